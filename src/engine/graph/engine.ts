@@ -1,0 +1,249 @@
+import type { GraphDelta, SourceLocation, TopologyGraph, TopologyNode } from '../model/graph.js';
+import { edgeId } from '../model/graph.js';
+import type { KubeObject, ObjectRecord } from '../model/object.js';
+import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
+import { claimsOf } from '../relations/registry.js';
+import type { Claims } from '../relations/types.js';
+import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
+import { GraphState, type DraftsByEdge, type EdgeDraft } from './edgeStore.js';
+import { nodeOf } from './nodes.js';
+import type { ResolveContext } from './resolve.js';
+import { SelectableIndex, selectableOf } from './selectableIndex.js';
+import { SelectorRegistry } from './selectorRegistry.js';
+import { Watchers } from './watchers.js';
+
+export interface InputObject {
+  readonly object: KubeObject;
+  readonly source?: SourceLocation;
+}
+
+export interface ObjectEvent extends InputObject {
+  readonly type: 'upsert' | 'delete';
+}
+
+export interface EngineOptions {
+  /** Namespace for namespaced objects that name none (manifests). */
+  readonly defaultNamespace?: string;
+}
+
+export interface EngineWarning {
+  readonly message: string;
+  readonly source?: SourceLocation;
+}
+
+const EMPTY_DELTA: GraphDelta = { addedNodes: [], changedNodes: [], removedNodes: [], addedEdges: [], changedEdges: [], removedEdges: [] };
+
+/** Objects in, a typed graph out; `apply` updates it incrementally and returns what changed. */
+export class TopologyEngine {
+  readonly warnings: EngineWarning[] = [];
+  private readonly defaultNamespace: string;
+  private scopes = new ScopeTable();
+  private records = new Map<string, ObjectRecord>();
+  private recordNodes = new Map<string, TopologyNode>();
+  private index = new SelectableIndex();
+  private registry = new SelectorRegistry();
+  private claims = new Map<string, Claims>();
+  private watchers = new Watchers();
+  private grants = new Map<string, Map<string, ObjectRecord>>();
+  private state = this.newState();
+
+  constructor(options: EngineOptions = {}) {
+    this.defaultNamespace = options.defaultNamespace ?? 'default';
+  }
+
+  /** A full build from scratch. */
+  static build(objects: Iterable<InputObject>, options?: EngineOptions): TopologyEngine {
+    const engine = new TopologyEngine(options);
+    engine.load([...objects]);
+    return engine;
+  }
+
+  graph(): TopologyGraph {
+    return sortGraph(this.state.nodes.values(), this.state.edges.values());
+  }
+
+  record(id: string): ObjectRecord | undefined {
+    return this.records.get(id);
+  }
+
+  objects(): IterableIterator<ObjectRecord> {
+    return this.records.values();
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  apply(event: ObjectEvent): GraphDelta {
+    if (isCrd(event.object)) {
+      const changed = event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);
+      if (changed) return this.rebuildWith(event);
+    }
+    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source);
+    if ('problem' in admitted) {
+      this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
+      return EMPTY_DELTA;
+    }
+    const tracker = new DeltaTracker();
+    this.state.tracker = tracker;
+    try {
+      this.applyRecord(event.type === 'upsert' ? admitted.record : undefined, admitted.record.id);
+    } finally {
+      this.state.tracker = undefined;
+    }
+    return tracker.finish(this.state.nodes, this.state.edges);
+  }
+
+  private applyRecord(next: ObjectRecord | undefined, id: string): void {
+    const previous = this.records.get(id);
+    if (previous) this.unindex(previous);
+    if (next) this.indexRecord(next);
+    this.state.refreshNode(id);
+    this.recomputeSource(id);
+    const candidates = new Set<string>();
+    for (const version of [previous, next]) {
+      const selectable = version && selectableOf(version);
+      if (selectable) this.registry.candidates(selectable.cls, selectable.item, candidates);
+    }
+    candidates.delete(id);
+    for (const source of candidates) this.reevaluatePair(source, id);
+    for (const source of this.watchers.referencing(id)) if (source !== id) this.state.rematerializeReferencing(source, id);
+    const kind = (next ?? previous)?.kind;
+    if (kind === 'Namespace') for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
+    if (kind === 'ReferenceGrant') for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);
+  }
+
+  private load(inputs: readonly InputObject[]): void {
+    this.scopes = ScopeTable.fromObjects(inputs.map((input) => input.object));
+    for (const input of inputs) {
+      const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source);
+      if ('problem' in admitted) {
+        this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
+        continue;
+      }
+      const existing = this.records.get(admitted.record.id);
+      if (existing) {
+        this.warnings.push(duplicateWarning(existing, admitted.record));
+        if (precedes(existing, admitted.record)) continue;
+        this.unindex(existing);
+      }
+      this.indexRecord(admitted.record);
+    }
+    for (const id of this.records.keys()) this.state.refreshNode(id);
+    for (const id of this.records.keys()) this.recomputeSource(id);
+  }
+
+  /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
+  private rebuildWith(event: ObjectEvent): GraphDelta {
+    const before = this.graph();
+    const inputs = [...this.records.values()]
+      .filter((record) => !(isCrd(record.object) && record.name === event.object.metadata?.name))
+      .map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}) }));
+    if (event.type === 'upsert') inputs.push(event);
+    this.reset();
+    this.load(inputs);
+    return diffGraphs(before, this.graph());
+  }
+
+  private reset(): void {
+    this.records = new Map();
+    this.recordNodes = new Map();
+    this.index = new SelectableIndex();
+    this.registry = new SelectorRegistry();
+    this.claims = new Map();
+    this.watchers = new Watchers();
+    this.grants = new Map();
+    this.state = this.newState();
+  }
+
+  private indexRecord(record: ObjectRecord): void {
+    this.records.set(record.id, record);
+    this.recordNodes.set(record.id, nodeOf(record, this.scopes));
+    this.index.add(record);
+    if (record.kind === 'ReferenceGrant') {
+      let grants = this.grants.get(record.namespace);
+      if (!grants) this.grants.set(record.namespace, (grants = new Map()));
+      grants.set(record.id, record);
+    }
+  }
+
+  private unindex(record: ObjectRecord): void {
+    this.records.delete(record.id);
+    this.recordNodes.delete(record.id);
+    this.index.remove(record);
+    this.grants.get(record.namespace)?.delete(record.id);
+  }
+
+  /** Recomputes every edge `id` produces, from its claims. */
+  private recomputeSource(id: string): void {
+    const old = this.claims.get(id);
+    if (old) {
+      this.watchers.unwatch(id, old);
+      this.registry.unregister(id, old.selectors);
+      this.claims.delete(id);
+    }
+    const record = this.records.get(id);
+    const drafts: DraftsByEdge = new Map();
+    if (record) {
+      const claims = claimsOf(record, { scopes: this.scopes });
+      this.claims.set(id, claims);
+      this.watchers.watch(id, claims);
+      this.registry.register(id, claims.selectors);
+      for (const claim of claims.refs) {
+        const [source, target] = claim.reverse ? [claim.target, id] : [id, claim.target];
+        addDraft(drafts, { id: edgeId(source, claim.type, target), source, target, type: claim.type, via: claim.via,
+          claim, referenced: claim.target, ...(claim.controller ? { controller: true } : {}) });
+      }
+      for (const claim of claims.selectors) {
+        for (const item of this.index.match(claim, id)) {
+          addDraft(drafts, { id: edgeId(id, claim.type, item.id), source: id, target: item.id, type: claim.type, via: claim.via, selected: item.id });
+        }
+      }
+    }
+    this.state.setDrafts(id, drafts);
+  }
+
+  /** Re-decides whether `source`'s selectors pick the one object `selected`. */
+  private reevaluatePair(source: string, selected: string): void {
+    const claims = this.claims.get(source);
+    if (!claims) return;
+    const record = this.records.get(selected);
+    const selectable = record && selectableOf(record);
+    const drafts: EdgeDraft[] = [];
+    for (const claim of claims.selectors) {
+      if (!selectable || claim.targetClass !== selectable.cls || !this.index.accepts(claim, selectable.item)) continue;
+      drafts.push({ id: edgeId(source, claim.type, selected), source, target: selected, type: claim.type, via: claim.via, selected });
+    }
+    this.state.replaceSelected(source, selected, drafts);
+  }
+
+  private newState(): GraphState {
+    const context: ResolveContext = {
+      record: (id) => this.records.get(id),
+      grantsIn: (namespace) => this.grants.get(namespace)?.values() ?? [],
+      labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
+    };
+    return new GraphState(context, (id) => this.recordNodes.get(id));
+  }
+}
+
+function addDraft(drafts: DraftsByEdge, draft: EdgeDraft): void {
+  const list = drafts.get(draft.id);
+  if (list) list.push(draft);
+  else drafts.set(draft.id, [draft]);
+}
+
+function precedes(a: ObjectRecord, b: ObjectRecord): boolean {
+  const key = (record: ObjectRecord): string =>
+    record.source ? `${record.source.file}\u0000${String(record.source.line).padStart(9, '0')}` : JSON.stringify(record.object);
+  return key(a) <= key(b);
+}
+
+function duplicateWarning(existing: ObjectRecord, duplicate: ObjectRecord): EngineWarning {
+  const where = (record: ObjectRecord): string => (record.source ? `${record.source.file}:${record.source.line}` : 'input');
+  const [kept, dropped] = precedes(existing, duplicate) ? [existing, duplicate] : [duplicate, existing];
+  return {
+    message: `duplicate ${kept.kind} ${kept.namespace ? `${kept.namespace}/` : ''}${kept.name}: ${where(dropped)} repeats ${where(kept)}; using the first`,
+    ...(dropped.source ? { source: dropped.source } : {}),
+  };
+}

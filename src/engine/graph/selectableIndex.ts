@@ -1,0 +1,144 @@
+import type { ObjectRecord } from '../model/object.js';
+import { anchorLabels, matchesSelector } from '../model/selector.js';
+import { podSelectableLabels } from '../relations/selectors.js';
+import type { NamespaceScope, SelectableClass, SelectorClaim } from '../relations/types.js';
+import { WORKLOAD_KINDS } from '../model/kinds.js';
+
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** How one object appears to selectors of one class. */
+export interface Selectable {
+  readonly id: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Controlled by another workload (a Deployment's ReplicaSet, a CronJob's Job). */
+  readonly controlled: boolean;
+}
+
+interface NamespaceBucket {
+  readonly all: Map<string, Selectable>;
+  readonly byLabel: Map<string, Set<string>>;
+}
+
+export function selectableOf(record: ObjectRecord): { cls: SelectableClass; item: Selectable } | undefined {
+  const base = { id: record.id, kind: record.kind, namespace: record.namespace };
+  switch (record.kind) {
+    case 'ClusterRole':
+      return { cls: 'clusterroles', item: { ...base, labels: record.labels, controlled: false } };
+    case 'ServiceAccount':
+      return { cls: 'serviceaccounts', item: { ...base, labels: record.labels, controlled: false } };
+    case 'Namespace':
+      return { cls: 'namespaces', item: { ...base, labels: namespaceLabels(record.name, record.labels), controlled: false } };
+    default: {
+      const labels = podSelectableLabels(record);
+      if (!labels) return undefined;
+      return { cls: 'pods', item: { ...base, labels, controlled: isControlledWorkload(record) } };
+    }
+  }
+}
+
+function isControlledWorkload(record: ObjectRecord): boolean {
+  if (!WORKLOAD_KINDS.has(record.kind)) return false;
+  return (record.object.metadata?.ownerReferences ?? []).some((ref) => ref.controller === true && WORKLOAD_KINDS.has(ref.kind ?? ''));
+}
+
+export function namespaceLabels(name: string, labels: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  return { ...labels, [NAMESPACE_NAME_LABEL]: name };
+}
+
+/** Objects by class, namespace and `key=value` label, so a selector reads only the objects that can match it. */
+export class SelectableIndex {
+  private readonly classes = new Map<SelectableClass, Map<string, NamespaceBucket>>();
+  private readonly namespaceObjects = new Map<string, Readonly<Record<string, string>>>();
+
+  add(record: ObjectRecord): void {
+    if (record.kind === 'Namespace') this.namespaceObjects.set(record.name, record.labels);
+    const entry = selectableOf(record);
+    if (!entry) return;
+    const bucket = this.bucket(entry.cls, entry.item.namespace);
+    bucket.all.set(entry.item.id, entry.item);
+    for (const [key, value] of Object.entries(entry.item.labels)) {
+      const labelKey = `${key}=${value}`;
+      let ids = bucket.byLabel.get(labelKey);
+      if (!ids) bucket.byLabel.set(labelKey, (ids = new Set()));
+      ids.add(entry.item.id);
+    }
+  }
+
+  remove(record: ObjectRecord): void {
+    if (record.kind === 'Namespace') this.namespaceObjects.delete(record.name);
+    const entry = selectableOf(record);
+    if (!entry) return;
+    const bucket = this.classes.get(entry.cls)?.get(entry.item.namespace);
+    if (!bucket) return;
+    bucket.all.delete(entry.item.id);
+    for (const [key, value] of Object.entries(entry.item.labels)) {
+      const labelKey = `${key}=${value}`;
+      const ids = bucket.byLabel.get(labelKey);
+      ids?.delete(entry.item.id);
+      if (ids && ids.size === 0) bucket.byLabel.delete(labelKey);
+    }
+  }
+
+  /** Labels of a namespace for namespaceSelectors: its Namespace object's, plus the name label the API server sets. */
+  labelsOfNamespace(name: string): Readonly<Record<string, string>> {
+    return namespaceLabels(name, this.namespaceObjects.get(name) ?? {});
+  }
+
+  /** Every object the claim selects, read through the label index (never a scan of the whole class). */
+  match(claim: SelectorClaim, sourceId: string): Selectable[] {
+    const buckets = this.classes.get(claim.targetClass);
+    if (!buckets) return [];
+    const anchors = anchorLabels(claim.selector);
+    const result: Selectable[] = [];
+    for (const namespace of this.namespacesIn(claim.namespaces, buckets)) {
+      const bucket = buckets.get(namespace);
+      if (!bucket) continue;
+      for (const item of candidates(bucket, anchors)) {
+        if (item.id !== sourceId && claimAccepts(claim, item)) result.push(item);
+      }
+    }
+    return result;
+  }
+
+  /** Whether the claim selects this one object (the reverse direction, for incremental updates). */
+  accepts(claim: SelectorClaim, item: Selectable): boolean {
+    return this.namespaceInScope(claim.namespaces, item.namespace) && claimAccepts(claim, item);
+  }
+
+  namespaceInScope(scope: NamespaceScope, namespace: string): boolean {
+    if (scope.kind === 'same') return scope.namespace === namespace;
+    if (scope.kind === 'all') return true;
+    return matchesSelector(scope.selector, this.labelsOfNamespace(namespace));
+  }
+
+  private namespacesIn(scope: NamespaceScope, buckets: Map<string, NamespaceBucket>): string[] {
+    if (scope.kind === 'same') return [scope.namespace];
+    return [...buckets.keys()].filter((namespace) => this.namespaceInScope(scope, namespace));
+  }
+
+  private bucket(cls: SelectableClass, namespace: string): NamespaceBucket {
+    let buckets = this.classes.get(cls);
+    if (!buckets) this.classes.set(cls, (buckets = new Map()));
+    let bucket = buckets.get(namespace);
+    if (!bucket) buckets.set(namespace, (bucket = { all: new Map(), byLabel: new Map() }));
+    return bucket;
+  }
+}
+
+function* candidates(bucket: NamespaceBucket, anchors: readonly string[]): Iterable<Selectable> {
+  if (anchors.length === 0) {
+    yield* bucket.all.values();
+    return;
+  }
+  for (const anchor of anchors) {
+    for (const id of bucket.byLabel.get(anchor) ?? []) yield bucket.all.get(id)!;
+  }
+}
+
+function claimAccepts(claim: SelectorClaim, item: Selectable): boolean {
+  if (!claim.targetKinds.has(item.kind)) return false;
+  if (claim.skipControlled && item.controlled) return false;
+  return matchesSelector(claim.selector, item.labels);
+}

@@ -1,0 +1,57 @@
+import { anchorLabels } from '../model/selector.js';
+import type { SelectableClass, SelectorClaim } from '../relations/types.js';
+import type { Selectable } from './selectableIndex.js';
+
+/** Selector claims by what they can match, so a changed object finds the few selectors that may select it. */
+export class SelectorRegistry {
+  private readonly sourcesByKey = new Map<string, Set<string>>();
+
+  register(sourceId: string, claims: readonly SelectorClaim[]): void {
+    for (const key of keysOf(claims)) {
+      let ids = this.sourcesByKey.get(key);
+      if (!ids) this.sourcesByKey.set(key, (ids = new Set()));
+      ids.add(sourceId);
+    }
+  }
+
+  unregister(sourceId: string, claims: readonly SelectorClaim[]): void {
+    for (const key of keysOf(claims)) {
+      const ids = this.sourcesByKey.get(key);
+      ids?.delete(sourceId);
+      if (ids?.size === 0) this.sourcesByKey.delete(key);
+    }
+  }
+
+  /** Adds to `into` the sources with a claim that may select `item` of class `cls`. */
+  candidates(cls: SelectableClass, item: Selectable, into: Set<string>): void {
+    const prefix = localPrefix(cls, item.namespace);
+    this.collect(prefix, into);
+    for (const [key, value] of Object.entries(item.labels)) this.collect(`${prefix}${key}=${value}`, into);
+    this.collect(crossKey(cls), into);
+  }
+
+  private collect(key: string, into: Set<string>): void {
+    for (const id of this.sourcesByKey.get(key) ?? []) into.add(id);
+  }
+}
+
+function localPrefix(cls: SelectableClass, namespace: string): string {
+  return `local\u0000${cls}\u0000${namespace}\u0000`;
+}
+
+function crossKey(cls: SelectableClass): string {
+  return `cross\u0000${cls}`;
+}
+
+function* keysOf(claims: readonly SelectorClaim[]): Iterable<string> {
+  for (const claim of claims) {
+    if (claim.namespaces.kind !== 'same') {
+      yield crossKey(claim.targetClass);
+      continue;
+    }
+    const prefix = localPrefix(claim.targetClass, claim.namespaces.namespace);
+    const anchors = anchorLabels(claim.selector);
+    if (anchors.length === 0) yield prefix;
+    for (const anchor of anchors) yield `${prefix}${anchor}`;
+  }
+}

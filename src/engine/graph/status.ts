@@ -1,0 +1,73 @@
+import type { NodeStatus } from '../model/graph.js';
+import { arrayField, field, stringField, type ObjectRecord } from '../model/object.js';
+
+export interface StatusSummary {
+  readonly status: NodeStatus;
+  readonly detail?: string;
+}
+
+type StatusReader = (record: ObjectRecord) => StatusSummary;
+
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+function podStatus(record: ObjectRecord): StatusSummary {
+  const phase = stringField(record.object, 'status', 'phase');
+  const containers = arrayField(record.object, 'status', 'containerStatuses');
+  const crashing = containers.some((status) => stringField(status, 'state', 'waiting', 'reason') === 'CrashLoopBackOff');
+  const ready = containers.filter((status) => field(status, 'ready') === true).length;
+  const restarts = containers.reduce<number>((sum, status) => sum + num(field(status, 'restartCount')), 0);
+  const detail = containers.length ? `${ready}/${containers.length} ready${restarts ? `, ${restarts} restarts` : ''}` : undefined;
+  const status: NodeStatus = crashing ? 'CrashLoopBackOff'
+    : phase === 'Running' || phase === 'Pending' || phase === 'Failed' || phase === 'Succeeded' ? phase : 'Unknown';
+  return detail ? { status, detail } : { status };
+}
+
+function replicaStatus(record: ObjectRecord): StatusSummary {
+  const statusBlock = field(record.object, 'status');
+  const desired = record.kind === 'DaemonSet'
+    ? num(field(statusBlock, 'desiredNumberScheduled'))
+    : num(field(record.object, 'spec', 'replicas') ?? 1);
+  if (statusBlock === undefined) return { status: 'Unknown', detail: `${desired} desired` };
+  const ready = record.kind === 'DaemonSet' ? num(field(statusBlock, 'numberReady')) : num(field(statusBlock, 'readyReplicas'));
+  const status: NodeStatus = ready >= desired ? 'Ready' : ready === 0 ? 'Pending' : 'Degraded';
+  return { status, detail: `${ready}/${desired} ready` };
+}
+
+function claimStatus(record: ObjectRecord): StatusSummary {
+  const phase = stringField(record.object, 'status', 'phase');
+  if (phase === 'Bound') return { status: 'Bound' };
+  if (phase === 'Pending' || phase === 'Lost') return { status: 'Unbound', detail: phase };
+  return { status: 'Unknown' };
+}
+
+function jobStatus(record: ObjectRecord): StatusSummary {
+  const conditions = arrayField(record.object, 'status', 'conditions');
+  const isTrue = (type: string): boolean => conditions.some((c) => field(c, 'type') === type && field(c, 'status') === 'True');
+  if (isTrue('Complete')) return { status: 'Succeeded' };
+  if (isTrue('Failed')) return { status: 'Failed' };
+  return { status: field(record.object, 'status', 'active') ? 'Running' : 'Unknown' };
+}
+
+function nodeStatus(record: ObjectRecord): StatusSummary {
+  const ready = arrayField(record.object, 'status', 'conditions').find((c) => field(c, 'type') === 'Ready');
+  if (!ready) return { status: 'Unknown' };
+  return { status: field(ready, 'status') === 'True' ? 'Ready' : 'Failed' };
+}
+
+function serviceStatus(record: ObjectRecord): StatusSummary {
+  const type = stringField(record.object, 'spec', 'type') ?? 'ClusterIP';
+  const clusterIp = stringField(record.object, 'spec', 'clusterIP');
+  return { status: 'Unknown', detail: clusterIp && clusterIp !== 'None' ? `${type} ${clusterIp}` : clusterIp === 'None' ? 'headless' : type };
+}
+
+const READERS: ReadonlyMap<string, StatusReader> = new Map<string, StatusReader>([
+  ['Pod', podStatus],
+  ['Deployment', replicaStatus], ['ReplicaSet', replicaStatus], ['StatefulSet', replicaStatus],
+  ['DaemonSet', replicaStatus], ['ReplicationController', replicaStatus],
+  ['PersistentVolumeClaim', claimStatus], ['PersistentVolume', claimStatus],
+  ['Job', jobStatus], ['Node', nodeStatus], ['Service', serviceStatus],
+]);
+
+export function statusOf(record: ObjectRecord): StatusSummary {
+  return READERS.get(record.kind)?.(record) ?? { status: 'Unknown' };
+}

@@ -1,0 +1,151 @@
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { SourceLocation } from '../model/graph.js';
+import type { KubeObject } from '../model/object.js';
+
+export interface ManifestObject {
+  readonly object: KubeObject;
+  readonly source: SourceLocation;
+}
+
+export interface IntakeWarning {
+  readonly file: string;
+  readonly line: number;
+  readonly severity: 'error' | 'note';
+  readonly message: string;
+}
+
+export interface ParsedManifests {
+  readonly objects: ManifestObject[];
+  readonly warnings: IntakeWarning[];
+}
+
+const LIST_KIND = /List$/;
+const TOP_LEVEL_API_VERSION = /^apiVersion\s*:/;
+
+/** Parses one file's text (multi-document YAML, flow style or JSON). One bad document never stops the others. */
+export function parseManifestText(text: string, file: string): ParsedManifests {
+  const result: ParsedManifests = { objects: [], warnings: [] };
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = Array.isArray(documents) ? documents : [];
+  for (const doc of docs) {
+    const startLine = lineOf(lineCounter, doc.range[0], text);
+    if (doc.errors.length > 0) {
+      recoverOrReport(doc, text, file, startLine, lineCounter, result);
+      continue;
+    }
+    admitDocument(doc, file, startLine, lineCounter, result);
+  }
+  return result;
+}
+
+function recoverOrReport(
+  doc: Document.Parsed,
+  text: string,
+  file: string,
+  startLine: number,
+  lineCounter: LineCounter,
+  result: ParsedManifests,
+): void {
+  const first = doc.errors[0]!;
+  const errorLine = first.linePos?.[0]?.line ?? lineOf(lineCounter, first.pos[0], text);
+  const onlyDuplicateKeys = doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
+  const chunk = text.slice(doc.range[0], doc.range[2]);
+  const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk) : [];
+  if (pieces.length > 1) {
+    result.warnings.push({
+      file,
+      line: startLine,
+      severity: 'error',
+      message: `${pieces.length} objects run together without '---' separators (duplicate key at line ${errorLine}); recovered them by splitting at each top-level 'apiVersion:'`,
+    });
+    for (const piece of pieces) {
+      const parsed = parseManifestText(piece.text, file);
+      for (const object of parsed.objects) {
+        result.objects.push({ object: object.object, source: { file, line: object.source.line + startLine - 1 + piece.lineOffset } });
+      }
+      for (const warning of parsed.warnings) {
+        result.warnings.push({ ...warning, line: warning.line + startLine - 1 + piece.lineOffset });
+      }
+    }
+    return;
+  }
+  result.warnings.push({ file, line: errorLine, severity: 'error', message: `YAML error: ${firstLine(first.message)}` });
+}
+
+interface TextPiece {
+  readonly text: string;
+  readonly lineOffset: number;
+}
+
+function splitAtTopLevelApiVersion(chunk: string): TextPiece[] {
+  const lines = chunk.split('\n');
+  const pieces: TextPiece[] = [];
+  let start = 0;
+  for (let index = 1; index <= lines.length; index++) {
+    if (index === lines.length || TOP_LEVEL_API_VERSION.test(lines[index]!)) {
+      pieces.push({ text: lines.slice(start, index).join('\n'), lineOffset: start });
+      start = index;
+    }
+  }
+  return pieces.filter((piece) => piece.text.trim().length > 0);
+}
+
+function admitDocument(
+  doc: Document.Parsed,
+  file: string,
+  line: number,
+  lineCounter: LineCounter,
+  result: ParsedManifests,
+): void {
+  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  if (value === null || value === undefined) return;
+  if (!isKubeObject(value)) {
+    result.warnings.push({ file, line, severity: 'note', message: 'skipped: not a Kubernetes object (no apiVersion and kind)' });
+    return;
+  }
+  if (LIST_KIND.test(value.kind) && Array.isArray(value['items'])) {
+    admitListItems(doc, value['items'] as unknown[], file, line, lineCounter, result);
+    return;
+  }
+  result.objects.push({ object: value, source: { file, line } });
+}
+
+function admitListItems(
+  doc: Document.Parsed,
+  items: readonly unknown[],
+  file: string,
+  listLine: number,
+  lineCounter: LineCounter,
+  result: ParsedManifests,
+): void {
+  items.forEach((item, index) => {
+    const node = doc.getIn(['items', index], true) as { range?: [number, number, number] } | undefined;
+    const line = node?.range ? lineCounter.linePos(node.range[0]).line : listLine;
+    if (isKubeObject(item)) result.objects.push({ object: item, source: { file, line } });
+    else result.warnings.push({ file, line, severity: 'note', message: `skipped list item ${index}: not a Kubernetes object` });
+  });
+}
+
+export function isKubeObject(value: unknown): value is KubeObject & { apiVersion: string; kind: string } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate['apiVersion'] === 'string' && typeof candidate['kind'] === 'string';
+}
+
+/** The line of a document's first content, skipping the `---` marker and leading comments. */
+function lineOf(lineCounter: LineCounter, offset: number, text: string): number {
+  let position = offset;
+  while (position < text.length) {
+    const end = text.indexOf('\n', position);
+    const line = text.slice(position, end === -1 ? text.length : end).trim();
+    if (line.length > 0 && line !== '---' && !line.startsWith('#')) break;
+    if (end === -1) break;
+    position = end + 1;
+  }
+  return lineCounter.linePos(Math.min(position, text.length)).line;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

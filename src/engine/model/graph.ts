@@ -1,0 +1,104 @@
+/** The typed graph the engine emits: plain data, serializable, shared by host, webview, CLI and exporters. */
+
+export type NodeStatus =
+  | 'Running'
+  | 'Pending'
+  | 'Failed'
+  | 'CrashLoopBackOff'
+  | 'Succeeded'
+  | 'Ready'
+  | 'Degraded'
+  | 'Bound'
+  | 'Unbound'
+  | 'Missing'
+  | 'Unknown';
+
+export interface SourceLocation {
+  readonly file: string;
+  /** 1-based line of the document's first line. */
+  readonly line: number;
+}
+
+export interface TopologyNode {
+  readonly id: string;
+  readonly kind: string;
+  readonly group: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly status: NodeStatus;
+  /** Short human text, e.g. "3/3 ready" or "ClusterIP 10.0.0.1". */
+  readonly detail?: string;
+  /** A placeholder for a referenced object that is not in the input. */
+  readonly missing?: boolean;
+  /** A synthetic node that is not a Kubernetes object (e.g. an ipBlock peer). */
+  readonly synthetic?: boolean;
+  /** Id of the controlling owner (ownerReference with controller: true), for collapsing. */
+  readonly controller?: string;
+  readonly instance?: string;
+  readonly partOf?: string;
+  readonly source?: SourceLocation;
+}
+
+export type EdgeType =
+  | 'owns'
+  | 'selects'
+  | 'routes'
+  | 'mounts'
+  | 'env'
+  | 'pulls'
+  | 'uses'
+  | 'runs-on'
+  | 'binds'
+  | 'scales'
+  | 'allows'
+  | 'applies-to'
+  | 'endpoint'
+  | 'serves'
+  | 'aggregates'
+  | 'claims'
+  | 'provisions'
+  | 'event';
+
+export type BrokenReason = 'missing' | 'not-permitted' | 'uid-mismatch';
+
+export interface TopologyEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly type: EdgeType;
+  /** Why the edge exists, e.g. "volume config", "env DB_HOST", "ingress from". Sorted, de-duplicated. */
+  readonly via: readonly string[];
+  readonly controller?: boolean;
+  readonly broken?: BrokenReason;
+}
+
+export interface TopologyGraph {
+  readonly nodes: readonly TopologyNode[];
+  readonly edges: readonly TopologyEdge[];
+}
+
+export interface GraphDelta {
+  readonly addedNodes: readonly TopologyNode[];
+  readonly changedNodes: readonly TopologyNode[];
+  readonly removedNodes: readonly string[];
+  readonly addedEdges: readonly TopologyEdge[];
+  readonly changedEdges: readonly TopologyEdge[];
+  readonly removedEdges: readonly string[];
+}
+
+export function edgeId(source: string, type: EdgeType, target: string): string {
+  return `${source}>${type}>${target}`;
+}
+
+export function isEmptyDelta(delta: GraphDelta): boolean {
+  return (
+    delta.addedNodes.length === 0 &&
+    delta.changedNodes.length === 0 &&
+    delta.removedNodes.length === 0 &&
+    delta.addedEdges.length === 0 &&
+    delta.changedEdges.length === 0 &&
+    delta.removedEdges.length === 0
+  );
+}

@@ -1,0 +1,100 @@
+/** Built-in kinds: API group and scope. CRDs in the input extend this (see ScopeTable). */
+
+interface BuiltinKind {
+  readonly group: string;
+  readonly namespaced: boolean;
+}
+
+const CORE = 'core';
+
+function kinds(group: string, namespaced: boolean, names: readonly string[]): [string, BuiltinKind][] {
+  return names.map((kind) => [kind, { group, namespaced }]);
+}
+
+/** Kind → group and scope. Where a kind name exists in two groups (Event), the core one is listed. */
+export const BUILTIN_KINDS: ReadonlyMap<string, BuiltinKind> = new Map([
+  ...kinds(CORE, true, ['Pod', 'Service', 'Endpoints', 'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim',
+    'Event', 'ReplicationController', 'LimitRange', 'ResourceQuota', 'PodTemplate', 'Binding']),
+  ...kinds(CORE, false, ['Node', 'Namespace', 'PersistentVolume', 'ComponentStatus']),
+  ...kinds('apps', true, ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ControllerRevision']),
+  ...kinds('batch', true, ['Job', 'CronJob']),
+  ...kinds('autoscaling', true, ['HorizontalPodAutoscaler']),
+  ...kinds('policy', true, ['PodDisruptionBudget']),
+  ...kinds('networking.k8s.io', true, ['Ingress', 'NetworkPolicy']),
+  ...kinds('networking.k8s.io', false, ['IngressClass', 'IPAddress', 'ServiceCIDR']),
+  ...kinds('discovery.k8s.io', true, ['EndpointSlice']),
+  ...kinds('rbac.authorization.k8s.io', true, ['Role', 'RoleBinding']),
+  ...kinds('rbac.authorization.k8s.io', false, ['ClusterRole', 'ClusterRoleBinding']),
+  ...kinds('storage.k8s.io', false, ['StorageClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'VolumeAttributesClass']),
+  ...kinds('storage.k8s.io', true, ['CSIStorageCapacity']),
+  ...kinds('scheduling.k8s.io', false, ['PriorityClass']),
+  ...kinds('node.k8s.io', false, ['RuntimeClass']),
+  ...kinds('admissionregistration.k8s.io', false, ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding']),
+  ...kinds('apiregistration.k8s.io', false, ['APIService']),
+  ...kinds('apiextensions.k8s.io', false, ['CustomResourceDefinition']),
+  ...kinds('coordination.k8s.io', true, ['Lease']),
+  ...kinds('certificates.k8s.io', false, ['CertificateSigningRequest']),
+  ...kinds('flowcontrol.apiserver.k8s.io', false, ['FlowSchema', 'PriorityLevelConfiguration']),
+  ...kinds('gateway.networking.k8s.io', false, ['GatewayClass']),
+  ...kinds('gateway.networking.k8s.io', true, ['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute',
+    'ReferenceGrant', 'BackendTLSPolicy', 'ListenerSet']),
+]);
+
+/** Scopes of widely used custom kinds, so references resolve before (or without) their CRDs in the input. */
+export const WELL_KNOWN_CUSTOM_SCOPES: ReadonlyMap<string, boolean> = new Map([
+  ['cert-manager.io/ClusterIssuer', false], ['certmanager.k8s.io/ClusterIssuer', false],
+  ['cert-manager.io/Issuer', true], ['certmanager.k8s.io/Issuer', true],
+  ['cert-manager.io/Certificate', true], ['certmanager.k8s.io/Certificate', true],
+  ['monitoring.coreos.com/Prometheus', true], ['monitoring.coreos.com/ServiceMonitor', true],
+  ['argoproj.io/Application', true], ['argoproj.io/AppProject', true],
+]);
+
+/** Kinds that own a pod template, and where it is. */
+export const POD_TEMPLATE_PATHS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Deployment', ['spec', 'template']],
+  ['ReplicaSet', ['spec', 'template']],
+  ['StatefulSet', ['spec', 'template']],
+  ['DaemonSet', ['spec', 'template']],
+  ['ReplicationController', ['spec', 'template']],
+  ['Job', ['spec', 'template']],
+  ['PodTemplate', ['template']],
+  ['CronJob', ['spec', 'jobTemplate', 'spec', 'template']],
+]);
+
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(
+  [...POD_TEMPLATE_PATHS.keys()].filter((kind) => kind !== 'PodTemplate'),
+);
+
+export function groupOfApiVersion(apiVersion: string | undefined): { group: string; version: string } {
+  if (!apiVersion) return { group: CORE, version: '' };
+  const slash = apiVersion.indexOf('/');
+  return slash === -1
+    ? { group: CORE, version: apiVersion }
+    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+/** `''` and `'v1'` style core group names both mean the core group. */
+export function normalizeGroup(group: string | undefined): string {
+  return group === undefined || group === '' || group === CORE ? CORE : group;
+}
+
+export function builtinGroupOf(kind: string): string | undefined {
+  return BUILTIN_KINDS.get(kind)?.group;
+}
+
+export function objectId(group: string, kind: string, namespace: string, name: string): string {
+  return `${group}/${kind}/${namespace}/${name}`;
+}
+
+export interface ParsedId {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export function parseId(id: string): ParsedId {
+  const [group = '', kind = '', namespace = '', ...rest] = id.split('/');
+  return { group, kind, namespace, name: rest.join('/') };
+}

@@ -1,0 +1,79 @@
+import type { SourceLocation } from './graph.js';
+
+/** A Kubernetes object as the API or a manifest gives it. Only the fields the engine reads are typed. */
+export interface KubeObject {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly metadata?: KubeMetadata;
+  readonly [field: string]: unknown;
+}
+
+export interface OwnerReference {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  readonly uid?: string;
+  readonly controller?: boolean;
+}
+
+export interface KubeMetadata {
+  readonly name?: string;
+  readonly generateName?: string;
+  readonly namespace?: string;
+  readonly uid?: string;
+  readonly resourceVersion?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly ownerReferences?: readonly OwnerReference[];
+}
+
+/** An object admitted into the engine: identity resolved, source kept. */
+export interface ObjectRecord {
+  readonly id: string;
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid?: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly object: KubeObject;
+  readonly source?: SourceLocation;
+}
+
+/** Reads `a.b.c` style paths without throwing on absent or mistyped intermediate values. */
+export function field(value: unknown, ...path: readonly string[]): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export function stringField(value: unknown, ...path: readonly string[]): string | undefined {
+  const found = field(value, ...path);
+  return typeof found === 'string' && found.length > 0 ? found : undefined;
+}
+
+export function arrayField(value: unknown, ...path: readonly string[]): readonly unknown[] {
+  const found = field(value, ...path);
+  return Array.isArray(found) ? found : [];
+}
+
+export function recordField(value: unknown, ...path: readonly string[]): Readonly<Record<string, unknown>> | undefined {
+  const found = field(value, ...path);
+  return found !== null && typeof found === 'object' && !Array.isArray(found)
+    ? (found as Record<string, unknown>)
+    : undefined;
+}
+
+export function stringMap(value: unknown): Readonly<Record<string, string>> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  const result: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof entry === 'string') result[key] = entry;
+    else if (typeof entry === 'number' || typeof entry === 'boolean') result[key] = String(entry);
+  }
+  return result;
+}

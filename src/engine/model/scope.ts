@@ -1,0 +1,91 @@
+import { BUILTIN_KINDS, WELL_KNOWN_CUSTOM_SCOPES, builtinGroupOf, groupOfApiVersion, normalizeGroup, objectId } from './kinds.js';
+import type { KubeObject, ObjectRecord } from './object.js';
+import { recordField, stringField, stringMap } from './object.js';
+import type { SourceLocation } from './graph.js';
+
+const CRD_GROUP = 'apiextensions.k8s.io';
+
+/** Namespaced or cluster-scoped, from the built-in table plus every CustomResourceDefinition in the input. */
+export class ScopeTable {
+  private readonly declared = new Map<string, boolean>();
+
+  static fromObjects(objects: Iterable<KubeObject>): ScopeTable {
+    const table = new ScopeTable();
+    for (const object of objects) table.learn(object);
+    return table;
+  }
+
+  /** Records the scope a CRD declares; returns true when it changed what the table says. */
+  learn(object: KubeObject): boolean {
+    const declaration = crdDeclaration(object);
+    if (!declaration) return false;
+    const before = this.declared.get(declaration.key);
+    this.declared.set(declaration.key, declaration.namespaced);
+    return before !== declaration.namespaced;
+  }
+
+  forget(object: KubeObject): boolean {
+    const declaration = crdDeclaration(object);
+    return declaration ? this.declared.delete(declaration.key) : false;
+  }
+
+  /** `undefined` when neither the built-ins nor a CRD know the kind. */
+  isNamespaced(group: string, kind: string): boolean | undefined {
+    const builtin = BUILTIN_KINDS.get(kind);
+    if (builtin && builtin.group === group) return builtin.namespaced;
+    const key = `${group}/${kind}`;
+    return this.declared.get(key) ?? WELL_KNOWN_CUSTOM_SCOPES.get(key);
+  }
+
+  /** The id of a referenced object, namespaced per its kind's scope. */
+  refId(group: string, kind: string, namespace: string, name: string): string {
+    const namespaced = this.isNamespaced(group, kind) ?? true;
+    return objectId(group, kind, namespaced ? namespace : '', name);
+  }
+
+  /** A reference by kind alone (built-ins: the group is implied). */
+  builtinRef(kind: string, namespace: string, name: string): string {
+    return this.refId(builtinGroupOf(kind) ?? 'core', kind, namespace, name);
+  }
+}
+
+export function isCrd(object: KubeObject): boolean {
+  return object.kind === 'CustomResourceDefinition' && groupOfApiVersion(object.apiVersion).group === CRD_GROUP;
+}
+
+function crdDeclaration(object: KubeObject): { key: string; namespaced: boolean } | undefined {
+  if (!isCrd(object)) return undefined;
+  const group = stringField(object, 'spec', 'group');
+  const kind = stringField(object, 'spec', 'names', 'kind');
+  const scope = stringField(object, 'spec', 'scope');
+  if (!group || !kind || !scope) return undefined;
+  return { key: `${normalizeGroup(group)}/${kind}`, namespaced: scope !== 'Cluster' };
+}
+
+export type AdmitResult = { readonly record: ObjectRecord } | { readonly problem: string };
+
+/** Resolves an object's identity: group, scope, namespace (the default for namespaced kinds without one). */
+export function admitObject(
+  object: KubeObject,
+  scopes: ScopeTable,
+  defaultNamespace: string,
+  source?: SourceLocation,
+): AdmitResult {
+  const kind = object.kind;
+  const name = stringField(object, 'metadata', 'name');
+  if (!kind || !object.apiVersion) return { problem: 'missing apiVersion or kind' };
+  if (!name) return { problem: `${kind} without metadata.name` };
+  const { group, version } = groupOfApiVersion(object.apiVersion);
+  const given = stringField(object, 'metadata', 'namespace');
+  const namespaced = scopes.isNamespaced(group, kind) ?? given !== undefined;
+  const namespace = namespaced ? (given ?? defaultNamespace) : '';
+  const uid = stringField(object, 'metadata', 'uid');
+  const labels = stringMap(recordField(object, 'metadata', 'labels'));
+  const record: ObjectRecord = {
+    id: objectId(group, kind, namespace, name),
+    group, version, kind, namespace, name, labels, object,
+    ...(uid ? { uid } : {}),
+    ...(source ? { source } : {}),
+  };
+  return { record };
+}

@@ -1,0 +1,347 @@
+/**
+ * One visual language for the topology: kind families (shape, colour, abbreviation), status colours and
+ * edge styles. Pure data, shared by the webview's cytoscape stylesheet and the SVG/PDF/PNG exporters, so a
+ * Deployment looks the same on screen and on paper.
+ *
+ * Colours are theme-aware: each names the VS Code CSS variable to read inside a webview, with fallbacks for
+ * light, dark and high-contrast themes for consumers that have no VS Code theme (CLI, exporters).
+ * Shapes use cytoscape's shape names; exporters map them to SVG paths.
+ */
+import type { EdgeType, NodeStatus, TopologyNode } from './model/graph';
+
+export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+
+export interface ThemeColor {
+  /** VS Code theme variable, e.g. `--vscode-charts-blue`. */
+  readonly cssVar: string;
+  readonly light: string;
+  readonly dark: string;
+  readonly highContrast: string;
+}
+
+function color(cssVar: string, light: string, dark: string, highContrast: string): ThemeColor {
+  return { cssVar, light, dark, highContrast };
+}
+
+/** The colour to use when the CSS variable is not available. */
+export function fallbackColor(c: ThemeColor, theme: ThemeKind): string {
+  switch (theme) {
+    case 'light':
+      return c.light;
+    case 'dark':
+      return c.dark;
+    case 'high-contrast':
+      return c.highContrast;
+    case 'high-contrast-light':
+      // High-contrast light is a light theme with stronger borders; the light palette reads well on it.
+      return c.light;
+  }
+}
+
+/** Colours of the surfaces around the graph. */
+export const CHROME = {
+  background: color('--vscode-editor-background', '#ffffff', '#1e1e1e', '#000000'),
+  foreground: color('--vscode-editor-foreground', '#3b3b3b', '#cccccc', '#ffffff'),
+  muted: color('--vscode-descriptionForeground', '#717171', '#9d9d9d', '#ffffff'),
+  groupFill: color('--vscode-editorWidget-background', '#f3f3f3', '#252526', '#0c141f'),
+  groupBorder: color('--vscode-editorWidget-border', '#c8c8c8', '#454545', '#6fc3df'),
+  edge: color('--vscode-charts-lines', '#61616180', '#cccccc80', '#ffffff'),
+  focus: color('--vscode-focusBorder', '#0090f1', '#007fd4', '#f38518'),
+  match: color('--vscode-list-highlightForeground', '#0066bf', '#2aaaff', '#f38518'),
+  error: color('--vscode-errorForeground', '#a1260d', '#f48771', '#f48771'),
+} as const satisfies Record<string, ThemeColor>;
+
+export type KindFamily =
+  | 'workload'
+  | 'pod'
+  | 'networking'
+  | 'config'
+  | 'storage'
+  | 'rbac'
+  | 'cluster'
+  | 'custom'
+  | 'missing';
+
+/** Cytoscape shape names; the subset exporters know how to draw. */
+export type NodeShape =
+  | 'round-rectangle'
+  | 'ellipse'
+  | 'hexagon'
+  | 'cut-rectangle'
+  | 'barrel'
+  | 'octagon'
+  | 'rectangle'
+  | 'rhomboid';
+
+export interface FamilyVisual {
+  readonly family: KindFamily;
+  readonly label: string;
+  readonly shape: NodeShape;
+  readonly color: ThemeColor;
+  /** A representative kind for the legend. */
+  readonly example: string;
+}
+
+export const FAMILY_VISUALS: Readonly<Record<KindFamily, FamilyVisual>> = {
+  workload: {
+    family: 'workload',
+    label: 'Workloads',
+    shape: 'round-rectangle',
+    color: color('--vscode-charts-blue', '#1a85ff', '#3794ff', '#3794ff'),
+    example: 'Deployment',
+  },
+  pod: {
+    family: 'pod',
+    label: 'Pods',
+    shape: 'ellipse',
+    color: color('--vscode-terminal-ansiCyan', '#0598bc', '#11a8cd', '#00cdcd'),
+    example: 'Pod',
+  },
+  networking: {
+    family: 'networking',
+    label: 'Networking',
+    shape: 'hexagon',
+    color: color('--vscode-charts-purple', '#652d90', '#b180d7', '#b180d7'),
+    example: 'Service',
+  },
+  config: {
+    family: 'config',
+    label: 'Configuration',
+    shape: 'cut-rectangle',
+    color: color('--vscode-charts-yellow', '#bf8803', '#cca700', '#ffd700'),
+    example: 'ConfigMap',
+  },
+  storage: {
+    family: 'storage',
+    label: 'Storage',
+    shape: 'barrel',
+    color: color('--vscode-charts-orange', '#d18616', '#d18616', '#ff9f43'),
+    example: 'PersistentVolumeClaim',
+  },
+  rbac: {
+    family: 'rbac',
+    label: 'Access control',
+    shape: 'octagon',
+    color: color('--vscode-terminal-ansiMagenta', '#bc05bc', '#bc3fbc', '#ff5fff'),
+    example: 'RoleBinding',
+  },
+  cluster: {
+    family: 'cluster',
+    label: 'Cluster',
+    shape: 'rectangle',
+    color: color('--vscode-descriptionForeground', '#717171', '#9d9d9d', '#ffffff'),
+    example: 'Node',
+  },
+  custom: {
+    family: 'custom',
+    label: 'Custom resources',
+    shape: 'rhomboid',
+    color: color('--vscode-terminal-ansiGreen', '#00a05a', '#0dbc79', '#23d18b'),
+    example: 'Certificate',
+  },
+  missing: {
+    family: 'missing',
+    label: 'Missing (referenced, not found)',
+    shape: 'round-rectangle',
+    color: CHROME.error,
+    example: 'ConfigMap',
+  },
+};
+
+type KindEntry = readonly [family: KindFamily, abbreviation: string];
+
+const KINDS: Readonly<Record<string, KindEntry>> = {
+  Deployment: ['workload', 'DEPLOY'],
+  StatefulSet: ['workload', 'STS'],
+  DaemonSet: ['workload', 'DS'],
+  ReplicaSet: ['workload', 'RS'],
+  ReplicationController: ['workload', 'RC'],
+  Job: ['workload', 'JOB'],
+  CronJob: ['workload', 'CRONJOB'],
+  DeploymentConfig: ['workload', 'DC'],
+  HorizontalPodAutoscaler: ['workload', 'HPA'],
+  PodDisruptionBudget: ['workload', 'PDB'],
+  Pod: ['pod', 'POD'],
+  Service: ['networking', 'SVC'],
+  Ingress: ['networking', 'ING'],
+  IngressClass: ['networking', 'INGCLASS'],
+  Route: ['networking', 'ROUTE'],
+  NetworkPolicy: ['networking', 'NETPOL'],
+  Endpoints: ['networking', 'EP'],
+  EndpointSlice: ['networking', 'EPS'],
+  Gateway: ['networking', 'GW'],
+  GatewayClass: ['networking', 'GWCLASS'],
+  HTTPRoute: ['networking', 'HTTPROUTE'],
+  GRPCRoute: ['networking', 'GRPCROUTE'],
+  TCPRoute: ['networking', 'TCPROUTE'],
+  TLSRoute: ['networking', 'TLSROUTE'],
+  IPBlock: ['networking', 'CIDR'],
+  ConfigMap: ['config', 'CM'],
+  Secret: ['config', 'SECRET'],
+  ResourceQuota: ['config', 'QUOTA'],
+  LimitRange: ['config', 'LIMITS'],
+  PersistentVolumeClaim: ['storage', 'PVC'],
+  PersistentVolume: ['storage', 'PV'],
+  StorageClass: ['storage', 'SC'],
+  VolumeAttachment: ['storage', 'VA'],
+  CSIDriver: ['storage', 'CSI'],
+  VolumeSnapshot: ['storage', 'SNAP'],
+  ServiceAccount: ['rbac', 'SA'],
+  Role: ['rbac', 'ROLE'],
+  ClusterRole: ['rbac', 'CROLE'],
+  RoleBinding: ['rbac', 'RB'],
+  ClusterRoleBinding: ['rbac', 'CRB'],
+  User: ['rbac', 'USER'],
+  Group: ['rbac', 'GROUP'],
+  Node: ['cluster', 'NODE'],
+  Namespace: ['cluster', 'NS'],
+  PriorityClass: ['cluster', 'PRIO'],
+  RuntimeClass: ['cluster', 'RTC'],
+  CustomResourceDefinition: ['cluster', 'CRD'],
+  APIService: ['cluster', 'APISVC'],
+  MutatingWebhookConfiguration: ['cluster', 'WEBHOOK'],
+  ValidatingWebhookConfiguration: ['cluster', 'WEBHOOK'],
+  Event: ['cluster', 'EVENT'],
+};
+
+export interface KindVisual {
+  /** The family the node is drawn as: `missing` overrides the kind's own family. */
+  readonly family: KindFamily;
+  /** The family of the kind itself, which decides the shape even for missing placeholders. */
+  readonly kindFamily: KindFamily;
+  readonly shape: NodeShape;
+  readonly abbreviation: string;
+  readonly color: ThemeColor;
+}
+
+/** Short tag for kinds outside the table: the capitals of a CamelCase kind, else its first letters. */
+export function abbreviateKind(kind: string): string {
+  const capitals = kind.replace(/[^A-Z]/g, '');
+  if (capitals.length >= 2 && capitals.length <= 6) return capitals;
+  return kind.slice(0, 6).toUpperCase();
+}
+
+export function kindVisual(kind: string, missing = false): KindVisual {
+  const entry = Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined;
+  const kindFamily: KindFamily = entry?.[0] ?? 'custom';
+  const family: KindFamily = missing ? 'missing' : kindFamily;
+  return {
+    family,
+    kindFamily,
+    shape: FAMILY_VISUALS[kindFamily].shape,
+    abbreviation: entry?.[1] ?? abbreviateKind(kind),
+    color: FAMILY_VISUALS[family].color,
+  };
+}
+
+export function nodeVisual(node: Pick<TopologyNode, 'kind' | 'missing'>): KindVisual {
+  return kindVisual(node.kind, node.missing === true);
+}
+
+/** What a status means to the reader; `neutral` draws no status colour at all. */
+export type StatusTone = 'ok' | 'progress' | 'bad' | 'degraded' | 'neutral';
+
+export const STATUS_TONE: Readonly<Record<NodeStatus, StatusTone>> = {
+  Running: 'ok',
+  Ready: 'ok',
+  Succeeded: 'ok',
+  Bound: 'ok',
+  Pending: 'progress',
+  Unbound: 'progress',
+  Degraded: 'degraded',
+  Failed: 'bad',
+  CrashLoopBackOff: 'bad',
+  Missing: 'bad',
+  Unknown: 'neutral',
+};
+
+export const TONE_VISUALS: Readonly<Record<Exclude<StatusTone, 'neutral'>, { label: string; color: ThemeColor }>> =
+  {
+    ok: { label: 'Healthy', color: color('--vscode-testing-iconPassed', '#388a34', '#73c991', '#73c991') },
+    progress: {
+      label: 'Pending',
+      color: color('--vscode-editorWarning-foreground', '#bf8803', '#cca700', '#ffd700'),
+    },
+    degraded: { label: 'Degraded', color: color('--vscode-charts-orange', '#d18616', '#d18616', '#ff9f43') },
+    bad: { label: 'Failing', color: color('--vscode-testing-iconFailed', '#e51400', '#f14c4c', '#f48771') },
+  };
+
+/** Order for "worst of" summaries, e.g. the status of a collapsed group of pods. */
+export const TONE_SEVERITY: Readonly<Record<StatusTone, number>> = {
+  neutral: 0,
+  ok: 1,
+  progress: 2,
+  degraded: 3,
+  bad: 4,
+};
+
+export type LineStyle = 'solid' | 'dashed' | 'dotted';
+export type ArrowShape = 'triangle' | 'vee' | 'tee' | 'circle' | 'none';
+
+export interface EdgeVisual {
+  readonly type: EdgeType;
+  /** Legend text: what the arrow means, read source → target. */
+  readonly label: string;
+  readonly color: ThemeColor;
+  readonly line: LineStyle;
+  readonly width: number;
+  readonly arrow: ArrowShape;
+}
+
+function edge(type: EdgeType, label: string, c: ThemeColor, line: LineStyle, width = 1.5): EdgeVisual {
+  return { type, label, color: c, line, width, arrow: 'triangle' };
+}
+
+const F = FAMILY_VISUALS;
+
+export const EDGE_VISUALS: Readonly<Record<EdgeType, EdgeVisual>> = {
+  owns: edge('owns', 'owns', CHROME.edge, 'solid'),
+  selects: edge('selects', 'selects (label selector)', F.networking.color, 'solid'),
+  routes: edge('routes', 'routes traffic to', F.networking.color, 'solid', 2),
+  endpoint: edge('endpoint', 'endpoint of', F.networking.color, 'dotted'),
+  serves: edge('serves', 'serves', F.networking.color, 'dashed'),
+  mounts: edge('mounts', 'mounts', F.config.color, 'dashed'),
+  env: edge('env', 'reads env from', F.config.color, 'dotted'),
+  pulls: edge('pulls', 'pulls images with', F.config.color, 'dotted'),
+  uses: edge('uses', 'uses', CHROME.edge, 'dotted'),
+  'runs-on': edge('runs-on', 'runs on', CHROME.edge, 'dotted', 1),
+  binds: edge('binds', 'binds', F.rbac.color, 'solid'),
+  aggregates: edge('aggregates', 'aggregates', F.rbac.color, 'dashed'),
+  scales: edge('scales', 'scales', F.workload.color, 'dashed'),
+  allows: edge('allows', 'allows traffic from', F.storage.color, 'dashed'),
+  'applies-to': edge('applies-to', 'applies to', F.storage.color, 'dotted'),
+  claims: edge('claims', 'claims', F.storage.color, 'solid'),
+  provisions: edge('provisions', 'provisions', F.storage.color, 'dashed'),
+  event: edge('event', 'event about', CHROME.muted, 'dotted', 1),
+};
+
+/** A broken edge (missing target, not permitted, uid mismatch) overrides its type's style. */
+export const BROKEN_EDGE = {
+  label: 'broken reference',
+  color: CHROME.error,
+  line: 'dashed',
+  width: 2,
+  arrow: 'tee',
+  dashPattern: [6, 4],
+} as const satisfies Omit<EdgeVisual, 'type'> & { dashPattern: readonly number[] };
+
+/** Node geometry shared by the canvas and exporters, so text fits the same box everywhere. */
+export const NODE_METRICS = {
+  fontSize: 11,
+  lineHeight: 1.3,
+  /** Average glyph advance as a fraction of the font size for the UI font; generous to avoid clipping. */
+  charWidth: 0.62,
+  paddingX: 16,
+  minWidth: 72,
+  maxWidth: 240,
+  height: 42,
+} as const;
+
+/** Box size for a node label with the given lines (kind tag, name). */
+export function estimateNodeSize(lines: readonly string[]): { width: number; height: number } {
+  const m = NODE_METRICS;
+  const longest = lines.reduce((max, l) => Math.max(max, l.length), 0);
+  const text = Math.ceil(longest * m.fontSize * m.charWidth);
+  const width = Math.min(m.maxWidth, Math.max(m.minWidth, text + 2 * m.paddingX));
+  return { width, height: m.height };
+}

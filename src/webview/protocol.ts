@@ -1,0 +1,239 @@
+/**
+ * The host ↔ webview protocol: every message both sides exchange, as typed descriptors with namespaced
+ * names, plus the run-time validator the host applies to everything the webview sends.
+ *
+ * Pure TypeScript on purpose (no DOM, no Node, no vscode): the extension host and the webview bundle both
+ * import this file, so the compiler checks both ends against one definition.
+ */
+import type { GraphDelta, SourceLocation, TopologyGraph } from '../engine/model/graph';
+
+/** A message name plus a phantom parameter type; `create()` and `is()` infer the params from it. */
+export interface MessageType<TName extends string, TParams> {
+  readonly name: TName;
+  /** Never set at run time; only carries `TParams` for type inference. */
+  readonly params?: TParams;
+}
+
+export interface Message<TName extends string, TParams> {
+  readonly type: TName;
+  readonly params: TParams;
+}
+
+export type MessageOf<T> = T extends MessageType<infer N, infer P> ? Message<N, P> : never;
+
+function messageType<TParams>(): <TName extends string>(name: TName) => MessageType<TName, TParams> {
+  return (name) => ({ name });
+}
+
+export function createMessage<N extends string, P>(type: MessageType<N, P>, params: P): Message<N, P> {
+  return { type: type.name, params };
+}
+
+export function isMessage<N extends string, P>(
+  message: { readonly type: string },
+  type: MessageType<N, P>,
+): message is Message<N, P> {
+  return message.type === type.name;
+}
+
+export type InsightSeverity = 'warning' | 'info';
+
+/** A finding about the topology, e.g. "Service selects no pods". `objects` are node ids. */
+export interface Insight {
+  readonly kind: string;
+  readonly severity: InsightSeverity;
+  readonly message: string;
+  readonly objects: readonly string[];
+  readonly source?: SourceLocation;
+}
+
+export type GraphMode = 'manifests' | 'cluster';
+
+/** Formats the webview can produce itself; exporters that need no canvas (SVG, PDF) live in the engine. */
+export type WebviewExportFormat = 'png' | 'positions';
+export const WEBVIEW_EXPORT_FORMATS: readonly WebviewExportFormat[] = ['png', 'positions'];
+
+// ── Webview → host ────────────────────────────────────────────────────────────────────────────────────
+export const ViewReady = messageType<Record<string, never>>()('view/ready');
+export const ViewSelect = messageType<{ readonly id: string }>()('view/select');
+export const ViewOpenSource = messageType<{ readonly id: string }>()('view/openSource');
+export const ViewError = messageType<{ readonly message: string }>()('view/error');
+export const ViewExportResult = messageType<{
+  readonly requestId: string;
+  readonly format: WebviewExportFormat;
+  /** A `data:image/png;base64,…` URL for png; JSON text for positions; empty when `error` is set. */
+  readonly data: string;
+  readonly error?: string;
+}>()('view/exportResult');
+
+export type WebviewMessage =
+  | MessageOf<typeof ViewReady>
+  | MessageOf<typeof ViewSelect>
+  | MessageOf<typeof ViewOpenSource>
+  | MessageOf<typeof ViewError>
+  | MessageOf<typeof ViewExportResult>;
+
+// ── Host → webview ────────────────────────────────────────────────────────────────────────────────────
+export const GraphInit = messageType<{
+  readonly title: string;
+  readonly mode: GraphMode;
+  readonly graph: TopologyGraph;
+  readonly warnings: readonly string[];
+  readonly insights: readonly Insight[];
+}>()('graph/init');
+export const GraphDeltaMessage = messageType<{ readonly delta: GraphDelta }>()('graph/delta');
+export const ViewFocus = messageType<{ readonly id: string }>()('view/focus');
+export const ViewStatus = messageType<{ readonly connection?: string; readonly message?: string }>()(
+  'view/status',
+);
+export const ViewExport = messageType<{ readonly requestId: string; readonly format: WebviewExportFormat }>()(
+  'view/export',
+);
+
+export type HostMessage =
+  | MessageOf<typeof GraphInit>
+  | MessageOf<typeof GraphDeltaMessage>
+  | MessageOf<typeof ViewFocus>
+  | MessageOf<typeof ViewStatus>
+  | MessageOf<typeof ViewExport>;
+
+// ── Validation ────────────────────────────────────────────────────────────────────────────────────────
+export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
+
+/** Bounds on what the webview may send; generous for real use, small enough to stop a runaway payload. */
+export const LIMITS = {
+  id: 1024,
+  message: 8192,
+  requestId: 128,
+  exportData: 64 * 1024 * 1024,
+} as const;
+
+type Params = Readonly<Record<string, unknown>>;
+/** Returns why the params are invalid, or undefined when they are fine. */
+type ParamsCheck = (params: Params) => string | undefined;
+
+function isRecord(value: unknown): value is Params {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(value: Params, required: readonly string[], optional: readonly string[] = []): string | undefined {
+  for (const key of required) if (!Object.hasOwn(value, key)) return `missing field '${key}'`;
+  const known = new Set([...required, ...optional]);
+  for (const key of Object.keys(value)) if (!known.has(key)) return `unexpected field '${key}'`;
+  return undefined;
+}
+
+function checkString(value: Params, key: string, max: number, allowEmpty = false): string | undefined {
+  const v = value[key];
+  if (typeof v !== 'string') return `'${key}' must be a string`;
+  if (!allowEmpty && v.length === 0) return `'${key}' must not be empty`;
+  if (v.length > max) return `'${key}' is longer than ${max} characters`;
+  return undefined;
+}
+
+function firstError(...checks: readonly (() => string | undefined)[]): string | undefined {
+  for (const check of checks) {
+    const error = check();
+    if (error !== undefined) return error;
+  }
+  return undefined;
+}
+
+const idParams: ParamsCheck = (p) =>
+  firstError(
+    () => checkKeys(p, ['id']),
+    () => checkString(p, 'id', LIMITS.id),
+  );
+
+const exportResultParams: ParamsCheck = (p) =>
+  firstError(
+    () => checkKeys(p, ['requestId', 'format', 'data'], ['error']),
+    () => checkString(p, 'requestId', LIMITS.requestId),
+    () =>
+      WEBVIEW_EXPORT_FORMATS.includes(p['format'] as WebviewExportFormat)
+        ? undefined
+        : `'format' must be one of ${WEBVIEW_EXPORT_FORMATS.join(', ')}`,
+    () => checkString(p, 'data', LIMITS.exportData, true),
+    () => (p['error'] === undefined ? undefined : checkString(p, 'error', LIMITS.message)),
+  );
+
+const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
+  'view/ready': (p) => checkKeys(p, []),
+  'view/select': idParams,
+  'view/openSource': idParams,
+  'view/error': (p) =>
+    firstError(
+      () => checkKeys(p, ['message']),
+      () => checkString(p, 'message', LIMITS.message),
+    ),
+  'view/exportResult': exportResultParams,
+};
+
+/**
+ * Validates a message received from the webview. The webview runs untrusted-ish content (names and labels
+ * from a cluster), so the host checks every field before acting on it.
+ */
+export function parseWebviewMessage(value: unknown): ParseResult<WebviewMessage> {
+  if (!isRecord(value)) return { ok: false, reason: 'message must be an object' };
+  const keys = checkKeys(value, ['type', 'params']);
+  if (keys !== undefined) return { ok: false, reason: keys };
+  const type = value['type'];
+  if (typeof type !== 'string') return { ok: false, reason: "'type' must be a string" };
+  if (!Object.hasOwn(WEBVIEW_CHECKS, type)) return { ok: false, reason: `unknown message type '${type.slice(0, 64)}'` };
+  const params = value['params'];
+  if (!isRecord(params)) return { ok: false, reason: `${type}: 'params' must be an object` };
+  const error = WEBVIEW_CHECKS[type as WebviewMessage['type']](params);
+  if (error !== undefined) return { ok: false, reason: `${type}: ${error}` };
+  // Every field was checked above, so the cast only restates what the checks proved.
+  return { ok: true, message: value as unknown as WebviewMessage };
+}
+
+const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
+  'graph/init': (p) =>
+    firstError(
+      () => checkKeys(p, ['title', 'mode', 'graph', 'warnings', 'insights']),
+      () => (typeof p['title'] === 'string' ? undefined : "'title' must be a string"),
+      () => (p['mode'] === 'manifests' || p['mode'] === 'cluster' ? undefined : "'mode' is invalid"),
+      () => (isGraphShaped(p['graph']) ? undefined : "'graph' must have nodes and edges arrays"),
+      () => (Array.isArray(p['warnings']) ? undefined : "'warnings' must be an array"),
+      () => (Array.isArray(p['insights']) ? undefined : "'insights' must be an array"),
+    ),
+  'graph/delta': (p) => (isDeltaShaped(p['delta']) ? undefined : "'delta' is malformed"),
+  'view/focus': (p) => checkString(p, 'id', LIMITS.id),
+  'view/status': (p) =>
+    firstError(
+      () => checkKeys(p, [], ['connection', 'message']),
+      () => (p['connection'] === undefined ? undefined : checkString(p, 'connection', LIMITS.message, true)),
+      () => (p['message'] === undefined ? undefined : checkString(p, 'message', LIMITS.message, true)),
+    ),
+  'view/export': (p) =>
+    firstError(
+      () => checkString(p, 'requestId', LIMITS.requestId),
+      () => (WEBVIEW_EXPORT_FORMATS.includes(p['format'] as WebviewExportFormat) ? undefined : "'format' is invalid"),
+    ),
+};
+
+function isGraphShaped(value: unknown): boolean {
+  return isRecord(value) && Array.isArray(value['nodes']) && Array.isArray(value['edges']);
+}
+
+function isDeltaShaped(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const lists = ['addedNodes', 'changedNodes', 'removedNodes', 'addedEdges', 'changedEdges', 'removedEdges'];
+  return lists.every((key) => Array.isArray(value[key]));
+}
+
+/**
+ * Shape check for messages from the host. The host is trusted and already typed, so this only guards
+ * the webview against protocol drift (an old webview meeting a newer host) rather than hostile input.
+ */
+export function parseHostMessage(value: unknown): ParseResult<HostMessage> {
+  if (!isRecord(value) || typeof value['type'] !== 'string') return { ok: false, reason: 'not a message' };
+  const type = value['type'];
+  if (!Object.hasOwn(HOST_CHECKS, type)) return { ok: false, reason: `unknown message type '${type.slice(0, 64)}'` };
+  const params = value['params'];
+  if (!isRecord(params)) return { ok: false, reason: `${type}: 'params' must be an object` };
+  const error = HOST_CHECKS[type as HostMessage['type']](params);
+  if (error !== undefined) return { ok: false, reason: `${type}: ${error}` };
+  return { ok: true, message: value as unknown as HostMessage };
+}
