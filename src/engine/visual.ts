@@ -332,16 +332,37 @@ export const NODE_METRICS = {
   /** Average glyph advance as a fraction of the font size for the UI font; generous to avoid clipping. */
   charWidth: 0.62,
   paddingX: 16,
-  minWidth: 72,
+  paddingY: 7,
+  minWidth: 76,
   maxWidth: 240,
-  height: 42,
+  /** Longer names are shortened in the middle; the details panel shows them whole. */
+  maxNameLines: 3,
 } as const;
 
-/** Box size for a node label with the given lines (kind tag, name). */
+const MAX_LINE_CHARS = Math.floor(
+  (NODE_METRICS.maxWidth - 2 * NODE_METRICS.paddingX) / (NODE_METRICS.fontSize * NODE_METRICS.charWidth),
+);
+
+/**
+ * The lines drawn in a node: the kind tag, then the name broken into fixed-width chunks (Kubernetes names
+ * have no spaces to wrap at). Both canvas and exporters draw exactly these lines.
+ */
+export function nodeLabelLines(tag: string, name: string): string[] {
+  const max = MAX_LINE_CHARS;
+  const limit = max * NODE_METRICS.maxNameLines;
+  const shown = name.length <= limit ? name : `${name.slice(0, Math.ceil(limit / 2) - 1)}…${name.slice(-Math.floor(limit / 2))}`;
+  const lines = [tag];
+  for (let i = 0; i < shown.length; i += max) lines.push(shown.slice(i, i + max));
+  if (shown.length === 0) lines.push('');
+  return lines;
+}
+
+/** Box size for a node showing the given label lines. */
 export function estimateNodeSize(lines: readonly string[]): { width: number; height: number } {
   const m = NODE_METRICS;
   const longest = lines.reduce((max, l) => Math.max(max, l.length), 0);
   const text = Math.ceil(longest * m.fontSize * m.charWidth);
   const width = Math.min(m.maxWidth, Math.max(m.minWidth, text + 2 * m.paddingX));
-  return { width, height: m.height };
+  const height = Math.ceil(lines.length * m.fontSize * m.lineHeight + 2 * m.paddingY);
+  return { width, height };
 }

@@ -110,6 +110,7 @@ export class GraphState {
     const via = new Set<string>();
     let controller = false;
     const broken = new Set<BrokenReason>();
+    let referrer: string | undefined;
     for (const producer of this.producers.get(edgeId) ?? []) {
       for (const draft of this.drafts.get(producer)?.get(edgeId) ?? []) {
         const outcome = draft.claim ? resolveRef(draft.claim, draft.referenced!, this.context) : 'ok';
@@ -117,7 +118,10 @@ export class GraphState {
         first ??= draft;
         via.add(draft.via);
         controller ||= draft.controller === true;
-        if (outcome !== 'ok') broken.add(outcome);
+        if (outcome === 'ok') continue;
+        broken.add(outcome);
+        const from = draft.claim?.reverse ? draft.target : draft.source;
+        if (referrer === undefined || from < referrer) referrer = from;
       }
     }
     if (!first) return undefined;
@@ -125,7 +129,7 @@ export class GraphState {
     return {
       id: edgeId, source: first.source, target: first.target, type: first.type, via: [...via].sort(),
       ...(controller ? { controller } : {}),
-      ...(reason ? { broken: reason } : {}),
+      ...(reason ? { broken: reason, referrer: referrer! } : {}),
     };
   }
 

@@ -72,6 +72,8 @@ export interface TopologyEdge {
   readonly via: readonly string[];
   readonly controller?: boolean;
   readonly broken?: BrokenReason;
+  /** On broken edges: the object whose field holds the reference (the one to fix). */
+  readonly referrer?: string;
 }
 
 export interface TopologyGraph {

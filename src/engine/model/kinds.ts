@@ -41,8 +41,9 @@ export const BUILTIN_KINDS: ReadonlyMap<string, BuiltinKind> = new Map([
     'ReferenceGrant', 'BackendTLSPolicy', 'ListenerSet']),
 ]);
 
-/** Scopes of widely used custom kinds, so references resolve before (or without) their CRDs in the input. */
+/** Scopes of kinds outside the table above (a second group, widely used CRDs), so references resolve without their CRDs. */
 export const WELL_KNOWN_CUSTOM_SCOPES: ReadonlyMap<string, boolean> = new Map([
+  ['events.k8s.io/Event', true],
   ['cert-manager.io/ClusterIssuer', false], ['certmanager.k8s.io/ClusterIssuer', false],
   ['cert-manager.io/Issuer', true], ['certmanager.k8s.io/Issuer', true],
   ['cert-manager.io/Certificate', true], ['certmanager.k8s.io/Certificate', true],
@@ -77,6 +78,14 @@ export function groupOfApiVersion(apiVersion: string | undefined): { group: stri
 /** `''` and `'v1'` style core group names both mean the core group. */
 export function normalizeGroup(group: string | undefined): string {
   return group === undefined || group === '' || group === CORE ? CORE : group;
+}
+
+const LEGACY_GROUPS: ReadonlySet<string> = new Set(['extensions', 'apps', 'networking.k8s.io', 'batch', 'policy']);
+
+/** Old manifests use retired groups (extensions/v1beta1 Deployment, Ingress): the same object as today's group. */
+export function canonicalGroup(group: string, kind: string): string {
+  const builtin = BUILTIN_KINDS.get(kind);
+  return builtin && builtin.group !== group && LEGACY_GROUPS.has(group) ? builtin.group : group;
 }
 
 export function builtinGroupOf(kind: string): string | undefined {

@@ -1,4 +1,4 @@
-import { BUILTIN_KINDS, WELL_KNOWN_CUSTOM_SCOPES, builtinGroupOf, groupOfApiVersion, normalizeGroup, objectId } from './kinds.js';
+import { BUILTIN_KINDS, WELL_KNOWN_CUSTOM_SCOPES, builtinGroupOf, canonicalGroup, groupOfApiVersion, normalizeGroup, objectId } from './kinds.js';
 import type { KubeObject, ObjectRecord } from './object.js';
 import { recordField, stringField, stringMap } from './object.js';
 import type { SourceLocation } from './graph.js';
@@ -38,7 +38,8 @@ export class ScopeTable {
   }
 
   /** The id of a referenced object, namespaced per its kind's scope. */
-  refId(group: string, kind: string, namespace: string, name: string): string {
+  refId(givenGroup: string, kind: string, namespace: string, name: string): string {
+    const group = canonicalGroup(givenGroup, kind);
     const namespaced = this.isNamespaced(group, kind) ?? true;
     return objectId(group, kind, namespaced ? namespace : '', name);
   }
@@ -75,7 +76,9 @@ export function admitObject(
   const name = stringField(object, 'metadata', 'name');
   if (!kind || !object.apiVersion) return { problem: 'missing apiVersion or kind' };
   if (!name) return { problem: `${kind} without metadata.name` };
-  const { group, version } = groupOfApiVersion(object.apiVersion);
+  const parsed = groupOfApiVersion(object.apiVersion);
+  const group = canonicalGroup(parsed.group, kind);
+  const version = parsed.version;
   const given = stringField(object, 'metadata', 'namespace');
   const namespaced = scopes.isNamespaced(group, kind) ?? given !== undefined;
   const namespace = namespaced ? (given ?? defaultNamespace) : '';

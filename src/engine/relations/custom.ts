@@ -13,6 +13,8 @@ export interface CustomRefRule {
   readonly kind: string;
   readonly type: EdgeType;
   /** Read the target kind (and group) from sibling fields of the named path, e.g. an issuerRef; `same`: the source's group. */
+  /** Where a cluster-scoped source's namespaced target lives (cert-manager's --cluster-resource-namespace default). */
+  readonly clusterNamespace?: string;
   readonly kindFrom?: { readonly kindField: string; readonly groupField?: string; readonly defaultGroup: string };
 }
 
@@ -23,8 +25,8 @@ export const CUSTOM_REF_RULES: readonly CustomRefRule[] = [
   { kinds: each(CERT_MANAGER, 'Certificate'), path: ['spec', 'secretName'], kind: 'Secret', type: 'provisions' },
   { kinds: each(CERT_MANAGER, 'Certificate'), path: ['spec', 'issuerRef', 'name'], kind: 'Issuer', type: 'uses',
     kindFrom: { kindField: 'kind', groupField: 'group', defaultGroup: 'same' } },
-  { kinds: [...each(CERT_MANAGER, 'Issuer'), ...each(CERT_MANAGER, 'ClusterIssuer')], path: ['spec', 'ca', 'secretName'], kind: 'Secret', type: 'uses' },
-  { kinds: [...each(CERT_MANAGER, 'Issuer'), ...each(CERT_MANAGER, 'ClusterIssuer')], path: ['spec', 'acme', 'privateKeySecretRef', 'name'], kind: 'Secret', type: 'uses' },
+  { kinds: [...each(CERT_MANAGER, 'Issuer'), ...each(CERT_MANAGER, 'ClusterIssuer')], path: ['spec', 'ca', 'secretName'], kind: 'Secret', type: 'uses', clusterNamespace: 'cert-manager' },
+  { kinds: [...each(CERT_MANAGER, 'Issuer'), ...each(CERT_MANAGER, 'ClusterIssuer')], path: ['spec', 'acme', 'privateKeySecretRef', 'name'], kind: 'Secret', type: 'uses', clusterNamespace: 'cert-manager' },
   { kinds: ['autoscaling.k8s.io/VerticalPodAutoscaler'], path: ['spec', 'targetRef', 'name'], kind: 'Deployment', type: 'scales',
     kindFrom: { kindField: 'kind', groupField: 'apiVersion', defaultGroup: 'apps' } },
   { kinds: ['external-secrets.io/ExternalSecret'], path: ['spec', 'target', 'name'], kind: 'Secret', type: 'provisions' },
@@ -50,7 +52,8 @@ export const customRelations: RelationFamily = {
         const fallback = rule.kindFrom.defaultGroup === 'same' ? record.group : rule.kindFrom.defaultGroup;
         group = normalizeGroup(groupValue ? groupOfApiVersion(groupValue.includes('/') ? groupValue : `${groupValue}/v1`).group : fallback);
       }
-      const target = group ? scopes.refId(group, kind, record.namespace, name) : scopes.builtinRef(kind, record.namespace, name);
+      const namespace = record.namespace || rule.clusterNamespace || '';
+      const target = group ? scopes.refId(group, kind, namespace, name) : scopes.builtinRef(kind, namespace, name);
       claims.refs.push({ type: rule.type, target, via: rule.path.join('.') });
     }
   },

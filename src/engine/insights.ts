@@ -1,0 +1,93 @@
+import type { SourceLocation, TopologyEdge, TopologyGraph, TopologyNode } from './model/graph.js';
+import { WORKLOAD_KINDS } from './model/kinds.js';
+import { field, type ObjectRecord } from './model/object.js';
+
+export type InsightKind =
+  | 'broken-reference'
+  | 'service-selects-nothing'
+  | 'workload-not-selected'
+  | 'unbound-claim'
+  | 'scale-target-missing'
+  | 'policy-selects-nothing';
+
+export interface Insight {
+  readonly kind: InsightKind;
+  readonly severity: 'warning' | 'info';
+  readonly message: string;
+  /** The object the insight is about first, then the others it names. */
+  readonly objects: readonly string[];
+  readonly source?: SourceLocation;
+}
+
+export interface InsightInput {
+  readonly graph: TopologyGraph;
+  record(id: string): ObjectRecord | undefined;
+}
+
+const BROKEN_TEXT = { missing: 'is not in the input', 'not-permitted': 'is not permitted (no ReferenceGrant or listener allows it)',
+  'uid-mismatch': 'names a different uid than the object has' } as const;
+
+/** Findings a reader should act on, each naming the objects and where the referring object is defined. */
+export function computeInsights(input: InsightInput): Insight[] {
+  const nodes = new Map(input.graph.nodes.map((node) => [node.id, node]));
+  const outgoing = new Map<string, TopologyEdge[]>();
+  for (const edge of input.graph.edges) outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge]);
+  const insights: Insight[] = [];
+  const add = (insight: Omit<Insight, 'source'>, about: string): void => {
+    const source = nodes.get(about)?.source;
+    insights.push({ ...insight, ...(source ? { source } : {}) });
+  };
+  for (const edge of input.graph.edges) {
+    if (!edge.broken) continue;
+    const referrer = edge.referrer ?? edge.source;
+    const other = referrer === edge.source ? edge.target : edge.source;
+    add({ kind: edge.type === 'scales' ? 'scale-target-missing' : 'broken-reference', severity: 'warning', objects: [referrer, other],
+      message: `${label(nodes.get(referrer))} → ${label(nodes.get(other))} (${edge.via.join(', ')}) ${BROKEN_TEXT[edge.broken]}` }, referrer);
+  }
+  for (const node of input.graph.nodes) {
+    if (node.missing || node.synthetic) continue;
+    const edges = outgoing.get(node.id) ?? [];
+    if (node.kind === 'Service' && field(input.record(node.id)?.object, 'spec', 'selector') && !edges.some((e) => e.type === 'selects')) {
+      add({ kind: 'service-selects-nothing', severity: 'warning', objects: [node.id], message: `${label(node)} selects no pods or workloads` }, node.id);
+    }
+    if (node.kind === 'NetworkPolicy' && !edges.some((e) => e.type === 'applies-to')) {
+      add({ kind: 'policy-selects-nothing', severity: 'info', objects: [node.id], message: `${label(node)} applies to no pods` }, node.id);
+    }
+    if (node.kind === 'PersistentVolumeClaim' && isUnbound(node, input.record(node.id), edges)) {
+      add({ kind: 'unbound-claim', severity: 'warning', objects: [node.id], message: `${label(node)} is not bound to a volume` }, node.id);
+    }
+  }
+  insights.push(...unselectedWorkloads(input, nodes, outgoing));
+  return insights.sort((a, b) => (a.objects[0]! < b.objects[0]! ? -1 : a.objects[0]! > b.objects[0]! ? 1 : a.message < b.message ? -1 : 1));
+}
+
+function isUnbound(node: TopologyNode, record: ObjectRecord | undefined, edges: readonly TopologyEdge[]): boolean {
+  if (node.status === 'Unbound') return true;
+  if (node.status === 'Bound') return false;
+  // Without status (a manifest): unbound when it can neither name a volume nor be provisioned dynamically.
+  return field(record?.object, 'spec', 'storageClassName') === '' && !edges.some((edge) => edge.type === 'claims');
+}
+
+/** A Service named for a workload (by name or app label) that does not select it: usually a label typo. */
+function unselectedWorkloads(input: InsightInput, nodes: Map<string, TopologyNode>, outgoing: Map<string, TopologyEdge[]>): Insight[] {
+  const services = new Map<string, TopologyNode>();
+  for (const node of nodes.values()) if (node.kind === 'Service' && !node.missing) services.set(`${node.namespace}/${node.name}`, node);
+  const result: Insight[] = [];
+  for (const node of nodes.values()) {
+    if (!WORKLOAD_KINDS.has(node.kind) || node.missing || node.controller) continue;
+    const names = new Set([node.name, node.labels['app'], node.labels['app.kubernetes.io/name']].filter((n): n is string => !!n));
+    for (const name of names) {
+      const service = services.get(`${node.namespace}/${name}`);
+      if (!service || !field(input.record(service.id)?.object, 'spec', 'selector')) continue;
+      if ((outgoing.get(service.id) ?? []).some((edge) => edge.type === 'selects' && edge.target === node.id)) continue;
+      result.push({ kind: 'workload-not-selected', severity: 'warning', objects: [node.id, service.id],
+        message: `${label(service)} is named for ${label(node)} but does not select it`, ...(service.source ? { source: service.source } : {}) });
+    }
+  }
+  return result;
+}
+
+function label(node: TopologyNode | undefined): string {
+  if (!node) return '?';
+  return `${node.kind} ${node.namespace ? `${node.namespace}/` : ''}${node.name}`;
+}
