@@ -7,19 +7,17 @@ import { resolveRef, type ResolveContext } from './resolve.js';
 /** One producer's contribution to an edge; several may merge into one edge. */
 export interface EdgeDraft {
   readonly id: string;
+  readonly producer: string;
   readonly source: string;
   readonly target: string;
   readonly type: EdgeType;
   readonly via: string;
   readonly controller?: boolean;
-  /** Reference drafts: the claim and the id it names, resolved (missing, not permitted, …) when materialized. */
+  /** Reference drafts: the claim, resolved (missing, not permitted, …) when materialized against `claim.target`. */
   readonly claim?: RefClaim;
-  readonly referenced?: string;
   /** Selector drafts: the object the selector matched. */
   readonly selected?: string;
 }
-
-export type DraftsByEdge = Map<string, EdgeDraft[]>;
 
 const BROKEN_PRIORITY: readonly BrokenReason[] = ['not-permitted', 'missing', 'uid-mismatch'];
 
@@ -30,8 +28,8 @@ const BROKEN_PRIORITY: readonly BrokenReason[] = ['not-permitted', 'missing', 'u
 export class GraphState {
   readonly nodes = new Map<string, TopologyNode>();
   readonly edges = new Map<string, TopologyEdge>();
-  private readonly producers = new Map<string, Set<string>>();
-  private readonly drafts = new Map<string, DraftsByEdge>();
+  private readonly draftsByEdge = new Map<string, EdgeDraft[]>();
+  private readonly edgesByProducer = new Map<string, readonly EdgeDraft[]>();
   private readonly degree = new Map<string, number>();
   tracker: DeltaTracker | undefined;
 
@@ -41,50 +39,54 @@ export class GraphState {
   ) {}
 
   /** Replaces everything `producer` contributes. */
-  setDrafts(producer: string, drafts: DraftsByEdge): void {
-    const old = this.drafts.get(producer);
-    if (drafts.size > 0) this.drafts.set(producer, drafts);
-    else this.drafts.delete(producer);
-    const touched = new Set<string>(drafts.keys());
-    for (const edge of old?.keys() ?? []) touched.add(edge);
-    for (const edge of touched) {
-      const producers = this.producers.get(edge);
-      if (drafts.has(edge)) {
-        if (producers) producers.add(producer);
-        else this.producers.set(edge, new Set([producer]));
-      } else if (producers) {
-        producers.delete(producer);
-        if (producers.size === 0) this.producers.delete(edge);
-      }
-      this.materialize(edge);
+  setDrafts(producer: string, drafts: readonly EdgeDraft[]): void {
+    const touched = new Set<string>();
+    for (const old of this.edgesByProducer.get(producer) ?? []) {
+      touched.add(old.id);
+      const list = this.draftsByEdge.get(old.id);
+      if (!list) continue;
+      const kept = list.filter((draft) => draft.producer !== producer);
+      if (kept.length) this.draftsByEdge.set(old.id, kept);
+      else this.draftsByEdge.delete(old.id);
     }
+    this.addDrafts(producer, drafts);
+    for (const draft of drafts) touched.add(draft.id);
+    for (const edge of touched) this.materialize(edge);
+  }
+
+  /** The bulk path of a full build: record drafts, materialize every edge once at the end with `materializeAll`. */
+  addDrafts(producer: string, drafts: readonly EdgeDraft[]): void {
+    if (drafts.length) this.edgesByProducer.set(producer, drafts);
+    else this.edgesByProducer.delete(producer);
+    for (const draft of drafts) {
+      const list = this.draftsByEdge.get(draft.id);
+      if (list) list.push(draft);
+      else this.draftsByEdge.set(draft.id, [draft]);
+    }
+  }
+
+  materializeAll(): void {
+    for (const edge of this.draftsByEdge.keys()) this.materialize(edge);
   }
 
   /** Replaces what `producer`'s selectors contribute towards the one object `selected`. */
   replaceSelected(producer: string, selected: string, replacement: readonly EdgeDraft[]): void {
-    const current = this.drafts.get(producer) ?? new Map<string, EdgeDraft[]>();
-    const next: DraftsByEdge = new Map(current);
-    for (const [edge, drafts] of current) {
-      if (!drafts.some((draft) => draft.selected === selected)) continue;
-      const kept = drafts.filter((draft) => draft.selected !== selected);
-      if (kept.length) next.set(edge, kept);
-      else next.delete(edge);
-    }
-    for (const draft of replacement) next.set(draft.id, [...(next.get(draft.id) ?? []), draft]);
-    this.setDrafts(producer, next);
+    const current = this.edgesByProducer.get(producer) ?? [];
+    if (replacement.length === 0 && !current.some((draft) => draft.selected === selected)) return;
+    this.setDrafts(producer, [...current.filter((draft) => draft.selected !== selected), ...replacement]);
   }
 
   /** Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed). */
   rematerializeReferencing(producer: string, referenced: string): void {
-    for (const [edge, drafts] of this.drafts.get(producer) ?? []) {
-      if (drafts.some((draft) => draft.referenced === referenced)) this.materialize(edge);
+    for (const draft of this.edgesByProducer.get(producer) ?? []) {
+      if (draft.claim?.target === referenced) this.materialize(draft.id);
     }
   }
 
   /** Re-reads an object's node; for an id without an object, keeps a placeholder while edges touch it. */
   refreshNode(id: string): void {
     const before = this.nodes.get(id);
-    const node = this.realNode(id) ?? ((this.degree.get(id) ?? 0) > 0 ? placeholderNode(id) : undefined);
+    const node = this.realNode(id) ?? ((this.degree.get(id) ?? 0) > 0 ? (before?.missing || before?.synthetic ? before : placeholderNode(id)) : undefined);
     if (before === node) return;
     this.tracker?.noteNode(id, before);
     if (node) this.nodes.set(id, node);
@@ -92,7 +94,7 @@ export class GraphState {
   }
 
   private materialize(edgeId: string): void {
-    const merged = this.merge(edgeId);
+    const merged = this.merge(this.draftsByEdge.get(edgeId));
     const before = this.edges.get(edgeId);
     if (!merged && !before) return;
     this.tracker?.noteEdge(edgeId, before);
@@ -105,40 +107,42 @@ export class GraphState {
     if (!before) this.adjustDegree(merged, 1);
   }
 
-  private merge(edgeId: string): TopologyEdge | undefined {
+  private merge(drafts: readonly EdgeDraft[] | undefined): TopologyEdge | undefined {
+    if (!drafts) return undefined;
     let first: EdgeDraft | undefined;
-    const via = new Set<string>();
+    const via: string[] = [];
     let controller = false;
-    const broken = new Set<BrokenReason>();
+    let broken: BrokenReason[] | undefined;
     let referrer: string | undefined;
-    for (const producer of this.producers.get(edgeId) ?? []) {
-      for (const draft of this.drafts.get(producer)?.get(edgeId) ?? []) {
-        const outcome = draft.claim ? resolveRef(draft.claim, draft.referenced!, this.context) : 'ok';
-        if (outcome === 'skip') continue;
-        first ??= draft;
-        via.add(draft.via);
-        controller ||= draft.controller === true;
-        if (outcome === 'ok') continue;
-        broken.add(outcome);
-        const from = draft.claim?.reverse ? draft.target : draft.source;
-        if (referrer === undefined || from < referrer) referrer = from;
-      }
+    for (const draft of drafts) {
+      const outcome = draft.claim ? resolveRef(draft.claim, draft.claim.target, this.context) : 'ok';
+      if (outcome === 'skip') continue;
+      first ??= draft;
+      if (!via.includes(draft.via)) via.push(draft.via);
+      controller ||= draft.controller === true;
+      if (outcome === 'ok') continue;
+      (broken ??= []).push(outcome);
+      const from = draft.claim?.reverse ? draft.target : draft.source;
+      if (referrer === undefined || from < referrer) referrer = from;
     }
     if (!first) return undefined;
-    const reason = BROKEN_PRIORITY.find((candidate) => broken.has(candidate));
+    const reason = broken && BROKEN_PRIORITY.find((candidate) => broken.includes(candidate));
     return {
-      id: edgeId, source: first.source, target: first.target, type: first.type, via: [...via].sort(),
+      id: first.id, source: first.source, target: first.target, type: first.type, via: via.length > 1 ? via.sort() : via,
       ...(controller ? { controller } : {}),
       ...(reason ? { broken: reason, referrer: referrer! } : {}),
     };
   }
 
   private adjustDegree(edge: TopologyEdge, change: 1 | -1): void {
-    for (const id of [edge.source, edge.target]) {
-      const degree = (this.degree.get(id) ?? 0) + change;
-      if (degree > 0) this.degree.set(id, degree);
-      else this.degree.delete(id);
-      if (!this.nodes.has(id) || degree === 0) this.refreshNode(id);
-    }
+    this.bump(edge.source, change);
+    if (edge.target !== edge.source) this.bump(edge.target, change);
+  }
+
+  private bump(id: string, change: 1 | -1): void {
+    const degree = (this.degree.get(id) ?? 0) + change;
+    if (degree > 0) this.degree.set(id, degree);
+    else this.degree.delete(id);
+    if (degree === 0 || (change === 1 && degree === 1 && !this.nodes.has(id))) this.refreshNode(id);
   }
 }

@@ -5,7 +5,7 @@ import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
 import { claimsOf } from '../relations/registry.js';
 import type { Claims } from '../relations/types.js';
 import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
-import { GraphState, type DraftsByEdge, type EdgeDraft } from './edgeStore.js';
+import { GraphState, type EdgeDraft } from './edgeStore.js';
 import { nodeOf } from './nodes.js';
 import type { ResolveContext } from './resolve.js';
 import { SelectableIndex, selectableOf } from './selectableIndex.js';
@@ -130,7 +130,8 @@ export class TopologyEngine {
       this.indexRecord(admitted.record);
     }
     for (const id of this.records.keys()) this.state.refreshNode(id);
-    for (const id of this.records.keys()) this.recomputeSource(id);
+    for (const id of this.records.keys()) this.state.addDrafts(id, this.draftsOf(id));
+    this.state.materializeAll();
   }
 
   /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
@@ -176,6 +177,11 @@ export class TopologyEngine {
 
   /** Recomputes every edge `id` produces, from its claims. */
   private recomputeSource(id: string): void {
+    this.state.setDrafts(id, this.draftsOf(id));
+  }
+
+  /** Claims of `id` (registered for later events) turned into edge drafts. */
+  private draftsOf(id: string): EdgeDraft[] {
     const old = this.claims.get(id);
     if (old) {
       this.watchers.unwatch(id, old);
@@ -183,24 +189,23 @@ export class TopologyEngine {
       this.claims.delete(id);
     }
     const record = this.records.get(id);
-    const drafts: DraftsByEdge = new Map();
-    if (record) {
-      const claims = claimsOf(record, { scopes: this.scopes });
-      this.claims.set(id, claims);
-      this.watchers.watch(id, claims);
-      this.registry.register(id, claims.selectors);
-      for (const claim of claims.refs) {
-        const [source, target] = claim.reverse ? [claim.target, id] : [id, claim.target];
-        addDraft(drafts, { id: edgeId(source, claim.type, target), source, target, type: claim.type, via: claim.via,
-          claim, referenced: claim.target, ...(claim.controller ? { controller: true } : {}) });
-      }
-      for (const claim of claims.selectors) {
-        for (const item of this.index.match(claim, id)) {
-          addDraft(drafts, { id: edgeId(id, claim.type, item.id), source: id, target: item.id, type: claim.type, via: claim.via, selected: item.id });
-        }
+    if (!record) return [];
+    const claims = claimsOf(record, { scopes: this.scopes });
+    this.claims.set(id, claims);
+    this.watchers.watch(id, claims);
+    this.registry.register(id, claims.selectors);
+    const drafts: EdgeDraft[] = [];
+    for (const claim of claims.refs) {
+      const [source, target] = claim.reverse ? [claim.target, id] : [id, claim.target];
+      drafts.push({ id: edgeId(source, claim.type, target), producer: id, source, target, type: claim.type, via: claim.via, claim,
+        ...(claim.controller ? { controller: true } : {}) });
+    }
+    for (const claim of claims.selectors) {
+      for (const item of this.index.match(claim, id)) {
+        drafts.push({ id: edgeId(id, claim.type, item.id), producer: id, source: id, target: item.id, type: claim.type, via: claim.via, selected: item.id });
       }
     }
-    this.state.setDrafts(id, drafts);
+    return drafts;
   }
 
   /** Re-decides whether `source`'s selectors pick the one object `selected`. */
@@ -212,7 +217,7 @@ export class TopologyEngine {
     const drafts: EdgeDraft[] = [];
     for (const claim of claims.selectors) {
       if (!selectable || claim.targetClass !== selectable.cls || !this.index.accepts(claim, selectable.item)) continue;
-      drafts.push({ id: edgeId(source, claim.type, selected), source, target: selected, type: claim.type, via: claim.via, selected });
+      drafts.push({ id: edgeId(source, claim.type, selected), producer: source, source, target: selected, type: claim.type, via: claim.via, selected });
     }
     this.state.replaceSelected(source, selected, drafts);
   }
@@ -225,12 +230,6 @@ export class TopologyEngine {
     };
     return new GraphState(context, (id) => this.recordNodes.get(id));
   }
-}
-
-function addDraft(drafts: DraftsByEdge, draft: EdgeDraft): void {
-  const list = drafts.get(draft.id);
-  if (list) list.push(draft);
-  else drafts.set(draft.id, [draft]);
 }
 
 function precedes(a: ObjectRecord, b: ObjectRecord): boolean {
