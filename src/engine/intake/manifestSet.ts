@@ -1,0 +1,54 @@
+import { parseManifestText, type IntakeWarning, type ManifestObject } from './manifests.js';
+
+interface FileState {
+  readonly objects: ManifestObject[];
+  readonly warnings: IntakeWarning[];
+  /** Objects of the last version that parsed cleanly, shown while the file has errors (mid-edit). */
+  readonly lastGood?: ManifestObject[];
+}
+
+/**
+ * The manifests of an editor session, file by file. A file with YAML errors keeps showing its last good
+ * version, so a typo mid-edit never blanks the diagram; the errors are reported all the same.
+ */
+export class ManifestSet {
+  private readonly files = new Map<string, FileState>();
+
+  update(file: string, text: string): void {
+    const parsed = parseManifestText(text, file);
+    const broken = parsed.warnings.some((warning) => warning.severity === 'error' && warning.message.startsWith('YAML error'));
+    const previous = this.files.get(file);
+    const lastGood = broken ? previous?.lastGood ?? previous?.objects : parsed.objects;
+    const warnings = broken && lastGood && lastGood.length > parsed.objects.length
+      ? [...parsed.warnings, { file, line: 1, severity: 'note' as const, message: 'showing the last version of this file that parsed' }]
+      : parsed.warnings;
+    this.files.set(file, { objects: parsed.objects, warnings, ...(lastGood ? { lastGood } : {}) });
+  }
+
+  remove(file: string): boolean {
+    return this.files.delete(file);
+  }
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** Every object, files in sorted order; a file with errors contributes its last good version when that has more. */
+  objects(): ManifestObject[] {
+    const result: ManifestObject[] = [];
+    for (const file of [...this.files.keys()].sort()) {
+      const state = this.files.get(file)!;
+      const useLastGood = state.lastGood && state.lastGood.length > state.objects.length;
+      result.push(...(useLastGood ? state.lastGood! : state.objects));
+    }
+    return result;
+  }
+
+  warnings(): IntakeWarning[] {
+    return [...this.files.keys()].sort().flatMap((file) => this.files.get(file)!.warnings);
+  }
+
+  fileNames(): string[] {
+    return [...this.files.keys()].sort();
+  }
+}

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import {
+  GraphDeltaMessage, GraphInit, ViewFocus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
+} from '../../webview/protocol.js';
+import { renderWebviewHtml } from '../../webview/html.js';
+import { DisposableStore } from '../lifetime.js';
+import { log } from '../log.js';
+import type { TopologySource } from './source.js';
+
+export const TOPOLOGY_VIEW_TYPE = 'kubilitics.topology';
+
+/** One topology webview bound to one source; validates every message the webview sends. */
+export class TopologyPanel extends DisposableStore {
+  private ready = false;
+  private selected: string | undefined;
+  private pendingFocus: string | undefined;
+  /** For tests and status: the number of rejected webview messages. */
+  rejectedMessages = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    readonly source: TopologySource,
+  ) {
+    super();
+    this.register(source);
+    const bundle = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [bundle] };
+    panel.title = `${source.mode === 'cluster' ? 'Cluster' : 'Manifests'}: ${source.snapshot().title}`;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    panel.webview.html = this.html(bundle);
+    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    this.register(source.onDidUpdate((update) => {
+      if (this.ready) this.post(createMessage(GraphDeltaMessage, { delta: update.delta }));
+    }));
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.onDispose(() => panel.dispose());
+  }
+
+  get selection(): string | undefined {
+    return this.selected;
+  }
+
+  focus(id: string): void {
+    this.panel.reveal(undefined, false);
+    if (this.ready) this.post(createMessage(ViewFocus, { id }));
+    else this.pendingFocus = id;
+  }
+
+  private html(bundle: vscode.Uri): string {
+    const webview = this.panel.webview;
+    return renderWebviewHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'main.css')).toString(),
+      workerUri: webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'layoutWorker.js')).toString(),
+      title: this.panel.title,
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.rejectedMessages++;
+      log().warn(`rejected a message from the topology view: ${parsed.reason}`);
+      return;
+    }
+    void this.handle(parsed.message).catch((error: unknown) => log().error(`handling ${parsed.message.type} failed: ${String(error)}`));
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'view/ready':
+        this.ready = true;
+        this.sendInit();
+        return;
+      case 'view/select':
+        this.selected = message.params.id;
+        return;
+      case 'view/openSource':
+        await this.openSource(message.params.id);
+        return;
+      case 'view/error':
+        log().error(`topology view: ${message.params.message}`);
+        return;
+      case 'view/exportResult':
+        return;
+    }
+  }
+
+  private sendInit(): void {
+    const state = this.source.snapshot();
+    this.post(createMessage(GraphInit, {
+      title: state.title, mode: this.source.mode, graph: state.graph, warnings: state.warnings, insights: state.insights,
+    }));
+    if (this.pendingFocus) {
+      this.post(createMessage(ViewFocus, { id: this.pendingFocus }));
+      this.pendingFocus = undefined;
+    }
+  }
+
+  private async openSource(id: string): Promise<void> {
+    const location = this.source.locate(id);
+    if (!location) {
+      void vscode.window.showInformationMessage(`Kubilitics: ${id} has no source file (it comes from the cluster or is missing).`);
+      return;
+    }
+    const editor = await vscode.window.showTextDocument(location.uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const range = new vscode.Range(location.range.start, location.range.start);
+    editor.selection = new vscode.Selection(range.start, range.start);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+  }
+
+  private post(message: HostMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+}
