@@ -33,16 +33,18 @@ export function computeInsights(input: InsightInput): Insight[] {
   const outgoing = new Map<string, TopologyEdge[]>();
   for (const edge of input.graph.edges) outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge]);
   const insights: Insight[] = [];
-  const add = (insight: Omit<Insight, 'source'>, about: string): void => {
+  const add = (insight: Omit<Insight, 'source'>, about: string, value?: string): void => {
     const source = nodes.get(about)?.source;
-    insights.push({ ...insight, ...(source ? { source } : {}) });
+    const line = value !== undefined ? input.record(about)?.valueLines?.get(value) : undefined;
+    insights.push({ ...insight, ...(source ? { source: line ? { ...source, line } : source } : {}) });
   };
   for (const edge of input.graph.edges) {
     if (!edge.broken) continue;
     const referrer = edge.referrer ?? edge.source;
     const other = referrer === edge.source ? edge.target : edge.source;
     add({ kind: edge.type === 'scales' ? 'scale-target-missing' : 'broken-reference', severity: 'warning', objects: [referrer, other],
-      message: `${label(nodes.get(referrer))} → ${label(nodes.get(other))} (${edge.via.join(', ')}) ${BROKEN_TEXT[edge.broken]}` }, referrer);
+      message: `${label(nodes.get(referrer))} → ${label(nodes.get(other))} (${edge.via.join(', ')}) ${BROKEN_TEXT[edge.broken]}` },
+      referrer, nodes.get(other)?.name);
   }
   for (const node of input.graph.nodes) {
     if (node.missing || node.synthetic) continue;

@@ -8,7 +8,7 @@ const insightsOf = (yaml: string): ReturnType<typeof computeInsights> => {
 };
 
 describe('insights', () => {
-  it('broken references name the referrer, the target and the referrer source line', () => {
+  it('broken references name the referrer, the target and the line of the reference', () => {
     const found = insightsOf(`apiVersion: v1
 kind: ConfigMap
 metadata: { name: unrelated }
@@ -20,7 +20,7 @@ spec: { template: { spec: { containers: [{ name: c, envFrom: [{ configMapRef: { 
 `);
     expect(found).toEqual([{
       kind: 'broken-reference', severity: 'warning', objects: ['apps/Deployment/default/web', 'core/ConfigMap/default/settings'],
-      message: 'Deployment default/web → ConfigMap default/settings (envFrom (c)) is not in the input', source: { file: 'fixture.yaml', line: 5 },
+      message: 'Deployment default/web → ConfigMap default/settings (envFrom (c)) is not in the input', source: { file: 'fixture.yaml', line: 8 },
     }]);
   });
 

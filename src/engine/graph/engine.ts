@@ -15,6 +15,7 @@ import { Watchers } from './watchers.js';
 export interface InputObject {
   readonly object: KubeObject;
   readonly source?: SourceLocation;
+  readonly valueLines?: ReadonlyMap<string, number>;
 }
 
 export interface ObjectEvent extends InputObject {
@@ -79,7 +80,7 @@ export class TopologyEngine {
       const changed = event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);
       if (changed) return this.rebuildWith(event);
     }
-    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source);
+    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
     if ('problem' in admitted) {
       this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
       return EMPTY_DELTA;
@@ -116,7 +117,7 @@ export class TopologyEngine {
   private load(inputs: readonly InputObject[]): void {
     this.scopes = ScopeTable.fromObjects(inputs.map((input) => input.object));
     for (const input of inputs) {
-      const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source);
+      const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source, input.valueLines);
       if ('problem' in admitted) {
         this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
         continue;
@@ -139,7 +140,7 @@ export class TopologyEngine {
     const before = this.graph();
     const inputs = [...this.records.values()]
       .filter((record) => !(isCrd(record.object) && record.name === event.object.metadata?.name))
-      .map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}) }));
+      .map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
     if (event.type === 'upsert') inputs.push(event);
     this.reset();
     this.load(inputs);

@@ -1,10 +1,12 @@
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isScalar, visit, type Document } from 'yaml';
 import type { SourceLocation } from '../model/graph.js';
 import type { KubeObject } from '../model/object.js';
 
 export interface ManifestObject {
   readonly object: KubeObject;
   readonly source: SourceLocation;
+  /** Line of the first occurrence of each string value in the document, to point diagnostics at a reference. */
+  readonly valueLines?: ReadonlyMap<string, number>;
 }
 
 export interface IntakeWarning {
@@ -108,7 +110,20 @@ function admitDocument(
     admitListItems(doc, value['items'] as unknown[], file, line, lineCounter, result);
     return;
   }
-  result.objects.push({ object: value, source: { file, line } });
+  result.objects.push({ object: value, source: { file, line }, valueLines: valueLinesOf(doc, lineCounter) });
+}
+
+function valueLinesOf(doc: Document.Parsed, lineCounter: LineCounter): Map<string, number> {
+  const lines = new Map<string, number>();
+  visit(doc, {
+    Pair(_, pair) {
+      const value = pair.value;
+      if (isScalar(value) && typeof value.value === 'string' && value.range && !lines.has(value.value)) {
+        lines.set(value.value, lineCounter.linePos(value.range[0]).line);
+      }
+    },
+  });
+  return lines;
 }
 
 function admitListItems(

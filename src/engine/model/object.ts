@@ -39,6 +39,8 @@ export interface ObjectRecord {
   readonly labels: Readonly<Record<string, string>>;
   readonly object: KubeObject;
   readonly source?: SourceLocation;
+  /** Manifests only: line of each string value, so a broken reference is reported at its own line. */
+  readonly valueLines?: ReadonlyMap<string, number>;
 }
 
 /** Reads `a.b.c` style paths without throwing on absent or mistyped intermediate values. */

@@ -71,6 +71,7 @@ export function admitObject(
   scopes: ScopeTable,
   defaultNamespace: string,
   source?: SourceLocation,
+  valueLines?: ReadonlyMap<string, number>,
 ): AdmitResult {
   const kind = object.kind;
   const name = stringField(object, 'metadata', 'name');
@@ -89,6 +90,7 @@ export function admitObject(
     group, version, kind, namespace, name, labels, object,
     ...(uid ? { uid } : {}),
     ...(source ? { source } : {}),
+    ...(valueLines ? { valueLines } : {}),
   };
   return { record };
 }
