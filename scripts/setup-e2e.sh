@@ -23,7 +23,7 @@ APT_PACKAGES=(chromium xvfb libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-de
 START=$(date +%s)
 log() { printf '[setup-e2e %4ss] %s\n' "$(( $(date +%s) - START ))" "$*"; }
 fail() { printf '[setup-e2e] ERROR: %s\n' "$*" >&2; exit 1; }
-trap 'rc=$?; if [ $rc -ne 0 ]; then printf "[setup-e2e] FAILED (exit %s) after %ss at line %s\n" "$rc" "$(( $(date +%s) - START ))" "$LINENO" >&2; fi' EXIT
+trap 'rc=$?; if [ $rc -ne 0 ]; then printf "[setup-e2e] FAILED (exit %s) after %ss\n" "$rc" "$(( $(date +%s) - START ))" >&2; fi' EXIT
 
 command -v npm >/dev/null || fail "npm not found on PATH (system Node/npm is required to bootstrap)"
 
@@ -68,7 +68,7 @@ if [ "${KUBILITICS_E2E_FORCE:-0}" != "1" ] && [ -f "$MARKER" ] && [ "$(cat "$MAR
   log "cache hit: $CACHE ($MARKER_CONTENT)"
 else
   rm -f "$MARKER"
-  mkdir -p "$CACHE/bin"
+  mkdir -p "$CACHE/bin" || fail "cannot create cache dir $CACHE"
   [ -f "$CACHE/package.json" ] || echo '{"name":"kubilitics-e2e-cache","private":true}' > "$CACHE/package.json"
 
   if [ ! -x "$NODE_HOME/bin/node" ] || ! "$NODE_HOME/bin/node" -v | grep -q "^v${NODE_MAJOR}\."; then

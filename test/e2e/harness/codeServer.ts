@@ -32,7 +32,7 @@ export function e2eCacheDir(): string {
 
 export function codeServerPaths(): CodeServerPaths {
   const cacheDir = e2eCacheDir();
-  const node = join(cacheDir, 'node_modules', 'node', 'bin', 'node');
+  const node = join(cacheDir, 'bin', 'node');
   const entry = join(cacheDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!existsSync(join(cacheDir, '.ready')) || !existsSync(node) || !existsSync(entry)) {
     throw new Error(`code-server is not installed in ${cacheDir}; run scripts/setup-e2e.sh first`);
@@ -122,6 +122,24 @@ function groupAlive(pid: number): boolean {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Process groups of running code-servers; killed on process exit if a test forgot (or failed) to stop them. */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+function trackGroup(pid: number): void {
+  liveGroups.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const g of liveGroups) {
+      try {
+        process.kill(-g, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
 export function getFreePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const srv = createServer();
@@ -186,6 +204,7 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   'extensions.ignoreRecommendations': true,
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
   'git.enabled': false,
@@ -202,7 +221,22 @@ export async function writeUserSettings(
   return file;
 }
 
+/**
+ * Starts code-server on a free 127.0.0.1 port in its own process group and resolves once `/healthz` answers.
+ * Writes `<userDataDir>/User/settings.json` (DEFAULT_SETTINGS merged with `settings`). Always `stop()` it.
+ */
 export async function startCodeServer(opts: StartCodeServerOptions): Promise<CodeServerInstance> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCodeServerOnce(opts);
+    } catch (err) {
+      // getFreePort() releases the port before code-server binds it; retry if someone else grabbed it.
+      if (attempt >= 3 || !(err instanceof Error) || !err.message.includes('EADDRINUSE')) throw err;
+    }
+  }
+}
+
+async function startCodeServerOnce(opts: StartCodeServerOptions): Promise<CodeServerInstance> {
   const { node, entry } = codeServerPaths();
   const timeoutMs = opts.timeoutMs ?? 90_000;
   await Promise.all([
@@ -234,6 +268,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error('failed to spawn code-server');
+  trackGroup(pid);
 
   let output = '';
   const debug = process.env.KUBILITICS_E2E_DEBUG === '1';
@@ -260,6 +295,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
       while (groupAlive(pid) && Date.now() < deadline + 5_000) await sleep(100);
     }
     if (!exited) await Promise.race([exitPromise, sleep(2_000)]);
+    liveGroups.delete(pid);
     child.stdout?.destroy();
     child.stderr?.destroy();
   };
@@ -331,20 +367,38 @@ export async function openWorkbench(
 
 const QUICK_INPUT = '.quick-input-widget';
 
-/** Opens the command palette (F1), types `title` and runs the entry whose label is exactly `title`. */
-export async function runCommand(page: Page, title: string, timeoutMs = 15_000): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(`>${title}`);
-  // Wait for the exact entry so that Enter does not pick a fuzzy neighbour.
-  const row = page
-    .locator(`${QUICK_INPUT} .monaco-list-row`)
-    .filter({ has: page.locator('.label-name', { hasText: title }) })
+/**
+ * Opens the command palette (F1), types `title` and runs the entry whose label is exactly `title`
+ * (e.g. "Category: Title"). Right after the workbench loads, extension contributions may not be registered
+ * yet and an open palette does not refresh, so it closes and reopens the palette until the entry shows up.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const widget = page.locator(QUICK_INPUT);
+  const input = widget.locator('.quick-input-box input');
+  const row = widget
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
     .first();
-  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    if (await widget.isVisible()) await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: Math.max(1_000, deadline - Date.now()) });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) });
+      break;
+    } catch (err) {
+      if (Date.now() >= deadline) {
+        const rows = await widget.locator('.monaco-list-row').allInnerTexts();
+        throw new Error(`command "${title}" not in the palette after ${attempt} attempts; rows: ${JSON.stringify(rows)}`, {
+          cause: err,
+        });
+      }
+    }
+  }
   await row.click();
-  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
+  await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
 /** Makes the explorer view visible (Ctrl+Shift+E is not reliable in the browser, so use the palette). */
@@ -368,8 +422,14 @@ export async function explorerContextMenu(
     .first();
   await item.waitFor({ state: 'visible', timeout: timeoutMs });
   await item.click({ button: 'right' });
-  // Context menus live in a shadow root under .monaco-menu-container; role locators pierce it.
-  const menuItem = page.locator('.monaco-menu').getByRole('menuitem', { name: menuItemLabel, exact: true });
+  // code-server 1.139 renders the menu in the light DOM: .context-view .monaco-menu [role=menuitem] >
+  // .action-label (text = label) + .keybinding. The accessible name of an item includes its keybinding
+  // ("Copy Path Ctrl+Alt+C"), so match the .action-label text exactly instead of getByRole(name).
+  // (Playwright CSS also pierces open shadow roots, should a build render menus in one.)
+  const menuItem = page
+    .locator('.context-view .monaco-menu [role="menuitem"]')
+    .filter({ has: page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(menuItemLabel)}\\s*$`) }) })
+    .first();
   await menuItem.waitFor({ state: 'visible', timeout: timeoutMs });
   await menuItem.hover();
   await menuItem.click();

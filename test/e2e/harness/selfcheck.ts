@@ -121,8 +121,8 @@ async function main(): Promise<void> {
   try {
     const vsix = await buildVsix(join(dirs.root, 'ext-src'));
     lap(`packaged ${vsix}`);
-    await installExtension(vsix, dirs.extensionsDir);
-    lap('installed extension');
+    const installLog = await installExtension(vsix, dirs.extensionsDir);
+    lap(`installed extension: ${installLog.trim().split('\n').pop() ?? ''}`);
 
     await writeFile(
       join(dirs.workspaceFolder, 'demo.yaml'),
@@ -170,7 +170,8 @@ async function main(): Promise<void> {
       await server.stop();
       lap(`code-server stopped in ${Date.now() - tStop} ms`);
     }
-    await dirs.cleanup();
+    if (process.env.KUBILITICS_E2E_KEEP === '1') console.log(`kept ${dirs.root}`);
+    else await dirs.cleanup();
   }
 
   const left = (await codeServerProcesses()).filter((l) => !before.includes(l));
