@@ -1,0 +1,128 @@
+import { createInterface } from 'node:readline';
+import type { KubeConfig } from '@kubernetes/client-node';
+import fetch, { type RequestInit as FetchInit } from 'node-fetch';
+
+export type ApiErrorKind =
+  | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'throttled' | 'server'
+  | 'unreachable' | 'timeout' | 'tls' | 'exec-missing' | 'exec-failed' | 'bad-response';
+
+/** A failed API call, classified so callers decide by kind (retry, relist, fall back, tell the user) and never by text. */
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'throttled' || this.kind === 'server' || this.kind === 'unreachable' || this.kind === 'timeout';
+  }
+}
+
+export interface RequestOptions {
+  readonly accept?: string;
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly method?: 'GET' | 'POST';
+  readonly body?: unknown;
+}
+
+const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)/;
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
+
+/**
+ * HTTP to the API server. Authentication, TLS and exec credential plugins come from client-node
+ * (`applyToFetchOptions`); the requests are ours because client-node's Watch cannot set the Accept header
+ * that asks for metadata only (Secrets) and its lists do not page.
+ */
+export class ApiClient {
+  constructor(private readonly config: KubeConfig, private readonly defaultTimeoutMs = 30_000) {}
+
+  get server(): string {
+    return this.config.getCurrentCluster()?.server ?? '';
+  }
+
+  async json<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.request(path, options);
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      throw new ApiError('bad-response', `${path}: the response is not JSON (${(error as Error).message})`, response.status);
+    }
+  }
+
+  /** Newline-delimited JSON (a watch). The stream ends when the server closes it or `signal` aborts. */
+  async lines(path: string, options: RequestOptions = {}): Promise<AsyncIterable<string>> {
+    const response = await this.request(path, { ...options, timeoutMs: 0 });
+    return createInterface({ input: response.body as NodeJS.ReadableStream, crlfDelay: Infinity });
+  }
+
+  private async request(path: string, options: RequestOptions): Promise<import('node-fetch').Response> {
+    const cluster = this.config.getCurrentCluster();
+    if (!cluster) throw new ApiError('unreachable', 'the current context has no cluster');
+    let init: FetchInit;
+    try {
+      init = (await this.config.applyToFetchOptions({})) as unknown as FetchInit;
+    } catch (error) {
+      throw classify(error, cluster.server, 'credentials');
+    }
+    const headers = init.headers as unknown as Headers;
+    headers.set('Accept', options.accept ?? 'application/json');
+    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+    const timeout = options.timeoutMs ?? this.defaultTimeoutMs;
+    const timeoutSignal = timeout > 0 ? AbortSignal.timeout(timeout) : undefined;
+    const signals = [options.signal, timeoutSignal].filter((signal): signal is AbortSignal => signal !== undefined);
+    const requestInit: FetchInit = {
+      ...init, method: options.method ?? 'GET',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(signals.length ? { signal: AbortSignal.any(signals) as unknown as FetchInit['signal'] } : {}),
+    };
+    let response;
+    try {
+      response = await fetch(`${cluster.server.replace(/\/$/, '')}${path}`, requestInit);
+    } catch (error) {
+      if (timeoutSignal?.aborted && !options.signal?.aborted) throw new ApiError('timeout', `${cluster.server} did not answer within ${timeout / 1000} s`);
+      throw classify(error, cluster.server, 'request');
+    }
+    if (response.ok) return response;
+    throw await httpError(response, path);
+  }
+}
+
+async function httpError(response: import('node-fetch').Response, path: string): Promise<ApiError> {
+  let message = `${response.status} ${response.statusText}`;
+  try {
+    const status = (await response.json()) as { message?: string };
+    if (status.message) message = status.message;
+  } catch {
+    // Not a Status object: keep the HTTP status line.
+  }
+  const retryAfter = Number(response.headers.get('retry-after'));
+  const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
+  const kind: ApiErrorKind = response.status === 401 ? 'unauthorized' : response.status === 403 ? 'forbidden'
+    : response.status === 404 ? 'not-found' : response.status === 410 ? 'gone' : response.status === 429 ? 'throttled'
+      : response.status >= 500 ? 'server' : 'bad-response';
+  return new ApiError(kind, `${path}: ${message}`, response.status, retryAfterMs);
+}
+
+/** Network, TLS and credential-plugin failures, by their codes. */
+export function classify(error: unknown, server: string, phase: 'credentials' | 'request'): ApiError {
+  if (error instanceof ApiError) return error;
+  const failure = error as NodeJS.ErrnoException & { type?: string; path?: string };
+  const code = failure.code ?? (failure as { cause?: { code?: string } }).cause?.code ?? '';
+  if (failure.code === 'ENOENT' && failure.syscall?.startsWith('spawn')) {
+    return new ApiError('exec-missing', `the credential plugin "${failure.path ?? failure.syscall.slice(6)}" is not on PATH`);
+  }
+  if (failure.name === 'AbortError' || failure.type === 'aborted') return new ApiError('timeout', `the request to ${server} was aborted`);
+  if (TLS_CODES.test(code) || /certificate|TLS|SSL/i.test(failure.message ?? '')) {
+    return new ApiError('tls', `TLS to ${server} failed: ${failure.message}`);
+  }
+  if (NETWORK_CODES.has(code) || failure.type === 'system') return new ApiError('unreachable', `cannot reach ${server}: ${failure.message}`);
+  if (code === 'ETIMEDOUT') return new ApiError('timeout', `${server} did not answer: ${failure.message}`);
+  if (phase === 'credentials') return new ApiError('exec-failed', `getting credentials for ${server} failed: ${failure.message ?? String(error)}`);
+  return new ApiError('unreachable', `request to ${server} failed: ${failure.message ?? String(error)}`);
+}

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+
+/** Where kubeconfig files may come from, in kubectl's order of precedence after our own settings. */
+export interface KubeconfigSources {
+  /** `kubilitics.kubeconfig` (user settings only in an untrusted workspace). */
+  readonly setting?: string | undefined;
+  /** `vs-kubernetes.kubeconfig` from Microsoft's Kubernetes extension (same trust rule). */
+  readonly vsKubernetesSetting?: string | undefined;
+  /** The KUBECONFIG environment variable: several paths joined by the platform delimiter. */
+  readonly environment?: string | undefined;
+  readonly home: string;
+}
+
+export type KubeconfigProblemKind = 'missing-file' | 'unparsable' | 'no-contexts';
+
+/** A kubeconfig problem with the next step a user can take. */
+export class KubeconfigError extends Error {
+  constructor(readonly kind: KubeconfigProblemKind, message: string, readonly nextStep: string, readonly file?: string) {
+    super(message);
+    this.name = 'KubeconfigError';
+  }
+}
+
+export interface LoadedKubeconfig {
+  readonly config: KubeConfig;
+  readonly files: readonly string[];
+}
+
+export function kubeconfigPaths(sources: KubeconfigSources): string[] {
+  const expand = (path: string): string => (path.startsWith('~/') ? join(sources.home, path.slice(2)) : path);
+  if (sources.setting) return [expand(sources.setting)];
+  if (sources.vsKubernetesSetting) return [expand(sources.vsKubernetesSetting)];
+  const fromEnvironment = (sources.environment ?? '').split(delimiter).filter((path) => path.length > 0);
+  if (fromEnvironment.length > 0) return fromEnvironment.map(expand);
+  return [join(sources.home, '.kube', 'config')];
+}
+
+/**
+ * Loads and merges kubeconfig files as kubectl does: for clusters, users and contexts the first file that
+ * defines a name wins, and so does the first file that sets current-context. Missing files in a KUBECONFIG
+ * list are skipped like kubectl; a single missing file is an error.
+ */
+export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKubeconfig> {
+  const loaded: { file: string; config: KubeConfig }[] = [];
+  for (const file of paths) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if (paths.length > 1 && (error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new KubeconfigError('missing-file', `kubeconfig ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        'Select a kubeconfig file with "Kubilitics: Select Kubeconfig File…" or set kubilitics.kubeconfig.', file);
+    }
+    const config = new KubeConfig();
+    try {
+      config.loadFromString(text);
+    } catch (error) {
+      throw new KubeconfigError('unparsable', `kubeconfig ${file} is not valid: ${(error as Error).message}`,
+        'Fix the file (try `kubectl config view`) or select another with "Kubilitics: Select Kubeconfig File…".', file);
+    }
+    loaded.push({ file, config });
+  }
+  if (loaded.length === 0) {
+    throw new KubeconfigError('missing-file', `none of the kubeconfig files exist: ${paths.join(', ')}`,
+      'Create one with your cloud CLI (e.g. `gcloud container clusters get-credentials`) or select a file.');
+  }
+  const merged = mergeFirstWins(loaded.map((entry) => entry.config));
+  if (merged.getContexts().length === 0) {
+    throw new KubeconfigError('no-contexts', `kubeconfig ${loaded.map((entry) => entry.file).join(', ')} defines no contexts`,
+      'Add a context with `kubectl config set-context` or select another file.');
+  }
+  return { config: merged, files: loaded.map((entry) => entry.file) };
+}
+
+function mergeFirstWins(configs: readonly KubeConfig[]): KubeConfig {
+  const clusters = new Map<string, Cluster>();
+  const users = new Map<string, User>();
+  const contexts = new Map<string, Context>();
+  let currentContext = '';
+  for (const config of configs) {
+    for (const cluster of config.getClusters()) if (!clusters.has(cluster.name)) clusters.set(cluster.name, cluster);
+    for (const user of config.getUsers()) if (!users.has(user.name)) users.set(user.name, user);
+    for (const context of config.getContexts()) if (!contexts.has(context.name)) contexts.set(context.name, context);
+    currentContext ||= config.getCurrentContext() ?? '';
+  }
+  const merged = new KubeConfig();
+  merged.loadFromOptions({ clusters: [...clusters.values()], users: [...users.values()], contexts: [...contexts.values()], currentContext });
+  return merged;
+}
+
+export interface ContextSummary {
+  readonly name: string;
+  readonly cluster?: string;
+  readonly server?: string;
+  readonly user?: string;
+  readonly namespace?: string;
+  /** Why the context cannot connect as it stands. */
+  readonly problem?: string;
+  /** The program an exec credential plugin runs, when the user has one. */
+  readonly execCommand?: string;
+}
+
+export function describeContexts(config: KubeConfig): ContextSummary[] {
+  return config.getContexts().map((context) => {
+    const cluster = config.getCluster(context.cluster);
+    const user = config.getUser(context.user);
+    const problem = !cluster ? `cluster "${context.cluster}" is not defined` : !user ? `user "${context.user}" is not defined` : undefined;
+    const exec = (user?.exec as { command?: unknown } | undefined)?.command;
+    return {
+      name: context.name,
+      cluster: context.cluster,
+      ...(cluster ? { server: cluster.server } : {}),
+      user: context.user,
+      ...(context.namespace ? { namespace: context.namespace } : {}),
+      ...(problem ? { problem } : {}),
+      ...(typeof exec === 'string' ? { execCommand: exec } : {}),
+    };
+  });
+}

@@ -1,0 +1,81 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  explorerContextMenu, installExtension, makeTempDirs, openWorkbench, runCommand, screenshot, startCodeServer,
+  type CodeServerInstance, type TempDirs,
+} from './harness/codeServer.js';
+import { CORPUS, ROOT, e2eAvailable, graphStats, packagedVsix, topologyFrame, waitForStats } from './support.js';
+import { topologyFromPaths } from '../../src/engine/topology.js';
+
+const available = e2eAvailable();
+
+describe.skipIf(!available)('the packaged extension in a real VS Code (code-server)', () => {
+  let dirs: TempDirs;
+  let server: CodeServerInstance;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const vsix = await packagedVsix();
+    dirs = await makeTempDirs();
+    await cp(join(ROOT, 'examples', 'shop'), join(dirs.workspaceFolder, 'shop'), { recursive: true });
+    if (existsSync(CORPUS)) await cp(join(CORPUS, 'bookinfo'), join(dirs.workspaceFolder, 'bookinfo'), { recursive: true });
+    await installExtension(vsix, dirs.extensionsDir);
+    server = await startCodeServer(dirs);
+    ({ browser, page } = await openWorkbench(server.url, dirs.workspaceFolder));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await dirs?.cleanup();
+  });
+
+  it('opens a folder from the explorer context menu and draws every node the engine finds', async () => {
+    const expected = (await topologyFromPaths([join(dirs.workspaceFolder, 'shop')])).engine.graph();
+    await explorerContextMenu(page, 'shop', 'Open in Topology');
+    const frame = await topologyFrame(page);
+    const stats = await waitForStats(frame, (s) => s.nodes > 0);
+    expect(stats).toEqual({ nodes: expected.nodes.length, edges: expected.edges.length, broken: expected.edges.filter((e) => e.broken).length });
+    await screenshot(page, 'topology-shop');
+  }, 120_000);
+
+  it('follows an edit saved in the editor', async () => {
+    const frame = await topologyFrame(page);
+    const before = await graphStats(frame);
+    const file = join(dirs.workspaceFolder, 'shop', '10-frontend.yaml');
+    await runCommand(page, 'Go to File...').catch(async () => page.keyboard.press('Control+P'));
+    await page.keyboard.insertText('10-frontend.yaml');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: frontend-theme, namespace: shop}\n');
+    await page.keyboard.press('Control+S');
+    await expect.poll(async () => (await readFile(file, 'utf8')).includes('frontend-theme, namespace: shop'), { timeout: 10_000 }).toBe(true);
+    // The theme ConfigMap was a missing placeholder: it becomes a real node and the broken edge to it mends.
+    const after = await waitForStats(frame, (s) => s.broken === before.broken - 1, 20_000);
+    expect(after).toEqual({ ...before, broken: before.broken - 1 });
+    await writeFile(file, `${await readFile(file, 'utf8')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: brand-new, namespace: shop}\n`);
+    await waitForStats(frame, (s) => s.nodes === before.nodes + 1, 20_000);
+    await screenshot(page, 'topology-after-edit');
+  }, 120_000);
+
+  it.skipIf(!existsSync(CORPUS))('opens a corpus file from the explorer', async () => {
+    await explorerContextMenu(page, 'bookinfo', 'Open in Topology');
+    const expected = (await topologyFromPaths([join(dirs.workspaceFolder, 'bookinfo')])).engine.graph();
+    const frames = page.frames();
+    expect(frames.length).toBeGreaterThan(1);
+    await expect.poll(async () => {
+      for (const frame of page.frames()) {
+        const stats = await graphStats(frame).catch(() => undefined);
+        if (stats && stats.nodes === expected.nodes.length && stats.edges === expected.edges.length) return true;
+      }
+      return false;
+    }, { timeout: 60_000 }).toBe(true);
+    await screenshot(page, 'topology-bookinfo');
+  }, 120_000);
+});

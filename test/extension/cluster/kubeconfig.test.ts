@@ -1,0 +1,61 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { KubeconfigError, describeContexts, kubeconfigPaths, loadKubeconfig } from '../../../src/extension/cluster/kubeconfig.js';
+
+const config = (cluster: string, server: string, context: string, current?: string): string => `apiVersion: v1
+kind: Config
+clusters: [{ name: ${cluster}, cluster: { server: "${server}" } }]
+users: [{ name: ${cluster}-user, user: { token: t } }]
+contexts: [{ name: ${context}, context: { cluster: ${cluster}, user: ${cluster}-user, namespace: team } }]
+${current ? `current-context: ${current}` : ''}
+`;
+
+describe('kubeconfig', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kubeconfig-'));
+  });
+
+  it('chooses files like kubectl, after our settings', () => {
+    expect(kubeconfigPaths({ home: '/h' })).toEqual(['/h/.kube/config']);
+    expect(kubeconfigPaths({ home: '/h', environment: `/a${delimiter}/b${delimiter}` })).toEqual(['/a', '/b']);
+    expect(kubeconfigPaths({ home: '/h', environment: '/a', vsKubernetesSetting: '~/vs' })).toEqual(['/h/vs']);
+    expect(kubeconfigPaths({ home: '/h', environment: '/a', vsKubernetesSetting: '/vs', setting: '/mine' })).toEqual(['/mine']);
+  });
+
+  it('merges several files: the first definition and the first current-context win', async () => {
+    await writeFile(join(dir, 'a'), config('prod', 'https://prod.example.com', 'prod', 'prod'));
+    await writeFile(join(dir, 'b'), config('prod', 'https://other.example.com', 'dev', 'dev') );
+    const { config: merged, files } = await loadKubeconfig([join(dir, 'a'), join(dir, 'missing'), join(dir, 'b')]);
+    expect(files).toEqual([join(dir, 'a'), join(dir, 'b')]);
+    expect(merged.getCurrentContext()).toBe('prod');
+    expect(merged.getCluster('prod')?.server).toBe('https://prod.example.com');
+    expect(merged.getContexts().map((c) => c.name)).toEqual(['prod', 'dev']);
+  });
+
+  it('says what is wrong and what to do: missing file, unparsable file, no contexts', async () => {
+    await expect(loadKubeconfig([join(dir, 'nope')])).rejects.toMatchObject({ kind: 'missing-file', nextStep: expect.stringContaining('Select Kubeconfig') });
+    await writeFile(join(dir, 'bad'), 'clusters: [ {');
+    await expect(loadKubeconfig([join(dir, 'bad')])).rejects.toMatchObject({ kind: 'unparsable' });
+    await writeFile(join(dir, 'empty'), 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
+    await expect(loadKubeconfig([join(dir, 'empty')])).rejects.toBeInstanceOf(KubeconfigError);
+  });
+
+  it('flags contexts without cluster or user and names exec plugins', async () => {
+    await writeFile(join(dir, 'c'), `apiVersion: v1
+kind: Config
+clusters: [{ name: gke, cluster: { server: "https://1.2.3.4" } }]
+users: [{ name: gke-user, user: { exec: { apiVersion: client.authentication.k8s.io/v1beta1, command: gke-gcloud-auth-plugin } } }]
+contexts:
+- { name: gke, context: { cluster: gke, user: gke-user } }
+- { name: broken, context: { cluster: nowhere, user: gke-user } }
+current-context: gke
+`);
+    const summaries = describeContexts((await loadKubeconfig([join(dir, 'c')])).config);
+    expect(summaries[0]).toMatchObject({ name: 'gke', server: 'https://1.2.3.4', execCommand: 'gke-gcloud-auth-plugin' });
+    expect(summaries[0]?.problem).toBeUndefined();
+    expect(summaries[1]?.problem).toBe('cluster "nowhere" is not defined');
+  });
+});
