@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
+import { ClusterManager } from './cluster/clusterManager.js';
+import { ClusterSource } from './cluster/clusterSource.js';
+import { filterResources, openClusterTopology, revealInTopology, selectContext, selectKubeconfig } from './commands/clusterCommands.js';
 import { openInTopology, openTopology } from './commands/openTopology.js';
 import { DisposableStore } from './lifetime.js';
 import { disposeLog, log, reportError } from './log.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
+import { ResourcesTree, type ResourceItem } from './views/resourcesTree.js';
 
 let extensionLifetime: DisposableStore | undefined;
 
@@ -14,9 +18,11 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(lifetime);
   try {
     const diagnostics = lifetime.register(new ManifestDiagnostics());
-    const panels = lifetime.register(new TopologyPanels(context, diagnostics));
-    const command = (id: string, run: (...args: never[]) => Promise<void>): void => {
-      lifetime.register(vscode.commands.registerCommand(id, async (...args: never[]) => {
+    const clusters = lifetime.register(new ClusterManager(context.globalState));
+    const panels = lifetime.register(new TopologyPanels(context, diagnostics, () => new ClusterSource(clusters)));
+    const tree = lifetime.register(new ResourcesTree(clusters));
+    const command = <A extends unknown[]>(id: string, run: (...args: A) => Promise<void>): void => {
+      lifetime.register(vscode.commands.registerCommand(id, async (...args: A) => {
         try {
           await run(...args);
         } catch (error) {
@@ -24,9 +30,22 @@ export function activate(context: vscode.ExtensionContext): void {
         }
       }));
     };
-    command('kubilitics.openTopology', () => openTopology(panels));
-    command('kubilitics.openInTopology', (uri?: vscode.Uri, selected?: vscode.Uri[]) => openInTopology(panels, uri, selected));
+    command('kubilitics.openTopology', () => openTopology(panels, clusters));
+    command('kubilitics.openInTopology', (uri?: vscode.Uri, selected?: vscode.Uri[]) => openInTopology(panels, clusters, uri, selected));
+    command('kubilitics.openClusterTopology', () => openClusterTopology(clusters, panels));
+    command('kubilitics.selectContext', () => selectContext(clusters));
+    command('kubilitics.selectKubeconfig', () => selectKubeconfig(clusters));
+    command('kubilitics.reconnect', () => clusters.reconnect());
+    command('kubilitics.resources.filter', () => filterResources(tree));
+    command('kubilitics.resources.clearFilter', async () => tree.setFilter(''));
+    command('kubilitics.revealInTopology', (item?: ResourceItem) => revealInTopology(clusters, panels, item, false));
+    command('kubilitics.openTopologyFocused', (item?: ResourceItem) => revealInTopology(clusters, panels, item, true));
     command('kubilitics.showLog', async () => log().show(true));
+    // The Resources view asks for a connection when it is shown, not at activation of a YAML-only session.
+    lifetime.register(tree.view.onDidChangeVisibility((event) => {
+      if (event.visible && !clusters.session && !clusters.contextName) void clusters.reload();
+    }));
+    if (tree.view.visible) void clusters.reload();
     log().info(`Kubilitics ${String(context.extension.packageJSON['version'])} activated`);
   } catch (error) {
     void reportError('activation failed', error);

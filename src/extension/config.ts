@@ -2,6 +2,28 @@ import * as vscode from 'vscode';
 
 const SECTION = 'kubilitics';
 
+/**
+ * A setting as it may be trusted: in Restricted Mode only the user's own settings count, never the workspace's,
+ * because a workspace could point us at a kubeconfig whose exec plugin runs any program.
+ */
+function trustedValue<T>(section: string, key: string, pick: (value: unknown) => T | undefined = (value) => value as T): T | undefined {
+  const inspected = vscode.workspace.getConfiguration(section).inspect<unknown>(key);
+  if (!inspected) return undefined;
+  const levels = vscode.workspace.isTrusted
+    ? [inspected.workspaceFolderValue, inspected.workspaceValue, inspected.globalValue]
+    : [inspected.globalValue];
+  for (const level of levels) {
+    const value = level === undefined ? undefined : pick(level);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+const stringIn = (key: string) => (value: unknown): string | undefined => {
+  const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof found === 'string' && found.length > 0 ? found : undefined;
+};
+
 /** Typed reads of the extension's settings. */
 export const settings = {
   defaultNamespace(): string {
@@ -13,5 +35,16 @@ export const settings = {
   },
   exportDirectory(): string {
     return vscode.workspace.getConfiguration(SECTION).get<string>('export.directory', 'docs/topology');
+  },
+  kubeconfig(): string | undefined {
+    return trustedValue<string>(SECTION, 'kubeconfig', (value) => (typeof value === 'string' && value ? value : undefined));
+  },
+  /** Microsoft's Kubernetes extension's kubeconfig setting (a key inside its `vs-kubernetes` object), so users set it once. */
+  vsKubernetesKubeconfig(): string | undefined {
+    return trustedValue<string>('', 'vs-kubernetes', stringIn('vs-kubernetes.kubeconfig'));
+  },
+  watchNamespaces(): string[] {
+    const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('watchNamespaces', []);
+    return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.length > 0) : [];
   },
 };

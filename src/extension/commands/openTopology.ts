@@ -1,36 +1,33 @@
 import * as vscode from 'vscode';
+import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { TopologyPanels } from '../topology/panels.js';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
 /** "Open in Topology" from the explorer (one or many selected), the editor title or context menu. */
-export async function openInTopology(panels: TopologyPanels, uri?: vscode.Uri, selected?: readonly vscode.Uri[]): Promise<void> {
-  const targets = selected && selected.length > 0 ? selected : uri ? [uri] : activeManifest();
+export async function openInTopology(panels: TopologyPanels, clusters: ClusterManager, uri?: vscode.Uri, selected?: readonly vscode.Uri[]): Promise<void> {
+  const targets = selected && selected.length > 0 ? selected : uri instanceof vscode.Uri ? [uri] : activeManifest();
   if (targets.length === 0) {
-    await openTopology(panels);
+    await openTopology(panels, clusters);
     return;
   }
   await panels.openManifests(targets);
 }
 
 /** "Kubilitics: Open Topology" from the command palette: pick what to show. */
-export async function openTopology(panels: TopologyPanels): Promise<void> {
+export async function openTopology(panels: TopologyPanels, clusters: ClusterManager): Promise<void> {
   type Choice = vscode.QuickPickItem & { readonly uris: readonly vscode.Uri[] };
-  const choices: Choice[] = [];
+  const choices: Choice[] = [{ label: '$(cloud) Live cluster', description: clusters.contextName ?? 'pick a kubeconfig context', uris: [] }];
   for (const uri of activeManifest()) {
     choices.push({ label: '$(file) Active file', description: vscode.workspace.asRelativePath(uri), uris: [uri] });
   }
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     choices.push({ label: `$(folder) ${folder.name}`, description: 'all manifests in the folder', uris: [folder.uri] });
   }
-  if (choices.length === 0) {
-    const choice = await vscode.window.showInformationMessage(
-      'Kubilitics: open a folder or a YAML file with Kubernetes manifests to see its topology.', 'Open Folder…');
-    if (choice) await vscode.commands.executeCommand('workbench.action.files.openFolder');
-    return;
-  }
-  const picked = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Kubilitics: Open Topology', placeHolder: 'What to show' });
-  if (picked) await panels.openManifests(picked.uris);
+  const picked = await vscode.window.showQuickPick(choices, { title: 'Kubilitics: Open Topology', placeHolder: 'What to show' });
+  if (!picked) return;
+  if (picked.uris.length === 0) await vscode.commands.executeCommand('kubilitics.openClusterTopology');
+  else await panels.openManifests(picked.uris);
 }
 
 function activeManifest(): vscode.Uri[] {

@@ -14,7 +14,7 @@ export const TOPOLOGY_VIEW_TYPE = 'kubilitics.topology';
 export class TopologyPanel extends DisposableStore {
   private ready = false;
   private selected: string | undefined;
-  private pendingFocus: string | undefined;
+  private pendingFocus: { id: string; neighbourhood: boolean } | undefined;
   /** For tests and status: the number of rejected webview messages. */
   rejectedMessages = 0;
 
@@ -27,13 +27,19 @@ export class TopologyPanel extends DisposableStore {
     this.register(source);
     const bundle = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     panel.webview.options = { enableScripts: true, localResourceRoots: [bundle] };
-    panel.title = `${source.mode === 'cluster' ? 'Cluster' : 'Manifests'}: ${source.snapshot().title}`;
+    panel.title = this.titleOf();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     panel.webview.html = this.html(bundle);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.register(source.onDidUpdate((update) => {
       if (this.ready) this.post(createMessage(GraphDeltaMessage, { delta: update.delta }));
     }));
+    if (source.onDidReset) {
+      this.register(source.onDidReset(() => {
+        this.panel.title = this.titleOf();
+        if (this.ready) this.sendInit();
+      }));
+    }
     this.register(panel.onDidDispose(() => this.dispose()));
     this.onDispose(() => panel.dispose());
   }
@@ -42,10 +48,15 @@ export class TopologyPanel extends DisposableStore {
     return this.selected;
   }
 
-  focus(id: string): void {
+  /** Selects and centres `id`; with `neighbourhood`, also turns on focus mode around it. */
+  focus(id: string, neighbourhood = false): void {
     this.panel.reveal(undefined, false);
-    if (this.ready) this.post(createMessage(ViewFocus, { id }));
-    else this.pendingFocus = id;
+    if (this.ready) this.post(createMessage(ViewFocus, { id, ...(neighbourhood ? { neighbourhood } : {}) }));
+    else this.pendingFocus = { id, neighbourhood };
+  }
+
+  private titleOf(): string {
+    return `${this.source.mode === 'cluster' ? 'Cluster' : 'Manifests'}: ${this.source.title}`;
   }
 
   private html(bundle: vscode.Uri): string {
@@ -96,7 +107,8 @@ export class TopologyPanel extends DisposableStore {
       title: state.title, mode: this.source.mode, graph: state.graph, warnings: state.warnings, insights: state.insights,
     }));
     if (this.pendingFocus) {
-      this.post(createMessage(ViewFocus, { id: this.pendingFocus }));
+      const { id, neighbourhood } = this.pendingFocus;
+      this.post(createMessage(ViewFocus, { id, ...(neighbourhood ? { neighbourhood } : {}) }));
       this.pendingFocus = undefined;
     }
   }

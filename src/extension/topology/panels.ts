@@ -4,7 +4,7 @@ import { log, reportError } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
 import { ManifestSource } from './manifestSource.js';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel } from './panel.js';
-import type { TopologySource } from './source.js';
+import { restoreKeyText, type RestoreKey, type TopologySource } from './source.js';
 
 const RESTORE_KEY = 'kubilitics.openPanels';
 
@@ -12,7 +12,11 @@ const RESTORE_KEY = 'kubilitics.openPanels';
 export class TopologyPanels extends DisposableStore {
   private readonly panels = new Set<TopologyPanel>();
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly diagnostics: ManifestDiagnostics) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly diagnostics: ManifestDiagnostics,
+    private readonly clusterSource: () => TopologySource,
+  ) {
     super();
     this.register(vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
       deserializeWebviewPanel: (panel) => this.restore(panel),
@@ -28,18 +32,27 @@ export class TopologyPanels extends DisposableStore {
     return this.all.find((panel) => panel.panel.active) ?? this.all.at(-1);
   }
 
-  async openManifests(uris: readonly vscode.Uri[]): Promise<TopologyPanel | undefined> {
-    const key = uris.map((uri) => uri.toString()).sort().join('\n');
-    const existing = this.all.find((panel) => panel.source.restoreKey.uris.slice().sort().join('\n') === key);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const source = await vscode.window.withProgress(
+  async openManifests(uris: readonly vscode.Uri[]): Promise<TopologyPanel> {
+    const key: RestoreKey = { kind: 'manifests', uris: uris.map((uri) => uri.toString()) };
+    return this.reveal(key) ?? this.create(await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Kubilitics: reading manifests' },
       () => ManifestSource.open(uris, this.diagnostics),
-    );
-    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, source.title, vscode.ViewColumn.Beside, { enableScripts: true });
+    ));
+  }
+
+  openCluster(): TopologyPanel {
+    return this.reveal({ kind: 'cluster' }) ?? this.create(this.clusterSource());
+  }
+
+  private reveal(key: RestoreKey): TopologyPanel | undefined {
+    const text = restoreKeyText(key);
+    const existing = this.all.find((panel) => restoreKeyText(panel.source.restoreKey) === text);
+    existing?.panel.reveal();
+    return existing;
+  }
+
+  private create(source: TopologySource): TopologyPanel {
+    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, 'Topology', vscode.ViewColumn.Beside, { enableScripts: true });
     return this.adopt(panel, source);
   }
 
@@ -48,22 +61,24 @@ export class TopologyPanels extends DisposableStore {
     this.panels.add(panel);
     panel.onDispose(() => {
       this.panels.delete(panel);
-      void this.remember();
+      if (!this.isDisposed) void this.remember();
     });
     void this.remember();
     return panel;
   }
 
   private async restore(webviewPanel: vscode.WebviewPanel): Promise<void> {
-    const saved = this.context.workspaceState.get<string[][]>(RESTORE_KEY, []);
-    const openKeys = new Set(this.all.map((panel) => panel.source.restoreKey.uris.join('\n')));
-    const next = saved.find((uris) => !openKeys.has(uris.join('\n')));
+    const saved = this.context.workspaceState.get<RestoreKey[]>(RESTORE_KEY, []);
+    const open = new Set(this.all.map((panel) => restoreKeyText(panel.source.restoreKey)));
+    const next = saved.find((key) => !open.has(restoreKeyText(key)));
     if (!next) {
       webviewPanel.dispose();
       return;
     }
     try {
-      const source = await ManifestSource.open(next.map((text) => vscode.Uri.parse(text)), this.diagnostics);
+      const source = next.kind === 'cluster'
+        ? this.clusterSource()
+        : await ManifestSource.open(next.uris.map((text) => vscode.Uri.parse(text)), this.diagnostics);
       this.adopt(webviewPanel, source);
     } catch (error) {
       webviewPanel.dispose();
@@ -73,7 +88,7 @@ export class TopologyPanels extends DisposableStore {
 
   private async remember(): Promise<void> {
     try {
-      await this.context.workspaceState.update(RESTORE_KEY, this.all.map((panel) => [...panel.source.restoreKey.uris]));
+      await this.context.workspaceState.update(RESTORE_KEY, this.all.map((panel) => panel.source.restoreKey));
     } catch (error) {
       await reportError('could not save the open topology views', error);
     }

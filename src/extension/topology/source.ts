@@ -18,10 +18,21 @@ export interface TopologyUpdate {
 /** What a topology panel shows: manifests (YAML mode) or a live cluster. */
 export interface TopologySource extends vscode.Disposable {
   readonly mode: 'manifests' | 'cluster';
+  readonly title: string;
   readonly onDidUpdate: vscode.Event<TopologyUpdate>;
+  /** Fires when the view must start again from a snapshot (a cluster context switch). */
+  readonly onDidReset?: vscode.Event<void>;
   snapshot(): TopologyState;
   /** Where the object behind a node is defined, for "Go to YAML". */
   locate(id: string): vscode.Location | undefined;
   /** What restores this source after a window reload. */
-  readonly restoreKey: { readonly kind: 'manifests'; readonly uris: readonly string[] };
+  readonly restoreKey: RestoreKey;
+}
+
+export type RestoreKey =
+  | { readonly kind: 'manifests'; readonly uris: readonly string[] }
+  | { readonly kind: 'cluster' };
+
+export function restoreKeyText(key: RestoreKey): string {
+  return key.kind === 'cluster' ? 'cluster' : [...key.uris].sort().join('\n');
 }

@@ -1,0 +1,33 @@
+import { ApiError } from './apiClient.js';
+import { KubeconfigError } from './kubeconfig.js';
+
+export type NextStep = 'select-kubeconfig' | 'select-context' | 'reconnect' | 'open-kubeconfig' | 'show-log';
+
+export interface ExplainedError {
+  readonly message: string;
+  readonly nextSteps: readonly NextStep[];
+}
+
+/** Every connection failure in words a user can act on, with the next step to offer. */
+export function explain(error: unknown, context: string): ExplainedError {
+  if (error instanceof KubeconfigError) return { message: `${error.message}. ${error.nextStep}`, nextSteps: ['select-kubeconfig'] };
+  if (!(error instanceof ApiError)) return { message: `Connecting to ${context} failed: ${String(error)}`, nextSteps: ['show-log', 'reconnect'] };
+  switch (error.kind) {
+    case 'unreachable':
+      return { message: `Cannot reach the cluster of ${context}: ${error.message}. Check the network or VPN, then reconnect.`, nextSteps: ['reconnect'] };
+    case 'timeout':
+      return { message: `The cluster of ${context} did not answer in time (${error.message}). Check the network or VPN, then reconnect.`, nextSteps: ['reconnect'] };
+    case 'tls':
+      return { message: `${error.message}. Check certificate-authority(-data) of the cluster in your kubeconfig.`, nextSteps: ['open-kubeconfig', 'reconnect'] };
+    case 'unauthorized':
+      return { message: `The cluster of ${context} rejected the credentials (401): the token may have expired. Log in again with your cloud CLI, then reconnect.`, nextSteps: ['reconnect'] };
+    case 'forbidden':
+      return { message: `${context}: ${error.message}`, nextSteps: ['select-context'] };
+    case 'exec-missing':
+      return { message: `${context}: ${error.message}.`, nextSteps: ['reconnect', 'open-kubeconfig'] };
+    case 'exec-failed':
+      return { message: `${context}: ${error.message}`, nextSteps: ['reconnect', 'show-log'] };
+    default:
+      return { message: `${context}: ${error.message}`, nextSteps: ['reconnect', 'show-log'] };
+  }
+}

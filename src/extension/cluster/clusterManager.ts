@@ -1,0 +1,210 @@
+import { unwatchFile, watchFile } from 'node:fs';
+import { homedir } from 'node:os';
+import * as vscode from 'vscode';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { settings } from '../config.js';
+import { DisposableStore } from '../lifetime.js';
+import { log } from '../log.js';
+import { ApiClient, ApiError } from './apiClient.js';
+import { explain, type NextStep } from './clusterErrors.js';
+import { findExecutable, installHint } from './execCheck.js';
+import { describeContexts, kubeconfigPaths, loadKubeconfig, type ContextSummary } from './kubeconfig.js';
+import { ClusterSession } from './session.js';
+
+const CONTEXT_KEY = 'kubilitics.context';
+
+/** Kubeconfig, the chosen context and the one live connection; the connection is a lifetime of its own. */
+export class ClusterManager extends DisposableStore {
+  private config: KubeConfig | undefined;
+  private files: readonly string[] = [];
+  private connection: DisposableStore | undefined;
+  private currentSession: ClusterSession | undefined;
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the session is replaced or its status changes (debounced by the session's flushes). */
+  readonly onDidChange = this.changed.event;
+  private readonly deltas = this.register(new vscode.EventEmitter<import('../../engine/model/graph.js').GraphDelta>());
+  readonly onDidDelta = this.deltas.event;
+  private readonly statusItem = this.register(vscode.window.createStatusBarItem('kubilitics.context', vscode.StatusBarAlignment.Left, 50));
+
+  constructor(private readonly state: vscode.Memento) {
+    super();
+    this.statusItem.name = 'Kubilitics context';
+    this.statusItem.command = 'kubilitics.selectContext';
+    this.onDispose(() => this.disconnect());
+    this.onDispose(() => this.unwatchKubeconfig());
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('kubilitics.kubeconfig') || event.affectsConfiguration('vs-kubernetes') || event.affectsConfiguration('kubilitics.watchNamespaces')) {
+        void this.reload();
+      }
+    }));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
+    this.renderStatus();
+  }
+
+  get session(): ClusterSession | undefined {
+    return this.currentSession;
+  }
+
+  get contextName(): string | undefined {
+    return this.config?.getCurrentContext() || undefined;
+  }
+
+  contexts(): ContextSummary[] {
+    return this.config ? describeContexts(this.config) : [];
+  }
+
+  get kubeconfigFiles(): readonly string[] {
+    return this.files;
+  }
+
+  /** Loads the kubeconfig (again) and connects to the chosen context; problems reach the user with a next step. */
+  async reload(): Promise<void> {
+    try {
+      const paths = kubeconfigPaths({ setting: settings.kubeconfig(), vsKubernetesSetting: settings.vsKubernetesKubeconfig(),
+        environment: process.env['KUBECONFIG'], home: homedir() });
+      const loaded = await loadKubeconfig(paths);
+      this.config = loaded.config;
+      this.files = loaded.files;
+      this.watchKubeconfig();
+      const remembered = this.state.get<string>(CONTEXT_KEY);
+      if (remembered && loaded.config.getContextObject(remembered)) loaded.config.setCurrentContext(remembered);
+      await this.connect();
+    } catch (error) {
+      this.disconnect();
+      await this.report(error);
+    }
+  }
+
+  async switchContext(name: string): Promise<void> {
+    if (!this.config?.getContextObject(name)) throw new Error(`context ${name} is not in the kubeconfig`);
+    this.config.setCurrentContext(name);
+    await this.state.update(CONTEXT_KEY, name);
+    try {
+      await this.connect();
+    } catch (error) {
+      await this.report(error);
+    }
+  }
+
+  async reconnect(): Promise<void> {
+    if (!this.config) return this.reload();
+    try {
+      await this.connect();
+    } catch (error) {
+      await this.report(error);
+    }
+  }
+
+  /** Tears down every watch and timer of the old context before the new connection starts. */
+  private async connect(): Promise<void> {
+    this.disconnect();
+    const config = this.config!;
+    const context = config.getCurrentContext();
+    const summary = this.contexts().find((entry) => entry.name === context);
+    if (!summary) throw new Error('the kubeconfig has no current context: pick one');
+    if (summary.problem) throw new ApiError('bad-response', `context ${context}: ${summary.problem}`);
+    if (summary.execCommand && !(await findExecutable(summary.execCommand))) {
+      throw new ApiError('exec-missing', `the credential plugin "${summary.execCommand}" is not on PATH. ${installHint(summary.execCommand)}, then reconnect`);
+    }
+    const connection = new DisposableStore();
+    this.connection = connection;
+    const session = new ClusterSession(new ApiClient(config), {
+      namespaces: settings.watchNamespaces(),
+      ...(summary.namespace ? { contextNamespace: summary.namespace } : {}),
+      onDelta: (delta) => this.deltas.fire(delta),
+      onStatus: () => {
+        this.renderStatus();
+        this.changed.fire();
+      },
+    });
+    connection.onDispose(() => session.dispose());
+    this.currentSession = session;
+    this.renderStatus();
+    this.changed.fire();
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Kubilitics: connecting to ${context}` }, () => session.start());
+    log().info(`${context}: watching ${session.discovery?.watched.length ?? 0} kinds`);
+    void this.showSyncProgress(session, context);
+    const hidden = session.hidden();
+    if (hidden.length) log().warn(`${context}: hidden by RBAC: ${hidden.join('; ')}`);
+  }
+
+  /** Progress while the first sync runs, with counts per kind; it ends when every kind is live, forbidden or failing. */
+  private async showSyncProgress(session: ClusterSession, context: string): Promise<void> {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Kubilitics: syncing ${context}`, cancellable: false }, (progress) =>
+      new Promise<void>((resolve) => {
+        const update = (): void => {
+          if (session.disposed) return finish();
+          const kinds = session.kinds();
+          const syncing = kinds.filter((kind) => [...kind.scopes.values()].some((state) => state.phase === 'syncing'));
+          const objects = session.engine.size;
+          progress.report({ message: `${objects} objects; ${kinds.length - syncing.length}/${kinds.length} kinds ready${syncing.length ? ` (listing ${syncing.slice(0, 3).map((k) => k.type.resource).join(', ')}…)` : ''}` });
+          if (syncing.length === 0 && kinds.length > 0) finish();
+        };
+        const subscription = this.onDidChange(update);
+        const timer = setInterval(update, 500);
+        const finish = (): void => {
+          subscription.dispose();
+          clearInterval(timer);
+          resolve();
+        };
+        update();
+      }));
+    const hidden = session.hidden();
+    if (hidden.length && !session.disposed) {
+      void vscode.window.showWarningMessage(`Kubilitics: some resources of ${context} are hidden by RBAC: ${hidden.slice(0, 3).join('; ')}${hidden.length > 3 ? '…' : ''}`, 'Show Log')
+        .then((choice) => choice && log().show(true));
+    }
+  }
+
+  private disconnect(): void {
+    this.connection?.dispose();
+    this.connection = undefined;
+    this.currentSession = undefined;
+    this.renderStatus();
+  }
+
+  private renderStatus(): void {
+    const context = this.contextName;
+    if (!context) {
+      this.statusItem.text = '$(cloud) Kubilitics: no context';
+      this.statusItem.tooltip = 'Select a kubeconfig context';
+      this.statusItem.show();
+      return;
+    }
+    const namespace = this.contexts().find((entry) => entry.name === context)?.namespace ?? 'default';
+    const connection = this.currentSession?.connection ?? 'offline';
+    const icon = connection === 'connected' ? '$(cloud)' : connection === 'offline' ? '$(debug-disconnect)' : '$(sync~spin)';
+    this.statusItem.text = `${icon} ${context}: ${namespace}`;
+    this.statusItem.tooltip = `Kubilitics: ${connection} to ${context} (namespace ${namespace}). Click to switch context.`;
+    this.statusItem.backgroundColor = connection === 'offline' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.statusItem.show();
+  }
+
+  private async report(error: unknown): Promise<void> {
+    const explained = explain(error, this.contextName ?? 'the cluster');
+    log().error(explained.message);
+    const labels: Record<NextStep, string> = { 'select-kubeconfig': 'Select Kubeconfig File…', 'select-context': 'Select Context…',
+      reconnect: 'Reconnect', 'open-kubeconfig': 'Open Kubeconfig', 'show-log': 'Show Log' };
+    const choice = await vscode.window.showErrorMessage(`Kubilitics: ${explained.message}`, ...explained.nextSteps.map((step) => labels[step]));
+    const step = explained.nextSteps.find((candidate) => labels[candidate] === choice);
+    if (step === 'select-kubeconfig') await vscode.commands.executeCommand('kubilitics.selectKubeconfig');
+    else if (step === 'select-context') await vscode.commands.executeCommand('kubilitics.selectContext');
+    else if (step === 'reconnect') await this.reconnect();
+    else if (step === 'open-kubeconfig' && this.files[0]) await vscode.window.showTextDocument(vscode.Uri.file(this.files[0]));
+    else if (step === 'show-log') log().show(true);
+  }
+
+  private watchKubeconfig(): void {
+    this.unwatchKubeconfig();
+    for (const file of this.files) watchFile(file, { interval: 2000 }, this.onKubeconfigChange);
+  }
+
+  private unwatchKubeconfig(): void {
+    for (const file of this.files) unwatchFile(file, this.onKubeconfigChange);
+  }
+
+  private readonly onKubeconfigChange = (): void => {
+    log().info('kubeconfig changed; reloading');
+    void this.reload();
+  };
+}
