@@ -1,4 +1,5 @@
 import { benchEngine } from './engine.js';
+import { benchHost } from './host.js';
 import { fixed } from './stats.js';
 
 /** `npm run bench`: numbers and ratios against targets. A benchmark, not a test: it never fails on a slow machine. */
@@ -13,4 +14,11 @@ for (const size of sizes) {
     fixed(row.fullBuildMs).padEnd(9), fixed(row.ratio, 2).padEnd(6), fixed(row.eventMedianMs, 3).padEnd(16), fixed(row.eventP99Ms, 3).padEnd(13),
     fixed(row.heapMb),
   ].join(' '));
+}
+
+console.log('\nHost: watch events through intake, engine and coalesced webview deltas (target: ≥ 2,000 events/s; ≤ 35 MB heap per 10K objects)');
+console.log('objects  events/s   deltas/s  heap MB per 10K objects');
+for (const size of sizes.filter((n) => n >= 10_000)) {
+  const row = benchHost(size);
+  console.log([String(row.objects).padEnd(8), fixed(row.eventsPerSecond, 0).padEnd(10), fixed(row.deltasPerSecond, 1).padEnd(9), fixed(row.heapMbPer10k)].join(' '));
 }

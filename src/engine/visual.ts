@@ -43,166 +43,89 @@ export const CHROME = {
   background: color('--vscode-editor-background', '#ffffff', '#1e1e1e', '#000000'),
   foreground: color('--vscode-editor-foreground', '#3b3b3b', '#cccccc', '#ffffff'),
   muted: color('--vscode-descriptionForeground', '#717171', '#9d9d9d', '#ffffff'),
-  groupFill: color('--vscode-editorWidget-background', '#f3f3f3', '#252526', '#0c141f'),
-  groupBorder: color('--vscode-editorWidget-border', '#c8c8c8', '#454545', '#6fc3df'),
   edge: color('--vscode-charts-lines', '#61616180', '#cccccc80', '#ffffff'),
   focus: color('--vscode-focusBorder', '#0090f1', '#007fd4', '#f38518'),
   match: color('--vscode-list-highlightForeground', '#0066bf', '#2aaaff', '#f38518'),
   error: color('--vscode-errorForeground', '#a1260d', '#f48771', '#f48771'),
 } as const satisfies Record<string, ThemeColor>;
 
-export type KindFamily =
-  | 'workload'
-  | 'pod'
-  | 'networking'
-  | 'config'
-  | 'storage'
-  | 'rbac'
-  | 'cluster'
-  | 'custom'
-  | 'missing';
+/**
+ * Namespace boxes: a faint wash of the text colour with a soft border of the muted colour. Derived from
+ * the foreground rather than a widget background so the box shows on every theme's editor background.
+ */
+export const GROUP_VISUAL = {
+  fill: CHROME.foreground,
+  fillOpacity: 0.045,
+  border: CHROME.muted,
+  borderOpacity: 0.5,
+  label: CHROME.muted,
+  padding: 20,
+} as const;
+
+export type KindFamily = 'workload' | 'pod' | 'networking' | 'config' | 'storage' | 'rbac' | 'cluster' | 'custom' | 'missing';
 
 /** Cytoscape shape names; the subset exporters know how to draw. */
-export type NodeShape =
-  | 'round-rectangle'
-  | 'ellipse'
-  | 'hexagon'
-  | 'cut-rectangle'
-  | 'barrel'
-  | 'octagon'
-  | 'rectangle'
-  | 'rhomboid';
+export type NodeShape = 'round-rectangle' | 'ellipse' | 'hexagon' | 'cut-rectangle' | 'barrel' | 'octagon' | 'rectangle' | 'rhomboid';
 
 export interface FamilyVisual {
   readonly family: KindFamily;
   readonly label: string;
   readonly shape: NodeShape;
   readonly color: ThemeColor;
-  /** A representative kind for the legend. */
-  readonly example: string;
 }
 
+function family(f: KindFamily, label: string, shape: NodeShape, c: ThemeColor): FamilyVisual {
+  return { family: f, label, shape, color: c };
+}
+
+const BLUE = color('--vscode-charts-blue', '#1a85ff', '#3794ff', '#3794ff');
+const CYAN = color('--vscode-terminal-ansiCyan', '#0598bc', '#11a8cd', '#00cdcd');
+const PURPLE = color('--vscode-charts-purple', '#652d90', '#b180d7', '#b180d7');
+const YELLOW = color('--vscode-charts-yellow', '#bf8803', '#cca700', '#ffd700');
+const ORANGE = color('--vscode-charts-orange', '#d18616', '#d18616', '#ff9f43');
+const MAGENTA = color('--vscode-terminal-ansiMagenta', '#bc05bc', '#bc3fbc', '#ff5fff');
+const GREEN = color('--vscode-terminal-ansiGreen', '#00a05a', '#0dbc79', '#23d18b');
+
 export const FAMILY_VISUALS: Readonly<Record<KindFamily, FamilyVisual>> = {
-  workload: {
-    family: 'workload',
-    label: 'Workloads',
-    shape: 'round-rectangle',
-    color: color('--vscode-charts-blue', '#1a85ff', '#3794ff', '#3794ff'),
-    example: 'Deployment',
-  },
-  pod: {
-    family: 'pod',
-    label: 'Pods',
-    shape: 'ellipse',
-    color: color('--vscode-terminal-ansiCyan', '#0598bc', '#11a8cd', '#00cdcd'),
-    example: 'Pod',
-  },
-  networking: {
-    family: 'networking',
-    label: 'Networking',
-    shape: 'hexagon',
-    color: color('--vscode-charts-purple', '#652d90', '#b180d7', '#b180d7'),
-    example: 'Service',
-  },
-  config: {
-    family: 'config',
-    label: 'Configuration',
-    shape: 'cut-rectangle',
-    color: color('--vscode-charts-yellow', '#bf8803', '#cca700', '#ffd700'),
-    example: 'ConfigMap',
-  },
-  storage: {
-    family: 'storage',
-    label: 'Storage',
-    shape: 'barrel',
-    color: color('--vscode-charts-orange', '#d18616', '#d18616', '#ff9f43'),
-    example: 'PersistentVolumeClaim',
-  },
-  rbac: {
-    family: 'rbac',
-    label: 'Access control',
-    shape: 'octagon',
-    color: color('--vscode-terminal-ansiMagenta', '#bc05bc', '#bc3fbc', '#ff5fff'),
-    example: 'RoleBinding',
-  },
-  cluster: {
-    family: 'cluster',
-    label: 'Cluster',
-    shape: 'rectangle',
-    color: color('--vscode-descriptionForeground', '#717171', '#9d9d9d', '#ffffff'),
-    example: 'Node',
-  },
-  custom: {
-    family: 'custom',
-    label: 'Custom resources',
-    shape: 'rhomboid',
-    color: color('--vscode-terminal-ansiGreen', '#00a05a', '#0dbc79', '#23d18b'),
-    example: 'Certificate',
-  },
-  missing: {
-    family: 'missing',
-    label: 'Missing (referenced, not found)',
-    shape: 'round-rectangle',
-    color: CHROME.error,
-    example: 'ConfigMap',
-  },
+  workload: family('workload', 'Workloads', 'round-rectangle', BLUE),
+  pod: family('pod', 'Pods', 'ellipse', CYAN),
+  networking: family('networking', 'Networking', 'hexagon', PURPLE),
+  config: family('config', 'Configuration', 'cut-rectangle', YELLOW),
+  storage: family('storage', 'Storage', 'barrel', ORANGE),
+  rbac: family('rbac', 'Access control', 'octagon', MAGENTA),
+  cluster: family('cluster', 'Cluster', 'rectangle', CHROME.muted),
+  custom: family('custom', 'Custom resources', 'rhomboid', GREEN),
+  missing: family('missing', 'Missing (referenced, not found)', 'round-rectangle', CHROME.error),
 };
 
-type KindEntry = readonly [family: KindFamily, abbreviation: string];
-
-const KINDS: Readonly<Record<string, KindEntry>> = {
-  Deployment: ['workload', 'DEPLOY'],
-  StatefulSet: ['workload', 'STS'],
-  DaemonSet: ['workload', 'DS'],
-  ReplicaSet: ['workload', 'RS'],
-  ReplicationController: ['workload', 'RC'],
-  Job: ['workload', 'JOB'],
-  CronJob: ['workload', 'CRONJOB'],
-  DeploymentConfig: ['workload', 'DC'],
-  HorizontalPodAutoscaler: ['workload', 'HPA'],
-  PodDisruptionBudget: ['workload', 'PDB'],
-  Pod: ['pod', 'POD'],
-  Service: ['networking', 'SVC'],
-  Ingress: ['networking', 'ING'],
-  IngressClass: ['networking', 'INGCLASS'],
-  Route: ['networking', 'ROUTE'],
-  NetworkPolicy: ['networking', 'NETPOL'],
-  Endpoints: ['networking', 'EP'],
-  EndpointSlice: ['networking', 'EPS'],
-  Gateway: ['networking', 'GW'],
-  GatewayClass: ['networking', 'GWCLASS'],
-  HTTPRoute: ['networking', 'HTTPROUTE'],
-  GRPCRoute: ['networking', 'GRPCROUTE'],
-  TCPRoute: ['networking', 'TCPROUTE'],
-  TLSRoute: ['networking', 'TLSROUTE'],
-  IPBlock: ['networking', 'CIDR'],
-  ConfigMap: ['config', 'CM'],
-  Secret: ['config', 'SECRET'],
-  ResourceQuota: ['config', 'QUOTA'],
-  LimitRange: ['config', 'LIMITS'],
-  PersistentVolumeClaim: ['storage', 'PVC'],
-  PersistentVolume: ['storage', 'PV'],
-  StorageClass: ['storage', 'SC'],
-  VolumeAttachment: ['storage', 'VA'],
-  CSIDriver: ['storage', 'CSI'],
-  VolumeSnapshot: ['storage', 'SNAP'],
-  ServiceAccount: ['rbac', 'SA'],
-  Role: ['rbac', 'ROLE'],
-  ClusterRole: ['rbac', 'CROLE'],
-  RoleBinding: ['rbac', 'RB'],
-  ClusterRoleBinding: ['rbac', 'CRB'],
-  User: ['rbac', 'USER'],
-  Group: ['rbac', 'GROUP'],
-  Node: ['cluster', 'NODE'],
-  Namespace: ['cluster', 'NS'],
-  PriorityClass: ['cluster', 'PRIO'],
-  RuntimeClass: ['cluster', 'RTC'],
-  CustomResourceDefinition: ['cluster', 'CRD'],
-  APIService: ['cluster', 'APISVC'],
-  MutatingWebhookConfiguration: ['cluster', 'WEBHOOK'],
-  ValidatingWebhookConfiguration: ['cluster', 'WEBHOOK'],
-  Event: ['cluster', 'EVENT'],
+/** Known kinds per family as `Kind:TAG`; the tag is the short label drawn above the name. */
+const KIND_TABLE: Readonly<Partial<Record<KindFamily, string>>> = {
+  workload:
+    'Deployment:DEPLOY StatefulSet:STS DaemonSet:DS ReplicaSet:RS ReplicationController:RC Job:JOB ' +
+    'CronJob:CRONJOB DeploymentConfig:DC HorizontalPodAutoscaler:HPA PodDisruptionBudget:PDB',
+  pod: 'Pod:POD',
+  networking:
+    'Service:SVC Ingress:ING IngressClass:INGCLASS Route:ROUTE NetworkPolicy:NETPOL Endpoints:EP ' +
+    'EndpointSlice:EPS Gateway:GW GatewayClass:GWCLASS HTTPRoute:HTTPROUTE GRPCRoute:GRPCROUTE ' +
+    'TCPRoute:TCPROUTE TLSRoute:TLSROUTE IPBlock:CIDR',
+  config: 'ConfigMap:CM Secret:SECRET ResourceQuota:QUOTA LimitRange:LIMITS',
+  storage:
+    'PersistentVolumeClaim:PVC PersistentVolume:PV StorageClass:SC VolumeAttachment:VA CSIDriver:CSI ' +
+    'VolumeSnapshot:SNAP',
+  rbac: 'ServiceAccount:SA Role:ROLE ClusterRole:CROLE RoleBinding:RB ClusterRoleBinding:CRB User:USER Group:GROUP',
+  cluster:
+    'Node:NODE Namespace:NS PriorityClass:PRIO RuntimeClass:RTC CustomResourceDefinition:CRD APIService:APISVC ' +
+    'MutatingWebhookConfiguration:WEBHOOK ValidatingWebhookConfiguration:WEBHOOK Event:EVENT',
 };
+
+const KINDS: ReadonlyMap<string, { readonly family: KindFamily; readonly tag: string }> = new Map(
+  (Object.entries(KIND_TABLE) as [KindFamily, string][]).flatMap(([f, spec]) =>
+    spec.split(' ').map((entry) => {
+      const [kind = '', tag = ''] = entry.split(':');
+      return [kind, { family: f, tag }] as const;
+    }),
+  ),
+);
 
 export interface KindVisual {
   /** The family the node is drawn as: `missing` overrides the kind's own family. */
@@ -222,14 +145,14 @@ export function abbreviateKind(kind: string): string {
 }
 
 export function kindVisual(kind: string, missing = false): KindVisual {
-  const entry = Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined;
-  const kindFamily: KindFamily = entry?.[0] ?? 'custom';
+  const entry = KINDS.get(kind);
+  const kindFamily: KindFamily = entry?.family ?? 'custom';
   const family: KindFamily = missing ? 'missing' : kindFamily;
   return {
     family,
     kindFamily,
     shape: FAMILY_VISUALS[kindFamily].shape,
-    abbreviation: entry?.[1] ?? abbreviateKind(kind),
+    abbreviation: entry?.tag ?? abbreviateKind(kind),
     color: FAMILY_VISUALS[family].color,
   };
 }
@@ -267,13 +190,7 @@ export const TONE_VISUALS: Readonly<Record<Exclude<StatusTone, 'neutral'>, { lab
   };
 
 /** Order for "worst of" summaries, e.g. the status of a collapsed group of pods. */
-export const TONE_SEVERITY: Readonly<Record<StatusTone, number>> = {
-  neutral: 0,
-  ok: 1,
-  progress: 2,
-  degraded: 3,
-  bad: 4,
-};
+export const TONE_SEVERITY: Readonly<Record<StatusTone, number>> = { neutral: 0, ok: 1, progress: 2, degraded: 3, bad: 4 };
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted';
 export type ArrowShape = 'triangle' | 'vee' | 'tee' | 'circle' | 'none';
@@ -308,8 +225,8 @@ export const EDGE_VISUALS: Readonly<Record<EdgeType, EdgeVisual>> = {
   binds: edge('binds', 'binds', F.rbac.color, 'solid'),
   aggregates: edge('aggregates', 'aggregates', F.rbac.color, 'dashed'),
   scales: edge('scales', 'scales', F.workload.color, 'dashed'),
-  allows: edge('allows', 'allows traffic from', F.storage.color, 'dashed'),
-  'applies-to': edge('applies-to', 'applies to', F.storage.color, 'dotted'),
+  allows: edge('allows', 'allows traffic from', F.custom.color, 'dashed'),
+  'applies-to': edge('applies-to', 'applies to', F.custom.color, 'dotted'),
   claims: edge('claims', 'claims', F.storage.color, 'solid'),
   provisions: edge('provisions', 'provisions', F.storage.color, 'dashed'),
   event: edge('event', 'event about', CHROME.muted, 'dotted', 1),

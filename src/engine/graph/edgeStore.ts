@@ -69,11 +69,30 @@ export class GraphState {
     for (const edge of this.draftsByEdge.keys()) this.materialize(edge);
   }
 
-  /** Replaces what `producer`'s selectors contribute towards the one object `selected`. */
+  /** Replaces what `producer`'s selectors contribute towards the one object `selected`; touches only those edges. */
   replaceSelected(producer: string, selected: string, replacement: readonly EdgeDraft[]): void {
     const current = this.edgesByProducer.get(producer) ?? [];
-    if (replacement.length === 0 && !current.some((draft) => draft.selected === selected)) return;
-    this.setDrafts(producer, [...current.filter((draft) => draft.selected !== selected), ...replacement]);
+    const previous = current.filter((draft) => draft.selected === selected);
+    if (previous.length === 0 && replacement.length === 0) return;
+    if (sameDrafts(previous, replacement)) return;
+    const kept = previous.length ? current.filter((draft) => draft.selected !== selected) : [...current];
+    const touched = new Set<string>();
+    for (const old of previous) {
+      touched.add(old.id);
+      const list = this.draftsByEdge.get(old.id)?.filter((draft) => draft !== old);
+      if (list?.length) this.draftsByEdge.set(old.id, list);
+      else this.draftsByEdge.delete(old.id);
+    }
+    for (const draft of replacement) {
+      touched.add(draft.id);
+      kept.push(draft);
+      const list = this.draftsByEdge.get(draft.id);
+      if (list) list.push(draft);
+      else this.draftsByEdge.set(draft.id, [draft]);
+    }
+    if (kept.length) this.edgesByProducer.set(producer, kept);
+    else this.edgesByProducer.delete(producer);
+    for (const edge of touched) this.materialize(edge);
   }
 
   /** Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed). */
@@ -145,4 +164,8 @@ export class GraphState {
     else this.degree.delete(id);
     if (degree === 0 || (change === 1 && degree === 1 && !this.nodes.has(id))) this.refreshNode(id);
   }
+}
+
+function sameDrafts(a: readonly EdgeDraft[], b: readonly EdgeDraft[]): boolean {
+  return a.length === b.length && a.every((draft, index) => draft.id === b[index]!.id && draft.via === b[index]!.via);
 }
