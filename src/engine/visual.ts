@@ -45,7 +45,8 @@ export const CHROME = {
   muted: color('--vscode-descriptionForeground', '#717171', '#9d9d9d', '#ffffff'),
   edge: color('--vscode-charts-lines', '#61616180', '#cccccc80', '#ffffff'),
   focus: color('--vscode-focusBorder', '#0090f1', '#007fd4', '#f38518'),
-  match: color('--vscode-list-highlightForeground', '#0066bf', '#2aaaff', '#f38518'),
+  /** Search matches, in the colour of the editor's find-match highlight. */
+  match: color('--vscode-editor-findMatchHighlightBackground', '#ea5c0055', '#ea5c0055', '#f38518'),
   error: color('--vscode-errorForeground', '#a1260d', '#f48771', '#f48771'),
 } as const satisfies Record<string, ThemeColor>;
 

@@ -1,22 +1,22 @@
-import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../model/graph.js';
-import type { RefClaim } from '../relations/types.js';
+import type { BrokenReason, TopologyEdge, TopologyNode } from '../model/graph.js';
+import type { RefClaim, SelectorClaim } from '../relations/types.js';
 import type { DeltaTracker } from './delta.js';
 import { placeholderNode } from './nodes.js';
 import { resolveRef, type ResolveContext } from './resolve.js';
 
-/** One producer's contribution to an edge; several may merge into one edge. */
-export interface EdgeDraft {
-  readonly id: string;
-  readonly producer: string;
-  readonly source: string;
-  readonly target: string;
-  readonly type: EdgeType;
-  readonly via: string;
-  readonly controller?: boolean;
-  /** Reference drafts: the claim, resolved (missing, not permitted, …) when materialized against `claim.target`. */
-  readonly claim?: RefClaim;
-  /** Selector drafts: the object the selector matched. */
-  readonly selected?: string;
+/**
+ * One producer's contribution to an edge; several may merge into one edge. Kept small (a cluster holds hundreds
+ * of thousands): type, via and endpoints are read from the claim.
+ */
+export type EdgeDraft =
+  /** A reference, resolved (missing, not permitted, …) when materialized against `claim.target`. */
+  | { readonly id: string; readonly producer: string; readonly claim: RefClaim; readonly selected?: undefined }
+  /** A selector match of the object `selected`. */
+  | { readonly id: string; readonly producer: string; readonly claim: SelectorClaim; readonly selected: string };
+
+export function draftEndpoints(draft: EdgeDraft): readonly [source: string, target: string] {
+  if (draft.selected !== undefined) return [draft.producer, draft.selected];
+  return draft.claim.reverse ? [draft.claim.target, draft.producer] : [draft.producer, draft.claim.target];
 }
 
 const BROKEN_PRIORITY: readonly BrokenReason[] = ['not-permitted', 'missing', 'uid-mismatch'];
@@ -98,7 +98,7 @@ export class GraphState {
   /** Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed). */
   rematerializeReferencing(producer: string, referenced: string): void {
     for (const draft of this.edgesByProducer.get(producer) ?? []) {
-      if (draft.claim?.target === referenced) this.materialize(draft.id);
+      if (draft.selected === undefined && draft.claim.target === referenced) this.materialize(draft.id);
     }
   }
 
@@ -134,20 +134,21 @@ export class GraphState {
     let broken: BrokenReason[] | undefined;
     let referrer: string | undefined;
     for (const draft of drafts) {
-      const outcome = draft.claim ? resolveRef(draft.claim, draft.claim.target, this.context) : 'ok';
+      const outcome = draft.selected === undefined ? resolveRef(draft.claim, draft.claim.target, this.context) : 'ok';
       if (outcome === 'skip') continue;
       first ??= draft;
-      if (!via.includes(draft.via)) via.push(draft.via);
-      controller ||= draft.controller === true;
+      if (!via.includes(draft.claim.via)) via.push(draft.claim.via);
+      controller ||= draft.selected === undefined && draft.claim.controller === true;
       if (outcome === 'ok') continue;
       (broken ??= []).push(outcome);
-      const from = draft.claim?.reverse ? draft.target : draft.source;
+      const from = draft.producer;
       if (referrer === undefined || from < referrer) referrer = from;
     }
     if (!first) return undefined;
     const reason = broken && BROKEN_PRIORITY.find((candidate) => broken.includes(candidate));
+    const [source, target] = draftEndpoints(first);
     return {
-      id: first.id, source: first.source, target: first.target, type: first.type, via: via.length > 1 ? via.sort() : via,
+      id: first.id, source, target, type: first.claim.type, via: via.length > 1 ? via.sort() : via,
       ...(controller ? { controller } : {}),
       ...(reason ? { broken: reason, referrer: referrer! } : {}),
     };
@@ -167,5 +168,5 @@ export class GraphState {
 }
 
 function sameDrafts(a: readonly EdgeDraft[], b: readonly EdgeDraft[]): boolean {
-  return a.length === b.length && a.every((draft, index) => draft.id === b[index]!.id && draft.via === b[index]!.via);
+  return a.length === b.length && a.every((draft, index) => draft.id === b[index]!.id && draft.claim === b[index]!.claim);
 }

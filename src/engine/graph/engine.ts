@@ -198,12 +198,11 @@ export class TopologyEngine {
     const drafts: EdgeDraft[] = [];
     for (const claim of claims.refs) {
       const [source, target] = claim.reverse ? [claim.target, id] : [id, claim.target];
-      drafts.push({ id: edgeId(source, claim.type, target), producer: id, source, target, type: claim.type, via: claim.via, claim,
-        ...(claim.controller ? { controller: true } : {}) });
+      drafts.push({ id: edgeId(source, claim.type, target), producer: id, claim });
     }
     for (const claim of claims.selectors) {
       for (const item of this.index.match(claim, id)) {
-        drafts.push({ id: edgeId(id, claim.type, item.id), producer: id, source: id, target: item.id, type: claim.type, via: claim.via, selected: item.id });
+        drafts.push({ id: edgeId(id, claim.type, item.id), producer: id, claim, selected: item.id });
       }
     }
     return drafts;
@@ -218,7 +217,7 @@ export class TopologyEngine {
     const drafts: EdgeDraft[] = [];
     for (const claim of claims.selectors) {
       if (!selectable || claim.targetClass !== selectable.cls || !this.index.accepts(claim, selectable.item)) continue;
-      drafts.push({ id: edgeId(source, claim.type, selected), producer: source, source, target: selected, type: claim.type, via: claim.via, selected });
+      drafts.push({ id: edgeId(source, claim.type, selected), producer: source, claim, selected });
     }
     this.state.replaceSelected(source, selected, drafts);
   }

@@ -8,7 +8,9 @@ const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 const PART_OF_LABEL = 'app.kubernetes.io/part-of';
 export const SYNTHETIC_GROUP = 'net';
 
-export function sortedLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
+export function sortedLabels(labels: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const keys = Object.keys(labels);
+  if (keys.every((key, index) => index === 0 || keys[index - 1]! < key)) return labels;
   const sorted: Record<string, string> = {};
   for (const key of Object.keys(labels).sort()) sorted[key] = labels[key]!;
   return sorted;

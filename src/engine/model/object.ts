@@ -70,8 +70,12 @@ export function recordField(value: unknown, ...path: readonly string[]): Readonl
     : undefined;
 }
 
+const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
+
+/** A `string → string` view of a map; the map itself when it already is one (labels nearly always are: no copy kept). */
 export function stringMap(value: unknown): Readonly<Record<string, string>> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return EMPTY;
+  if (Object.values(value).every((entry) => typeof entry === 'string')) return value as Record<string, string>;
   const result: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     if (typeof entry === 'string') result[key] = entry;
