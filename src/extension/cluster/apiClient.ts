@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import type { KubeConfig } from '@kubernetes/client-node';
 import fetch, { type RequestInit as FetchInit } from 'node-fetch';
 
@@ -55,10 +55,13 @@ export class ApiClient {
     }
   }
 
-  /** Newline-delimited JSON (a watch). The stream ends when the server closes it or `signal` aborts. */
+  /**
+   * Newline-delimited JSON (a watch). Ends when the server closes the stream; a dropped connection or `signal`
+   * aborting throws from the iteration (never as an unhandled stream error).
+   */
   async lines(path: string, options: RequestOptions = {}): Promise<AsyncIterable<string>> {
     const response = await this.request(path, { ...options, timeoutMs: 0 });
-    return createInterface({ input: response.body as NodeJS.ReadableStream, crlfDelay: Infinity });
+    return splitLines(response.body as AsyncIterable<Buffer>);
   }
 
   private async request(path: string, options: RequestOptions): Promise<import('node-fetch').Response> {
@@ -125,4 +128,20 @@ export function classify(error: unknown, server: string, phase: 'credentials' | 
   if (code === 'ETIMEDOUT') return new ApiError('timeout', `${server} did not answer: ${failure.message}`);
   if (phase === 'credentials') return new ApiError('exec-failed', `getting credentials for ${server} failed: ${failure.message ?? String(error)}`);
   return new ApiError('unreachable', `request to ${server} failed: ${failure.message ?? String(error)}`);
+}
+
+async function* splitLines(body: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  for await (const chunk of body) {
+    pending += decoder.write(chunk);
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      yield pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+    }
+  }
+  pending += decoder.end();
+  if (pending.trim()) yield pending;
 }

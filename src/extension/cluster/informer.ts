@@ -90,7 +90,8 @@ export class Informer {
 
   /** Decides what a failure means; false stops the informer (forbidden, unauthorized). */
   private async recover(error: unknown): Promise<boolean> {
-    const failure = error instanceof ApiError ? error : new ApiError('bad-response', String(error));
+    // Anything else broke the stream mid-read (a dropped connection: "Premature close", ECONNRESET, a torn line): retry.
+    const failure = error instanceof ApiError ? error : new ApiError('unreachable', `watch interrupted: ${(error as Error).message ?? String(error)}`);
     if (failure.kind === 'gone') {
       this.resourceVersion = undefined;
       return true;
