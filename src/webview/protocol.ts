@@ -82,7 +82,8 @@ export const GraphInit = messageType<{
   readonly insights: readonly Insight[];
 }>()('graph/init');
 export const GraphDeltaMessage = messageType<{ readonly delta: GraphDelta }>()('graph/delta');
-export const ViewFocus = messageType<{ readonly id: string }>()('view/focus');
+/** Select and centre an object; with `neighbourhood`, also turn on focus mode around it. */
+export const ViewFocus = messageType<{ readonly id: string; readonly neighbourhood?: boolean }>()('view/focus');
 export const ViewStatus = messageType<{ readonly connection?: string; readonly message?: string }>()(
   'view/status',
 );
@@ -199,7 +200,11 @@ const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
       () => (Array.isArray(p['insights']) ? undefined : "'insights' must be an array"),
     ),
   'graph/delta': (p) => (isDeltaShaped(p['delta']) ? undefined : "'delta' is malformed"),
-  'view/focus': (p) => checkString(p, 'id', LIMITS.id),
+  'view/focus': (p) =>
+    firstError(
+      () => checkString(p, 'id', LIMITS.id),
+      () => (p['neighbourhood'] === undefined || typeof p['neighbourhood'] === 'boolean' ? undefined : "'neighbourhood' must be a boolean"),
+    ),
   'view/status': (p) =>
     firstError(
       () => checkKeys(p, [], ['connection', 'message']),

@@ -4,7 +4,7 @@
  * ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
  */
 import type { BrokenReason, EdgeType, NodeStatus, TopologyEdge, TopologyNode } from '../../engine/model/graph';
-import { STATUS_TONE, TONE_SEVERITY, estimateNodeSize, kindVisual } from '../../engine/visual';
+import { STATUS_TONE, TONE_SEVERITY, estimateNodeSize, kindVisual, nodeLabelLines } from '../../engine/visual';
 import type { GraphStore } from './graphStore';
 import { nameFromId } from './graphStore';
 import type { ViewOptions } from './viewOptions';
@@ -19,6 +19,8 @@ export interface ViewNode {
   readonly status: NodeStatus;
   /** The kind tag drawn above the name, e.g. DEPLOY. */
   readonly tag: string;
+  /** Exactly what the canvas draws: tag and name lines joined by newlines. */
+  readonly label: string;
   readonly missing: boolean;
   readonly aggregate?: AggregateKind;
   /** Real node ids this view node stands for (itself for an ordinary node). */
@@ -175,13 +177,15 @@ function aggregateNode(
   members: readonly string[],
 ): ViewNode {
   const tag = aggregate === 'pods' ? 'PODS' : 'NAMESPACE';
-  const size = estimateNodeSize([tag, name]);
+  const lines = nodeLabelLines(tag, name);
   const sorted = [...members].sort(compare);
-  return { id, kind, name, namespace, status, tag, missing: false, aggregate, members: sorted, ...size };
+  const label = lines.join('\n');
+  return { id, kind, name, namespace, status, tag, label, missing: false, aggregate, members: sorted, ...estimateNodeSize(lines) };
 }
 
 function plainNode(node: TopologyNode, options: ViewOptions): ViewNode {
   const tag = kindVisual(node.kind, node.missing === true).abbreviation;
+  const lines = nodeLabelLines(tag, node.name);
   const view: ViewNode = {
     id: node.id,
     kind: node.kind,
@@ -189,15 +193,17 @@ function plainNode(node: TopologyNode, options: ViewOptions): ViewNode {
     namespace: node.namespace,
     status: node.status,
     tag,
+    label: lines.join('\n'),
     missing: node.missing === true,
     members: [node.id],
-    ...estimateNodeSize([tag, node.name]),
+    ...estimateNodeSize(lines),
   };
   return withParent(view, options);
 }
 
+/** When grouping, every node sits in its namespace's box; cluster-scoped objects share one box too. */
 function withParent(node: ViewNode, options: ViewOptions): ViewNode {
-  if (!options.groupByNamespace || node.namespace === '') return node;
+  if (!options.groupByNamespace) return node;
   return { ...node, parent: GROUP_PREFIX + node.namespace };
 }
 

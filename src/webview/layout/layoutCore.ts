@@ -9,7 +9,7 @@
  * follows, so those decide the layers; cross-cutting edges are drawn but do not move nodes.
  */
 import type { EdgeType } from '../../engine/model/graph';
-import type { Box } from './packing';
+import type { Component, ComponentLayouter, LaidOut } from './componentLayout';
 import { shelfPack } from './packing';
 
 export interface LayoutNodeInput {
@@ -29,6 +29,8 @@ export interface LayoutEdgeInput {
 export interface LayoutInput {
   readonly nodes: readonly LayoutNodeInput[];
   readonly edges: readonly LayoutEdgeInput[];
+  /** Width ÷ height of the screen area the picture should fill; groups are packed towards it. */
+  readonly aspect?: number;
 }
 
 export interface Point {
@@ -41,22 +43,6 @@ export interface LayoutOutput {
   readonly positions: Record<string, Point>;
   readonly width: number;
   readonly height: number;
-}
-
-/** The part of an ELK instance we use; satisfied by `elkjs` in a worker and in Node. */
-export interface ElkLike {
-  layout(graph: ElkGraph): Promise<ElkGraph>;
-}
-
-export interface ElkGraph {
-  id: string;
-  x?: number;
-  y?: number;
-  width?: number;
-  height?: number;
-  children?: ElkGraph[];
-  edges?: { id: string; sources: string[]; targets: string[] }[];
-  layoutOptions?: Record<string, string>;
 }
 
 export const STRUCTURAL_EDGE_TYPES: ReadonlySet<EdgeType> = new Set<EdgeType>([
@@ -79,33 +65,11 @@ export const SPACING = {
   groupLabel: 22,
 } as const;
 
-const COMPONENT_OPTIONS: Record<string, string> = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  'elk.spacing.nodeNode': '14',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  // Edge routes are discarded (the canvas draws its own edges), so the cheapest router will do.
-  'elk.edgeRouting': 'POLYLINE',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-};
+const GROUP_ASPECT = 2;
 
-interface Component {
-  readonly key: string;
-  readonly group: string;
-  readonly nodes: readonly LayoutNodeInput[];
-  readonly edges: readonly LayoutEdgeInput[];
-}
-
-interface LaidOut extends Box {
-  /** Positions relative to the box's top-left corner (centres). */
-  readonly positions: ReadonlyMap<string, Point>;
-}
-
-export async function computeLayout(elk: ElkLike, input: LayoutInput): Promise<LayoutOutput> {
+export async function computeLayout(layouter: ComponentLayouter, input: LayoutInput): Promise<LayoutOutput> {
   const components = findComponents(input);
-  const laidOut = await layoutComponents(elk, components);
+  const laidOut = await layouter.layout(components);
   const byGroup = new Map<string, LaidOut[]>();
   for (const c of components) {
     const box = laidOut.get(c.key);
@@ -115,7 +79,7 @@ export async function computeLayout(elk: ElkLike, input: LayoutInput): Promise<L
     byGroup.set(c.group, list);
   }
   const groups = [...byGroup].map(([group, boxes]) => packGroup(group, boxes));
-  const packed = shelfPack(groups, SPACING.group);
+  const packed = shelfPack(groups, SPACING.group, input.aspect ?? 1.6);
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
   const positions: Record<string, Point> = {};
   for (const box of packed.boxes) {
@@ -127,7 +91,8 @@ export async function computeLayout(elk: ElkLike, input: LayoutInput): Promise<L
 }
 
 function packGroup(group: string, boxes: readonly LaidOut[]): LaidOut {
-  const packed = shelfPack(boxes, SPACING.component);
+  // Inside a group, wider than tall: layered components read left to right.
+  const packed = shelfPack(boxes, SPACING.component, GROUP_ASPECT);
   const inset =
     group === '' ? { left: 0, top: 0 } : { left: SPACING.groupPadding, top: SPACING.groupPadding + SPACING.groupLabel };
   const byKey = new Map(boxes.map((b) => [b.key, b]));
@@ -189,43 +154,4 @@ export function findComponents(input: LayoutInput): Component[] {
     nodes: nodesByRoot.get(root) ?? [],
     edges: edgesByRoot.get(root) ?? [],
   }));
-}
-
-/** Single nodes need no layout; everything else goes to ELK in one call, one compound per component. */
-async function layoutComponents(elk: ElkLike, components: readonly Component[]): Promise<Map<string, LaidOut>> {
-  const result = new Map<string, LaidOut>();
-  const multi: Component[] = [];
-  for (const c of components) {
-    const only = c.nodes[0];
-    if (c.nodes.length === 1 && only !== undefined) {
-      const centre = { x: only.width / 2, y: only.height / 2 };
-      result.set(c.key, { key: c.key, width: only.width, height: only.height, positions: new Map([[only.id, centre]]) });
-    } else multi.push(c);
-  }
-  if (multi.length === 0) return result;
-  const root: ElkGraph = {
-    id: '__root',
-    // Components are packed by us afterwards; ELK only needs to lay out each one's insides.
-    layoutOptions: { 'elk.algorithm': 'fixed', 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' },
-    children: multi.map(toElk),
-  };
-  const laid = await elk.layout(root);
-  for (const child of laid.children ?? []) {
-    const positions = new Map<string, Point>();
-    for (const n of child.children ?? []) {
-      positions.set(n.id, { x: (n.x ?? 0) + (n.width ?? 0) / 2, y: (n.y ?? 0) + (n.height ?? 0) / 2 });
-    }
-    const key = child.id.slice('c:'.length);
-    result.set(key, { key, width: child.width ?? 0, height: child.height ?? 0, positions });
-  }
-  return result;
-}
-
-function toElk(c: Component): ElkGraph {
-  return {
-    id: `c:${c.key}`,
-    layoutOptions: COMPONENT_OPTIONS,
-    children: c.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
-    edges: c.edges.map((e, i) => ({ id: `e${i}:${c.key}`, sources: [e.source], targets: [e.target] })),
-  };
 }

@@ -22,21 +22,40 @@ export interface Packing {
   readonly height: number;
 }
 
-/** Width ÷ height the packer aims for: a little wider than tall, like an editor pane. */
-const TARGET_ASPECT = 1.6;
-
-export function shelfPack(boxes: readonly Box[], gap: number): Packing {
+/**
+ * Packs boxes into shelves, choosing the row width whose result best matches `aspect` (width ÷ height)
+ * while wasting little space: a handful of candidate widths between the widest box and one single row
+ * are tried, each a linear pass.
+ */
+export function shelfPack(boxes: readonly Box[], gap: number, aspect = 1.6): Packing {
   if (boxes.length === 0) return { boxes: [], width: 0, height: 0 };
   const sorted = [...boxes].sort(
     (a, b) => b.height - a.height || b.width - a.width || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
-  let area = 0;
   let widest = 0;
+  let total = 0;
   for (const box of sorted) {
-    area += (box.width + gap) * (box.height + gap);
     widest = Math.max(widest, box.width);
+    total += box.width + gap;
   }
-  const rowWidth = Math.max(widest, Math.sqrt(area * TARGET_ASPECT));
+  let best: Packing | undefined;
+  let bestScore = Infinity;
+  const steps = 16;
+  for (let i = 0; i <= steps; i++) {
+    // Geometric steps: small widths need finer resolution than wide ones.
+    const rowWidth = widest * Math.pow(Math.max(1, total / widest), i / steps);
+    const packing = packRows(sorted, gap, rowWidth);
+    const ratio = packing.width / Math.max(1, packing.height);
+    const score = packing.width * packing.height * Math.max(ratio / aspect, aspect / ratio);
+    if (score < bestScore) {
+      bestScore = score;
+      best = packing;
+    }
+  }
+  return best ?? packRows(sorted, gap, total);
+}
+
+function packRows(sorted: readonly Box[], gap: number, rowWidth: number): Packing {
   const placed: PackedBox[] = [];
   let x = 0;
   let y = 0;

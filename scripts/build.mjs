@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Builds every bundle with esbuild:
+//   dist/webview/main.js + main.css   the webview app (browser, iife)
+//   dist/webview/layoutWorker.js      the layout worker (browser, iife; started from a blob: URL)
+//   dist/extension.js                 the extension host (node, cjs)            — once src/extension exists
+//   dist/cli.js                       the headless `kubilitics` CLI (node, cjs) — once src/cli exists
+//
+// Usage: node scripts/build.mjs [--production] [--watch]
+//   --production  minify, no source maps (what goes into the VSIX)
+//   --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** esbuild options for the two webview bundles. `outdir` defaults to dist/webview. */
+export function webviewBuildOptions({ production = false, outdir = join(ROOT, 'dist', 'webview') } = {}) {
+  const common = {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    // VS Code 1.90 ships Electron 29 (Chromium 122).
+    target: 'chrome120',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    outdir,
+    logLevel: 'warning',
+    legalComments: production ? 'none' : 'inline',
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  };
+  return [
+    {
+      ...common,
+      entryPoints: { main: join(ROOT, 'src/webview/main.tsx') },
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+    },
+    { ...common, entryPoints: { layoutWorker: join(ROOT, 'src/webview/layoutWorker.ts') } },
+  ];
+}
+
+/** esbuild options for the Node bundles whose entry files exist. */
+export function nodeBuildOptions({ production = false } = {}) {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'warning',
+  };
+  const entries = [];
+  // ── Lead: extension host entry ─────────────────────────────────────────────────────────────────────
+  const extension = join(ROOT, 'src/extension/activate.ts');
+  if (existsSync(extension)) {
+    entries.push({ ...common, entryPoints: [extension], outfile: join(ROOT, 'dist/extension.js'), external: ['vscode'] });
+  }
+  // ── Lead: CLI entry ────────────────────────────────────────────────────────────────────────────────
+  const cli = join(ROOT, 'src/cli/main.ts');
+  if (existsSync(cli)) {
+    entries.push({ ...common, entryPoints: [cli], outfile: join(ROOT, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } });
+  }
+  return entries;
+}
+
+/** Builds the webview bundles once; used by the build and by the Chromium test. */
+export async function buildWebview(options = {}) {
+  await Promise.all(webviewBuildOptions(options).map((o) => esbuild.build(o)));
+}
+
+function removeSourceMaps(dirs) {
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (name.endsWith('.map')) rmSync(join(dir, name));
+  }
+}
+
+async function main(argv) {
+  const production = argv.includes('--production');
+  const all = [...webviewBuildOptions({ production }), ...nodeBuildOptions({ production })];
+  if (argv.includes('--watch')) {
+    const contexts = await Promise.all(all.map((o) => esbuild.context(o)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log(`[build] watching ${all.length} bundles…`);
+    return;
+  }
+  const start = Date.now();
+  // A production build must not ship source maps left behind by an earlier development build.
+  if (production) removeSourceMaps([join(ROOT, 'dist'), join(ROOT, 'dist', 'webview')]);
+  await Promise.all(all.map((o) => esbuild.build(o)));
+  console.log(`[build] ${all.length} bundles in ${Date.now() - start} ms${production ? ' (production)' : ''}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

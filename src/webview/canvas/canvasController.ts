@@ -1,0 +1,288 @@
+/**
+ * Owns the cytoscape instance: applies derived views, asks the worker for layouts, places newcomers
+ * incrementally, and keeps positions and viewport per "layout context" (grouping + focus), so leaving
+ * focus mode returns to the picture the user left. Preact components talk to it; it never renders DOM.
+ */
+import cytoscape from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
+import { CHROME } from '../../engine/visual';
+import type { ViewGraph, ViewNode } from '../graph/deriveView';
+import { GridFallbackLayout } from '../layout/gridFallback';
+import type { LayoutClient } from '../layout/layoutClient';
+import type { Point } from '../layout/layoutCore';
+import type { Viewport } from '../uiState';
+import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
+import { syncElements } from './cySync';
+import { Decorations } from './decorations';
+import { KeyboardNavigator } from './keyboardNavigator';
+import { placeIncrementally } from './placement';
+import type { ResolvedTheme } from './theme';
+import { layoutInput, placementContext, seedsFrom } from './viewGeometry';
+
+export interface CanvasCallbacks {
+  select(id: string | null): void;
+  /** Double-click or Enter on an already selected node: expand/collapse what it stands for. */
+  activate(id: string): void;
+  viewportChanged(viewport: Viewport): void;
+  layoutBusy(busy: boolean): void;
+  keyboardFocus(id: string | null): void;
+  error(message: string): void;
+}
+
+interface ContextState {
+  readonly positions: Map<string, Point>;
+  viewport: Viewport | null;
+}
+
+interface InFlight {
+  readonly context: string;
+}
+
+const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map() };
+const APPEND_GAP = 80;
+const MAX_FIT_ZOOM = 1.25;
+
+export class CanvasController {
+  readonly cy: Core;
+  private view: ViewGraph = EMPTY_VIEW;
+  private context = '';
+  private readonly contexts = new Map<string, ContextState>();
+  private inFlight: InFlight | null = null;
+  private layoutClient: LayoutClient | GridFallbackLayout | null = null;
+  /** Last full or appended layout: worker time and the round trip including transfer and drawing. */
+  readonly timings = { workerMs: 0, totalMs: 0 };
+  private restoreViewport: Viewport | null;
+  private theme: ResolvedTheme;
+  private large = false;
+  private readonly keyboard: KeyboardNavigator;
+  private readonly decorations: Decorations;
+  private viewportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Start points for nodes that just came out of (or went into) a collapsed node. */
+  private seeds = new Map<string, Point>();
+
+  constructor(
+    container: HTMLElement,
+    private readonly callbacks: CanvasCallbacks,
+    layout: Promise<LayoutClient>,
+    theme: ResolvedTheme,
+    restoreViewport: Viewport | null,
+  ) {
+    this.theme = theme;
+    this.restoreViewport = restoreViewport;
+    this.cy = cytoscape({
+      container,
+      style: buildStylesheet(theme, false) as unknown as cytoscape.StylesheetStyle[],
+      layout: { name: 'preset' },
+      minZoom: 0.05,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    this.keyboard = new KeyboardNavigator(this.cy, callbacks);
+    this.decorations = new Decorations(this.cy);
+    this.listen();
+    layout.then(
+      (client) => {
+        this.layoutClient = client;
+        this.placeMissing();
+      },
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        callbacks.error(`Layout worker unavailable (${reason}); showing a simple grid instead.`);
+        this.layoutClient = new GridFallbackLayout();
+        this.placeMissing();
+      },
+    );
+  }
+
+  setView(view: ViewGraph, context: string): void {
+    const previous = this.view;
+    const contextChanged = context !== this.context;
+    if (contextChanged) this.switchContext(context);
+    const state = this.state();
+    this.seeds = seedsFrom(previous, view, state.positions);
+    this.view = view;
+    this.updateScale();
+    this.applyPositions();
+    if (this.inFlight?.context === context) return; // its result will place whatever is still missing
+    const complete = this.placeMissing();
+    if (contextChanged && complete) this.applyViewport(state.viewport);
+  }
+
+  setSelection(id: string | null): void {
+    this.decorations.setSelection(id);
+  }
+
+  setSearch(matches: ReadonlySet<string> | null): void {
+    this.decorations.setSearch(matches);
+  }
+
+  setTheme(theme: ResolvedTheme): void {
+    this.theme = theme;
+    this.cy.style(buildStylesheet(theme, this.large) as unknown as cytoscape.StylesheetStyle[]);
+  }
+
+  fit(ids?: readonly string[]): void {
+    let targets = this.cy.collection();
+    if (ids === undefined) targets = this.cy.elements();
+    else for (const id of ids) targets = targets.union(this.cy.getElementById(id));
+    this.cy.fit(targets, 30);
+    // A handful of nodes should not fill the screen at 3× zoom; cap it near natural size.
+    if (this.cy.zoom() > MAX_FIT_ZOOM) {
+      this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+      this.cy.center(targets);
+    }
+  }
+
+  /** Lay everything out afresh; the current picture stays until the new one is ready. */
+  relayout(): void {
+    this.state().viewport = null;
+    this.inFlight = null;
+    void this.requestLayout(this.view.nodes, 'full');
+  }
+
+  reveal(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) }, { duration: 250 });
+  }
+
+  handleKey(event: KeyboardEvent): boolean {
+    return this.keyboard.handle(event);
+  }
+
+  exportPng(): string {
+    const bg = this.theme.color(CHROME.background);
+    return this.cy.png({ full: true, scale: 2, bg: bg.rgb, output: 'base64uri' });
+  }
+
+  positionsJson(): string {
+    const nodes: { id: string; x: number; y: number; width: number; height: number }[] = [];
+    this.cy.nodes().forEach((n) => {
+      if (!n.hasClass('group')) nodes.push({ id: n.id(), ...n.position(), width: n.width(), height: n.height() });
+    });
+    return JSON.stringify({ nodes, edges: this.cy.edges().map((e) => e.id()) });
+  }
+
+  dispose(): void {
+    clearTimeout(this.viewportTimer);
+    this.layoutClient?.dispose();
+    this.cy.destroy();
+  }
+
+  private listen(): void {
+    this.cy.on('tap', 'node', (e) => this.callbacks.select((e.target as NodeSingular).id()));
+    this.cy.on('tap', (e) => {
+      if (e.target === this.cy) this.callbacks.select(null);
+    });
+    this.cy.on('dbltap', 'node', (e) => this.callbacks.activate((e.target as NodeSingular).id()));
+    this.cy.on('dragfree', 'node', (e) => {
+      const positions = this.state().positions;
+      const moved = (e.target as NodeSingular).union((e.target as NodeSingular).descendants());
+      moved.forEach((n) => {
+        if (!n.hasClass('group')) positions.set(n.id(), { ...n.position() });
+      });
+    });
+    this.cy.on('viewport', () => {
+      clearTimeout(this.viewportTimer);
+      this.viewportTimer = setTimeout(() => {
+        const viewport = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
+        this.state().viewport = viewport;
+        this.callbacks.viewportChanged(viewport);
+      }, 200);
+    });
+  }
+
+  private state(): ContextState {
+    let state = this.contexts.get(this.context);
+    if (state === undefined) {
+      state = { positions: new Map(), viewport: null };
+      this.contexts.set(this.context, state);
+    }
+    return state;
+  }
+
+  private switchContext(context: string): void {
+    if (this.view.nodes.length > 0) this.state().viewport = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
+    this.context = context;
+    this.inFlight = null;
+  }
+
+  private updateScale(): void {
+    const large = this.view.nodes.length + this.view.edges.length > LARGE_GRAPH;
+    if (large !== this.large) {
+      this.large = large;
+      this.setTheme(this.theme);
+    }
+  }
+
+  /**
+   * Positions every node still waiting: incrementally if the picture exists, else a full layout.
+   * Returns whether everything is placed now (no worker layout pending).
+   */
+  private placeMissing(): boolean {
+    const positions = this.state().positions;
+    const missing = this.view.nodes.filter((n) => !positions.has(n.id));
+    if (missing.length === 0) return true;
+    if (missing.length === this.view.nodes.length) {
+      void this.requestLayout(this.view.nodes, 'full');
+      return false;
+    }
+    const rest = placeIncrementally(
+      missing.map((n) => n.id),
+      positions,
+      placementContext(this.view, this.seeds),
+    );
+    this.applyPositions();
+    if (rest.length === 0) return true;
+    const restSet = new Set(rest);
+    void this.requestLayout(this.view.nodes.filter((n) => restSet.has(n.id)), 'append');
+    return false;
+  }
+
+  private async requestLayout(nodes: readonly ViewNode[], mode: 'full' | 'append'): Promise<void> {
+    const client = this.layoutClient;
+    if (client === null) return; // placeMissing runs again once the worker is up
+    const token: InFlight = { context: this.context };
+    this.inFlight = token;
+    this.callbacks.layoutBusy(true);
+    const start = performance.now();
+    const aspect = this.cy.width() / Math.max(1, this.cy.height());
+    const output = await client.request(layoutInput(nodes, this.view, Number.isFinite(aspect) && aspect > 0 ? aspect : 1.6));
+    if (this.inFlight !== token) return; // superseded: a newer request or another context owns the canvas
+    this.inFlight = null;
+    this.callbacks.layoutBusy(false);
+    if (output === undefined) return;
+    const positions = this.state().positions;
+    const offset = mode === 'full' ? { x: 0, y: 0 } : this.appendOffset();
+    if (mode === 'full') positions.clear();
+    for (const [id, p] of Object.entries(output.positions)) positions.set(id, { x: p.x + offset.x, y: p.y + offset.y });
+    this.applyPositions();
+    this.timings.workerMs = Math.round(client.lastWorkerMs);
+    this.timings.totalMs = Math.round(performance.now() - start);
+    if (mode === 'full') this.applyViewport(this.restoreViewport ?? this.state().viewport);
+    this.restoreViewport = null;
+    this.placeMissing();
+  }
+
+  /** Below everything already placed, aligned left, so appended nodes never overlap the picture. */
+  private appendOffset(): Point {
+    const placed = this.cy.nodes().not('.group');
+    if (placed.empty()) return { x: 0, y: 0 };
+    const box = placed.boundingBox({});
+    return { x: box.x1, y: box.y2 + APPEND_GAP };
+  }
+
+  /** Draws the view with the current context's positions: placed nodes appear or move, others wait. */
+  private applyPositions(): void {
+    const positions = this.state().positions;
+    syncElements(this.cy, this.view, (id) => positions.get(id));
+    this.keyboard.refresh();
+    this.decorations.reapply();
+  }
+
+  private applyViewport(viewport: Viewport | null): void {
+    if (viewport === null) this.fit();
+    else this.cy.viewport({ zoom: viewport.zoom, pan: { ...viewport.pan } });
+  }
+}

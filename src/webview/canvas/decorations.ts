@@ -1,0 +1,91 @@
+/**
+ * What the canvas marks on top of the graph: the selection (and its relations, labelled), search matches
+ * (others dimmed), and namespace labels that stay readable when zoomed far out. Remembered here and
+ * re-applied after every sync, because nodes waiting for layout are not on the canvas yet when the
+ * selection or search is set.
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+
+/** Below this zoom, node labels are unreadable: namespace names become map labels over their boxes. */
+const FAR_ZOOM = 0.4;
+const GROUP_FONT = 13;
+
+export class Decorations {
+  private selection: string | null = null;
+  private matches: ReadonlySet<string> | null = null;
+
+  constructor(private readonly cy: Core) {
+    let scheduled = false;
+    cy.on('zoom', () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        this.scaleGroupLabels();
+      });
+    });
+  }
+
+  setSelection(id: string | null): void {
+    this.selection = id;
+    this.applySelection();
+  }
+
+  setSearch(matches: ReadonlySet<string> | null): void {
+    this.matches = matches;
+    this.applySearch();
+  }
+
+  /** After elements were added or removed. */
+  reapply(): void {
+    this.applySelection();
+    this.applySearch();
+    this.scaleGroupLabels();
+  }
+
+  private applySelection(): void {
+    const id = this.selection;
+    this.cy.batch(() => {
+      this.cy.elements(':selected').unselect();
+      this.cy.edges('.related').removeClass('related');
+      if (id === null) return;
+      const node = this.cy.getElementById(id);
+      if (node.empty()) return;
+      node.select();
+      (node as NodeSingular).connectedEdges().addClass('related');
+    });
+  }
+
+  private applySearch(): void {
+    const matches = this.matches;
+    this.cy.batch(() => {
+      this.cy.elements('.match, .dimmed').removeClass('match dimmed');
+      if (matches === null) return;
+      const nodes = this.cy.nodes().not('.group');
+      nodes.filter((n) => matches.has(n.id())).addClass('match');
+      nodes.filter((n) => !matches.has(n.id())).addClass('dimmed');
+      this.cy
+        .edges()
+        .filter((e) => !matches.has(e.source().id()) || !matches.has(e.target().id()))
+        .addClass('dimmed');
+    });
+  }
+
+  /**
+   * Keeps namespace names about 13 px on screen at any zoom; far out they sit centred over their box
+   * (the `far` class), where nothing else is readable anyway. Only groups whose label actually changes
+   * are touched: restyling a compound restyles everything inside it.
+   */
+  private scaleGroupLabels(): void {
+    const zoom = this.cy.zoom();
+    const far = zoom < FAR_ZOOM;
+    const size = far ? Math.round((GROUP_FONT * 1.3) / zoom) : GROUP_FONT;
+    const stale = this.cy.nodes('.group').filter((g) => g.hasClass('far') !== far || g.data('labelSize') !== size);
+    if (stale.empty()) return;
+    this.cy.batch(() => {
+      if (far) stale.addClass('far');
+      else stale.removeClass('far');
+      stale.data('labelSize', size);
+    });
+  }
+}

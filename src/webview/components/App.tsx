@@ -1,0 +1,162 @@
+/** The topology view: wires host messages, the graph store, UI state and the panels together. */
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CanvasController } from '../canvas/canvasController';
+import type { ViewGraph } from '../graph/deriveView';
+import { deriveView } from '../graph/deriveView';
+import { GraphStore } from '../graph/graphStore';
+import { searchView } from '../graph/search';
+import type { ViewOptions } from '../graph/viewOptions';
+import type { Host } from '../host';
+import type { Insight } from '../protocol';
+import { ViewError, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
+import type { UiState } from '../uiState';
+import { restoreUiState } from '../uiState';
+import { useHostMessages } from '../useHostMessages';
+import { DetailsPanel } from './DetailsPanel';
+import { GraphCanvas } from './GraphCanvas';
+import { Legend } from './Legend';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { activation } from './activation';
+import { handleHostMessage } from './hostMessages';
+
+export interface AppProps {
+  readonly host: Host;
+  readonly workerUri: string;
+}
+
+export interface GraphMeta {
+  readonly title: string;
+  readonly mode: 'manifests' | 'cluster';
+  readonly warnings: readonly string[];
+  readonly insights: readonly Insight[];
+}
+
+export interface HostStatus {
+  readonly connection?: string;
+  readonly message?: string;
+}
+
+function contextKey(view: ViewOptions): string {
+  const focus = view.focus === null ? '' : `${view.focus.id}@${view.focus.hops}`;
+  return `${view.groupByNamespace ? 'grouped' : 'flat'}|${focus}`;
+}
+
+export function App({ host, workerUri }: AppProps): JSX.Element {
+  const store = useRef(new GraphStore()).current;
+  const controller = useRef<CanvasController | null>(null);
+  const [graphVersion, setGraphVersion] = useState(0);
+  const [meta, setMeta] = useState<GraphMeta | null>(null);
+  const [status, setStatus] = useState<HostStatus>({});
+  const [layoutBusy, setLayoutBusy] = useState(false);
+  const [ui, setUi] = useState<UiState>(() => restoreUiState(host.getState()));
+  const [reveal, setReveal] = useState<string | null>(null);
+
+  useEffect(() => host.setState(ui), [host, ui]);
+
+  const updateView = useCallback((change: (view: ViewOptions) => ViewOptions) => {
+    setUi((s) => ({ ...s, view: change(s.view) }));
+  }, []);
+
+  const select = useCallback(
+    (id: string | null) => {
+      setUi((s) => (s.selection === id ? s : { ...s, selection: id }));
+      if (id !== null && store.nodes.has(id)) host.post(createMessage(ViewSelect, { id }));
+    },
+    [host, store],
+  );
+
+  useHostMessages(host, (message) =>
+    handleHostMessage(message, {
+      host,
+      store,
+      controller: controller.current,
+      setMeta,
+      setGraphVersion,
+      setStatus,
+      updateView,
+      reveal: (id) => {
+        setUi((s) => ({ ...s, selection: id }));
+        setReveal(id);
+      },
+    }),
+  );
+
+  // graphVersion stands in for the mutable store's contents.
+  const view: ViewGraph = useMemo(() => deriveView(store, ui.view), [graphVersion, ui.view, store]);
+  const matches = useMemo(() => searchView(store, view, ui.search), [view, ui.search, store]);
+  const context = contextKey(ui.view);
+  const canvasSelection = ui.selection === null ? null : (view.representative.get(ui.selection) ?? ui.selection);
+
+  useEffect(() => {
+    if (reveal === null) return;
+    const target = view.representative.get(reveal) ?? reveal;
+    // Wait a frame so the canvas has applied the view that makes the target visible.
+    const frame = requestAnimationFrame(() => controller.current?.reveal(target));
+    setReveal(null);
+    return () => cancelAnimationFrame(frame);
+  }, [reveal, view]);
+
+  const activate = useCallback(
+    (id: string) => {
+      const action = activation(id, store.nodes.get(id)?.source !== undefined);
+      if (action.kind === 'openSource') host.post(createMessage(ViewOpenSource, { id }));
+      if (action.kind !== 'view') return;
+      updateView(action.change);
+      if (action.select !== undefined) setUi((s) => ({ ...s, selection: action.select ?? s.selection }));
+    },
+    [host, store, updateView],
+  );
+
+  return (
+    <div class={`app${meta === null ? ' loading' : ''}`}>
+      <Toolbar
+        store={store}
+        graphVersion={graphVersion}
+        meta={meta}
+        ui={ui}
+        matchCount={matches?.size ?? null}
+        onView={updateView}
+        onSearch={(search) => setUi((s) => ({ ...s, search }))}
+        onShowMatches={() => controller.current?.fit([...(matches ?? [])])}
+        onFit={() => controller.current?.fit()}
+        onRelayout={() => controller.current?.relayout()}
+        onLegend={() => setUi((s) => ({ ...s, legendOpen: !s.legendOpen }))}
+      />
+      <div class="main">
+        <GraphCanvas
+          workerUri={workerUri}
+          view={view}
+          context={context}
+          selection={canvasSelection}
+          matches={matches}
+          initialViewport={ui.viewport}
+          controllerRef={controller}
+          onSelect={select}
+          onActivate={activate}
+          onViewport={(viewport) => setUi((s) => ({ ...s, viewport }))}
+          onLayoutBusy={setLayoutBusy}
+          onError={(message) => {
+            setStatus((s) => ({ ...s, message }));
+            host.post(createMessage(ViewError, { message: message.slice(0, 8000) }));
+          }}
+        />
+        {ui.legendOpen && <Legend view={view} onClose={() => setUi((s) => ({ ...s, legendOpen: false }))} />}
+        <DetailsPanel
+          store={store}
+          graphVersion={graphVersion}
+          view={view}
+          selection={ui.selection}
+          insights={meta?.insights ?? []}
+          options={ui.view}
+          onSelect={select}
+          onView={updateView}
+          onActivate={activate}
+          onOpenSource={(id) => host.post(createMessage(ViewOpenSource, { id }))}
+        />
+      </div>
+      <StatusBar meta={meta} status={status} view={view} total={store} layoutBusy={layoutBusy} />
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+/** Details of the selected object: identity, status, labels, relations (as links), insights, source. */
+import type { JSX } from 'preact';
+import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
+import { EDGE_VISUALS, kindVisual } from '../../engine/visual';
+import type { ViewGraph, ViewNode } from '../graph/deriveView';
+import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../graph/deriveView';
+import type { GraphStore } from '../graph/graphStore';
+import { nameFromId } from '../graph/graphStore';
+import type { ViewOptions } from '../graph/viewOptions';
+import { CLUSTER_SCOPE_LABEL, toggle } from '../graph/viewOptions';
+import type { Insight } from '../protocol';
+import { cssColor, statusColor } from './cssColor';
+
+export interface DetailsPanelProps {
+  readonly store: GraphStore;
+  readonly graphVersion: number;
+  readonly view: ViewGraph;
+  readonly selection: string | null;
+  readonly insights: readonly Insight[];
+  readonly options: ViewOptions;
+  readonly onSelect: (id: string) => void;
+  readonly onView: (change: (view: ViewOptions) => ViewOptions) => void;
+  readonly onActivate: (id: string) => void;
+  readonly onOpenSource: (id: string) => void;
+}
+
+export function DetailsPanel(props: DetailsPanelProps): JSX.Element {
+  const { store, view, selection } = props;
+  const node = selection === null ? undefined : store.nodes.get(selection);
+  const viewNode = selection === null ? undefined : view.nodes.find((n) => n.id === selection);
+  let body: JSX.Element;
+  if (node !== undefined) body = <NodeDetails {...props} node={node} />;
+  else if (viewNode?.aggregate !== undefined) body = <AggregateDetails {...props} node={viewNode} />;
+  else if (selection?.startsWith(GROUP_PREFIX) === true) body = <GroupDetails {...props} id={selection} />;
+  else body = <p class="empty">Select an object to see its details and relations.</p>;
+  return (
+    <aside class="details" aria-label="Details" data-testid="details">
+      {body}
+    </aside>
+  );
+}
+
+function Header({ kind, name, missing }: { kind: string; name: string; missing: boolean }): JSX.Element {
+  const visual = kindVisual(kind, missing);
+  return (
+    <header class="details-header">
+      <span class="tag" style={{ borderColor: cssColor(visual.color), color: cssColor(visual.color) }}>
+        {visual.abbreviation}
+      </span>
+      <div>
+        <h2 class="details-name">{name}</h2>
+        <div class="details-kind">{kind}</div>
+      </div>
+    </header>
+  );
+}
+
+function StatusLine({ node }: { node: Pick<TopologyNode, 'status' | 'detail'> }): JSX.Element {
+  return (
+    <div class="status-line">
+      <span class="status-dot" style={{ borderColor: statusColor(node.status) }} aria-hidden="true" />
+      <span>{node.status}</span>
+      {node.detail !== undefined && <span class="muted">{` · ${node.detail}`}</span>}
+    </div>
+  );
+}
+
+function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Element {
+  const { node, store, onSelect } = props;
+  const shownAs = props.view.representative.get(node.id);
+  const labels = Object.entries(node.labels).sort(([a], [b]) => (a < b ? -1 : 1));
+  const insights = props.insights.filter((i) => i.objects.includes(node.id));
+  const collapsedPod = node.kind === 'Pod' && node.controller !== undefined && shownAs?.startsWith(POD_AGGREGATE_PREFIX);
+  return (
+    <div class="details-body">
+      <Header kind={node.kind} name={node.name} missing={node.missing === true} />
+      <dl class="facts">
+        <dt>Namespace</dt>
+        <dd>{node.namespace === '' ? CLUSTER_SCOPE_LABEL : node.namespace}</dd>
+        <dt>Status</dt>
+        <dd>
+          <StatusLine node={node} />
+        </dd>
+      </dl>
+      {node.missing === true && (
+        <p class="notice error">Referenced but not found: nothing in the input defines this object.</p>
+      )}
+      {shownAs === undefined && <p class="notice">Hidden by the current filters.</p>}
+      <NodeActions {...props} collapsedPod={collapsedPod === true} />
+      {node.source !== undefined && (
+        <p class="source" title={node.source.file}>
+          {`${basename(node.source.file)}:${node.source.line}`}
+        </p>
+      )}
+      {insights.length > 0 && <Insights insights={insights} />}
+      <Relations title="Outgoing" edges={store.outgoing(node.id)} store={store} from={node.id} onSelect={onSelect} />
+      <Relations title="Incoming" edges={store.incoming(node.id)} store={store} from={node.id} onSelect={onSelect} />
+      {labels.length > 0 && (
+        <section>
+          <h3>Labels</h3>
+          <ul class="labels">
+            {labels.map(([k, v]) => (
+              <li key={k}>
+                <code>{`${k}=${v}`}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function NodeActions(props: DetailsPanelProps & { node: TopologyNode; collapsedPod: boolean }): JSX.Element {
+  const { node, onView, options } = props;
+  const owner = node.kind === 'Pod' ? node.controller : undefined;
+  const toggleOwner = (): void => onView((v) => ({ ...v, expandedOwners: toggle(v.expandedOwners, owner ?? '') }));
+  return (
+    <div class="actions">
+      {node.source !== undefined && (
+        <button type="button" class="primary" onClick={() => props.onOpenSource(node.id)} title={node.source.file}>
+          Go to YAML
+        </button>
+      )}
+      <button type="button" onClick={() => onView((v) => ({ ...v, focus: { id: node.id, hops: v.focus?.hops ?? 1 } }))}>
+        Focus neighbourhood
+      </button>
+      {owner !== undefined && props.collapsedPod && (
+        <button type="button" onClick={toggleOwner}>
+          Show pods one by one
+        </button>
+      )}
+      {owner !== undefined && options.expandedOwners.includes(owner) && (
+        <button type="button" onClick={toggleOwner}>
+          Collapse pods
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Relations(props: {
+  title: string;
+  edges: readonly TopologyEdge[];
+  store: GraphStore;
+  from: string;
+  onSelect: (id: string) => void;
+}): JSX.Element | null {
+  if (props.edges.length === 0) return null;
+  const rows = [...props.edges].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : 1));
+  return (
+    <section>
+      <h3>{`${props.title} (${rows.length})`}</h3>
+      <ul class="relations">
+        {rows.map((edge) => {
+          const other = edge.source === props.from ? edge.target : edge.source;
+          const target = props.store.nodes.get(other);
+          return (
+            <li key={edge.id} class={edge.broken === undefined ? '' : 'broken'}>
+              <span class="rel" style={{ color: cssColor(EDGE_VISUALS[edge.type].color) }} title={EDGE_VISUALS[edge.type].label}>
+                {edge.type}
+              </span>
+              <button type="button" class="link" onClick={() => props.onSelect(other)} title={other}>
+                {`${target?.kind ?? ''} ${target?.name ?? nameFromId(other)}`.trim()}
+              </button>
+              {edge.broken !== undefined && <span class="badge error">{`broken: ${edge.broken}`}</span>}
+              {edge.via.length > 0 && <span class="via">{edge.via.join(', ')}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Insights({ insights }: { insights: readonly Insight[] }): JSX.Element {
+  return (
+    <section>
+      <h3>Insights</h3>
+      <ul class="insights">
+        {insights.map((i, index) => (
+          <li key={`${i.kind}-${index}`} class={`insight ${i.severity}`}>
+            <span class="insight-kind">{i.kind}</span> {i.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.Element {
+  const { node, store } = props;
+  return (
+    <div class="details-body">
+      <Header kind={node.kind} name={node.name} missing={false} />
+      <StatusLine node={node} />
+      <div class="actions">
+        <button type="button" class="primary" onClick={() => props.onActivate(node.id)}>
+          {node.aggregate === 'pods' ? 'Show pods one by one' : 'Expand namespace'}
+        </button>
+      </div>
+      <section>
+        <h3>{`Members (${node.members.length})`}</h3>
+        <ul class="relations">
+          {node.members.map((id) => {
+            const member = store.nodes.get(id);
+            return (
+              <li key={id}>
+                <span class="status-dot" style={{ borderColor: statusColor(member?.status ?? 'Unknown') }} aria-hidden="true" />
+                <button type="button" class="link" onClick={() => props.onSelect(id)}>
+                  {`${member?.kind ?? ''} ${member?.name ?? nameFromId(id)}`.trim()}
+                </button>
+                <span class="via">{member?.status ?? ''}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function GroupDetails(props: DetailsPanelProps & { id: string }): JSX.Element {
+  const namespace = props.id.slice(GROUP_PREFIX.length);
+  const count = props.view.nodes.filter((n) => n.parent === props.id).length;
+  return (
+    <div class="details-body">
+      <Header kind="Namespace" name={namespace === '' ? CLUSTER_SCOPE_LABEL : namespace} missing={false} />
+      <p>{`${count} objects shown`}</p>
+      {namespace !== '' && (
+        <div class="actions">
+          <button type="button" onClick={() => props.onActivate(props.id)}>
+            Collapse namespace
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function basename(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

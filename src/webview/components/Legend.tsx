@@ -1,0 +1,108 @@
+/** The legend: node families (shape + fill), status colours (border), and the relation types on screen. */
+import type { JSX } from 'preact';
+import type { EdgeType } from '../../engine/model/graph';
+import type { KindFamily, LineStyle, StatusTone, ThemeColor } from '../../engine/visual';
+import { BROKEN_EDGE, EDGE_VISUALS, FAMILY_VISUALS, TONE_VISUALS, shapePath } from '../../engine/visual';
+import type { ViewGraph } from '../graph/deriveView';
+import { cssColor as css } from './cssColor';
+
+const DASH: Readonly<Record<LineStyle, string | undefined>> = { solid: undefined, dashed: '5 3', dotted: '1.5 2.5' };
+
+function EdgeSample({ color, line, width }: { color: ThemeColor; line: LineStyle; width: number }): JSX.Element {
+  return (
+    <svg class="legend-icon" width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">
+      <line x1="1" y1="6" x2="26" y2="6" stroke-width={width} stroke-dasharray={DASH[line]} style={{ stroke: css(color) }} />
+      <path d="M25,2 L33,6 L25,10 Z" style={{ fill: css(color) }} />
+    </svg>
+  );
+}
+
+function Families(): JSX.Element {
+  const families = Object.keys(FAMILY_VISUALS) as KindFamily[];
+  return (
+    <div>
+      <h3>Kinds (shape and fill)</h3>
+      <ul>
+        {families.map((f) => {
+          const v = FAMILY_VISUALS[f];
+          return (
+            <li key={f}>
+              <svg class="legend-icon" width="30" height="18" viewBox="-2 -2 34 22" aria-hidden="true">
+                <path
+                  d={shapePath(v.shape, 30, 18)}
+                  stroke-width="1.5"
+                  stroke-dasharray={f === 'missing' ? '4 2' : undefined}
+                  style={{ stroke: css(v.color), fill: css(v.color), fillOpacity: 0.2 }}
+                />
+              </svg>
+              {v.label}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function Statuses(): JSX.Element {
+  const tones = Object.keys(TONE_VISUALS) as Exclude<StatusTone, 'neutral'>[];
+  return (
+    <div>
+      <h3>Status (border)</h3>
+      <ul>
+        {tones.map((t) => (
+          <li key={t}>
+            <span class="status-dot" style={{ borderColor: css(TONE_VISUALS[t].color) }} aria-hidden="true" />
+            {TONE_VISUALS[t].label}
+          </li>
+        ))}
+        <li>
+          <span class="legend-double" aria-hidden="true" />
+          Collapsed group (double border)
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function Relations({ view }: { view: ViewGraph }): JSX.Element {
+  const types = [...new Set(view.edges.map((e) => e.type))].sort() as EdgeType[];
+  const anyBroken = view.edges.some((e) => e.broken !== undefined);
+  return (
+    <div>
+      <h3>Relations (source → target)</h3>
+      <ul>
+        {types.map((t) => (
+          <li key={t}>
+            <EdgeSample {...EDGE_VISUALS[t]} />
+            {EDGE_VISUALS[t].label === t ? t : `${t}: ${EDGE_VISUALS[t].label}`}
+          </li>
+        ))}
+        {anyBroken && (
+          <li>
+            <EdgeSample color={BROKEN_EDGE.color} line={BROKEN_EDGE.line} width={BROKEN_EDGE.width} />
+            {BROKEN_EDGE.label}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+export function Legend({ view, onClose }: { view: ViewGraph; onClose: () => void }): JSX.Element {
+  return (
+    <section class="legend" aria-label="Legend">
+      <header>
+        <h2>Legend</h2>
+        <button type="button" class="icon" aria-label="Close legend" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div class="legend-columns">
+        <Families />
+        <Statuses />
+        <Relations view={view} />
+      </div>
+    </section>
+  );
+}

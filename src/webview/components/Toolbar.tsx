@@ -1,0 +1,155 @@
+/** Toolbar: search, filters, grouping, focus mode, fit / re-layout, legend. */
+import type { JSX } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { EdgeType } from '../../engine/model/graph';
+import { EDGE_VISUALS } from '../../engine/visual';
+import type { GraphStore } from '../graph/graphStore';
+import { nameFromId } from '../graph/graphStore';
+import type { ViewOptions } from '../graph/viewOptions';
+import { CLUSTER_SCOPE_LABEL, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, toggle } from '../graph/viewOptions';
+import type { UiState } from '../uiState';
+import type { GraphMeta } from './App';
+import type { FilterItem } from './FilterMenu';
+import { FilterMenu } from './FilterMenu';
+
+export interface ToolbarProps {
+  readonly store: GraphStore;
+  readonly graphVersion: number;
+  readonly meta: GraphMeta | null;
+  readonly ui: UiState;
+  readonly matchCount: number | null;
+  readonly onView: (change: (view: ViewOptions) => ViewOptions) => void;
+  readonly onSearch: (search: string) => void;
+  readonly onShowMatches: () => void;
+  readonly onFit: () => void;
+  readonly onRelayout: () => void;
+  readonly onLegend: () => void;
+}
+
+function counted(values: Iterable<string>, label: (value: string) => string = (v) => v): FilterItem[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts]
+    .map(([value, count]) => ({ value, label: label(value), count }))
+    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+function Filters({ store, graphVersion, view, onView }: Pick<ToolbarProps, 'store' | 'graphVersion' | 'onView'> & { view: ViewOptions }): JSX.Element {
+  const filters = useMemo(() => {
+    const nodes = [...store.nodes.values()];
+    const edgeLabel = (t: string): string => {
+      const label = EDGE_VISUALS[t as EdgeType].label;
+      return label === t ? t : `${t} — ${label}`;
+    };
+    return {
+      namespaces: counted(
+        nodes.map((n) => n.namespace),
+        (ns) => (ns === '' ? CLUSTER_SCOPE_LABEL : ns),
+      ),
+      kinds: counted(nodes.map((n) => n.kind)),
+      relations: counted([...store.edges.values()].map((e) => e.type), edgeLabel),
+    };
+  }, [store, graphVersion]);
+  return (
+    <>
+      <FilterMenu
+        title="Namespaces"
+        items={filters.namespaces}
+        hidden={view.hiddenNamespaces}
+        onToggle={(ns) => onView((v) => ({ ...v, hiddenNamespaces: toggle(v.hiddenNamespaces, ns) }))}
+        onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenNamespaces: [...hidden] }))}
+      />
+      <FilterMenu
+        title="Kinds"
+        items={filters.kinds}
+        hidden={view.hiddenKinds}
+        onToggle={(kind) => onView((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, kind) }))}
+        onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenKinds: [...hidden] }))}
+      />
+      <FilterMenu
+        title="Relations"
+        items={filters.relations}
+        hidden={view.hiddenEdgeTypes}
+        onToggle={(t) => onView((v) => ({ ...v, hiddenEdgeTypes: toggle(v.hiddenEdgeTypes, t as EdgeType) }))}
+        onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenEdgeTypes: hidden as EdgeType[] }))}
+      />
+    </>
+  );
+}
+
+function SearchBox({ ui, matchCount, onSearch, onShowMatches }: Pick<ToolbarProps, 'ui' | 'matchCount' | 'onSearch' | 'onShowMatches'>): JSX.Element {
+  return (
+    <div class="search">
+      <input
+        type="search"
+        placeholder="Search name or label"
+        aria-label="Search by name or label"
+        value={ui.search}
+        onInput={(e) => onSearch((e.target as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') onShowMatches();
+        }}
+      />
+      {matchCount !== null && <span class="count" aria-live="polite">{`${matchCount} found`}</span>}
+    </div>
+  );
+}
+
+export function Toolbar(props: ToolbarProps): JSX.Element {
+  const { store, meta, ui, onView } = props;
+  const view = ui.view;
+  return (
+    <div class="toolbar" role="toolbar" aria-label="Topology tools">
+      <div class="title" title={meta?.title ?? ''}>
+        <span class="title-text">{meta?.title ?? 'Kubilitics'}</span>
+        {meta !== null && <span class={`mode mode-${meta.mode}`}>{meta.mode === 'cluster' ? 'live' : 'manifests'}</span>}
+      </div>
+      <SearchBox {...props} />
+      <Filters {...props} view={view} />
+      <label class="toggle">
+        <input
+          type="checkbox"
+          checked={view.groupByNamespace}
+          onChange={() => onView((v) => ({ ...v, groupByNamespace: !v.groupByNamespace }))}
+        />
+        Group by namespace
+      </label>
+      {view.focus !== null && <FocusChip view={view} store={store} onView={onView} />}
+      <div class="spacer" />
+      <button type="button" onClick={props.onFit} title="Fit the whole graph (0)">
+        Fit
+      </button>
+      <button type="button" onClick={props.onRelayout} title="Lay out again from scratch">
+        Re-layout
+      </button>
+      <button type="button" aria-pressed={ui.legendOpen} onClick={props.onLegend}>
+        Legend
+      </button>
+    </div>
+  );
+}
+
+function FocusChip({ view, store, onView }: Pick<ToolbarProps, 'store' | 'onView'> & { view: ViewOptions }): JSX.Element {
+  const focus = view.focus;
+  if (focus === null) return <></>;
+  const name = store.nodes.get(focus.id)?.name ?? nameFromId(focus.id);
+  const setHops = (hops: number): void =>
+    onView((v) => (v.focus === null ? v : { ...v, focus: { ...v.focus, hops: Math.min(MAX_FOCUS_HOPS, Math.max(MIN_FOCUS_HOPS, hops)) } }));
+  return (
+    <div class="focus-chip" role="group" aria-label="Focus mode">
+      <span>
+        Focus: <strong>{name}</strong>
+      </span>
+      <button type="button" aria-label="Fewer hops" disabled={focus.hops <= MIN_FOCUS_HOPS} onClick={() => setHops(focus.hops - 1)}>
+        −
+      </button>
+      <span class="hops" aria-live="polite">{`${focus.hops} hop${focus.hops === 1 ? '' : 's'}`}</span>
+      <button type="button" aria-label="More hops" disabled={focus.hops >= MAX_FOCUS_HOPS} onClick={() => setHops(focus.hops + 1)}>
+        +
+      </button>
+      <button type="button" aria-label="Leave focus mode" onClick={() => onView((v) => ({ ...v, focus: null }))}>
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/** What each host message does to the view: one small function per message type. */
+import type { CanvasController } from '../canvas/canvasController';
+import type { GraphStore } from '../graph/graphStore';
+import type { ViewOptions } from '../graph/viewOptions';
+import type { Host } from '../host';
+import type { HostMessage, Message } from '../protocol';
+import { ViewExportResult, createMessage } from '../protocol';
+import type { GraphMeta, HostStatus } from './App';
+import { revealOptions } from './reveal';
+
+export interface MessageContext {
+  readonly host: Host;
+  readonly store: GraphStore;
+  readonly controller: CanvasController | null;
+  setMeta(meta: GraphMeta): void;
+  setGraphVersion(version: number): void;
+  setStatus(status: HostStatus): void;
+  updateView(change: (view: ViewOptions) => ViewOptions): void;
+  /** Selects `id` and centres the canvas on it once it is drawn. */
+  reveal(id: string): void;
+}
+
+type Params<T extends HostMessage['type']> = Extract<HostMessage, Message<T, unknown>>['params'];
+
+function focus(ctx: MessageContext, { id, neighbourhood }: Params<'view/focus'>): void {
+  const node = ctx.store.nodes.get(id);
+  if (node !== undefined) {
+    ctx.updateView((v) => {
+      const revealed = revealOptions(v, node);
+      return neighbourhood === true ? { ...revealed, focus: { id, hops: v.focus?.hops ?? 1 } } : revealed;
+    });
+  }
+  ctx.reveal(id);
+}
+
+function exportView(ctx: MessageContext, { requestId, format }: Params<'view/export'>): void {
+  const c = ctx.controller;
+  const result =
+    c === null
+      ? { requestId, format, data: '', error: 'The view is not ready' }
+      : { requestId, format, data: format === 'png' ? c.exportPng() : c.positionsJson() };
+  ctx.host.post(createMessage(ViewExportResult, result));
+}
+
+export function handleHostMessage(message: HostMessage, ctx: MessageContext): void {
+  switch (message.type) {
+    case 'graph/init':
+      ctx.store.reset(message.params.graph);
+      ctx.setMeta({ ...message.params });
+      ctx.setGraphVersion(ctx.store.version);
+      return;
+    case 'graph/delta':
+      ctx.store.applyDelta(message.params.delta);
+      ctx.setGraphVersion(ctx.store.version);
+      return;
+    case 'view/focus':
+      focus(ctx, message.params);
+      return;
+    case 'view/status':
+      ctx.setStatus({ ...message.params });
+      return;
+    case 'view/export':
+      exportView(ctx, message.params);
+      return;
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * Test harness for the webview in real Chromium: builds the bundles, serves them from 127.0.0.1 with
+ * the production HTML shell and CSP, stands in for `acquireVsCodeApi`, and offers a small page object.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { Core } from 'cytoscape';
+import { buildWebview } from '../../scripts/build.mjs';
+import { renderWebviewHtml } from '../../src/webview/html';
+import type { HostMessage, WebviewMessage } from '../../src/webview/protocol';
+import type { TestTheme } from './themes';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Whether Chromium is installed here; in CI (KUBILITICS_REQUIRE_E2E=1) its absence is a failure, not a skip. */
+export function chromiumAvailable(): boolean {
+  const ready = existsSync(CHROMIUM);
+  if (!ready && process.env['KUBILITICS_REQUIRE_E2E'] === '1') {
+    throw new Error(`webview tests are required but Chromium is not installed at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  }
+  if (!ready) console.log(`skipped: no Chromium at ${CHROMIUM} for the webview tests (set CHROMIUM_PATH)`);
+  return ready;
+}
+
+const TYPES: Readonly<Record<string, string>> = { js: 'text/javascript', css: 'text/css', map: 'application/json' };
+
+export interface Counts {
+  readonly nodes: number;
+  readonly groups: number;
+  readonly edges: number;
+  readonly pending: number;
+  readonly viewNodes: number;
+  readonly viewEdges: number;
+  readonly viewGroups: number;
+}
+
+/**
+ * Runs in the page before any page script: the VS Code API stand-in (state kept in sessionStorage so it
+ * survives reloads, as VS Code keeps it across panel reloads) and a CSP violation recorder. A string, not
+ * a function, so no transpiler helper (e.g. esbuild's __name) leaks into the page.
+ */
+const STAND_INS = `
+  window.__kubiliticsTest = true;
+  window.__posted = [];
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  const key = 'kubilitics-test-state';
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+    getState: () => {
+      const s = sessionStorage.getItem(key);
+      return s === null ? undefined : JSON.parse(s);
+    },
+    setState: (s) => sessionStorage.setItem(key, JSON.stringify(s)),
+  });
+`;
+
+/**
+ * The test page's globals, for page.evaluate callbacks. Those run in the browser; they reach globals
+ * through `globalThis as unknown as PageGlobals`, which type-checks without DOM libs (the root tsconfig
+ * compiles tests for Node) and compiles to plain `globalThis`.
+ */
+export interface PageGlobals {
+  readonly __posted: WebviewMessage[];
+  readonly __csp: string[];
+  readonly __kubilitics: {
+    readonly cy: Core;
+    readonly timings: { readonly workerMs: number; readonly totalMs: number };
+    counts(): Counts;
+  };
+  readonly document: {
+    readonly body: { className: string };
+    readonly documentElement: { readonly style: { setProperty(name: string, value: string): void } };
+  };
+  postMessage(message: unknown, targetOrigin: string): void;
+  requestAnimationFrame(callback: () => void): number;
+}
+
+export class WebviewHarness {
+  private constructor(
+    private readonly server: Server,
+    private readonly browser: Browser,
+    private readonly outdir: string,
+    readonly origin: string,
+  ) {}
+
+  static async start(): Promise<WebviewHarness> {
+    const outdir = mkdtempSync(join(tmpdir(), 'kubilitics-webview-'));
+    await buildWebview({ outdir });
+    const server = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
+      if (path === '/') {
+        const origin = `http://${req.headers.host ?? ''}`;
+        const html = renderWebviewHtml({
+          cspSource: origin,
+          nonce: randomBytes(16).toString('base64'),
+          scriptUri: `${origin}/main.js`,
+          styleUri: `${origin}/main.css`,
+          workerUri: `${origin}/layoutWorker.js`,
+        });
+        res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+        return;
+      }
+      const file = /^\/(main\.js|main\.css|layoutWorker\.js)(\.map)?$/.exec(path);
+      if (file === null) {
+        res.writeHead(404).end();
+        return;
+      }
+      const ext = path.endsWith('.map') ? 'map' : (path.split('.').pop() ?? 'js');
+      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'text/plain' }).end(readFileSync(join(outdir, path.slice(1))));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
+    return new WebviewHarness(server, browser, outdir, `http://127.0.0.1:${port}`);
+  }
+
+  /** `blockWorker` answers the worker script with 404, as a broken resource path would. */
+  async open(theme: TestTheme, options: { blockWorker?: boolean } = {}): Promise<WebviewPage> {
+    const context = await this.browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const page = await context.newPage();
+    const wp = new WebviewPage(page);
+    await page.addInitScript({ content: STAND_INS });
+    if (options.blockWorker === true) await page.route('**/layoutWorker.js', (route) => route.fulfill({ status: 404 }));
+    await page.goto(this.origin);
+    await wp.setTheme(theme);
+    return wp;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await new Promise((resolve) => this.server.close(resolve));
+    rmSync(this.outdir, { recursive: true, force: true });
+  }
+}
+
+export class WebviewPage {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (e) => this.errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.errors.push(m.text());
+    });
+  }
+
+  async setTheme(theme: TestTheme): Promise<void> {
+    await this.page.evaluate((t) => {
+      const w = globalThis as unknown as PageGlobals;
+      w.document.body.className = t.bodyClass;
+      for (const [k, v] of Object.entries(t.vars)) w.document.documentElement.style.setProperty(k, v);
+    }, theme);
+    // The webview rebuilds its stylesheet on the next animation frame after a theme change.
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const w = globalThis as unknown as PageGlobals;
+          w.requestAnimationFrame(() => w.requestAnimationFrame(resolve));
+        }),
+    );
+  }
+
+  async send(message: HostMessage): Promise<void> {
+    await this.page.evaluate((m) => (globalThis as unknown as PageGlobals).postMessage(m, '*'), message as unknown as Record<string, unknown>);
+  }
+
+  posted(): Promise<WebviewMessage[]> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
+  }
+
+  cspViolations(): Promise<string[]> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).__csp);
+  }
+
+  counts(): Promise<Counts> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.counts());
+  }
+
+  /** Waits until every node of the current view is drawn at a position. */
+  async settled(): Promise<Counts> {
+    await this.page.waitForFunction(
+      () => {
+        const c = (globalThis as unknown as Partial<PageGlobals>).__kubilitics?.counts();
+        return c !== undefined && c.viewNodes > 0 && c.pending === 0 && c.nodes === c.viewNodes;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    return this.counts();
+  }
+
+  positions(): Promise<Record<string, { x: number; y: number }>> {
+    return this.page.evaluate(() => {
+      const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+      const result: Record<string, { x: number; y: number }> = {};
+      cy.nodes().forEach((n) => {
+        if (!n.hasClass('group')) result[n.id()] = { ...n.position() };
+      });
+      return result;
+    });
+  }
+
+  nodeData(id: string): Promise<Record<string, unknown> | null> {
+    return this.page.evaluate((nodeId) => {
+      const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+      const n = cy.getElementById(nodeId);
+      return n.empty() ? null : { ...n.data(), borderColor: n.style('border-color') };
+    }, id);
+  }
+
+  async clickNode(id: string, double = false): Promise<void> {
+    const point = await this.page.evaluate((nodeId) => {
+      const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+      const n = cy.getElementById(nodeId);
+      const box = cy.container()?.getBoundingClientRect();
+      const p = n.renderedPosition();
+      return { x: (box?.left ?? 0) + p.x, y: (box?.top ?? 0) + p.y };
+    }, id);
+    if (double) await this.page.mouse.dblclick(point.x, point.y);
+    else await this.page.mouse.click(point.x, point.y);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: join('test-results', 'webview', `${name}.png`) });
+  }
+}

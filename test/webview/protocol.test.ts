@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  GraphInit,
+  LIMITS,
+  ViewOpenSource,
+  ViewReady,
+  ViewSelect,
+  createMessage,
+  isMessage,
+  parseHostMessage,
+  parseWebviewMessage,
+} from '../../src/webview/protocol';
+
+const ID = 'apps/Deployment/default/web';
+
+function rejects(value: unknown, reason: RegExp): void {
+  const result = parseWebviewMessage(value);
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.reason).toMatch(reason);
+}
+
+describe('parseWebviewMessage accepts', () => {
+  it.each([
+    ['view/ready', {}],
+    ['view/select', { id: ID }],
+    ['view/openSource', { id: 'core/Node//node-a' }],
+    ['view/error', { message: 'Layout failed: out of memory' }],
+    ['view/exportResult', { requestId: 'r-1', format: 'png', data: 'data:image/png;base64,AAAA' }],
+    ['view/exportResult', { requestId: 'r-2', format: 'positions', data: '', error: 'The view is not ready' }],
+  ])('%s %j', (type, params) => {
+    const message = { type, params };
+    expect(parseWebviewMessage(message)).toEqual({ ok: true, message });
+  });
+
+  it('messages built with createMessage', () => {
+    const message = createMessage(ViewSelect, { id: ID });
+    expect(parseWebviewMessage(message)).toEqual({ ok: true, message });
+    expect(isMessage(message, ViewSelect)).toBe(true);
+    expect(isMessage(message, ViewOpenSource)).toBe(false);
+  });
+
+  it('strings exactly at their length bound', () => {
+    expect(parseWebviewMessage(createMessage(ViewSelect, { id: 'x'.repeat(LIMITS.id) })).ok).toBe(true);
+  });
+});
+
+describe('parseWebviewMessage rejects', () => {
+  it.each([
+    [null, /object/],
+    [undefined, /object/],
+    ['view/ready', /object/],
+    [42, /object/],
+    [[{ type: 'view/ready', params: {} }], /object/],
+  ])('non-objects: %j', (value, reason) => rejects(value, reason));
+
+  it('a missing or non-string type', () => {
+    rejects({ params: {} }, /missing field 'type'/);
+    rejects({ type: 7, params: {} }, /'type' must be a string/);
+  });
+
+  it('unknown types, including host-bound ones echoed back', () => {
+    rejects({ type: 'view/delete', params: {} }, /unknown message type 'view\/delete'/);
+    rejects({ type: 'graph/init', params: {} }, /unknown message type/);
+    rejects({ type: '__proto__', params: {} }, /unknown message type/);
+    rejects({ type: 'toString', params: {} }, /unknown message type/);
+  });
+
+  it('extra top-level fields and missing or malformed params', () => {
+    rejects({ type: 'view/ready', params: {}, extra: 1 }, /unexpected field 'extra'/);
+    rejects({ type: 'view/ready' }, /missing field 'params'/);
+    rejects({ type: 'view/ready', params: null }, /'params' must be an object/);
+    rejects({ type: 'view/ready', params: [] }, /'params' must be an object/);
+    rejects({ type: 'view/ready', params: { id: ID } }, /unexpected field 'id'/);
+  });
+
+  it('ids that are not non-empty bounded strings', () => {
+    rejects({ type: 'view/select', params: {} }, /missing field 'id'/);
+    rejects({ type: 'view/select', params: { id: 12 } }, /'id' must be a string/);
+    rejects({ type: 'view/select', params: { id: [ID] } }, /'id' must be a string/);
+    rejects({ type: 'view/select', params: { id: '' } }, /'id' must not be empty/);
+    rejects({ type: 'view/openSource', params: { id: 'x'.repeat(LIMITS.id + 1) } }, /longer than 1024/);
+    rejects({ type: 'view/openSource', params: { id: ID, file: '/etc/passwd' } }, /unexpected field 'file'/);
+  });
+
+  it('oversized or non-string error messages', () => {
+    rejects({ type: 'view/error', params: { message: 'x'.repeat(LIMITS.message + 1) } }, /longer than/);
+    rejects({ type: 'view/error', params: { message: { text: 'boom' } } }, /'message' must be a string/);
+  });
+
+  it('malformed export results', () => {
+    const ok = { requestId: 'r', format: 'png', data: '' };
+    rejects({ type: 'view/exportResult', params: { ...ok, format: 'pdf' } }, /'format' must be one of png, positions/);
+    rejects({ type: 'view/exportResult', params: { ...ok, requestId: '' } }, /'requestId' must not be empty/);
+    rejects({ type: 'view/exportResult', params: { ...ok, requestId: 'r'.repeat(129) } }, /longer than 128/);
+    rejects({ type: 'view/exportResult', params: { ...ok, data: 5 } }, /'data' must be a string/);
+    rejects({ type: 'view/exportResult', params: { ...ok, error: false } }, /'error' must be a string/);
+    rejects({ type: 'view/exportResult', params: { requestId: 'r', format: 'png' } }, /missing field 'data'/);
+  });
+
+  it('messages whose prototype claims fields they do not own', () => {
+    const params = Object.create({ id: ID }) as object;
+    rejects({ type: 'view/select', params }, /missing field 'id'/);
+  });
+});
+
+describe('parseHostMessage', () => {
+  it('accepts what the host sends', () => {
+    const init = createMessage(GraphInit, {
+      title: 'demo',
+      mode: 'cluster',
+      graph: { nodes: [], edges: [] },
+      warnings: [],
+      insights: [],
+    });
+    expect(parseHostMessage(init).ok).toBe(true);
+    expect(parseHostMessage({ type: 'view/status', params: { connection: 'kind-dev' } }).ok).toBe(true);
+    expect(parseHostMessage({ type: 'view/focus', params: { id: ID } }).ok).toBe(true);
+    expect(parseHostMessage({ type: 'view/focus', params: { id: ID, neighbourhood: true } }).ok).toBe(true);
+    expect(parseHostMessage({ type: 'view/focus', params: { id: ID, neighbourhood: 'yes' } }).ok).toBe(false);
+  });
+
+  it('rejects webview-bound messages and malformed payloads', () => {
+    expect(parseHostMessage(createMessage(ViewReady, {})).ok).toBe(false);
+    expect(parseHostMessage({ type: 'graph/init', params: { title: 'x', mode: 'live', graph: { nodes: [], edges: [] }, warnings: [], insights: [] } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'graph/delta', params: { delta: { addedNodes: [] } } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'view/export', params: { requestId: 'r', format: 'svg' } }).ok).toBe(false);
+  });
+});
