@@ -1,0 +1,34 @@
+/**
+ * Typed errors of the storage layer, so callers branch on the class instead of matching message text
+ * (the host shows a different prompt for "database from a newer Kubilitics" than for a broken migration).
+ */
+
+/** The database was written by a newer Kubilitics; it is left untouched so that version can still read it. */
+export class SchemaTooNewError extends Error {
+  override readonly name = 'SchemaTooNewError';
+  constructor(readonly path: string, readonly databaseVersion: number, readonly knownVersion: number) {
+    super(`${path} has schema version ${databaseVersion}, but this Kubilitics knows only up to ${knownVersion}. ` +
+      'Update Kubilitics to open it; the file was not changed.');
+  }
+}
+
+/** A migration file is missing, misnamed or failed; the database stays at its previous version. */
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+  constructor(message: string, readonly file?: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** An imported snapshot file, or a stored blob, is not something this code wrote. */
+export class SnapshotFormatError extends Error {
+  override readonly name = 'SnapshotFormatError';
+}
+
+/** A snapshot id that is not in the database. */
+export class SnapshotNotFoundError extends Error {
+  override readonly name = 'SnapshotNotFoundError';
+  constructor(readonly id: number) {
+    super(`No snapshot with id ${id}.`);
+  }
+}
