@@ -82,6 +82,8 @@ export const GraphInit = messageType<{
   readonly insights: readonly Insight[];
 }>()('graph/init');
 export const GraphDeltaMessage = messageType<{ readonly delta: GraphDelta }>()('graph/delta');
+/** Warnings and insights after the source changed (they are recomputed from the whole graph, not per delta). */
+export const GraphMetaMessage = messageType<{ readonly warnings: readonly string[]; readonly insights: readonly Insight[] }>()('graph/meta');
 /** Select and centre an object; with `neighbourhood`, also turn on focus mode around it. */
 export const ViewFocus = messageType<{ readonly id: string; readonly neighbourhood?: boolean }>()('view/focus');
 export const ViewStatus = messageType<{ readonly connection?: string; readonly message?: string }>()(
@@ -94,6 +96,7 @@ export const ViewExport = messageType<{ readonly requestId: string; readonly for
 export type HostMessage =
   | MessageOf<typeof GraphInit>
   | MessageOf<typeof GraphDeltaMessage>
+  | MessageOf<typeof GraphMetaMessage>
   | MessageOf<typeof ViewFocus>
   | MessageOf<typeof ViewStatus>
   | MessageOf<typeof ViewExport>;
@@ -200,6 +203,12 @@ const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
       () => (Array.isArray(p['insights']) ? undefined : "'insights' must be an array"),
     ),
   'graph/delta': (p) => (isDeltaShaped(p['delta']) ? undefined : "'delta' is malformed"),
+  'graph/meta': (p) =>
+    firstError(
+      () => checkKeys(p, ['warnings', 'insights']),
+      () => (Array.isArray(p['warnings']) ? undefined : "'warnings' must be an array"),
+      () => (Array.isArray(p['insights']) ? undefined : "'insights' must be an array"),
+    ),
   'view/focus': (p) =>
     firstError(
       () => checkString(p, 'id', LIMITS.id),

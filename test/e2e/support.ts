@@ -48,13 +48,12 @@ async function findFrame(page: Page, selector: string, timeoutMs: number): Promi
   return findWebviewFrame(page, selector, timeoutMs);
 }
 
-/** Node and edge counts the view reports as drawn. */
+/** Node and edge counts the view holds (every object, collapsed or not), read without waiting. */
 export async function graphStats(frame: Frame): Promise<GraphStats> {
-  const element = frame.locator('[data-graph-stats]');
-  const nodes = Number(await element.getAttribute('data-nodes'));
-  const edges = Number(await element.getAttribute('data-edges'));
-  const broken = Number(await element.getAttribute('data-broken'));
-  return { nodes, edges, broken };
+  const element = await frame.$('[data-graph-stats]');
+  if (!element) throw new Error('no topology statistics in this frame');
+  const read = async (name: string): Promise<number> => Number(await element.getAttribute(name));
+  return { nodes: await read('data-nodes'), edges: await read('data-edges'), broken: await read('data-broken') };
 }
 
 /** Waits until the drawn counts satisfy `accept`. */
@@ -67,4 +66,17 @@ export async function waitForStats(frame: Frame, accept: (stats: GraphStats) => 
     await new Promise((done) => setTimeout(done, 250));
   }
   throw new Error(`graph stats never matched; last seen ${JSON.stringify(last)}`);
+}
+
+/** Waits until the view has drawn its layout (for screenshots worth looking at). */
+export async function waitForLayout(frame: Frame, timeoutMs = 60_000): Promise<void> {
+  await frame.locator('[data-graph-stats][data-layout-busy="false"]').waitFor({ state: 'attached', timeout: timeoutMs });
+  await new Promise((done) => setTimeout(done, 500));
+}
+
+/** Expands a folder in the explorer, as a user clicks it. */
+export async function expandInExplorer(page: Page, folder: string): Promise<void> {
+  const row = page.locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }

@@ -1,13 +1,13 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  explorerContextMenu, installExtension, makeTempDirs, openWorkbench, runCommand, screenshot, startCodeServer,
+  explorerContextMenu, installExtension, makeTempDirs, openWorkbench, screenshot, startCodeServer,
   type CodeServerInstance, type TempDirs,
 } from './harness/codeServer.js';
-import { CORPUS, ROOT, e2eAvailable, graphStats, packagedVsix, topologyFrame, waitForStats } from './support.js';
+import { CORPUS, ROOT, e2eAvailable, graphStats, expandInExplorer, packagedVsix, topologyFrame, waitForLayout, waitForStats } from './support.js';
 import { topologyFromPaths } from '../../src/engine/topology.js';
 
 const available = e2eAvailable();
@@ -28,6 +28,10 @@ describe.skipIf(!available)('the packaged extension in a real VS Code (code-serv
     ({ browser, page } = await openWorkbench(server.url, dirs.workspaceFolder));
   }, 240_000);
 
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
+  });
+
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
     await server?.stop();
@@ -40,27 +44,30 @@ describe.skipIf(!available)('the packaged extension in a real VS Code (code-serv
     const frame = await topologyFrame(page);
     const stats = await waitForStats(frame, (s) => s.nodes > 0);
     expect(stats).toEqual({ nodes: expected.nodes.length, edges: expected.edges.length, broken: expected.edges.filter((e) => e.broken).length });
+    await waitForLayout(frame);
     await screenshot(page, 'topology-shop');
   }, 120_000);
 
   it('follows an edit saved in the editor', async () => {
-    const frame = await topologyFrame(page);
-    const before = await graphStats(frame);
+    const before = await graphStats(await topologyFrame(page));
     const file = join(dirs.workspaceFolder, 'shop', '10-frontend.yaml');
-    await runCommand(page, 'Go to File...').catch(async () => page.keyboard.press('Control+P'));
-    await page.keyboard.insertText('10-frontend.yaml');
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
-    await page.locator('.monaco-editor .view-lines').first().click();
+    // Keep the diagram visible beside the YAML, so the saved edit must arrive as a delta to a live view.
+    await expandInExplorer(page, 'shop');
+    await explorerContextMenu(page, '10-frontend.yaml', 'Open to the Side');
+    const editor = page.locator('.editor-instance .monaco-editor .view-lines').first();
+    await editor.waitFor({ state: 'visible', timeout: 15_000 });
+    await editor.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: frontend-theme, namespace: shop}\n');
     await page.keyboard.press('Control+S');
     await expect.poll(async () => (await readFile(file, 'utf8')).includes('frontend-theme, namespace: shop'), { timeout: 10_000 }).toBe(true);
     // The theme ConfigMap was a missing placeholder: it becomes a real node and the broken edge to it mends.
+    const frame = await topologyFrame(page);
     const after = await waitForStats(frame, (s) => s.broken === before.broken - 1, 20_000);
     expect(after).toEqual({ ...before, broken: before.broken - 1 });
     await writeFile(file, `${await readFile(file, 'utf8')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: brand-new, namespace: shop}\n`);
     await waitForStats(frame, (s) => s.nodes === before.nodes + 1, 20_000);
+    await waitForLayout(frame);
     await screenshot(page, 'topology-after-edit');
   }, 120_000);
 

@@ -73,6 +73,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       store,
       controller: controller.current,
       setMeta,
+      updateMeta: (update) => setMeta((current) => (current === null ? current : { ...current, ...update })),
       setGraphVersion,
       setStatus,
       updateView,

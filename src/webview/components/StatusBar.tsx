@@ -17,10 +17,21 @@ export function StatusBar({ meta, status, view, total, layoutBusy }: StatusBarPr
   const [showWarnings, setShowWarnings] = useState(false);
   const warnings = meta?.warnings ?? [];
   const objects = view.nodes.reduce((sum, n) => sum + n.members.length, 0);
+  let broken = 0;
+  for (const edge of total.edges.values()) if (edge.broken !== undefined) broken++;
   return (
     <footer class="statusbar">
       {status.connection !== undefined && <span class="connection">{status.connection}</span>}
-      <span data-testid="counts">
+      <span
+        data-testid="counts"
+        data-graph-stats=""
+        data-nodes={total.nodes.size}
+        data-edges={total.edges.size}
+        data-broken={broken}
+        data-shown-objects={objects}
+        data-shown-relations={view.edges.length}
+        data-layout-busy={layoutBusy ? 'true' : 'false'}
+      >
         {meta === null ? 'Waiting for data…' : `${objects} of ${total.nodes.size} objects · ${view.edges.length} relations shown`}
       </span>
       {layoutBusy && <span class="busy">Laying out…</span>}

@@ -13,6 +13,8 @@ export interface MessageContext {
   readonly store: GraphStore;
   readonly controller: CanvasController | null;
   setMeta(meta: GraphMeta): void;
+  /** Replaces warnings and insights, keeping title and mode. */
+  updateMeta(meta: Pick<GraphMeta, 'warnings' | 'insights'>): void;
   setGraphVersion(version: number): void;
   setStatus(status: HostStatus): void;
   updateView(change: (view: ViewOptions) => ViewOptions): void;
@@ -52,6 +54,9 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
     case 'graph/delta':
       ctx.store.applyDelta(message.params.delta);
       ctx.setGraphVersion(ctx.store.version);
+      return;
+    case 'graph/meta':
+      ctx.updateMeta(message.params);
       return;
     case 'view/focus':
       focus(ctx, message.params);

@@ -421,16 +421,26 @@ export async function explorerContextMenu(
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }) })
     .first();
   await item.waitFor({ state: 'visible', timeout: timeoutMs });
-  await item.click({ button: 'right' });
   // code-server 1.139 renders the menu in the light DOM: .context-view .monaco-menu [role=menuitem] >
   // .action-label (text = label) + .keybinding. The accessible name of an item includes its keybinding
   // ("Copy Path Ctrl+Alt+C"), so match the .action-label text exactly instead of getByRole(name).
-  // (Playwright CSS also pierces open shadow roots, should a build render menus in one.)
   const menuItem = page
     .locator('.context-view .monaco-menu [role="menuitem"]')
     .filter({ has: page.locator('.action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(menuItemLabel)}\\s*$`) }) })
     .first();
-  await menuItem.waitFor({ state: 'visible', timeout: timeoutMs });
+  // Right after start-up an extension's menu contributions may not be registered yet, and an open menu does
+  // not refresh: close it and open it again until the item shows up.
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await item.click({ button: 'right' });
+    try {
+      await menuItem.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) });
+      break;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (Date.now() >= deadline) throw err;
+    }
+  }
   await menuItem.hover();
   await menuItem.click();
 }
