@@ -17,7 +17,8 @@
 #   $CACHE/<key>/bin/{etcd,kube-apiserver,kube-controller-manager,kube-scheduler,kwok}
 #   $CACHE/<key>/kwok-stages.yaml  kwok Stage objects (node init + lease heartbeat, pod ready/complete/delete),
 #                                  copied from the kwok module: the kwok binary has no built-in stages
-#   $CACHE/<key>/.ready        marker (versions, go version, build time)
+#   $CACHE/<key>/build-times.log   elapsed time per binary of every build run (appended)
+#   $CACHE/<key>/.ready            marker (versions, go version)
 # where <key> = k8s-<K8S_VERSION>_etcd-<ETCD_VERSION>_kwok-<KWOK_VERSION>.
 #
 # Prints the bin dir as the last line of stdout ("BIN_DIR=<path>").
@@ -142,7 +143,8 @@ needs_gen "$MOD_DIR/kwok" sigs.k8s.io/kwok "$KWOK_VERSION" &&
 # ---------------------------------------------------------------- build
 mkdir -p "$BIN"
 rm -f "$MARKER"
-BUILD_DATE="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+# buildDate = the release's publication time (from the module proxy), so rebuilds are reproducible.
+BUILD_DATE="$(cd "$MOD_DIR/kubernetes" && "$GO" list -m -f '{{.Time.UTC.Format "2006-01-02T15:04:05Z"}}' k8s.io/kubernetes)"
 K8S_MAJOR="${K8S_VERSION#v}"; K8S_MAJOR="${K8S_MAJOR%%.*}"
 K8S_MINOR="${K8S_VERSION#v*.}"; K8S_MINOR="${K8S_MINOR%%.*}"
 K8S_LDFLAGS=""
@@ -166,7 +168,7 @@ build() { # name module-dir package extra-ldflags
   log "$name: built in ${t}s ($(du -h "$BIN/$name" | cut -f1))"
 }
 
-build etcd "$MOD_DIR/etcd" go.etcd.io/etcd/server/v3 ""
+build etcd "$MOD_DIR/etcd" go.etcd.io/etcd/server/v3 " -X go.etcd.io/etcd/api/v3/version.GitSHA=$ETCD_VERSION"
 build kwok "$MOD_DIR/kwok" sigs.k8s.io/kwok/cmd/kwok " -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION"
 # kwokctl passes these stages to kwok (pkg/kwokctl/runtime/cluster.go); the bare kwok binary needs them in --config.
 write_kwok_stages() {
@@ -187,11 +189,11 @@ build kube-controller-manager "$MOD_DIR/kubernetes" k8s.io/kubernetes/cmd/kube-c
 
 ELAPSED=$(( $(date +%s) - START ))
 {
-  echo "kubernetes=$K8S_VERSION etcd=$ETCD_VERSION kwok=$KWOK_VERSION"
-  echo "go=$("$GO" env GOVERSION) built=$BUILD_DATE seconds=$ELAPSED"
-  for t in "${TIMINGS[@]}"; do echo "timing: $t"; done
-} > "$MARKER"
+  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) go=$("$GO" env GOVERSION) p=$P total=${ELAPSED}s"
+  for t in "${TIMINGS[@]+"${TIMINGS[@]}"}"; do echo "  $t"; done
+} >> "$OUT/build-times.log"
+echo "kubernetes=$K8S_VERSION etcd=$ETCD_VERSION kwok=$KWOK_VERSION go=$("$GO" env GOVERSION)" > "$MARKER"
 "$BIN/kube-apiserver" --version >&2 || true
-for t in "${TIMINGS[@]}"; do log "timing: $t"; done
+for t in "${TIMINGS[@]+"${TIMINGS[@]}"}"; do log "timing: $t"; done
 log "done: total ${ELAPSED}s"
 echo "BIN_DIR=$BIN"

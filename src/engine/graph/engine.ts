@@ -2,6 +2,7 @@ import type { GraphDelta, SourceLocation, TopologyGraph, TopologyNode } from '..
 import { edgeId } from '../model/graph.js';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
+import { parseId } from '../model/kinds.js';
 import { claimsOf } from '../relations/registry.js';
 import type { Claims } from '../relations/types.js';
 import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
@@ -46,6 +47,7 @@ export class TopologyEngine {
   private claims = new Map<string, Claims>();
   private watchers = new Watchers();
   private grants = new Map<string, Map<string, ObjectRecord>>();
+  private hiddenKinds: ReadonlySet<string> = new Set();
   private state = this.newState();
 
   constructor(options: EngineOptions = {}) {
@@ -133,6 +135,20 @@ export class TopologyEngine {
     for (const id of this.records.keys()) this.state.refreshNode(id);
     for (const id of this.records.keys()) this.state.addDrafts(id, this.draftsOf(id));
     this.state.materializeAll();
+  }
+
+  /**
+   * Kinds (`group/Kind`) the reader is not allowed to see (RBAC): references to absent objects of these kinds are
+   * not drawn as broken. Changing the set re-resolves everything and reports the difference.
+   */
+  setHiddenKinds(kinds: ReadonlySet<string>): GraphDelta {
+    if (kinds.size === this.hiddenKinds.size && [...kinds].every((kind) => this.hiddenKinds.has(kind))) return EMPTY_DELTA;
+    const before = this.graph();
+    const inputs = [...this.records.values()].map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}) }));
+    this.reset();
+    this.hiddenKinds = new Set(kinds);
+    this.load(inputs);
+    return diffGraphs(before, this.graph());
   }
 
   /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
@@ -227,9 +243,15 @@ export class TopologyEngine {
       record: (id) => this.records.get(id),
       grantsIn: (namespace) => this.grants.get(namespace)?.values() ?? [],
       labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
+      isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),
     };
     return new GraphState(context, (id) => this.recordNodes.get(id));
   }
+}
+
+function kindKeyOf(id: string): string {
+  const { group, kind } = parseId(id);
+  return `${group}/${kind}`;
 }
 
 function precedes(a: ObjectRecord, b: ObjectRecord): boolean {

@@ -11,13 +11,15 @@ export interface ResolveContext {
   record(id: string): ObjectRecord | undefined;
   grantsIn(namespace: string): Iterable<ObjectRecord>;
   labelsOfNamespace(namespace: string): Readonly<Record<string, string>>;
+  /** Kinds (`group/Kind`) the reader may not see: a reference to an absent one is unknown, not broken. */
+  isHidden(id: string): boolean;
 }
 
 export function resolveRef(claim: RefClaim, target: string, context: ResolveContext): RefOutcome {
   if (claim.synthetic) return 'ok';
   if (claim.grant && !isGranted(claim.grant, context)) return 'not-permitted';
   const referenced = context.record(target);
-  if (!referenced) return claim.optional ? 'skip' : 'missing';
+  if (!referenced) return claim.optional || context.isHidden(target) ? 'skip' : 'missing';
   if (claim.uid && referenced.uid && claim.uid !== referenced.uid) return 'uid-mismatch';
   if (claim.attach) return attachmentOutcome(claim.attach, referenced, context);
   return 'ok';

@@ -139,6 +139,7 @@ export class ClusterSession {
     if (state.phase === 'forbidden' && namespace === undefined && type.namespaced) this.fallBackToNamespaces(type);
     if (state.phase === 'failing' && state.kind !== 'forbidden') this.connection = state.retryInMs !== undefined ? 'reconnecting' : 'offline';
     if (state.phase === 'live' && this.connection !== 'connected') this.connection = this.anyFailing() ? 'reconnecting' : 'connected';
+    if (state.phase === 'forbidden') this.coalescer.push(this.engine.setHiddenKinds(this.hiddenKinds()));
     this.options.onStatus();
   }
 
@@ -149,6 +150,20 @@ export class ClusterSession {
     for (const record of this.engine.objects()) if (record.kind === 'Namespace') namespaces.add(record.name);
     if (namespaces.size === 0) namespaces.add('default');
     for (const namespace of [...namespaces].sort()) this.startInformer(type, namespace);
+  }
+
+  /** Kinds the user can read nowhere: references to them are unknown, not broken. */
+  private hiddenKinds(): Set<string> {
+    const hidden = new Set<string>();
+    for (const status of this.states.values()) {
+      const states = [...status.scopes.values()];
+      const clusterWide = status.scopes.get(ALL)?.phase === 'forbidden';
+      const fallbackPending = status.type.namespaced && clusterWide && states.length === 1;
+      if (states.length > 0 && !fallbackPending && states.every((state) => state.phase === 'forbidden')) {
+        hidden.add(`${status.type.group || 'core'}/${status.type.kind}`);
+      }
+    }
+    return hidden;
   }
 
   private anyFailing(): boolean {

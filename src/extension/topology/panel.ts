@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
-  GraphDeltaMessage, GraphInit, ViewFocus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
+  GraphDeltaMessage, GraphInit, GraphMetaMessage, ViewFocus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
 } from '../../webview/protocol.js';
 import { renderWebviewHtml } from '../../webview/html.js';
+import { isEmptyDelta } from '../../engine/model/graph.js';
 import { DisposableStore } from '../lifetime.js';
 import { log } from '../log.js';
 import type { TopologySource } from './source.js';
@@ -13,6 +14,8 @@ export const TOPOLOGY_VIEW_TYPE = 'kubilitics.topology';
 /** One topology webview bound to one source; validates every message the webview sends. */
 export class TopologyPanel extends DisposableStore {
   private ready = false;
+  /** Warnings and insights last sent, so unchanged ones are not re-sent with every delta. */
+  private sentMeta = '';
   private selected: string | undefined;
   private pendingFocus: { id: string; neighbourhood: boolean } | undefined;
   /** For tests and status: the number of rejected webview messages. */
@@ -32,7 +35,13 @@ export class TopologyPanel extends DisposableStore {
     panel.webview.html = this.html(bundle);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.register(source.onDidUpdate((update) => {
-      if (this.ready) this.post(createMessage(GraphDeltaMessage, { delta: update.delta }));
+      if (!this.ready) return;
+      if (!isEmptyDelta(update.delta)) this.post(createMessage(GraphDeltaMessage, { delta: update.delta }));
+      const meta = JSON.stringify([update.warnings, update.insights]);
+      if (meta !== this.sentMeta) {
+        this.sentMeta = meta;
+        this.post(createMessage(GraphMetaMessage, { warnings: update.warnings, insights: update.insights }));
+      }
     }));
     if (source.onDidReset) {
       this.register(source.onDidReset(() => {
@@ -103,6 +112,7 @@ export class TopologyPanel extends DisposableStore {
 
   private sendInit(): void {
     const state = this.source.snapshot();
+    this.sentMeta = JSON.stringify([state.warnings, state.insights]);
     this.post(createMessage(GraphInit, {
       title: state.title, mode: this.source.mode, graph: state.graph, warnings: state.warnings, insights: state.insights,
     }));

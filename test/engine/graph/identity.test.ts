@@ -42,3 +42,14 @@ metadata:
     expect(g.nodes.find((n) => n.id === 'core/Pod/default/p')).toMatchObject({ controller: 'apps/ReplicaSet/default/rs', instance: 'shop', partOf: 'retail' });
   });
 });
+
+describe('kinds hidden by RBAC', () => {
+  it('references to absent objects of hidden kinds are neither drawn nor broken, and the change is a delta', () => {
+    const engine = TopologyEngine.build([{ object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'n1', volumes: [{ name: 'v', configMap: { name: 'gone' } }] } } }]);
+    expect(engine.graph().edges.map((e) => [e.target, e.broken])).toEqual([['core/ConfigMap/default/gone', 'missing'], ['core/Node//n1', 'missing']]);
+    const delta = engine.setHiddenKinds(new Set(['core/Node']));
+    expect(delta.removedNodes).toEqual(['core/Node//n1']);
+    expect(engine.graph().edges.map((e) => [e.target, e.broken])).toEqual([['core/ConfigMap/default/gone', 'missing']]);
+    expect(engine.setHiddenKinds(new Set(['core/Node'])).removedNodes).toEqual([]);
+  });
+});

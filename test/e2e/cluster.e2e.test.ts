@@ -1,0 +1,104 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  installExtension, makeTempDirs, openWorkbench, runCommand, screenshot, startCodeServer, waitForNotification,
+  type CodeServerInstance, type TempDirs,
+} from './harness/codeServer.js';
+import { e2eAvailable, graphStats, packagedVsix, topologyFrame, waitForLayout, waitForStats } from './support.js';
+import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
+import { ADMIN } from '../cluster/fake/fixtures.js';
+
+const available = e2eAvailable();
+const LIMITED = { token: 'dev-token', user: 'dev',
+  allow: (verb: string, resource: string, namespace: string | undefined): boolean =>
+    ['get', 'list', 'watch'].includes(verb) && resource !== 'secrets' && (namespace === 'team-a' || resource === 'namespaces') };
+
+/** Two contexts on one fake cluster: an admin, and a developer limited to team-a (as kubectl would merge them). */
+function kubeconfig(server: FakeApiServer): string {
+  const base = parse(server.kubeconfigYaml({ token: ADMIN.token })) as { clusters: unknown[] };
+  return stringify({
+    apiVersion: 'v1', kind: 'Config', clusters: base.clusters,
+    users: [{ name: 'admin', user: { token: ADMIN.token } }, { name: 'dev', user: { token: LIMITED.token } }],
+    contexts: [{ name: 'fake-admin', context: { cluster: 'fake', user: 'admin' } }, { name: 'fake-dev', context: { cluster: 'fake', user: 'dev', namespace: 'team-a' } }],
+    'current-context': 'fake-admin',
+  });
+}
+
+const pod = (name: string, namespace: string, app: string): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'Pod',
+  metadata: { name, namespace, labels: { app } }, spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }] }, status: { phase: 'Running' } });
+
+describe.skipIf(!available)('the live cluster in a real VS Code (code-server) against an API server', () => {
+  let dirs: TempDirs;
+  let server: FakeApiServer;
+  let code: CodeServerInstance;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startFakeApiServer({ tls: true, identities: [ADMIN, LIMITED] });
+    for (const name of ['team-a', 'team-b']) server.upsert({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as never);
+    server.upsert({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' }, status: { conditions: [{ type: 'Ready', status: 'True' }] } } as never);
+    for (const namespace of ['team-a', 'team-b']) {
+      server.upsert({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace }, spec: { selector: { app: 'web' } } } as never);
+      server.upsert({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token', namespace }, data: { key: 'c2VjcmV0' } } as never);
+      for (let i = 0; i < 3; i++) server.upsert(pod(`web-${i}`, namespace, 'web') as never);
+    }
+    const vsix = await packagedVsix();
+    dirs = await makeTempDirs();
+    const kubeconfigPath = join(dirs.root, 'kubeconfig');
+    await writeFile(kubeconfigPath, kubeconfig(server));
+    await installExtension(vsix, dirs.extensionsDir);
+    code = await startCodeServer({ ...dirs, env: { KUBECONFIG: kubeconfigPath } });
+    ({ browser, page } = await openWorkbench(code.url, dirs.workspaceFolder));
+  }, 300_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await code?.stop();
+    await server?.stop();
+    await dirs?.cleanup();
+  });
+
+  it('shows the context in the status bar and the resources in the Kubilitics tree', async () => {
+    await runCommand(page, 'Kubilitics: Focus on Resources View');
+    await page.locator('.statusbar-item', { hasText: 'fake-admin' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const rows = page.locator('.pane-body .monaco-list-row');
+    await expect.poll(async () => (await rows.allInnerTexts()).join('|'), { timeout: 30_000 }).toMatch(/team-a.*team-b/s);
+    await screenshot(page, 'cluster-tree');
+  }, 120_000);
+
+  it('draws the live cluster and follows changes made on the server', async () => {
+    await runCommand(page, 'Kubilitics: Open Cluster Topology');
+    const frame = await topologyFrame(page);
+    // 2 namespaces, a node, 2 services, 2 secrets, 6 pods.
+    const stats = await waitForStats(frame, (s) => s.nodes === 13, 30_000);
+    expect(stats.edges).toBe(6 + 6); // each pod → its node, each service → its 3 pods
+    server.upsert(pod('web-new', 'team-a', 'web') as never);
+    await waitForStats(frame, (s) => s.nodes === 14 && s.edges === 14, 15_000);
+    await waitForLayout(frame);
+    await screenshot(page, 'cluster-topology');
+    const secretRequests = server.requests().filter((request) => request.resource === 'secrets');
+    expect(secretRequests.length).toBeGreaterThan(0);
+    expect(secretRequests.every((request) => /as=PartialObjectMetadata/.test(request.accept ?? ''))).toBe(true);
+  }, 120_000);
+
+  it('switches to a namespace-limited context, tears the old watches down and says what is hidden', async () => {
+    await runCommand(page, 'Kubilitics: Select Context…');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'fake-dev' }).first().click();
+    await waitForNotification(page, /hidden by RBAC/, 30_000);
+    const frame = await topologyFrame(page);
+    // team-a only: its 4 pods, its service (2 namespaces stay visible: namespaces may be listed).
+    const stats = await waitForStats(frame, (s) => s.nodes === 7, 30_000);
+    expect(stats.nodes).toBe(7);
+    expect((await graphStats(frame)).edges).toBe(4);
+    await expect.poll(() => server.openWatches(), { timeout: 10_000 }).toBeLessThan(40);
+    await screenshot(page, 'cluster-limited');
+  }, 120_000);
+});
