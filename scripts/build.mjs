@@ -9,7 +9,7 @@
 //   --production  minify, no source maps (what goes into the VSIX)
 //   --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -91,6 +91,8 @@ async function main(argv) {
   // A production build must not ship source maps left behind by an earlier development build.
   if (production) removeSourceMaps([join(ROOT, 'dist'), join(ROOT, 'dist', 'webview')]);
   await Promise.all(all.map((o) => esbuild.build(o)));
+  // sql.js loads its WebAssembly at run time from next to the extension bundle (the history database).
+  copyFileSync(join(ROOT, 'node_modules/sql.js/dist/sql-wasm.wasm'), join(ROOT, 'dist/sql-wasm.wasm'));
   console.log(`[build] ${all.length} bundles in ${Date.now() - start} ms${production ? ' (production)' : ''}`);
 }
 

@@ -4,6 +4,9 @@ import { ClusterSource } from './cluster/clusterSource.js';
 import { filterResources, openClusterTopology, revealInTopology, selectContext, selectKubeconfig } from './commands/clusterCommands.js';
 import { openInTopology, openTopology } from './commands/openTopology.js';
 import { DisposableStore } from './lifetime.js';
+import { HistoryService } from './history/historyService.js';
+import { HISTORY_SCHEME, ResourceHistoryDocuments, browseSnapshots, compareSnapshots, deleteSnapshot, exportSnapshot, importSnapshot,
+  showResourceHistory, takeSnapshot } from './commands/historyCommands.js';
 import { disposeLog, log, reportError } from './log.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
@@ -18,8 +21,10 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(lifetime);
   try {
     const diagnostics = lifetime.register(new ManifestDiagnostics());
-    const clusters = lifetime.register(new ClusterManager(context.globalState));
-    const panels = lifetime.register(new TopologyPanels(context, diagnostics, () => new ClusterSource(clusters)));
+    const history = lifetime.register(new HistoryService(context));
+    const clusters = lifetime.register(new ClusterManager(context.globalState, history));
+    const panels = lifetime.register(new TopologyPanels(context, diagnostics, () => new ClusterSource(clusters, history)));
+    lifetime.register(vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new ResourceHistoryDocuments(clusters, history)));
     const tree = lifetime.register(new ResourcesTree(clusters));
     const command = <A extends unknown[]>(id: string, run: (...args: A) => Promise<void>): void => {
       lifetime.register(vscode.commands.registerCommand(id, async (...args: A) => {
@@ -40,6 +45,14 @@ export function activate(context: vscode.ExtensionContext): void {
     command('kubilitics.resources.clearFilter', async () => tree.setFilter(''));
     command('kubilitics.revealInTopology', (item?: ResourceItem) => revealInTopology(clusters, panels, item, false));
     command('kubilitics.openTopologyFocused', (item?: ResourceItem) => revealInTopology(clusters, panels, item, true));
+    command('kubilitics.takeSnapshot', () => takeSnapshot(clusters, history));
+    command('kubilitics.browseSnapshots', () => browseSnapshots(clusters, history, panels));
+    command('kubilitics.compareSnapshots', () => compareSnapshots(clusters, history, panels));
+    command('kubilitics.deleteSnapshot', () => deleteSnapshot(clusters, history));
+    command('kubilitics.exportSnapshot', () => exportSnapshot(clusters, history));
+    command('kubilitics.importSnapshot', () => importSnapshot(clusters, history, panels));
+    command('kubilitics.showResourceHistory', (item?: ResourceItem | string) =>
+      showResourceHistory(panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined));
     command('kubilitics.showLog', async () => log().show(true));
     // The Resources view asks for a connection when it is shown, not at activation of a YAML-only session.
     lifetime.register(tree.view.onDidChangeVisibility((event) => {

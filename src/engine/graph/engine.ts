@@ -77,6 +77,17 @@ export class TopologyEngine {
     return this.records.size;
   }
 
+  /** The id an object has (or would have) here, without admitting it. */
+  idOf(object: KubeObject): string | undefined {
+    const admitted = admitObject(object, this.scopes, this.defaultNamespace);
+    return 'record' in admitted ? admitted.record.id : undefined;
+  }
+
+  /** The id a reference resolves to (scope from the built-ins and the CRDs seen). */
+  refId(group: string, kind: string, namespace: string, name: string): string {
+    return this.scopes.refId(group, kind, namespace, name);
+  }
+
   apply(event: ObjectEvent): GraphDelta {
     if (isCrd(event.object)) {
       const changed = event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);

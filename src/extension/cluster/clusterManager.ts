@@ -9,7 +9,9 @@ import { ApiClient, ApiError } from './apiClient.js';
 import { explain, type NextStep } from './clusterErrors.js';
 import { findExecutable, installHint } from './execCheck.js';
 import { describeContexts, kubeconfigPaths, loadKubeconfig, type ContextSummary } from './kubeconfig.js';
-import { ClusterSession } from './session.js';
+import { ClusterSession, type ObjectChangeEvent } from './session.js';
+import { ClusterRecorder } from '../history/clusterRecorder.js';
+import type { HistoryService } from '../history/historyService.js';
 
 const CONTEXT_KEY = 'kubilitics.context';
 
@@ -26,7 +28,9 @@ export class ClusterManager extends DisposableStore {
   readonly onDidDelta = this.deltas.event;
   private readonly statusItem = this.register(vscode.window.createStatusBarItem('kubilitics.context', vscode.StatusBarAlignment.Left, 50));
 
-  constructor(private readonly state: vscode.Memento) {
+  private currentRecorder: ClusterRecorder | undefined;
+
+  constructor(private readonly state: vscode.Memento, private readonly history: HistoryService) {
     super();
     this.statusItem.name = 'Kubilitics context';
     this.statusItem.command = 'kubilitics.selectContext';
@@ -43,6 +47,11 @@ export class ClusterManager extends DisposableStore {
 
   get session(): ClusterSession | undefined {
     return this.currentSession;
+  }
+
+  /** History recording of the current connection, when the database is available. */
+  get recorder(): ClusterRecorder | undefined {
+    return this.currentRecorder;
   }
 
   get contextName(): string | undefined {
@@ -108,7 +117,15 @@ export class ClusterManager extends DisposableStore {
     }
     const connection = new DisposableStore();
     this.connection = connection;
+    const stores = await this.history.stores();
+    if (connection.isDisposed) return;
+    const recorder = stores ? connection.register(new ClusterRecorder(stores, () => this.currentSession, context, summary.server ?? '')) : undefined;
+    this.currentRecorder = recorder;
+    connection.onDispose(() => {
+      if (this.currentRecorder === recorder) this.currentRecorder = undefined;
+    });
     const session = new ClusterSession(new ApiClient(config), {
+      ...(recorder ? { onObject: (change: ObjectChangeEvent) => recorder.record(change) } : {}),
       namespaces: settings.watchNamespaces(),
       ...(summary.namespace ? { contextNamespace: summary.namespace } : {}),
       onDelta: (delta) => this.deltas.fire(delta),
@@ -149,6 +166,7 @@ export class ClusterManager extends DisposableStore {
         };
         update();
       }));
+    if (!session.disposed) this.currentRecorder?.snapshot('connect');
     const hidden = session.hidden();
     if (hidden.length && !session.disposed) {
       void vscode.window.showWarningMessage(`Kubilitics: some resources of ${context} are hidden by RBAC: ${hidden.slice(0, 3).join('; ')}${hidden.length > 3 ? '…' : ''}`, 'Show Log')

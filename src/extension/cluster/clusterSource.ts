@@ -1,36 +1,46 @@
 import * as vscode from 'vscode';
 import { computeInsights, type Insight } from '../../engine/insights.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
+import type { TimelineState } from '../../webview/protocol.js';
+import { compareGraphs, describeMoment, timelineEntry } from '../history/timeline.js';
+import type { HistoryService } from '../history/historyService.js';
 import { DisposableStore } from '../lifetime.js';
 import type { TopologySource, TopologyState, TopologyUpdate } from '../topology/source.js';
 import type { ClusterManager } from './clusterManager.js';
 
 const EMPTY: TopologyGraph = { nodes: [], edges: [] };
 
-/** The live cluster as a topology source: follows the manager's current session across context switches. */
+type Viewing = { readonly kind: 'live' } | { readonly kind: 'snapshot'; readonly id: number } | { readonly kind: 'compare'; readonly from: number | null; readonly to: number | null };
+
+/**
+ * The live cluster as a topology source: follows the manager's current session across context switches, and
+ * travels back in time to stored snapshots (live deltas are held back while the view shows the past).
+ */
 export class ClusterSource extends DisposableStore implements TopologySource {
   readonly mode = 'cluster' as const;
   readonly restoreKey = { kind: 'cluster' as const };
   private readonly emitter = this.register(new vscode.EventEmitter<TopologyUpdate>());
   readonly onDidUpdate = this.emitter.event;
   private readonly reset = this.register(new vscode.EventEmitter<void>());
-  /** Fires when the session was replaced: the view must start again from a snapshot. */
+  /** Fires when the view must start again from a snapshot (a context switch, a move in time). */
   readonly onDidReset = this.reset.event;
   private session: ClusterManager['session'];
   private insights: Insight[] = [];
   private insightsTimer: ReturnType<typeof setTimeout> | undefined;
+  private viewing: Viewing = { kind: 'live' };
 
-  constructor(private readonly manager: ClusterManager) {
+  constructor(private readonly manager: ClusterManager, private readonly history?: HistoryService) {
     super();
     this.session = manager.session;
     this.register(manager.onDidDelta((delta) => {
       this.scheduleInsights();
-      this.emitter.fire({ delta, warnings: this.warnings(), insights: this.insights });
+      if (this.viewing.kind === 'live') this.emitter.fire({ delta, warnings: this.warnings(), insights: this.insights });
     }));
     this.register(manager.onDidChange(() => {
       if (manager.session === this.session) return;
       this.session = manager.session;
       this.insights = [];
+      this.viewing = { kind: 'live' };
       this.reset.fire();
     }));
     this.onDispose(() => clearTimeout(this.insightsTimer));
@@ -41,12 +51,56 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   }
 
   snapshot(): TopologyState {
+    if (this.viewing.kind !== 'live') return this.past(this.viewing);
     const graph = this.session?.snapshot() ?? EMPTY;
     return { title: this.title, graph, warnings: this.warnings(), insights: this.insights };
   }
 
   locate(): vscode.Location | undefined {
     return undefined;
+  }
+
+  /** The snapshots of this cluster and where the view stands among them; undefined without history. */
+  async timeline(): Promise<TimelineState | undefined> {
+    const stores = await this.history?.stores();
+    const clusterId = this.manager.recorder?.cluster;
+    if (!stores || clusterId === undefined) return undefined;
+    const entries = stores.snapshots.list({ clusterId }).map(timelineEntry);
+    const current = this.viewing.kind === 'snapshot' ? this.viewing.id : null;
+    const compare = this.viewing.kind === 'compare' ? { from: this.viewing.from, to: this.viewing.to } : null;
+    return { entries, current, compare };
+  }
+
+  /** Shows a snapshot, or the live cluster again (`null`). */
+  async select(id: number | null): Promise<void> {
+    if (id !== null && !(await this.history?.stores())?.snapshots.get(id)) throw new Error(`snapshot ${id} does not exist`);
+    this.viewing = id === null ? { kind: 'live' } : { kind: 'snapshot', id };
+    this.reset.fire();
+  }
+
+  /** Compares two moments (`null` is now); both null returns to the live view. */
+  async compare(from: number | null, to: number | null): Promise<void> {
+    if (from === null && to === null) return this.select(null);
+    const snapshots = (await this.history?.stores())?.snapshots;
+    for (const id of [from, to]) if (id !== null && !snapshots?.get(id)) throw new Error(`snapshot ${id} does not exist`);
+    this.viewing = { kind: 'compare', from, to };
+    this.reset.fire();
+  }
+
+  private past(viewing: Exclude<Viewing, { kind: 'live' }>): TopologyState {
+    const stores = this.history?.storesNow();
+    if (!stores) return { title: this.title, graph: EMPTY, warnings: ['history is not available'], insights: [], mode: 'history' };
+    const load = (id: number | null): { graph: TopologyGraph; label: string } => id === null
+      ? { graph: this.session?.engine.graph() ?? EMPTY, label: 'now' }
+      : { graph: stores.snapshots.load(id), label: describeMoment(stores.snapshots.get(id)?.takenAt) };
+    if (viewing.kind === 'snapshot') {
+      const { graph, label } = load(viewing.id);
+      return { title: `${this.title} @ ${label}`, graph, warnings: [], insights: [], mode: 'history' };
+    }
+    const from = load(viewing.from);
+    const to = load(viewing.to);
+    const { graph, diff } = compareGraphs(from.graph, to.graph, { from: from.label, to: to.label });
+    return { title: `${this.title}: ${from.label} → ${to.label}`, graph, warnings: [], insights: [], mode: 'history', diff };
   }
 
   private warnings(): string[] {

@@ -24,6 +24,19 @@ export interface SessionOptions {
   readonly informer?: InformerOptions;
   onDelta(delta: GraphDelta): void;
   onStatus(): void;
+  /**
+   * Every object change as it reaches the engine (history recording). `live` is false while the kind's first list
+   * is still arriving: those objects are the cluster as found, not changes.
+   */
+  onObject?(change: ObjectChangeEvent): void;
+}
+
+export interface ObjectChangeEvent {
+  readonly type: 'upsert' | 'delete';
+  readonly id: string;
+  readonly object: KubeObject;
+  readonly before: KubeObject | undefined;
+  readonly live: boolean;
 }
 
 const ALL = '*';
@@ -124,8 +137,8 @@ export class ClusterSession {
     const key = `${typeKey(type)}@${namespace ?? ALL}`;
     if (this.informers.has(key) || this.disposed) return;
     const informer = new Informer(this.client, type, namespace, {
-      upsert: (object) => this.apply('upsert', object),
-      remove: (object) => this.apply('delete', object),
+      upsert: (object) => this.apply('upsert', object, type),
+      remove: (object) => this.apply('delete', object, type),
       state: (state) => this.onInformerState(type, namespace, state),
     }, this.options.informer);
     this.informers.set(key, informer);
@@ -170,9 +183,15 @@ export class ClusterSession {
     return [...this.states.values()].some((status) => [...status.scopes.values()].some((state) => state.phase === 'failing'));
   }
 
-  private apply(type: 'upsert' | 'delete', object: KubeObject): void {
+  private apply(type: 'upsert' | 'delete', object: KubeObject, resource: ResourceType): void {
     if (this.disposed) return;
+    const id = this.options.onObject ? this.engine.idOf(object) : undefined;
+    const before = id ? this.engine.record(id)?.object : undefined;
     this.coalescer.push(this.engine.apply({ type, object }));
+    if (id && this.options.onObject) {
+      const live = [...(this.states.get(typeKey(resource))?.scopes.values() ?? [])].every((state) => state.phase === 'live');
+      this.options.onObject({ type, id, object, before, live });
+    }
     if (object.kind === 'CustomResourceDefinition') this.scheduleRediscovery();
   }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
-  GraphDeltaMessage, GraphInit, GraphMetaMessage, ViewFocus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
+  GraphDeltaMessage, GraphInit, GraphMetaMessage, TimelineStateMessage, ViewExport, ViewFocus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
 } from '../../webview/protocol.js';
 import { renderWebviewHtml } from '../../webview/html.js';
 import { isEmptyDelta } from '../../engine/model/graph.js';
@@ -14,6 +14,7 @@ export const TOPOLOGY_VIEW_TYPE = 'kubilitics.topology';
 /** One topology webview bound to one source; validates every message the webview sends. */
 export class TopologyPanel extends DisposableStore {
   private ready = false;
+  private readonly exportWaiters = new Map<string, (result: { data: string; error?: string }) => void>();
   /** Warnings and insights last sent, so unchanged ones are not re-sent with every delta. */
   private sentMeta = '';
   private selected: string | undefined;
@@ -106,6 +107,19 @@ export class TopologyPanel extends DisposableStore {
         log().error(`topology view: ${message.params.message}`);
         return;
       case 'view/exportResult':
+        this.exportWaiters.get(message.params.requestId)?.(message.params);
+        this.exportWaiters.delete(message.params.requestId);
+        return;
+      case 'timeline/request':
+        await this.sendTimeline();
+        return;
+      case 'timeline/select':
+        await this.source.select?.(message.params.id);
+        await this.sendTimeline();
+        return;
+      case 'timeline/compare':
+        await this.source.compare?.(message.params.from, message.params.to);
+        await this.sendTimeline();
         return;
     }
   }
@@ -114,13 +128,36 @@ export class TopologyPanel extends DisposableStore {
     const state = this.source.snapshot();
     this.sentMeta = JSON.stringify([state.warnings, state.insights]);
     this.post(createMessage(GraphInit, {
-      title: state.title, mode: this.source.mode, graph: state.graph, warnings: state.warnings, insights: state.insights,
+      title: state.title, mode: state.mode ?? this.source.mode, graph: state.graph, warnings: state.warnings, insights: state.insights,
+      ...(state.diff ? { diff: state.diff } : {}),
     }));
+    void this.sendTimeline();
     if (this.pendingFocus) {
       const { id, neighbourhood } = this.pendingFocus;
       this.post(createMessage(ViewFocus, { id, ...(neighbourhood ? { neighbourhood } : {}) }));
       this.pendingFocus = undefined;
     }
+  }
+
+  private async sendTimeline(): Promise<void> {
+    const timeline = await this.source.timeline?.();
+    if (timeline && this.ready) this.post(createMessage(TimelineStateMessage, timeline));
+  }
+
+  /** Asks the view for a PNG or its node positions (what the user sees, for exports). */
+  requestExport(format: 'png' | 'positions', timeoutMs = 30_000): Promise<{ data: string; error?: string }> {
+    const requestId = randomBytes(8).toString('hex');
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.exportWaiters.delete(requestId);
+        reject(new Error('the topology view did not answer the export request; is it visible?'));
+      }, timeoutMs);
+      this.exportWaiters.set(requestId, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      this.post(createMessage(ViewExport, { requestId, format }));
+    });
   }
 
   private async openSource(id: string): Promise<void> {

@@ -1,9 +1,13 @@
 import type * as vscode from 'vscode';
 import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import type { Insight } from '../../engine/insights.js';
+import type { GraphDiff, GraphMode, TimelineState } from '../../webview/protocol.js';
 
 export interface TopologyState {
   readonly title: string;
+  /** Overrides the source's mode (a cluster source showing the past is in history mode). */
+  readonly mode?: GraphMode;
+  readonly diff?: GraphDiff;
   readonly graph: TopologyGraph;
   readonly warnings: readonly string[];
   readonly insights: readonly Insight[];
@@ -23,6 +27,10 @@ export interface TopologySource extends vscode.Disposable {
   /** Fires when the view must start again from a snapshot (a cluster context switch). */
   readonly onDidReset?: vscode.Event<void>;
   snapshot(): TopologyState;
+  /** Snapshots and the current position in time, for sources that keep history. */
+  timeline?(): Promise<TimelineState | undefined>;
+  select?(id: number | null): Promise<void>;
+  compare?(from: number | null, to: number | null): Promise<void>;
   /** Where the object behind a node is defined, for "Go to YAML". */
   locate(id: string): vscode.Location | undefined;
   /** What restores this source after a window reload. */

@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { parseId } from '../../engine/model/kinds.js';
+import { readableDiff } from '../../engine/store/history.js';
+import type { ClusterManager } from '../cluster/clusterManager.js';
+import type { HistoryService, Stores } from '../history/historyService.js';
+import { describeMoment } from '../history/timeline.js';
+import type { TopologyPanels } from '../topology/panels.js';
+
+export const HISTORY_SCHEME = 'kubilitics-history';
+
+async function storesOrExplain(history: HistoryService): Promise<Stores | undefined> {
+  const stores = await history.stores();
+  if (!stores) void vscode.window.showInformationMessage('Kubilitics: history is off (setting kubilitics.history.enabled) or its database could not be opened; see the log.');
+  return stores;
+}
+
+function clusterOf(manager: ClusterManager): number | undefined {
+  const cluster = manager.recorder?.cluster;
+  if (cluster === undefined) void vscode.window.showInformationMessage('Kubilitics: connect to a cluster first (Kubilitics: Select Context…).');
+  return cluster;
+}
+
+export async function takeSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
+  if (!(await storesOrExplain(history)) || clusterOf(manager) === undefined) return;
+  const saved = manager.recorder!.snapshot('manual');
+  void vscode.window.showInformationMessage(saved ? 'Kubilitics: snapshot taken.' : 'Kubilitics: nothing changed since the last snapshot; none taken.');
+}
+
+interface SnapshotPick extends vscode.QuickPickItem {
+  readonly id: number;
+}
+
+async function pickSnapshot(stores: Stores, clusterId: number | undefined, title: string): Promise<number | undefined> {
+  const snapshots = stores.snapshots.list(clusterId === undefined ? {} : { clusterId }).reverse();
+  if (snapshots.length === 0) {
+    void vscode.window.showInformationMessage('Kubilitics: no snapshots yet. They are taken on connect, on a schedule and on significant change.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick<SnapshotPick>(snapshots.map((snapshot) => ({
+    id: snapshot.id, label: describeMoment(snapshot.takenAt),
+    description: `#${snapshot.id} · ${snapshot.trigger} · ${snapshot.nodeCount} nodes, ${snapshot.edgeCount} edges`,
+    detail: `${Math.round(snapshot.storedBytes / 1024)} KB stored (${Math.round((snapshot.storedBytes / Math.max(1, snapshot.jsonBytes)) * 100)}% of its JSON)`,
+  })), { title });
+  return picked?.id;
+}
+
+export async function browseSnapshots(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
+  const stores = await storesOrExplain(history);
+  const cluster = clusterOf(manager);
+  if (!stores || cluster === undefined) return;
+  const id = await pickSnapshot(stores, cluster, 'Kubilitics: Browse Snapshots');
+  if (id !== undefined) await panels.openCluster().source.select?.(id);
+}
+
+export async function compareSnapshots(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
+  const stores = await storesOrExplain(history);
+  const cluster = clusterOf(manager);
+  if (!stores || cluster === undefined) return;
+  const from = await pickSnapshot(stores, cluster, 'Kubilitics: Compare — pick the earlier moment');
+  if (from === undefined) return;
+  await panels.openCluster().source.compare?.(from, null);
+}
+
+export async function deleteSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
+  const stores = await storesOrExplain(history);
+  if (!stores) return;
+  const id = await pickSnapshot(stores, manager.recorder?.cluster, 'Kubilitics: Delete Snapshot');
+  if (id === undefined) return;
+  const confirm = await vscode.window.showWarningMessage(`Delete snapshot #${id}?`, { modal: true }, 'Delete');
+  if (confirm !== 'Delete') return;
+  stores.snapshots.delete(id);
+  await stores.db.flush();
+}
+
+export async function exportSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
+  const stores = await storesOrExplain(history);
+  if (!stores) return;
+  const id = await pickSnapshot(stores, manager.recorder?.cluster, 'Kubilitics: Export Snapshot');
+  if (id === undefined) return;
+  const target = await vscode.window.showSaveDialog({ title: 'Export snapshot', filters: { 'Kubilitics snapshot': ['kubilitics-snapshot'] },
+    defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), `snapshot-${id}.kubilitics-snapshot`) });
+  if (!target) return;
+  await stores.snapshots.exportFile(id, target.fsPath);
+  stores.exports.add({ what: `snapshot ${id}`, format: 'snapshot', path: target.fsPath, at: Date.now() });
+  await stores.db.flush();
+  void vscode.window.showInformationMessage(`Kubilitics: snapshot #${id} exported to ${target.fsPath}.`);
+}
+
+export async function importSnapshot(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
+  const stores = await storesOrExplain(history);
+  if (!stores) return;
+  const files = await vscode.window.showOpenDialog({ title: 'Import snapshot', canSelectMany: false, filters: { 'Kubilitics snapshot': ['kubilitics-snapshot', 'gz'] } });
+  if (!files?.[0]) return;
+  const result = await stores.snapshots.importFile(files[0].fsPath);
+  await stores.db.flush();
+  const id = result.saved ? result.snapshot.id : result.previous.id;
+  void vscode.window.showInformationMessage(`Kubilitics: snapshot imported as #${id}.`);
+  if (manager.recorder?.cluster !== undefined) await panels.openCluster().source.select?.(id);
+}
+
+/** Resource history as a read-only document: every recorded change of one object, as readable diffs. */
+export class ResourceHistoryDocuments implements vscode.TextDocumentContentProvider {
+  constructor(private readonly manager: ClusterManager, private readonly history: HistoryService) {}
+
+  static uriFor(objectId: string): vscode.Uri {
+    const { kind, namespace, name } = parseId(objectId);
+    return vscode.Uri.from({ scheme: HISTORY_SCHEME, path: `/${kind} ${namespace ? `${namespace}/` : ''}${name}.history`, query: encodeURIComponent(objectId) });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const objectId = decodeURIComponent(uri.query);
+    const stores = this.history.storesNow() ?? (await this.history.stores());
+    const cluster = this.manager.recorder?.cluster;
+    if (!stores || cluster === undefined) return `# ${objectId}\n\nNo history: connect to a cluster with history enabled.\n`;
+    const entries = stores.history.forObject(cluster, objectId);
+    const events = stores.events.forObject(cluster, objectId);
+    const lines = [`# History of ${objectId}`, '', `${entries.length} recorded changes, ${events.length} distinct events.`, ''];
+    for (const entry of entries) {
+      lines.push(`## ${describeMoment(entry.at)} — ${entry.change}${entry.resourceVersion ? ` (resourceVersion ${entry.resourceVersion})` : ''}`);
+      lines.push(readableDiff(entry) || '(no field changes)', '');
+    }
+    if (events.length) {
+      lines.push('## Events', '');
+      for (const event of events) lines.push(`${describeMoment(event.lastSeen)}  ${event.type}  ${event.reason} ×${event.count}: ${event.message}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
+}
+
+export async function showResourceHistory(panels: TopologyPanels, objectId?: string): Promise<void> {
+  const id = objectId ?? panels.active?.selection ?? (await vscode.window.showInputBox({ title: 'Kubilitics: Resource History', prompt: 'Object id (group/Kind/namespace/name)' }));
+  if (!id) return;
+  const document = await vscode.workspace.openTextDocument(ResourceHistoryDocuments.uriFor(id));
+  await vscode.window.showTextDocument(document, { preview: true });
+}

@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { groupOfApiVersion } from '../../engine/model/kinds.js';
+import { stringField, field } from '../../engine/model/object.js';
+import { shouldSnapshot } from '../../engine/store/policy.js';
+import type { SnapshotTrigger } from '../../engine/store/snapshots.js';
+import type { ClusterSession, ObjectChangeEvent } from '../cluster/session.js';
+import { DisposableStore } from '../lifetime.js';
+import { log } from '../log.js';
+import type { Stores } from './historyService.js';
+
+export interface RecorderSettings {
+  readonly intervalMs: number;
+  readonly changeThreshold: number;
+  readonly maxAgeMs: number;
+  readonly maxTotalBytes: number;
+}
+
+export function recorderSettings(): RecorderSettings {
+  const config = vscode.workspace.getConfiguration('kubilitics');
+  return {
+    intervalMs: Math.max(1, config.get<number>('snapshots.intervalMinutes', 15)) * 60_000,
+    changeThreshold: Math.max(1, config.get<number>('snapshots.changeThreshold', 100)),
+    maxAgeMs: Math.max(1, config.get<number>('snapshots.maxAgeDays', 30)) * 86_400_000,
+    maxTotalBytes: Math.max(1, config.get<number>('snapshots.maxTotalMB', 200)) * 1_048_576,
+  };
+}
+
+/**
+ * Records one connection's history: object changes, Events, and topology snapshots on a schedule and on significant
+ * change (a rollout is worth a point on the timeline). Lives and dies with the connection.
+ */
+export class ClusterRecorder extends DisposableStore {
+  private changesSince = 0;
+  private lastAt: number | undefined;
+  private readonly clusterId: number;
+
+  constructor(private readonly stores: Stores, private readonly session: () => ClusterSession | undefined, context: string, server: string,
+    private readonly settings: RecorderSettings = recorderSettings()) {
+    super();
+    this.clusterId = stores.clusters.ensure({ context, server }, Date.now());
+    this.lastAt = stores.snapshots.latest(this.clusterId)?.takenAt;
+    const timer = setInterval(() => this.maybeSnapshot(), Math.min(60_000, settings.intervalMs));
+    this.onDispose(() => clearInterval(timer));
+  }
+
+  get cluster(): number {
+    return this.clusterId;
+  }
+
+  /** Called for every object change the session applies. */
+  record(change: ObjectChangeEvent): void {
+    try {
+      const at = Date.now();
+      if (change.object.kind === 'Event') this.recordEvent(change, at);
+      else if (change.type === 'delete') this.recordChange({ change: 'deleted', before: change.before ?? change.object }, change.id, at);
+      else if (change.before) this.recordChange({ change: 'modified', before: change.before, after: change.object }, change.id, at);
+      else if (change.live) this.recordChange({ change: 'added', after: change.object }, change.id, at);
+    } catch (error) {
+      log().error(`recording history failed: ${String(error)}`);
+    }
+  }
+
+  /** Takes a snapshot now (unless nothing changed since the last one); returns whether one was stored. */
+  snapshot(trigger: SnapshotTrigger): boolean {
+    const session = this.session();
+    if (!session) return false;
+    const takenAt = Date.now();
+    const result = this.stores.snapshots.save({ clusterId: this.clusterId, graph: session.engine.graph(), takenAt, trigger });
+    this.lastAt = takenAt;
+    this.changesSince = 0;
+    if (result.saved) {
+      const pruned = this.stores.snapshots.prune({ maxAgeMs: this.settings.maxAgeMs, maxTotalBytes: this.settings.maxTotalBytes }, takenAt);
+      if (pruned.deleted.length) log().info(`pruned ${pruned.deleted.length} old snapshots (${pruned.freedBytes} bytes)`);
+      log().info(`snapshot ${result.snapshot.id} (${trigger}): ${result.snapshot.nodeCount} nodes, ${result.snapshot.storedBytes} bytes stored`);
+    }
+    this.stores.db.scheduleSave();
+    return result.saved;
+  }
+
+  private maybeSnapshot(): void {
+    const now = Date.now();
+    if (shouldSnapshot({ lastAt: this.lastAt, now, intervalMs: this.settings.intervalMs, changesSince: this.changesSince, changeThreshold: this.settings.changeThreshold })) {
+      this.snapshot(this.changesSince >= this.settings.changeThreshold ? 'changes' : 'interval');
+    }
+  }
+
+  private recordChange(change: { change: 'added' | 'modified' | 'deleted'; before?: ObjectChangeEvent['object']; after?: ObjectChangeEvent['object'] }, objectId: string, at: number): void {
+    if (this.stores.history.record({ clusterId: this.clusterId, objectId, at, ...change })) {
+      this.changesSince++;
+      this.stores.db.scheduleSave();
+      if (this.changesSince >= this.settings.changeThreshold) this.maybeSnapshot();
+    }
+  }
+
+  private recordEvent(change: ObjectChangeEvent, at: number): void {
+    if (change.type === 'delete') return;
+    const event = change.object;
+    const subject = field(event, event.apiVersion?.startsWith('events.k8s.io') ? 'regarding' : 'involvedObject');
+    const kind = stringField(subject, 'kind');
+    const name = stringField(subject, 'name');
+    const session = this.session();
+    if (!kind || !name || !session) return;
+    const objectId = session.engine.refId(groupOfApiVersion(stringField(subject, 'apiVersion')).group, kind,
+      stringField(subject, 'namespace') ?? event.metadata?.namespace ?? '', name);
+    const count = field(event, 'count') ?? field(event, 'series', 'count');
+    this.stores.events.upsert({ clusterId: this.clusterId, objectId, type: stringField(event, 'type') ?? 'Normal',
+      reason: stringField(event, 'reason') ?? '', message: stringField(event, 'message') ?? stringField(event, 'note') ?? '', at,
+      ...(typeof count === 'number' ? { count } : {}) });
+    this.stores.db.scheduleSave();
+  }
+}

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { openStore, type StoreDatabase } from '../../engine/store/database.js';
+import { SchemaTooNewError } from '../../engine/store/errors.js';
+import { ClusterStore } from '../../engine/store/clusters.js';
+import { EventStore } from '../../engine/store/events.js';
+import { ExportLog } from '../../engine/store/exportLog.js';
+import { HistoryStore } from '../../engine/store/history.js';
+import { SnapshotStore } from '../../engine/store/snapshots.js';
+import { DisposableStore } from '../lifetime.js';
+import { log } from '../log.js';
+
+export interface Stores {
+  readonly db: StoreDatabase;
+  readonly clusters: ClusterStore;
+  readonly snapshots: SnapshotStore;
+  readonly history: HistoryStore;
+  readonly events: EventStore;
+  readonly exports: ExportLog;
+}
+
+/**
+ * The sql.js database under the workspace storage (global storage without a folder), opened on first use so a
+ * YAML-only session never loads it. A damaged file is moved aside and the user told; a newer schema turns history
+ * off with a message and leaves the file untouched.
+ */
+export class HistoryService extends DisposableStore {
+  private opening: Promise<Stores | undefined> | undefined;
+  private opened: Stores | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    super();
+    this.onDispose(() => void this.opened?.db.close().catch((error: unknown) => log().error(`closing the history database: ${String(error)}`)));
+  }
+
+  get enabled(): boolean {
+    return vscode.workspace.getConfiguration('kubilitics').get<boolean>('history.enabled', true);
+  }
+
+  get file(): vscode.Uri {
+    const folder = this.context.storageUri ?? this.context.globalStorageUri;
+    return vscode.Uri.joinPath(folder, 'kubilitics.sqlite');
+  }
+
+  /** The stores, or undefined when history is off or cannot be opened (the user has been told why). */
+  stores(): Promise<Stores | undefined> {
+    if (!this.enabled) return Promise.resolve(undefined);
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  /** The stores if they are already open (synchronous callers); never opens the database. */
+  storesNow(): Stores | undefined {
+    return this.opened;
+  }
+
+  private async open(): Promise<Stores | undefined> {
+    try {
+      const { store, warnings, migration } = await openStore({
+        path: this.file.fsPath,
+        migrationsDir: vscode.Uri.joinPath(this.context.extensionUri, 'migrations').fsPath,
+        wasmPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'sql-wasm.wasm').fsPath,
+        onSaveError: (error) => log().error(`saving the history database failed: ${String(error)}`),
+      });
+      for (const warning of warnings) void vscode.window.showWarningMessage(`Kubilitics: ${warning.message}`);
+      if (migration.applied.length) log().info(`history database upgraded from schema ${migration.from} to ${migration.to}`);
+      if (this.isDisposed) {
+        await store.close();
+        return undefined;
+      }
+      this.opened = { db: store, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
+        events: new EventStore(store), exports: new ExportLog(store) };
+      return this.opened;
+    } catch (error) {
+      const message = error instanceof SchemaTooNewError
+        ? `the history database ${this.file.fsPath} was written by a newer Kubilitics (schema ${error.databaseVersion}, this one knows ${error.knownVersion}); history is off until you update. The file was not changed.`
+        : `cannot open the history database ${this.file.fsPath}: ${(error as Error).message}`;
+      log().error(message);
+      void vscode.window.showWarningMessage(`Kubilitics: ${message}`);
+      return undefined;
+    }
+  }
+}
