@@ -47,7 +47,33 @@ export interface Insight {
   readonly source?: SourceLocation;
 }
 
-export type GraphMode = 'manifests' | 'cluster';
+export type GraphMode = 'manifests' | 'cluster' | 'history';
+
+/** One stored snapshot on the timeline. */
+export interface TimelineEntry {
+  readonly id: number;
+  readonly takenAt: number;
+  readonly trigger: string;
+  readonly nodes: number;
+  readonly edges: number;
+}
+
+/** Where the view stands in time: `null` is live. `compare` is what the shown graph is compared with. */
+export interface TimelineState {
+  readonly entries: readonly TimelineEntry[];
+  readonly current: number | null;
+  readonly compare: { readonly from: number | null; readonly to: number | null } | null;
+}
+
+/** A comparison drawn on the graph: ids of what was added, removed (still drawn, marked) and changed, in words too. */
+export interface GraphDiff {
+  readonly from: string;
+  readonly to: string;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+  readonly changes: readonly string[];
+}
 
 /** Formats the webview can produce itself; exporters that need no canvas (SVG, PDF) live in the engine. */
 export type WebviewExportFormat = 'png' | 'positions';
@@ -58,6 +84,11 @@ export const ViewReady = messageType<Record<string, never>>()('view/ready');
 export const ViewSelect = messageType<{ readonly id: string }>()('view/select');
 export const ViewOpenSource = messageType<{ readonly id: string }>()('view/openSource');
 export const ViewError = messageType<{ readonly message: string }>()('view/error');
+/** Show a snapshot (`id`) or the live cluster (`null`). */
+export const TimelineSelect = messageType<{ readonly id: number | null }>()('timeline/select');
+/** Compare two moments (`null` is now); both `null` ends the comparison. */
+export const TimelineCompare = messageType<{ readonly from: number | null; readonly to: number | null }>()('timeline/compare');
+export const TimelineRequest = messageType<Record<string, never>>()('timeline/request');
 export const ViewExportResult = messageType<{
   readonly requestId: string;
   readonly format: WebviewExportFormat;
@@ -71,7 +102,10 @@ export type WebviewMessage =
   | MessageOf<typeof ViewSelect>
   | MessageOf<typeof ViewOpenSource>
   | MessageOf<typeof ViewError>
-  | MessageOf<typeof ViewExportResult>;
+  | MessageOf<typeof ViewExportResult>
+  | MessageOf<typeof TimelineSelect>
+  | MessageOf<typeof TimelineCompare>
+  | MessageOf<typeof TimelineRequest>;
 
 // ── Host → webview ────────────────────────────────────────────────────────────────────────────────────
 export const GraphInit = messageType<{
@@ -80,7 +114,10 @@ export const GraphInit = messageType<{
   readonly graph: TopologyGraph;
   readonly warnings: readonly string[];
   readonly insights: readonly Insight[];
+  /** Set when the graph is a comparison of two moments. */
+  readonly diff?: GraphDiff;
 }>()('graph/init');
+export const TimelineStateMessage = messageType<TimelineState>()('timeline/state');
 export const GraphDeltaMessage = messageType<{ readonly delta: GraphDelta }>()('graph/delta');
 /** Warnings and insights after the source changed (they are recomputed from the whole graph, not per delta). */
 export const GraphMetaMessage = messageType<{ readonly warnings: readonly string[]; readonly insights: readonly Insight[] }>()('graph/meta');
@@ -97,6 +134,7 @@ export type HostMessage =
   | MessageOf<typeof GraphInit>
   | MessageOf<typeof GraphDeltaMessage>
   | MessageOf<typeof GraphMetaMessage>
+  | MessageOf<typeof TimelineStateMessage>
   | MessageOf<typeof ViewFocus>
   | MessageOf<typeof ViewStatus>
   | MessageOf<typeof ViewExport>;
@@ -171,7 +209,15 @@ const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
       () => checkString(p, 'message', LIMITS.message),
     ),
   'view/exportResult': exportResultParams,
+  'timeline/select': (p) => firstError(() => checkKeys(p, ['id']), () => checkSnapshotId(p, 'id')),
+  'timeline/compare': (p) => firstError(() => checkKeys(p, ['from', 'to']), () => checkSnapshotId(p, 'from'), () => checkSnapshotId(p, 'to')),
+  'timeline/request': (p) => checkKeys(p, []),
 };
+
+function checkSnapshotId(value: Params, key: string): string | undefined {
+  const v = value[key];
+  return v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) ? undefined : `'${key}' must be a snapshot id or null`;
+}
 
 /**
  * Validates a message received from the webview. The webview runs untrusted-ish content (names and labels
@@ -195,14 +241,15 @@ export function parseWebviewMessage(value: unknown): ParseResult<WebviewMessage>
 const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
   'graph/init': (p) =>
     firstError(
-      () => checkKeys(p, ['title', 'mode', 'graph', 'warnings', 'insights']),
+      () => checkKeys(p, ['title', 'mode', 'graph', 'warnings', 'insights'], ['diff']),
       () => (typeof p['title'] === 'string' ? undefined : "'title' must be a string"),
-      () => (p['mode'] === 'manifests' || p['mode'] === 'cluster' ? undefined : "'mode' is invalid"),
+      () => (p['mode'] === 'manifests' || p['mode'] === 'cluster' || p['mode'] === 'history' ? undefined : "'mode' is invalid"),
       () => (isGraphShaped(p['graph']) ? undefined : "'graph' must have nodes and edges arrays"),
       () => (Array.isArray(p['warnings']) ? undefined : "'warnings' must be an array"),
       () => (Array.isArray(p['insights']) ? undefined : "'insights' must be an array"),
     ),
   'graph/delta': (p) => (isDeltaShaped(p['delta']) ? undefined : "'delta' is malformed"),
+  'timeline/state': (p) => (Array.isArray(p['entries']) ? undefined : "'entries' must be an array"),
   'graph/meta': (p) =>
     firstError(
       () => checkKeys(p, ['warnings', 'insights']),
