@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RecorderSettings } from './history/clusterRecorder.js';
 
 const SECTION = 'kubilitics';
 
@@ -42,6 +43,15 @@ export const settings = {
   /** Microsoft's Kubernetes extension's kubeconfig setting (a key inside its `vs-kubernetes` object), so users set it once. */
   vsKubernetesKubeconfig(): string | undefined {
     return trustedValue<string>('', 'vs-kubernetes', stringIn('vs-kubernetes.kubeconfig'));
+  },
+  recorder(): RecorderSettings {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    return {
+      intervalMs: Math.max(1, config.get<number>('snapshots.intervalMinutes', 15)) * 60_000,
+      changeThreshold: Math.max(1, config.get<number>('snapshots.changeThreshold', 100)),
+      maxAgeMs: Math.max(1, config.get<number>('snapshots.maxAgeDays', 30)) * 86_400_000,
+      maxTotalBytes: Math.max(1, config.get<number>('snapshots.maxTotalMB', 200)) * 1_048_576,
+    };
   },
   watchNamespaces(): string[] {
     const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('watchNamespaces', []);

@@ -119,7 +119,7 @@ export class ClusterManager extends DisposableStore {
     this.connection = connection;
     const stores = await this.history.stores();
     if (connection.isDisposed) return;
-    const recorder = stores ? connection.register(new ClusterRecorder(stores, () => this.currentSession, context, summary.server ?? '')) : undefined;
+    const recorder = stores ? connection.register(new ClusterRecorder(stores, () => this.currentSession, context, summary.server ?? '', settings.recorder(), log())) : undefined;
     this.currentRecorder = recorder;
     connection.onDispose(() => {
       if (this.currentRecorder === recorder) this.currentRecorder = undefined;

@@ -1,11 +1,9 @@
-import * as vscode from 'vscode';
 import { groupOfApiVersion } from '../../engine/model/kinds.js';
 import { stringField, field } from '../../engine/model/object.js';
 import { shouldSnapshot } from '../../engine/store/policy.js';
 import type { SnapshotTrigger } from '../../engine/store/snapshots.js';
 import type { ClusterSession, ObjectChangeEvent } from '../cluster/session.js';
 import { DisposableStore } from '../lifetime.js';
-import { log } from '../log.js';
 import type { Stores } from './historyService.js';
 
 export interface RecorderSettings {
@@ -15,14 +13,10 @@ export interface RecorderSettings {
   readonly maxTotalBytes: number;
 }
 
-export function recorderSettings(): RecorderSettings {
-  const config = vscode.workspace.getConfiguration('kubilitics');
-  return {
-    intervalMs: Math.max(1, config.get<number>('snapshots.intervalMinutes', 15)) * 60_000,
-    changeThreshold: Math.max(1, config.get<number>('snapshots.changeThreshold', 100)),
-    maxAgeMs: Math.max(1, config.get<number>('snapshots.maxAgeDays', 30)) * 86_400_000,
-    maxTotalBytes: Math.max(1, config.get<number>('snapshots.maxTotalMB', 200)) * 1_048_576,
-  };
+/** Where the recorder reports (the extension's log channel; tests pass their own). */
+export interface RecorderLog {
+  info(message: string): void;
+  error(message: string): void;
 }
 
 /**
@@ -35,7 +29,7 @@ export class ClusterRecorder extends DisposableStore {
   private readonly clusterId: number;
 
   constructor(private readonly stores: Stores, private readonly session: () => ClusterSession | undefined, context: string, server: string,
-    private readonly settings: RecorderSettings = recorderSettings()) {
+    private readonly settings: RecorderSettings, private readonly log: RecorderLog) {
     super();
     this.clusterId = stores.clusters.ensure({ context, server }, Date.now());
     this.lastAt = stores.snapshots.latest(this.clusterId)?.takenAt;
@@ -56,7 +50,7 @@ export class ClusterRecorder extends DisposableStore {
       else if (change.before) this.recordChange({ change: 'modified', before: change.before, after: change.object }, change.id, at);
       else if (change.live) this.recordChange({ change: 'added', after: change.object }, change.id, at);
     } catch (error) {
-      log().error(`recording history failed: ${String(error)}`);
+      this.log.error(`recording history failed: ${String(error)}`);
     }
   }
 
@@ -70,8 +64,8 @@ export class ClusterRecorder extends DisposableStore {
     this.changesSince = 0;
     if (result.saved) {
       const pruned = this.stores.snapshots.prune({ maxAgeMs: this.settings.maxAgeMs, maxTotalBytes: this.settings.maxTotalBytes }, takenAt);
-      if (pruned.deleted.length) log().info(`pruned ${pruned.deleted.length} old snapshots (${pruned.freedBytes} bytes)`);
-      log().info(`snapshot ${result.snapshot.id} (${trigger}): ${result.snapshot.nodeCount} nodes, ${result.snapshot.storedBytes} bytes stored`);
+      if (pruned.deleted.length) this.log.info(`pruned ${pruned.deleted.length} old snapshots (${pruned.freedBytes} bytes)`);
+      this.log.info(`snapshot ${result.snapshot.id} (${trigger}): ${result.snapshot.nodeCount} nodes, ${result.snapshot.storedBytes} bytes stored`);
     }
     this.stores.db.scheduleSave();
     return result.saved;
