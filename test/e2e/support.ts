@@ -80,3 +80,10 @@ export async function expandInExplorer(page: Page, folder: string): Promise<void
     .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
+
+/** Error and warning counts of the Problems status bar item. */
+export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number }> {
+  const label = (await page.locator('[id="status.problems"]').first().getAttribute('aria-label')) ?? '';
+  const count = (word: string): number => Number(new RegExp(`(\\d+) ${word}`, 'i').exec(label)?.[1] ?? NaN);
+  return { errors: count('errors?'), warnings: count('warnings?') };
+}

@@ -7,7 +7,7 @@ import {
   explorerContextMenu, installExtension, makeTempDirs, openWorkbench, screenshot, startCodeServer,
   type CodeServerInstance, type TempDirs,
 } from './harness/codeServer.js';
-import { CORPUS, ROOT, e2eAvailable, graphStats, expandInExplorer, packagedVsix, topologyFrame, waitForLayout, waitForStats } from './support.js';
+import { CORPUS, ROOT, e2eAvailable, problemCounts, graphStats, expandInExplorer, packagedVsix, topologyFrame, waitForLayout, waitForStats } from './support.js';
 import { topologyFromPaths } from '../../src/engine/topology.js';
 
 const available = e2eAvailable();
@@ -50,6 +50,8 @@ describe.skipIf(!available)('the packaged extension in a real VS Code (code-serv
 
   it('follows an edit saved in the editor', async () => {
     const before = await graphStats(await topologyFrame(page));
+    const warningsBefore = await problemCounts(page);
+    expect(warningsBefore.warnings).toBeGreaterThan(0);
     const file = join(dirs.workspaceFolder, 'shop', '10-frontend.yaml');
     // Keep the diagram visible beside the YAML, so the saved edit must arrive as a delta to a live view.
     await expandInExplorer(page, 'shop');
@@ -65,6 +67,8 @@ describe.skipIf(!available)('the packaged extension in a real VS Code (code-serv
     const frame = await topologyFrame(page);
     const after = await waitForStats(frame, (s) => s.broken === before.broken - 1, 20_000);
     expect(after).toEqual({ ...before, broken: before.broken - 1 });
+    // The Problems panel follows too: the broken reference's diagnostic is gone.
+    await expect.poll(async () => (await problemCounts(page)).warnings, { timeout: 10_000 }).toBe(warningsBefore.warnings - 1);
     await writeFile(file, `${await readFile(file, 'utf8')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: brand-new, namespace: shop}\n`);
     await waitForStats(frame, (s) => s.nodes === before.nodes + 1, 20_000);
     await waitForLayout(frame);
