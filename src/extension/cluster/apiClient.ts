@@ -121,11 +121,14 @@ export function classify(error: unknown, server: string, phase: 'credentials' | 
     return new ApiError('exec-missing', `the credential plugin "${failure.path ?? failure.syscall.slice(6)}" is not on PATH`);
   }
   if (failure.name === 'AbortError' || failure.type === 'aborted') return new ApiError('timeout', `the request to ${server} was aborted`);
+  // Codes before the message text: node-fetch's message holds the URL, and paths such as
+  // /apis/certificates.k8s.io/… or …/tlsroutes would make a refused connection look like a (permanent) TLS failure.
+  if (NETWORK_CODES.has(code)) return new ApiError('unreachable', `cannot reach ${server}: ${failure.message}`);
+  if (code === 'ETIMEDOUT') return new ApiError('timeout', `${server} did not answer: ${failure.message}`);
   if (TLS_CODES.test(code) || /certificate|TLS|SSL/i.test(failure.message ?? '')) {
     return new ApiError('tls', `TLS to ${server} failed: ${failure.message}`);
   }
-  if (NETWORK_CODES.has(code) || failure.type === 'system') return new ApiError('unreachable', `cannot reach ${server}: ${failure.message}`);
-  if (code === 'ETIMEDOUT') return new ApiError('timeout', `${server} did not answer: ${failure.message}`);
+  if (failure.type === 'system') return new ApiError('unreachable', `cannot reach ${server}: ${failure.message}`);
   if (phase === 'credentials') return new ApiError('exec-failed', `getting credentials for ${server} failed: ${failure.message ?? String(error)}`);
   return new ApiError('unreachable', `request to ${server} failed: ${failure.message ?? String(error)}`);
 }

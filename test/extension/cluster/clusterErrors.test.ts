@@ -11,6 +11,8 @@ describe('connection errors', () => {
   it('classifies network, TLS and credential plugin failures by code', () => {
     const error = (code: string, message = code): Error => Object.assign(new Error(message), { code });
     expect(classify(error('ECONNREFUSED'), 'https://x', 'request').kind).toBe('unreachable');
+    // A refused connection to a URL that mentions certificates is still a network failure, not a TLS one.
+    expect(classify(error('ECONNREFUSED', 'request to https://x/apis/certificates.k8s.io/v1/certificatesigningrequests failed'), 'https://x', 'request').kind).toBe('unreachable');
     expect(classify(error('DEPTH_ZERO_SELF_SIGNED_CERT', 'self signed certificate'), 'https://x', 'request').kind).toBe('tls');
     expect(classify(Object.assign(new Error('spawn gke-gcloud-auth-plugin ENOENT'), { code: 'ENOENT', syscall: 'spawn gke-gcloud-auth-plugin', path: 'gke-gcloud-auth-plugin' }),
       'https://x', 'credentials')).toMatchObject({ kind: 'exec-missing', message: 'the credential plugin "gke-gcloud-auth-plugin" is not on PATH' });
