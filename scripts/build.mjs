@@ -41,6 +41,9 @@ export function webviewBuildOptions({ production = false, outdir = join(ROOT, 'd
   ];
 }
 
+/** Runtime dependencies of the CLI's exporters that stay in node_modules. */
+export const CLI_EXTERNALS = ['pdfkit', '@resvg/resvg-js'];
+
 /** esbuild options for the Node bundles whose entry files exist. */
 export function nodeBuildOptions({ production = false } = {}) {
   const common = {
@@ -61,7 +64,9 @@ export function nodeBuildOptions({ production = false } = {}) {
   // ── Lead: CLI entry ────────────────────────────────────────────────────────────────────────────────
   const cli = join(ROOT, 'src/cli/main.ts');
   if (existsSync(cli)) {
-    entries.push({ ...common, entryPoints: [cli], outfile: join(ROOT, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' } });
+    // PDFKit reads its font metrics from files next to its own code, and resvg is a native addon: both are
+    // loaded from node_modules at run time rather than bundled.
+    entries.push({ ...common, entryPoints: [cli], outfile: join(ROOT, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, external: CLI_EXTERNALS });
   }
   return entries;
 }

@@ -1,81 +1,135 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
 import { computeInsights } from '../engine/insights.js';
+import { EXPORT_FORMATS, FORMAT_EXTENSION } from '../engine/export/formats.js';
 import { topologyFromPaths } from '../engine/topology.js';
-import { serializeGraph } from '../engine/graph/validate.js';
+import { parseRenderArgs } from './renderArgs.js';
+import type { CliIo } from './renderCommand.js';
+import { consoleIo, runRender } from './renderCommand.js';
 
-const USAGE = `Usage:
-  kubilitics summary <files|folders…>          print what the manifests contain and what is wrong with them
-  kubilitics render <files|folders…> -o FILE   write the topology (.json)
-  kubilitics demo                              render the bundled example into ./kubilitics-demo/`;
+export const USAGE = `Usage:
+  kubilitics summary <files|folders…>             what the manifests contain and what is wrong with them
+  kubilitics render <files|folders…> -o FILE…     draw the topology into files, format by extension:
+                                                  .svg .png .pdf .json .yaml .mmd (Mermaid) .dot (Graphviz)
+  kubilitics demo                                 render the bundled example into ./kubilitics-demo/
+
+Render options:
+  -o, --output FILE[,FILE…]    output file(s); repeatable
+  -n, --namespace NS           show only this namespace; repeatable ("(cluster-scoped)" for cluster objects)
+  -k, --kind KIND              show only this kind; repeatable
+  --group-by namespace|none    namespace boxes (default) or none
+  --collapse-pods / --no-collapse-pods
+                               fold pods into one node per owner, as the view does (default), or show each
+  --theme document|light|dark|high-contrast
+                               colours (default: document, a light theme for docs and paper)
+  --scale 1-4 | --width PX     PNG size: pixels per diagram pixel (default 1), or the image width
+  --page a4|letter             PDF paper (default a4)
+  --orientation landscape|portrait
+                               PDF orientation (default landscape); large diagrams are tiled across pages
+  --title TEXT                 title for the diagram (default: "Topology of <folder>")
+  --now ISO-TIME               time in the PDF title block (default: SOURCE_DATE_EPOCH, else now)
+  --default-namespace NS       namespace of manifests that name none (default "default")
+  --check                      write nothing; exit 1 if a file is missing or differs from what would be written
+
+Exit codes: 0 done, 1 failure or out of date, 2 bad command line.`;
 
 /** The headless `kubilitics` command: the engine without VS Code. Exit codes: 0 ok, 1 failure, 2 usage. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: {
-    output: { type: 'string', short: 'o' },
-    namespace: { type: 'string', default: 'default' },
-  } });
   switch (command) {
     case 'summary':
-      return summary(positionals, values.namespace!);
-    case 'render':
-      if (!values.output || positionals.length === 0) return usage('render needs <files|folders…> and -o FILE');
-      return render(positionals, values.output, values.namespace!);
+      return summaryCommand(rest, io);
+    case 'render': {
+      const parsed = parseRenderArgs(rest);
+      return parsed.ok ? runRender(parsed.value, version, io) : usage(io, parsed.problem);
+    }
     case 'demo':
-      return demo();
+      return demo(io);
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return 0;
+    case '--version':
+      io.out(version);
+      return 0;
     default:
-      return usage(command ? `unknown command '${command}'` : undefined);
+      return usage(io, command ? `unknown command '${command}'` : undefined);
   }
 }
 
-function usage(problem?: string): number {
-  if (problem) console.error(`kubilitics: ${problem}`);
-  console.error(USAGE);
+function usage(io: CliIo, problem?: string): number {
+  if (problem) io.err(`kubilitics: ${problem}`);
+  io.err(USAGE);
   return 2;
 }
 
-async function summary(paths: readonly string[], defaultNamespace: string): Promise<number> {
-  if (paths.length === 0) return usage('summary needs <files|folders…>');
+async function summaryCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { 'default-namespace': { type: 'string', default: 'default' } } });
+  } catch (error) {
+    return usage(io, error instanceof Error ? error.message : String(error));
+  }
+  if (parsed.positionals.length === 0) return usage(io, 'summary needs <files|folders…>');
+  return summary(parsed.positionals, parsed.values['default-namespace'] ?? 'default', io);
+}
+
+async function summary(paths: readonly string[], defaultNamespace: string, io: CliIo): Promise<number> {
   const topology = await topologyFromPaths(paths, { defaultNamespace, root: process.cwd() });
   const graph = topology.engine.graph();
   const insights = computeInsights({ graph, record: (id) => topology.engine.record(id) });
-  console.log(`${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
+  io.out(`${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
   const counts = new Map<string, number>();
   for (const edge of graph.edges) counts.set(edge.type, (counts.get(edge.type) ?? 0) + 1);
-  console.log(`relations: ${[...counts].sort().map(([type, count]) => `${type} ${count}`).join(', ')}`);
-  for (const warning of topology.warnings.filter((w) => w.severity === 'error')) console.log(`error   ${warning.file}:${warning.line}  ${warning.message}`);
+  io.out(`relations: ${[...counts].sort().map(([type, count]) => `${type} ${count}`).join(', ')}`);
+  for (const warning of topology.warnings.filter((w) => w.severity === 'error')) io.out(`error   ${warning.file}:${warning.line}  ${warning.message}`);
   for (const insight of insights) {
-    console.log(`${insight.severity.padEnd(7)} ${insight.source ? `${insight.source.file}:${insight.source.line}  ` : ''}${insight.message}`);
+    io.out(`${insight.severity.padEnd(7)} ${insight.source ? `${insight.source.file}:${insight.source.line}  ` : ''}${insight.message}`);
   }
   return topology.manifests.objects.length > 0 ? 0 : 1;
 }
 
-async function render(paths: readonly string[], output: string, defaultNamespace: string): Promise<number> {
-  const topology = await topologyFromPaths(paths, { defaultNamespace, root: process.cwd() });
-  if (topology.manifests.objects.length === 0) {
-    console.error(`kubilitics: no Kubernetes objects found in ${paths.join(', ')}`);
-    return 1;
-  }
-  if (!output.endsWith('.json')) return usage(`cannot render '${output}': supported formats are .json`);
-  await mkdir(dirname(resolve(output)), { recursive: true });
-  await writeFile(output, `${serializeGraph(topology.engine.graph())}\n`);
-  console.log(`wrote ${output}`);
-  return 0;
+/** The bundled example: next to dist/ when run from the build, two levels up when run from the sources. */
+function exampleFolder(): string {
+  const candidates = [resolve(__dirname, '..', 'examples', 'shop'), resolve(__dirname, '..', '..', 'examples', 'shop')];
+  return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
 }
 
-async function demo(): Promise<number> {
-  const example = resolve(__dirname, '..', 'examples', 'shop');
+async function demo(io: CliIo): Promise<number> {
+  const example = exampleFolder();
   const out = resolve('kubilitics-demo');
-  const status = await summary([example], 'default');
+  const status = await summary([example], 'default', io);
   if (status !== 0) return status;
-  return render([example], join(out, 'shop.json'), 'default');
+  const outputs = EXPORT_FORMATS.map((format) => ({ path: join(out, `shop${FORMAT_EXTENSION[format]}`), format }));
+  const code = await runRender(
+    {
+      paths: [relative(process.cwd(), example) || '.'],
+      outputs,
+      defaultNamespace: 'default',
+      choices: {},
+      theme: 'document',
+      scale: 2,
+      page: 'a4',
+      orientation: 'landscape',
+      title: 'Shop example',
+      check: false,
+    },
+    version,
+    io,
+  );
+  if (code === 0) io.out(`\nThe diagrams are in ${out}/ — open shop.svg or shop.pdf, or paste shop.mmd into a Markdown file.`);
+  return code;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
-    console.error(`kubilitics: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`kubilitics: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 }

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TopologyGraph } from '../../src/engine/model/graph';
-import { deriveView } from '../../src/webview/graph/deriveView';
-import { GraphStore } from '../../src/webview/graph/graphStore';
-import { searchView } from '../../src/webview/graph/search';
-import type { ViewOptions } from '../../src/webview/graph/viewOptions';
-import { DEFAULT_VIEW_OPTIONS } from '../../src/webview/graph/viewOptions';
+import { deriveView } from '../../src/engine/view/deriveView';
+import { GraphStore } from '../../src/engine/view/graphStore';
+import { searchView } from '../../src/engine/view/search';
+import type { ViewOptions } from '../../src/engine/view/viewOptions';
+import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/view/viewOptions';
 
 const FIXTURE = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/small-graph.json'), 'utf8')) as TopologyGraph;
 const RS = 'apps/ReplicaSet/shop/web-7d9f';

@@ -2,10 +2,10 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { placeIncrementally } from '../../src/webview/canvas/placement';
 import type { PlacementNode } from '../../src/webview/canvas/placement';
-import { ComponentLayouter } from '../../src/webview/layout/componentLayout';
-import { computeLayout, findComponents } from '../../src/webview/layout/layoutCore';
-import type { LayoutInput, Point } from '../../src/webview/layout/layoutCore';
-import { shelfPack } from '../../src/webview/layout/packing';
+import { ComponentLayouter } from '../../src/engine/view/componentLayout';
+import { computeLayout, findComponents } from '../../src/engine/view/layoutCore';
+import type { LayoutInput, Point } from '../../src/engine/view/layoutCore';
+import { shelfPack } from '../../src/engine/view/packing';
 
 const node = (id: string, group = 'ns:a'): { id: string; width: number; height: number; group: string } => ({
   id,

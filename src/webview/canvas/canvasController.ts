@@ -6,10 +6,12 @@
 import cytoscape from 'cytoscape';
 import type { Core, NodeSingular } from 'cytoscape';
 import { CHROME } from '../../engine/visual';
-import type { ViewGraph, ViewNode } from '../graph/deriveView';
+import type { ViewPositionNode, ViewPositions } from '../../engine/export/viewPositions';
+import type { ViewGraph, ViewNode } from '../../engine/view/deriveView';
+import type { ViewOptions } from '../../engine/view/viewOptions';
 import { GridFallbackLayout } from '../layout/gridFallback';
 import type { LayoutClient } from '../layout/layoutClient';
-import type { Point } from '../layout/layoutCore';
+import type { Point } from '../../engine/view/layoutCore';
 import type { Viewport } from '../uiState';
 import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
 import { syncElements } from './cySync';
@@ -17,7 +19,8 @@ import { Decorations } from './decorations';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { placeIncrementally } from './placement';
 import type { ResolvedTheme } from './theme';
-import { layoutInput, placementContext, seedsFrom } from './viewGeometry';
+import { DEFAULT_ASPECT, layoutInput } from '../../engine/view/viewLayout';
+import { placementContext, seedsFrom } from './viewGeometry';
 
 export interface CanvasCallbacks {
   select(id: string | null): void;
@@ -156,12 +159,15 @@ export class CanvasController {
     return this.cy.png({ full: true, scale: 2, bg: bg.rgb, output: 'base64uri' });
   }
 
-  positionsJson(): string {
-    const nodes: { id: string; x: number; y: number; width: number; height: number }[] = [];
+  /** Node positions and sizes, the canvas aspect and the view options: what an export needs to draw this view. */
+  positionsJson(view: ViewOptions): string {
+    const nodes: ViewPositionNode[] = [];
     this.cy.nodes().forEach((n) => {
       if (!n.hasClass('group')) nodes.push({ id: n.id(), ...n.position(), width: n.width(), height: n.height() });
     });
-    return JSON.stringify({ nodes, edges: this.cy.edges().map((e) => e.id()) });
+    const aspect = this.cy.width() / Math.max(1, this.cy.height());
+    const payload: ViewPositions = { version: 1, aspect: Number.isFinite(aspect) && aspect > 0 ? aspect : DEFAULT_ASPECT, view, nodes, edges: this.cy.edges().map((e) => e.id()) };
+    return JSON.stringify(payload);
   }
 
   dispose(): void {
@@ -248,7 +254,7 @@ export class CanvasController {
     this.callbacks.layoutBusy(true);
     const start = performance.now();
     const aspect = this.cy.width() / Math.max(1, this.cy.height());
-    const output = await client.request(layoutInput(nodes, this.view, Number.isFinite(aspect) && aspect > 0 ? aspect : 1.6));
+    const output = await client.request(layoutInput(nodes, this.view, Number.isFinite(aspect) && aspect > 0 ? aspect : DEFAULT_ASPECT));
     if (this.inFlight !== token) return; // superseded: a newer request or another context owns the canvas
     this.inFlight = null;
     this.callbacks.layoutBusy(false);

@@ -1,18 +1,7 @@
 /** Pure helpers that turn a derived view into layout and placement inputs. */
-import type { ViewGraph, ViewNode } from '../graph/deriveView';
-import type { LayoutInput, Point } from '../layout/layoutCore';
+import type { ViewGraph } from '../../engine/view/deriveView';
+import type { Point } from '../../engine/view/layoutCore';
 import type { PlacementContext, PlacementNode } from './placement';
-
-export function layoutInput(nodes: readonly ViewNode[], view: ViewGraph, aspect: number): LayoutInput {
-  const ids = new Set(nodes.map((n) => n.id));
-  return {
-    aspect,
-    nodes: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, group: n.parent ?? '' })),
-    edges: view.edges
-      .filter((e) => ids.has(e.source) && ids.has(e.target))
-      .map((e) => ({ source: e.source, target: e.target, type: e.type })),
-  };
-}
 
 export function placementContext(view: ViewGraph, seeds: ReadonlyMap<string, Point>): PlacementContext {
   const nodes = new Map<string, PlacementNode>(view.nodes.map((n) => [n.id, n]));

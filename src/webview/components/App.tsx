@@ -2,11 +2,11 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CanvasController } from '../canvas/canvasController';
-import type { ViewGraph } from '../graph/deriveView';
-import { deriveView } from '../graph/deriveView';
-import { GraphStore } from '../graph/graphStore';
-import { searchView } from '../graph/search';
-import type { ViewOptions } from '../graph/viewOptions';
+import type { ViewGraph } from '../../engine/view/deriveView';
+import { deriveView } from '../../engine/view/deriveView';
+import { GraphStore } from '../../engine/view/graphStore';
+import { searchView } from '../../engine/view/search';
+import type { ViewOptions } from '../../engine/view/viewOptions';
 import type { Host } from '../host';
 import type { Insight } from '../protocol';
 import { ViewError, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
@@ -76,6 +76,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       updateMeta: (update) => setMeta((current) => (current === null ? current : { ...current, ...update })),
       setGraphVersion,
       setStatus,
+      viewOptions: ui.view,
       updateView,
       reveal: (id) => {
         setUi((s) => ({ ...s, selection: id }));

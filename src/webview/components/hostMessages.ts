@@ -1,7 +1,7 @@
 /** What each host message does to the view: one small function per message type. */
 import type { CanvasController } from '../canvas/canvasController';
-import type { GraphStore } from '../graph/graphStore';
-import type { ViewOptions } from '../graph/viewOptions';
+import type { GraphStore } from '../../engine/view/graphStore';
+import type { ViewOptions } from '../../engine/view/viewOptions';
 import type { Host } from '../host';
 import type { HostMessage, Message } from '../protocol';
 import { ViewExportResult, createMessage } from '../protocol';
@@ -17,6 +17,8 @@ export interface MessageContext {
   updateMeta(meta: Pick<GraphMeta, 'warnings' | 'insights'>): void;
   setGraphVersion(version: number): void;
   setStatus(status: HostStatus): void;
+  /** What the user chose to see now: exported with the positions, so an export shows exactly this. */
+  readonly viewOptions: ViewOptions;
   updateView(change: (view: ViewOptions) => ViewOptions): void;
   /** Selects `id` and centres the canvas on it once it is drawn. */
   reveal(id: string): void;
@@ -40,7 +42,7 @@ function exportView(ctx: MessageContext, { requestId, format }: Params<'view/exp
   const result =
     c === null
       ? { requestId, format, data: '', error: 'The view is not ready' }
-      : { requestId, format, data: format === 'png' ? c.exportPng() : c.positionsJson() };
+      : { requestId, format, data: format === 'png' ? c.exportPng() : c.positionsJson(ctx.viewOptions) };
   ctx.host.post(createMessage(ViewExportResult, result));
 }
 

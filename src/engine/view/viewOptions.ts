@@ -1,5 +1,5 @@
 /** What the user chose to see. Plain JSON so it can be persisted with vscode.setState as-is. */
-import type { EdgeType } from '../../engine/model/graph';
+import type { EdgeType } from '../model/graph.js';
 
 export interface FocusOptions {
   readonly id: string;

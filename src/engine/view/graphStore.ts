@@ -2,7 +2,7 @@
  * The webview's copy of the topology: nodes and edges by id plus adjacency, updated in place by deltas.
  * Domain data only; what the user sees is derived from it (deriveView) and never stored here.
  */
-import type { GraphDelta, TopologyEdge, TopologyGraph, TopologyNode } from '../../engine/model/graph';
+import type { GraphDelta, TopologyEdge, TopologyGraph, TopologyNode } from '../model/graph.js';
 
 export interface DeltaEffect {
   /** Nodes or edges were added or removed: the visible graph's shape may change. */

@@ -8,9 +8,9 @@
  * ConfigMap) tie everything into one knot. Ownership, selection and routing chains are what a reader
  * follows, so those decide the layers; cross-cutting edges are drawn but do not move nodes.
  */
-import type { EdgeType } from '../../engine/model/graph';
-import type { Component, ComponentLayouter, LaidOut } from './componentLayout';
-import { shelfPack } from './packing';
+import type { EdgeType } from '../model/graph.js';
+import type { Component, ComponentLayouter, LaidOut } from './componentLayout.js';
+import { shelfPack } from './packing.js';
 
 export interface LayoutNodeInput {
   readonly id: string;

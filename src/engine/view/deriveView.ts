@@ -3,11 +3,11 @@
  * controller, collapsed namespaces, namespace groups, and edges re-pointed at whatever represents their
  * ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
  */
-import type { BrokenReason, EdgeType, NodeStatus, TopologyEdge, TopologyNode } from '../../engine/model/graph';
-import { STATUS_TONE, TONE_SEVERITY, estimateNodeSize, kindVisual, nodeLabelLines } from '../../engine/visual';
-import type { GraphStore } from './graphStore';
-import { nameFromId } from './graphStore';
-import type { ViewOptions } from './viewOptions';
+import type { BrokenReason, EdgeType, NodeStatus, TopologyEdge, TopologyNode } from '../model/graph.js';
+import { STATUS_TONE, TONE_SEVERITY, estimateNodeSize, kindVisual, nodeLabelLines } from '../visual.js';
+import type { GraphStore } from './graphStore.js';
+import { nameFromId } from './graphStore.js';
+import type { ViewOptions } from './viewOptions.js';
 
 export type AggregateKind = 'pods' | 'namespace';
 

@@ -7,8 +7,8 @@
  * out once and remembered for the lifetime of the layouter. ELK is deterministic, so a shape's layout
  * is the same whichever component asks first.
  */
-import type { LayoutEdgeInput, LayoutNodeInput, Point } from './layoutCore';
-import type { Box } from './packing';
+import type { LayoutEdgeInput, LayoutNodeInput, Point } from './layoutCore.js';
+import type { Box } from './packing.js';
 
 /** The part of an ELK instance we use; satisfied by `elkjs` in a worker and in Node. */
 export interface ElkLike {

@@ -1,7 +1,7 @@
 /** Search by name, kind, namespace or label (`key=value` or either part), case-insensitive. */
-import type { TopologyNode } from '../../engine/model/graph';
-import type { ViewGraph } from './deriveView';
-import type { GraphStore } from './graphStore';
+import type { TopologyNode } from '../model/graph.js';
+import type { ViewGraph } from './deriveView.js';
+import type { GraphStore } from './graphStore.js';
 
 export function nodeMatches(node: TopologyNode, query: string): boolean {
   const q = query.toLowerCase();

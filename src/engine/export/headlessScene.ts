@@ -1,0 +1,36 @@
+/**
+ * A scene without a webview: derive the view and lay it out with the webview's own layout code, then
+ * build the export model. The CLI and the tests use this; VS Code exports pass the view's positions to
+ * `buildScene` instead, and both give the same scene for the same canvas aspect.
+ */
+import type { TopologyGraph } from '../model/graph.js';
+import { deriveView } from '../view/deriveView.js';
+import { GraphStore } from '../view/graphStore.js';
+import { layoutViewHeadless } from '../view/headlessLayout.js';
+import type { Point } from '../view/layoutCore.js';
+import type { ViewOptions } from '../view/viewOptions.js';
+import { DEFAULT_ASPECT } from '../view/viewLayout.js';
+import type { ExportMeta, Scene } from './model.js';
+import { buildScene } from './model.js';
+import type { ExportTheme } from './palette.js';
+
+export interface HeadlessSceneInput {
+  readonly graph: TopologyGraph;
+  readonly options: ViewOptions;
+  readonly theme: ExportTheme;
+  readonly meta: ExportMeta;
+  /** Width ÷ height the layout packs towards, as the view does with its canvas size. */
+  readonly aspect?: number;
+}
+
+export async function headlessPositions(graph: TopologyGraph, options: ViewOptions, aspect = DEFAULT_ASPECT): Promise<Record<string, Point>> {
+  const store = new GraphStore();
+  store.reset(graph);
+  const layout = await layoutViewHeadless(deriveView(store, options), aspect);
+  return layout.positions;
+}
+
+export async function headlessScene(input: HeadlessSceneInput): Promise<Scene> {
+  const positions = await headlessPositions(input.graph, input.options, input.aspect);
+  return buildScene({ graph: input.graph, options: input.options, positions, theme: input.theme, meta: input.meta });
+}

@@ -1,0 +1,126 @@
+/**
+ * The legend drawn into exports: the view's legend (src/webview/components/Legend.tsx) with the same three
+ * sections — every kind family (shape and fill), every status colour plus the collapsed marker, and the
+ * relation types present in this drawing — laid out beside or below the diagram in model coordinates.
+ */
+import type { EdgeType } from '../model/graph.js';
+import type { KindFamily, NodeShape, StatusTone } from '../visual.js';
+import { BROKEN_EDGE, CHROME, EDGE_VISUALS, FAMILY_VISUALS, TONE_VISUALS } from '../visual.js';
+import { DASHES } from './edgeGeometry.js';
+import type { Point } from '../view/layoutCore.js';
+import type { SceneEdge } from './model.js';
+import type { Paint, Palette } from './palette.js';
+
+export type LegendSample =
+  | { readonly kind: 'shape'; readonly shape: NodeShape; readonly fill: Paint; readonly border: Paint; readonly dashed: boolean }
+  | { readonly kind: 'status'; readonly color: Paint }
+  | { readonly kind: 'double'; readonly color: Paint }
+  | { readonly kind: 'edge'; readonly paint: Paint; readonly width: number; readonly dash: readonly number[] };
+
+export interface LegendItem {
+  /** Left edge of the sample; the label starts at `x + LEGEND.labelOffset`. */
+  readonly x: number;
+  /** Vertical middle of the row. */
+  readonly y: number;
+  readonly label: string;
+  readonly sample: LegendSample;
+}
+
+export interface LegendColumn {
+  readonly title: string;
+  readonly x: number;
+  /** Baseline of the column title. */
+  readonly y: number;
+  readonly items: readonly LegendItem[];
+}
+
+export interface LegendBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly columns: readonly LegendColumn[];
+}
+
+export const LEGEND = {
+  fontSize: 11,
+  titleSize: 11.5,
+  row: 18,
+  padding: 14,
+  columnGap: 28,
+  sampleWidth: 34,
+  sampleHeight: 16,
+  labelOffset: 42,
+} as const;
+
+type Entry = Pick<LegendItem, 'label' | 'sample'>;
+
+/**
+ * `columns` puts the three sections side by side (for a legend below the diagram); `stacked` puts them
+ * one under another (for a legend beside it).
+ */
+export function layoutLegend(edges: readonly SceneEdge[], at: Point, colours: Palette, arrangement: 'columns' | 'stacked'): LegendBox {
+  const sections: { title: string; entries: Entry[] }[] = [
+    { title: 'Kinds (shape and fill)', entries: familyEntries(colours) },
+    { title: 'Status (border)', entries: statusEntries(colours) },
+    { title: 'Relations (source → target)', entries: relationEntries(edges, colours) },
+  ];
+  const columns: LegendColumn[] = [];
+  let x = at.x + LEGEND.padding;
+  let y = at.y + LEGEND.padding;
+  let right = x;
+  let bottom = y;
+  for (const section of sections) {
+    const titleY = y + LEGEND.titleSize;
+    const items = section.entries.map((entry, i) => ({ ...entry, x, y: titleY + 8 + LEGEND.row * (i + 0.5) }));
+    columns.push({ title: section.title, x, y: titleY, items });
+    const width = Math.max(
+      estimate(section.title, LEGEND.titleSize),
+      ...section.entries.map((e) => LEGEND.labelOffset + estimate(e.label, LEGEND.fontSize)),
+    );
+    const height = LEGEND.titleSize + 8 + LEGEND.row * section.entries.length;
+    right = Math.max(right, x + width);
+    bottom = Math.max(bottom, y + height);
+    if (arrangement === 'columns') x += width + LEGEND.columnGap;
+    else y += height + LEGEND.columnGap / 2;
+  }
+  return { x: at.x, y: at.y, width: right + LEGEND.padding - at.x, height: bottom + LEGEND.padding - at.y, columns };
+}
+
+function estimate(text: string, size: number): number {
+  return Math.ceil(text.length * size * 0.58);
+}
+
+function familyEntries(colours: Palette): Entry[] {
+  return (Object.keys(FAMILY_VISUALS) as KindFamily[]).map((f) => {
+    const v = FAMILY_VISUALS[f];
+    const paint = colours.paint(v.color);
+    const fill = { color: paint.color, opacity: 0.2 };
+    return { label: v.label, sample: { kind: 'shape', shape: v.shape, fill, border: paint, dashed: f === 'missing' } };
+  });
+}
+
+function statusEntries(colours: Palette): Entry[] {
+  const tones = Object.keys(TONE_VISUALS) as Exclude<StatusTone, 'neutral'>[];
+  return [
+    ...tones.map((t): Entry => ({ label: TONE_VISUALS[t].label, sample: { kind: 'status', color: colours.paint(TONE_VISUALS[t].color) } })),
+    { label: 'Collapsed group (double border)', sample: { kind: 'double', color: colours.paint(CHROME.muted) } },
+  ];
+}
+
+function relationEntries(edges: readonly SceneEdge[], colours: Palette): Entry[] {
+  const types = [...new Set(edges.map((e) => e.type))].sort() as EdgeType[];
+  const entries: Entry[] = types.map((t) => {
+    const v = EDGE_VISUALS[t];
+    const paint = colours.paint(v.color);
+    const label = v.label === t ? t : `${t}: ${v.label}`;
+    return { label, sample: { kind: 'edge', paint: { color: paint.color, opacity: Math.max(0.55, paint.opacity) }, width: v.width, dash: DASHES[v.line] } };
+  });
+  if (edges.some((e) => e.broken !== undefined)) {
+    entries.push({
+      label: BROKEN_EDGE.label,
+      sample: { kind: 'edge', paint: colours.paint(BROKEN_EDGE.color), width: BROKEN_EDGE.width, dash: BROKEN_EDGE.dashPattern },
+    });
+  }
+  return entries;
+}

@@ -1,0 +1,216 @@
+/**
+ * The export model: the drawn scene, built from a graph, the view options (filters, grouping, collapse
+ * state) and node positions. Positions come from the headless layout (CLI) or from the webview's
+ * `positions` export (VS Code), so both paths draw the same scene; every renderer (SVG, PDF, PNG, DOT,
+ * Mermaid, JSON/YAML) reads only this model.
+ *
+ * Coordinates are the view's own model coordinates (node centres as cytoscape reports them), never shifted:
+ * an exported node sits exactly where the view has it, and `bounds` says which window to show.
+ */
+import type { BrokenReason, EdgeType, NodeStatus, TopologyGraph } from '../model/graph.js';
+import type { ArrowShape, KindFamily, NodeShape, StatusTone } from '../visual.js';
+import type { AggregateKind } from '../view/deriveView.js';
+import { deriveView } from '../view/deriveView.js';
+import { GraphStore } from '../view/graphStore.js';
+import type { Point } from '../view/layoutCore.js';
+import type { ViewOptions } from '../view/viewOptions.js';
+import { sceneEdges } from './edgeGeometry.js';
+import { layoutLegend } from './legend.js';
+import type { LegendBox } from './legend.js';
+import type { ExportTheme, Paint, Palette } from './palette.js';
+import { DEFAULT_ASPECT } from '../view/viewLayout.js';
+import { palette } from './palette.js';
+import { sceneGroups, sceneNode } from './sceneNodes.js';
+
+export interface ExportMeta {
+  readonly title: string;
+  /** Where the graph came from, e.g. "manifests in examples/shop" or "cluster context kind-dev". */
+  readonly source: string;
+  /** Filters in effect as short lines ("namespaces: shop, data"); empty when everything is shown. */
+  readonly filters: readonly string[];
+  readonly version: string;
+  /** ISO time for the PDF title block. Other formats carry no time, so re-exports diff cleanly. */
+  readonly generatedAt: string;
+}
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type BorderStyle = 'solid' | 'dashed' | 'double';
+
+export interface SceneNode {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly status: NodeStatus;
+  readonly tone: StatusTone;
+  readonly family: KindFamily;
+  readonly shape: NodeShape;
+  /** Exactly the lines the view draws: the kind tag, then the name in chunks. */
+  readonly lines: readonly string[];
+  /** Centre, as in the view. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly fill: Paint;
+  readonly border: Paint;
+  readonly borderWidth: number;
+  readonly borderStyle: BorderStyle;
+  readonly missing: boolean;
+  readonly aggregate?: AggregateKind;
+  /** Real object ids this node stands for. */
+  readonly members: readonly string[];
+  /** Namespace group id when grouping by namespace. */
+  readonly parent?: string;
+}
+
+export interface SceneGroup {
+  readonly id: string;
+  readonly namespace: string;
+  readonly label: string;
+  /** The box (top-left corner and size); the label sits centred above it. */
+  readonly box: Rect;
+}
+
+export interface SceneEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly type: EdgeType;
+  readonly broken?: BrokenReason;
+  readonly controller: boolean;
+  readonly members: readonly string[];
+  /** Where the line leaves the source outline and where it stops (at the arrow's base). */
+  readonly from: Point;
+  readonly to: Point;
+  /** Quadratic control point for parallel edges between the same two nodes; straight when absent. */
+  readonly control?: Point;
+  readonly paint: Paint;
+  readonly width: number;
+  /** Dash lengths; empty for a solid line. */
+  readonly dash: readonly number[];
+  readonly arrow: ArrowShape;
+  /** The arrow head as a closed polygon, already placed at the target outline. */
+  readonly head: readonly Point[];
+}
+
+export interface SceneHeader {
+  readonly x: number;
+  /** Baseline of the title; the subtitle's baseline is below it. */
+  readonly y: number;
+  readonly title: string;
+  readonly subtitle: string;
+}
+
+export interface Scene {
+  /** The whole graph the scene was drawn from (exports never add anything the graph lacks). */
+  readonly graph: TopologyGraph;
+  readonly palette: Palette;
+  readonly meta: ExportMeta;
+  readonly options: ViewOptions;
+  readonly nodes: readonly SceneNode[];
+  readonly edges: readonly SceneEdge[];
+  readonly groups: readonly SceneGroup[];
+  readonly header: SceneHeader;
+  readonly legend: LegendBox;
+  /** Groups, nodes and edges alone. */
+  readonly drawing: Rect;
+  /** Everything with header, legend and margin: the SVG viewBox, what the PDF scales onto paper. */
+  readonly bounds: Rect;
+}
+
+export interface SceneInput {
+  readonly graph: TopologyGraph;
+  readonly options: ViewOptions;
+  /** Node centres by view node id. View nodes without a position are not drawn (nor their edges). */
+  readonly positions: Readonly<Record<string, Point>>;
+  readonly theme: ExportTheme;
+  readonly meta: ExportMeta;
+}
+
+export const SCENE_MARGIN = 24;
+const HEADER_HEIGHT = 48;
+const LEGEND_GAP = 36;
+
+export function buildScene(input: SceneInput): Scene {
+  const store = new GraphStore();
+  store.reset(input.graph);
+  const view = deriveView(store, input.options);
+  const colours = palette(input.theme);
+  const nodes = view.nodes.flatMap((n) => {
+    const p = input.positions[n.id];
+    return p === undefined ? [] : [sceneNode(n, p, colours)];
+  });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const groups = sceneGroups(view.groups, nodes);
+  const edges = sceneEdges(view.edges, byId, colours);
+  const drawing = drawingBounds(nodes, groups, edges);
+  const header: SceneHeader = {
+    x: drawing.x,
+    y: drawing.y - HEADER_HEIGHT + 18,
+    title: input.meta.title,
+    subtitle: [input.meta.source, ...input.meta.filters].filter((s) => s !== '').join('  ·  '),
+  };
+  const legend = placeLegend(edges, drawing, colours);
+  const top = drawing.y - HEADER_HEIGHT;
+  const right = Math.max(drawing.x + drawing.width, legend.x + legend.width, drawing.x + textWidth(header.title, 16));
+  const bottom = Math.max(drawing.y + drawing.height, legend.y + legend.height);
+  const bounds = pad({ x: drawing.x, y: top, width: right - drawing.x, height: bottom - top }, SCENE_MARGIN);
+  return { graph: input.graph, palette: colours, meta: input.meta, options: input.options, nodes, edges, groups, header, legend, drawing, bounds };
+}
+
+/** Rough text width for layout of chrome (header, legend): the same generous estimate nodes use. */
+export function textWidth(text: string, fontSize: number): number {
+  return Math.ceil(text.length * fontSize * 0.62);
+}
+
+/**
+ * Beside the diagram or below it, whichever keeps the whole picture closer to the shape the layout aimed
+ * for: a wide diagram gets its legend below, a tall one beside it.
+ */
+function placeLegend(edges: readonly SceneEdge[], drawing: Rect, colours: Palette): LegendBox {
+  const below = layoutLegend(edges, { x: drawing.x, y: drawing.y + drawing.height + LEGEND_GAP }, colours, 'columns');
+  const beside = layoutLegend(edges, { x: drawing.x + drawing.width + LEGEND_GAP, y: drawing.y }, colours, 'stacked');
+  const misfit = (width: number, height: number): number => Math.abs(Math.log(width / Math.max(1, height) / DEFAULT_ASPECT));
+  const belowMisfit = misfit(Math.max(drawing.width, below.width), drawing.height + LEGEND_GAP + below.height);
+  const besideMisfit = misfit(drawing.width + LEGEND_GAP + beside.width, Math.max(drawing.height, beside.height));
+  return besideMisfit < belowMisfit ? beside : below;
+}
+
+function drawingBounds(nodes: readonly SceneNode[], groups: readonly SceneGroup[], edges: readonly SceneEdge[]): Rect {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  const add = (x: number, y: number): void => {
+    x1 = Math.min(x1, x);
+    y1 = Math.min(y1, y);
+    x2 = Math.max(x2, x);
+    y2 = Math.max(y2, y);
+  };
+  for (const n of nodes) {
+    add(n.x - n.width / 2, n.y - n.height / 2);
+    add(n.x + n.width / 2, n.y + n.height / 2);
+  }
+  for (const g of groups) {
+    // The label sits above the box.
+    add(g.box.x, g.box.y - 22);
+    add(g.box.x + g.box.width, g.box.y + g.box.height);
+  }
+  for (const e of edges) for (const p of [e.from, e.to, ...(e.control ? [e.control] : [])]) add(p.x, p.y);
+  if (x1 === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}
+
+/** Grown by `margin` and out to whole pixels, so an image of it has an exact pixel size at any whole scale. */
+function pad(r: Rect, margin: number): Rect {
+  const x = Math.floor(r.x - margin);
+  const y = Math.floor(r.y - margin);
+  return { x, y, width: Math.ceil(r.x + r.width + margin) - x, height: Math.ceil(r.y + r.height + margin) - y };
+}

@@ -1,0 +1,64 @@
+/**
+ * PNG export: the SVG export rasterised by resvg, so PNG and SVG are the same drawing. resvg is given
+ * only the Inter font shipped in an npm package (system fonts are never loaded), so text renders without
+ * any fonts installed and the same input gives the same pixels wherever the same resvg build runs (the
+ * same platform and package versions, as on CI). Node-only: it loads a native module and font files.
+ */
+import { Resvg } from '@resvg/resvg-js';
+
+export interface PngOptions {
+  /** Pixels per model pixel, 1–4. Ignored when `width` is given. */
+  readonly scale?: number;
+  /** Width of the image in pixels; the height follows the drawing's aspect. */
+  readonly width?: number;
+}
+
+export interface PngResult {
+  readonly png: Buffer;
+  readonly width: number;
+  readonly height: number;
+  /** Set when the requested size was too large and the image was scaled down to fit the pixel budget. */
+  readonly reducedFrom?: { readonly width: number; readonly height: number };
+}
+
+export const MIN_PNG_SCALE = 1;
+export const MAX_PNG_SCALE = 4;
+/** Large enough for a 5,000-node cluster at 1×, small enough that the RGBA buffer stays near 400 MB. */
+export const MAX_PNG_PIXELS = 100_000_000;
+
+const FONT_FILES = ['400Regular/Inter_400Regular.ttf', '700Bold/Inter_700Bold.ttf'];
+
+function fontFiles(): string[] {
+  return FONT_FILES.map((file) => require.resolve(`@expo-google-fonts/inter/${file}`));
+}
+
+export function renderPng(svg: string, options: PngOptions = {}): PngResult {
+  const size = svgSize(svg);
+  const wanted = options.width ?? Math.round(size.width * clampScale(options.scale ?? 1));
+  const wantedHeight = Math.round((wanted / size.width) * size.height);
+  const budget = Math.sqrt(MAX_PNG_PIXELS / Math.max(1, wanted * wantedHeight));
+  const width = budget < 1 ? Math.floor(wanted * budget) : wanted;
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: width },
+    font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
+    shapeRendering: 2,
+    textRendering: 1,
+    logLevel: 'off',
+  });
+  const image = resvg.render();
+  const result = { png: image.asPng(), width: image.width, height: image.height };
+  return budget < 1 ? { ...result, reducedFrom: { width: wanted, height: wantedHeight } } : result;
+}
+
+export function clampScale(scale: number): number {
+  return Math.min(MAX_PNG_SCALE, Math.max(MIN_PNG_SCALE, scale));
+}
+
+/** The root element's width and height attributes (the exporter always writes both). */
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1] ?? NaN);
+  const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1] ?? NaN);
+  if (!(width > 0 && height > 0)) throw new Error('PNG export needs an SVG with width and height');
+  return { width, height };
+}

@@ -1,0 +1,62 @@
+/** Mermaid and Graphviz DOT: snapshots of a small fixture, plus the rules that keep them valid. */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { quote, renderDot } from '../../../src/engine/export/dot.js';
+import { escapeLabel, renderMermaid } from '../../../src/engine/export/mermaid.js';
+import { safeIds } from '../../../src/engine/export/safeIds.js';
+import { fmt } from '../../../src/engine/export/text.js';
+import { graphOf } from '../support.js';
+import { SMALL_YAML, sceneOf } from './support.js';
+
+const GRAPHVIZ = ['/usr/bin/dot', '/usr/local/bin/dot'].find((p) => existsSync(p));
+
+describe('Mermaid export', () => {
+  it('matches the snapshot of the small fixture', async () => {
+    await expect(renderMermaid(await sceneOf(graphOf(SMALL_YAML)))).toMatchFileSnapshot('__snapshots__/small.mmd');
+  });
+
+  it('declares every node once, in a subgraph per namespace, and styles broken links', async () => {
+    const scene = await sceneOf(graphOf(SMALL_YAML));
+    const text = renderMermaid(scene);
+    expect(text.split('\n')[1]).toBe('flowchart LR');
+    expect(text.match(/^ {2}subgraph /gm)).toHaveLength(scene.groups.length);
+    expect(text.match(/:::/g)).toHaveLength(scene.nodes.length);
+    const brokenIndex = scene.edges.findIndex((e) => e.broken !== undefined);
+    expect(text).toMatch(new RegExp(`linkStyle (\\d+,)*${brokenIndex}(,\\d+)* stroke:#a1260d,stroke-width:2px,stroke-dasharray:6 4`));
+    expect(text).toContain(' -.-x ');
+    expect(text).not.toMatch(/\["[^"]*"[^\]]*"\]/); // no raw quotes inside a label
+  });
+
+  it('makes stable, safe ids and escapes labels', () => {
+    const ids = safeIds(['core/Pod/a/end', 'core/Pod/a-end', 'core/Pod/a_end']);
+    expect([...ids.values()]).toEqual(['n_core_Pod_a_end', 'n_core_Pod_a_end_2', 'n_core_Pod_a_end_3']);
+    expect(escapeLabel('fast "ssd" <tier> #1\nx')).toBe('fast #quot;ssd#quot; #lt;tier#gt; #35;1<br>x');
+  });
+});
+
+describe('DOT export', () => {
+  it('matches the snapshot of the small fixture', async () => {
+    await expect(renderDot(await sceneOf(graphOf(SMALL_YAML)))).toMatchFileSnapshot('__snapshots__/small.dot');
+  });
+
+  it('keeps the view positions and one cluster per namespace box', async () => {
+    const scene = await sceneOf(graphOf(SMALL_YAML));
+    const text = renderDot(scene);
+    expect(text.match(/subgraph "cluster_\d+"/g)).toHaveLength(scene.groups.length);
+    const top = scene.drawing.y + scene.drawing.height;
+    for (const n of scene.nodes) {
+      expect(text).toContain(`${quote(n.id)} [label=`);
+      expect(text).toContain(`pos="${fmt(n.x)},${fmt(top - n.y)}!"`);
+    }
+    expect(quote('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c\\nd"');
+  });
+
+  it.skipIf(GRAPHVIZ === undefined)('is accepted by Graphviz, as laid out (neato -n2) and afresh (dot)', async () => {
+    const text = renderDot(await sceneOf(graphOf(SMALL_YAML)));
+    for (const [program, args] of [['neato', ['-n2']], ['dot', []]] as const) {
+      const svg = execFileSync(program, [...args, '-Tsvg'], { input: text }).toString();
+      expect(svg).toContain('</svg>');
+    }
+  });
+});
