@@ -13,6 +13,7 @@ import { GridFallbackLayout } from '../layout/gridFallback';
 import type { LayoutClient } from '../layout/layoutClient';
 import type { Point } from '../../engine/view/layoutCore';
 import type { Viewport } from '../uiState';
+import type { GraphDiff } from '../protocol';
 import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
 import { syncElements } from './cySync';
 import { Decorations } from './decorations';
@@ -48,6 +49,7 @@ const MAX_FIT_ZOOM = 1.25;
 export class CanvasController {
   readonly cy: Core;
   private view: ViewGraph = EMPTY_VIEW;
+  private diff: GraphDiff | null = null;
   private context = '';
   private readonly contexts = new Map<string, ContextState>();
   private inFlight: InFlight | null = null;
@@ -110,6 +112,28 @@ export class CanvasController {
     if (this.inFlight?.context === context) return; // its result will place whatever is still missing
     const complete = this.placeMissing();
     if (contextChanged && complete) this.applyViewport(state.viewport);
+  }
+
+  /** Marks what a comparison added, removed and changed; `null` clears it. Reapplied after every view change. */
+  setDiff(diff: GraphDiff | null): void {
+    this.diff = diff;
+    this.applyDiff();
+  }
+
+  private applyDiff(): void {
+    this.cy.elements().removeClass('diff-added diff-removed diff-changed');
+    const diff = this.diff;
+    if (!diff) return;
+    const classOf = new Map<string, string>();
+    for (const id of diff.added) classOf.set(id, 'diff-added');
+    for (const id of diff.changed) classOf.set(id, 'diff-changed');
+    for (const id of diff.removed) classOf.set(id, 'diff-removed');
+    this.cy.batch(() => {
+      for (const element of [...this.view.nodes, ...this.view.edges]) {
+        const found = element.members.map((member) => classOf.get(member)).find((cls) => cls !== undefined);
+        if (found) this.cy.getElementById(element.id).addClass(found);
+      }
+    });
   }
 
   setSelection(id: string | null): void {
@@ -285,6 +309,7 @@ export class CanvasController {
     syncElements(this.cy, this.view, (id) => positions.get(id));
     this.keyboard.refresh();
     this.decorations.reapply();
+    this.applyDiff();
   }
 
   private applyViewport(viewport: Viewport | null): void {

@@ -8,8 +8,9 @@ import { GraphStore } from '../../engine/view/graphStore';
 import { searchView } from '../../engine/view/search';
 import type { ViewOptions } from '../../engine/view/viewOptions';
 import type { Host } from '../host';
-import type { Insight } from '../protocol';
-import { ViewError, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
+import type { GraphDiff, GraphMode, Insight, TimelineState } from '../protocol';
+import { TimelineCompare, TimelineSelect, ViewError, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
+import { Timeline } from './Timeline';
 import type { UiState } from '../uiState';
 import { restoreUiState } from '../uiState';
 import { useHostMessages } from '../useHostMessages';
@@ -28,9 +29,10 @@ export interface AppProps {
 
 export interface GraphMeta {
   readonly title: string;
-  readonly mode: 'manifests' | 'cluster';
+  readonly mode: GraphMode;
   readonly warnings: readonly string[];
   readonly insights: readonly Insight[];
+  readonly diff?: GraphDiff;
 }
 
 export interface HostStatus {
@@ -52,6 +54,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   const [layoutBusy, setLayoutBusy] = useState(false);
   const [ui, setUi] = useState<UiState>(() => restoreUiState(host.getState()));
   const [reveal, setReveal] = useState<string | null>(null);
+  const [timeline, setTimeline] = useState<TimelineState | null>(null);
 
   useEffect(() => host.setState(ui), [host, ui]);
 
@@ -76,6 +79,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       updateMeta: (update) => setMeta((current) => (current === null ? current : { ...current, ...update })),
       setGraphVersion,
       setStatus,
+      setTimeline,
       viewOptions: ui.view,
       updateView,
       reveal: (id) => {
@@ -139,6 +143,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onActivate={activate}
           onViewport={(viewport) => setUi((s) => ({ ...s, viewport }))}
           onLayoutBusy={setLayoutBusy}
+          diff={meta?.diff ?? null}
           onError={(message) => {
             setStatus((s) => ({ ...s, message }));
             host.post(createMessage(ViewError, { message: message.slice(0, 8000) }));
@@ -158,6 +163,14 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onOpenSource={(id) => host.post(createMessage(ViewOpenSource, { id }))}
         />
       </div>
+      {timeline !== null && (
+        <Timeline
+          timeline={timeline}
+          diff={meta?.diff ?? null}
+          onSelect={(id) => host.post(createMessage(TimelineSelect, { id }))}
+          onCompare={(from, to) => host.post(createMessage(TimelineCompare, { from, to }))}
+        />
+      )}
       <StatusBar meta={meta} status={status} view={view} total={store} layoutBusy={layoutBusy} />
     </div>
   );

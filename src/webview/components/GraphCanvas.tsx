@@ -7,6 +7,7 @@ import type { ViewGraph } from '../../engine/view/deriveView';
 import { LayoutClient } from '../layout/layoutClient';
 import { exposeForTests } from '../testHooks';
 import type { Viewport } from '../uiState';
+import type { GraphDiff } from '../protocol';
 
 export interface GraphCanvasProps {
   readonly workerUri: string;
@@ -21,6 +22,8 @@ export interface GraphCanvasProps {
   readonly onViewport: (viewport: Viewport) => void;
   readonly onLayoutBusy: (busy: boolean) => void;
   readonly onError: (message: string) => void;
+  /** A comparison to mark on the graph, or null. */
+  readonly diff: GraphDiff | null;
 }
 
 /** Creates the controller once the container exists; callbacks read the latest props through a ref. */
@@ -74,6 +77,7 @@ export function GraphCanvas(props: GraphCanvasProps): JSX.Element {
   useEffect(() => controller?.setView(props.view, props.context), [controller, props.view, props.context]);
   useEffect(() => controller?.setSelection(props.selection), [controller, props.selection, props.view]);
   useEffect(() => controller?.setSearch(props.matches), [controller, props.matches, props.view]);
+  useEffect(() => controller?.setDiff(props.diff), [controller, props.diff, props.view]);
 
   return (
     <div class="canvas-wrap">

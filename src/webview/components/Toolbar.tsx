@@ -102,7 +102,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
     <div class="toolbar" role="toolbar" aria-label="Topology tools">
       <div class="title" title={meta?.title ?? ''}>
         <span class="title-text">{meta?.title ?? 'Kubilitics'}</span>
-        {meta !== null && <span class={`mode mode-${meta.mode}`}>{meta.mode === 'cluster' ? 'live' : 'manifests'}</span>}
+        {meta !== null && <span class={`mode mode-${meta.mode}`}>{meta.mode === 'cluster' ? 'live' : meta.mode}</span>}
       </div>
       <SearchBox {...props} />
       <Filters {...props} view={view} />

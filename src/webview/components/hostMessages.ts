@@ -3,7 +3,7 @@ import type { CanvasController } from '../canvas/canvasController';
 import type { GraphStore } from '../../engine/view/graphStore';
 import type { ViewOptions } from '../../engine/view/viewOptions';
 import type { Host } from '../host';
-import type { HostMessage, Message } from '../protocol';
+import type { HostMessage, Message, TimelineState } from '../protocol';
 import { ViewExportResult, createMessage } from '../protocol';
 import type { GraphMeta, HostStatus } from './App';
 import { revealOptions } from './reveal';
@@ -17,6 +17,7 @@ export interface MessageContext {
   updateMeta(meta: Pick<GraphMeta, 'warnings' | 'insights'>): void;
   setGraphVersion(version: number): void;
   setStatus(status: HostStatus): void;
+  setTimeline(timeline: TimelineState): void;
   /** What the user chose to see now: exported with the positions, so an export shows exactly this. */
   readonly viewOptions: ViewOptions;
   updateView(change: (view: ViewOptions) => ViewOptions): void;
@@ -56,6 +57,9 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
     case 'graph/delta':
       ctx.store.applyDelta(message.params.delta);
       ctx.setGraphVersion(ctx.store.version);
+      return;
+    case 'timeline/state':
+      ctx.setTimeline(message.params);
       return;
     case 'graph/meta':
       ctx.updateMeta(message.params);
