@@ -77,7 +77,7 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
   it('draws the live cluster and follows changes made on the server', async () => {
     await runCommand(page, 'Kubilitics: Open Cluster Topology');
     const frame = await topologyFrame(page);
-    // 2 namespaces, a node, 2 services, 2 secrets, 6 pods.
+    // 2 namespaces, a node, 2 services, 2 secrets, 6 pods (one more added below: 14).
     const stats = await waitForStats(frame, (s) => s.nodes === 13, 30_000);
     expect(stats.edges).toBe(6 + 6); // each pod → its node, each service → its 3 pods
     server.upsert(pod('web-new', 'team-a', 'web') as never);
@@ -87,6 +87,30 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
     const secretRequests = server.requests().filter((request) => request.resource === 'secrets');
     expect(secretRequests.length).toBeGreaterThan(0);
     expect(secretRequests.every((request) => /as=PartialObjectMetadata/.test(request.accept ?? ''))).toBe(true);
+  }, 120_000);
+
+  it('takes a snapshot, travels back to it and compares it with now', async () => {
+    await runCommand(page, 'Kubilitics: Take Snapshot Now');
+    await waitForNotification(page, /snapshot taken|nothing changed/, 15_000);
+    server.delete({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0', namespace: 'team-b' } } as never);
+    server.upsert(pod('web-later', 'team-b', 'web') as never);
+    const frame = await topologyFrame(page);
+    await waitForStats(frame, (s) => s.nodes === 14, 15_000);
+    // The timeline bar: go back to the snapshot (it still has web-0), then compare it with now.
+    await frame.getByRole('button', { name: 'Older snapshot' }).click();
+    await expect.poll(async () => (await frame.locator('.mode-history').textContent().catch(() => null)), { timeout: 15_000 }).toBe('history');
+    await waitForStats(frame, (s) => s.nodes === 14, 15_000);
+    await frame.getByRole('button', { name: 'Compare with now' }).click();
+    // The comparison draws both moments: 13 pods/services/... of now plus the removed web-0.
+    await waitForStats(frame, (s) => s.nodes === 15, 15_000);
+    await frame.getByRole('button', { name: /changes:/ }).click();
+    const changes = await frame.locator('.timeline .changes li').allTextContents();
+    expect(changes).toContain('+ Pod team-b/web-later');
+    expect(changes).toContain('− Pod team-b/web-0');
+    await waitForLayout(frame);
+    await screenshot(page, 'cluster-compare');
+    await frame.getByRole('button', { name: 'Back to live' }).click();
+    await waitForStats(frame, (s) => s.nodes === 14, 15_000);
   }, 120_000);
 
   it('switches to a namespace-limited context, tears the old watches down and says what is hidden', async () => {

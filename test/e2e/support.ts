@@ -83,7 +83,8 @@ export async function expandInExplorer(page: Page, folder: string): Promise<void
 
 /** Error and warning counts of the Problems status bar item. */
 export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number }> {
-  const label = (await page.locator('[id="status.problems"]').first().getAttribute('aria-label')) ?? '';
-  const count = (word: string): number => Number(new RegExp(`(\\d+) ${word}`, 'i').exec(label)?.[1] ?? NaN);
-  return { errors: count('errors?'), warnings: count('warnings?') };
+  // The item shows "⊗ 0 ⚠ 11": the first number is errors, the second warnings.
+  const text = (await page.locator('[id="status.problems"]').first().innerText()) ?? '';
+  const [errors = NaN, warnings = NaN] = (text.match(/\d+/g) ?? []).map(Number);
+  return { errors, warnings };
 }

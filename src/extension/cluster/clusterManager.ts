@@ -26,6 +26,9 @@ export class ClusterManager extends DisposableStore {
   readonly onDidChange = this.changed.event;
   private readonly deltas = this.register(new vscode.EventEmitter<import('../../engine/model/graph.js').GraphDelta>());
   readonly onDidDelta = this.deltas.event;
+  private readonly snapshots = this.register(new vscode.EventEmitter<void>());
+  /** A snapshot of the current connection was stored. */
+  readonly onDidSnapshot = this.snapshots.event;
   private readonly statusItem = this.register(vscode.window.createStatusBarItem('kubilitics.context', vscode.StatusBarAlignment.Left, 50));
 
   private currentRecorder: ClusterRecorder | undefined;
@@ -119,7 +122,8 @@ export class ClusterManager extends DisposableStore {
     this.connection = connection;
     const stores = await this.history.stores();
     if (connection.isDisposed) return;
-    const recorder = stores ? connection.register(new ClusterRecorder(stores, () => this.currentSession, context, summary.server ?? '', settings.recorder(), log())) : undefined;
+    const recorder = stores ? connection.register(new ClusterRecorder(stores, () => this.currentSession, context, summary.server ?? '', settings.recorder(),
+      { info: (message) => log().info(message), error: (message) => log().error(message), snapshotSaved: () => this.snapshots.fire() })) : undefined;
     this.currentRecorder = recorder;
     connection.onDispose(() => {
       if (this.currentRecorder === recorder) this.currentRecorder = undefined;

@@ -28,6 +28,8 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   private insights: Insight[] = [];
   private insightsTimer: ReturnType<typeof setTimeout> | undefined;
   private viewing: Viewing = { kind: 'live' };
+  private readonly timelineChanged = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChangeTimeline = this.timelineChanged.event;
 
   constructor(private readonly manager: ClusterManager, private readonly history?: HistoryService) {
     super();
@@ -43,6 +45,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
       this.viewing = { kind: 'live' };
       this.reset.fire();
     }));
+    this.register(manager.onDidSnapshot(() => this.timelineChanged.fire()));
     this.onDispose(() => clearTimeout(this.insightsTimer));
   }
 

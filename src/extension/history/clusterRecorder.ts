@@ -17,6 +17,8 @@ export interface RecorderSettings {
 export interface RecorderLog {
   info(message: string): void;
   error(message: string): void;
+  /** A snapshot was stored (the timeline changed). */
+  snapshotSaved?(): void;
 }
 
 /**
@@ -66,6 +68,7 @@ export class ClusterRecorder extends DisposableStore {
       const pruned = this.stores.snapshots.prune({ maxAgeMs: this.settings.maxAgeMs, maxTotalBytes: this.settings.maxTotalBytes }, takenAt);
       if (pruned.deleted.length) this.log.info(`pruned ${pruned.deleted.length} old snapshots (${pruned.freedBytes} bytes)`);
       this.log.info(`snapshot ${result.snapshot.id} (${trigger}): ${result.snapshot.nodeCount} nodes, ${result.snapshot.storedBytes} bytes stored`);
+      this.log.snapshotSaved?.();
     }
     this.stores.db.scheduleSave();
     return result.saved;

@@ -44,6 +44,7 @@ export class TopologyPanel extends DisposableStore {
         this.post(createMessage(GraphMetaMessage, { warnings: update.warnings, insights: update.insights }));
       }
     }));
+    if (source.onDidChangeTimeline) this.register(source.onDidChangeTimeline(() => void this.sendTimeline()));
     if (source.onDidReset) {
       this.register(source.onDidReset(() => {
         this.panel.title = this.titleOf();

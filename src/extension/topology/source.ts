@@ -29,6 +29,7 @@ export interface TopologySource extends vscode.Disposable {
   snapshot(): TopologyState;
   /** Snapshots and the current position in time, for sources that keep history. */
   timeline?(): Promise<TimelineState | undefined>;
+  readonly onDidChangeTimeline?: vscode.Event<void>;
   select?(id: number | null): Promise<void>;
   compare?(from: number | null, to: number | null): Promise<void>;
   /** Where the object behind a node is defined, for "Go to YAML". */
