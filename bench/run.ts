@@ -1,5 +1,7 @@
 import { benchEngine } from './engine.js';
 import { benchHost } from './host.js';
+import { benchStore, printStoreRows } from './store.js';
+import { benchExport } from './export.js';
 import { fixed } from './stats.js';
 
 /** `npm run bench`: numbers and ratios against targets. A benchmark, not a test: it never fails on a slow machine. */
@@ -22,3 +24,12 @@ for (const size of sizes.filter((n) => n >= 10_000)) {
   const row = benchHost(size);
   console.log([String(row.objects).padEnd(8), fixed(row.eventsPerSecond, 0).padEnd(10), fixed(row.deltasPerSecond, 1).padEnd(9), fixed(row.heapMbPer10k)].join(' '));
 }
+
+void (async () => {
+  console.log('\nStore: snapshots (target: 10K save ≤ 100 ms, ≤ 10% of JSON); history (one busy hour ≤ 20 MB)');
+  const rows = [];
+  for (const size of sizes.filter((n) => n >= 10_000)) rows.push(await benchStore(size));
+  printStoreRows(rows);
+  console.log('\nExport: kubilitics render time per format, ms (file KB)');
+  await benchExport((process.env['BENCH_EXPORT_SIZES'] ?? '100,1000,5000').split(',').map(Number));
+})();

@@ -9,7 +9,7 @@
 //   --production  minify, no source maps (what goes into the VSIX)
 //   --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -41,8 +41,29 @@ export function webviewBuildOptions({ production = false, outdir = join(ROOT, 'd
   ];
 }
 
-/** Runtime dependencies of the CLI's exporters that stay in node_modules. */
-export const CLI_EXTERNALS = ['pdfkit', '@resvg/resvg-js'];
+/** Runtime dependencies of the CLI's exporters that stay in node_modules (a native module; fonts read from disk). */
+export const CLI_EXTERNALS = ['@resvg/resvg-js', '@expo-google-fonts/inter'];
+
+/**
+ * pdfkit finds its standard fonts and ICC profile at run time relative to its own file (createRequire on a package
+ * subpath import, and a URL next to the module), which a bundle does not have. Point both at static requires so the
+ * fonts are bundled, and the ICC profile at dist/data (copied there by the build).
+ */
+const pdfkitBundling = {
+  name: 'pdfkit-bundling',
+  setup(build) {
+    build.onResolve({ filter: /^pdfkit$/ }, () => ({ path: join(ROOT, 'node_modules/pdfkit/js/pdfkit.js') }));
+    build.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source
+        .replace(/const ICC_PROFILE_PATH = new URL\([^;]*;/, "const ICC_PROFILE_PATH = require('path').join(__dirname, 'data', 'sRGB_IEC61966_2_1.icc');")
+        .replace(/const require\$1 = module\$1\.createRequire\([^;]*;/, '')
+        .replace(/require\$1\('#standard-fonts\/(\w+)'\)/g, (_, font) => `require('pdfkit/standard-fonts/${font}')`);
+      if (patched.includes('require$1(') || !patched.includes("join(__dirname, 'data'")) throw new Error('pdfkit changed: update the bundling patch in scripts/build.mjs');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
 
 /** esbuild options for the Node bundles whose entry files exist. */
 export function nodeBuildOptions({ production = false } = {}) {
@@ -59,14 +80,14 @@ export function nodeBuildOptions({ production = false } = {}) {
   // ── Lead: extension host entry ─────────────────────────────────────────────────────────────────────
   const extension = join(ROOT, 'src/extension/activate.ts');
   if (existsSync(extension)) {
-    entries.push({ ...common, entryPoints: [extension], outfile: join(ROOT, 'dist/extension.js'), external: ['vscode'] });
+    entries.push({ ...common, entryPoints: [extension], outfile: join(ROOT, 'dist/extension.js'), external: ['vscode', ...CLI_EXTERNALS], plugins: [pdfkitBundling] });
   }
   // ── Lead: CLI entry ────────────────────────────────────────────────────────────────────────────────
   const cli = join(ROOT, 'src/cli/main.ts');
   if (existsSync(cli)) {
     // PDFKit reads its font metrics from files next to its own code, and resvg is a native addon: both are
     // loaded from node_modules at run time rather than bundled.
-    entries.push({ ...common, entryPoints: [cli], outfile: join(ROOT, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, external: CLI_EXTERNALS });
+    entries.push({ ...common, entryPoints: [cli], outfile: join(ROOT, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, external: CLI_EXTERNALS, plugins: [pdfkitBundling] });
   }
   return entries;
 }
@@ -98,6 +119,8 @@ async function main(argv) {
   await Promise.all(all.map((o) => esbuild.build(o)));
   // sql.js loads its WebAssembly at run time from next to the extension bundle (the history database).
   copyFileSync(join(ROOT, 'node_modules/sql.js/dist/sql-wasm.wasm'), join(ROOT, 'dist/sql-wasm.wasm'));
+  mkdirSync(join(ROOT, 'dist/data'), { recursive: true });
+  copyFileSync(join(ROOT, 'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc'), join(ROOT, 'dist/data/sRGB_IEC61966_2_1.icc'));
   console.log(`[build] ${all.length} bundles in ${Date.now() - start} ms${production ? ' (production)' : ''}`);
 }
 

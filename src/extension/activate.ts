@@ -3,6 +3,7 @@ import { ClusterManager } from './cluster/clusterManager.js';
 import { ClusterSource } from './cluster/clusterSource.js';
 import { filterResources, openClusterTopology, revealInTopology, selectContext, selectKubeconfig } from './commands/clusterCommands.js';
 import { openInTopology, openTopology } from './commands/openTopology.js';
+import { exportDiagram } from './commands/exportDiagram.js';
 import { DisposableStore } from './lifetime.js';
 import { HistoryService } from './history/historyService.js';
 import { HISTORY_SCHEME, ResourceHistoryDocuments, browseSnapshots, compareSnapshots, deleteSnapshot, exportSnapshot, importSnapshot,
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     command('kubilitics.importSnapshot', () => importSnapshot(clusters, history, panels));
     command('kubilitics.showResourceHistory', (item?: ResourceItem | string) =>
       showResourceHistory(panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined));
+    command('kubilitics.exportDiagram', () => exportDiagram(panels, history));
     command('kubilitics.showLog', async () => log().show(true));
     // The Resources view asks for a connection when it is shown, not at activation of a YAML-only session.
     lifetime.register(tree.view.onDidChangeVisibility((event) => {

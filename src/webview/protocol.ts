@@ -89,6 +89,8 @@ export const TimelineSelect = messageType<{ readonly id: number | null }>()('tim
 /** Compare two moments (`null` is now); both `null` ends the comparison. */
 export const TimelineCompare = messageType<{ readonly from: number | null; readonly to: number | null }>()('timeline/compare');
 export const TimelineRequest = messageType<Record<string, never>>()('timeline/request');
+/** The user asked to export what the view shows (the host runs the export command). */
+export const ViewRequestExport = messageType<Record<string, never>>()('view/requestExport');
 export const ViewExportResult = messageType<{
   readonly requestId: string;
   readonly format: WebviewExportFormat;
@@ -105,7 +107,8 @@ export type WebviewMessage =
   | MessageOf<typeof ViewExportResult>
   | MessageOf<typeof TimelineSelect>
   | MessageOf<typeof TimelineCompare>
-  | MessageOf<typeof TimelineRequest>;
+  | MessageOf<typeof TimelineRequest>
+  | MessageOf<typeof ViewRequestExport>;
 
 // ── Host → webview ────────────────────────────────────────────────────────────────────────────────────
 export const GraphInit = messageType<{
@@ -212,6 +215,7 @@ const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
   'timeline/select': (p) => firstError(() => checkKeys(p, ['id']), () => checkSnapshotId(p, 'id')),
   'timeline/compare': (p) => firstError(() => checkKeys(p, ['from', 'to']), () => checkSnapshotId(p, 'from'), () => checkSnapshotId(p, 'to')),
   'timeline/request': (p) => checkKeys(p, []),
+  'view/requestExport': (p) => checkKeys(p, []),
 };
 
 function checkSnapshotId(value: Params, key: string): string | undefined {

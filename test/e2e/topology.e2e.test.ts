@@ -1,10 +1,10 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  explorerContextMenu, installExtension, makeTempDirs, openWorkbench, screenshot, startCodeServer,
+  explorerContextMenu, installExtension, makeTempDirs, openWorkbench, runCommand, screenshot, startCodeServer, waitForNotification,
   type CodeServerInstance, type TempDirs,
 } from './harness/codeServer.js';
 import { CORPUS, ROOT, e2eAvailable, problemCounts, graphStats, expandInExplorer, packagedVsix, topologyFrame, waitForLayout, waitForStats } from './support.js';
@@ -73,6 +73,38 @@ describe.skipIf(!available)('the packaged extension in a real VS Code (code-serv
     await waitForStats(frame, (s) => s.nodes === before.nodes + 1, 20_000);
     await waitForLayout(frame);
     await screenshot(page, 'topology-after-edit');
+  }, 120_000);
+
+  it('exports what the view shows into the workspace (SVG and PDF), from the command palette', async () => {
+    await runCommand(page, 'Kubilitics: Export Diagram…');
+    const quickInput = page.locator('.quick-input-widget');
+    await quickInput.locator('.monaco-list-row', { hasText: 'PDF' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    // In a multi-select quick pick, clicking a row toggles its checkbox.
+    await quickInput.locator('.monaco-list-row', { hasText: 'PDF' }).first().click();
+    await quickInput.getByText('2 Selected').waitFor({ state: 'visible', timeout: 5_000 });
+    await quickInput.getByRole('button', { name: 'OK' }).click();
+    await quickInput.locator('.monaco-list-row', { hasText: 'Document' }).first().click();
+    // The save dialog (code-server's simple dialog) proposes docs/topology/<name>; accept it.
+    await quickInput.locator('.quick-input-box input').waitFor({ state: 'visible', timeout: 15_000 });
+    await expect.poll(() => quickInput.locator('.quick-input-box input').inputValue(), { timeout: 10_000 }).toMatch(/docs\/topology\/[^/]+$/);
+    await page.keyboard.press('Enter');
+    // The browser's simple dialog asks before creating docs/topology; a user says OK.
+    const createFolder = page.getByText(/does not exist\. Would you like to create it/);
+    if (await createFolder.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
+      await page.keyboard.press('Enter');
+    }
+    await waitForNotification(page, /exported .*\.svg.*\.pdf/, 30_000);
+    const folder = join(dirs.workspaceFolder, 'docs', 'topology');
+    const files = (await readdir(folder)).sort();
+    expect(files.filter((f) => f.endsWith('.svg') || f.endsWith('.pdf'))).toHaveLength(2);
+    const svg = await readFile(join(folder, files.find((f) => f.endsWith('.svg'))!), 'utf8');
+    expect(svg).toMatch(/^(<\?xml[^>]*>\s*)?<svg /);
+    for (const name of ['frontend', 'postgres', 'billing']) expect(svg).toContain(name);
+    const pdf = await readFile(join(folder, files.find((f) => f.endsWith('.pdf'))!));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, 'export-done');
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Notifications: Clear All Notifications');
   }, 120_000);
 
   it.skipIf(!existsSync(CORPUS))('opens a corpus file from the explorer', async () => {

@@ -59,6 +59,10 @@ export class ClusterSource extends DisposableStore implements TopologySource {
     return { title: this.title, graph, warnings: this.warnings(), insights: this.insights };
   }
 
+  graphNow(): TopologyGraph {
+    return this.viewing.kind === 'live' ? this.session?.engine.graph() ?? EMPTY : this.past(this.viewing).graph;
+  }
+
   locate(): vscode.Location | undefined {
     return undefined;
   }

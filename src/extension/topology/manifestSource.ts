@@ -64,6 +64,10 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     return { title: this.title, graph: this.graph, warnings: this.warningTexts(), insights: this.insights };
   }
 
+  graphNow(): TopologyGraph {
+    return this.graph;
+  }
+
   locate(id: string): vscode.Location | undefined {
     const source = this.engine.record(id)?.source;
     if (!source) return undefined;

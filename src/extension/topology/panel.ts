@@ -111,6 +111,10 @@ export class TopologyPanel extends DisposableStore {
         this.exportWaiters.get(message.params.requestId)?.(message.params);
         this.exportWaiters.delete(message.params.requestId);
         return;
+      case 'view/requestExport':
+        this.panel.reveal(undefined, false);
+        await vscode.commands.executeCommand('kubilitics.exportDiagram');
+        return;
       case 'timeline/request':
         await this.sendTimeline();
         return;

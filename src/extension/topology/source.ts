@@ -27,6 +27,8 @@ export interface TopologySource extends vscode.Disposable {
   /** Fires when the view must start again from a snapshot (a cluster context switch). */
   readonly onDidReset?: vscode.Event<void>;
   snapshot(): TopologyState;
+  /** The graph the view shows now, without side effects (exports). */
+  graphNow(): TopologyGraph;
   /** Snapshots and the current position in time, for sources that keep history. */
   timeline?(): Promise<TimelineState | undefined>;
   readonly onDidChangeTimeline?: vscode.Event<void>;

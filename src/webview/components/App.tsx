@@ -9,7 +9,7 @@ import { searchView } from '../../engine/view/search';
 import type { ViewOptions } from '../../engine/view/viewOptions';
 import type { Host } from '../host';
 import type { GraphDiff, GraphMode, Insight, TimelineState } from '../protocol';
-import { TimelineCompare, TimelineSelect, ViewError, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
+import { TimelineCompare, TimelineSelect, ViewError, ViewRequestExport, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
 import { Timeline } from './Timeline';
 import type { UiState } from '../uiState';
 import { restoreUiState } from '../uiState';
@@ -129,6 +129,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
         onFit={() => controller.current?.fit()}
         onRelayout={() => controller.current?.relayout()}
         onLegend={() => setUi((s) => ({ ...s, legendOpen: !s.legendOpen }))}
+        onExport={() => host.post(createMessage(ViewRequestExport, {}))}
       />
       <div class="main">
         <GraphCanvas

@@ -24,6 +24,7 @@ export interface ToolbarProps {
   readonly onFit: () => void;
   readonly onRelayout: () => void;
   readonly onLegend: () => void;
+  readonly onExport: () => void;
 }
 
 function counted(values: Iterable<string>, label: (value: string) => string = (v) => v): FilterItem[] {
@@ -121,6 +122,9 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       </button>
       <button type="button" onClick={props.onRelayout} title="Lay out again from scratch">
         Re-layout
+      </button>
+      <button type="button" onClick={props.onExport} title="Export what you see: SVG, PNG, PDF, JSON, YAML, Mermaid, DOT">
+        Export…
       </button>
       <button type="button" aria-pressed={ui.legendOpen} onClick={props.onLegend}>
         Legend

@@ -156,6 +156,36 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
     });
   }
 
+  // KNOWN BUG (reported with this suite): Informer.failures is reset only when a watch line arrives (or a watch ends
+  // cleanly), not when a watch is established. A quiet kind (no events between outages) keeps the count of its last
+  // outage, so after a crash its first retry already waits initialBackoffMs × 2^n (seen: 4-22 s instead of ≤ 0.5 s),
+  // and after two or three API blips such kinds lag up to maxBackoffMs (30 s) behind an API that is back, while the
+  // session reports `reconnecting`. Remove `.fails` when an established watch resets the backoff.
+  it.fails('after a crash, quiet informers retry from the initial backoff (KNOWN BUG: backoff never reset on quiet watches)', async () => {
+    // The first crash makes every informer fail a few times while kube-apiserver is down; then they reconnect.
+    await plane.restartApiServer({ signal: 'SIGKILL', downtimeMs: 2000 });
+    await recovered(live);
+    const quiet = new Set(['runtimeclasses', 'priorityclasses', 'validatingwebhookconfigurations', 'storageclasses', 'csidrivers']);
+    const firstRetry = new Map<string, number>();
+    const sampler = setInterval(() => {
+      for (const status of live.session.kinds()) {
+        const state = status.scopes.get('*');
+        if (quiet.has(status.type.resource) && state?.phase === 'failing' && !firstRetry.has(status.type.resource)) {
+          firstRetry.set(status.type.resource, state.retryInMs ?? -1);
+        }
+      }
+    }, 10);
+    try {
+      await plane.restartApiServer({ signal: 'SIGKILL', downtimeMs: 2000 });
+    } finally {
+      clearInterval(sampler);
+    }
+    await recovered(live);
+    expect(firstRetry.size).toBeGreaterThan(0);
+    // Jitter scales the initial 500 ms by 0.5-1: a reset informer's first retry is never longer.
+    for (const [resource, retryInMs] of firstRetry) expect(retryInMs, resource).toBeLessThanOrEqual(500);
+  });
+
   describe('the limited identity when its access to team-a is revoked and restored', () => {
     let limited: LiveSession | undefined;
     const binding = k.devBinding(TEAM, 'dev', 'edit');
