@@ -7,9 +7,9 @@
  * Coordinates are the view's own model coordinates (node centres as cytoscape reports them), never shifted:
  * an exported node sits exactly where the view has it, and `bounds` says which window to show.
  */
-import type { BrokenReason, EdgeType, NodeStatus, TopologyGraph } from '../model/graph.js';
+import type { NodeStatus, TopologyGraph } from '../model/graph.js';
 import type { ArrowShape, KindFamily, NodeShape, StatusTone } from '../visual.js';
-import type { AggregateKind } from '../view/deriveView.js';
+import type { AggregateKind, ViewEdge } from '../view/deriveView.js';
 import { deriveView } from '../view/deriveView.js';
 import { GraphStore } from '../view/graphStore.js';
 import type { Point } from '../view/layoutCore.js';
@@ -78,14 +78,8 @@ export interface SceneGroup {
   readonly box: Rect;
 }
 
-export interface SceneEdge {
-  readonly id: string;
-  readonly source: string;
-  readonly target: string;
-  readonly type: EdgeType;
-  readonly broken?: BrokenReason;
-  readonly controller: boolean;
-  readonly members: readonly string[];
+/** A drawn edge: the view's edge plus its geometry. */
+export interface SceneEdge extends ViewEdge {
   /** Where the line leaves the source outline and where it stops (at the arrow's base). */
   readonly from: Point;
   readonly to: Point;
