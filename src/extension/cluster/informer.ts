@@ -44,6 +44,10 @@ export class Informer {
   private readonly known = new Map<string, string>();
   private resourceVersion: string | undefined;
   private failures = 0;
+  /** Whether this informer ever synced: a 403 after that is transient (RBAC caches after a restart, a binding restored). */
+  private wasLive = false;
+  /** When the current watch was accepted; a watch that held for a while earns a fresh backoff (as client-go does). */
+  private watchEstablishedAt: number | undefined;
   private readonly options: Required<InformerOptions>;
 
   constructor(
@@ -78,6 +82,7 @@ export class Informer {
     while (!this.disposed) {
       try {
         if (this.resourceVersion === undefined) this.resourceVersion = await this.list();
+        this.wasLive = true;
         this.emitState({ phase: 'live', count: this.known.size });
         await this.watch();
         this.failures = 0;
@@ -96,20 +101,29 @@ export class Informer {
       this.resourceVersion = undefined;
       return true;
     }
+    if (this.watchEstablishedAt !== undefined && Date.now() - this.watchEstablishedAt > HEALTHY_WATCH_MS) this.failures = 0;
+    this.watchEstablishedAt = undefined;
     if (failure.kind === 'forbidden') {
       this.emitState({ phase: 'forbidden', reason: failure.message });
-      return false;
+      if (!this.wasLive) return false;
+      await sleep(this.backoff(failure), this.abort.signal);
+      return !this.disposed;
     }
     if (!failure.retryable) {
       this.emitState({ phase: 'failing', reason: failure.message, kind: failure.kind });
       return false;
     }
-    const exponential = Math.min(this.options.maxBackoffMs, this.options.initialBackoffMs * 2 ** this.failures);
-    const delay = Math.max(failure.retryAfterMs ?? 0, exponential * (0.5 + this.options.random() / 2));
-    this.failures++;
+    const delay = this.backoff(failure);
     this.emitState({ phase: 'failing', reason: failure.message, kind: failure.kind, retryInMs: Math.round(delay) });
     await sleep(delay, this.abort.signal);
     return !this.disposed;
+  }
+
+  /** Capped exponential backoff with jitter (half to full), at least what Retry-After asks. */
+  private backoff(failure: ApiError): number {
+    const exponential = Math.min(this.options.maxBackoffMs, this.options.initialBackoffMs * 2 ** this.failures);
+    this.failures++;
+    return Math.max(failure.retryAfterMs ?? 0, exponential * (0.5 + this.options.random() / 2));
   }
 
   private async list(): Promise<string> {
@@ -152,6 +166,7 @@ export class Informer {
     const lines = await this.client.lines(`${resourcePath(this.type, this.namespace)}?${query}`, {
       signal: this.abort.signal, ...(this.type.metadataOnly ? { accept: METADATA_ACCEPT } : {}),
     });
+    this.watchEstablishedAt = Date.now();
     for await (const line of lines) {
       if (this.disposed) return;
       if (line.trim()) this.handle(JSON.parse(line) as WatchEvent);
@@ -190,6 +205,9 @@ export class Informer {
     if (!this.disposed) this.sink.state(state);
   }
 }
+
+/** A watch that stayed up this long was healthy: the next failure starts from the initial backoff again. */
+const HEALTHY_WATCH_MS = 1_000;
 
 function keyOf(object: KubeObject): string {
   return `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;

@@ -156,12 +156,11 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
     });
   }
 
-  // KNOWN BUG (reported with this suite): Informer.failures is reset only when a watch line arrives (or a watch ends
-  // cleanly), not when a watch is established. A quiet kind (no events between outages) keeps the count of its last
-  // outage, so after a crash its first retry already waits initialBackoffMs × 2^n (seen: 4-22 s instead of ≤ 0.5 s),
-  // and after two or three API blips such kinds lag up to maxBackoffMs (30 s) behind an API that is back, while the
-  // session reports `reconnecting`. Remove `.fails` when an established watch resets the backoff.
-  it.fails('after a crash, quiet informers retry from the initial backoff (KNOWN BUG: backoff never reset on quiet watches)', async () => {
+  // A bug this suite found (fixed): the backoff was reset only when a watch line arrived, so a quiet kind (no events
+  // between outages) kept the count of its last outage: after a crash its first retry already waited 4-22 s instead
+  // of ≤ 0.5 s, and after a few blips such kinds lagged up to 30 s behind an API that was back. A watch that held
+  // now earns a fresh backoff.
+  it('after a crash, quiet informers retry from the initial backoff', async () => {
     // The first crash makes every informer fail a few times while kube-apiserver is down; then they reconnect.
     await plane.restartApiServer({ signal: 'SIGKILL', downtimeMs: 2000 });
     await recovered(live);
@@ -211,12 +210,11 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
       }, 30_000);
     });
 
-    // KNOWN BUG (reported with this suite): Informer.recover() treats every 403 as final, also for an informer that
-    // had been live, so a kind stays unwatched for the rest of the session once one request was refused. Besides a
-    // RoleBinding recreated by GitOps, this happens on plain kube-apiserver restarts: until its RBAC cache is synced a
-    // starting kube-apiserver answers 403 to non-admin users (seen 1-3 times per restart for `dev` in team-a), and a
-    // re-watch that lands in that window stops the informer. Remove `.fails` when the informer retries such 403s.
-    it.fails('resumes watching team-a once the RoleBinding is back (KNOWN BUG: a 403 after being live is final)', async () => {
+    // A bug this suite found (fixed): every 403 was final, also for an informer that had been live, so a kind stayed
+    // unwatched for the rest of the session once one request was refused. Besides a RoleBinding recreated by GitOps,
+    // this happens on plain kube-apiserver restarts: until its RBAC cache is synced a starting kube-apiserver answers
+    // 403 to non-admin users (seen 1-3 times per restart for `dev` in team-a). Such 403s are now retried with backoff.
+    it('resumes watching team-a once the RoleBinding is back', async () => {
       // A ConfigMap rather than a scaled Deployment: no controller in between, so only the session can be late.
       await admin.apply(k.configMap('after-restore', TEAM, { restored: 'yes' }));
       await eventually('the new ConfigMap in the limited session', () => limited!.session.engine.record(`core/ConfigMap/${TEAM}/after-restore`),
