@@ -91,6 +91,8 @@ export const TimelineCompare = messageType<{ readonly from: number | null; reado
 export const TimelineRequest = messageType<Record<string, never>>()('timeline/request');
 /** The user asked to export what the view shows (the host runs the export command). */
 export const ViewRequestExport = messageType<Record<string, never>>()('view/requestExport');
+/** Open the recorded history of one object (cluster views). */
+export const ViewShowHistory = messageType<{ readonly id: string }>()('view/showHistory');
 export const ViewExportResult = messageType<{
   readonly requestId: string;
   readonly format: WebviewExportFormat;
@@ -108,7 +110,8 @@ export type WebviewMessage =
   | MessageOf<typeof TimelineSelect>
   | MessageOf<typeof TimelineCompare>
   | MessageOf<typeof TimelineRequest>
-  | MessageOf<typeof ViewRequestExport>;
+  | MessageOf<typeof ViewRequestExport>
+  | MessageOf<typeof ViewShowHistory>;
 
 // ── Host → webview ────────────────────────────────────────────────────────────────────────────────────
 export const GraphInit = messageType<{
@@ -129,7 +132,7 @@ export const ViewFocus = messageType<{ readonly id: string; readonly neighbourho
 export const ViewStatus = messageType<{ readonly connection?: string; readonly message?: string }>()(
   'view/status',
 );
-export const ViewExport = messageType<{ readonly requestId: string; readonly format: WebviewExportFormat }>()(
+export const ViewExport = messageType<{ readonly requestId: string; readonly format: WebviewExportFormat; readonly scale?: number }>()(
   'view/export',
 );
 
@@ -216,6 +219,7 @@ const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
   'timeline/compare': (p) => firstError(() => checkKeys(p, ['from', 'to']), () => checkSnapshotId(p, 'from'), () => checkSnapshotId(p, 'to')),
   'timeline/request': (p) => checkKeys(p, []),
   'view/requestExport': (p) => checkKeys(p, []),
+  'view/showHistory': idParams,
 };
 
 function checkSnapshotId(value: Params, key: string): string | undefined {

@@ -126,3 +126,28 @@ describe('parseHostMessage', () => {
     expect(parseHostMessage({ type: 'view/export', params: { requestId: 'r', format: 'svg' } }).ok).toBe(false);
   });
 });
+
+describe('timeline, history and export requests from the webview', () => {
+  it('accepts well-formed ones', () => {
+    for (const message of [
+      { type: 'timeline/select', params: { id: 3 } },
+      { type: 'timeline/select', params: { id: null } },
+      { type: 'timeline/compare', params: { from: 1, to: null } },
+      { type: 'timeline/request', params: {} },
+      { type: 'view/requestExport', params: {} },
+      { type: 'view/showHistory', params: { id: 'apps/Deployment/shop/web' } },
+    ]) expect(parseWebviewMessage(message), JSON.stringify(message)).toMatchObject({ ok: true });
+  });
+
+  it('rejects snapshot ids that are not positive integers, and extra fields', () => {
+    for (const message of [
+      { type: 'timeline/select', params: { id: '3' } },
+      { type: 'timeline/select', params: { id: -1 } },
+      { type: 'timeline/select', params: { id: 1.5 } },
+      { type: 'timeline/select', params: {} },
+      { type: 'timeline/compare', params: { from: 1 } },
+      { type: 'view/requestExport', params: { path: '/etc/passwd' } },
+      { type: 'view/showHistory', params: { id: '' } },
+    ]) expect(parseWebviewMessage(message).ok, JSON.stringify(message)).toBe(false);
+  });
+});

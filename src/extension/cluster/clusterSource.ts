@@ -30,6 +30,9 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   private viewing: Viewing = { kind: 'live' };
   private readonly timelineChanged = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeTimeline = this.timelineChanged.event;
+  private readonly connectionChanged = this.register(new vscode.EventEmitter<string>());
+  readonly onDidChangeConnection = this.connectionChanged.event;
+  private lastConnection = '';
 
   constructor(private readonly manager: ClusterManager, private readonly history?: HistoryService) {
     super();
@@ -46,6 +49,10 @@ export class ClusterSource extends DisposableStore implements TopologySource {
       this.reset.fire();
     }));
     this.register(manager.onDidSnapshot(() => this.timelineChanged.fire()));
+    this.register(manager.onDidChange(() => {
+      const connection = this.connection();
+      if (connection !== this.lastConnection) this.connectionChanged.fire((this.lastConnection = connection));
+    }));
     this.onDispose(() => clearTimeout(this.insightsTimer));
   }
 
@@ -57,6 +64,11 @@ export class ClusterSource extends DisposableStore implements TopologySource {
     if (this.viewing.kind !== 'live') return this.past(this.viewing);
     const graph = this.session?.snapshot() ?? EMPTY;
     return { title: this.title, graph, warnings: this.warnings(), insights: this.insights };
+  }
+
+  connection(): string {
+    const session = this.manager.session;
+    return session ? `${session.connection} · ${this.title}` : `offline · ${this.title}`;
   }
 
   graphNow(): TopologyGraph {

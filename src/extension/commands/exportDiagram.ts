@@ -17,7 +17,7 @@ type Format = 'svg' | 'png' | 'pdf' | 'json' | 'yaml' | 'mmd' | 'dot';
 
 const FORMATS: readonly { format: Format; label: string; detail: string; picked?: boolean }[] = [
   { format: 'svg', label: 'SVG', detail: 'vector, self-contained, renders on GitHub', picked: true },
-  { format: 'png', label: 'PNG', detail: 'the view as a picture (2×)' },
+  { format: 'png', label: 'PNG', detail: 'the view as a picture, 1×–4×' },
   { format: 'pdf', label: 'PDF', detail: 'vector, title block, tiled pages with an overview' },
   { format: 'json', label: 'JSON', detail: 'the graph as data with positions (stable order for git)' },
   { format: 'yaml', label: 'YAML', detail: 'the same data as YAML' },
@@ -37,6 +37,8 @@ export async function exportDiagram(panels: TopologyPanels, history: HistoryServ
   if (!picked?.length) return;
   const theme = await pickTheme();
   if (!theme) return;
+  const scale = picked.some((f) => f.format === 'png') ? await pickScale() : undefined;
+  if (scale === null) return;
   const base = await pickLocation(panel);
   if (!base) return;
   const targets = picked.map((f) => ({ format: f.format, uri: base.with({ path: `${base.path}.${f.format}` }) }));
@@ -45,7 +47,7 @@ export async function exportDiagram(panels: TopologyPanels, history: HistoryServ
     { modal: true }, 'Overwrite')) !== 'Overwrite') return;
   const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Kubilitics: exporting' }, async () => {
     const scene = await sceneOf(panel, theme);
-    for (const target of targets) await vscode.workspace.fs.writeFile(target.uri, await render(panel, scene, target.format));
+    for (const target of targets) await vscode.workspace.fs.writeFile(target.uri, await render(panel, scene, target.format, scale ?? 2));
     return targets;
   });
   const stores = await history.stores();
@@ -114,7 +116,13 @@ async function sceneOf(panel: TopologyPanel, theme: ExportTheme): Promise<Scene>
       filters: describeFilters(graph, parsed.value.view), version: String(vscode.extensions.getExtension('kubilitics.kubilitics')?.packageJSON?.version ?? ''), generatedAt } });
 }
 
-async function render(panel: TopologyPanel, scene: Scene, format: Format): Promise<Uint8Array> {
+async function pickScale(): Promise<number | null> {
+  const choice = await vscode.window.showQuickPick(['1', '2', '3', '4'].map((n) => ({ label: `${n}×`, scale: Number(n) })),
+    { title: 'Kubilitics: Export Diagram — PNG scale' });
+  return choice?.scale ?? null;
+}
+
+async function render(panel: TopologyPanel, scene: Scene, format: Format, scale: number): Promise<Uint8Array> {
   switch (format) {
     case 'svg': return Buffer.from(renderSvg(scene));
     case 'pdf': return renderPdf(scene);
@@ -124,7 +132,7 @@ async function render(panel: TopologyPanel, scene: Scene, format: Format): Promi
     case 'dot': return Buffer.from(renderDot(scene));
     case 'png': {
       // The native rasterizer stays with the CLI; in VS Code the view draws its own PNG of the same picture.
-      const answer = await panel.requestExport('png');
+      const answer = await panel.requestExport('png', scale);
       if (answer.error || !answer.data.startsWith('data:image/png;base64,')) throw new Error(answer.error ?? 'the view sent no PNG');
       return Buffer.from(answer.data.slice('data:image/png;base64,'.length), 'base64');
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
-  GraphDeltaMessage, GraphInit, GraphMetaMessage, TimelineStateMessage, ViewExport, ViewFocus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
+  GraphDeltaMessage, GraphInit, GraphMetaMessage, TimelineStateMessage, ViewExport, ViewFocus, ViewStatus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
 } from '../../webview/protocol.js';
 import { renderWebviewHtml } from '../../webview/html.js';
 import { isEmptyDelta } from '../../engine/model/graph.js';
@@ -44,6 +44,11 @@ export class TopologyPanel extends DisposableStore {
         this.post(createMessage(GraphMetaMessage, { warnings: update.warnings, insights: update.insights }));
       }
     }));
+    if (source.onDidChangeConnection) {
+      this.register(source.onDidChangeConnection((connection) => {
+        if (this.ready) this.post(createMessage(ViewStatus, { connection }));
+      }));
+    }
     if (source.onDidChangeTimeline) this.register(source.onDidChangeTimeline(() => void this.sendTimeline()));
     if (source.onDidReset) {
       this.register(source.onDidReset(() => {
@@ -111,6 +116,9 @@ export class TopologyPanel extends DisposableStore {
         this.exportWaiters.get(message.params.requestId)?.(message.params);
         this.exportWaiters.delete(message.params.requestId);
         return;
+      case 'view/showHistory':
+        await vscode.commands.executeCommand('kubilitics.showResourceHistory', message.params.id);
+        return;
       case 'view/requestExport':
         this.panel.reveal(undefined, false);
         await vscode.commands.executeCommand('kubilitics.exportDiagram');
@@ -137,6 +145,8 @@ export class TopologyPanel extends DisposableStore {
       ...(state.diff ? { diff: state.diff } : {}),
     }));
     void this.sendTimeline();
+    const connection = this.source.connection?.();
+    if (connection) this.post(createMessage(ViewStatus, { connection }));
     if (this.pendingFocus) {
       const { id, neighbourhood } = this.pendingFocus;
       this.post(createMessage(ViewFocus, { id, ...(neighbourhood ? { neighbourhood } : {}) }));
@@ -150,7 +160,7 @@ export class TopologyPanel extends DisposableStore {
   }
 
   /** Asks the view for a PNG or its node positions (what the user sees, for exports). */
-  requestExport(format: 'png' | 'positions', timeoutMs = 30_000): Promise<{ data: string; error?: string }> {
+  requestExport(format: 'png' | 'positions', scale?: number, timeoutMs = 30_000): Promise<{ data: string; error?: string }> {
     const requestId = randomBytes(8).toString('hex');
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -161,7 +171,7 @@ export class TopologyPanel extends DisposableStore {
         clearTimeout(timer);
         resolve(result);
       });
-      this.post(createMessage(ViewExport, { requestId, format }));
+      this.post(createMessage(ViewExport, { requestId, format, ...(scale !== undefined ? { scale } : {}) }));
     });
   }
 

@@ -32,6 +32,9 @@ export interface TopologySource extends vscode.Disposable {
   /** Snapshots and the current position in time, for sources that keep history. */
   timeline?(): Promise<TimelineState | undefined>;
   readonly onDidChangeTimeline?: vscode.Event<void>;
+  /** Cluster sources: connected, reconnecting or offline, shown in the view. */
+  connection?(): string;
+  readonly onDidChangeConnection?: vscode.Event<string>;
   select?(id: number | null): Promise<void>;
   compare?(from: number | null, to: number | null): Promise<void>;
   /** Where the object behind a node is defined, for "Go to YAML". */

@@ -178,9 +178,9 @@ export class CanvasController {
     return this.keyboard.handle(event);
   }
 
-  exportPng(): string {
+  exportPng(scale = 2): string {
     const bg = this.theme.color(CHROME.background);
-    return this.cy.png({ full: true, scale: 2, bg: bg.rgb, output: 'base64uri' });
+    return this.cy.png({ full: true, scale: Math.min(4, Math.max(1, scale)), bg: bg.rgb, output: 'base64uri' });
   }
 
   /** Node positions and sizes, the canvas aspect and the view options: what an export needs to draw this view. */

@@ -9,7 +9,7 @@ import { searchView } from '../../engine/view/search';
 import type { ViewOptions } from '../../engine/view/viewOptions';
 import type { Host } from '../host';
 import type { GraphDiff, GraphMode, Insight, TimelineState } from '../protocol';
-import { TimelineCompare, TimelineSelect, ViewError, ViewRequestExport, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
+import { TimelineCompare, TimelineSelect, ViewError, ViewRequestExport, ViewShowHistory, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
 import { Timeline } from './Timeline';
 import type { UiState } from '../uiState';
 import { restoreUiState } from '../uiState';
@@ -162,6 +162,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onView={updateView}
           onActivate={activate}
           onOpenSource={(id) => host.post(createMessage(ViewOpenSource, { id }))}
+          {...(meta?.mode === 'cluster' ? { onShowHistory: (id: string) => host.post(createMessage(ViewShowHistory, { id })) } : {})}
         />
       </div>
       {timeline !== null && (

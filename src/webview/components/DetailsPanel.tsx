@@ -22,6 +22,8 @@ export interface DetailsPanelProps {
   readonly onView: (change: (view: ViewOptions) => ViewOptions) => void;
   readonly onActivate: (id: string) => void;
   readonly onOpenSource: (id: string) => void;
+  /** Set in cluster views: opens the object's recorded history. */
+  readonly onShowHistory?: (id: string) => void;
 }
 
 export function DetailsPanel(props: DetailsPanelProps): JSX.Element {
@@ -125,6 +127,11 @@ function NodeActions(props: DetailsPanelProps & { node: TopologyNode; collapsedP
       <button type="button" onClick={() => onView((v) => ({ ...v, focus: { id: node.id, hops: v.focus?.hops ?? 1 } }))}>
         Focus neighbourhood
       </button>
+      {props.onShowHistory !== undefined && !node.missing && (
+        <button type="button" onClick={() => props.onShowHistory?.(node.id)}>
+          History
+        </button>
+      )}
       {owner !== undefined && props.collapsedPod && (
         <button type="button" onClick={toggleOwner}>
           Show pods one by one

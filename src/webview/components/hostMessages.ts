@@ -38,12 +38,12 @@ function focus(ctx: MessageContext, { id, neighbourhood }: Params<'view/focus'>)
   ctx.reveal(id);
 }
 
-function exportView(ctx: MessageContext, { requestId, format }: Params<'view/export'>): void {
+function exportView(ctx: MessageContext, { requestId, format, scale }: Params<'view/export'>): void {
   const c = ctx.controller;
   const result =
     c === null
       ? { requestId, format, data: '', error: 'The view is not ready' }
-      : { requestId, format, data: format === 'png' ? c.exportPng() : c.positionsJson(ctx.viewOptions) };
+      : { requestId, format, data: format === 'png' ? c.exportPng(scale) : c.positionsJson(ctx.viewOptions) };
   ctx.host.post(createMessage(ViewExportResult, result));
 }
 
