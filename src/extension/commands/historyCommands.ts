@@ -30,17 +30,19 @@ interface SnapshotPick extends vscode.QuickPickItem {
   readonly id: number;
 }
 
-async function pickSnapshot(stores: Stores, clusterId: number | undefined, title: string): Promise<number | undefined> {
+async function pickSnapshot(stores: Stores, clusterId: number | undefined, title: string, now?: string): Promise<number | null | undefined> {
   const snapshots = stores.snapshots.list(clusterId === undefined ? {} : { clusterId }).reverse();
   if (snapshots.length === 0) {
     void vscode.window.showInformationMessage('Kubilitics: no snapshots yet. They are taken on connect, on a schedule and on significant change.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick<SnapshotPick>(snapshots.map((snapshot) => ({
+  const items: SnapshotPick[] = snapshots.map((snapshot) => ({
     id: snapshot.id, label: describeMoment(snapshot.takenAt),
     description: `#${snapshot.id} · ${snapshot.trigger} · ${snapshot.nodeCount} nodes, ${snapshot.edgeCount} edges`,
     detail: `${Math.round(snapshot.storedBytes / 1024)} KB stored (${Math.round((snapshot.storedBytes / Math.max(1, snapshot.jsonBytes)) * 100)}% of its JSON)`,
-  })), { title });
+  }));
+  const picked = await vscode.window.showQuickPick<SnapshotPick | (vscode.QuickPickItem & { id: null })>(
+    now ? [{ id: null, label: '$(pulse) Now', description: now }, ...items] : items, { title });
   return picked?.id;
 }
 
@@ -49,7 +51,7 @@ export async function browseSnapshots(manager: ClusterManager, history: HistoryS
   const cluster = clusterOf(manager);
   if (!stores || cluster === undefined) return;
   const id = await pickSnapshot(stores, cluster, 'Kubilitics: Browse Snapshots');
-  if (id !== undefined) await panels.openCluster().source.select?.(id);
+  if (id !== undefined && id !== null) await panels.openCluster().source.select?.(id);
 }
 
 export async function compareSnapshots(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
@@ -57,15 +59,17 @@ export async function compareSnapshots(manager: ClusterManager, history: History
   const cluster = clusterOf(manager);
   if (!stores || cluster === undefined) return;
   const from = await pickSnapshot(stores, cluster, 'Kubilitics: Compare — pick the earlier moment');
-  if (from === undefined) return;
-  await panels.openCluster().source.compare?.(from, null);
+  if (from === undefined || from === null) return;
+  const to = await pickSnapshot(stores, cluster, 'Kubilitics: Compare — with now, or another snapshot', 'the live cluster');
+  if (to === undefined) return;
+  await panels.openCluster().source.compare?.(from, to);
 }
 
 export async function deleteSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
   const stores = await storesOrExplain(history);
   if (!stores) return;
   const id = await pickSnapshot(stores, manager.recorder?.cluster, 'Kubilitics: Delete Snapshot');
-  if (id === undefined) return;
+  if (id === undefined || id === null) return;
   const confirm = await vscode.window.showWarningMessage(`Delete snapshot #${id}?`, { modal: true }, 'Delete');
   if (confirm !== 'Delete') return;
   stores.snapshots.delete(id);
@@ -76,7 +80,7 @@ export async function exportSnapshot(manager: ClusterManager, history: HistorySe
   const stores = await storesOrExplain(history);
   if (!stores) return;
   const id = await pickSnapshot(stores, manager.recorder?.cluster, 'Kubilitics: Export Snapshot');
-  if (id === undefined) return;
+  if (id === undefined || id === null) return;
   const target = await vscode.window.showSaveDialog({ title: 'Export snapshot', filters: { 'Kubilitics snapshot': ['kubilitics-snapshot'] },
     defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), `snapshot-${id}.kubilitics-snapshot`) });
   if (!target) return;
