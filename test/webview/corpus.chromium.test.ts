@@ -1,33 +1,25 @@
 /** Real public manifests drawn in Chromium: every object and relation the engine finds is on the canvas. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { topologyFromPaths } from '../../src/engine/topology';
 import { deriveView } from '../../src/engine/view/deriveView';
 import { GraphStore } from '../../src/engine/view/graphStore';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/view/viewOptions';
 import { GraphInit, createMessage } from '../../src/webview/protocol';
 import type { PageGlobals, WebviewPage } from './harness';
-import { WebviewHarness, chromiumAvailable } from './harness';
+import { chromiumAvailable } from './harness';
+import { chromiumSuite } from './suite';
 import { LIGHT } from './themes';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpus');
 const present = existsSync(CORPUS);
 if (!present) console.log('skipped: no ../shared/corpus');
 
-let harness: WebviewHarness;
 let page: WebviewPage | undefined;
 
 describe.skipIf(!chromiumAvailable() || !present)('corpus sets drawn in Chromium', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    harness = await WebviewHarness.start();
-  }, 180_000);
-  afterAll(async () => harness?.close());
-  afterEach(async () => {
-    expect(page?.errors ?? []).toEqual([]);
-    await page?.page.context().close();
-    page = undefined;
-  });
+  const suite = chromiumSuite();
 
   for (const set of ['bookinfo', 'online-boutique', 'argo-cd', 'kube-prometheus']) {
     it(`${set}: drawn node, edge and group counts equal the view model of the engine's graph`, async () => {
@@ -35,7 +27,7 @@ describe.skipIf(!chromiumAvailable() || !present)('corpus sets drawn in Chromium
       const store = new GraphStore();
       store.reset(graph);
       const view = deriveView(store, DEFAULT_VIEW_OPTIONS);
-      page = await harness.open(LIGHT);
+      page = await suite.open(LIGHT);
       await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
       await page.send(createMessage(GraphInit, { title: set, mode: 'manifests', graph, warnings: [], insights: [] }) as never);
       const counts = await page.settled();

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { headlessPositions } from '../../src/engine/export/headlessScene';
 import { buildScene } from '../../src/engine/export/model';
 import { renderSvg } from '../../src/engine/export/svg';
@@ -14,13 +14,13 @@ import { parseViewPositions, positionsById } from '../../src/engine/export/viewP
 import type { TopologyGraph } from '../../src/engine/model/graph';
 import { GraphInit, ViewExport, createMessage } from '../../src/webview/protocol';
 import type { PageGlobals, WebviewPage } from './harness';
-import { WebviewHarness, chromiumAvailable } from './harness';
+import { chromiumAvailable } from './harness';
+import { chromiumSuite } from './suite';
 import { LIGHT } from './themes';
 
 const FIXTURE = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/small-graph.json'), 'utf8')) as TopologyGraph;
 const META = { title: 'WYSIWYG', source: 'fixture', filters: [], version: 'test', generatedAt: '2025-01-31T12:00:00Z' };
 
-let harness: WebviewHarness;
 let page: WebviewPage | undefined;
 
 async function exportedPositions(p: WebviewPage, requestId: string): Promise<ViewPositions> {
@@ -49,20 +49,10 @@ function expectSceneAt(positions: ViewPositions): void {
 }
 
 describe.skipIf(!chromiumAvailable())('export matches the view in Chromium', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    harness = await WebviewHarness.start();
-  }, 180_000);
-
-  afterAll(async () => harness?.close());
-
-  afterEach(async () => {
-    expect(page?.errors ?? []).toEqual([]);
-    await page?.page.context().close();
-    page = undefined;
-  });
+  const suite = chromiumSuite();
 
   it('places every exported node where the view draws it, and the headless layout agrees', async () => {
-    page = await harness.open(LIGHT);
+    page = await suite.open(LIGHT);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
     await page.send(createMessage(GraphInit, { title: 'wysiwyg', mode: 'manifests', graph: FIXTURE, warnings: [], insights: [] }) as never);
     await page.settled();
@@ -76,7 +66,7 @@ describe.skipIf(!chromiumAvailable())('export matches the view in Chromium', { t
   });
 
   it('carries filters and collapse state into the export', async () => {
-    page = await harness.open(LIGHT);
+    page = await suite.open(LIGHT);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
     await page.send(createMessage(GraphInit, { title: 'wysiwyg', mode: 'manifests', graph: FIXTURE, warnings: [], insights: [] }) as never);
     await page.settled();

@@ -1,11 +1,12 @@
 /** Time travel in the view: the timeline bar posts what the user picks, and a comparison is marked on the graph. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TopologyGraph } from '../../src/engine/model/graph';
 import { GraphInit, TimelineStateMessage, createMessage } from '../../src/webview/protocol';
 import type { PageGlobals, WebviewPage } from './harness';
-import { WebviewHarness, chromiumAvailable } from './harness';
+import { chromiumAvailable } from './harness';
+import { chromiumSuite } from './suite';
 import { DARK } from './themes';
 
 const FIXTURE = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/small-graph.json'), 'utf8')) as TopologyGraph;
@@ -17,7 +18,6 @@ const ENTRIES = [
   { id: 2, takenAt: Date.UTC(2026, 10, 26, 5, 0, 0), trigger: 'changes', nodes: 31, edges: 29 },
 ];
 
-let harness: WebviewHarness;
 let page: WebviewPage | undefined;
 
 async function classesOf(p: WebviewPage, id: string): Promise<string[]> {
@@ -25,18 +25,10 @@ async function classesOf(p: WebviewPage, id: string): Promise<string[]> {
 }
 
 describe.skipIf(!chromiumAvailable())('timeline and comparison in Chromium', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    harness = await WebviewHarness.start();
-  }, 180_000);
-  afterAll(async () => harness?.close());
-  afterEach(async () => {
-    expect(page?.errors ?? []).toEqual([]);
-    await page?.page.context().close();
-    page = undefined;
-  });
+  const suite = chromiumSuite();
 
   it('steps through snapshots and returns to live by posting timeline messages', async () => {
-    page = await harness.open(DARK);
+    page = await suite.open(DARK);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
     await page.send(createMessage(GraphInit, { title: 'prod', mode: 'cluster', graph: FIXTURE, warnings: [], insights: [] }) as never);
     await page.send(createMessage(TimelineStateMessage, { entries: ENTRIES, current: null, compare: null }) as never);
@@ -52,7 +44,7 @@ describe.skipIf(!chromiumAvailable())('timeline and comparison in Chromium', { t
   });
 
   it('marks what a comparison added, removed and changed, and lists the changes', async () => {
-    page = await harness.open(DARK);
+    page = await suite.open(DARK);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
     const diff = { from: '2026-11-26 04:00:00 UTC', to: 'now', added: [INGRESS], removed: [STS], changed: [DEPLOY],
       changes: ['+ Ingress shop/web', '− StatefulSet data/postgres', '~ Deployment shop/web: Ready → Degraded'] };

@@ -1,0 +1,32 @@
+/** Shared set-up of a Chromium test file: one browser for the file, a fresh page per test, no page errors allowed. */
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { TestTheme } from './themes';
+import type { WebviewPage } from './harness';
+import { WebviewHarness } from './harness';
+
+export interface ChromiumSuite {
+  /** Opens a page for the current test; it is checked for errors and closed after the test. */
+  open(theme: TestTheme): Promise<WebviewPage>;
+}
+
+/** Call inside a `describe`: registers the hooks that start the browser, check and close each test's page. */
+export function chromiumSuite(): ChromiumSuite {
+  let harness: WebviewHarness | undefined;
+  let page: WebviewPage | undefined;
+  beforeAll(async () => {
+    harness = await WebviewHarness.start();
+  }, 180_000);
+  afterAll(async () => harness?.close());
+  afterEach(async () => {
+    expect(page?.errors ?? []).toEqual([]);
+    await page?.page.context().close();
+    page = undefined;
+  });
+  return {
+    async open(theme) {
+      if (!harness) throw new Error('the Chromium harness did not start');
+      page = await harness.open(theme);
+      return page;
+    },
+  };
+}
