@@ -13,11 +13,12 @@ export interface ManifestTopology {
 export async function topologyFromPaths(paths: readonly string[], options: EngineOptions & { root?: string } = {}): Promise<ManifestTopology> {
   const manifests = await loadManifestPaths(paths, options.root);
   const engine = TopologyEngine.build(manifests.objects, options);
-  const warnings: IntakeWarning[] = [
-    ...manifests.warnings,
-    ...engine.warnings.map((warning) => ({
-      file: warning.source?.file ?? '', line: warning.source?.line ?? 1, severity: 'error' as const, message: warning.message,
-    })),
-  ];
-  return { engine, manifests, warnings };
+  return { engine, manifests, warnings: [...manifests.warnings, ...engineWarnings(engine)] };
+}
+
+/** The engine's own warnings (duplicates, objects without names) in the intake's shape, with file and line. */
+export function engineWarnings(engine: TopologyEngine): IntakeWarning[] {
+  return engine.warnings.map((warning) => ({
+    file: warning.source?.file ?? '', line: warning.source?.line ?? 1, severity: 'error' as const, message: warning.message,
+  }));
 }

@@ -1,4 +1,4 @@
-import { diffGraphs } from '../../engine/graph/delta.js';
+import { diffGraphs, sortGraph } from '../../engine/graph/delta.js';
 import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import { parseId } from '../../engine/model/kinds.js';
 import type { SnapshotMeta } from '../../engine/store/snapshots.js';
@@ -20,10 +20,10 @@ export function compareGraphs(before: TopologyGraph, after: TopologyGraph, label
   const delta = diffGraphs(before, after);
   const removedNodes = new Set(delta.removedNodes);
   const removedEdges = new Set(delta.removedEdges);
-  const graph: TopologyGraph = {
-    nodes: [...after.nodes, ...before.nodes.filter((node) => removedNodes.has(node.id))].sort(byId),
-    edges: [...after.edges, ...before.edges.filter((edge) => removedEdges.has(edge.id))].sort(byId),
-  };
+  const graph = sortGraph(
+    [...after.nodes, ...before.nodes.filter((node) => removedNodes.has(node.id))],
+    [...after.edges, ...before.edges.filter((edge) => removedEdges.has(edge.id))],
+  );
   return {
     graph,
     diff: {
@@ -58,8 +58,4 @@ function describeChanges(before: TopologyGraph, delta: GraphDelta): string[] {
     }),
   ];
   return lines;
-}
-
-function byId<T extends { readonly id: string }>(a: T, b: T): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

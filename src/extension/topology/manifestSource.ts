@@ -4,6 +4,7 @@ import { diffGraphs } from '../../engine/graph/delta.js';
 import { ManifestSet } from '../../engine/intake/manifestSet.js';
 import type { IntakeWarning } from '../../engine/intake/manifests.js';
 import { computeInsights, type Insight } from '../../engine/insights.js';
+import { engineWarnings } from '../../engine/topology.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
 import { settings } from '../config.js';
 import { DisposableStore } from '../lifetime.js';
@@ -151,7 +152,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     this.insights = computeInsights({ graph: this.graph, record: (id) => this.engine.record(id) });
     this.warnings = [
       ...this.set.warnings(),
-      ...this.engine.warnings.map((w) => ({ file: w.source?.file ?? '', line: w.source?.line ?? 1, severity: 'error' as const, message: w.message })),
+      ...engineWarnings(this.engine),
     ];
     this.diagnostics.update(this, (file) => this.fileUri(file), this.warnings, this.insights);
     log().info(`${this.title}: ${this.set.fileNames().length} files, ${this.graph.nodes.length} nodes, ${this.graph.edges.length} edges, ${this.warnings.length} warnings`);
