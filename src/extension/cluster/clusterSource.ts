@@ -28,6 +28,11 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   private insights: Insight[] = [];
   private insightsTimer: ReturnType<typeof setTimeout> | undefined;
   private viewing: Viewing = { kind: 'live' };
+  /**
+   * The past moment shown, loaded (and compared) once per move in time: the view's init and an export of it read the
+   * same state, so an export of "compare with now" shows exactly the moment the view drew.
+   */
+  private shownPast: TopologyState | undefined;
   private readonly timelineChanged = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeTimeline = this.timelineChanged.event;
   private readonly connectionChanged = this.register(new vscode.EventEmitter<string>());
@@ -45,7 +50,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
       if (manager.session === this.session) return;
       this.session = manager.session;
       this.insights = [];
-      this.viewing = { kind: 'live' };
+      this.view({ kind: 'live' });
       this.reset.fire();
     }));
     this.register(manager.onDidSnapshot(() => this.timelineChanged.fire()));
@@ -93,7 +98,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   /** Shows a snapshot, or the live cluster again (`null`). */
   async select(id: number | null): Promise<void> {
     if (id !== null && !(await this.history?.stores())?.snapshots.get(id)) throw new Error(`snapshot ${id} does not exist`);
-    this.viewing = id === null ? { kind: 'live' } : { kind: 'snapshot', id };
+    this.view(id === null ? { kind: 'live' } : { kind: 'snapshot', id });
     this.reset.fire();
   }
 
@@ -102,11 +107,24 @@ export class ClusterSource extends DisposableStore implements TopologySource {
     if (from === null && to === null) return this.select(null);
     const snapshots = (await this.history?.stores())?.snapshots;
     for (const id of [from, to]) if (id !== null && !snapshots?.get(id)) throw new Error(`snapshot ${id} does not exist`);
-    this.viewing = { kind: 'compare', from, to };
+    this.view({ kind: 'compare', from, to });
     this.reset.fire();
   }
 
+  private view(viewing: Viewing): void {
+    this.viewing = viewing;
+    this.shownPast = undefined;
+  }
+
   private past(viewing: Exclude<Viewing, { kind: 'live' }>): TopologyState {
+    if (this.shownPast) return this.shownPast;
+    const state = this.loadPast(viewing);
+    // Not kept while the database is still opening: the next read should see the snapshot, not the placeholder.
+    if (this.history?.storesNow()) this.shownPast = state;
+    return state;
+  }
+
+  private loadPast(viewing: Exclude<Viewing, { kind: 'live' }>): TopologyState {
     const stores = this.history?.storesNow();
     if (!stores) return { title: this.title, graph: EMPTY, warnings: ['history is not available'], insights: [], mode: 'history' };
     const load = (id: number | null): { graph: TopologyGraph; label: string } => id === null
