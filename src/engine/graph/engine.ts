@@ -1,12 +1,12 @@
 import type { GraphDelta, SourceLocation, TopologyGraph, TopologyNode } from '../model/graph.js';
-import { edgeId } from '../model/graph.js';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
 import { parseId } from '../model/kinds.js';
 import { claimsOf } from '../relations/registry.js';
-import type { Claims } from '../relations/types.js';
+import type { Claims, SelectorClaim } from '../relations/types.js';
 import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
-import { GraphState, type EdgeDraft } from './edgeStore.js';
+import { GraphState } from './graphState.js';
+import { IdTable } from './idTable.js';
 import { nodeOf } from './nodes.js';
 import type { ResolveContext } from './resolve.js';
 import { SelectableIndex, selectableOf } from './selectableIndex.js';
@@ -40,8 +40,9 @@ export class TopologyEngine {
   readonly warnings: EngineWarning[] = [];
   private readonly defaultNamespace: string;
   private scopes = new ScopeTable();
+  private ids = new IdTable();
   private records = new Map<string, ObjectRecord>();
-  private recordNodes = new Map<string, TopologyNode>();
+  private recordNodes: (TopologyNode | undefined)[] = [];
   private index = new SelectableIndex();
   private registry = new SelectorRegistry();
   private claims = new Map<string, Claims>();
@@ -62,7 +63,7 @@ export class TopologyEngine {
   }
 
   graph(): TopologyGraph {
-    return sortGraph(this.state.nodes.values(), this.state.edges.values());
+    return sortGraph(this.state.allNodes(), this.state.allEdges());
   }
 
   record(id: string): ObjectRecord | undefined {
@@ -75,6 +76,11 @@ export class TopologyEngine {
 
   get size(): number {
     return this.records.size;
+  }
+
+  /** Ids the engine holds numbers for: objects, placeholders and edge endpoints. Zero once every object is gone. */
+  get heldIds(): number {
+    return this.ids.size;
   }
 
   /** The id an object has (or would have) here, without admitting it. */
@@ -105,7 +111,7 @@ export class TopologyEngine {
     } finally {
       this.state.tracker = undefined;
     }
-    return tracker.finish(this.state.nodes, this.state.edges);
+    return tracker.finish(this.state);
   }
 
   private applyRecord(next: ObjectRecord | undefined, id: string): void {
@@ -121,7 +127,7 @@ export class TopologyEngine {
     }
     candidates.delete(id);
     for (const source of candidates) this.reevaluatePair(source, id);
-    for (const source of this.watchers.referencing(id)) if (source !== id) this.state.rematerializeReferencing(source, id);
+    for (const source of this.watchers.referencing(id)) if (source !== id) this.state.rematerializeReferencing(this.ids.lookup(source)!, id);
     const kind = (next ?? previous)?.kind;
     if (kind === 'Namespace') for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
     if (kind === 'ReferenceGrant') for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);
@@ -144,7 +150,7 @@ export class TopologyEngine {
       this.indexRecord(admitted.record);
     }
     for (const id of this.records.keys()) this.state.refreshNode(id);
-    for (const id of this.records.keys()) this.state.addDrafts(id, this.draftsOf(id));
+    for (const id of this.records.keys()) this.contribute(id);
     this.state.materializeAll();
   }
 
@@ -175,8 +181,9 @@ export class TopologyEngine {
   }
 
   private reset(): void {
+    this.ids = new IdTable();
     this.records = new Map();
-    this.recordNodes = new Map();
+    this.recordNodes = [];
     this.index = new SelectableIndex();
     this.registry = new SelectorRegistry();
     this.claims = new Map();
@@ -187,7 +194,7 @@ export class TopologyEngine {
 
   private indexRecord(record: ObjectRecord): void {
     this.records.set(record.id, record);
-    this.recordNodes.set(record.id, nodeOf(record, this.scopes));
+    this.recordNodes[this.ids.acquire(record.id)] = nodeOf(record, this.scopes);
     this.index.add(record);
     if (record.kind === 'ReferenceGrant') {
       let grants = this.grants.get(record.namespace);
@@ -198,41 +205,44 @@ export class TopologyEngine {
 
   private unindex(record: ObjectRecord): void {
     this.records.delete(record.id);
-    this.recordNodes.delete(record.id);
+    const id = this.ids.lookup(record.id)!;
+    this.recordNodes[id] = undefined;
+    this.ids.release(id);
     this.index.remove(record);
     this.grants.get(record.namespace)?.delete(record.id);
   }
 
   /** Recomputes every edge `id` produces, from its claims. */
   private recomputeSource(id: string): void {
-    this.state.setDrafts(id, this.draftsOf(id));
+    const touched = new Set<number>();
+    this.contribute(id, touched);
+    this.state.materialize(touched);
   }
 
-  /** Claims of `id` (registered for later events) turned into edge drafts. */
-  private draftsOf(id: string): EdgeDraft[] {
+  /**
+   * Replaces the claims of `id` (registered for later events) and the edge drafts they make. Without `touched`
+   * (a full build) the drafts are only recorded: `materializeAll` draws every edge once at the end.
+   */
+  private contribute(id: string, touched?: Set<number>): void {
     const old = this.claims.get(id);
     if (old) {
       this.watchers.unwatch(id, old);
       this.registry.unregister(id, old.selectors);
       this.claims.delete(id);
     }
+    const producer = this.ids.lookup(id);
+    if (producer !== undefined && touched) this.state.clearProducer(producer, touched);
     const record = this.records.get(id);
-    if (!record) return [];
+    if (!record || producer === undefined) return;
     const claims = claimsOf(record, { scopes: this.scopes });
     this.claims.set(id, claims);
     this.watchers.watch(id, claims);
     this.registry.register(id, claims.selectors);
-    const drafts: EdgeDraft[] = [];
-    for (const claim of claims.refs) {
-      const [source, target] = claim.reverse ? [claim.target, id] : [id, claim.target];
-      drafts.push({ id: edgeId(source, claim.type, target), producer: id, claim });
-    }
+    for (const claim of claims.refs) this.state.addRef(producer, claim, touched);
     for (const claim of claims.selectors) {
-      for (const item of this.index.match(claim, id)) {
-        drafts.push({ id: edgeId(id, claim.type, item.id), producer: id, claim, selected: item.id });
-      }
+      // Selected objects are records, so their ids are held.
+      for (const item of this.index.match(claim, id)) this.state.addSelected(producer, claim, this.ids.lookup(item.id)!, touched);
     }
-    return drafts;
   }
 
   /** Re-decides whether `source`'s selectors pick the one object `selected`. */
@@ -241,12 +251,12 @@ export class TopologyEngine {
     if (!claims) return;
     const record = this.records.get(selected);
     const selectable = record && selectableOf(record);
-    const drafts: EdgeDraft[] = [];
+    const accepted: SelectorClaim[] = [];
     for (const claim of claims.selectors) {
       if (!selectable || claim.targetClass !== selectable.cls || !this.index.accepts(claim, selectable.item)) continue;
-      drafts.push({ id: edgeId(source, claim.type, selected), producer: source, claim, selected });
+      accepted.push(claim);
     }
-    this.state.replaceSelected(source, selected, drafts);
+    this.state.replaceSelected(this.ids.lookup(source)!, selected, accepted);
   }
 
   private newState(): GraphState {
@@ -256,7 +266,7 @@ export class TopologyEngine {
       labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
       isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),
     };
-    return new GraphState(context, (id) => this.recordNodes.get(id));
+    return new GraphState(this.ids, context, (id) => this.recordNodes[id]);
   }
 }
 

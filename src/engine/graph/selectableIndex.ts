@@ -58,8 +58,8 @@ export class SelectableIndex {
     if (!entry) return;
     const bucket = this.bucket(entry.cls, entry.item.namespace);
     bucket.all.set(entry.item.id, entry.item);
-    for (const [key, value] of Object.entries(entry.item.labels)) {
-      const labelKey = `${key}=${value}`;
+    for (const key in entry.item.labels) {
+      const labelKey = `${key}=${entry.item.labels[key]}`;
       let ids = bucket.byLabel.get(labelKey);
       if (!ids) bucket.byLabel.set(labelKey, (ids = new Set()));
       ids.add(entry.item.id);
@@ -73,8 +73,8 @@ export class SelectableIndex {
     const bucket = this.classes.get(entry.cls)?.get(entry.item.namespace);
     if (!bucket) return;
     bucket.all.delete(entry.item.id);
-    for (const [key, value] of Object.entries(entry.item.labels)) {
-      const labelKey = `${key}=${value}`;
+    for (const key in entry.item.labels) {
+      const labelKey = `${key}=${entry.item.labels[key]}`;
       const ids = bucket.byLabel.get(labelKey);
       ids?.delete(entry.item.id);
       if (ids && ids.size === 0) bucket.byLabel.delete(labelKey);
@@ -95,9 +95,11 @@ export class SelectableIndex {
     for (const namespace of this.namespacesIn(claim.namespaces, buckets)) {
       const bucket = buckets.get(namespace);
       if (!bucket) continue;
-      for (const item of candidates(bucket, anchors)) {
+      const accept = (item: Selectable): void => {
         if (item.id !== sourceId && claimAccepts(claim, item)) result.push(item);
-      }
+      };
+      if (anchors.length === 0) bucket.all.forEach(accept);
+      else for (const anchor of anchors) bucket.byLabel.get(anchor)?.forEach((id) => accept(bucket.all.get(id)!));
     }
     return result;
   }
@@ -124,16 +126,6 @@ export class SelectableIndex {
     let bucket = buckets.get(namespace);
     if (!bucket) buckets.set(namespace, (bucket = { all: new Map(), byLabel: new Map() }));
     return bucket;
-  }
-}
-
-function* candidates(bucket: NamespaceBucket, anchors: readonly string[]): Iterable<Selectable> {
-  if (anchors.length === 0) {
-    yield* bucket.all.values();
-    return;
-  }
-  for (const anchor of anchors) {
-    for (const id of bucket.byLabel.get(anchor) ?? []) yield bucket.all.get(id)!;
   }
 }
 

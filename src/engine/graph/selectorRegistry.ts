@@ -7,6 +7,7 @@ export class SelectorRegistry {
   private readonly sourcesByKey = new Map<string, Set<string>>();
 
   register(sourceId: string, claims: readonly SelectorClaim[]): void {
+    if (claims.length === 0) return;
     for (const key of keysOf(claims)) {
       let ids = this.sourcesByKey.get(key);
       if (!ids) this.sourcesByKey.set(key, (ids = new Set()));
@@ -15,6 +16,7 @@ export class SelectorRegistry {
   }
 
   unregister(sourceId: string, claims: readonly SelectorClaim[]): void {
+    if (claims.length === 0) return;
     for (const key of keysOf(claims)) {
       const ids = this.sourcesByKey.get(key);
       ids?.delete(sourceId);
@@ -26,7 +28,7 @@ export class SelectorRegistry {
   candidates(cls: SelectableClass, item: Selectable, into: Set<string>): void {
     const prefix = localPrefix(cls, item.namespace);
     this.collect(prefix, into);
-    for (const [key, value] of Object.entries(item.labels)) this.collect(`${prefix}${key}=${value}`, into);
+    for (const key in item.labels) this.collect(`${prefix}${key}=${item.labels[key]}`, into);
     this.collect(crossKey(cls), into);
   }
 
@@ -43,15 +45,17 @@ function crossKey(cls: SelectableClass): string {
   return `cross\u0000${cls}`;
 }
 
-function* keysOf(claims: readonly SelectorClaim[]): Iterable<string> {
+function keysOf(claims: readonly SelectorClaim[]): string[] {
+  const keys: string[] = [];
   for (const claim of claims) {
     if (claim.namespaces.kind !== 'same') {
-      yield crossKey(claim.targetClass);
+      keys.push(crossKey(claim.targetClass));
       continue;
     }
     const prefix = localPrefix(claim.targetClass, claim.namespaces.namespace);
     const anchors = anchorLabels(claim.selector);
-    if (anchors.length === 0) yield prefix;
-    for (const anchor of anchors) yield `${prefix}${anchor}`;
+    if (anchors.length === 0) keys.push(prefix);
+    for (const anchor of anchors) keys.push(`${prefix}${anchor}`);
   }
+  return keys;
 }

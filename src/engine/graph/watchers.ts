@@ -2,8 +2,8 @@ import type { Claims } from '../relations/types.js';
 
 /** Which producers must be revisited when another object changes: by referenced id, by grant namespace, on namespace labels. */
 export class Watchers {
-  private readonly byReferenced = new Map<string, Set<string>>();
-  private readonly byGrantNamespace = new Map<string, Set<string>>();
+  private readonly byReferenced = new Map<string, Producers>();
+  private readonly byGrantNamespace = new Map<string, Producers>();
   private readonly onNamespaceLabels = new Set<string>();
 
   watch(producer: string, claims: Claims): void {
@@ -25,11 +25,11 @@ export class Watchers {
 
   /** Snapshots (callers recompute producers, which re-registers them while iterating). */
   referencing(id: string): string[] {
-    return [...(this.byReferenced.get(id) ?? [])];
+    return listOf(this.byReferenced.get(id));
   }
 
   grantDependent(namespace: string): string[] {
-    return [...(this.byGrantNamespace.get(namespace) ?? [])];
+    return listOf(this.byGrantNamespace.get(namespace));
   }
 
   namespaceDependent(): string[] {
@@ -37,14 +37,26 @@ export class Watchers {
   }
 }
 
-function add(map: Map<string, Set<string>>, key: string, value: string): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
+/** Most objects are referenced by one producer: a bare string saves a Set per referenced object. */
+type Producers = string | Set<string>;
+
+function listOf(producers: Producers | undefined): string[] {
+  if (producers === undefined) return [];
+  return typeof producers === 'string' ? [producers] : [...producers];
 }
 
-function remove(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key);
-  set?.delete(value);
-  if (set?.size === 0) map.delete(key);
+function add(map: Map<string, Producers>, key: string, value: string): void {
+  const producers = map.get(key);
+  if (producers === undefined) map.set(key, value);
+  else if (typeof producers !== 'string') producers.add(value);
+  else if (producers !== value) map.set(key, new Set([producers, value]));
+}
+
+function remove(map: Map<string, Producers>, key: string, value: string): void {
+  const producers = map.get(key);
+  if (producers === value) map.delete(key);
+  else if (typeof producers === 'object') {
+    producers.delete(value);
+    if (producers.size === 0) map.delete(key);
+  }
 }

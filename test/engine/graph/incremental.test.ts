@@ -78,6 +78,9 @@ describe('incremental apply', () => {
           replayed = applyDelta(replayed, delta);
           expect(serializeGraph(replayed)).toBe(serializeGraph(incremental));
         }
+        for (const { object } of [...live.values()]) engine.apply({ type: 'delete', object });
+        expect(engine.graph()).toEqual({ nodes: [], edges: [] });
+        expect(engine.heldIds).toBe(0);
       }),
       { numRuns: 300 },
     );

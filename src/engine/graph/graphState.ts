@@ -1,0 +1,201 @@
+import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../model/graph.js';
+import type { RefClaim, SelectorClaim } from '../relations/types.js';
+import type { DeltaTracker } from './delta.js';
+import { DraftTable, NONE, type Claim } from './draftTable.js';
+import { EdgeTable, brokenCode, typeCode, type MergedEdge } from './edgeTable.js';
+import { IntColumn, type IdTable } from './idTable.js';
+import { placeholderNode } from './nodes.js';
+import { resolveRef, type ResolveContext } from './resolve.js';
+
+const BROKEN_PRIORITY: readonly BrokenReason[] = ['not-permitted', 'missing', 'uid-mismatch'];
+
+/**
+ * Nodes and edges as drawn: edges merged from producers' drafts, placeholder nodes for absent endpoints.
+ * Every write goes through here so the delta tracker sees it. `touched` sets collect the edges a change feeds;
+ * the bulk path of a full build passes none and materializes everything once with `materializeAll`.
+ */
+export class GraphState {
+  private readonly edges: EdgeTable;
+  private readonly drafts = new DraftTable();
+  private readonly nodes: (TopologyNode | undefined)[] = [];
+  private readonly degree = new IntColumn(1024, 0);
+  tracker: DeltaTracker | undefined;
+  private readonly scratch: MergedEdge = { drawn: false, controller: false, broken: 0, referrer: -1, via: '' };
+
+  constructor(
+    private readonly ids: IdTable,
+    private readonly context: ResolveContext,
+    private readonly realNode: (id: number) => TopologyNode | undefined,
+  ) {
+    this.edges = new EdgeTable(ids);
+  }
+
+  addRef(producer: number, claim: RefClaim, touched?: Set<number>): void {
+    const target = this.ids.acquire(claim.target);
+    const type = typeCode(claim.type);
+    const slot = claim.reverse ? this.edges.open(target, type, producer) : this.edges.open(producer, type, target);
+    this.ids.release(target);
+    this.drafts.add(producer, slot, claim, false);
+    touched?.add(slot);
+  }
+
+  addSelected(producer: number, claim: SelectorClaim, selected: number, touched?: Set<number>): void {
+    const slot = this.edges.open(producer, typeCode(claim.type), selected);
+    this.drafts.add(producer, slot, claim, true);
+    touched?.add(slot);
+  }
+
+  clearProducer(producer: number, touched: Set<number>): void {
+    this.drafts.remove(producer, (slot) => touched.add(slot));
+  }
+
+  /** Replaces what `producer`'s selectors contribute towards the one object `selected`; touches only those edges. */
+  replaceSelected(producer: number, selected: string, claims: readonly SelectorClaim[]): void {
+    const target = this.ids.lookup(selected);
+    const towardsTarget = (draft: number): boolean => this.drafts.bySelector(draft) && this.edges.target(this.drafts.edge(draft)) === target;
+    const previous: Claim[] = [];
+    if (target !== undefined) {
+      for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
+        if (towardsTarget(draft)) previous.push(this.drafts.claim(draft));
+      }
+    }
+    if (previous.length === claims.length && claims.every((claim) => previous.includes(claim))) return;
+    const touched = new Set<number>();
+    if (previous.length) this.drafts.remove(producer, (slot) => touched.add(slot), towardsTarget);
+    if (claims.length) {
+      const id = this.ids.acquire(selected);
+      for (const claim of claims) this.addSelected(producer, claim, id, touched);
+      this.ids.release(id);
+    }
+    this.materialize(touched);
+  }
+
+  /** Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed). */
+  rematerializeReferencing(producer: number, referenced: string): void {
+    const touched = new Set<number>();
+    for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
+      if (!this.drafts.bySelector(draft) && (this.drafts.claim(draft) as RefClaim).target === referenced) touched.add(this.drafts.edge(draft));
+    }
+    this.materialize(touched);
+  }
+
+  materializeAll(): void {
+    for (let slot = 0; slot < this.edges.end; slot++) this.materializeOne(slot);
+  }
+
+  materialize(slots: Iterable<number>): void {
+    for (const slot of slots) this.materializeOne(slot);
+  }
+
+  /** Re-reads an object's node; for an id without an object, keeps a placeholder while edges touch it. */
+  refreshNode(name: string): void {
+    const id = this.ids.lookup(name);
+    if (id !== undefined) this.refresh(id);
+  }
+
+  node(name: string): TopologyNode | undefined {
+    const id = this.ids.lookup(name);
+    return id === undefined ? undefined : this.nodes[id];
+  }
+
+  edge(source: string, type: EdgeType, target: string): TopologyEdge | undefined {
+    const from = this.ids.lookup(source);
+    const to = this.ids.lookup(target);
+    const slot = from === undefined || to === undefined ? undefined : this.edges.find(from, typeCode(type), to);
+    return slot !== undefined && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
+  }
+
+  allNodes(): TopologyNode[] {
+    return this.nodes.filter((node): node is TopologyNode => node !== undefined);
+  }
+
+  allEdges(): TopologyEdge[] {
+    const result: TopologyEdge[] = [];
+    for (let slot = 0; slot < this.edges.end; slot++) if (this.edges.isLive(slot)) result.push(this.edges.toEdge(slot));
+    return result;
+  }
+
+  private materializeOne(slot: number): void {
+    if (!this.edges.inUse(slot)) return;
+    const merged = this.merge(slot);
+    const wasLive = this.edges.isLive(slot);
+    if (!this.edges.holds(slot, merged)) {
+      if (this.tracker) this.noteEdge(slot, wasLive);
+      this.edges.write(slot, merged);
+      if (!wasLive && merged.drawn) this.adjustDegree(slot, 1);
+      if (wasLive && !merged.drawn) this.adjustDegree(slot, -1);
+    }
+    if (!merged.drawn && this.drafts.firstOfEdge(slot) === NONE) this.edges.close(slot);
+  }
+
+  private noteEdge(slot: number, wasLive: boolean): void {
+    const source = this.ids.name(this.edges.source(slot));
+    const target = this.ids.name(this.edges.target(slot));
+    const type = this.edges.type(slot);
+    this.tracker!.noteEdge(this.edges.idOf(slot), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target });
+  }
+
+  /** Merges the drafts of `slot` into the one scratch value (read before the next merge). */
+  private merge(slot: number): MergedEdge {
+    let drawn = false;
+    let controller = false;
+    let brokenMask = 0;
+    let referrer = -1;
+    let via: string | string[] | undefined;
+    for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
+      const claim = this.drafts.claim(draft);
+      const bySelector = this.drafts.bySelector(draft);
+      const outcome = bySelector ? 'ok' : resolveRef(claim as RefClaim, (claim as RefClaim).target, this.context);
+      if (outcome === 'skip') continue;
+      drawn = true;
+      via = withVia(via, claim.via);
+      if (!bySelector && (claim as RefClaim).controller === true) controller = true;
+      if (outcome === 'ok') continue;
+      brokenMask |= 1 << brokenCode(outcome);
+      const producer = this.drafts.producer(draft);
+      if (referrer === -1 || this.ids.name(producer) < this.ids.name(referrer)) referrer = producer;
+    }
+    const merged = this.scratch;
+    merged.drawn = drawn;
+    if (!drawn) return merged;
+    const reason = brokenMask === 0 ? undefined : BROKEN_PRIORITY.find((candidate) => brokenMask & (1 << brokenCode(candidate)));
+    merged.controller = controller;
+    merged.broken = reason ? brokenCode(reason) : 0;
+    merged.referrer = reason ? referrer : -1;
+    merged.via = typeof via === 'string' ? via : via!.sort();
+    return merged;
+  }
+
+  private adjustDegree(slot: number, change: 1 | -1): void {
+    const source = this.edges.source(slot);
+    const target = this.edges.target(slot);
+    this.bump(source, change);
+    if (target !== source) this.bump(target, change);
+  }
+
+  private bump(id: number, change: 1 | -1): void {
+    const degree = this.degree.get(id) + change;
+    this.degree.set(id, degree);
+    if (degree === 0 || (change === 1 && degree === 1 && !this.nodes[id])) this.refresh(id);
+  }
+
+  /** A drawn node holds its id, so the number is not recycled while the node is on the graph. */
+  private refresh(id: number): void {
+    const before = this.nodes[id];
+    const absent = (): TopologyNode | undefined =>
+      this.degree.get(id) > 0 ? (before?.missing || before?.synthetic ? before : placeholderNode(this.ids.name(id))) : undefined;
+    const node = this.realNode(id) ?? absent();
+    if (before === node) return;
+    this.tracker?.noteNode(this.ids.name(id), before);
+    this.nodes[id] = node;
+    if (!before) this.ids.retain(id);
+    else if (!node) this.ids.release(id);
+  }
+}
+
+function withVia(via: string | string[] | undefined, reason: string): string | string[] {
+  if (via === undefined || via === reason) return reason;
+  if (typeof via === 'string') return [via, reason];
+  if (!via.includes(reason)) via.push(reason);
+  return via;
+}
