@@ -80,3 +80,38 @@ export function nodeStatus(name: string): Record<string, unknown> {
       operatingSystem: 'linux', osImage: 'Container-Optimized OS from Google', systemUUID: '4d7cd66a-9a4a-5108-6a34-5bbc612469c5' },
   };
 }
+
+/**
+ * managedFields as server-side field tracking writes them: one entry per manager, each a FieldsV1 tree naming every
+ * field that manager set (`f:` keys, `k:{"name":…}` for keyed list items). The spec writer and the status writer
+ * (controller or kubelet) are separate managers, as on a live cluster.
+ */
+export function withManagedFields(object: Record<string, unknown>): Record<string, unknown> {
+  const { status, metadata, apiVersion, kind: _kind, ...rest } = object as Record<string, unknown> & { metadata: Record<string, unknown> };
+  const { name: _name, namespace: _namespace, uid: _uid, resourceVersion: _rv, creationTimestamp: _ct, generation: _generation, ...ownMetadata } = metadata;
+  const entry = (manager: string, fields: Record<string, unknown>, subresource?: string): Record<string, unknown> => ({
+    manager, operation: 'Update', apiVersion, time: '2026-01-05T09:12:44Z', fieldsType: 'FieldsV1', fieldsV1: fieldsV1(fields), ...(subresource ? { subresource } : {}),
+  });
+  const managedFields = [entry(object['kind'] === 'Pod' ? 'kube-controller-manager' : 'kubectl-client-side-apply', { metadata: ownMetadata, ...rest })];
+  if (status !== undefined) managedFields.push(entry(object['kind'] === 'Pod' ? 'kubelet' : 'kube-controller-manager', { status }, 'status'));
+  return { ...object, metadata: { ...metadata, managedFields } };
+}
+
+function fieldsV1(value: unknown): Record<string, unknown> {
+  if (Array.isArray(value)) {
+    const items: Record<string, unknown> = { '.': {} };
+    value.forEach((item, index) => {
+      const name = item !== null && typeof item === 'object' ? (item as Record<string, unknown>)['name'] : undefined;
+      if (typeof name === 'string') items[`k:{"name":"${name}"}`] = { '.': {}, ...fieldsV1(item) };
+      else if (item !== null && typeof item === 'object') items[`i:${index}`] = fieldsV1(item);
+      else items[`v:${JSON.stringify(item)}`] = {};
+    });
+    return items;
+  }
+  if (value === null || typeof value !== 'object') return {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    fields[`f:${key}`] = child !== null && typeof child === 'object' ? { ...(Array.isArray(child) ? {} : { '.': {} }), ...fieldsV1(child) } : {};
+  }
+  return fields;
+}

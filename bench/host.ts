@@ -2,6 +2,7 @@ import { DeltaCoalescer } from '../src/engine/graph/coalescer.js';
 import { TopologyEngine } from '../src/engine/graph/engine.js';
 import type { KubeObject } from '../src/engine/model/object.js';
 import { trimObject, type ResourceType } from '../src/extension/cluster/resources.js';
+import { withManagedFields } from './apiFields.js';
 import { syntheticCluster } from './syntheticCluster.js';
 import { heapUsedMb } from './stats.js';
 
@@ -23,7 +24,7 @@ const typeOf = (object: KubeObject): ResourceType => {
  */
 export function benchHost(size: number, events = 20_000): HostBenchRow {
   const { engine, heapMbPer10k } = heldHeap(size);
-  const objects = syntheticCluster(size).map((object) => addManagedFields(object));
+  const objects = syntheticCluster(size).map((object) => withManagedFields(object as Record<string, unknown>) as KubeObject);
   const coalescer = new DeltaCoalescer();
   const graph = engine.graph();
   coalescer.reset(graph.nodes.map((n) => n.id), graph.edges.map((e) => e.id));
@@ -59,7 +60,7 @@ export function benchHost(size: number, events = 20_000): HostBenchRow {
  */
 function heldHeap(size: number): { engine: TopologyEngine; heapMbPer10k: number } {
   const before = heapUsedMb();
-  let response: string | undefined = JSON.stringify({ items: syntheticCluster(size).map((object) => addManagedFields(object)) });
+  let response: string | undefined = JSON.stringify({ items: syntheticCluster(size).map((object) => withManagedFields(object as Record<string, unknown>) as KubeObject) });
   const engine = new TopologyEngine();
   for (const raw of (JSON.parse(response) as { items: KubeObject[] }).items) {
     engine.apply({ type: 'upsert', object: trimObject(raw as Record<string, unknown>, typeOf(raw)) });
@@ -69,9 +70,3 @@ function heldHeap(size: number): { engine: TopologyEngine; heapMbPer10k: number 
   return { engine, heapMbPer10k };
 }
 
-/** Real API objects carry managedFields, often a third of their size; intake drops them. */
-function addManagedFields(object: KubeObject): KubeObject {
-  const managedFields = [{ manager: 'kube-controller-manager', operation: 'Update', apiVersion: object.apiVersion, time: '2026-01-01T00:00:00Z',
-    fieldsType: 'FieldsV1', fieldsV1: { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } }, 'f:status': { 'f:phase': {}, 'f:conditions': {} } } }];
-  return { ...object, metadata: { ...object.metadata, managedFields } } as KubeObject;
-}

@@ -45,22 +45,37 @@ export interface ObjectRecord {
 
 /** Reads `a.b.c` style paths without throwing on absent or mistyped intermediate values. */
 export function field(value: unknown, ...path: readonly string[]): unknown {
+  return fieldAt(value, path);
+}
+
+/** `field` with the path as one array: hot relation tables keep their paths as constants (no array per call). */
+export function fieldAt(value: unknown, path: readonly string[]): unknown {
   let current: unknown = value;
-  for (const key of path) {
+  for (let index = 0; index < path.length; index++) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = (current as Record<string, unknown>)[path[index]!];
   }
   return current;
 }
 
 export function stringField(value: unknown, ...path: readonly string[]): string | undefined {
-  const found = field(value, ...path);
+  return stringAt(value, path);
+}
+
+export function stringAt(value: unknown, path: readonly string[]): string | undefined {
+  const found = fieldAt(value, path);
   return typeof found === 'string' && found.length > 0 ? found : undefined;
 }
 
 export function arrayField(value: unknown, ...path: readonly string[]): readonly unknown[] {
-  const found = field(value, ...path);
-  return Array.isArray(found) ? found : [];
+  return arrayAt(value, path);
+}
+
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
+export function arrayAt(value: unknown, path: readonly string[]): readonly unknown[] {
+  const found = fieldAt(value, path);
+  return Array.isArray(found) ? found : NO_ITEMS;
 }
 
 export function recordField(value: unknown, ...path: readonly string[]): Readonly<Record<string, unknown>> | undefined {

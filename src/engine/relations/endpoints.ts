@@ -1,5 +1,5 @@
 import { arrayField, field, stringField, type ObjectRecord } from '../model/object.js';
-import type { Claims, RelationContext, RelationFamily } from './types.js';
+import type { Claims, RefClaim, RelationContext, RelationFamily } from './types.js';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
@@ -33,6 +33,8 @@ function claimTargetRef(record: ObjectRecord, ref: unknown, claims: Claims, cont
   const name = stringField(ref, 'name');
   if (!kind || !name) return;
   const uid = stringField(ref, 'uid');
-  claims.refs.push({ type: 'endpoint', target: context.scopes.builtinRef(kind, stringField(ref, 'namespace') ?? record.namespace, name),
-    via: 'targetRef', ...(uid ? { uid } : {}) });
+  const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } =
+    { type: 'endpoint', target: context.scopes.builtinRef(kind, stringField(ref, 'namespace') ?? record.namespace, name), via: 'targetRef' };
+  if (uid) claim.uid = uid;
+  claims.refs.push(claim);
 }

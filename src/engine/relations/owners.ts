@@ -1,6 +1,6 @@
 import { groupOfApiVersion } from '../model/kinds.js';
 import { arrayField, recordField } from '../model/object.js';
-import type { RelationFamily } from './types.js';
+import type { RefClaim, RelationFamily } from './types.js';
 
 /** metadata.ownerReferences: owner → child, every ref (controller marked), cluster-scoped owners included. */
 export const ownerRelations: RelationFamily = {
@@ -15,14 +15,11 @@ export const ownerRelations: RelationFamily = {
       const { group } = groupOfApiVersion(typeof ref?.['apiVersion'] === 'string' ? ref['apiVersion'] : undefined);
       const uid = typeof ref?.['uid'] === 'string' ? ref['uid'] : undefined;
       const controller = ref?.['controller'] === true;
-      claims.refs.push({
-        type: 'owns',
-        target: scopes.refId(group, kind, record.namespace, name),
-        via: controller ? 'controller' : 'owner',
-        reverse: true,
-        ...(uid ? { uid } : {}),
-        ...(controller ? { controller } : {}),
-      });
+      const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } =
+        { type: 'owns', target: scopes.refId(group, kind, record.namespace, name), via: controller ? 'controller' : 'owner', reverse: true };
+      if (uid) claim.uid = uid;
+      if (controller) claim.controller = true;
+      claims.refs.push(claim);
     }
   },
 };

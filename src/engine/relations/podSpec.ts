@@ -1,7 +1,7 @@
 import { POD_TEMPLATE_PATHS } from '../model/kinds.js';
-import { arrayField, field, recordField, stringField, type ObjectRecord } from '../model/object.js';
+import { arrayAt, arrayField, fieldAt, recordField, stringAt, stringField, type ObjectRecord } from '../model/object.js';
 import type { EdgeType } from '../model/graph.js';
-import type { Claims, RelationContext, RelationFamily } from './types.js';
+import type { Claims, RefClaim, RelationContext, RelationFamily } from './types.js';
 
 /** A named reference inside a pod spec: where the name is, what kind it names, and how the pod uses it. */
 interface PodRefRule {
@@ -41,13 +41,20 @@ const SCALAR_RULES: readonly (PodRefRule & { readonly label: string; readonly al
   { label: 'runtime class', kind: 'RuntimeClass', type: 'uses', name: ['runtimeClassName'] },
 ];
 
-const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
+const CONTAINER_LISTS = [['initContainers'], ['containers'], ['ephemeralContainers']] as const;
+const SPEC_PATHS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Pod', ['spec']], ...[...POD_TEMPLATE_PATHS].map(([kind, path]) => [kind, [...path, 'spec']] as const),
+]);
+const VOLUMES = ['volumes'];
+const PROJECTED_SOURCES = ['projected', 'sources'];
+const NAME = ['name'];
+const ENV = ['env'];
+const ENV_FROM = ['envFrom'];
 
 /** The pod spec of a Pod, or of any workload's pod template (CronJob's jobTemplate included). */
 export function podSpecOf(record: ObjectRecord): unknown {
-  if (record.kind === 'Pod') return field(record.object, 'spec');
-  const templatePath = POD_TEMPLATE_PATHS.get(record.kind);
-  return templatePath ? field(record.object, ...templatePath, 'spec') : undefined;
+  const path = SPEC_PATHS.get(record.kind);
+  return path ? fieldAt(record.object, path) : undefined;
 }
 
 export const podSpecRelations: RelationFamily = {
@@ -63,22 +70,18 @@ export const podSpecRelations: RelationFamily = {
 };
 
 function push(record: ObjectRecord, claims: Claims, context: RelationContext, rule: PodRefRule, from: unknown, via: string): void {
-  const name = stringField(from, ...rule.name);
+  const name = stringAt(from, rule.name);
   if (!name) return;
-  const optional = rule.optional ? field(from, ...rule.optional) === true : false;
-  claims.refs.push({
-    type: rule.type,
-    target: context.scopes.builtinRef(rule.kind, record.namespace, name),
-    via,
-    ...(optional ? { optional } : {}),
-  });
+  const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via };
+  if (rule.optional && fieldAt(from, rule.optional) === true) claim.optional = true;
+  claims.refs.push(claim);
 }
 
 function claimVolumes(record: ObjectRecord, spec: unknown, claims: Claims, context: RelationContext): void {
-  for (const volume of arrayField(spec, 'volumes')) {
-    const volumeName = stringField(volume, 'name') ?? '?';
-    for (const rule of VOLUME_RULES) push(record, claims, context, rule, volume, `${rule.label} ${volumeName}`);
-    for (const source of arrayField(volume, 'projected', 'sources')) {
+  for (const volume of arrayAt(spec, VOLUMES)) {
+    const volumeName = stringAt(volume, NAME) ?? '?';
+    for (const rule of VOLUME_RULES) if (recordField(volume, rule.name[0]!)) push(record, claims, context, rule, volume, `${rule.label} ${volumeName}`);
+    for (const source of arrayAt(volume, PROJECTED_SOURCES)) {
       for (const rule of PROJECTED_RULES) push(record, claims, context, rule, source, `projected volume ${volumeName}`);
     }
     if (record.kind === 'Pod' && recordField(volume, 'ephemeral', 'volumeClaimTemplate')) {
@@ -91,13 +94,14 @@ function claimVolumes(record: ObjectRecord, spec: unknown, claims: Claims, conte
 
 function claimContainers(record: ObjectRecord, spec: unknown, claims: Claims, context: RelationContext): void {
   for (const list of CONTAINER_LISTS) {
-    for (const container of arrayField(spec, list)) {
-      const containerName = stringField(container, 'name') ?? '?';
-      for (const env of arrayField(container, 'env')) {
-        const variable = stringField(env, 'name') ?? '?';
+    for (const container of arrayAt(spec, list)) {
+      const containerName = stringAt(container, NAME) ?? '?';
+      for (const env of arrayAt(container, ENV)) {
+        if (!recordField(env, 'valueFrom')) continue;
+        const variable = stringAt(env, NAME) ?? '?';
         for (const rule of ENV_RULES) push(record, claims, context, rule, env, `env ${variable} (${containerName})`);
       }
-      for (const source of arrayField(container, 'envFrom')) {
+      for (const source of arrayAt(container, ENV_FROM)) {
         for (const rule of ENV_FROM_RULES) push(record, claims, context, rule, source, `envFrom (${containerName})`);
       }
     }
@@ -110,20 +114,15 @@ function claimContainers(record: ObjectRecord, spec: unknown, claims: Claims, co
 function claimScalars(record: ObjectRecord, spec: unknown, claims: Claims, context: RelationContext): void {
   const account = stringField(spec, 'serviceAccountName') ?? stringField(spec, 'serviceAccount');
   // Every namespace has a `default` account that manifests never list: link it only when it is known.
-  claims.refs.push({
-    type: 'uses',
-    target: context.scopes.builtinRef('ServiceAccount', record.namespace, account ?? 'default'),
-    via: 'service account',
-    ...(account ? {} : { optional: true }),
-  });
+  const serviceAccount: { -readonly [K in keyof RefClaim]: RefClaim[K] } =
+    { type: 'uses', target: context.scopes.builtinRef('ServiceAccount', record.namespace, account ?? 'default'), via: 'service account' };
+  if (!account) serviceAccount.optional = true;
+  claims.refs.push(serviceAccount);
   for (const rule of SCALAR_RULES) {
-    const name = stringField(spec, ...rule.name);
+    const name = stringAt(spec, rule.name);
     if (!name) continue;
-    claims.refs.push({
-      type: rule.type,
-      target: context.scopes.builtinRef(rule.kind, record.namespace, name),
-      via: rule.label,
-      ...(rule.alwaysPresent?.has(name) ? { optional: true } : {}),
-    });
+    const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via: rule.label };
+    if (rule.alwaysPresent?.has(name)) claim.optional = true;
+    claims.refs.push(claim);
   }
 }

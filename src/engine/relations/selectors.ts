@@ -1,11 +1,13 @@
 import { WORKLOAD_KINDS } from '../model/kinds.js';
-import { field, recordField, type ObjectRecord } from '../model/object.js';
+import { field, fieldAt, stringMap, type ObjectRecord } from '../model/object.js';
 import { parseLabelSelector, parseMapSelector, type LabelSelector } from '../model/selector.js';
 import type { EdgeType } from '../model/graph.js';
 import type { RelationFamily } from './types.js';
 
 const PODS_AND_WORKLOADS: ReadonlySet<string> = new Set(['Pod', ...WORKLOAD_KINDS]);
 const PODS_ONLY: ReadonlySet<string> = new Set(['Pod']);
+const TEMPLATE_LABELS = ['spec', 'template', 'metadata', 'labels'];
+const CRONJOB_TEMPLATE_LABELS = ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'];
 
 /** Objects whose selector picks pods (and workloads by their pod template labels). */
 interface SelectorRule {
@@ -53,9 +55,5 @@ export const selectorRelations: RelationFamily = {
 export function podSelectableLabels(record: ObjectRecord): Readonly<Record<string, string>> | undefined {
   if (record.kind === 'Pod') return record.labels;
   if (!WORKLOAD_KINDS.has(record.kind)) return undefined;
-  const path = record.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
-  const labels = recordField(record.object, ...path, 'metadata', 'labels');
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(labels ?? {})) if (typeof value === 'string') result[key] = value;
-  return result;
+  return stringMap(fieldAt(record.object, record.kind === 'CronJob' ? CRONJOB_TEMPLATE_LABELS : TEMPLATE_LABELS));
 }
