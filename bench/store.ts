@@ -22,6 +22,9 @@ export interface SnapshotBenchRow {
   /** Encode + hash of a graph equal to the last snapshot: the cost of a skipped save. */
   readonly skipMs: number;
   readonly loadMs: number;
+  /** `saveInSlices` (what the live recorder uses): the longest stretch it holds the event loop, and its total time. */
+  readonly slicedLongestBlockMs: number;
+  readonly slicedTotalMs: number;
   readonly storedBytes: number;
   readonly ratio: number;
 }
@@ -82,14 +85,36 @@ async function benchSnapshots(store: StoreDatabase, graph: TopologyGraph, option
   }
   const skipMs = best(runs, () => snapshots.save({ clusterId: 1, graph, takenAt: 99, trigger: 'manual' }));
   const loadMs = best(runs, () => snapshots.load(id));
+  const sliced = await measureSlicedSave(snapshots, clusters.ensure({ context: 'bench-sliced', server: 'local' }, 0), graph);
   for (const meta of snapshots.list()) if (meta.id !== id) snapshots.delete(meta.id);
   store.vacuum();
   const flushStart = performance.now();
   await store.flush();
   const flushMs = performance.now() - flushStart;
   const meta = snapshots.get(id)!;
-  return { row: { compression: options.compression ?? 'deflate', saveMs: Math.min(...saves), skipMs, loadMs, storedBytes: meta.storedBytes,
+  return { row: { compression: options.compression ?? 'deflate', saveMs: Math.min(...saves), skipMs, loadMs, ...sliced, storedBytes: meta.storedBytes,
     ratio: meta.storedBytes / meta.jsonBytes }, jsonBytes: meta.jsonBytes, flushMs };
+}
+
+async function measureSlicedSave(snapshots: SnapshotStore, clusterId: number, graph: TopologyGraph): Promise<{ slicedLongestBlockMs: number; slicedTotalMs: number }> {
+  const start = performance.now();
+  let resumedAt = start;
+  let longest = 0;
+  const pause = async (): Promise<void> => {
+    longest = Math.max(longest, performance.now() - resumedAt);
+    await new Promise((resolve) => setImmediate(resolve));
+    resumedAt = performance.now();
+  };
+  const saving = snapshots.saveInSlices({ clusterId, graph, takenAt: 0, trigger: 'interval' }, pause);
+  // Compression runs on the thread pool; the stretches around it count as blocking too.
+  const interval = setInterval(() => {
+    longest = Math.max(longest, performance.now() - resumedAt);
+    resumedAt = performance.now();
+  }, 1);
+  await saving;
+  clearInterval(interval);
+  longest = Math.max(longest, performance.now() - resumedAt);
+  return { slicedLongestBlockMs: longest, slicedTotalMs: performance.now() - start };
 }
 
 /** Best of several runs, as bench/engine.ts does: on a shared machine the minimum is the least disturbed. */
@@ -158,11 +183,12 @@ function withBookkeeping(object: KubeObject): Mutable {
 }
 
 export function printStoreRows(rows: readonly StoreBenchRow[]): void {
-  console.log('objects  JSON MB  compression  save ms  skip ms  load ms  stored KB  ratio   flush ms  history rows/s  1 h history MB');
+  console.log('objects  JSON MB  compression  save ms  skip ms  load ms  sliced: total ms  longest block ms  stored KB  ratio   flush ms  history rows/s  1 h history MB');
   for (const row of rows) {
     for (const snapshot of row.snapshots) {
       console.log([String(row.objects).padEnd(8), fixed(row.jsonBytes / 1048576).padEnd(8), snapshot.compression.padEnd(12),
         fixed(snapshot.saveMs).padEnd(8), fixed(snapshot.skipMs).padEnd(8), fixed(snapshot.loadMs).padEnd(8),
+        fixed(snapshot.slicedTotalMs).padEnd(17), fixed(snapshot.slicedLongestBlockMs).padEnd(17),
         fixed(snapshot.storedBytes / 1024, 0).padEnd(10), `${fixed(snapshot.ratio * 100, 2)}%`.padEnd(7), fixed(row.flushMs).padEnd(9),
         fixed(row.historyRowsPerSecond, 0).padEnd(15), fixed(row.hourOfHistoryMb, 2)].join(' '));
     }

@@ -172,8 +172,38 @@ const GRAPH_WRAPPER_JSON = 23;
 /** The compact bytes of a graph (deterministic: the same graph gives the same bytes). */
 export function encodeGraph(graph: TopologyGraph): EncodedGraph {
   const encoder = new Encoder();
-  for (const node of graph.nodes) encoder.object(node as unknown as Record<string, unknown>);
-  for (const edge of graph.edges) encoder.object(edge as unknown as Record<string, unknown>, derivableId(edge));
+  encodeRange(encoder, graph, 0, graph.nodes.length + graph.edges.length);
+  return finish(encoder, graph);
+}
+
+/**
+ * The same bytes as `encodeGraph`, written `sliceSize` nodes and edges at a time with `pause()` between slices, so
+ * a 100K-object graph (about a second of work) never holds the extension host's event loop for long.
+ * The graph must not change meanwhile (engine graphs are fresh arrays of immutable values).
+ */
+export async function encodeGraphInSlices(graph: TopologyGraph, pause: () => Promise<void>, sliceSize = 5000): Promise<EncodedGraph> {
+  const encoder = new Encoder();
+  const total = graph.nodes.length + graph.edges.length;
+  for (let start = 0; start < total; start += sliceSize) {
+    encodeRange(encoder, graph, start, Math.min(total, start + sliceSize));
+    await pause();
+  }
+  return finish(encoder, graph);
+}
+
+function encodeRange(encoder: Encoder, graph: TopologyGraph, from: number, to: number): void {
+  const nodeCount = graph.nodes.length;
+  for (let index = from; index < to; index++) {
+    if (index < nodeCount) {
+      encoder.object(graph.nodes[index] as unknown as Record<string, unknown>);
+    } else {
+      const edge = graph.edges[index - nodeCount]!;
+      encoder.object(edge as unknown as Record<string, unknown>, derivableId(edge));
+    }
+  }
+}
+
+function finish(encoder: Encoder, graph: TopologyGraph): EncodedGraph {
   const header: Header = { v: GRAPH_CODEC_VERSION, s: encoder.strings, h: encoder.shapes, n: graph.nodes.length, e: graph.edges.length };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const prefix = new ByteWriter();

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { diffGraphs } from '../graph/delta.js';
 import type { GraphDelta, TopologyGraph } from '../model/graph.js';
 import { ClusterStore } from './clusters.js';
-import { BlobFormat, packBlob, sha256Hex, unpackBlob } from './codec.js';
+import { BlobFormat, packBlob, packBlobOffThread, sha256Hex, unpackBlob } from './codec.js';
 import type { Row, StoreDatabase } from './database.js';
 import { SnapshotNotFoundError } from './errors.js';
-import { decodeGraph, encodeGraph } from './graphCodec.js';
+import { decodeGraph, encodeGraph, encodeGraphInSlices } from './graphCodec.js';
 import { writeFileAtomic } from './persistence.js';
 import { planRetention, type RetentionPolicy } from './policy.js';
 import { blob, num, optStr, str } from './rows.js';
@@ -75,12 +75,28 @@ export class SnapshotStore {
     const hash = sha256Hex(encoded.bytes);
     const previous = this.latest(input.clusterId);
     if (previous?.hash === hash) return { saved: false, reason: 'unchanged', previous };
+    return this.insert(input, packBlob(encoded.bytes, this.format), encoded.jsonBytes, hash);
+  }
+
+  private insert(input: SaveSnapshotInput, blob: Uint8Array, jsonBytes: number, hash: string): SaveSnapshotResult {
     this.db.run(
       `INSERT INTO snapshots (cluster_id, taken_at, "trigger", node_count, edge_count, graph, json_bytes, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [input.clusterId, input.takenAt, input.trigger, input.graph.nodes.length, input.graph.edges.length,
-        packBlob(encoded.bytes, this.format), encoded.jsonBytes, hash]);
+      [input.clusterId, input.takenAt, input.trigger, input.graph.nodes.length, input.graph.edges.length, blob, jsonBytes, hash]);
     return { saved: true, snapshot: this.get(this.db.lastInsertId())! };
+  }
+
+  /**
+   * `save` for a live cluster's host: encoding in slices with `pause()` between them and compression off the thread,
+   * so a 100K-object snapshot does not freeze the editor. Callers must not run two at once for one cluster.
+   */
+  async saveInSlices(input: SaveSnapshotInput, pause: () => Promise<void>): Promise<SaveSnapshotResult> {
+    const encoded = await encodeGraphInSlices(scrubGraph(input.graph), pause);
+    const hash = sha256Hex(encoded.bytes);
+    const previous = this.latest(input.clusterId);
+    if (previous?.hash === hash) return { saved: false, reason: 'unchanged', previous };
+    const blob = await packBlobOffThread(encoded.bytes, this.format);
+    return this.insert(input, blob, encoded.jsonBytes, hash);
   }
 
   load(id: number): TopologyGraph {

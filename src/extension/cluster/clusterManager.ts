@@ -170,7 +170,7 @@ export class ClusterManager extends DisposableStore {
         };
         update();
       }));
-    if (!session.disposed) this.currentRecorder?.snapshot('connect');
+    if (!session.disposed) this.currentRecorder?.snapshot('connect').catch((error: unknown) => log().error(`snapshot failed: ${String(error)}`));
     const hidden = session.hidden();
     if (hidden.length && !session.disposed) {
       void vscode.window.showWarningMessage(`Kubilitics: some resources of ${context} are hidden by RBAC: ${hidden.slice(0, 3).join('; ')}${hidden.length > 3 ? '…' : ''}`, 'Show Log')

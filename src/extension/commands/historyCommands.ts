@@ -22,7 +22,7 @@ function clusterOf(manager: ClusterManager): number | undefined {
 
 export async function takeSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
   if (!(await storesOrExplain(history)) || clusterOf(manager) === undefined) return;
-  const saved = manager.recorder!.snapshot('manual');
+  const saved = await manager.recorder!.snapshot('manual');
   void vscode.window.showInformationMessage(saved ? 'Kubilitics: snapshot taken.' : 'Kubilitics: nothing changed since the last snapshot; none taken.');
 }
 

@@ -6,6 +6,8 @@ import type { ClusterSession, ObjectChangeEvent } from '../cluster/session.js';
 import { DisposableStore } from '../lifetime.js';
 import type { Stores } from './historyService.js';
 
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export interface RecorderSettings {
   readonly intervalMs: number;
   readonly changeThreshold: number;
@@ -28,6 +30,8 @@ export interface RecorderLog {
 export class ClusterRecorder extends DisposableStore {
   private changesSince = 0;
   private lastAt: number | undefined;
+  private saving: Promise<unknown> = Promise.resolve();
+  private inFlight = 0;
   private readonly clusterId: number;
 
   constructor(private readonly stores: Stores, private readonly session: () => ClusterSession | undefined, context: string, server: string,
@@ -56,14 +60,27 @@ export class ClusterRecorder extends DisposableStore {
     }
   }
 
-  /** Takes a snapshot now (unless nothing changed since the last one); returns whether one was stored. */
-  snapshot(trigger: SnapshotTrigger): boolean {
+  /**
+   * Takes a snapshot now (unless nothing changed since the last one); resolves to whether one was stored.
+   * Encoding runs in slices between other work and one snapshot runs at a time (a request during one waits for it).
+   */
+  snapshot(trigger: SnapshotTrigger): Promise<boolean> {
+    this.inFlight++;
+    const run = this.saving.then(() => this.takeSnapshot(trigger)).finally(() => this.inFlight--);
+    this.saving = run.catch(() => false);
+    return run;
+  }
+
+  private async takeSnapshot(trigger: SnapshotTrigger): Promise<boolean> {
     const session = this.session();
-    if (!session) return false;
+    if (!session || this.isDisposed) return false;
     const takenAt = Date.now();
-    const result = this.stores.snapshots.save({ clusterId: this.clusterId, graph: session.engine.graph(), takenAt, trigger });
+    // The graph is taken at once (a consistent moment); only encoding and compression are spread out.
+    const graph = session.engine.graph();
     this.lastAt = takenAt;
     this.changesSince = 0;
+    const result = await this.stores.snapshots.saveInSlices({ clusterId: this.clusterId, graph, takenAt, trigger }, yieldToEventLoop);
+    if (this.isDisposed) return false;
     if (result.saved) {
       const pruned = this.stores.snapshots.prune({ maxAgeMs: this.settings.maxAgeMs, maxTotalBytes: this.settings.maxTotalBytes }, takenAt);
       if (pruned.deleted.length) this.log.info(`pruned ${pruned.deleted.length} old snapshots (${pruned.freedBytes} bytes)`);
@@ -75,9 +92,12 @@ export class ClusterRecorder extends DisposableStore {
   }
 
   private maybeSnapshot(): void {
+    // Changes keep arriving while a snapshot is being written: that one covers them, so do not queue more.
+    if (this.inFlight > 0) return;
     const now = Date.now();
     if (shouldSnapshot({ lastAt: this.lastAt, now, intervalMs: this.settings.intervalMs, changesSince: this.changesSince, changeThreshold: this.settings.changeThreshold })) {
-      this.snapshot(this.changesSince >= this.settings.changeThreshold ? 'changes' : 'interval');
+      this.snapshot(this.changesSince >= this.settings.changeThreshold ? 'changes' : 'interval')
+        .catch((error: unknown) => this.log.error(`snapshot failed: ${String(error)}`));
     }
   }
 

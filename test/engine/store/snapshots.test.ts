@@ -9,7 +9,7 @@ import { serializeGraph } from '../../../src/engine/graph/validate.js';
 import type { TopologyGraph } from '../../../src/engine/model/graph.js';
 import { ClusterStore } from '../../../src/engine/store/clusters.js';
 import { SnapshotFormatError, SnapshotNotFoundError } from '../../../src/engine/store/errors.js';
-import { decodeGraph, encodeGraph } from '../../../src/engine/store/graphCodec.js';
+import { decodeGraph, encodeGraph, encodeGraphInSlices } from '../../../src/engine/store/graphCodec.js';
 import { SnapshotStore } from '../../../src/engine/store/snapshots.js';
 import { deployment, graphOfObjects, open, pod, tempDir } from './support.js';
 
@@ -62,6 +62,23 @@ describe('graph encoding', () => {
 });
 
 describe('snapshots', () => {
+  it('saved in slices: the same bytes, with the event loop given back between slices, and unchanged graphs skipped', async () => {
+    const { snapshots, clusterId } = await snapshotStore();
+    const graph = graphOfObjects(syntheticCluster(2000));
+    let pauses = 0;
+    const pause = async (): Promise<void> => {
+      pauses++;
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    expect(Buffer.from((await encodeGraphInSlices(graph, pause, 1000)).bytes).equals(Buffer.from(encodeGraph(graph).bytes))).toBe(true);
+    expect(pauses).toBe(Math.ceil((graph.nodes.length + graph.edges.length) / 1000));
+    const result = await snapshots.saveInSlices({ clusterId, graph, takenAt: 1000, trigger: 'interval' }, pause);
+    if (!result.saved) throw new Error('expected a save');
+    expect(serializeGraph(snapshots.load(result.snapshot.id))).toBe(serializeGraph(graph));
+    expect(snapshots.save({ clusterId, graph, takenAt: 2000, trigger: 'manual' }).saved).toBe(false);
+    expect((await snapshots.saveInSlices({ clusterId, graph, takenAt: 3000, trigger: 'interval' }, pause)).saved).toBe(false);
+  });
+
   it('load back byte-identical to the graph saved, for a realistic cluster', async () => {
     const { snapshots, clusterId } = await snapshotStore();
     const graph = graphOfObjects(syntheticCluster(2000));
