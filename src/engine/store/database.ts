@@ -22,6 +22,8 @@ export interface OpenStoreOptions {
   /** Failures of background saves (the host logs them); `flush()` rejects instead. */
   readonly onSaveError?: (error: unknown) => void;
   readonly now?: () => Date;
+  /** Another process writes this file: read it, change it in memory if asked, never write it back. */
+  readonly readOnly?: boolean;
 }
 
 export type StoreWarning = CorruptFileWarning;
@@ -41,8 +43,8 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   // Read everything that can fail for install reasons before touching the user's file.
   const [sql, migrations] = await Promise.all([loadSqlJs(options.wasmPath), readMigrations(options.migrationsDir)]);
   await mkdir(dirname(options.path), { recursive: true });
-  await removeStaleTemps(options.path);
-  const loaded = await loadOrRecover(sql, options.path, now());
+  if (!options.readOnly) await removeStaleTemps(options.path);
+  const loaded = await loadOrRecover(sql, options.path, now(), options.readOnly);
   let migration: MigrationResult;
   try {
     migration = migrate(loaded.db, migrations, options.path, now().getTime());
@@ -52,7 +54,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   }
   const store = new StoreDatabase(loaded.db, options);
   // A new, recovered or upgraded database is written at once, so the file on disk matches what the code expects.
-  if (!loaded.existed || loaded.warning || migration.applied.length > 0) {
+  if (!options.readOnly && (!loaded.existed || loaded.warning || migration.applied.length > 0)) {
     store.scheduleSave();
     await store.flush();
   }
@@ -62,16 +64,18 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
 /** The open database: small typed query helpers, transactions, and batched crash-safe saves. */
 export class StoreDatabase {
   readonly path: string;
+  readonly readOnly: boolean;
   private readonly saver: SaveScheduler;
   private depth = 0;
   private closed = false;
 
   constructor(readonly sql: Database, options: OpenStoreOptions) {
     this.path = options.path;
+    this.readOnly = options.readOnly === true;
     this.saver = new SaveScheduler({
       idleMs: options.saveIdleMs ?? 500,
       maxDelayMs: options.maxSaveDelayMs ?? 3000,
-      write: () => writeFileAtomic(this.path, this.sql.export()),
+      write: () => (this.readOnly ? Promise.resolve() : writeFileAtomic(this.path, this.sql.export())),
       onError: options.onSaveError ?? ((): void => undefined),
     });
     // Not persistent in SQLite; needed for ON DELETE CASCADE from clusters.

@@ -23,7 +23,7 @@ export interface LoadedFile {
 
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
-export async function loadOrRecover(sql: SqlJsStatic, path: string, now: Date): Promise<LoadedFile> {
+export async function loadOrRecover(sql: SqlJsStatic, path: string, now: Date, readOnly = false): Promise<LoadedFile> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -34,6 +34,11 @@ export async function loadOrRecover(sql: SqlJsStatic, path: string, now: Date): 
   }
   const checked = openChecked(sql, bytes);
   if ('db' in checked) return { db: checked.db, existed: true };
+  // A reader must not move the writer's file: it starts empty in memory and says why.
+  if (readOnly) {
+    return { db: new sql.Database(), existed: true, warning: { kind: 'corrupt-file-moved', movedTo: path, reason: checked.problem,
+      message: `The Kubilitics history database ${path} is unreadable (${checked.problem}); this window shows no history.` } };
+  }
   const movedTo = await moveAside(path, now);
   return {
     db: new sql.Database(), existed: true,

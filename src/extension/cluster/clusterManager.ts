@@ -122,7 +122,8 @@ export class ClusterManager extends DisposableStore {
     this.connection = connection;
     const stores = await this.history.stores();
     if (connection.isDisposed) return;
-    const recorder = stores ? connection.register(new ClusterRecorder(stores, () => this.currentSession, context, summary.server ?? '', settings.recorder(),
+    if (stores?.readOnly) log().info(`${context}: history is read-only in this window (another window records it)`);
+    const recorder = stores && !stores.readOnly ? connection.register(new ClusterRecorder(stores, () => this.currentSession, context, summary.server ?? '', settings.recorder(),
       { info: (message) => log().info(message), error: (message) => log().error(message), snapshotSaved: () => this.snapshots.fire() })) : undefined;
     this.currentRecorder = recorder;
     connection.onDispose(() => {

@@ -50,7 +50,7 @@ export async function exportDiagram(panels: TopologyPanels, history: HistoryServ
     for (const target of targets) await vscode.workspace.fs.writeFile(target.uri, await render(panel, scene, target.format, scale ?? 2));
     return targets;
   });
-  const stores = await history.stores();
+  const stores = await history.stores().then((opened) => (opened?.readOnly ? undefined : opened));
   if (stores) {
     for (const target of written) stores.exports.add({ what: panel.source.title, format: target.format, path: target.uri.fsPath, at: Date.now() });
     stores.db.scheduleSave();

@@ -14,14 +14,23 @@ async function storesOrExplain(history: HistoryService): Promise<Stores | undefi
   return stores;
 }
 
-function clusterOf(manager: ClusterManager): number | undefined {
+const READ_ONLY = 'Kubilitics: another VS Code window records history into the same file, so this window only reads it (see the log). Open a folder to give this window its own history.';
+
+/** The stores, when this window may change them (it is the one recording). */
+async function writableStoresOrExplain(history: HistoryService): Promise<Stores | undefined> {
+  const stores = await storesOrExplain(history);
+  if (stores?.readOnly) void vscode.window.showInformationMessage(READ_ONLY);
+  return stores?.readOnly ? undefined : stores;
+}
+
+function clusterOf(manager: ClusterManager, stores?: Stores): number | undefined {
   const cluster = manager.recorder?.cluster;
-  if (cluster === undefined) void vscode.window.showInformationMessage('Kubilitics: connect to a cluster first (Kubilitics: Select Context…).');
+  if (cluster === undefined) void vscode.window.showInformationMessage(stores?.readOnly ? READ_ONLY : 'Kubilitics: connect to a cluster first (Kubilitics: Select Context…).');
   return cluster;
 }
 
 export async function takeSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
-  if (!(await storesOrExplain(history)) || clusterOf(manager) === undefined) return;
+  if (!(await writableStoresOrExplain(history)) || clusterOf(manager) === undefined) return;
   const saved = await manager.recorder!.snapshot('manual');
   void vscode.window.showInformationMessage(saved ? 'Kubilitics: snapshot taken.' : 'Kubilitics: nothing changed since the last snapshot; none taken.');
 }
@@ -48,7 +57,7 @@ async function pickSnapshot(stores: Stores, clusterId: number | undefined, title
 
 export async function browseSnapshots(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
   const stores = await storesOrExplain(history);
-  const cluster = clusterOf(manager);
+  const cluster = stores && clusterOf(manager, stores);
   if (!stores || cluster === undefined) return;
   const id = await pickSnapshot(stores, cluster, 'Kubilitics: Browse Snapshots');
   if (id !== undefined && id !== null) await panels.openCluster().source.select?.(id);
@@ -56,7 +65,7 @@ export async function browseSnapshots(manager: ClusterManager, history: HistoryS
 
 export async function compareSnapshots(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
   const stores = await storesOrExplain(history);
-  const cluster = clusterOf(manager);
+  const cluster = stores && clusterOf(manager, stores);
   if (!stores || cluster === undefined) return;
   const from = await pickSnapshot(stores, cluster, 'Kubilitics: Compare — pick the earlier moment');
   if (from === undefined || from === null) return;
@@ -66,7 +75,7 @@ export async function compareSnapshots(manager: ClusterManager, history: History
 }
 
 export async function deleteSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
-  const stores = await storesOrExplain(history);
+  const stores = await writableStoresOrExplain(history);
   if (!stores) return;
   const id = await pickSnapshot(stores, manager.recorder?.cluster, 'Kubilitics: Delete Snapshot');
   if (id === undefined || id === null) return;
@@ -85,13 +94,15 @@ export async function exportSnapshot(manager: ClusterManager, history: HistorySe
     defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), `snapshot-${id}.kubilitics-snapshot`) });
   if (!target) return;
   await stores.snapshots.exportFile(id, target.fsPath);
-  stores.exports.add({ what: `snapshot ${id}`, format: 'snapshot', path: target.fsPath, at: Date.now() });
-  await stores.db.flush();
+  if (!stores.readOnly) {
+    stores.exports.add({ what: `snapshot ${id}`, format: 'snapshot', path: target.fsPath, at: Date.now() });
+    await stores.db.flush();
+  }
   void vscode.window.showInformationMessage(`Kubilitics: snapshot #${id} exported to ${target.fsPath}.`);
 }
 
 export async function importSnapshot(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
-  const stores = await storesOrExplain(history);
+  const stores = await writableStoresOrExplain(history);
   if (!stores) return;
   const files = await vscode.window.showOpenDialog({ title: 'Import snapshot', canSelectMany: false, filters: { 'Kubilitics snapshot': ['kubilitics-snapshot', 'gz'] } });
   if (!files?.[0]) return;

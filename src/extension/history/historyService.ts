@@ -6,11 +6,14 @@ import { EventStore } from '../../engine/store/events.js';
 import { ExportLog } from '../../engine/store/exportLog.js';
 import { HistoryStore } from '../../engine/store/history.js';
 import { SnapshotStore } from '../../engine/store/snapshots.js';
+import { acquireWriterLock, type LockHolder, type WriterLock } from '../../engine/store/writerLock.js';
 import { DisposableStore } from '../lifetime.js';
 import { log } from '../log.js';
 
 export interface Stores {
   readonly db: StoreDatabase;
+  /** Another VS Code window records into this file: this one reads it and records nothing. */
+  readonly readOnly: boolean;
   readonly clusters: ClusterStore;
   readonly snapshots: SnapshotStore;
   readonly history: HistoryStore;
@@ -26,10 +29,20 @@ export interface Stores {
 export class HistoryService extends DisposableStore {
   private opening: Promise<Stores | undefined> | undefined;
   private opened: Stores | undefined;
+  private lock: WriterLock | undefined;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     super();
-    this.onDispose(() => void this.opened?.db.close().catch((error: unknown) => log().error(`closing the history database: ${String(error)}`)));
+    this.onDispose(() => void this.closeAndRelease());
+  }
+
+  private async closeAndRelease(): Promise<void> {
+    try {
+      await this.opened?.db.close();
+    } catch (error) {
+      log().error(`closing the history database: ${String(error)}`);
+    }
+    await this.lock?.release();
   }
 
   get enabled(): boolean {
@@ -55,7 +68,11 @@ export class HistoryService extends DisposableStore {
 
   private async open(): Promise<Stores | undefined> {
     try {
+      const locked = await acquireWriterLock(this.file.fsPath);
+      if (locked.kind === 'acquired') this.lock = locked.lock;
+      else explainReadOnly(this.file.fsPath, locked.holder);
       const { store, warnings, migration } = await openStore({
+        readOnly: locked.kind === 'held',
         path: this.file.fsPath,
         migrationsDir: vscode.Uri.joinPath(this.context.extensionUri, 'migrations').fsPath,
         wasmPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'sql-wasm.wasm').fsPath,
@@ -65,9 +82,10 @@ export class HistoryService extends DisposableStore {
       if (migration.applied.length) log().info(`history database upgraded from schema ${migration.from} to ${migration.to}`);
       if (this.isDisposed) {
         await store.close();
+        await this.lock?.release();
         return undefined;
       }
-      this.opened = { db: store, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
+      this.opened = { db: store, readOnly: store.readOnly, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
         events: new EventStore(store), exports: new ExportLog(store) };
       return this.opened;
     } catch (error) {
@@ -79,4 +97,11 @@ export class HistoryService extends DisposableStore {
       return undefined;
     }
   }
+}
+
+function explainReadOnly(file: string, holder: LockHolder): void {
+  const message = `history in ${file} is being recorded by another VS Code window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). ` +
+    'This window shows the history saved so far and records none; open a folder to give this window its own history.';
+  log().warn(message);
+  void vscode.window.showInformationMessage(`Kubilitics: ${message}`);
 }

@@ -40,7 +40,7 @@ describe('recording a live cluster', () => {
     const dir = await mkdtemp(join(tmpdir(), 'recorder-'));
     const path = join(dir, 'kubilitics.sqlite');
     const { store } = await openStore({ path, migrationsDir: resolve(__dirname, '../../../migrations') });
-    const stores: Stores = { db: store, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
+    const stores: Stores = { db: store, readOnly: false, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
       events: new EventStore(store), exports: new ExportLog(store) };
     const config = new KubeConfig();
     config.loadFromString(server.kubeconfigYaml({ token: ADMIN.token }));
