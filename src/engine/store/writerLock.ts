@@ -1,4 +1,5 @@
-import { open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 
 /** Who holds a database for writing. */
@@ -24,6 +25,8 @@ export type LockResult = { readonly kind: 'acquired'; readonly lock: WriterLock 
 export async function acquireWriterLock(databasePath: string, isAlive: (pid: number) => boolean = processIsAlive): Promise<LockResult> {
   const path = `${databasePath}.lock`;
   const me: LockHolder = { pid: process.pid, host: hostname(), since: Date.now() };
+  // The first run in a workspace has no storage folder yet.
+  await mkdir(dirname(path), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const file = await open(path, 'wx');

@@ -22,6 +22,9 @@ const STATUS_ICONS: Readonly<Record<string, [string, string?]>> = {
   Failed: ['error', 'testing.iconFailed'], CrashLoopBackOff: ['error', 'testing.iconFailed'], Unbound: ['warning', 'charts.yellow'],
 };
 
+/** One collator for every sort: `localeCompare` builds a new one per call, too slow for a kind with 20,000 pods. */
+const byName = new Intl.Collator(undefined, { numeric: true });
+
 /** Context → namespaces (and cluster-scoped, custom resources) → kinds with counts → objects. */
 export class ResourcesTree extends DisposableStore implements vscode.TreeDataProvider<ResourceItem> {
   private readonly changed = this.register(new vscode.EventEmitter<ResourceItem | undefined>());
@@ -69,7 +72,7 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     if (item.type === 'custom') return this.kindsIn(CUSTOM);
     if (item.type === 'kind') {
       return [...(this.index().get(item.scope)?.get(`${item.group}/${item.kind}`) ?? [])]
-        .sort((a, b) => a.name.localeCompare(b.name)).map((r) => ({ type: 'object', id: r.id }));
+        .sort((a, b) => byName.compare(a.name, b.name)).map((r) => ({ type: 'object', id: r.id }));
     }
     return [];
   }
@@ -90,7 +93,7 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
   private kindsIn(scope: string): ResourceItem[] {
     return [...(this.index().get(scope)?.values() ?? [])]
       .map((records): ResourceItem => ({ type: 'kind', scope, kind: records[0]!.kind, group: records[0]!.group }))
-      .sort((a, b) => (a.type === 'kind' && b.type === 'kind' ? a.kind.localeCompare(b.kind) : 0));
+      .sort((a, b) => (a.type === 'kind' && b.type === 'kind' ? byName.compare(a.kind, b.kind) : 0));
   }
 
   private index(): Map<string, Map<string, ObjectRecord[]>> {

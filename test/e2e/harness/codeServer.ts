@@ -69,7 +69,9 @@ export async function makeTempDirs(prefix = 'kubilitics-e2e-'): Promise<TempDirs
     root,
     ...dirs,
     cleanup: async (): Promise<void> => {
-      await rm(root, { recursive: true, force: true });
+      // KUBILITICS_E2E_KEEP=1 keeps the user data (logs, history database) of a failing run for a look afterwards.
+      if (process.env['KUBILITICS_E2E_KEEP'] === '1') console.log(`kept ${root}`);
+      else await rm(root, { recursive: true, force: true });
     },
   };
 }

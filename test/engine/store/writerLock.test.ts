@@ -15,7 +15,8 @@ function deadPid(): number {
 
 describe('one writer per history database', () => {
   it('the first window takes the lock; a second is told who holds it; after release it can take it', async () => {
-    const path = join(await tempDir(), 'kubilitics.sqlite');
+    // A workspace's first run: its storage folder does not exist yet.
+    const path = join(await tempDir(), 'workspaceStorage', 'kubilitics.sqlite');
     const first = await acquireWriterLock(path);
     expect(first.kind).toBe('acquired');
     const second = await acquireWriterLock(path);
