@@ -48,6 +48,10 @@ export class EdgeTable {
   private readonly outCount = new IntColumn(1024, 0);
   private readonly nextOut = new IntColumn(4096, -1);
   private readonly previousOut = new IntColumn(4096, -1);
+  /** Each target's edges, so whoever references an object is found from the object (no separate index). */
+  private readonly firstIn = new IntColumn(1024, -1);
+  private readonly nextIn = new IntColumn(4096, -1);
+  private readonly previousIn = new IntColumn(4096, -1);
   private readonly wide = new Map<number, Map<number, number>>();
   private readonly sources = new IntColumn(4096, -1);
   private readonly targets = new IntColumn(4096, -1);
@@ -144,7 +148,30 @@ export class EdgeTable {
     return edge;
   }
 
+  /** Edges into `target`: iterate with `nextInto` until -1. */
+  firstInto(target: number): number {
+    return this.firstIn.get(target);
+  }
+
+  nextInto(slot: number): number {
+    return this.nextIn.get(slot);
+  }
+
+  /** Edges out of `source`: iterate with `nextOutOf` until -1. */
+  firstOutOf(source: number): number {
+    return this.firstOut.get(source);
+  }
+
+  nextOutOf(slot: number): number {
+    return this.nextOut.get(slot);
+  }
+
   private link(source: number, slot: number, type: number, target: number): void {
+    const firstIn = this.firstIn.get(target);
+    this.nextIn.set(slot, firstIn);
+    this.previousIn.set(slot, -1);
+    if (firstIn !== -1) this.previousIn.set(firstIn, slot);
+    this.firstIn.set(target, slot);
     const first = this.firstOut.get(source);
     this.nextOut.set(slot, first);
     this.previousOut.set(slot, -1);
@@ -158,6 +185,11 @@ export class EdgeTable {
   }
 
   private unlink(source: number, slot: number, type: number, target: number): void {
+    const nextIn = this.nextIn.get(slot);
+    const previousIn = this.previousIn.get(slot);
+    if (previousIn === -1) this.firstIn.set(target, nextIn);
+    else this.nextIn.set(previousIn, nextIn);
+    if (nextIn !== -1) this.previousIn.set(nextIn, previousIn);
     const next = this.nextOut.get(slot);
     const previous = this.previousOut.get(slot);
     if (previous === -1) this.firstOut.set(source, next);

@@ -127,7 +127,8 @@ export class TopologyEngine {
     }
     candidates.delete(id);
     for (const source of candidates) this.reevaluatePair(source, id);
-    for (const source of this.watchers.referencing(id)) if (source !== id) this.state.rematerializeReferencing(this.ids.lookup(source)!, id);
+    const self = this.ids.lookup(id);
+    for (const producer of this.state.referencing(id)) if (producer !== self) this.state.rematerializeReferencing(producer, id);
     const kind = (next ?? previous)?.kind;
     if (kind === 'Namespace') for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
     if (kind === 'ReferenceGrant') for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);

@@ -72,6 +72,24 @@ export class GraphState {
     this.materialize(touched);
   }
 
+  /**
+   * Producers with a reference naming `name` (to re-resolve when it appears, changes or goes), read from the edges
+   * touching it: a reference's target is one end of its edge (the source end for owners, drawn reversed).
+   */
+  referencing(name: string): number[] {
+    const id = this.ids.lookup(name);
+    if (id === undefined) return [];
+    const producers = new Set<number>();
+    const visit = (slot: number): void => {
+      for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
+        if (!this.drafts.bySelector(draft) && (this.drafts.claim(draft) as RefClaim).target === name) producers.add(this.drafts.producer(draft));
+      }
+    };
+    for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot)) visit(slot);
+    for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot)) visit(slot);
+    return [...producers];
+  }
+
   /** Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed). */
   rematerializeReferencing(producer: number, referenced: string): void {
     const touched = new Set<number>();

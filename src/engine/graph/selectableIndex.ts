@@ -3,6 +3,7 @@ import { anchorLabels, matchesSelector } from '../model/selector.js';
 import { podSelectableLabels } from '../relations/selectors.js';
 import type { NamespaceScope, SelectableClass, SelectorClaim } from '../relations/types.js';
 import { WORKLOAD_KINDS } from '../model/kinds.js';
+import { addTo, forEachIn, removeFrom, type SmallSet } from './smallSets.js';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -18,7 +19,7 @@ export interface Selectable {
 
 interface NamespaceBucket {
   readonly all: Map<string, Selectable>;
-  readonly byLabel: Map<string, Set<string>>;
+  readonly byLabel: Map<string, SmallSet>;
 }
 
 export function selectableOf(record: ObjectRecord): { cls: SelectableClass; item: Selectable } | undefined {
@@ -58,12 +59,7 @@ export class SelectableIndex {
     if (!entry) return;
     const bucket = this.bucket(entry.cls, entry.item.namespace);
     bucket.all.set(entry.item.id, entry.item);
-    for (const key in entry.item.labels) {
-      const labelKey = `${key}=${entry.item.labels[key]}`;
-      let ids = bucket.byLabel.get(labelKey);
-      if (!ids) bucket.byLabel.set(labelKey, (ids = new Set()));
-      ids.add(entry.item.id);
-    }
+    for (const key in entry.item.labels) addTo(bucket.byLabel, `${key}=${entry.item.labels[key]}`, entry.item.id);
   }
 
   remove(record: ObjectRecord): void {
@@ -73,12 +69,7 @@ export class SelectableIndex {
     const bucket = this.classes.get(entry.cls)?.get(entry.item.namespace);
     if (!bucket) return;
     bucket.all.delete(entry.item.id);
-    for (const key in entry.item.labels) {
-      const labelKey = `${key}=${entry.item.labels[key]}`;
-      const ids = bucket.byLabel.get(labelKey);
-      ids?.delete(entry.item.id);
-      if (ids && ids.size === 0) bucket.byLabel.delete(labelKey);
-    }
+    for (const key in entry.item.labels) removeFrom(bucket.byLabel, `${key}=${entry.item.labels[key]}`, entry.item.id);
   }
 
   /** Labels of a namespace for namespaceSelectors: its Namespace object's, plus the name label the API server sets. */
@@ -99,7 +90,7 @@ export class SelectableIndex {
         if (item.id !== sourceId && claimAccepts(claim, item)) result.push(item);
       };
       if (anchors.length === 0) bucket.all.forEach(accept);
-      else for (const anchor of anchors) bucket.byLabel.get(anchor)?.forEach((id) => accept(bucket.all.get(id)!));
+      else for (const anchor of anchors) forEachIn(bucket.byLabel.get(anchor), (id) => accept(bucket.all.get(id)!));
     }
     return result;
   }

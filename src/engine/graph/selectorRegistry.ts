@@ -1,27 +1,20 @@
 import { anchorLabels } from '../model/selector.js';
 import type { SelectableClass, SelectorClaim } from '../relations/types.js';
 import type { Selectable } from './selectableIndex.js';
+import { addTo, forEachIn, removeFrom, type SmallSet } from './smallSets.js';
 
 /** Selector claims by what they can match, so a changed object finds the few selectors that may select it. */
 export class SelectorRegistry {
-  private readonly sourcesByKey = new Map<string, Set<string>>();
+  private readonly sourcesByKey = new Map<string, SmallSet>();
 
   register(sourceId: string, claims: readonly SelectorClaim[]): void {
     if (claims.length === 0) return;
-    for (const key of keysOf(claims)) {
-      let ids = this.sourcesByKey.get(key);
-      if (!ids) this.sourcesByKey.set(key, (ids = new Set()));
-      ids.add(sourceId);
-    }
+    for (const key of keysOf(claims)) addTo(this.sourcesByKey, key, sourceId);
   }
 
   unregister(sourceId: string, claims: readonly SelectorClaim[]): void {
     if (claims.length === 0) return;
-    for (const key of keysOf(claims)) {
-      const ids = this.sourcesByKey.get(key);
-      ids?.delete(sourceId);
-      if (ids?.size === 0) this.sourcesByKey.delete(key);
-    }
+    for (const key of keysOf(claims)) removeFrom(this.sourcesByKey, key, sourceId);
   }
 
   /** Adds to `into` the sources with a claim that may select `item` of class `cls`. */
@@ -33,7 +26,7 @@ export class SelectorRegistry {
   }
 
   private collect(key: string, into: Set<string>): void {
-    for (const id of this.sourcesByKey.get(key) ?? []) into.add(id);
+    forEachIn(this.sourcesByKey.get(key), (id) => into.add(id));
   }
 }
 
