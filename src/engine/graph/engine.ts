@@ -51,7 +51,7 @@ export class TopologyEngine {
   private grants = new Map<string, Map<string, ObjectRecord>>();
   private hiddenKinds: ReadonlySet<string> = new Set();
   private state = this.newState();
-  private cachedGraph: TopologyGraph | undefined;
+  private cachedGraph: WeakRef<TopologyGraph> | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.defaultNamespace = options.defaultNamespace ?? 'default';
@@ -65,12 +65,16 @@ export class TopologyEngine {
   }
 
   /**
-   * The whole graph, sorted. Kept until the next change: opening a view, a snapshot and the insights often ask for
-   * it together, and at 100,000 objects each copy costs over half a second.
+   * The whole graph, sorted. Reused until the next change while anyone still holds it: opening a view, a snapshot
+   * and the insights often ask together, and at 100,000 objects each copy costs over half a second. Held weakly, so
+   * a quiet cluster does not keep a second copy of its graph alive for nothing.
    */
   graph(): TopologyGraph {
-    this.cachedGraph ??= sortGraph(this.state.allNodes(), this.state.allEdges());
-    return this.cachedGraph;
+    const cached = this.cachedGraph?.deref();
+    if (cached) return cached;
+    const graph = sortGraph(this.state.allNodes(), this.state.allEdges());
+    this.cachedGraph = new WeakRef(graph);
+    return graph;
   }
 
   record(id: string): ObjectRecord | undefined {
