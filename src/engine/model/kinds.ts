@@ -67,12 +67,27 @@ export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(
   [...POD_TEMPLATE_PATHS.keys()].filter((kind) => kind !== 'PodTemplate'),
 );
 
-export function groupOfApiVersion(apiVersion: string | undefined): { group: string; version: string } {
-  if (!apiVersion) return { group: CORE, version: '' };
+export interface GroupVersion {
+  readonly group: string;
+  readonly version: string;
+}
+
+/** A cluster has a few dozen apiVersions: each is split once, and every object shares the same group strings. */
+const SPLIT_API_VERSIONS = new Map<string, GroupVersion>();
+const MAX_REMEMBERED_API_VERSIONS = 4096;
+const NO_API_VERSION: GroupVersion = Object.freeze({ group: CORE, version: '' });
+
+export function groupOfApiVersion(apiVersion: string | undefined): GroupVersion {
+  if (!apiVersion) return NO_API_VERSION;
+  const known = SPLIT_API_VERSIONS.get(apiVersion);
+  if (known) return known;
   const slash = apiVersion.indexOf('/');
-  return slash === -1
+  const split: GroupVersion = Object.freeze(slash === -1
     ? { group: CORE, version: apiVersion }
-    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) });
+  // Input from manifests is unbounded: remember only so many.
+  if (SPLIT_API_VERSIONS.size < MAX_REMEMBERED_API_VERSIONS) SPLIT_API_VERSIONS.set(apiVersion, split);
+  return split;
 }
 
 /** `''` and `'v1'` style core group names both mean the core group. */
