@@ -1,4 +1,4 @@
-import type { GraphDelta, SourceLocation, TopologyGraph, TopologyNode } from '../model/graph.js';
+import type { GraphDelta, SourceLocation, TopologyGraph } from '../model/graph.js';
 import { isEmptyDelta } from '../model/graph.js';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
@@ -43,7 +43,7 @@ export class TopologyEngine {
   private scopes = new ScopeTable();
   private ids = new IdTable();
   private records = new Map<string, ObjectRecord>();
-  private recordNodes: (TopologyNode | undefined)[] = [];
+  private recordsByNumber: (ObjectRecord | undefined)[] = [];
   private index = new SelectableIndex();
   private registry = new SelectorRegistry();
   private claims = new Map<string, Claims>();
@@ -198,7 +198,7 @@ export class TopologyEngine {
     this.cachedGraph = undefined;
     this.ids = new IdTable();
     this.records = new Map();
-    this.recordNodes = [];
+    this.recordsByNumber = [];
     this.index = new SelectableIndex();
     this.registry = new SelectorRegistry();
     this.claims = new Map();
@@ -209,7 +209,7 @@ export class TopologyEngine {
 
   private indexRecord(record: ObjectRecord): void {
     this.records.set(record.id, record);
-    this.recordNodes[this.ids.acquire(record.id)] = nodeOf(record, this.scopes);
+    this.recordsByNumber[this.ids.acquire(record.id)] = record;
     this.index.add(record);
     if (record.kind === 'ReferenceGrant') {
       let grants = this.grants.get(record.namespace);
@@ -221,7 +221,7 @@ export class TopologyEngine {
   private unindex(record: ObjectRecord): void {
     this.records.delete(record.id);
     const id = this.ids.lookup(record.id)!;
-    this.recordNodes[id] = undefined;
+    this.recordsByNumber[id] = undefined;
     this.ids.release(id);
     this.index.remove(record);
     this.grants.get(record.namespace)?.delete(record.id);
@@ -281,7 +281,7 @@ export class TopologyEngine {
       labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
       isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),
     };
-    return new GraphState(this.ids, context, (id) => this.recordNodes[id]);
+    return new GraphState(this.ids, context, (id) => this.recordsByNumber[id], (record) => nodeOf(record, this.scopes));
   }
 }
 
