@@ -13,6 +13,7 @@ import type { ResolveContext } from './resolve.js';
 import { SelectableIndex, selectableOf } from './selectableIndex.js';
 import { SelectorRegistry } from './selectorRegistry.js';
 import { Watchers } from './watchers.js';
+import { duplicateWarning, precedes } from './duplicates.js';
 
 export interface InputObject {
   readonly object: KubeObject;
@@ -42,8 +43,9 @@ export class TopologyEngine {
   private readonly defaultNamespace: string;
   private scopes = new ScopeTable();
   private ids = new IdTable();
-  private records = new Map<string, ObjectRecord>();
+  /** Objects by their id's number (no second map keyed by the long id strings). */
   private recordsByNumber: (ObjectRecord | undefined)[] = [];
+  private recordCount = 0;
   private index = new SelectableIndex();
   private registry = new SelectorRegistry();
   private claims = new Map<string, Claims>();
@@ -78,15 +80,15 @@ export class TopologyEngine {
   }
 
   record(id: string): ObjectRecord | undefined {
-    return this.records.get(id);
+    return this.recordAt(this.ids.lookup(id));
   }
 
   objects(): IterableIterator<ObjectRecord> {
-    return this.records.values();
+    return this.liveRecords();
   }
 
   get size(): number {
-    return this.records.size;
+    return this.recordCount;
   }
 
   /** Ids the engine holds numbers for: objects, placeholders and edge endpoints. Zero once every object is gone. */
@@ -128,7 +130,7 @@ export class TopologyEngine {
   }
 
   private applyRecord(next: ObjectRecord | undefined, id: string): void {
-    const previous = this.records.get(id);
+    const previous = this.record(id);
     if (previous) this.unindex(previous);
     if (next) this.indexRecord(next);
     this.state.refreshNode(id);
@@ -155,7 +157,7 @@ export class TopologyEngine {
         this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
         continue;
       }
-      const existing = this.records.get(admitted.record.id);
+      const existing = this.record(admitted.record.id);
       if (existing) {
         this.warnings.push(duplicateWarning(existing, admitted.record));
         if (precedes(existing, admitted.record)) continue;
@@ -163,8 +165,8 @@ export class TopologyEngine {
       }
       this.indexRecord(admitted.record);
     }
-    for (const id of this.records.keys()) this.state.refreshNode(id);
-    for (const id of this.records.keys()) this.contribute(id);
+    for (const record of this.liveRecords()) this.state.refreshNode(record.id);
+    for (const record of this.liveRecords()) this.contribute(record.id);
     this.state.materializeAll();
   }
 
@@ -175,7 +177,7 @@ export class TopologyEngine {
   setHiddenKinds(kinds: ReadonlySet<string>): GraphDelta {
     if (kinds.size === this.hiddenKinds.size && [...kinds].every((kind) => this.hiddenKinds.has(kind))) return EMPTY_DELTA;
     const before = this.graph();
-    const inputs = [...this.records.values()].map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}) }));
+    const inputs = [...this.liveRecords()].map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}) }));
     this.reset();
     this.hiddenKinds = new Set(kinds);
     this.load(inputs);
@@ -185,7 +187,7 @@ export class TopologyEngine {
   /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
   private rebuildWith(event: ObjectEvent): GraphDelta {
     const before = this.graph();
-    const inputs = [...this.records.values()]
+    const inputs = [...this.liveRecords()]
       .filter((record) => !(isCrd(record.object) && record.name === event.object.metadata?.name))
       .map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
     if (event.type === 'upsert') inputs.push(event);
@@ -197,8 +199,8 @@ export class TopologyEngine {
   private reset(): void {
     this.cachedGraph = undefined;
     this.ids = new IdTable();
-    this.records = new Map();
     this.recordsByNumber = [];
+    this.recordCount = 0;
     this.index = new SelectableIndex();
     this.registry = new SelectorRegistry();
     this.claims = new Map();
@@ -207,9 +209,17 @@ export class TopologyEngine {
     this.state = this.newState();
   }
 
+  private recordAt(id: number | undefined): ObjectRecord | undefined {
+    return id === undefined ? undefined : this.recordsByNumber[id];
+  }
+
+  private *liveRecords(): IterableIterator<ObjectRecord> {
+    for (const record of this.recordsByNumber) if (record) yield record;
+  }
+
   private indexRecord(record: ObjectRecord): void {
-    this.records.set(record.id, record);
     this.recordsByNumber[this.ids.acquire(record.id)] = record;
+    this.recordCount++;
     this.index.add(record);
     if (record.kind === 'ReferenceGrant') {
       let grants = this.grants.get(record.namespace);
@@ -219,7 +229,7 @@ export class TopologyEngine {
   }
 
   private unindex(record: ObjectRecord): void {
-    this.records.delete(record.id);
+    this.recordCount--;
     const id = this.ids.lookup(record.id)!;
     this.recordsByNumber[id] = undefined;
     this.ids.release(id);
@@ -247,7 +257,7 @@ export class TopologyEngine {
     }
     const producer = this.ids.lookup(id);
     if (producer !== undefined && touched) this.state.clearProducer(producer, touched);
-    const record = this.records.get(id);
+    const record = this.record(id);
     if (!record || producer === undefined) return;
     const claims = claimsOf(record, { scopes: this.scopes });
     this.claims.set(id, claims);
@@ -264,7 +274,7 @@ export class TopologyEngine {
   private reevaluatePair(source: string, selected: string): void {
     const claims = this.claims.get(source);
     if (!claims) return;
-    const record = this.records.get(selected);
+    const record = this.record(selected);
     const selectable = record && selectableOf(record);
     const accepted: SelectorClaim[] = [];
     for (const claim of claims.selectors) {
@@ -276,7 +286,7 @@ export class TopologyEngine {
 
   private newState(): GraphState {
     const context: ResolveContext = {
-      record: (id) => this.records.get(id),
+      record: (id) => this.record(id),
       grantsIn: (namespace) => this.grants.get(namespace)?.values() ?? [],
       labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
       isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),
@@ -288,19 +298,4 @@ export class TopologyEngine {
 function kindKeyOf(id: string): string {
   const { group, kind } = parseId(id);
   return `${group}/${kind}`;
-}
-
-function precedes(a: ObjectRecord, b: ObjectRecord): boolean {
-  const key = (record: ObjectRecord): string =>
-    record.source ? `${record.source.file}\u0000${String(record.source.line).padStart(9, '0')}` : JSON.stringify(record.object);
-  return key(a) <= key(b);
-}
-
-function duplicateWarning(existing: ObjectRecord, duplicate: ObjectRecord): EngineWarning {
-  const where = (record: ObjectRecord): string => (record.source ? `${record.source.file}:${record.source.line}` : 'input');
-  const [kept, dropped] = precedes(existing, duplicate) ? [existing, duplicate] : [duplicate, existing];
-  return {
-    message: `duplicate ${kept.kind} ${kept.namespace ? `${kept.namespace}/` : ''}${kept.name}: ${where(dropped)} repeats ${where(kept)}; using the first`,
-    ...(dropped.source ? { source: dropped.source } : {}),
-  };
 }
