@@ -1,4 +1,4 @@
-import type { GraphDelta, SourceLocation, TopologyGraph } from '../model/graph.js';
+import type { GraphDelta, SourceLocation, TopologyGraph, TopologyNode } from '../model/graph.js';
 import { isEmptyDelta } from '../model/graph.js';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
@@ -45,6 +45,8 @@ export class TopologyEngine {
   private ids = new IdTable();
   /** Objects by their id's number (no second map keyed by the long id strings). */
   private recordsByNumber: (ObjectRecord | undefined)[] = [];
+  /** Each object's node, made once per change of the object: graph() at 100K objects would otherwise make them all. */
+  private nodesByNumber: (TopologyNode | undefined)[] = [];
   private recordCount = 0;
   private index = new SelectableIndex();
   private registry = new SelectorRegistry();
@@ -200,6 +202,7 @@ export class TopologyEngine {
     this.cachedGraph = undefined;
     this.ids = new IdTable();
     this.recordsByNumber = [];
+    this.nodesByNumber = [];
     this.recordCount = 0;
     this.index = new SelectableIndex();
     this.registry = new SelectorRegistry();
@@ -218,7 +221,9 @@ export class TopologyEngine {
   }
 
   private indexRecord(record: ObjectRecord): void {
-    this.recordsByNumber[this.ids.acquire(record.id)] = record;
+    const id = this.ids.acquire(record.id);
+    this.recordsByNumber[id] = record;
+    this.nodesByNumber[id] = nodeOf(record, this.scopes);
     this.recordCount++;
     this.index.add(record);
     if (record.kind === 'ReferenceGrant') {
@@ -232,6 +237,7 @@ export class TopologyEngine {
     this.recordCount--;
     const id = this.ids.lookup(record.id)!;
     this.recordsByNumber[id] = undefined;
+    this.nodesByNumber[id] = undefined;
     this.ids.release(id);
     this.index.remove(record);
     this.grants.get(record.namespace)?.delete(record.id);
@@ -291,7 +297,7 @@ export class TopologyEngine {
       labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
       isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),
     };
-    return new GraphState(this.ids, context, (id) => this.recordsByNumber[id], (record) => nodeOf(record, this.scopes));
+    return new GraphState(this.ids, context, (id) => this.nodesByNumber[id]);
   }
 }
 

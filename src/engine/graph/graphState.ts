@@ -1,5 +1,4 @@
 import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../model/graph.js';
-import type { ObjectRecord } from '../model/object.js';
 import type { RefClaim, SelectorClaim } from '../relations/types.js';
 import type { DeltaTracker } from './delta.js';
 import { DraftTable, NONE, type Claim } from './draftTable.js';
@@ -7,10 +6,6 @@ import { EdgeTable, brokenCode, typeCode, type MergedEdge } from './edgeTable.js
 import { IntColumn, type IdTable } from './idTable.js';
 import { placeholderNode } from './nodes.js';
 import { resolveRef, type ResolveContext } from './resolve.js';
-
-type NodeHandle = ObjectRecord | TopologyNode;
-
-const isRecord = (handle: NodeHandle): handle is ObjectRecord => 'object' in handle;
 
 const BROKEN_PRIORITY: readonly BrokenReason[] = ['not-permitted', 'missing', 'uid-mismatch'];
 
@@ -22,11 +17,7 @@ const BROKEN_PRIORITY: readonly BrokenReason[] = ['not-permitted', 'missing', 'u
 export class GraphState {
   private readonly edges: EdgeTable;
   private readonly drafts = new DraftTable();
-  /**
-   * What is drawn for each id: an object's record (its node is made from it only when asked for, as edges are) or
-   * a placeholder node for a referenced-but-absent object.
-   */
-  private readonly nodes: (NodeHandle | undefined)[] = [];
+  private readonly nodes: (TopologyNode | undefined)[] = [];
   private readonly degree = new IntColumn(1024, 0);
   tracker: DeltaTracker | undefined;
   private readonly scratch: MergedEdge = { drawn: false, controller: false, broken: 0, referrer: -1, via: '' };
@@ -34,8 +25,7 @@ export class GraphState {
   constructor(
     private readonly ids: IdTable,
     private readonly context: ResolveContext,
-    private readonly recordOf: (id: number) => ObjectRecord | undefined,
-    private readonly nodeOf: (record: ObjectRecord) => TopologyNode,
+    private readonly realNode: (id: number) => TopologyNode | undefined,
   ) {
     this.edges = new EdgeTable(ids);
   }
@@ -125,7 +115,7 @@ export class GraphState {
 
   node(name: string): TopologyNode | undefined {
     const id = this.ids.lookup(name);
-    return id === undefined ? undefined : this.toNode(this.nodes[id]);
+    return id === undefined ? undefined : this.nodes[id];
   }
 
   edge(source: string, type: EdgeType, target: string): TopologyEdge | undefined {
@@ -136,13 +126,7 @@ export class GraphState {
   }
 
   allNodes(): TopologyNode[] {
-    const result: TopologyNode[] = [];
-    for (const handle of this.nodes) if (handle !== undefined) result.push(isRecord(handle) ? this.nodeOf(handle) : handle);
-    return result;
-  }
-
-  private toNode(handle: NodeHandle | undefined): TopologyNode | undefined {
-    return handle === undefined ? undefined : isRecord(handle) ? this.nodeOf(handle) : handle;
+    return this.nodes.filter((node): node is TopologyNode => node !== undefined);
   }
 
   allEdges(): TopologyEdge[] {
@@ -218,11 +202,11 @@ export class GraphState {
   /** A drawn node holds its id, so the number is not recycled while the node is on the graph. */
   private refresh(id: number): void {
     const before = this.nodes[id];
-    const absent = (): NodeHandle | undefined =>
-      this.degree.get(id) > 0 ? (before !== undefined && !isRecord(before) ? before : placeholderNode(this.ids.name(id))) : undefined;
-    const node = this.recordOf(id) ?? absent();
+    const absent = (): TopologyNode | undefined =>
+      this.degree.get(id) > 0 ? (before?.missing || before?.synthetic ? before : placeholderNode(this.ids.name(id))) : undefined;
+    const node = this.realNode(id) ?? absent();
     if (before === node) return;
-    this.tracker?.noteNode(this.ids.name(id), this.toNode(before));
+    this.tracker?.noteNode(this.ids.name(id), before);
     this.nodes[id] = node;
     if (!before) this.ids.retain(id);
     else if (!node) this.ids.release(id);
