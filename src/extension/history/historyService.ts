@@ -68,7 +68,7 @@ export class HistoryService extends DisposableStore {
 
   private async open(): Promise<Stores | undefined> {
     try {
-      const locked = await acquireWriterLock(this.file.fsPath);
+      const locked = await acquireWriterLock(this.file.fsPath, undefined, LOCK_WAIT_MS);
       if (locked.kind === 'acquired') this.lock = locked.lock;
       else explainReadOnly(this.file.fsPath, locked.holder);
       const { store, warnings, migration } = await openStore({
@@ -98,6 +98,9 @@ export class HistoryService extends DisposableStore {
     }
   }
 }
+
+/** How long a window waits for the lock: on a reload the old extension host may still be shutting down. */
+const LOCK_WAIT_MS = 3000;
 
 function explainReadOnly(file: string, holder: LockHolder): void {
   const message = `history in ${file} is being recorded by another VS Code window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). ` +

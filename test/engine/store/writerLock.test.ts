@@ -25,6 +25,15 @@ describe('one writer per history database', () => {
     expect((await acquireWriterLock(path)).kind).toBe('acquired');
   });
 
+  it('waits a little for a holder that is letting go (a reloading window)', async () => {
+    const path = join(await tempDir(), 'kubilitics.sqlite');
+    const holder = await acquireWriterLock(path);
+    if (holder.kind !== 'acquired') throw new Error('expected the lock');
+    setTimeout(() => void holder.lock.release(), 300);
+    expect((await acquireWriterLock(path, undefined, 0)).kind).toBe('held');
+    expect((await acquireWriterLock(path, undefined, 3000)).kind).toBe('acquired');
+  });
+
   it('a lock left by a process that has exited is taken over; one from another machine is respected', async () => {
     const path = join(await tempDir(), 'kubilitics.sqlite');
     await writeFile(`${path}.lock`, JSON.stringify({ pid: deadPid(), host: hostname(), since: 1 }));
