@@ -126,10 +126,6 @@ export class EdgeTable {
     this.vias[slot] = merged.drawn ? merged.via : undefined;
   }
 
-  idOf(slot: number): string {
-    return edgeId(this.ids.name(this.sources.get(slot)), EDGE_TYPES[this.types.get(slot)]!, this.ids.name(this.targets.get(slot)));
-  }
-
   toEdge(slot: number): TopologyEdge {
     const flags = this.flags.get(slot);
     const source = this.ids.name(this.sources.get(slot));

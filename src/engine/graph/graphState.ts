@@ -1,4 +1,5 @@
 import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../model/graph.js';
+import { edgeId } from '../model/graph.js';
 import type { RefClaim, SelectorClaim } from '../relations/types.js';
 import type { DeltaTracker } from './delta.js';
 import { DraftTable, NONE, type Claim } from './draftTable.js';
@@ -64,11 +65,8 @@ export class GraphState {
     if (previous.length === claims.length && claims.every((claim) => previous.includes(claim))) return;
     const touched = new Set<number>();
     if (previous.length) this.drafts.remove(producer, (slot) => touched.add(slot), towardsTarget);
-    if (claims.length) {
-      const id = this.ids.acquire(selected);
-      for (const claim of claims) this.addSelected(producer, claim, id, touched);
-      this.ids.release(id);
-    }
+    // Only an object present here can be selected, and an object holds its id: `target` is known when claims are.
+    for (const claim of claims) this.addSelected(producer, claim, target!, touched);
     this.materialize(touched);
   }
 
@@ -152,7 +150,7 @@ export class GraphState {
     const source = this.ids.name(this.edges.source(slot));
     const target = this.ids.name(this.edges.target(slot));
     const type = this.edges.type(slot);
-    this.tracker!.noteEdge(this.edges.idOf(slot), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target });
+    this.tracker!.noteEdge(edgeId(source, type, target), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target });
   }
 
   /** Merges the drafts of `slot` into the one scratch value (read before the next merge). */

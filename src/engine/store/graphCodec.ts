@@ -181,7 +181,7 @@ export function encodeGraph(graph: TopologyGraph): EncodedGraph {
  * a 100K-object graph (about a second of work) never holds the extension host's event loop for long.
  * The graph must not change meanwhile (engine graphs are fresh arrays of immutable values).
  */
-export async function encodeGraphInSlices(graph: TopologyGraph, pause: () => Promise<void>, sliceSize = 5000): Promise<EncodedGraph> {
+export async function encodeGraphInSlices(graph: TopologyGraph, pause: () => Promise<void> = nextTurn, sliceSize = 5000): Promise<EncodedGraph> {
   const encoder = new Encoder();
   const total = graph.nodes.length + graph.edges.length;
   for (let start = 0; start < total; start += sliceSize) {
@@ -190,6 +190,9 @@ export async function encodeGraphInSlices(graph: TopologyGraph, pause: () => Pro
   }
   return finish(encoder, graph);
 }
+
+/** Lets every timer and I/O callback waiting in the event loop run. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function encodeRange(encoder: Encoder, graph: TopologyGraph, from: number, to: number): void {
   const nodeCount = graph.nodes.length;

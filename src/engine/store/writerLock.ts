@@ -22,17 +22,17 @@ export type LockResult = { readonly kind: 'acquired'; readonly lock: WriterLock 
  * history. The first takes `<db>.lock`; the others are told who holds it. A lock left by a process that no longer
  * runs on this machine is taken over.
  */
-export async function acquireWriterLock(databasePath: string, isAlive: (pid: number) => boolean = processIsAlive, waitMs = 0): Promise<LockResult> {
+export async function acquireWriterLock(databasePath: string, waitMs = 0): Promise<LockResult> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const result = await tryWriterLock(databasePath, isAlive);
+    const result = await tryWriterLock(databasePath);
     if (result.kind === 'acquired' || Date.now() >= deadline) return result;
     // A reloading window's old extension host may still be letting go.
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-async function tryWriterLock(databasePath: string, isAlive: (pid: number) => boolean): Promise<LockResult> {
+async function tryWriterLock(databasePath: string): Promise<LockResult> {
   const path = `${databasePath}.lock`;
   const me: LockHolder = { pid: process.pid, host: hostname(), since: Date.now() };
   // The first run in a workspace has no storage folder yet.
@@ -47,7 +47,7 @@ async function tryWriterLock(databasePath: string, isAlive: (pid: number) => boo
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = await readHolder(path);
-    const stale = holder === undefined || (holder.host === me.host && !isAlive(holder.pid));
+    const stale = holder === undefined || (holder.host === me.host && !processIsAlive(holder.pid));
     if (!stale) return { kind: 'held', holder };
     await unlink(path).catch(() => undefined);
   }

@@ -6,8 +6,6 @@ import type { ClusterSession, ObjectChangeEvent } from '../cluster/session.js';
 import { DisposableStore } from '../lifetime.js';
 import type { Stores } from './historyService.js';
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 export interface RecorderSettings {
   readonly intervalMs: number;
   readonly changeThreshold: number;
@@ -79,7 +77,7 @@ export class ClusterRecorder extends DisposableStore {
     const graph = session.engine.graph();
     this.lastAt = takenAt;
     this.changesSince = 0;
-    const result = await this.stores.snapshots.saveInSlices({ clusterId: this.clusterId, graph, takenAt, trigger }, yieldToEventLoop);
+    const result = await this.stores.snapshots.saveInSlices({ clusterId: this.clusterId, graph, takenAt, trigger });
     if (this.isDisposed) return false;
     if (result.saved) {
       const pruned = this.stores.snapshots.prune({ maxAgeMs: this.settings.maxAgeMs, maxTotalBytes: this.settings.maxTotalBytes }, takenAt);

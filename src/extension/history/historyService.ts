@@ -68,7 +68,7 @@ export class HistoryService extends DisposableStore {
 
   private async open(): Promise<Stores | undefined> {
     try {
-      const locked = await acquireWriterLock(this.file.fsPath, undefined, LOCK_WAIT_MS);
+      const locked = await acquireWriterLock(this.file.fsPath, LOCK_WAIT_MS);
       if (locked.kind === 'acquired') this.lock = locked.lock;
       else explainReadOnly(this.file.fsPath, locked.holder);
       const { store, warnings, migration } = await openStore({

@@ -30,8 +30,8 @@ describe('one writer per history database', () => {
     const holder = await acquireWriterLock(path);
     if (holder.kind !== 'acquired') throw new Error('expected the lock');
     setTimeout(() => void holder.lock.release(), 300);
-    expect((await acquireWriterLock(path, undefined, 0)).kind).toBe('held');
-    expect((await acquireWriterLock(path, undefined, 3000)).kind).toBe('acquired');
+    expect((await acquireWriterLock(path, 0)).kind).toBe('held');
+    expect((await acquireWriterLock(path, 3000)).kind).toBe('acquired');
   });
 
   it('a lock left by a process that has exited is taken over; one from another machine is respected', async () => {
