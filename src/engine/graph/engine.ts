@@ -50,7 +50,8 @@ export class TopologyEngine {
   private recordCount = 0;
   private index = new SelectableIndex();
   private registry = new SelectorRegistry();
-  private claims = new Map<string, Claims>();
+  /** Each producer's claims by its id number; stored claims hold that number, so it outlives a deleted record. */
+  private claimsByNumber: (Claims | undefined)[] = [];
   private watchers = new Watchers();
   private grants = new Map<string, Map<string, ObjectRecord>>();
   private hiddenKinds: ReadonlySet<string> = new Set();
@@ -167,8 +168,9 @@ export class TopologyEngine {
       }
       this.indexRecord(admitted.record);
     }
-    for (const record of this.liveRecords()) this.state.refreshNode(record.id);
-    for (const record of this.liveRecords()) this.contribute(record.id);
+    const records = this.recordsByNumber;
+    for (let id = 0; id < records.length; id++) if (records[id]) this.state.refreshNodeAt(id);
+    for (let id = 0; id < records.length; id++) if (records[id]) this.contributeAt(id);
     this.state.materializeAll();
   }
 
@@ -206,7 +208,7 @@ export class TopologyEngine {
     this.recordCount = 0;
     this.index = new SelectableIndex();
     this.registry = new SelectorRegistry();
-    this.claims = new Map();
+    this.claimsByNumber = [];
     this.watchers = new Watchers();
     this.grants = new Map();
     this.state = this.newState();
@@ -245,40 +247,48 @@ export class TopologyEngine {
 
   /** Recomputes every edge `id` produces, from its claims. */
   private recomputeSource(id: string): void {
+    // Without a number, the id has neither a record nor claims nor drafts: nothing to recompute.
+    const producer = this.ids.lookup(id);
+    if (producer === undefined) return;
     const touched = new Set<number>();
-    this.contribute(id, touched);
+    this.contributeAt(producer, touched);
     this.state.materialize(touched);
   }
 
   /**
-   * Replaces the claims of `id` (registered for later events) and the edge drafts they make. Without `touched`
+   * Replaces the claims of `producer` (registered for later events) and the edge drafts they make. Without `touched`
    * (a full build) the drafts are only recorded: `materializeAll` draws every edge once at the end.
    */
-  private contribute(id: string, touched?: Set<number>): void {
-    const old = this.claims.get(id);
+  private contributeAt(producer: number, touched?: Set<number>): void {
+    const old = this.claimsByNumber[producer];
     if (old) {
-      this.watchers.unwatch(id, old);
-      this.registry.unregister(id, old.selectors);
-      this.claims.delete(id);
+      const name = this.ids.name(producer);
+      this.watchers.unwatch(name, old);
+      this.registry.unregister(name, old.selectors);
+      this.claimsByNumber[producer] = undefined;
     }
-    const producer = this.ids.lookup(id);
-    if (producer !== undefined && touched) this.state.clearProducer(producer, touched);
-    const record = this.record(id);
-    if (!record || producer === undefined) return;
-    const claims = claimsOf(record, { scopes: this.scopes });
-    this.claims.set(id, claims);
-    this.watchers.watch(id, claims);
-    this.registry.register(id, claims.selectors);
-    for (const claim of claims.refs) this.state.addRef(producer, claim, touched);
-    for (const claim of claims.selectors) {
-      // Selected objects are records, so their ids are held.
-      for (const item of this.index.match(claim, id)) this.state.addSelected(producer, claim, this.ids.lookup(item.id)!, touched);
+    if (touched) this.state.clearProducer(producer, touched);
+    const record = this.recordsByNumber[producer];
+    if (record) {
+      const claims = claimsOf(record, { scopes: this.scopes });
+      this.claimsByNumber[producer] = claims;
+      if (!old) this.ids.retain(producer);
+      this.watchers.watch(record.id, claims);
+      this.registry.register(record.id, claims.selectors);
+      for (const claim of claims.refs) this.state.addRef(producer, claim, touched);
+      for (const claim of claims.selectors) {
+        // Selected objects are records, so their ids are held.
+        for (const item of this.index.match(claim, record.id)) this.state.addSelected(producer, claim, this.ids.lookup(item.id)!, touched);
+      }
+    } else if (old) {
+      this.ids.release(producer);
     }
   }
 
   /** Re-decides whether `source`'s selectors pick the one object `selected`. */
   private reevaluatePair(source: string, selected: string): void {
-    const claims = this.claims.get(source);
+    const number = this.ids.lookup(source);
+    const claims = number === undefined ? undefined : this.claimsByNumber[number];
     if (!claims) return;
     const record = this.record(selected);
     const selectable = record && selectableOf(record);
@@ -287,12 +297,12 @@ export class TopologyEngine {
       if (!selectable || claim.targetClass !== selectable.cls || !this.index.accepts(claim, selectable.item)) continue;
       accepted.push(claim);
     }
-    this.state.replaceSelected(this.ids.lookup(source)!, selected, accepted);
+    this.state.replaceSelected(number!, selected, accepted);
   }
 
   private newState(): GraphState {
     const context: ResolveContext = {
-      record: (id) => this.record(id),
+      recordAt: (id) => this.recordsByNumber[id],
       grantsIn: (namespace) => this.grants.get(namespace)?.values() ?? [],
       labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
       isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),

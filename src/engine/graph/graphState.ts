@@ -111,6 +111,10 @@ export class GraphState {
     if (id !== undefined) this.refresh(id);
   }
 
+  refreshNodeAt(id: number): void {
+    this.refresh(id);
+  }
+
   node(name: string): TopologyNode | undefined {
     const id = this.ids.lookup(name);
     return id === undefined ? undefined : this.nodes[id];
@@ -163,7 +167,7 @@ export class GraphState {
     for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
       const claim = this.drafts.claim(draft);
       const bySelector = this.drafts.bySelector(draft);
-      const outcome = bySelector ? 'ok' : resolveRef(claim as RefClaim, (claim as RefClaim).target, this.context);
+      const outcome = bySelector ? 'ok' : resolveRef(claim as RefClaim, this.referencedEnd(slot, claim as RefClaim), this.context);
       if (outcome === 'skip') continue;
       drawn = true;
       via = withVia(via, claim.via);
@@ -182,6 +186,11 @@ export class GraphState {
     merged.referrer = reason ? referrer : -1;
     merged.via = typeof via === 'string' ? via : via!.sort();
     return merged;
+  }
+
+  /** The end of `slot` a reference names: its target, or its source when drawn reversed (an owner above its child). */
+  private referencedEnd(slot: number, claim: RefClaim): number {
+    return claim.reverse ? this.edges.source(slot) : this.edges.target(slot);
   }
 
   private adjustDegree(slot: number, change: 1 | -1): void {

@@ -8,18 +8,19 @@ import type { AttachmentRequirement, GrantRequirement, RefClaim } from '../relat
 export type RefOutcome = 'ok' | 'skip' | BrokenReason;
 
 export interface ResolveContext {
-  record(id: string): ObjectRecord | undefined;
+  /** The object holding this id number, if any (edges know their ends by number: no string lookup per edge). */
+  recordAt(id: number): ObjectRecord | undefined;
   grantsIn(namespace: string): Iterable<ObjectRecord>;
   labelsOfNamespace(namespace: string): Readonly<Record<string, string>>;
   /** Kinds (`group/Kind`) the reader may not see: a reference to an absent one is unknown, not broken. */
   isHidden(id: string): boolean;
 }
 
-export function resolveRef(claim: RefClaim, target: string, context: ResolveContext): RefOutcome {
+export function resolveRef(claim: RefClaim, target: number, context: ResolveContext): RefOutcome {
   if (claim.synthetic) return 'ok';
   if (claim.grant && !isGranted(claim.grant, context)) return 'not-permitted';
-  const referenced = context.record(target);
-  if (!referenced) return claim.optional || context.isHidden(target) ? 'skip' : 'missing';
+  const referenced = context.recordAt(target);
+  if (!referenced) return claim.optional || context.isHidden(claim.target) ? 'skip' : 'missing';
   if (claim.uid && referenced.uid && claim.uid !== referenced.uid) return 'uid-mismatch';
   if (claim.attach) return attachmentOutcome(claim.attach, referenced, context);
   return 'ok';

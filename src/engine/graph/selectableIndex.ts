@@ -23,20 +23,23 @@ interface NamespaceBucket {
 }
 
 export function selectableOf(record: ObjectRecord): { cls: SelectableClass; item: Selectable } | undefined {
-  const base = { id: record.id, kind: record.kind, namespace: record.namespace };
   switch (record.kind) {
     case 'ClusterRole':
-      return { cls: 'clusterroles', item: { ...base, labels: record.labels, controlled: false } };
+      return { cls: 'clusterroles', item: selectable(record, record.labels, false) };
     case 'ServiceAccount':
-      return { cls: 'serviceaccounts', item: { ...base, labels: record.labels, controlled: false } };
+      return { cls: 'serviceaccounts', item: selectable(record, record.labels, false) };
     case 'Namespace':
-      return { cls: 'namespaces', item: { ...base, labels: namespaceLabels(record.name, record.labels), controlled: false } };
+      return { cls: 'namespaces', item: selectable(record, namespaceLabels(record.name, record.labels), false) };
     default: {
       const labels = podSelectableLabels(record);
       if (!labels) return undefined;
-      return { cls: 'pods', item: { ...base, labels, controlled: isControlledWorkload(record) } };
+      return { cls: 'pods', item: selectable(record, labels, isControlledWorkload(record)) };
     }
   }
+}
+
+function selectable(record: ObjectRecord, labels: Readonly<Record<string, string>>, controlled: boolean): Selectable {
+  return { id: record.id, kind: record.kind, namespace: record.namespace, labels, controlled };
 }
 
 function isControlledWorkload(record: ObjectRecord): boolean {

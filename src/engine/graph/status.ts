@@ -1,5 +1,5 @@
 import type { NodeStatus } from '../model/graph.js';
-import { arrayField, field, stringField, type ObjectRecord } from '../model/object.js';
+import { arrayField, field, list, loose, stringField, text, type ObjectRecord } from '../model/object.js';
 
 export interface StatusSummary {
   readonly status: NodeStatus;
@@ -10,12 +10,19 @@ type StatusReader = (record: ObjectRecord) => StatusSummary;
 
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
+/** Pods are most of a cluster: written-out reads (see `Loose`). */
 function podStatus(record: ObjectRecord): StatusSummary {
-  const phase = stringField(record.object, 'status', 'phase');
-  const containers = arrayField(record.object, 'status', 'containerStatuses');
-  const crashing = containers.some((status) => stringField(status, 'state', 'waiting', 'reason') === 'CrashLoopBackOff');
-  const ready = containers.filter((status) => field(status, 'ready') === true).length;
-  const restarts = containers.reduce<number>((sum, status) => sum + num(field(status, 'restartCount')), 0);
+  const podStatusBlock = loose(record.object)?.status;
+  const phase = text(podStatusBlock?.phase);
+  const containers = list(podStatusBlock?.containerStatuses);
+  let crashing = false;
+  let ready = 0;
+  let restarts = 0;
+  for (const container of containers) {
+    if (text(container?.state?.waiting?.reason) === 'CrashLoopBackOff') crashing = true;
+    if ((container?.ready as unknown) === true) ready++;
+    restarts += num(container?.restartCount);
+  }
   const detail = containers.length ? `${ready}/${containers.length} ready${restarts ? `, ${restarts} restarts` : ''}` : undefined;
   const status: NodeStatus = crashing ? 'CrashLoopBackOff'
     : phase === 'Running' || phase === 'Pending' || phase === 'Failed' || phase === 'Succeeded' ? phase : 'Unknown';

@@ -1,3 +1,5 @@
+import type { Loose } from './object.js';
+
 /** Built-in kinds: API group and scope. CRDs in the input extend this (see ScopeTable). */
 
 interface BuiltinKind {
@@ -51,20 +53,20 @@ export const WELL_KNOWN_CUSTOM_SCOPES: ReadonlyMap<string, boolean> = new Map([
   ['argoproj.io/Application', true], ['argoproj.io/AppProject', true],
 ]);
 
-/** Kinds that own a pod template, and where it is. */
-export const POD_TEMPLATE_PATHS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['Deployment', ['spec', 'template']],
-  ['ReplicaSet', ['spec', 'template']],
-  ['StatefulSet', ['spec', 'template']],
-  ['DaemonSet', ['spec', 'template']],
-  ['ReplicationController', ['spec', 'template']],
-  ['Job', ['spec', 'template']],
-  ['PodTemplate', ['template']],
-  ['CronJob', ['spec', 'jobTemplate', 'spec', 'template']],
+/** Kinds that own a pod template, and where it is (read once per object of these kinds, on every build). */
+export const POD_TEMPLATES: ReadonlyMap<string, (object: Loose) => Loose> = new Map<string, (object: Loose) => Loose>([
+  ['Deployment', (object) => object?.spec?.template],
+  ['ReplicaSet', (object) => object?.spec?.template],
+  ['StatefulSet', (object) => object?.spec?.template],
+  ['DaemonSet', (object) => object?.spec?.template],
+  ['ReplicationController', (object) => object?.spec?.template],
+  ['Job', (object) => object?.spec?.template],
+  ['PodTemplate', (object) => object?.template],
+  ['CronJob', (object) => object?.spec?.jobTemplate?.spec?.template],
 ]);
 
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(
-  [...POD_TEMPLATE_PATHS.keys()].filter((kind) => kind !== 'PodTemplate'),
+  [...POD_TEMPLATES.keys()].filter((kind) => kind !== 'PodTemplate'),
 );
 
 export interface GroupVersion {

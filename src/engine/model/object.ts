@@ -78,6 +78,32 @@ export function arrayAt(value: unknown, path: readonly string[]): readonly unkno
   return Array.isArray(found) ? found : NO_ITEMS;
 }
 
+/**
+ * A parsed JSON value read with optional chaining (`spec?.volumes`). Relations that read every object of a cluster
+ * use it: each written-out property read keeps its own inline cache, where one generic path walker is a single
+ * megamorphic site for every path of every kind. Leaves are still checked (`text`, `list`, `isRecord`) before use.
+ */
+export type Loose = { readonly [key: string]: Loose } | undefined;
+
+export function loose(value: unknown): Loose {
+  return value as Loose;
+}
+
+/** A non-empty string, or undefined. */
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** An array's items (none when it is not an array). */
+export function list(value: unknown): readonly Loose[] {
+  return Array.isArray(value) ? (value as Loose[]) : (NO_ITEMS as Loose[]);
+}
+
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 export function recordField(value: unknown, ...path: readonly string[]): Readonly<Record<string, unknown>> | undefined {
   const found = field(value, ...path);
   return found !== null && typeof found === 'object' && !Array.isArray(found)
@@ -87,10 +113,15 @@ export function recordField(value: unknown, ...path: readonly string[]): Readonl
 
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
 
+function allStrings(map: Readonly<Record<string, unknown>>): boolean {
+  for (const key in map) if (typeof map[key] !== 'string') return false;
+  return true;
+}
+
 /** A `string → string` view of a map; the map itself when it already is one (labels nearly always are: no copy kept). */
 export function stringMap(value: unknown): Readonly<Record<string, string>> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return EMPTY;
-  if (Object.values(value).every((entry) => typeof entry === 'string')) return value as Record<string, string>;
+  if (allStrings(value as Record<string, unknown>)) return value as Record<string, string>;
   const result: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     if (typeof entry === 'string') result[key] = entry;

@@ -5,6 +5,11 @@ import type { SourceLocation } from './graph.js';
 
 const CRD_GROUP = 'apiextensions.k8s.io';
 
+/** `group/Kind/` of each built-in kind, joined once: relation tables name built-ins hundreds of thousands of times. */
+const BUILTIN_ID_PREFIXES: ReadonlyMap<string, { readonly prefix: string; readonly namespaced: boolean }> = new Map(
+  [...BUILTIN_KINDS].map(([kind, builtin]) => [kind, { prefix: objectId(builtin.group, kind, '', '').slice(0, -1), namespaced: builtin.namespaced }]),
+);
+
 /** Namespaced or cluster-scoped, from the built-in table plus every CustomResourceDefinition in the input. */
 export class ScopeTable {
   private readonly declared = new Map<string, boolean>();
@@ -44,9 +49,11 @@ export class ScopeTable {
     return objectId(group, kind, namespaced ? namespace : '', name);
   }
 
-  /** A reference by kind alone (built-ins: the group is implied). */
+  /** A reference by kind alone (built-ins: the group is implied, and no CRD can change a built-in kind's scope). */
   builtinRef(kind: string, namespace: string, name: string): string {
-    return this.refId(builtinGroupOf(kind) ?? 'core', kind, namespace, name);
+    const builtin = BUILTIN_ID_PREFIXES.get(kind);
+    if (!builtin) return this.refId(builtinGroupOf(kind) ?? 'core', kind, namespace, name);
+    return builtin.namespaced ? builtin.prefix + namespace + '/' + name : builtin.prefix + '/' + name;
   }
 }
 

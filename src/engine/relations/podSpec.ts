@@ -1,90 +1,95 @@
-import { POD_TEMPLATE_PATHS } from '../model/kinds.js';
-import { arrayAt, arrayField, fieldAt, recordField, stringAt, stringField, type ObjectRecord } from '../model/object.js';
+import { POD_TEMPLATES } from '../model/kinds.js';
+import { isRecord, list, loose, text, type Loose, type ObjectRecord } from '../model/object.js';
 import type { EdgeType } from '../model/graph.js';
 import type { Claims, RefClaim, RelationContext, RelationFamily } from './types.js';
 
-/** A named reference inside a pod spec: where the name is, what kind it names, and how the pod uses it. */
+/**
+ * A named reference inside a pod spec: what kind it names, how the pod uses it, and where the name (and its
+ * `optional` flag) sit in one volume, projected source, env entry or envFrom entry. Written-out reads, not paths:
+ * every pod and pod template of a cluster goes through these.
+ */
 interface PodRefRule {
   readonly kind: string;
   readonly type: EdgeType;
-  readonly name: readonly string[];
-  readonly optional?: readonly string[];
+  readonly name: (from: Loose) => unknown;
+  readonly optional?: (from: Loose) => unknown;
 }
 
 const VOLUME_RULES: readonly (PodRefRule & { readonly label: string })[] = [
-  { label: 'volume', kind: 'ConfigMap', type: 'mounts', name: ['configMap', 'name'], optional: ['configMap', 'optional'] },
-  { label: 'volume', kind: 'Secret', type: 'mounts', name: ['secret', 'secretName'], optional: ['secret', 'optional'] },
-  { label: 'volume', kind: 'PersistentVolumeClaim', type: 'mounts', name: ['persistentVolumeClaim', 'claimName'] },
-  { label: 'csi volume', kind: 'CSIDriver', type: 'uses', name: ['csi', 'driver'] },
-  { label: 'csi volume', kind: 'Secret', type: 'mounts', name: ['csi', 'nodePublishSecretRef', 'name'] },
+  { label: 'volume', kind: 'ConfigMap', type: 'mounts', name: (v) => v?.configMap?.name, optional: (v) => v?.configMap?.optional },
+  { label: 'volume', kind: 'Secret', type: 'mounts', name: (v) => v?.secret?.secretName, optional: (v) => v?.secret?.optional },
+  { label: 'volume', kind: 'PersistentVolumeClaim', type: 'mounts', name: (v) => v?.persistentVolumeClaim?.claimName },
+  { label: 'csi volume', kind: 'CSIDriver', type: 'uses', name: (v) => v?.csi?.driver },
+  { label: 'csi volume', kind: 'Secret', type: 'mounts', name: (v) => v?.csi?.nodePublishSecretRef?.name },
 ];
 
 const PROJECTED_RULES: readonly PodRefRule[] = [
-  { kind: 'ConfigMap', type: 'mounts', name: ['configMap', 'name'], optional: ['configMap', 'optional'] },
-  { kind: 'Secret', type: 'mounts', name: ['secret', 'name'], optional: ['secret', 'optional'] },
+  { kind: 'ConfigMap', type: 'mounts', name: (s) => s?.configMap?.name, optional: (s) => s?.configMap?.optional },
+  { kind: 'Secret', type: 'mounts', name: (s) => s?.secret?.name, optional: (s) => s?.secret?.optional },
 ];
 
 const ENV_RULES: readonly PodRefRule[] = [
-  { kind: 'ConfigMap', type: 'env', name: ['valueFrom', 'configMapKeyRef', 'name'], optional: ['valueFrom', 'configMapKeyRef', 'optional'] },
-  { kind: 'Secret', type: 'env', name: ['valueFrom', 'secretKeyRef', 'name'], optional: ['valueFrom', 'secretKeyRef', 'optional'] },
+  { kind: 'ConfigMap', type: 'env', name: (e) => e?.valueFrom?.configMapKeyRef?.name, optional: (e) => e?.valueFrom?.configMapKeyRef?.optional },
+  { kind: 'Secret', type: 'env', name: (e) => e?.valueFrom?.secretKeyRef?.name, optional: (e) => e?.valueFrom?.secretKeyRef?.optional },
 ];
 
 const ENV_FROM_RULES: readonly PodRefRule[] = [
-  { kind: 'ConfigMap', type: 'env', name: ['configMapRef', 'name'], optional: ['configMapRef', 'optional'] },
-  { kind: 'Secret', type: 'env', name: ['secretRef', 'name'], optional: ['secretRef', 'optional'] },
+  { kind: 'ConfigMap', type: 'env', name: (e) => e?.configMapRef?.name, optional: (e) => e?.configMapRef?.optional },
+  { kind: 'Secret', type: 'env', name: (e) => e?.secretRef?.name, optional: (e) => e?.secretRef?.optional },
 ];
+
+const PULL_SECRET_RULE: PodRefRule = { kind: 'Secret', type: 'pulls', name: (entry) => entry?.name };
 
 const SCALAR_RULES: readonly (PodRefRule & { readonly label: string; readonly alwaysPresent?: ReadonlySet<string> })[] = [
-  { label: 'node', kind: 'Node', type: 'runs-on', name: ['nodeName'] },
-  { label: 'priority class', kind: 'PriorityClass', type: 'uses', name: ['priorityClassName'],
+  { label: 'node', kind: 'Node', type: 'runs-on', name: (spec) => spec?.nodeName },
+  { label: 'priority class', kind: 'PriorityClass', type: 'uses', name: (spec) => spec?.priorityClassName,
     alwaysPresent: new Set(['system-cluster-critical', 'system-node-critical']) },
-  { label: 'runtime class', kind: 'RuntimeClass', type: 'uses', name: ['runtimeClassName'] },
+  { label: 'runtime class', kind: 'RuntimeClass', type: 'uses', name: (spec) => spec?.runtimeClassName },
 ];
 
-const CONTAINER_LISTS = [['initContainers'], ['containers'], ['ephemeralContainers']] as const;
-const SPEC_PATHS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['Pod', ['spec']], ...[...POD_TEMPLATE_PATHS].map(([kind, path]) => [kind, [...path, 'spec']] as const),
-]);
-const VOLUMES = ['volumes'];
-const PROJECTED_SOURCES = ['projected', 'sources'];
-const NAME = ['name'];
-const ENV = ['env'];
-const ENV_FROM = ['envFrom'];
+const CONTAINER_LISTS: readonly ((spec: Loose) => unknown)[] =
+  [(spec) => spec?.initContainers, (spec) => spec?.containers, (spec) => spec?.ephemeralContainers];
 
 /** The pod spec of a Pod, or of any workload's pod template (CronJob's jobTemplate included). */
-export function podSpecOf(record: ObjectRecord): unknown {
-  const path = SPEC_PATHS.get(record.kind);
-  return path ? fieldAt(record.object, path) : undefined;
+export function podSpecOf(record: ObjectRecord): Loose {
+  if (record.kind === 'Pod') return loose(record.object)?.spec;
+  return POD_TEMPLATES.get(record.kind)?.(loose(record.object))?.spec;
 }
 
 export const podSpecRelations: RelationFamily = {
   name: 'pod-spec',
-  kinds: new Set(['Pod', ...POD_TEMPLATE_PATHS.keys()]),
+  kinds: new Set(['Pod', ...POD_TEMPLATES.keys()]),
   claim(record, claims, context) {
     const spec = podSpecOf(record);
-    if (!recordField(spec)) return;
+    if (!isRecord(spec)) return;
     claimVolumes(record, spec, claims, context);
     claimContainers(record, spec, claims, context);
     claimScalars(record, spec, claims, context);
   },
 };
 
-function push(record: ObjectRecord, claims: Claims, context: RelationContext, rule: PodRefRule, from: unknown, via: string): void {
-  const name = stringAt(from, rule.name);
-  if (!name) return;
+/** The claim of `rule`, whose name was found in `from` (callers make `via` only then: most rules find nothing). */
+function push(record: ObjectRecord, claims: Claims, context: RelationContext, rule: PodRefRule, from: Loose, name: string, via: string): void {
   const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via };
-  if (rule.optional && fieldAt(from, rule.optional) === true) claim.optional = true;
+  if (rule.optional?.(from) === true) claim.optional = true;
   claims.refs.push(claim);
 }
 
-function claimVolumes(record: ObjectRecord, spec: unknown, claims: Claims, context: RelationContext): void {
-  for (const volume of arrayAt(spec, VOLUMES)) {
-    const volumeName = stringAt(volume, NAME) ?? '?';
-    for (const rule of VOLUME_RULES) if (recordField(volume, rule.name[0]!)) push(record, claims, context, rule, volume, `${rule.label} ${volumeName}`);
-    for (const source of arrayAt(volume, PROJECTED_SOURCES)) {
-      for (const rule of PROJECTED_RULES) push(record, claims, context, rule, source, `projected volume ${volumeName}`);
+function claimVolumes(record: ObjectRecord, spec: Loose, claims: Claims, context: RelationContext): void {
+  for (const volume of list(spec?.volumes)) {
+    if (!isRecord(volume)) continue;
+    const volumeName = text(volume.name) ?? '?';
+    for (const rule of VOLUME_RULES) {
+      const name = text(rule.name(volume));
+      if (name) push(record, claims, context, rule, volume, name, `${rule.label} ${volumeName}`);
     }
-    if (record.kind === 'Pod' && recordField(volume, 'ephemeral', 'volumeClaimTemplate')) {
+    for (const source of list(volume.projected?.sources)) {
+      for (const rule of PROJECTED_RULES) {
+        const name = text(rule.name(source));
+        if (name) push(record, claims, context, rule, source, name, `projected volume ${volumeName}`);
+      }
+    }
+    if (record.kind === 'Pod' && isRecord(volume.ephemeral?.volumeClaimTemplate)) {
       // The ephemeral volume controller names the claim <pod>-<volume>; it exists only while the pod does.
       claims.refs.push({ type: 'mounts', target: context.scopes.builtinRef('PersistentVolumeClaim', record.namespace,
         `${record.name}-${volumeName}`), via: `ephemeral volume ${volumeName}`, optional: true });
@@ -92,34 +97,41 @@ function claimVolumes(record: ObjectRecord, spec: unknown, claims: Claims, conte
   }
 }
 
-function claimContainers(record: ObjectRecord, spec: unknown, claims: Claims, context: RelationContext): void {
-  for (const list of CONTAINER_LISTS) {
-    for (const container of arrayAt(spec, list)) {
-      const containerName = stringAt(container, NAME) ?? '?';
-      for (const env of arrayAt(container, ENV)) {
-        if (!recordField(env, 'valueFrom')) continue;
-        const variable = stringAt(env, NAME) ?? '?';
-        for (const rule of ENV_RULES) push(record, claims, context, rule, env, `env ${variable} (${containerName})`);
+function claimContainers(record: ObjectRecord, spec: Loose, claims: Claims, context: RelationContext): void {
+  for (const containers of CONTAINER_LISTS) {
+    for (const container of list(containers(spec))) {
+      const containerName = text(container?.name) ?? '?';
+      for (const env of list(container?.env)) {
+        if (!isRecord(env?.valueFrom)) continue;
+        const variable = text(env?.name) ?? '?';
+        for (const rule of ENV_RULES) {
+          const name = text(rule.name(env));
+          if (name) push(record, claims, context, rule, env, name, `env ${variable} (${containerName})`);
+        }
       }
-      for (const source of arrayAt(container, ENV_FROM)) {
-        for (const rule of ENV_FROM_RULES) push(record, claims, context, rule, source, `envFrom (${containerName})`);
+      for (const source of list(container?.envFrom)) {
+        for (const rule of ENV_FROM_RULES) {
+          const name = text(rule.name(source));
+          if (name) push(record, claims, context, rule, source, name, `envFrom (${containerName})`);
+        }
       }
     }
   }
-  for (const secret of arrayField(spec, 'imagePullSecrets')) {
-    push(record, claims, context, { kind: 'Secret', type: 'pulls', name: ['name'] }, secret, 'imagePullSecrets');
+  for (const secret of list(spec?.imagePullSecrets)) {
+    const name = text(PULL_SECRET_RULE.name(secret));
+    if (name) push(record, claims, context, PULL_SECRET_RULE, secret, name, 'imagePullSecrets');
   }
 }
 
-function claimScalars(record: ObjectRecord, spec: unknown, claims: Claims, context: RelationContext): void {
-  const account = stringField(spec, 'serviceAccountName') ?? stringField(spec, 'serviceAccount');
+function claimScalars(record: ObjectRecord, spec: Loose, claims: Claims, context: RelationContext): void {
+  const account = text(spec?.serviceAccountName) ?? text(spec?.serviceAccount);
   // Every namespace has a `default` account that manifests never list: link it only when it is known.
   const serviceAccount: { -readonly [K in keyof RefClaim]: RefClaim[K] } =
     { type: 'uses', target: context.scopes.builtinRef('ServiceAccount', record.namespace, account ?? 'default'), via: 'service account' };
   if (!account) serviceAccount.optional = true;
   claims.refs.push(serviceAccount);
   for (const rule of SCALAR_RULES) {
-    const name = stringAt(spec, rule.name);
+    const name = text(rule.name(spec));
     if (!name) continue;
     const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via: rule.label };
     if (rule.alwaysPresent?.has(name)) claim.optional = true;

@@ -1,13 +1,11 @@
-import { WORKLOAD_KINDS } from '../model/kinds.js';
-import { field, fieldAt, stringMap, type ObjectRecord } from '../model/object.js';
+import { POD_TEMPLATES, WORKLOAD_KINDS } from '../model/kinds.js';
+import { field, loose, stringMap, type ObjectRecord } from '../model/object.js';
 import { parseLabelSelector, parseMapSelector, type LabelSelector } from '../model/selector.js';
 import type { EdgeType } from '../model/graph.js';
 import type { RelationFamily } from './types.js';
 
 const PODS_AND_WORKLOADS: ReadonlySet<string> = new Set(['Pod', ...WORKLOAD_KINDS]);
 const PODS_ONLY: ReadonlySet<string> = new Set(['Pod']);
-const TEMPLATE_LABELS = ['spec', 'template', 'metadata', 'labels'];
-const CRONJOB_TEMPLATE_LABELS = ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'];
 
 /** Objects whose selector picks pods (and workloads by their pod template labels). */
 interface SelectorRule {
@@ -55,5 +53,5 @@ export const selectorRelations: RelationFamily = {
 export function podSelectableLabels(record: ObjectRecord): Readonly<Record<string, string>> | undefined {
   if (record.kind === 'Pod') return record.labels;
   if (!WORKLOAD_KINDS.has(record.kind)) return undefined;
-  return stringMap(fieldAt(record.object, record.kind === 'CronJob' ? CRONJOB_TEMPLATE_LABELS : TEMPLATE_LABELS));
+  return stringMap(POD_TEMPLATES.get(record.kind)?.(loose(record.object))?.metadata?.labels);
 }
