@@ -4,7 +4,7 @@ import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
 import { parseId } from '../model/kinds.js';
 import { claimsOf } from '../relations/registry.js';
-import type { Claims, SelectorClaim } from '../relations/types.js';
+import type { SelectorClaim } from '../relations/types.js';
 import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
 import { GraphState } from './graphState.js';
 import { IdTable } from './idTable.js';
@@ -50,8 +50,11 @@ export class TopologyEngine {
   private recordCount = 0;
   private index = new SelectableIndex();
   private registry = new SelectorRegistry();
-  /** Each producer's claims by its id number; stored claims hold that number, so it outlives a deleted record. */
-  private claimsByNumber: (Claims | undefined)[] = [];
+  /**
+   * Each producer's selector claims by its id number (kept for later events; most objects have none, and references
+   * live on in the drafts). Stored selectors hold that number, so it outlives a deleted record until unregistered.
+   */
+  private selectorsByNumber: (readonly SelectorClaim[] | undefined)[] = [];
   private watchers = new Watchers();
   private grants = new Map<string, Map<string, ObjectRecord>>();
   private hiddenKinds: ReadonlySet<string> = new Set();
@@ -160,13 +163,19 @@ export class TopologyEngine {
         this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
         continue;
       }
-      const existing = this.record(admitted.record.id);
+      // One hash of the id serves both the duplicate check and the index (the id is new nearly always).
+      const id = this.ids.acquire(admitted.record.id);
+      const existing = this.recordsByNumber[id];
       if (existing) {
         this.warnings.push(duplicateWarning(existing, admitted.record));
-        if (precedes(existing, admitted.record)) continue;
-        this.unindex(existing);
+        if (!precedes(existing, admitted.record)) {
+          this.unindex(existing);
+          this.indexRecord(admitted.record);
+        }
+      } else {
+        this.indexRecord(admitted.record);
       }
-      this.indexRecord(admitted.record);
+      this.ids.release(id);
     }
     const records = this.recordsByNumber;
     for (let id = 0; id < records.length; id++) if (records[id]) this.state.refreshNodeAt(id);
@@ -208,7 +217,7 @@ export class TopologyEngine {
     this.recordCount = 0;
     this.index = new SelectableIndex();
     this.registry = new SelectorRegistry();
-    this.claimsByNumber = [];
+    this.selectorsByNumber = [];
     this.watchers = new Watchers();
     this.grants = new Map();
     this.state = this.newState();
@@ -260,40 +269,43 @@ export class TopologyEngine {
    * (a full build) the drafts are only recorded: `materializeAll` draws every edge once at the end.
    */
   private contributeAt(producer: number, touched?: Set<number>): void {
-    const old = this.claimsByNumber[producer];
-    if (old) {
+    const previous = this.selectorsByNumber[producer];
+    if (touched) {
+      // An update: first take back everything the producer registered. (A full build starts from nothing.)
       const name = this.ids.name(producer);
-      this.watchers.unwatch(name, old);
-      this.registry.unregister(name, old.selectors);
-      this.claimsByNumber[producer] = undefined;
+      this.watchers.unwatch(name);
+      if (previous) this.registry.unregister(name, previous);
+      this.state.clearProducer(producer, touched);
     }
-    if (touched) this.state.clearProducer(producer, touched);
+    this.selectorsByNumber[producer] = undefined;
     const record = this.recordsByNumber[producer];
-    if (record) {
-      const claims = claimsOf(record, { scopes: this.scopes });
-      this.claimsByNumber[producer] = claims;
-      if (!old) this.ids.retain(producer);
+    const claims = record && claimsOf(record, { scopes: this.scopes });
+    if (record && claims) {
       this.watchers.watch(record.id, claims);
-      this.registry.register(record.id, claims.selectors);
       for (const claim of claims.refs) this.state.addRef(producer, claim, touched);
+      if (claims.selectors.length > 0) {
+        this.selectorsByNumber[producer] = claims.selectors;
+        this.registry.register(record.id, claims.selectors);
+      }
       for (const claim of claims.selectors) {
         // Selected objects are records, so their ids are held.
         for (const item of this.index.match(claim, record.id)) this.state.addSelected(producer, claim, this.ids.lookup(item.id)!, touched);
       }
-    } else if (old) {
-      this.ids.release(producer);
     }
+    const selectors = this.selectorsByNumber[producer];
+    if (selectors && !previous) this.ids.retain(producer);
+    if (previous && !selectors) this.ids.release(producer);
   }
 
   /** Re-decides whether `source`'s selectors pick the one object `selected`. */
   private reevaluatePair(source: string, selected: string): void {
     const number = this.ids.lookup(source);
-    const claims = number === undefined ? undefined : this.claimsByNumber[number];
-    if (!claims) return;
+    const selectors = number === undefined ? undefined : this.selectorsByNumber[number];
+    if (!selectors) return;
     const record = this.record(selected);
     const selectable = record && selectableOf(record);
     const accepted: SelectorClaim[] = [];
-    for (const claim of claims.selectors) {
+    for (const claim of selectors) {
       if (!selectable || claim.targetClass !== selectable.cls || !this.index.accepts(claim, selectable.item)) continue;
       accepted.push(claim);
     }

@@ -4,23 +4,29 @@ import { addTo, membersOf, removeFrom, type SmallSet } from './smallSets.js';
 /**
  * Which producers must be revisited when something other than a referenced object changes: a ReferenceGrant in a
  * namespace, or namespace labels. (Producers of a reference are found from the referenced object's edges.)
+ * Keeps what each producer watches itself, so the engine need not keep every producer's claims to unwatch it.
  */
 export class Watchers {
   private readonly byGrantNamespace = new Map<string, SmallSet>();
+  private readonly grantNamespacesOf = new Map<string, string[]>();
   private readonly onNamespaceLabels = new Set<string>();
 
   watch(producer: string, claims: Claims): void {
     for (const claim of claims.refs) {
-      if (claim.grant) addTo(this.byGrantNamespace, claim.grant.toNamespace, producer);
+      if (claim.grant) {
+        addTo(this.byGrantNamespace, claim.grant.toNamespace, producer);
+        const namespaces = this.grantNamespacesOf.get(producer);
+        if (namespaces) namespaces.push(claim.grant.toNamespace);
+        else this.grantNamespacesOf.set(producer, [claim.grant.toNamespace]);
+      }
       if (claim.attach) this.onNamespaceLabels.add(producer);
     }
     if (claims.selectors.some((claim) => claim.namespaces.kind === 'selector')) this.onNamespaceLabels.add(producer);
   }
 
-  unwatch(producer: string, claims: Claims): void {
-    for (const claim of claims.refs) {
-      if (claim.grant) removeFrom(this.byGrantNamespace, claim.grant.toNamespace, producer);
-    }
+  unwatch(producer: string): void {
+    for (const namespace of this.grantNamespacesOf.get(producer) ?? []) removeFrom(this.byGrantNamespace, namespace, producer);
+    this.grantNamespacesOf.delete(producer);
     this.onNamespaceLabels.delete(producer);
   }
 
