@@ -14,7 +14,7 @@ export interface Selectable {
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
   /** Controlled by another workload (a Deployment's ReplicaSet, a CronJob's Job). */
-  readonly controlled: boolean;
+  readonly controlled?: boolean;
 }
 
 interface NamespaceBucket {
@@ -24,10 +24,13 @@ interface NamespaceBucket {
 
 export function selectableOf(record: ObjectRecord): { cls: SelectableClass; item: Selectable } | undefined {
   switch (record.kind) {
+    // An object selected by its own labels is its own selectable (no copy per pod: pods are most of a cluster).
     case 'ClusterRole':
-      return { cls: 'clusterroles', item: selectable(record, record.labels, false) };
+      return { cls: 'clusterroles', item: record };
     case 'ServiceAccount':
-      return { cls: 'serviceaccounts', item: selectable(record, record.labels, false) };
+      return { cls: 'serviceaccounts', item: record };
+    case 'Pod':
+      return { cls: 'pods', item: record };
     case 'Namespace':
       return { cls: 'namespaces', item: selectable(record, namespaceLabels(record.name, record.labels), false) };
     default: {

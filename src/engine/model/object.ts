@@ -35,12 +35,12 @@ export interface ObjectRecord {
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
-  readonly uid?: string;
+  readonly uid?: string | undefined;
   readonly labels: Readonly<Record<string, string>>;
   readonly object: KubeObject;
-  readonly source?: SourceLocation;
+  readonly source?: SourceLocation | undefined;
   /** Manifests only: line of each string value, so a broken reference is reported at its own line. */
-  readonly valueLines?: ReadonlyMap<string, number>;
+  readonly valueLines?: ReadonlyMap<string, number> | undefined;
 }
 
 /** Reads `a.b.c` style paths without throwing on absent or mistyped intermediate values. */
