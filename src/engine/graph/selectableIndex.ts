@@ -1,5 +1,5 @@
 import type { ObjectRecord } from '../model/object.js';
-import { anchorLabels, matchesSelector } from '../model/selector.js';
+import { anchorPairs, matchesSelector } from '../model/selector.js';
 import { podSelectableLabels } from '../relations/selectors.js';
 import type { NamespaceScope, SelectableClass, SelectorClaim } from '../relations/types.js';
 import { WORKLOAD_KINDS } from '../model/kinds.js';
@@ -19,7 +19,8 @@ export interface Selectable {
 
 interface NamespaceBucket {
   readonly all: Map<string, Selectable>;
-  readonly byLabel: Map<string, SmallSet>;
+  /** Label key → value → ids: two lookups of the object's own strings, not one of a `key=value` string made per label. */
+  readonly byLabel: Map<string, Map<string, SmallSet>>;
 }
 
 export function selectableOf(record: ObjectRecord): { cls: SelectableClass; item: Selectable } | undefined {
@@ -65,7 +66,11 @@ export class SelectableIndex {
     if (!entry) return;
     const bucket = this.bucket(entry.cls, entry.item.namespace);
     bucket.all.set(entry.item.id, entry.item);
-    for (const key in entry.item.labels) addTo(bucket.byLabel, `${key}=${entry.item.labels[key]}`, entry.item.id);
+    for (const key in entry.item.labels) {
+      let values = bucket.byLabel.get(key);
+      if (!values) bucket.byLabel.set(key, (values = new Map()));
+      addTo(values, entry.item.labels[key]!, entry.item.id);
+    }
   }
 
   remove(record: ObjectRecord): void {
@@ -75,7 +80,12 @@ export class SelectableIndex {
     const bucket = this.classes.get(entry.cls)?.get(entry.item.namespace);
     if (!bucket) return;
     bucket.all.delete(entry.item.id);
-    for (const key in entry.item.labels) removeFrom(bucket.byLabel, `${key}=${entry.item.labels[key]}`, entry.item.id);
+    for (const key in entry.item.labels) {
+      const values = bucket.byLabel.get(key);
+      if (!values) continue;
+      removeFrom(values, entry.item.labels[key]!, entry.item.id);
+      if (values.size === 0) bucket.byLabel.delete(key);
+    }
   }
 
   /** Labels of a namespace for namespaceSelectors: its Namespace object's, plus the name label the API server sets. */
@@ -87,7 +97,7 @@ export class SelectableIndex {
   match(claim: SelectorClaim, sourceId: string): Selectable[] {
     const buckets = this.classes.get(claim.targetClass);
     if (!buckets) return [];
-    const anchors = anchorLabels(claim.selector);
+    const anchors = anchorPairs(claim.selector);
     const result: Selectable[] = [];
     for (const namespace of this.namespacesIn(claim.namespaces, buckets)) {
       const bucket = buckets.get(namespace);
@@ -96,7 +106,7 @@ export class SelectableIndex {
         if (item.id !== sourceId && claimAccepts(claim, item)) result.push(item);
       };
       if (anchors.length === 0) bucket.all.forEach(accept);
-      else for (const anchor of anchors) forEachIn(bucket.byLabel.get(anchor), (id) => accept(bucket.all.get(id)!));
+      else for (const [key, value] of anchors) forEachIn(bucket.byLabel.get(key)?.get(value), (id) => accept(bucket.all.get(id)!));
     }
     return result;
   }

@@ -67,6 +67,14 @@ function matchesRequirement(requirement: SelectorRequirement, labels: Readonly<R
  * Label `key=value` pairs of which a matching object must carry at least one, for index lookups;
  * empty where the selector has no positive requirement (then every candidate must be checked).
  */
+/** `anchorLabels` as (key, value) pairs, for indexes keyed by key then value (no joined string per lookup). */
+export function anchorPairs(selector: LabelSelector): readonly (readonly [string, string])[] {
+  const first = selector.matchLabels[0];
+  if (first) return [first];
+  const positive = selector.expressions.find((requirement) => requirement.operator === 'In');
+  return positive ? positive.values.map((value) => [positive.key, value] as const) : [];
+}
+
 export function anchorLabels(selector: LabelSelector): readonly string[] {
   const first = selector.matchLabels[0];
   if (first) return [`${first[0]}=${first[1]}`];

@@ -1,6 +1,6 @@
 import { groupOfApiVersion } from '../model/kinds.js';
 import { list, loose } from '../model/object.js';
-import type { RefClaim, RelationFamily } from './types.js';
+import type { RelationFamily } from './types.js';
 
 /** metadata.ownerReferences: owner → child, every ref (controller marked), cluster-scoped owners included. */
 export const ownerRelations: RelationFamily = {
@@ -16,11 +16,9 @@ export const ownerRelations: RelationFamily = {
       const { group } = groupOfApiVersion(typeof apiVersion === 'string' ? apiVersion : undefined);
       const uid: unknown = ref?.uid;
       const controller = (ref?.controller as unknown) === true;
-      const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } =
-        { type: 'owns', target: scopes.refId(group, kind, record.namespace, name), via: controller ? 'controller' : 'owner', reverse: true };
-      if (typeof uid === 'string' && uid) claim.uid = uid;
-      if (controller) claim.controller = true;
-      claims.refs.push(claim);
+      // Every field in the literal: one shape for the claims every object of a cluster makes.
+      claims.refs.push({ type: 'owns', target: scopes.refId(group, kind, record.namespace, name), via: controller ? 'controller' : 'owner',
+        reverse: true, uid: typeof uid === 'string' && uid ? uid : undefined, controller });
     }
   },
 };

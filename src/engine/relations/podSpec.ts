@@ -68,11 +68,14 @@ export const podSpecRelations: RelationFamily = {
   },
 };
 
-/** The claim of `rule`, whose name was found in `from` (callers make `via` only then: most rules find nothing). */
+/**
+ * The claim of `rule`, whose name was found in `from` (callers make `via` only then: most rules find nothing). Vias of
+ * several parts are joined into one flat string: drafts keep them for the graph's life.
+ */
 function push(record: ObjectRecord, claims: Claims, context: RelationContext, rule: PodRefRule, from: Loose, name: string, via: string): void {
-  const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via };
-  if (rule.optional?.(from) === true) claim.optional = true;
-  claims.refs.push(claim);
+  // Every field in the literal: one shape, no property store added afterwards (drafts keep these for the graph's life).
+  const optional = rule.optional?.(from) === true;
+  claims.refs.push({ type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via, optional });
 }
 
 function claimVolumes(record: ObjectRecord, spec: Loose, claims: Claims, context: RelationContext): void {
@@ -106,13 +109,13 @@ function claimContainers(record: ObjectRecord, spec: Loose, claims: Claims, cont
         const variable = text(env?.name) ?? '?';
         for (const rule of ENV_RULES) {
           const name = text(rule.name(env));
-          if (name) push(record, claims, context, rule, env, name, `env ${variable} (${containerName})`);
+          if (name) push(record, claims, context, rule, env, name, ['env ', variable, ' (', containerName, ')'].join(''));
         }
       }
       for (const source of list(container?.envFrom)) {
         for (const rule of ENV_FROM_RULES) {
           const name = text(rule.name(source));
-          if (name) push(record, claims, context, rule, source, name, `envFrom (${containerName})`);
+          if (name) push(record, claims, context, rule, source, name, ['envFrom (', containerName, ')'].join(''));
         }
       }
     }

@@ -29,11 +29,11 @@ export interface RefClaim {
   /** Draw the edge target → source (an owner above its child). */
   readonly reverse?: boolean;
   /** `optional: true` in the reference: no placeholder and no broken edge when the target is absent. */
-  readonly optional?: boolean;
+  readonly optional?: boolean | undefined;
   /** The target is not a Kubernetes object (an ipBlock peer): never missing. */
   readonly synthetic?: { readonly kind: string; readonly name: string };
-  readonly uid?: string;
-  readonly controller?: boolean;
+  readonly uid?: string | undefined;
+  readonly controller?: boolean | undefined;
   readonly grant?: GrantRequirement;
   readonly attach?: AttachmentRequirement;
 }
