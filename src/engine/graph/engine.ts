@@ -166,20 +166,20 @@ export class TopologyEngine {
       // One hash of the id serves both the duplicate check and the index (the id is new nearly always).
       const id = this.ids.acquire(admitted.record.id);
       const existing = this.recordsByNumber[id];
-      if (existing) {
-        this.warnings.push(duplicateWarning(existing, admitted.record));
-        if (!precedes(existing, admitted.record)) {
-          this.unindex(existing);
-          this.indexRecord(admitted.record);
-        }
-      } else {
+      if (existing) this.warnings.push(duplicateWarning(existing, admitted.record));
+      if (!existing || !precedes(existing, admitted.record)) {
+        if (existing) this.unindex(existing);
         this.indexRecord(admitted.record);
+        // References now, while the object is still in the cache (a duplicate's drafts are replaced: `materializeAll`
+        // closes what they left). Selectors wait until every object is indexed.
+        this.contributeAt(id, existing ? new Set() : undefined, false);
       }
       this.ids.release(id);
     }
     const records = this.recordsByNumber;
     for (let id = 0; id < records.length; id++) if (records[id]) this.state.refreshNodeAt(id);
-    for (let id = 0; id < records.length; id++) if (records[id]) this.contributeAt(id);
+    const selecting = this.selectorsByNumber;
+    for (let id = 0; id < selecting.length; id++) if (selecting[id]) this.matchSelectors(id, selecting[id]!);
     this.state.materializeAll();
   }
 
@@ -266,9 +266,10 @@ export class TopologyEngine {
 
   /**
    * Replaces the claims of `producer` (registered for later events) and the edge drafts they make. Without `touched`
-   * (a full build) the drafts are only recorded: `materializeAll` draws every edge once at the end.
+   * (a full build) the drafts are only recorded: `materializeAll` draws every edge once at the end, and a full build
+   * matches selectors (`select: false`) once every object is indexed.
    */
-  private contributeAt(producer: number, touched?: Set<number>): void {
+  private contributeAt(producer: number, touched?: Set<number>, select = true): void {
     const previous = this.selectorsByNumber[producer];
     if (touched) {
       // An update: first take back everything the producer registered. (A full build starts from nothing.)
@@ -287,14 +288,19 @@ export class TopologyEngine {
         this.selectorsByNumber[producer] = claims.selectors;
         this.registry.register(record.id, claims.selectors);
       }
-      for (const claim of claims.selectors) {
-        // Selected objects are records, so their ids are held.
-        for (const item of this.index.match(claim, record.id)) this.state.addSelected(producer, claim, this.ids.lookup(item.id)!, touched);
-      }
+      if (select) this.matchSelectors(producer, claims.selectors, touched);
     }
     const selectors = this.selectorsByNumber[producer];
     if (selectors && !previous) this.ids.retain(producer);
     if (previous && !selectors) this.ids.release(producer);
+  }
+
+  private matchSelectors(producer: number, selectors: readonly SelectorClaim[], touched?: Set<number>): void {
+    const name = this.ids.name(producer);
+    for (const claim of selectors) {
+      // Selected objects are records, so their ids are held.
+      for (const item of this.index.match(claim, name)) this.state.addSelected(producer, claim, this.ids.lookup(item.id)!, touched);
+    }
   }
 
   /** Re-decides whether `source`'s selectors pick the one object `selected`. */
