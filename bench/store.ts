@@ -1,6 +1,6 @@
 /**
  * Storage benchmark: snapshot save/load time and size, history insert rate, and the size of one busy hour of
- * history. Standalone: `node --expose-gc --import tsx bench/store.ts [sizes]` (default 10000,100000).
+ * history. Standalone: `node --expose-gc --import tsx bench/storeRun.ts [sizes]` (default 10000,100000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -193,14 +193,4 @@ export function printStoreRows(rows: readonly StoreBenchRow[]): void {
         fixed(row.historyRowsPerSecond, 0).padEnd(15), fixed(row.hourOfHistoryMb, 2)].join(' '));
     }
   }
-}
-
-if (require.main === module) {
-  const sizes = (process.argv[2] ?? process.env['BENCH_SIZES'] ?? '10000,100000').split(',').map(Number);
-  console.log('Store: snapshot save/load (target: 10K saved ≤ 100 ms, stored ≤ 10% of JSON); 1 h of history at 1 change/s (target ≤ 20 MB)');
-  void (async (): Promise<void> => {
-    const rows: StoreBenchRow[] = [];
-    for (const size of sizes) rows.push(await benchStore(size));
-    printStoreRows(rows);
-  })();
 }

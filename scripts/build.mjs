@@ -83,7 +83,7 @@ export function nodeBuildOptions({ production = false } = {}) {
     entries.push({ ...common, entryPoints: [extension], outfile: join(ROOT, 'dist/extension.js'), external: ['vscode', ...CLI_EXTERNALS], plugins: [pdfkitBundling] });
   }
   // ── Lead: CLI entry ────────────────────────────────────────────────────────────────────────────────
-  const cli = join(ROOT, 'src/cli/main.ts');
+  const cli = join(ROOT, 'src/cli/bin.ts');
   if (existsSync(cli)) {
     // PDFKit reads its font metrics from files next to its own code, and resvg is a native addon: both are
     // loaded from node_modules at run time rather than bundled.

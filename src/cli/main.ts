@@ -123,13 +123,3 @@ async function demo(io: CliIo): Promise<number> {
   if (code === 0) io.out(`\nThe diagrams are in ${out}/ — open shop.svg or shop.pdf, or paste shop.mmd into a Markdown file.`);
   return code;
 }
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(`kubilitics: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
-}

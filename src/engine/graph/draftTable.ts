@@ -21,6 +21,12 @@ export class DraftTable {
   private readonly producerHead = new IntColumn(1024, NONE);
   private readonly edgeHead = new IntColumn(4096, NONE);
 
+  reserve(producers: number, drafts: number, edges: number): void {
+    for (const column of [this.edgeOf, this.producerOf, this.nextInEdge, this.nextOfProducer, this.selectorFlag]) column.reserve(drafts);
+    this.producerHead.reserve(producers);
+    this.edgeHead.reserve(edges);
+  }
+
   add(producer: number, edge: number, claim: Claim, bySelector: boolean): void {
     const draft = this.pool.take();
     this.edgeOf.set(draft, edge);

@@ -62,6 +62,13 @@ export class EdgeTable {
 
   constructor(private readonly ids: IdTable) {}
 
+  reserve(ids: number, edges: number): void {
+    for (const column of [this.firstOut, this.outCount, this.firstIn]) column.reserve(ids);
+    for (const column of [this.nextOut, this.previousOut, this.nextIn, this.previousIn, this.sources, this.targets, this.types, this.flags, this.referrers]) {
+      column.reserve(edges);
+    }
+  }
+
   find(source: number, type: number, target: number): number | undefined {
     const wide = this.wide.get(source);
     if (wide) return wide.get(key(type, target));

@@ -157,6 +157,8 @@ export class TopologyEngine {
 
   private load(inputs: readonly InputObject[]): void {
     this.scopes = ScopeTable.fromObjects(inputs.map((input) => input.object));
+    this.ids.reserve(Math.ceil(inputs.length * 1.1));
+    this.state.reserve(inputs.length);
     for (const input of inputs) {
       const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source, input.valueLines);
       if ('problem' in admitted) {

@@ -31,6 +31,15 @@ export class GraphState {
     this.edges = new EdgeTable(ids);
   }
 
+  /** Room for a full build of `objects` (clusters average three to four edges per object). */
+  reserve(objects: number): void {
+    const ids = Math.ceil(objects * 1.1);
+    const edges = Math.ceil(objects * 3.5);
+    this.degree.reserve(ids);
+    this.edges.reserve(ids, edges);
+    this.drafts.reserve(ids, edges, edges);
+  }
+
   addRef(producer: number, claim: RefClaim, touched?: Set<number>): void {
     const target = this.ids.acquire(claim.target);
     // Every claim naming the same object then shares one string (the table's), instead of each keeping its own copy.

@@ -34,6 +34,11 @@ export class IdTable {
     this.recycled.push(id);
   }
 
+  /** Room for `count` ids up front (a full build knows its size: no regrowing the columns as it goes). */
+  reserve(count: number): void {
+    this.references.reserve(count);
+  }
+
   lookup(name: string): number | undefined {
     return this.numbers.get(name);
   }
@@ -64,6 +69,10 @@ export class IntColumn {
   set(index: number, value: number): void {
     if (index >= this.data.length) this.grow(index);
     this.data[index] = value;
+  }
+
+  reserve(length: number): void {
+    if (length > this.data.length) this.grow(length - 1);
   }
 
   /** By half again, not double: columns are most of the engine's heap, and doubling leaves up to half of it unused. */
