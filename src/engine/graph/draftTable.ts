@@ -5,10 +5,17 @@ export type Claim = RefClaim | SelectorClaim;
 
 export const NONE = -1;
 
+const BY_SELECTOR = 1;
+const OPTIONAL = 2;
+const CONTROLLER = 4;
+const REVERSE = 8;
+
 /**
  * Producers' contributions to edges ("drafts"), as two linked lists threaded through columns: one through the
  * drafts of each edge (merged when the edge is materialized), one through the drafts of each producer (replaced
- * when the producer changes). No object per draft: a cluster holds hundreds of thousands.
+ * when the producer changes). No object per draft: a cluster holds hundreds of thousands. A reference keeps only
+ * what merging reads (via, uid, flags) unless it carries more (a grant, an attachment, a synthetic peer): its
+ * target is the edge's other end.
  */
 export class DraftTable {
   private readonly pool = new SlotPool();
@@ -16,27 +23,45 @@ export class DraftTable {
   private readonly producerOf = new IntColumn(4096, NONE);
   private readonly nextInEdge = new IntColumn(4096, NONE);
   private readonly nextOfProducer = new IntColumn(4096, NONE);
-  private readonly selectorFlag = new IntColumn(4096, 0);
+  private readonly flags = new IntColumn(4096, 0);
+  private readonly vias: (string | undefined)[] = [];
+  private readonly uids: (string | undefined)[] = [];
+  /** Selector claims, and the few reference claims with more than the columns hold. */
   private readonly claims: (Claim | undefined)[] = [];
   private readonly producerHead = new IntColumn(1024, NONE);
   private readonly edgeHead = new IntColumn(4096, NONE);
 
   reserve(producers: number, drafts: number, edges: number): void {
-    for (const column of [this.edgeOf, this.producerOf, this.nextInEdge, this.nextOfProducer, this.selectorFlag]) column.reserve(drafts);
+    for (const column of [this.edgeOf, this.producerOf, this.nextInEdge, this.nextOfProducer, this.flags]) column.reserve(drafts);
     this.producerHead.reserve(producers);
     this.edgeHead.reserve(edges);
   }
 
-  add(producer: number, edge: number, claim: Claim, bySelector: boolean): void {
+  addRef(producer: number, edge: number, claim: RefClaim): void {
+    const draft = this.link(producer, edge);
+    this.flags.set(draft, (claim.optional ? OPTIONAL : 0) | (claim.controller ? CONTROLLER : 0) | (claim.reverse ? REVERSE : 0));
+    this.vias[draft] = claim.via;
+    this.uids[draft] = claim.uid;
+    this.claims[draft] = claim.grant || claim.attach || claim.synthetic ? claim : undefined;
+  }
+
+  addSelected(producer: number, edge: number, claim: SelectorClaim): void {
+    const draft = this.link(producer, edge);
+    this.flags.set(draft, BY_SELECTOR);
+    this.vias[draft] = claim.via;
+    this.uids[draft] = undefined;
+    this.claims[draft] = claim;
+  }
+
+  private link(producer: number, edge: number): number {
     const draft = this.pool.take();
     this.edgeOf.set(draft, edge);
     this.producerOf.set(draft, producer);
-    this.claims[draft] = claim;
-    this.selectorFlag.set(draft, bySelector ? 1 : 0);
     this.nextInEdge.set(draft, this.edgeHead.get(edge));
     this.edgeHead.set(edge, draft);
     this.nextOfProducer.set(draft, this.producerHead.get(producer));
     this.producerHead.set(producer, draft);
+    return draft;
   }
 
   /** Removes the drafts of `producer` that `matches` accepts (all when omitted), reporting the edges they fed. */
@@ -52,6 +77,8 @@ export class DraftTable {
         const edge = this.edgeOf.get(draft);
         this.unlinkFromEdge(draft, edge);
         this.claims[draft] = undefined;
+        this.vias[draft] = undefined;
+        this.uids[draft] = undefined;
         this.pool.give(draft);
         touched(edge);
       }
@@ -75,8 +102,34 @@ export class DraftTable {
     return this.nextOfProducer.get(draft);
   }
 
-  claim(draft: number): Claim {
-    return this.claims[draft]!;
+  selectorClaim(draft: number): SelectorClaim {
+    return this.claims[draft] as SelectorClaim;
+  }
+
+  /** The whole claim of a reference that carries more than the columns hold; undefined for most references. */
+  fullRef(draft: number): RefClaim | undefined {
+    return this.bySelector(draft) ? undefined : (this.claims[draft] as RefClaim | undefined);
+  }
+
+  via(draft: number): string {
+    return this.vias[draft]!;
+  }
+
+  uid(draft: number): string | undefined {
+    return this.uids[draft];
+  }
+
+  isOptional(draft: number): boolean {
+    return (this.flags.get(draft) & OPTIONAL) !== 0;
+  }
+
+  isController(draft: number): boolean {
+    return (this.flags.get(draft) & CONTROLLER) !== 0;
+  }
+
+  /** Drawn target → source (an owner above its child): the referenced object is the edge's source. */
+  isReverse(draft: number): boolean {
+    return (this.flags.get(draft) & REVERSE) !== 0;
   }
 
   producer(draft: number): number {
@@ -88,7 +141,7 @@ export class DraftTable {
   }
 
   bySelector(draft: number): boolean {
-    return this.selectorFlag.get(draft) === 1;
+    return (this.flags.get(draft) & BY_SELECTOR) !== 0;
   }
 
   private unlinkFromEdge(draft: number, edge: number): void {

@@ -2,11 +2,11 @@ import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../mode
 import { edgeId } from '../model/graph.js';
 import type { RefClaim, SelectorClaim } from '../relations/types.js';
 import type { DeltaTracker } from './delta.js';
-import { DraftTable, NONE, type Claim } from './draftTable.js';
+import { DraftTable, NONE } from './draftTable.js';
 import { EdgeTable, brokenCode, typeCode, type MergedEdge } from './edgeTable.js';
 import { IntColumn, type IdTable } from './idTable.js';
 import { placeholderNode } from './nodes.js';
-import { resolveRef, type ResolveContext } from './resolve.js';
+import { resolveRef, type RefOutcome, type ResolveContext } from './resolve.js';
 
 const BROKEN_PRIORITY: readonly BrokenReason[] = ['not-permitted', 'missing', 'uid-mismatch'];
 
@@ -22,6 +22,7 @@ export class GraphState {
   private readonly degree = new IntColumn(1024, 0);
   tracker: DeltaTracker | undefined;
   private readonly scratch: MergedEdge = { drawn: false, controller: false, broken: 0, referrer: -1, via: '' };
+  private readonly scratchRef: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: 'owns', target: '', via: '', optional: false, uid: undefined };
 
   constructor(
     private readonly ids: IdTable,
@@ -47,13 +48,13 @@ export class GraphState {
     const type = typeCode(claim.type);
     const slot = claim.reverse ? this.edges.open(target, type, producer) : this.edges.open(producer, type, target);
     this.ids.release(target);
-    this.drafts.add(producer, slot, claim, false);
+    this.drafts.addRef(producer, slot, claim);
     touched?.add(slot);
   }
 
   addSelected(producer: number, claim: SelectorClaim, selected: number, touched?: Set<number>): void {
     const slot = this.edges.open(producer, typeCode(claim.type), selected);
-    this.drafts.add(producer, slot, claim, true);
+    this.drafts.addSelected(producer, slot, claim);
     touched?.add(slot);
   }
 
@@ -65,10 +66,10 @@ export class GraphState {
   replaceSelected(producer: number, selected: string, claims: readonly SelectorClaim[]): void {
     const target = this.ids.lookup(selected);
     const towardsTarget = (draft: number): boolean => this.drafts.bySelector(draft) && this.edges.target(this.drafts.edge(draft)) === target;
-    const previous: Claim[] = [];
+    const previous: SelectorClaim[] = [];
     if (target !== undefined) {
       for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
-        if (towardsTarget(draft)) previous.push(this.drafts.claim(draft));
+        if (towardsTarget(draft)) previous.push(this.drafts.selectorClaim(draft));
       }
     }
     if (previous.length === claims.length && claims.every((claim) => previous.includes(claim))) return;
@@ -89,7 +90,7 @@ export class GraphState {
     const producers = new Set<number>();
     const visit = (slot: number): void => {
       for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
-        if (!this.drafts.bySelector(draft) && (this.drafts.claim(draft) as RefClaim).target === name) producers.add(this.drafts.producer(draft));
+        if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) producers.add(this.drafts.producer(draft));
       }
     };
     for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot)) visit(slot);
@@ -99,9 +100,11 @@ export class GraphState {
 
   /** Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed). */
   rematerializeReferencing(producer: number, referenced: string): void {
+    const id = this.ids.lookup(referenced);
     const touched = new Set<number>();
     for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
-      if (!this.drafts.bySelector(draft) && (this.drafts.claim(draft) as RefClaim).target === referenced) touched.add(this.drafts.edge(draft));
+      const slot = this.drafts.edge(draft);
+      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) touched.add(slot);
     }
     this.materialize(touched);
   }
@@ -174,13 +177,12 @@ export class GraphState {
     let referrer = -1;
     let via: string | string[] | undefined;
     for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
-      const claim = this.drafts.claim(draft);
       const bySelector = this.drafts.bySelector(draft);
-      const outcome = bySelector ? 'ok' : resolveRef(claim as RefClaim, this.referencedEnd(slot, claim as RefClaim), this.context);
+      const outcome = bySelector ? 'ok' : this.resolveDraft(slot, draft);
       if (outcome === 'skip') continue;
       drawn = true;
-      via = withVia(via, claim.via);
-      if (!bySelector && (claim as RefClaim).controller === true) controller = true;
+      via = withVia(via, this.drafts.via(draft));
+      if (!bySelector && this.drafts.isController(draft)) controller = true;
       if (outcome === 'ok') continue;
       brokenMask |= 1 << brokenCode(outcome);
       const producer = this.drafts.producer(draft);
@@ -197,9 +199,21 @@ export class GraphState {
     return merged;
   }
 
-  /** The end of `slot` a reference names: its target, or its source when drawn reversed (an owner above its child). */
-  private referencedEnd(slot: number, claim: RefClaim): number {
-    return claim.reverse ? this.edges.source(slot) : this.edges.target(slot);
+  /** The end of `slot` a reference draft names: its target, or its source when drawn reversed (an owner above its child). */
+  private referencedEnd(slot: number, draft: number): number {
+    return this.drafts.isReverse(draft) ? this.edges.source(slot) : this.edges.target(slot);
+  }
+
+  /** Resolves a reference draft: its whole claim when it kept one, otherwise the scratch claim filled from its columns. */
+  private resolveDraft(slot: number, draft: number): RefOutcome {
+    const target = this.referencedEnd(slot, draft);
+    const kept = this.drafts.fullRef(draft);
+    if (kept) return resolveRef(kept, target, this.context);
+    const claim = this.scratchRef;
+    claim.target = this.ids.name(target);
+    claim.optional = this.drafts.isOptional(draft);
+    claim.uid = this.drafts.uid(draft);
+    return resolveRef(claim, target, this.context);
   }
 
   private adjustDegree(slot: number, change: 1 | -1): void {
