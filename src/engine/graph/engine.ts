@@ -156,7 +156,8 @@ export class TopologyEngine {
   }
 
   private load(inputs: readonly InputObject[]): void {
-    this.scopes = ScopeTable.fromObjects(inputs.map((input) => input.object));
+    this.scopes = new ScopeTable();
+    for (const input of inputs) this.scopes.learn(input.object);
     this.ids.reserve(Math.ceil(inputs.length * 1.1));
     this.state.reserve(inputs.length);
     for (const input of inputs) {
