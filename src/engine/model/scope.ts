@@ -6,8 +6,8 @@ import type { SourceLocation } from './graph.js';
 const CRD_GROUP = 'apiextensions.k8s.io';
 
 /** `group/Kind` of each built-in kind, joined once: relation tables name built-ins hundreds of thousands of times. */
-const BUILTIN_ID_PREFIXES: ReadonlyMap<string, { readonly prefix: string; readonly namespaced: boolean }> = new Map(
-  [...BUILTIN_KINDS].map(([kind, builtin]) => [kind, { prefix: `${builtin.group}/${kind}`, namespaced: builtin.namespaced }]),
+const BUILTIN_ID_PREFIXES: ReadonlyMap<string, { readonly group: string; readonly prefix: string; readonly namespaced: boolean }> = new Map(
+  [...BUILTIN_KINDS].map(([kind, builtin]) => [kind, { group: builtin.group, prefix: `${builtin.group}/${kind}`, namespaced: builtin.namespaced }]),
 );
 
 /** Namespaced or cluster-scoped, from the built-in table plus every CustomResourceDefinition in the input. */
@@ -44,6 +44,8 @@ export class ScopeTable {
 
   /** The id of a referenced object, namespaced per its kind's scope. */
   refId(givenGroup: string, kind: string, namespace: string, name: string): string {
+    const builtin = BUILTIN_ID_PREFIXES.get(kind);
+    if (builtin && builtin.group === givenGroup) return [builtin.prefix, builtin.namespaced ? namespace : '', name].join('/');
     const group = canonicalGroup(givenGroup, kind);
     const namespaced = this.isNamespaced(group, kind) ?? true;
     return objectId(group, kind, namespaced ? namespace : '', name);
