@@ -13,6 +13,7 @@ import type { ResolveContext } from './resolve.js';
 import { SelectableIndex, selectableOf } from './selectableIndex.js';
 import { SelectorRegistry } from './selectorRegistry.js';
 import { Watchers } from './watchers.js';
+import { GrantIndex } from './grantIndex.js';
 import { duplicateWarning, precedes } from './duplicates.js';
 
 export interface InputObject {
@@ -56,7 +57,7 @@ export class TopologyEngine {
    */
   private selectorsByNumber: (readonly SelectorClaim[] | undefined)[] = [];
   private watchers = new Watchers();
-  private grants = new Map<string, Map<string, ObjectRecord>>();
+  private grants = new GrantIndex();
   private hiddenKinds: ReadonlySet<string> = new Set();
   private state = this.newState();
   private cachedGraph: WeakRef<TopologyGraph> | undefined;
@@ -192,22 +193,24 @@ export class TopologyEngine {
    */
   setHiddenKinds(kinds: ReadonlySet<string>): GraphDelta {
     if (kinds.size === this.hiddenKinds.size && [...kinds].every((kind) => this.hiddenKinds.has(kind))) return EMPTY_DELTA;
-    const before = this.graph();
     const inputs = [...this.liveRecords()].map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}) }));
-    this.reset();
-    this.hiddenKinds = new Set(kinds);
-    this.load(inputs);
-    return diffGraphs(before, this.graph());
+    return this.rebuildFrom(inputs, () => (this.hiddenKinds = new Set(kinds)));
   }
 
   /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
   private rebuildWith(event: ObjectEvent): GraphDelta {
-    const before = this.graph();
     const inputs = [...this.liveRecords()]
       .filter((record) => !(isCrd(record.object) && record.name === event.object.metadata?.name))
       .map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
     if (event.type === 'upsert') inputs.push(event);
+    return this.rebuildFrom(inputs);
+  }
+
+  /** Rebuilds from `inputs` (after `configure`, if given) and reports the difference from the graph before. */
+  private rebuildFrom(inputs: readonly InputObject[], configure?: () => void): GraphDelta {
+    const before = this.graph();
     this.reset();
+    configure?.();
     this.load(inputs);
     return diffGraphs(before, this.graph());
   }
@@ -222,7 +225,7 @@ export class TopologyEngine {
     this.registry = new SelectorRegistry();
     this.selectorsByNumber = [];
     this.watchers = new Watchers();
-    this.grants = new Map();
+    this.grants = new GrantIndex();
     this.state = this.newState();
   }
 
@@ -240,11 +243,7 @@ export class TopologyEngine {
     this.nodesByNumber[id] = nodeOf(record, this.scopes);
     this.recordCount++;
     this.index.add(record);
-    if (record.kind === 'ReferenceGrant') {
-      let grants = this.grants.get(record.namespace);
-      if (!grants) this.grants.set(record.namespace, (grants = new Map()));
-      grants.set(record.id, record);
-    }
+    this.grants.add(record);
   }
 
   private unindex(record: ObjectRecord): void {
@@ -254,7 +253,7 @@ export class TopologyEngine {
     this.nodesByNumber[id] = undefined;
     this.ids.release(id);
     this.index.remove(record);
-    this.grants.get(record.namespace)?.delete(record.id);
+    this.grants.remove(record);
   }
 
   /** Recomputes every edge `id` produces, from its claims. */
@@ -324,7 +323,7 @@ export class TopologyEngine {
   private newState(): GraphState {
     const context: ResolveContext = {
       recordAt: (id) => this.recordsByNumber[id],
-      grantsIn: (namespace) => this.grants.get(namespace)?.values() ?? [],
+      grantsIn: (namespace) => this.grants.in(namespace),
       labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
       isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),
     };
