@@ -11,7 +11,7 @@ import { IdTable } from './idTable.js';
 import { nodeOf } from './nodes.js';
 import type { ResolveContext } from './resolve.js';
 import { SelectableIndex, selectableOf } from './selectableIndex.js';
-import { SelectorRegistry } from './selectorRegistry.js';
+import { SelectorClaims } from './selectorClaims.js';
 import { Watchers } from './watchers.js';
 import { GrantIndex } from './grantIndex.js';
 import { duplicateWarning, precedes } from './duplicates.js';
@@ -50,12 +50,7 @@ export class TopologyEngine {
   private nodesByNumber: (TopologyNode | undefined)[] = [];
   private recordCount = 0;
   private index = new SelectableIndex();
-  private registry = new SelectorRegistry();
-  /**
-   * Each producer's selector claims by its id number (kept for later events; most objects have none, and references
-   * live on in the drafts). Stored selectors hold that number, so it outlives a deleted record until unregistered.
-   */
-  private selectorsByNumber: (readonly SelectorClaim[] | undefined)[] = [];
+  private selectors = new SelectorClaims(this.ids);
   private watchers = new Watchers();
   private grants = new GrantIndex();
   private hiddenKinds: ReadonlySet<string> = new Set();
@@ -145,7 +140,7 @@ export class TopologyEngine {
     const candidates = new Set<string>();
     for (const version of [previous, next]) {
       const selectable = version && selectableOf(version);
-      if (selectable) this.registry.candidates(selectable.cls, selectable.item, candidates);
+      if (selectable) this.selectors.candidates(selectable.cls, selectable.item, candidates);
     }
     candidates.delete(id);
     for (const source of candidates) this.reevaluatePair(source, id);
@@ -182,8 +177,7 @@ export class TopologyEngine {
     }
     const records = this.recordsByNumber;
     for (let id = 0; id < records.length; id++) if (records[id]) this.state.refreshNodeAt(id);
-    const selecting = this.selectorsByNumber;
-    for (let id = 0; id < selecting.length; id++) if (selecting[id]) this.matchSelectors(id, selecting[id]!);
+    this.selectors.forEach((producer, selectors) => this.matchSelectors(producer, selectors));
     this.state.materializeAll();
   }
 
@@ -222,8 +216,7 @@ export class TopologyEngine {
     this.nodesByNumber = [];
     this.recordCount = 0;
     this.index = new SelectableIndex();
-    this.registry = new SelectorRegistry();
-    this.selectorsByNumber = [];
+    this.selectors = new SelectorClaims(this.ids);
     this.watchers = new Watchers();
     this.grants = new GrantIndex();
     this.state = this.newState();
@@ -272,29 +265,19 @@ export class TopologyEngine {
    * matches selectors (`select: false`) once every object is indexed.
    */
   private contributeAt(producer: number, touched?: Set<number>, select = true): void {
-    const previous = this.selectorsByNumber[producer];
     if (touched) {
-      // An update: first take back everything the producer registered. (A full build starts from nothing.)
-      const name = this.ids.name(producer);
-      this.watchers.unwatch(name);
-      if (previous) this.registry.unregister(name, previous);
+      // An update: first take back what the producer watched and drew. (A full build starts from nothing.)
+      this.watchers.unwatch(this.ids.name(producer));
       this.state.clearProducer(producer, touched);
     }
-    this.selectorsByNumber[producer] = undefined;
     const record = this.recordsByNumber[producer];
-    const claims = record && claimsOf(record, { scopes: this.scopes });
+    const claims = record ? claimsOf(record, { scopes: this.scopes }) : undefined;
     if (record && claims) {
       this.watchers.watch(record.id, claims);
       for (const claim of claims.refs) this.state.addRef(producer, claim, touched);
-      if (claims.selectors.length > 0) {
-        this.selectorsByNumber[producer] = claims.selectors;
-        this.registry.register(record.id, claims.selectors);
-      }
       if (select) this.matchSelectors(producer, claims.selectors, touched);
     }
-    const selectors = this.selectorsByNumber[producer];
-    if (selectors && !previous) this.ids.retain(producer);
-    if (previous && !selectors) this.ids.release(producer);
+    this.selectors.replace(producer, claims?.selectors);
   }
 
   private matchSelectors(producer: number, selectors: readonly SelectorClaim[], touched?: Set<number>): void {
@@ -308,7 +291,7 @@ export class TopologyEngine {
   /** Re-decides whether `source`'s selectors pick the one object `selected`. */
   private reevaluatePair(source: string, selected: string): void {
     const number = this.ids.lookup(source);
-    const selectors = number === undefined ? undefined : this.selectorsByNumber[number];
+    const selectors = number === undefined ? undefined : this.selectors.of(number);
     if (!selectors) return;
     const record = this.record(selected);
     const selectable = record && selectableOf(record);
