@@ -1,6 +1,6 @@
 import type { TopologyNode } from '../model/graph.js';
 import { groupOfApiVersion, parseId } from '../model/kinds.js';
-import type { ObjectRecord } from '../model/object.js';
+import type { ObjectRecord, OwnerReference } from '../model/object.js';
 import type { ScopeTable } from '../model/scope.js';
 import { statusOf } from './status.js';
 
@@ -24,10 +24,7 @@ export function sortedLabels(labels: Readonly<Record<string, string>>): Readonly
 /** The node an object is drawn as. Depends on the object alone, so only its own events change it. */
 export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
   const { status, detail } = statusOf(record);
-  const controllerRef = (record.object.metadata?.ownerReferences ?? []).find((ref) => ref.controller === true);
-  const controller = controllerRef?.kind && controllerRef.name
-    ? scopes.refId(groupOfApiVersion(controllerRef.apiVersion).group, controllerRef.kind, record.namespace, controllerRef.name)
-    : undefined;
+  const controller = controllerOf(record, scopes);
   const instance = record.labels[INSTANCE_LABEL];
   const partOf = record.labels[PART_OF_LABEL];
   // Built in place, not spread (hundreds of thousands of nodes), in the key order snapshots and exports expect.
@@ -42,6 +39,17 @@ export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
   if (partOf) node.partOf = partOf;
   if (record.source) node.source = record.source;
   return node;
+}
+
+/** The id of the object's controlling owner, if it names one. */
+function controllerOf(record: ObjectRecord, scopes: ScopeTable): string | undefined {
+  const owners = record.object.metadata?.ownerReferences;
+  if (!Array.isArray(owners)) return undefined;
+  for (const ref of owners as readonly OwnerReference[]) {
+    if (ref?.controller !== true) continue;
+    return ref.kind && ref.name ? scopes.refId(groupOfApiVersion(ref.apiVersion).group, ref.kind, record.namespace, ref.name) : undefined;
+  }
+  return undefined;
 }
 
 /** A node for an id that no object in the input has: a referenced-but-absent object, or a synthetic peer. */
