@@ -14,12 +14,6 @@ const BUILTIN_ID_PREFIXES: ReadonlyMap<string, { readonly group: string; readonl
 export class ScopeTable {
   private readonly declared = new Map<string, boolean>();
 
-  static fromObjects(objects: Iterable<KubeObject>): ScopeTable {
-    const table = new ScopeTable();
-    for (const object of objects) table.learn(object);
-    return table;
-  }
-
   /** Records the scope a CRD declares; returns true when it changed what the table says. */
   learn(object: KubeObject): boolean {
     const declaration = crdDeclaration(object);
