@@ -69,14 +69,15 @@ export async function removeStaleTemps(path: string): Promise<string[]> {
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (pid === process.pid || (Number.isInteger(pid) && isAlive(pid))) continue;
+    if (pid === process.pid || (Number.isInteger(pid) && processIsAlive(pid))) continue;
     await rm(join(dirname(path), name), { force: true });
     removed.push(name);
   }
   return removed;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs on this machine (temp files and writer locks name their process). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

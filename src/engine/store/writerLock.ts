@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
+import { processIsAlive } from './persistence.js';
 
 /** Who holds a database for writing. */
 export interface LockHolder {
@@ -69,14 +70,4 @@ async function readHolder(path: string): Promise<LockHolder | undefined> {
 async function releaseIfOurs(path: string, me: LockHolder): Promise<void> {
   const holder = await readHolder(path);
   if (holder && holder.pid === me.pid && holder.host === me.host && holder.since === me.since) await unlink(path).catch(() => undefined);
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
