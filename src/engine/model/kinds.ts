@@ -105,10 +105,6 @@ export function canonicalGroup(group: string, kind: string): string {
   return builtin && builtin.group !== group && LEGACY_GROUPS.has(group) ? builtin.group : group;
 }
 
-export function builtinGroupOf(kind: string): string | undefined {
-  return BUILTIN_KINDS.get(kind)?.group;
-}
-
 /**
  * Joined, not concatenated: `join` makes one flat string, where `+` and templates make a chain of cons strings that
  * every hash-map lookup must flatten and every stored id keeps (ids are hashed ~4 times per object in a build).

@@ -63,8 +63,7 @@ export function stringField(value: unknown, ...path: readonly string[]): string 
 }
 
 export function stringAt(value: unknown, path: readonly string[]): string | undefined {
-  const found = fieldAt(value, path);
-  return typeof found === 'string' && found.length > 0 ? found : undefined;
+  return text(fieldAt(value, path));
 }
 
 export function arrayField(value: unknown, ...path: readonly string[]): readonly unknown[] {
@@ -74,8 +73,7 @@ export function arrayField(value: unknown, ...path: readonly string[]): readonly
 const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
 export function arrayAt(value: unknown, path: readonly string[]): readonly unknown[] {
-  const found = fieldAt(value, path);
-  return Array.isArray(found) ? found : NO_ITEMS;
+  return list(fieldAt(value, path));
 }
 
 /**
@@ -106,9 +104,7 @@ export function isRecord(value: unknown): value is Readonly<Record<string, unkno
 
 export function recordField(value: unknown, ...path: readonly string[]): Readonly<Record<string, unknown>> | undefined {
   const found = field(value, ...path);
-  return found !== null && typeof found === 'object' && !Array.isArray(found)
-    ? (found as Record<string, unknown>)
-    : undefined;
+  return isRecord(found) ? found : undefined;
 }
 
 const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
@@ -120,8 +116,8 @@ function allStrings(map: Readonly<Record<string, unknown>>): boolean {
 
 /** A `string → string` view of a map; the map itself when it already is one (labels nearly always are: no copy kept). */
 export function stringMap(value: unknown): Readonly<Record<string, string>> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return EMPTY;
-  if (allStrings(value as Record<string, unknown>)) return value as Record<string, string>;
+  if (!isRecord(value)) return EMPTY;
+  if (allStrings(value)) return value as Record<string, string>;
   const result: Record<string, string> = {};
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     if (typeof entry === 'string') result[key] = entry;

@@ -1,14 +1,25 @@
-import { BUILTIN_KINDS, WELL_KNOWN_CUSTOM_SCOPES, builtinGroupOf, canonicalGroup, groupOfApiVersion, normalizeGroup, objectId } from './kinds.js';
+import { BUILTIN_KINDS, WELL_KNOWN_CUSTOM_SCOPES, canonicalGroup, groupOfApiVersion, normalizeGroup, objectId } from './kinds.js';
 import type { KubeObject, ObjectRecord } from './object.js';
-import { stringField, stringMap } from './object.js';
+import { stringField, stringMap, text } from './object.js';
 import type { SourceLocation } from './graph.js';
 
 const CRD_GROUP = 'apiextensions.k8s.io';
 
 /** `group/Kind` of each built-in kind, joined once: relation tables name built-ins hundreds of thousands of times. */
-const BUILTIN_ID_PREFIXES: ReadonlyMap<string, { readonly group: string; readonly prefix: string; readonly namespaced: boolean }> = new Map(
+interface BuiltinIdPrefix {
+  readonly group: string;
+  readonly prefix: string;
+  readonly namespaced: boolean;
+}
+
+const BUILTIN_ID_PREFIXES: ReadonlyMap<string, BuiltinIdPrefix> = new Map(
   [...BUILTIN_KINDS].map(([kind, builtin]) => [kind, { group: builtin.group, prefix: `${builtin.group}/${kind}`, namespaced: builtin.namespaced }]),
 );
+
+/** The id of a built-in object, joined (see objectId): one flat string. */
+function builtinId(builtin: BuiltinIdPrefix, namespace: string, name: string): string {
+  return [builtin.prefix, builtin.namespaced ? namespace : '', name].join('/');
+}
 
 /** Namespaced or cluster-scoped, from the built-in table plus every CustomResourceDefinition in the input. */
 export class ScopeTable {
@@ -39,7 +50,7 @@ export class ScopeTable {
   /** The id of a referenced object, namespaced per its kind's scope. */
   refId(givenGroup: string, kind: string, namespace: string, name: string): string {
     const builtin = BUILTIN_ID_PREFIXES.get(kind);
-    if (builtin && builtin.group === givenGroup) return [builtin.prefix, builtin.namespaced ? namespace : '', name].join('/');
+    if (builtin && builtin.group === givenGroup) return builtinId(builtin, namespace, name);
     const group = canonicalGroup(givenGroup, kind);
     const namespaced = this.isNamespaced(group, kind) ?? true;
     return objectId(group, kind, namespaced ? namespace : '', name);
@@ -48,9 +59,8 @@ export class ScopeTable {
   /** A reference by kind alone (built-ins: the group is implied, and no CRD can change a built-in kind's scope). */
   builtinRef(kind: string, namespace: string, name: string): string {
     const builtin = BUILTIN_ID_PREFIXES.get(kind);
-    if (!builtin) return this.refId(builtinGroupOf(kind) ?? 'core', kind, namespace, name);
-    // Joined (see objectId): one flat string.
-    return [builtin.prefix, builtin.namespaced ? namespace : '', name].join('/');
+    // A kind the built-ins do not know, named without a group: taken as core.
+    return builtin ? builtinId(builtin, namespace, name) : this.refId('core', kind, namespace, name);
   }
 }
 
@@ -67,10 +77,6 @@ function crdDeclaration(object: KubeObject): { key: string; namespaced: boolean 
   return { key: `${normalizeGroup(group)}/${kind}`, namespaced: scope !== 'Cluster' };
 }
 
-function nonEmpty(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
 export type AdmitResult = { readonly record: ObjectRecord } | { readonly problem: string };
 
 /** Resolves an object's identity: group, scope, namespace (the default for namespaced kinds without one). */
@@ -83,15 +89,15 @@ export function admitObject(
 ): AdmitResult {
   const kind = object.kind;
   const metadata = object.metadata;
-  const name = nonEmpty(metadata?.name);
+  const name = text(metadata?.name);
   if (!kind || !object.apiVersion) return { problem: 'missing apiVersion or kind' };
   if (!name) return { problem: `${kind} without metadata.name` };
   const parsed = groupOfApiVersion(object.apiVersion);
   const group = canonicalGroup(parsed.group, kind);
-  const given = nonEmpty(metadata?.namespace);
+  const given = text(metadata?.namespace);
   const namespaced = scopes.isNamespaced(group, kind) ?? given !== undefined;
   const namespace = namespaced ? (given ?? defaultNamespace) : '';
-  const uid = nonEmpty(metadata?.uid);
+  const uid = text(metadata?.uid);
   const labels = stringMap(metadata?.labels);
   // One literal with every field (absent ones undefined): one fixed shape, sized exactly, for hundreds of thousands.
   const record: ObjectRecord = {

@@ -64,10 +64,9 @@ function matchesRequirement(requirement: SelectorRequirement, labels: Readonly<R
 }
 
 /**
- * Label `key=value` pairs of which a matching object must carry at least one, for index lookups;
+ * Label (key, value) pairs of which a matching object must carry at least one, for index lookups;
  * empty where the selector has no positive requirement (then every candidate must be checked).
  */
-/** `anchorLabels` as (key, value) pairs, for indexes keyed by key then value (no joined string per lookup). */
 export function anchorPairs(selector: LabelSelector): readonly (readonly [string, string])[] {
   const first = selector.matchLabels[0];
   if (first) return [first];
@@ -75,11 +74,9 @@ export function anchorPairs(selector: LabelSelector): readonly (readonly [string
   return positive ? positive.values.map((value) => [positive.key, value] as const) : [];
 }
 
+/** `anchorPairs` as `key=value` strings, for indexes keyed by one string. */
 export function anchorLabels(selector: LabelSelector): readonly string[] {
-  const first = selector.matchLabels[0];
-  if (first) return [`${first[0]}=${first[1]}`];
-  const positive = selector.expressions.find((requirement) => requirement.operator === 'In');
-  return positive ? positive.values.map((value) => `${positive.key}=${value}`) : [];
+  return anchorPairs(selector).map(([key, value]) => `${key}=${value}`);
 }
 
 export function describeSelector(selector: LabelSelector): string {
