@@ -187,17 +187,20 @@ export class TopologyEngine {
    */
   setHiddenKinds(kinds: ReadonlySet<string>): GraphDelta {
     if (kinds.size === this.hiddenKinds.size && [...kinds].every((kind) => this.hiddenKinds.has(kind))) return EMPTY_DELTA;
-    const inputs = [...this.liveRecords()].map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}) }));
-    return this.rebuildFrom(inputs, () => (this.hiddenKinds = new Set(kinds)));
+    return this.rebuildFrom(this.inputsHeld(), () => (this.hiddenKinds = new Set(kinds)));
   }
 
   /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
   private rebuildWith(event: ObjectEvent): GraphDelta {
-    const inputs = [...this.liveRecords()]
-      .filter((record) => !(isCrd(record.object) && record.name === event.object.metadata?.name))
-      .map((record) => ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
+    const inputs = this.inputsHeld().filter((input) => !(isCrd(input.object) && input.object.metadata?.name === event.object.metadata?.name));
     if (event.type === 'upsert') inputs.push(event);
     return this.rebuildFrom(inputs);
+  }
+
+  /** The objects held now, as inputs for a rebuild, with their source positions. */
+  private inputsHeld(): InputObject[] {
+    return [...this.liveRecords()].map((record) =>
+      ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
   }
 
   /** Rebuilds from `inputs` (after `configure`, if given) and reports the difference from the graph before. */
