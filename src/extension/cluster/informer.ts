@@ -207,7 +207,7 @@ export class Informer {
 }
 
 /** A watch that stayed up this long was healthy: the next failure starts from the initial backoff again. */
-const HEALTHY_WATCH_MS = 1_000;
+export const HEALTHY_WATCH_MS = 1_000;
 
 function keyOf(object: KubeObject): string {
   return `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
