@@ -3,8 +3,8 @@ import { isEmptyDelta } from '../model/graph.js';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
 import { parseId } from '../model/kinds.js';
-import { claimsOf } from '../relations/registry.js';
-import type { SelectorClaim } from '../relations/types.js';
+import { claimsInto } from '../relations/registry.js';
+import type { Claims, SelectorClaim } from '../relations/types.js';
 import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
 import { GraphState } from './graphState.js';
 import { IdTable } from './idTable.js';
@@ -43,6 +43,7 @@ export class TopologyEngine {
   readonly warnings: EngineWarning[] = [];
   private readonly defaultNamespace: string;
   private scopes = new ScopeTable();
+  private relationContext = { scopes: this.scopes };
   private ids = new IdTable();
   /** Objects by their id's number (no second map keyed by the long id strings). */
   private recordsByNumber: (ObjectRecord | undefined)[] = [];
@@ -56,6 +57,8 @@ export class TopologyEngine {
   private hiddenKinds: ReadonlySet<string> = new Set();
   private state = this.newState();
   private cachedGraph: WeakRef<TopologyGraph> | undefined;
+  /** Claims are read once, as they are made: one pair of arrays serves every object (selectors are copied to keep). */
+  private readonly scratchClaims: Claims = { refs: [], selectors: [] };
 
   constructor(options: EngineOptions = {}) {
     this.defaultNamespace = options.defaultNamespace ?? 'default';
@@ -153,6 +156,7 @@ export class TopologyEngine {
 
   private load(inputs: readonly InputObject[]): void {
     this.scopes = new ScopeTable();
+    this.relationContext = { scopes: this.scopes };
     for (const input of inputs) this.scopes.learn(input.object);
     this.ids.reserve(Math.ceil(inputs.length * 1.1));
     this.state.reserve(inputs.length);
@@ -274,13 +278,13 @@ export class TopologyEngine {
       this.state.clearProducer(producer, touched);
     }
     const record = this.recordsByNumber[producer];
-    const claims = record ? claimsOf(record, { scopes: this.scopes }) : undefined;
+    const claims = record ? claimsInto(this.scratchClaims, record, this.relationContext) : undefined;
     if (record && claims) {
       this.watchers.watch(record.id, claims);
       for (const claim of claims.refs) this.state.addRef(producer, claim, touched);
       if (select) this.matchSelectors(producer, claims.selectors, touched);
     }
-    this.selectors.replace(producer, claims?.selectors);
+    this.selectors.replace(producer, claims?.selectors.length ? [...claims.selectors] : undefined);
   }
 
   private matchSelectors(producer: number, selectors: readonly SelectorClaim[], touched?: Set<number>): void {

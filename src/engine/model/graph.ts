@@ -25,20 +25,20 @@ export interface TopologyNode {
   readonly group: string;
   readonly namespace: string;
   readonly name: string;
-  readonly uid?: string;
+  readonly uid?: string | undefined;
   readonly labels: Readonly<Record<string, string>>;
   readonly status: NodeStatus;
   /** Short human text, e.g. "3/3 ready" or "ClusterIP 10.0.0.1". */
-  readonly detail?: string;
+  readonly detail?: string | undefined;
   /** A placeholder for a referenced object that is not in the input. */
   readonly missing?: boolean;
   /** A synthetic node that is not a Kubernetes object (e.g. an ipBlock peer). */
   readonly synthetic?: boolean;
   /** Id of the controlling owner (ownerReference with controller: true), for collapsing. */
-  readonly controller?: string;
-  readonly instance?: string;
-  readonly partOf?: string;
-  readonly source?: SourceLocation;
+  readonly controller?: string | undefined;
+  readonly instance?: string | undefined;
+  readonly partOf?: string | undefined;
+  readonly source?: SourceLocation | undefined;
 }
 
 export type EdgeType =

@@ -30,7 +30,13 @@ for (const family of RELATION_FAMILIES) {
 }
 
 export function claimsOf(record: ObjectRecord, context: RelationContext): Claims {
-  const claims: Claims = { refs: [], selectors: [] };
+  return claimsInto({ refs: [], selectors: [] }, record, context);
+}
+
+/** `claimsOf` into reused arrays (emptied first): a full build asks once per object and keeps none of them. */
+export function claimsInto(claims: Claims, record: ObjectRecord, context: RelationContext): Claims {
+  claims.refs.length = 0;
+  claims.selectors.length = 0;
   for (const family of UNIVERSAL) family.claim(record, claims, context);
   for (const family of BY_KIND.get(record.kind) ?? []) family.claim(record, claims, context);
   return claims;
