@@ -32,19 +32,12 @@ export function benchEngine(size: number): EngineBenchRow {
   const strippedResponse = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
   // Small clusters get more rounds, for parse and build alike: at 1K objects a few rounds measure the JIT warming up.
   const rounds = Math.max(3, Math.round(30_000 / size));
-  const jsonParseMs = bestOf(rounds, () => JSON.parse(listResponse));
-  const strippedParseMs = bestOf(rounds, () => JSON.parse(strippedResponse));
+  const jsonParseMs = bestOf(rounds, () => listResponse, (text) => JSON.parse(text));
+  const strippedParseMs = bestOf(rounds, () => strippedResponse, (text) => JSON.parse(text));
   const fresh = (): KubeObject[] => (JSON.parse(listResponse) as { items: KubeObject[] }).items;
   const heapBefore = heapUsedMb();
   let engine = TopologyEngine.build([]);
-  const fullBuildMs = bestOf(rounds, () => {
-    const items = fresh().map((object) => ({ object }));
-    // The previous round's engine and objects are garbage: collect them now, not inside the timed build.
-    heapUsedMb();
-    const start = performance.now();
-    engine = TopologyEngine.build(items);
-    return performance.now() - start;
-  }, true);
+  const fullBuildMs = bestOf(rounds, () => fresh().map((object) => ({ object })), (items) => (engine = TopologyEngine.build(items)));
   const heapMb = heapUsedMb() - heapBefore;
   const graphStart = performance.now();
   const graph = engine.graph();
@@ -55,13 +48,18 @@ export function benchEngine(size: number): EngineBenchRow {
     eventMedianMs: median(durations), eventP99Ms: percentile(durations, 0.99), heapMb };
 }
 
-function bestOf(runs: number, work: () => unknown, returnsDuration = false): number {
+/**
+ * The fastest of `runs` timings of `work` on a fresh `prepare()`d input. Parse and build alike start from a collected
+ * heap: the previous round's garbage is never collected inside a timed run, so neither side pays for the other's.
+ */
+function bestOf<T>(runs: number, prepare: () => T, work: (input: T) => unknown): number {
   let best = Infinity;
   for (let run = 0; run < runs; run++) {
+    const input = prepare();
+    heapUsedMb();
     const start = performance.now();
-    const result = work();
-    const elapsed = returnsDuration ? (result as number) : performance.now() - start;
-    best = Math.min(best, elapsed);
+    work(input);
+    best = Math.min(best, performance.now() - start);
   }
   return best;
 }
