@@ -172,7 +172,8 @@ export class TopologyEngine {
       if (existing) this.warnings.push(duplicateWarning(existing, admitted.record));
       if (!existing || !precedes(existing, admitted.record)) {
         if (existing) this.unindex(existing);
-        this.indexRecord(admitted.record);
+        this.ids.retain(id);
+        this.indexAt(id, admitted.record);
         // References now, while the object is still in the cache (a duplicate's drafts are replaced: `materializeAll`
         // closes what they left). Selectors wait until every object is indexed.
         this.contributeAt(id, existing ? new Set() : undefined, false);
@@ -238,7 +239,11 @@ export class TopologyEngine {
   }
 
   private indexRecord(record: ObjectRecord): void {
-    const id = this.ids.acquire(record.id);
+    this.indexAt(this.ids.acquire(record.id), record);
+  }
+
+  /** Indexes `record` under `id`, a number the caller acquired for it (the record's hold on its id). */
+  private indexAt(id: number, record: ObjectRecord): void {
     this.recordsByNumber[id] = record;
     this.nodesByNumber[id] = nodeOf(record, this.scopes);
     this.recordCount++;

@@ -5,20 +5,32 @@ import type { SourceLocation } from './graph.js';
 
 const CRD_GROUP = 'apiextensions.k8s.io';
 
-/** `group/Kind` of each built-in kind, joined once: relation tables name built-ins hundreds of thousands of times. */
+/**
+ * `group/Kind` of each built-in kind, joined once: relation tables name built-ins hundreds of thousands of times.
+ * Each also remembers the last id it made: consecutive objects name the same ones (the pods of one workload, listed
+ * together, name its ConfigMaps, Secrets and account), and the remembered string has its hash computed already.
+ */
 interface BuiltinIdPrefix {
   readonly group: string;
   readonly prefix: string;
   readonly namespaced: boolean;
+  lastNamespace: string;
+  lastName: string;
+  lastId: string;
 }
 
-const BUILTIN_ID_PREFIXES: ReadonlyMap<string, BuiltinIdPrefix> = new Map(
-  [...BUILTIN_KINDS].map(([kind, builtin]) => [kind, { group: builtin.group, prefix: `${builtin.group}/${kind}`, namespaced: builtin.namespaced }]),
-);
+const BUILTIN_ID_PREFIXES: ReadonlyMap<string, BuiltinIdPrefix> = new Map([...BUILTIN_KINDS].map(([kind, builtin]) =>
+  [kind, { group: builtin.group, prefix: `${builtin.group}/${kind}`, namespaced: builtin.namespaced, lastNamespace: '', lastName: '', lastId: '' }]));
 
 /** The id of a built-in object, joined (see objectId): one flat string. */
-function builtinId(builtin: BuiltinIdPrefix, namespace: string, name: string): string {
-  return [builtin.prefix, builtin.namespaced ? namespace : '', name].join('/');
+function builtinId(builtin: BuiltinIdPrefix, givenNamespace: string, name: string): string {
+  const namespace = builtin.namespaced ? givenNamespace : '';
+  if (name === builtin.lastName && namespace === builtin.lastNamespace && builtin.lastId !== '') return builtin.lastId;
+  const id = [builtin.prefix, namespace, name].join('/');
+  builtin.lastNamespace = namespace;
+  builtin.lastName = name;
+  builtin.lastId = id;
+  return id;
 }
 
 /** Namespaced or cluster-scoped, from the built-in table plus every CustomResourceDefinition in the input. */
