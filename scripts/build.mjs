@@ -41,8 +41,11 @@ export function webviewBuildOptions({ production = false, outdir = join(ROOT, 'd
   ];
 }
 
-/** Runtime dependencies of the CLI's exporters that stay in node_modules (a native module; fonts read from disk). */
-export const CLI_EXTERNALS = ['@resvg/resvg-js', '@expo-google-fonts/inter'];
+/**
+ * Runtime dependencies that stay in node_modules: the CLI's exporters (a native module; fonts read from disk), and the
+ * sql.js wasm the CLI finds with require.resolve (the packaged extension passes the copy it ships in dist/ instead).
+ */
+export const CLI_EXTERNALS = ['@resvg/resvg-js', '@expo-google-fonts/inter', 'sql.js/dist/sql-wasm.wasm'];
 
 /**
  * pdfkit finds its standard fonts and ICC profile at run time relative to its own file (createRequire on a package
