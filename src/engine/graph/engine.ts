@@ -247,7 +247,7 @@ export class TopologyEngine {
     this.recordsByNumber[id] = record;
     this.nodesByNumber[id] = nodeOf(record, this.scopes);
     this.recordCount++;
-    this.index.add(record);
+    this.index.add(record, id);
     this.grants.add(record);
   }
 
@@ -257,7 +257,7 @@ export class TopologyEngine {
     this.recordsByNumber[id] = undefined;
     this.nodesByNumber[id] = undefined;
     this.ids.release(id);
-    this.index.remove(record);
+    this.index.remove(record, id);
     this.grants.remove(record);
   }
 
@@ -293,10 +293,8 @@ export class TopologyEngine {
   }
 
   private matchSelectors(producer: number, selectors: readonly SelectorClaim[], touched?: Set<number>): void {
-    const name = this.ids.name(producer);
     for (const claim of selectors) {
-      // Selected objects are records, so their ids are held.
-      for (const item of this.index.match(claim, name)) this.state.addSelected(producer, claim, this.ids.lookup(item.id)!, touched);
+      for (const selected of this.index.match(claim, producer)) this.state.addSelected(producer, claim, selected, touched);
     }
   }
 

@@ -17,10 +17,11 @@ export interface Selectable {
   readonly controlled?: boolean;
 }
 
+/** Keyed by the objects' id numbers: selectors then hand the engine numbers, with no lookup of the id strings. */
 interface NamespaceBucket {
-  readonly all: Map<string, Selectable>;
+  readonly all: Map<number, Selectable>;
   /** Label key → value → ids: two lookups of the object's own strings, not one of a `key=value` string made per label. */
-  readonly byLabel: Map<string, Map<string, SmallSet>>;
+  readonly byLabel: Map<string, Map<string, SmallSet<number>>>;
 }
 
 export function selectableOf(record: ObjectRecord): { cls: SelectableClass; item: Selectable } | undefined {
@@ -55,35 +56,38 @@ export function namespaceLabels(name: string, labels: Readonly<Record<string, st
   return { ...labels, [NAMESPACE_NAME_LABEL]: name };
 }
 
-/** Objects by class, namespace and `key=value` label, so a selector reads only the objects that can match it. */
+/**
+ * Objects by class, namespace and `key=value` label, so a selector reads only the objects that can match it. Each
+ * object is indexed under its id number, which it holds while indexed.
+ */
 export class SelectableIndex {
   private readonly classes = new Map<SelectableClass, Map<string, NamespaceBucket>>();
   private readonly namespaceObjects = new Map<string, Readonly<Record<string, string>>>();
 
-  add(record: ObjectRecord): void {
+  add(record: ObjectRecord, id: number): void {
     if (record.kind === 'Namespace') this.namespaceObjects.set(record.name, record.labels);
     const entry = selectableOf(record);
     if (!entry) return;
     const bucket = this.bucket(entry.cls, entry.item.namespace);
-    bucket.all.set(entry.item.id, entry.item);
+    bucket.all.set(id, entry.item);
     for (const key in entry.item.labels) {
       let values = bucket.byLabel.get(key);
       if (!values) bucket.byLabel.set(key, (values = new Map()));
-      addTo(values, entry.item.labels[key]!, entry.item.id);
+      addTo(values, entry.item.labels[key]!, id);
     }
   }
 
-  remove(record: ObjectRecord): void {
+  remove(record: ObjectRecord, id: number): void {
     if (record.kind === 'Namespace') this.namespaceObjects.delete(record.name);
     const entry = selectableOf(record);
     if (!entry) return;
     const bucket = this.classes.get(entry.cls)?.get(entry.item.namespace);
     if (!bucket) return;
-    bucket.all.delete(entry.item.id);
+    bucket.all.delete(id);
     for (const key in entry.item.labels) {
       const values = bucket.byLabel.get(key);
       if (!values) continue;
-      removeFrom(values, entry.item.labels[key]!, entry.item.id);
+      removeFrom(values, entry.item.labels[key]!, id);
       if (values.size === 0) bucket.byLabel.delete(key);
     }
   }
@@ -93,20 +97,20 @@ export class SelectableIndex {
     return namespaceLabels(name, this.namespaceObjects.get(name) ?? {});
   }
 
-  /** Every object the claim selects, read through the label index (never a scan of the whole class). */
-  match(claim: SelectorClaim, sourceId: string): Selectable[] {
+  /** The id numbers of every object the claim selects but `source`, read through the label index (never a scan). */
+  match(claim: SelectorClaim, source: number): number[] {
     const buckets = this.classes.get(claim.targetClass);
     if (!buckets) return [];
     const anchors = anchorPairs(claim.selector);
-    const result: Selectable[] = [];
+    const result: number[] = [];
     for (const namespace of this.namespacesIn(claim.namespaces, buckets)) {
       const bucket = buckets.get(namespace);
       if (!bucket) continue;
-      const accept = (item: Selectable): void => {
-        if (item.id !== sourceId && claimAccepts(claim, item)) result.push(item);
+      const accept = (item: Selectable, id: number): void => {
+        if (id !== source && claimAccepts(claim, item)) result.push(id);
       };
       if (anchors.length === 0) bucket.all.forEach(accept);
-      else for (const [key, value] of anchors) forEachIn(bucket.byLabel.get(key)?.get(value), (id) => accept(bucket.all.get(id)!));
+      else for (const [key, value] of anchors) forEachIn(bucket.byLabel.get(key)?.get(value), (id) => accept(bucket.all.get(id)!, id));
     }
     return result;
   }
