@@ -2,7 +2,7 @@ import { TopologyEngine, type ObjectEvent } from '../src/engine/graph/engine.js'
 import type { KubeObject } from '../src/engine/model/object.js';
 import { withManagedFields } from './apiFields.js';
 import { syntheticCluster } from './syntheticCluster.js';
-import { heapUsedMb, median, percentile, time } from './stats.js';
+import { bestOf, heapUsedMb, median, percentile, time } from './stats.js';
 
 export interface EngineBenchRow {
   readonly objects: number;
@@ -46,22 +46,6 @@ export function benchEngine(size: number): EngineBenchRow {
   return { objects: size, nodes: graph.nodes.length, edges: graph.edges.length, jsonParseMs, strippedParseMs, listMb: listResponse.length / 1048576,
     fullBuildMs, graphMs, ratio: fullBuildMs / jsonParseMs, strippedRatio: fullBuildMs / strippedParseMs,
     eventMedianMs: median(durations), eventP99Ms: percentile(durations, 0.99), heapMb };
-}
-
-/**
- * The fastest of `runs` timings of `work` on a fresh `prepare()`d input. Parse and build alike start from a collected
- * heap: the previous round's garbage is never collected inside a timed run, so neither side pays for the other's.
- */
-function bestOf<T>(runs: number, prepare: () => T, work: (input: T) => unknown): number {
-  let best = Infinity;
-  for (let run = 0; run < runs; run++) {
-    const input = prepare();
-    heapUsedMb();
-    const start = performance.now();
-    work(input);
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
 }
 
 /** Pod status flips, label changes (selector churn), deletes and re-adds: what a busy cluster's watch delivers. */
