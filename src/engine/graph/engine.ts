@@ -1,4 +1,4 @@
-import type { GraphDelta, SourceLocation, TopologyGraph, TopologyNode } from '../model/graph.js';
+import type { GraphDelta, SourceLocation, TopologyGraph } from '../model/graph.js';
 import { isEmptyDelta } from '../model/graph.js';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
@@ -8,12 +8,11 @@ import type { Claims, SelectorClaim } from '../relations/types.js';
 import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
 import { GraphState } from './graphState.js';
 import { IdTable } from './idTable.js';
-import { nodeOf } from './nodes.js';
+import { HeldObjects } from './heldObjects.js';
 import type { ResolveContext } from './resolve.js';
-import { SelectableIndex, selectableOf } from './selectableIndex.js';
+import { selectableOf } from './selectableIndex.js';
 import { SelectorClaims } from './selectorClaims.js';
 import { Watchers } from './watchers.js';
-import { GrantIndex } from './grantIndex.js';
 import { duplicateWarning, precedes } from './duplicates.js';
 
 export interface InputObject {
@@ -45,15 +44,9 @@ export class TopologyEngine {
   private scopes = new ScopeTable();
   private relationContext = { scopes: this.scopes };
   private ids = new IdTable();
-  /** Objects by their id's number (no second map keyed by the long id strings). */
-  private recordsByNumber: (ObjectRecord | undefined)[] = [];
-  /** Each object's node, made once per change of the object: graph() at 100K objects would otherwise make them all. */
-  private nodesByNumber: (TopologyNode | undefined)[] = [];
-  private recordCount = 0;
-  private index = new SelectableIndex();
+  private held = new HeldObjects(this.ids);
   private selectors = new SelectorClaims(this.ids);
   private watchers = new Watchers();
-  private grants = new GrantIndex();
   private hiddenKinds: ReadonlySet<string> = new Set();
   private state = this.newState();
   private cachedGraph: WeakRef<TopologyGraph> | undefined;
@@ -85,15 +78,15 @@ export class TopologyEngine {
   }
 
   record(id: string): ObjectRecord | undefined {
-    return this.recordAt(this.ids.lookup(id));
+    return this.held.at(this.ids.lookup(id));
   }
 
   objects(): IterableIterator<ObjectRecord> {
-    return this.liveRecords();
+    return this.held.live();
   }
 
   get size(): number {
-    return this.recordCount;
+    return this.held.size;
   }
 
   /** Ids the engine holds numbers for: objects, placeholders and edge endpoints. Zero once every object is gone. */
@@ -136,8 +129,8 @@ export class TopologyEngine {
 
   private applyRecord(next: ObjectRecord | undefined, id: string): void {
     const previous = this.record(id);
-    if (previous) this.unindex(previous);
-    if (next) this.indexRecord(next);
+    if (previous) this.held.remove(previous);
+    if (next) this.held.add(next, this.scopes);
     this.state.refreshNode(id);
     this.recomputeSource(id);
     const candidates = new Set<string>();
@@ -168,20 +161,19 @@ export class TopologyEngine {
       }
       // One hash of the id serves both the duplicate check and the index (the id is new nearly always).
       const id = this.ids.acquire(admitted.record.id);
-      const existing = this.recordsByNumber[id];
+      const existing = this.held.at(id);
       if (existing) this.warnings.push(duplicateWarning(existing, admitted.record));
       if (!existing || !precedes(existing, admitted.record)) {
-        if (existing) this.unindex(existing);
+        if (existing) this.held.remove(existing);
         this.ids.retain(id);
-        this.indexAt(id, admitted.record);
+        this.held.addAt(id, admitted.record, this.scopes);
         // References now, while the object is still in the cache (a duplicate's drafts are replaced: `materializeAll`
         // closes what they left). Selectors wait until every object is indexed.
         this.contributeAt(id, existing ? new Set() : undefined, false);
       }
       this.ids.release(id);
     }
-    const records = this.recordsByNumber;
-    for (let id = 0; id < records.length; id++) if (records[id]) this.state.refreshNodeAt(id);
+    for (let id = 0; id < this.held.end; id++) if (this.held.at(id)) this.state.refreshNodeAt(id);
     this.selectors.forEach((producer, selectors) => this.matchSelectors(producer, selectors));
     this.state.materializeAll();
   }
@@ -204,7 +196,7 @@ export class TopologyEngine {
 
   /** The objects held now, as inputs for a rebuild, with their source positions. */
   private inputsHeld(): InputObject[] {
-    return [...this.liveRecords()].map((record) =>
+    return [...this.held.live()].map((record) =>
       ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
   }
 
@@ -220,45 +212,10 @@ export class TopologyEngine {
   private reset(): void {
     this.cachedGraph = undefined;
     this.ids = new IdTable();
-    this.recordsByNumber = [];
-    this.nodesByNumber = [];
-    this.recordCount = 0;
-    this.index = new SelectableIndex();
+    this.held = new HeldObjects(this.ids);
     this.selectors = new SelectorClaims(this.ids);
     this.watchers = new Watchers();
-    this.grants = new GrantIndex();
     this.state = this.newState();
-  }
-
-  private recordAt(id: number | undefined): ObjectRecord | undefined {
-    return id === undefined ? undefined : this.recordsByNumber[id];
-  }
-
-  private *liveRecords(): IterableIterator<ObjectRecord> {
-    for (const record of this.recordsByNumber) if (record) yield record;
-  }
-
-  private indexRecord(record: ObjectRecord): void {
-    this.indexAt(this.ids.acquire(record.id), record);
-  }
-
-  /** Indexes `record` under `id`, a number the caller acquired for it (the record's hold on its id). */
-  private indexAt(id: number, record: ObjectRecord): void {
-    this.recordsByNumber[id] = record;
-    this.nodesByNumber[id] = nodeOf(record, this.scopes);
-    this.recordCount++;
-    this.index.add(record, id);
-    this.grants.add(record);
-  }
-
-  private unindex(record: ObjectRecord): void {
-    this.recordCount--;
-    const id = this.ids.lookup(record.id)!;
-    this.recordsByNumber[id] = undefined;
-    this.nodesByNumber[id] = undefined;
-    this.ids.release(id);
-    this.index.remove(record, id);
-    this.grants.remove(record);
   }
 
   /** Recomputes every edge `id` produces, from its claims. */
@@ -282,7 +239,7 @@ export class TopologyEngine {
       this.watchers.unwatch(this.ids.name(producer));
       this.state.clearProducer(producer, touched);
     }
-    const record = this.recordsByNumber[producer];
+    const record = this.held.at(producer);
     const claims = record ? claimsInto(this.scratchClaims, record, this.relationContext) : undefined;
     if (record && claims) {
       this.watchers.watch(record.id, claims);
@@ -294,7 +251,7 @@ export class TopologyEngine {
 
   private matchSelectors(producer: number, selectors: readonly SelectorClaim[], touched?: Set<number>): void {
     for (const claim of selectors) {
-      for (const selected of this.index.match(claim, producer)) this.state.addSelected(producer, claim, selected, touched);
+      for (const selected of this.held.index.match(claim, producer)) this.state.addSelected(producer, claim, selected, touched);
     }
   }
 
@@ -307,7 +264,7 @@ export class TopologyEngine {
     const selectable = record && selectableOf(record);
     const accepted: SelectorClaim[] = [];
     for (const claim of selectors) {
-      if (!selectable || claim.targetClass !== selectable.cls || !this.index.accepts(claim, selectable.item)) continue;
+      if (!selectable || claim.targetClass !== selectable.cls || !this.held.index.accepts(claim, selectable.item)) continue;
       accepted.push(claim);
     }
     this.state.replaceSelected(number!, selected, accepted);
@@ -315,12 +272,12 @@ export class TopologyEngine {
 
   private newState(): GraphState {
     const context: ResolveContext = {
-      recordAt: (id) => this.recordsByNumber[id],
-      grantsIn: (namespace) => this.grants.in(namespace),
-      labelsOfNamespace: (namespace) => this.index.labelsOfNamespace(namespace),
+      recordAt: (id) => this.held.at(id),
+      grantsIn: (namespace) => this.held.grants.in(namespace),
+      labelsOfNamespace: (namespace) => this.held.index.labelsOfNamespace(namespace),
       isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),
     };
-    return new GraphState(this.ids, context, (id) => this.nodesByNumber[id]);
+    return new GraphState(this.ids, context, (id) => this.held.nodeAt(id));
   }
 }
 
