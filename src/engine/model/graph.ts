@@ -90,8 +90,9 @@ export interface GraphDelta {
   readonly removedEdges: readonly string[];
 }
 
+/** Joined, not concatenated: one flat string, which sorting and hashing read without flattening a rope first. */
 export function edgeId(source: string, type: EdgeType, target: string): string {
-  return `${source}>${type}>${target}`;
+  return [source, type, target].join('>');
 }
 
 export function isEmptyDelta(delta: GraphDelta): boolean {
