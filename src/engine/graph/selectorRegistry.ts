@@ -21,7 +21,7 @@ export class SelectorRegistry {
   candidates(cls: SelectableClass, item: Selectable, into: Set<string>): void {
     const prefix = localPrefix(cls, item.namespace);
     this.collect(prefix, into);
-    for (const key in item.labels) this.collect(`${prefix}${key}=${item.labels[key]}`, into);
+    for (const key in item.labels) this.collect([prefix, key, '=', item.labels[key]].join(''), into);
     this.collect(crossKey(cls), into);
   }
 
@@ -30,8 +30,9 @@ export class SelectorRegistry {
   }
 }
 
+/** Keys are joined, not concatenated: flat strings, hashed without flattening a rope first. */
 function localPrefix(cls: SelectableClass, namespace: string): string {
-  return `local\u0000${cls}\u0000${namespace}\u0000`;
+  return ['local', cls, namespace, ''].join('\u0000');
 }
 
 function crossKey(cls: SelectableClass): string {
@@ -48,7 +49,7 @@ function keysOf(claims: readonly SelectorClaim[]): string[] {
     const prefix = localPrefix(claim.targetClass, claim.namespaces.namespace);
     const anchors = anchorLabels(claim.selector);
     if (anchors.length === 0) keys.push(prefix);
-    for (const anchor of anchors) keys.push(`${prefix}${anchor}`);
+    for (const anchor of anchors) keys.push([prefix, anchor].join(''));
   }
   return keys;
 }

@@ -76,7 +76,7 @@ export function anchorPairs(selector: LabelSelector): readonly (readonly [string
 
 /** `anchorPairs` as `key=value` strings, for indexes keyed by one string. */
 export function anchorLabels(selector: LabelSelector): readonly string[] {
-  return anchorPairs(selector).map(([key, value]) => `${key}=${value}`);
+  return anchorPairs(selector).map((pair) => pair.join('='));
 }
 
 export function describeSelector(selector: LabelSelector): string {
