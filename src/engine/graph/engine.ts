@@ -147,13 +147,18 @@ export class TopologyEngine {
     if (kind === 'ReferenceGrant') for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);
   }
 
+  /**
+   * Indexed loops: this runs once per build, so its loops are compiled on the fly (on-stack replacement), where a
+   * `for…of` still allocates an iterator result per object.
+   */
   private load(inputs: readonly InputObject[]): void {
     this.scopes = new ScopeTable();
     this.relationContext = { scopes: this.scopes };
-    for (const input of inputs) this.scopes.learn(input.object);
+    for (let position = 0; position < inputs.length; position++) this.scopes.learn(inputs[position]!.object);
     this.ids.reserve(Math.ceil(inputs.length * 1.1));
     this.state.reserve(inputs.length);
-    for (const input of inputs) {
+    for (let position = 0; position < inputs.length; position++) {
+      const input = inputs[position]!;
       const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source, input.valueLines);
       if ('problem' in admitted) {
         this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
