@@ -17,7 +17,7 @@ import type { PageGlobals, WebviewPage } from './harness';
 import { WebviewHarness, chromiumAvailable } from './harness';
 import { syntheticGraph } from './syntheticGraph';
 import type { TestTheme } from './themes';
-import { DARK, LIGHT } from './themes';
+import { DARK, HIGH_CONTRAST, LIGHT } from './themes';
 
 const FIXTURE = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/small-graph.json'), 'utf8')) as TopologyGraph;
 const DEPLOY = 'apps/Deployment/shop/web';
@@ -231,6 +231,33 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     expect(expected.nodes).toBe(3); // the Service, its pods folded into one node, the Ingress
     expect({ nodes: counts.nodes, edges: counts.edges }).toEqual({ nodes: expected.nodes, edges: expected.edges });
     await page.screenshot('light-focus-mode');
+  });
+
+  it('outlines every control in a high contrast theme and draws labels in its foreground', async () => {
+    const page = await openWith(FIXTURE, HIGH_CONTRAST);
+    const counts = await page.settled();
+    expect(counts.nodes).toBe(counts.viewNodes);
+    type Styles = { getComputedStyle(element: unknown): Record<string, string> };
+    const borderOf = (selector: string): Promise<string> =>
+      page.page.locator(selector).first().evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element)['borderTopColor']!);
+    const contrastBorder = 'rgb(111, 195, 223)';
+    expect(await borderOf('.toolbar button')).toBe(contrastBorder);
+    expect(await borderOf('.menu > summary')).toBe(contrastBorder);
+    expect(await borderOf('input[type="search"]')).toBe(contrastBorder);
+    // What the pointer is over gets VS Code's dashed active-contrast outline.
+    const summary = page.page.locator('.menu > summary').first();
+    await summary.hover();
+    expect(await summary.evaluate((element) => {
+      const style = (globalThis as unknown as Styles).getComputedStyle(element);
+      return `${style['outlineStyle']} ${style['outlineColor']}`;
+    }))
+      .toBe('dashed rgb(243, 133, 24)');
+    const labelColor = await page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.cy.nodes().not('.group').first().style('color'));
+    expect(labelColor).toBe('rgb(255,255,255)');
+    await page.screenshot('high-contrast-overview');
+    // The same controls carry no visible border in the default dark theme.
+    await page.setTheme(DARK);
+    expect(await borderOf('.menu > summary')).toBe('rgba(0, 0, 0, 0)');
   });
 
   it('restores filters and selection after a reload', async () => {

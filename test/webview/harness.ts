@@ -76,7 +76,7 @@ export interface PageGlobals {
   };
   readonly document: {
     readonly body: { className: string };
-    readonly documentElement: { readonly style: { setProperty(name: string, value: string): void } };
+    readonly documentElement: { readonly style: { cssText: string; setProperty(name: string, value: string): void } };
   };
   postMessage(message: unknown, targetOrigin: string): void;
   requestAnimationFrame(callback: () => void): number;
@@ -158,6 +158,8 @@ export class WebviewPage {
     await this.page.evaluate((t) => {
       const w = globalThis as unknown as PageGlobals;
       w.document.body.className = t.bodyClass;
+      // As VS Code does: the new theme's variables replace the old ones (none of the old theme's lingers).
+      w.document.documentElement.style.cssText = '';
       for (const [k, v] of Object.entries(t.vars)) w.document.documentElement.style.setProperty(k, v);
     }, theme);
     // The webview rebuilds its stylesheet on the next animation frame after a theme change.

@@ -1,6 +1,6 @@
 /**
- * The subset of VS Code theme variables the webview reads, with the values of the default Light Modern
- * and Dark Modern themes. The test page sets them the way VS Code does: on the root element's style,
+ * The subset of VS Code theme variables the webview reads, with the values of the default Light Modern,
+ * Dark Modern and Dark High Contrast themes. The test page sets them the way VS Code does: on the root element's style,
  * with a `vscode-light` / `vscode-dark` class on the body.
  */
 export interface TestTheme {
@@ -97,5 +97,37 @@ export const LIGHT: TestTheme = {
     '--vscode-badge-foreground': '#3b3b3b',
     '--vscode-menu-background': '#ffffff',
     '--vscode-widget-shadow': '#00000029',
+  },
+};
+
+/**
+ * Dark High Contrast: black and white, every control outlined in the contrast border colour, the active element in
+ * the active contrast border colour. (VS Code sets `vscode-high-contrast` on the body.)
+ */
+export const HIGH_CONTRAST: TestTheme = {
+  bodyClass: 'vscode-high-contrast',
+  vars: {
+    ...DARK.vars,
+    '--vscode-editor-background': '#000000',
+    '--vscode-editor-foreground': '#ffffff',
+    '--vscode-descriptionForeground': '#ffffffb3',
+    '--vscode-sideBar-background': '#000000',
+    '--vscode-editorWidget-background': '#0c141f',
+    '--vscode-contrastBorder': '#6fc3df',
+    '--vscode-contrastActiveBorder': '#f38518',
+    '--vscode-focusBorder': '#f38518',
+    '--vscode-editorWidget-border': '#6fc3df',
+    '--vscode-panel-border': '#6fc3df',
+    '--vscode-button-border': '#6fc3df',
+    '--vscode-button-secondaryBackground': '#000000',
+    '--vscode-button-secondaryForeground': '#ffffff',
+    '--vscode-input-background': '#000000',
+    '--vscode-input-foreground': '#ffffff',
+    '--vscode-input-border': '#6fc3df',
+    '--vscode-menu-background': '#000000',
+    '--vscode-menu-border': '#6fc3df',
+    '--vscode-badge-background': '#000000',
+    '--vscode-badge-foreground': '#ffffff',
+    '--vscode-errorForeground': '#f48771',
   },
 };
