@@ -29,11 +29,10 @@ for (const family of RELATION_FAMILIES) {
   for (const kind of family.kinds) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), family]);
 }
 
-export function claimsOf(record: ObjectRecord, context: RelationContext): Claims {
-  return claimsInto({ refs: [], selectors: [] }, record, context);
-}
-
-/** `claimsOf` into reused arrays (emptied first): a full build asks once per object and keeps none of them. */
+/**
+ * What `record` claims, written into `claims` (emptied first): the engine reuses one pair of arrays for every object,
+ * since it reads the claims once, as they are made, and keeps none of the arrays.
+ */
 export function claimsInto(claims: Claims, record: ObjectRecord, context: RelationContext): Claims {
   claims.refs.length = 0;
   claims.selectors.length = 0;
