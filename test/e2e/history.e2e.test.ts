@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
-  chromiumPath, installExtension, makeTempDirs, runCommand, screenshot, startCodeServer, waitForNotification,
+  chromiumPath, clearNotifications, installExtension, makeTempDirs, runCommand, screenshot, startCodeServer, waitForNotification,
   type CodeServerInstance, type TempDirs,
 } from './harness/codeServer.js';
 import { e2eAvailable, packagedVsix } from './support.js';
@@ -42,7 +42,8 @@ describe.skipIf(!available)('history shared by two windows without a folder (rea
     const kubeconfigPath = join(dirs.root, 'kubeconfig');
     await writeFile(kubeconfigPath, server.kubeconfigYaml({ token: ADMIN.token }));
     await installExtension(await packagedVsix(), dirs.extensionsDir);
-    code = await startCodeServer({ ...dirs, env: { KUBECONFIG: kubeconfigPath } });
+    // A closed window's extension host goes after this grace time (3 hours by default), letting go of the history file.
+    code = await startCodeServer({ ...dirs, env: { KUBECONFIG: kubeconfigPath, CODE_SERVER_RECONNECTION_GRACE_TIME: '3' } });
     browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
   }, 300_000);
 
@@ -57,7 +58,7 @@ describe.skipIf(!available)('history shared by two windows without a folder (rea
     await dirs?.cleanup();
   });
 
-  it('the first window records; the second is told so, and refuses to write instead of overwriting', async () => {
+  it('the first window records; the second is told so, refuses to write instead of overwriting, and takes over once the first closes', async () => {
     const first = await emptyWindow(browser, code.url);
     pages.push(first);
     await connect(first);
@@ -76,5 +77,15 @@ describe.skipIf(!available)('history shared by two windows without a folder (rea
     server.upsert({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'later', namespace: 'team-a' } } as never);
     await runCommand(first, 'Kubilitics: Take Snapshot Now');
     await waitForNotification(first, /snapshot taken/, 20_000);
-  }, 240_000);
+
+    // The recording window closes: the reading one takes the history over and records from then on.
+    await first.context().close();
+    pages.splice(pages.indexOf(first), 1);
+    await waitForNotification(second, /let go of it: this window records it now/, 60_000);
+    await clearNotifications(second);
+    await runCommand(second, 'Kubilitics: Take Snapshot Now');
+    const answer = await waitForNotification(second, /snapshot taken|nothing changed since the last snapshot|only reads it/, 20_000);
+    expect(answer).not.toMatch(/only reads it/);
+    await screenshot(second, 'history-taken-over');
+  }, 300_000);
 });

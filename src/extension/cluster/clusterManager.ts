@@ -11,7 +11,7 @@ import { findExecutable, installHint } from './execCheck.js';
 import { describeContexts, kubeconfigPaths, loadKubeconfig, type ContextSummary } from './kubeconfig.js';
 import { ClusterSession, type ObjectChangeEvent } from './session.js';
 import { ClusterRecorder } from '../history/clusterRecorder.js';
-import type { HistoryService } from '../history/historyService.js';
+import type { HistoryService, Stores } from '../history/historyService.js';
 
 const CONTEXT_KEY = 'kubilitics.context';
 
@@ -107,6 +107,17 @@ export class ClusterManager extends DisposableStore {
     }
   }
 
+  /** Records the connection's history for as long as it lives. */
+  private startRecorder(connection: DisposableStore, stores: Stores, context: string, server: string): ClusterRecorder {
+    const recorder = connection.register(new ClusterRecorder(stores, () => this.currentSession, context, server, settings.recorder(),
+      { info: (message) => log().info(message), error: (message) => log().error(message), snapshotSaved: () => this.snapshots.fire() }));
+    this.currentRecorder = recorder;
+    connection.onDispose(() => {
+      if (this.currentRecorder === recorder) this.currentRecorder = undefined;
+    });
+    return recorder;
+  }
+
   /** Tears down every watch and timer of the old context before the new connection starts. */
   private async connect(): Promise<void> {
     this.disconnect();
@@ -123,12 +134,13 @@ export class ClusterManager extends DisposableStore {
     const stores = await this.history.stores();
     if (connection.isDisposed) return;
     if (stores?.readOnly) log().info(`${context}: history is read-only in this window (another window records it)`);
-    const recorder = stores && !stores.readOnly ? connection.register(new ClusterRecorder(stores, () => this.currentSession, context, summary.server ?? '', settings.recorder(),
-      { info: (message) => log().info(message), error: (message) => log().error(message), snapshotSaved: () => this.snapshots.fire() })) : undefined;
-    this.currentRecorder = recorder;
-    connection.onDispose(() => {
-      if (this.currentRecorder === recorder) this.currentRecorder = undefined;
-    });
+    const recorder = stores && !stores.readOnly ? this.startRecorder(connection, stores, context, summary.server ?? '') : undefined;
+    // A read-only window that takes the history over later starts recording this connection then.
+    connection.register(this.history.onDidBecomeWriter((writable) => {
+      if (this.connection !== connection || this.currentRecorder || !this.currentSession) return;
+      const late = this.startRecorder(connection, writable, context, summary.server ?? '');
+      this.currentSession.recordObjects((change) => late.record(change));
+    }));
     const session = new ClusterSession(new ApiClient(config), {
       ...(recorder ? { onObject: (change: ObjectChangeEvent) => recorder.record(change) } : {}),
       namespaces: settings.watchNamespaces(),

@@ -57,7 +57,17 @@ export class ClusterSession {
   connection: ConnectionState = 'connecting';
   lastError: ApiError | undefined;
 
-  constructor(private readonly client: ApiClient, private readonly options: SessionOptions) {}
+  /** Where object changes go (history recording); none while this window only reads history. */
+  private objectListener: ((change: ObjectChangeEvent) => void) | undefined;
+
+  constructor(private readonly client: ApiClient, private readonly options: SessionOptions) {
+    this.objectListener = options.onObject?.bind(options);
+  }
+
+  /** Starts (or stops) handing object changes to `listener`: a window that takes over history recording mid-session. */
+  recordObjects(listener: ((change: ObjectChangeEvent) => void) | undefined): void {
+    this.objectListener = listener;
+  }
 
   get disposed(): boolean {
     return this.abort.signal.aborted;
@@ -185,12 +195,13 @@ export class ClusterSession {
 
   private apply(type: 'upsert' | 'delete', object: KubeObject, resource: ResourceType): void {
     if (this.disposed) return;
-    const id = this.options.onObject ? this.engine.idOf(object) : undefined;
+    const listener = this.objectListener;
+    const id = listener ? this.engine.idOf(object) : undefined;
     const before = id ? this.engine.record(id)?.object : undefined;
     this.coalescer.push(this.engine.apply({ type, object }));
-    if (id && this.options.onObject) {
+    if (id && listener) {
       const live = [...(this.states.get(typeKey(resource))?.scopes.values() ?? [])].every((state) => state.phase === 'live');
-      this.options.onObject({ type, id, object, before, live });
+      listener({ type, id, object, before, live });
     }
     if (object.kind === 'CustomResourceDefinition') this.scheduleRediscovery();
   }

@@ -30,6 +30,10 @@ export class HistoryService extends DisposableStore {
   private opening: Promise<Stores | undefined> | undefined;
   private opened: Stores | undefined;
   private lock: WriterLock | undefined;
+  private stopWatchingLock: (() => void) | undefined;
+  private readonly becameWriter = this.register(new vscode.EventEmitter<Stores>());
+  /** This window took over recording: the window that held the history file let it go (it closed or crashed). */
+  readonly onDidBecomeWriter = this.becameWriter.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {
     super();
@@ -70,41 +74,97 @@ export class HistoryService extends DisposableStore {
     try {
       const locked = await acquireWriterLock(this.file.fsPath, LOCK_WAIT_MS);
       if (locked.kind === 'acquired') this.lock = locked.lock;
-      else explainReadOnly(this.file.fsPath, locked.holder);
-      const { store, warnings, migration } = await openStore({
-        readOnly: locked.kind === 'held',
-        path: this.file.fsPath,
-        migrationsDir: vscode.Uri.joinPath(this.context.extensionUri, 'migrations').fsPath,
-        wasmPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'sql-wasm.wasm').fsPath,
-        onSaveError: (error) => log().error(`saving the history database failed: ${String(error)}`),
-      });
-      for (const warning of warnings) void vscode.window.showWarningMessage(`Kubilitics: ${warning.message}`);
-      if (migration.applied.length) log().info(`history database upgraded from schema ${migration.from} to ${migration.to}`);
-      if (this.isDisposed) {
-        await store.close();
-        await this.lock?.release();
-        return undefined;
+      else {
+        explainReadOnly(this.file.fsPath, locked.holder);
+        this.watchForRelease();
       }
-      this.opened = { db: store, readOnly: store.readOnly, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
-        events: new EventStore(store), exports: new ExportLog(store) };
-      return this.opened;
+      return await this.openStores(locked.kind === 'held');
     } catch (error) {
-      const message = error instanceof SchemaTooNewError
-        ? `the history database ${this.file.fsPath} was written by a newer Kubilitics (schema ${error.databaseVersion}, this one knows ${error.knownVersion}); history is off until you update. The file was not changed.`
-        : `cannot open the history database ${this.file.fsPath}: ${(error as Error).message}`;
-      log().error(message);
-      void vscode.window.showWarningMessage(`Kubilitics: ${message}`);
+      this.explainOpenFailure(error);
       return undefined;
     }
+  }
+
+  /** A read-only window checks now and then whether the writer let go of the file, and takes over when it has. */
+  private watchForRelease(): void {
+    let trying = false;
+    const timer = setInterval(() => {
+      if (trying) return;
+      trying = true;
+      void this.takeOver().finally(() => (trying = false));
+    }, TAKEOVER_POLL_MS);
+    this.stopWatchingLock = () => clearInterval(timer);
+    this.onDispose(() => clearInterval(timer));
+  }
+
+  private async takeOver(): Promise<void> {
+    const locked = await acquireWriterLock(this.file.fsPath);
+    if (locked.kind !== 'acquired' || this.isDisposed) {
+      if (locked.kind === 'acquired') await locked.lock.release();
+      return;
+    }
+    this.lock = locked.lock;
+    this.stopWatchingLock?.();
+    const readOnly = this.opened;
+    // Reopened for writing: the file as the other window last saved it. Until then, callers wait for it.
+    const opening = this.openStores(false).catch((error: unknown) => {
+      this.explainOpenFailure(error);
+      return undefined;
+    });
+    this.opening = opening;
+    const stores = await opening;
+    if (!stores) {
+      // Keep reading what there is; the lock is of no use without a database to write.
+      this.opened = readOnly;
+      this.opening = Promise.resolve(readOnly);
+      await this.lock?.release();
+      this.lock = undefined;
+      return;
+    }
+    await readOnly?.db.close().catch((error: unknown) => log().error(`closing the read-only history database: ${String(error)}`));
+    const message = `the VS Code window that recorded history in ${this.file.fsPath} let go of it: this window records it now.`;
+    log().info(message);
+    void vscode.window.showInformationMessage(`Kubilitics: ${message}`);
+    this.becameWriter.fire(stores);
+  }
+
+  private async openStores(readOnly: boolean): Promise<Stores | undefined> {
+    const { store, warnings, migration } = await openStore({
+      readOnly,
+      path: this.file.fsPath,
+      migrationsDir: vscode.Uri.joinPath(this.context.extensionUri, 'migrations').fsPath,
+      wasmPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'sql-wasm.wasm').fsPath,
+      onSaveError: (error) => log().error(`saving the history database failed: ${String(error)}`),
+    });
+    for (const warning of warnings) void vscode.window.showWarningMessage(`Kubilitics: ${warning.message}`);
+    if (migration.applied.length) log().info(`history database upgraded from schema ${migration.from} to ${migration.to}`);
+    if (this.isDisposed) {
+      await store.close();
+      await this.lock?.release();
+      return undefined;
+    }
+    this.opened = { db: store, readOnly: store.readOnly, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
+      events: new EventStore(store), exports: new ExportLog(store) };
+    return this.opened;
+  }
+
+  private explainOpenFailure(error: unknown): void {
+    const message = error instanceof SchemaTooNewError
+      ? `the history database ${this.file.fsPath} was written by a newer Kubilitics (schema ${error.databaseVersion}, this one knows ${error.knownVersion}); history is off until you update. The file was not changed.`
+      : `cannot open the history database ${this.file.fsPath}: ${(error as Error).message}`;
+    log().error(message);
+    void vscode.window.showWarningMessage(`Kubilitics: ${message}`);
   }
 }
 
 /** How long a window waits for the lock: on a reload the old extension host may still be shutting down. */
 const LOCK_WAIT_MS = 3000;
+/** How often a read-only window checks whether the recording window let go (a lock file read: cheap). */
+const TAKEOVER_POLL_MS = 5000;
 
 function explainReadOnly(file: string, holder: LockHolder): void {
   const message = `history in ${file} is being recorded by another VS Code window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). ` +
-    'This window shows the history saved so far and records none; open a folder to give this window its own history.';
+    'This window shows the history saved so far and records none until that window closes, then takes over; open a folder to give this window its own history.';
   log().warn(message);
   void vscode.window.showInformationMessage(`Kubilitics: ${message}`);
 }

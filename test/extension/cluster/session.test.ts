@@ -146,6 +146,24 @@ describe('cluster session against a fault-injecting API server', () => {
     expect(live.hidden().join('\n')).toMatch(/secrets: .*forbidden/);
   }, 30_000);
 
+  it('hands object changes to a recorder attached mid-session (a window taking over history), and stops when detached', async () => {
+    server = await startFakeApiServer({ tls: true, identities: [ADMIN] });
+    const truth = new Truth(server);
+    truth.put(ns('team-a'));
+    truth.put(pod('before', 'team-a', 'x'));
+    const live = await connect();
+    await eventually(() => live.engine.record('core/Pod/team-a/before') !== undefined, 10_000, 'first list');
+    const seen: string[] = [];
+    live.recordObjects((change) => seen.push(`${change.type} ${change.id} live=${String(change.live)}`));
+    truth.put(pod('after', 'team-a', 'x'));
+    await eventually(() => seen.includes('upsert core/Pod/team-a/after live=true'), 10_000, 'change recorded');
+    expect(seen.some((entry) => entry.includes('/before'))).toBe(false);
+    live.recordObjects(undefined);
+    truth.put(pod('unrecorded', 'team-a', 'x'));
+    await eventually(() => live.engine.record('core/Pod/team-a/unrecorded') !== undefined, 10_000, 'applied without a recorder');
+    expect(seen.some((entry) => entry.includes('/unrecorded'))).toBe(false);
+  }, 30_000);
+
   it('a context switch leaves no watch behind', async () => {
     server = await startFakeApiServer({ tls: true, identities: [ADMIN] });
     new Truth(server).put(ns('team-a'));
