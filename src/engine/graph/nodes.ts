@@ -1,6 +1,6 @@
 import type { TopologyNode } from '../model/graph.js';
 import { groupOfApiVersion, parseId } from '../model/kinds.js';
-import type { ObjectRecord, OwnerReference } from '../model/object.js';
+import { list, loose, text, type ObjectRecord } from '../model/object.js';
 import type { ScopeTable } from '../model/scope.js';
 import { statusOf } from './status.js';
 
@@ -35,13 +35,13 @@ export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
   return node;
 }
 
-/** The id of the object's controlling owner, if it names one. */
+/** The id of the object's controlling owner, if it names one (read as the owner edges read references). */
 function controllerOf(record: ObjectRecord, scopes: ScopeTable): string | undefined {
-  const owners = record.object.metadata?.ownerReferences;
-  if (!Array.isArray(owners)) return undefined;
-  for (const ref of owners as readonly OwnerReference[]) {
-    if (ref?.controller !== true) continue;
-    return ref.kind && ref.name ? scopes.refId(groupOfApiVersion(ref.apiVersion).group, ref.kind, record.namespace, ref.name) : undefined;
+  for (const ref of list(loose(record.object)?.metadata?.ownerReferences)) {
+    if ((ref?.controller as unknown) !== true) continue;
+    const kind = text(ref?.kind);
+    const name = text(ref?.name);
+    return kind && name ? scopes.refId(groupOfApiVersion(text(ref?.apiVersion)).group, kind, record.namespace, name) : undefined;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import type { ObjectRecord } from '../model/object.js';
+import { list, loose, text, type ObjectRecord } from '../model/object.js';
 import { anchorPairs, matchesSelector } from '../model/selector.js';
 import { podSelectableLabels } from '../relations/selectors.js';
 import type { NamespaceScope, SelectableClass, SelectorClaim } from '../relations/types.js';
@@ -47,9 +47,11 @@ function selectable(record: ObjectRecord, labels: Readonly<Record<string, string
   return { id: record.id, kind: record.kind, namespace: record.namespace, labels, controlled };
 }
 
+/** Read as the owner edges read it (a reference needs a kind and a name), and never trusting the input's shape. */
 function isControlledWorkload(record: ObjectRecord): boolean {
   if (!WORKLOAD_KINDS.has(record.kind)) return false;
-  return (record.object.metadata?.ownerReferences ?? []).some((ref) => ref.controller === true && WORKLOAD_KINDS.has(ref.kind ?? ''));
+  return list(loose(record.object)?.metadata?.ownerReferences)
+    .some((ref) => (ref?.controller as unknown) === true && WORKLOAD_KINDS.has(text(ref?.kind) ?? '') && text(ref?.name) !== undefined);
 }
 
 export function namespaceLabels(name: string, labels: Readonly<Record<string, string>>): Readonly<Record<string, string>> {

@@ -80,7 +80,8 @@ const MAX_REMEMBERED_API_VERSIONS = 4096;
 const NO_API_VERSION: GroupVersion = Object.freeze({ group: CORE, version: '' });
 
 export function groupOfApiVersion(apiVersion: string | undefined): GroupVersion {
-  if (!apiVersion) return NO_API_VERSION;
+  // Typed as a string, but it comes from the input: a number there must not crash a build.
+  if (typeof apiVersion !== 'string' || !apiVersion) return NO_API_VERSION;
   const known = SPLIT_API_VERSIONS.get(apiVersion);
   if (known) return known;
   const slash = apiVersion.indexOf('/');

@@ -1,5 +1,5 @@
 import { groupOfApiVersion } from '../model/kinds.js';
-import { list, loose } from '../model/object.js';
+import { list, loose, text } from '../model/object.js';
 import type { RelationFamily } from './types.js';
 
 /** metadata.ownerReferences: owner → child, every ref (controller marked), cluster-scoped owners included. */
@@ -9,9 +9,10 @@ export const ownerRelations: RelationFamily = {
   claim(record, claims, { scopes }) {
     // Every object of a cluster passes here: written-out reads (see `Loose`).
     for (const ref of list(loose(record.object)?.metadata?.ownerReferences)) {
-      const kind: unknown = ref?.kind;
-      const name: unknown = ref?.name;
-      if (typeof kind !== 'string' || typeof name !== 'string') continue;
+      // A reference without a kind or a name names nothing (the API server refuses it; a manifest may have it).
+      const kind = text(ref?.kind);
+      const name = text(ref?.name);
+      if (!kind || !name) continue;
       const apiVersion: unknown = ref?.apiVersion;
       const { group } = groupOfApiVersion(typeof apiVersion === 'string' ? apiVersion : undefined);
       const uid: unknown = ref?.uid;

@@ -87,4 +87,43 @@ metadata:
     expect(edge(g, 'batch/CronJob/default/nightly', 'owns', 'batch/Job/default/nightly-1')).toBeDefined();
     expect(edge(g, 'batch/Job/default/nightly-1', 'owns', 'core/Pod/default/nightly-1-abc')).toBeDefined();
   });
+
+  it('a reference without a name names nothing: no placeholder, no controller, and Services still select the workload', () => {
+    const g = graphOf(`apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: web-1
+  labels: { app: web }
+  ownerReferences: [{ apiVersion: apps/v1, kind: Deployment, name: '', controller: true }]
+spec: { selector: { matchLabels: { app: web } }, template: { metadata: { labels: { app: web } } } }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { selector: { app: web } }
+`);
+    expect(g.nodes.map((n) => n.id)).toEqual(['apps/ReplicaSet/default/web-1', 'core/Service/default/web']);
+    expect(g.nodes[0]?.controller).toBeUndefined();
+    expect(edge(g, 'core/Service/default/web', 'selects', 'apps/ReplicaSet/default/web-1')).toBeDefined();
+  });
+
+  it('ownerReferences that are not a list are ignored, and the other objects still load', () => {
+    const g = graphOf(`apiVersion: apps/v1
+kind: ReplicaSet
+metadata: { name: web-1, labels: { app: web }, ownerReferences: oops }
+spec: { selector: { matchLabels: { app: web } }, template: { metadata: { labels: { app: web } } } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: p, ownerReferences: { kind: ReplicaSet, name: web-1 } }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: q, ownerReferences: [{ apiVersion: 1, kind: ReplicaSet, name: web-1, controller: true }] }
+`);
+    // An apiVersion that is not a string names the core group, as a missing one does: a core ReplicaSet, which is absent.
+    expect(g.nodes.map((n) => n.id)).toEqual(['apps/ReplicaSet/default/web-1', 'core/Pod/default/p', 'core/Pod/default/q', 'core/ReplicaSet/default/web-1']);
+    expect(g.edges.map((e) => `${e.id} ${e.broken ?? ''}`)).toEqual(['core/ReplicaSet/default/web-1>owns>core/Pod/default/q missing']);
+    expect(g.nodes.find((n) => n.name === 'q')?.controller).toBe('core/ReplicaSet/default/web-1');
+  });
 });
