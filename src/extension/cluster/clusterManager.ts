@@ -9,7 +9,7 @@ import { ApiClient, ApiError } from './apiClient.js';
 import { explain, type NextStep } from './clusterErrors.js';
 import { findExecutable, installHint } from './execCheck.js';
 import { describeContexts, kubeconfigPaths, loadKubeconfig, type ContextSummary } from './kubeconfig.js';
-import { ClusterSession, type ObjectChangeEvent } from './session.js';
+import { ClusterSession } from './session.js';
 import { ClusterRecorder } from '../history/clusterRecorder.js';
 import type { HistoryService, Stores } from '../history/historyService.js';
 
@@ -107,15 +107,15 @@ export class ClusterManager extends DisposableStore {
     }
   }
 
-  /** Records the connection's history for as long as it lives. */
-  private startRecorder(connection: DisposableStore, stores: Stores, context: string, server: string): ClusterRecorder {
+  /** Records the session's history (its object changes, and snapshots) for as long as the connection lives. */
+  private startRecorder(connection: DisposableStore, session: ClusterSession, stores: Stores, context: string, server: string): void {
     const recorder = connection.register(new ClusterRecorder(stores, () => this.currentSession, context, server, settings.recorder(),
       { info: (message) => log().info(message), error: (message) => log().error(message), snapshotSaved: () => this.snapshots.fire() }));
+    session.recordObjects((change) => recorder.record(change));
     this.currentRecorder = recorder;
     connection.onDispose(() => {
       if (this.currentRecorder === recorder) this.currentRecorder = undefined;
     });
-    return recorder;
   }
 
   /** Tears down every watch and timer of the old context before the new connection starts. */
@@ -134,15 +134,7 @@ export class ClusterManager extends DisposableStore {
     const stores = await this.history.stores();
     if (connection.isDisposed) return;
     if (stores?.readOnly) log().info(`${context}: history is read-only in this window (another window records it)`);
-    const recorder = stores && !stores.readOnly ? this.startRecorder(connection, stores, context, summary.server ?? '') : undefined;
-    // A read-only window that takes the history over later starts recording this connection then.
-    connection.register(this.history.onDidBecomeWriter((writable) => {
-      if (this.connection !== connection || this.currentRecorder || !this.currentSession) return;
-      const late = this.startRecorder(connection, writable, context, summary.server ?? '');
-      this.currentSession.recordObjects((change) => late.record(change));
-    }));
     const session = new ClusterSession(new ApiClient(config), {
-      ...(recorder ? { onObject: (change: ObjectChangeEvent) => recorder.record(change) } : {}),
       namespaces: settings.watchNamespaces(),
       ...(summary.namespace ? { contextNamespace: summary.namespace } : {}),
       onDelta: (delta) => this.deltas.fire(delta),
@@ -153,6 +145,11 @@ export class ClusterManager extends DisposableStore {
     });
     connection.onDispose(() => session.dispose());
     this.currentSession = session;
+    if (stores && !stores.readOnly) this.startRecorder(connection, session, stores, context, summary.server ?? '');
+    // A read-only window that takes the history over later starts recording this connection then.
+    connection.register(this.history.onDidBecomeWriter((writable) => {
+      if (!this.currentRecorder) this.startRecorder(connection, session, writable, context, summary.server ?? '');
+    }));
     this.renderStatus();
     this.changed.fire();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Kubilitics: connecting to ${context}` }, () => session.start());

@@ -24,11 +24,6 @@ export interface SessionOptions {
   readonly informer?: InformerOptions;
   onDelta(delta: GraphDelta): void;
   onStatus(): void;
-  /**
-   * Every object change as it reaches the engine (history recording). `live` is false while the kind's first list
-   * is still arriving: those objects are the cluster as found, not changes.
-   */
-  onObject?(change: ObjectChangeEvent): void;
 }
 
 export interface ObjectChangeEvent {
@@ -60,11 +55,12 @@ export class ClusterSession {
   /** Where object changes go (history recording); none while this window only reads history. */
   private objectListener: ((change: ObjectChangeEvent) => void) | undefined;
 
-  constructor(private readonly client: ApiClient, private readonly options: SessionOptions) {
-    this.objectListener = options.onObject?.bind(options);
-  }
+  constructor(private readonly client: ApiClient, private readonly options: SessionOptions) {}
 
-  /** Starts (or stops) handing object changes to `listener`: a window that takes over history recording mid-session. */
+  /**
+   * Hands every object change, as it reaches the engine, to `listener` (history recording), from now on; undefined
+   * stops it. Set before `start` to see the first lists too, whose changes have `live` false: the cluster as found.
+   */
   recordObjects(listener: ((change: ObjectChangeEvent) => void) | undefined): void {
     this.objectListener = listener;
   }

@@ -45,8 +45,8 @@ describe('recording a live cluster', () => {
     const config = new KubeConfig();
     config.loadFromString(server.kubeconfigYaml({ token: ADMIN.token }));
     const settings = { intervalMs: 3_600_000, changeThreshold: 1000, maxAgeMs: 86_400_000, maxTotalBytes: 100_000_000 };
-    const live = new ClusterSession(new ApiClient(config), { flushIntervalMs: 20, onDelta: () => undefined, onStatus: () => undefined,
-      onObject: (change) => recorder?.record(change) });
+    const live = new ClusterSession(new ApiClient(config), { flushIntervalMs: 20, onDelta: () => undefined, onStatus: () => undefined });
+    live.recordObjects((change) => recorder?.record(change));
     session = live;
     recorder = new ClusterRecorder(stores, () => live, 'fake', server.url, settings, { info: () => undefined, error: (message) => { throw new Error(message); } });
     await live.start();
