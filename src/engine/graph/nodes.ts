@@ -1,6 +1,7 @@
 import type { TopologyNode } from '../model/graph.js';
-import { groupOfApiVersion, parseId } from '../model/kinds.js';
-import { list, loose, text, type ObjectRecord } from '../model/object.js';
+import { parseId } from '../model/kinds.js';
+import { list, loose, type ObjectRecord } from '../model/object.js';
+import { ownerReferenceId } from '../relations/owners.js';
 import type { ScopeTable } from '../model/scope.js';
 import { statusOf } from './status.js';
 
@@ -38,10 +39,7 @@ export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
 /** The id of the object's controlling owner, if it names one (read as the owner edges read references). */
 function controllerOf(record: ObjectRecord, scopes: ScopeTable): string | undefined {
   for (const ref of list(loose(record.object)?.metadata?.ownerReferences)) {
-    if ((ref?.controller as unknown) !== true) continue;
-    const kind = text(ref?.kind);
-    const name = text(ref?.name);
-    return kind && name ? scopes.refId(groupOfApiVersion(text(ref?.apiVersion)).group, kind, record.namespace, name) : undefined;
+    if ((ref?.controller as unknown) === true) return ownerReferenceId(ref, record.namespace, scopes);
   }
   return undefined;
 }
