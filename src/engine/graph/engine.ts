@@ -170,7 +170,6 @@ export class TopologyEngine {
       if (existing) this.warnings.push(duplicateWarning(existing, admitted.record));
       if (!existing || !precedes(existing, admitted.record)) {
         if (existing) this.held.remove(existing);
-        this.ids.retain(id);
         this.held.addAt(id, admitted.record, this.scopes);
         // References now, while the object is still in the cache (a duplicate's drafts are replaced: `materializeAll`
         // closes what they left). Selectors wait until every object is indexed.

@@ -43,8 +43,6 @@ export class GraphState {
 
   addRef(producer: number, claim: RefClaim, touched?: Set<number>): void {
     const target = this.ids.acquire(claim.target);
-    // Every claim naming the same object then shares one string (the table's), instead of each keeping its own copy.
-    (claim as { target: string }).target = this.ids.name(target);
     const type = typeCode(claim.type);
     const slot = claim.reverse ? this.edges.open(target, type, producer) : this.edges.open(producer, type, target);
     this.ids.release(target);

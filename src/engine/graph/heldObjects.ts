@@ -42,11 +42,17 @@ export class HeldObjects {
   }
 
   add(record: ObjectRecord, scopes: ScopeTable): void {
-    this.addAt(this.ids.acquire(record.id), record, scopes);
+    this.hold(this.ids.acquire(record.id), record, scopes);
   }
 
-  /** Holds `record` under `id`, a number the caller acquired for it (the record's hold on its id). */
+  /** `add`, for a caller that already has `id` for the record (held once more here, for the record). */
   addAt(id: number, record: ObjectRecord, scopes: ScopeTable): void {
+    this.ids.retain(id);
+    this.hold(id, record, scopes);
+  }
+
+  /** The record's hold on `id` is taken by the caller. */
+  private hold(id: number, record: ObjectRecord, scopes: ScopeTable): void {
     this.records[id] = record;
     this.nodes[id] = nodeOf(record, scopes);
     this.count++;
