@@ -2,17 +2,17 @@ import type { GraphDelta, SourceLocation, TopologyGraph } from '../model/graph.j
 import { isEmptyDelta } from '../model/graph.js';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
-import { parseId } from '../model/kinds.js';
 import { claimsInto } from '../relations/registry.js';
 import type { Claims, SelectorClaim } from '../relations/types.js';
 import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
 import { GraphState } from './graphState.js';
 import { IdTable } from './idTable.js';
 import { HeldObjects } from './heldObjects.js';
-import type { ResolveContext } from './resolve.js';
+import { HeldResolveContext } from './resolve.js';
 import { selectableOf } from './selectableIndex.js';
 import { SelectorClaims } from './selectorClaims.js';
 import { Watchers } from './watchers.js';
+import { keepShapesOf } from './shapes.js';
 import { duplicateWarning, precedes } from './duplicates.js';
 
 export interface InputObject {
@@ -207,8 +207,8 @@ export class TopologyEngine {
   /** Rebuilds from `inputs` (after `configure`, if given) and reports the difference from the graph before. */
   private rebuildFrom(inputs: readonly InputObject[], configure?: () => void): GraphDelta {
     const before = this.graph();
-    this.reset();
     configure?.();
+    this.reset();
     this.load(inputs);
     return diffGraphs(before, this.graph());
   }
@@ -275,17 +275,9 @@ export class TopologyEngine {
   }
 
   private newState(): GraphState {
-    const context: ResolveContext = {
-      recordAt: (id) => this.held.at(id),
-      grantsIn: (namespace) => this.held.grants.in(namespace),
-      labelsOfNamespace: (namespace) => this.held.index.labelsOfNamespace(namespace),
-      isHidden: (id) => this.hiddenKinds.size > 0 && this.hiddenKinds.has(kindKeyOf(id)),
-    };
-    return new GraphState(this.ids, context, (id) => this.held.nodeAt(id));
+    return new GraphState(this.ids, new HeldResolveContext(this.held, this.hiddenKinds), this.held);
   }
 }
 
-function kindKeyOf(id: string): string {
-  const { group, kind } = parseId(id);
-  return `${group}/${kind}`;
-}
+// An engine and a delta tracker kept for the module's life: see keepShapesOf.
+keepShapesOf(new TopologyEngine(), new DeltaTracker());

@@ -2,6 +2,7 @@ import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../mode
 import { edgeId } from '../model/graph.js';
 import type { RefClaim, SelectorClaim } from '../relations/types.js';
 import type { DeltaTracker } from './delta.js';
+import type { HeldObjects } from './heldObjects.js';
 import { DraftTable, NONE } from './draftTable.js';
 import { EdgeTable, brokenCode, typeCode, type MergedEdge } from './edgeTable.js';
 import { IntColumn, type IdTable } from './idTable.js';
@@ -27,7 +28,7 @@ export class GraphState {
   constructor(
     private readonly ids: IdTable,
     private readonly context: ResolveContext,
-    private readonly realNode: (id: number) => TopologyNode | undefined,
+    private readonly held: HeldObjects,
   ) {
     this.edges = new EdgeTable(ids);
   }
@@ -232,7 +233,7 @@ export class GraphState {
     const before = this.nodes[id];
     const absent = (): TopologyNode | undefined =>
       this.degree.get(id) > 0 ? (before?.missing || before?.synthetic ? before : placeholderNode(this.ids.name(id))) : undefined;
-    const node = this.realNode(id) ?? absent();
+    const node = this.held.nodeAt(id) ?? absent();
     if (before === node) return;
     this.tracker?.noteNode(this.ids.name(id), before);
     this.nodes[id] = node;
