@@ -35,6 +35,9 @@ export interface EngineWarning {
   readonly source?: SourceLocation;
 }
 
+/** The fewest events `applyAll` builds in bulk (below it, single events cost less than the rebuild's fixed costs). */
+const BULK_EVENTS = 64;
+
 const EMPTY_DELTA: GraphDelta = { addedNodes: [], changedNodes: [], removedNodes: [], addedEdges: [], changedEdges: [], removedEdges: [] };
 
 /** Objects in, a typed graph out; `apply` updates it incrementally and returns what changed. */
@@ -106,25 +109,53 @@ export class TopologyEngine {
   }
 
   apply(event: ObjectEvent): GraphDelta {
-    if (isCrd(event.object)) {
-      const changed = event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);
-      if (changed) return this.rebuildWith(event);
+    if (isCrd(event.object) && this.changesScopes(event)) return this.rebuildFrom(this.held.inputsAfter([event], (object) => this.idOf(object)));
+    return this.tracked(() => this.applyAdmitted(event));
+  }
+
+  /**
+   * Many events at once (an informer's list): the graph is as if they were applied one by one, and the delta is from
+   * before the first. A batch large beside what the engine holds (a first list above all) is built in bulk with it,
+   * several times faster than as many single events; so is a list of CRDs that changes scopes (one rebuild, not one
+   * per CRD). CRDs mixed with other objects (never one informer's list) change ids as they go: one by one.
+   */
+  applyAll(events: readonly ObjectEvent[]): GraphDelta {
+    const crds = events.filter((event) => isCrd(event.object)).length;
+    if (crds > 0 && crds < events.length) {
+      const before = this.graph();
+      for (const event of events) this.apply(event);
+      return diffGraphs(before, this.graph());
     }
-    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
-    if ('problem' in admitted) {
-      this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
-      return EMPTY_DELTA;
+    const bulk = events.length >= BULK_EVENTS && events.length * 4 >= this.size;
+    if (bulk || (crds > 0 && events.map((event) => this.changesScopes(event)).includes(true))) {
+      return this.rebuildFrom(this.held.inputsAfter(events, (object) => this.idOf(object)));
     }
+    return this.tracked(() => events.forEach((event) => this.applyAdmitted(event)));
+  }
+
+  /** Learns (or forgets) a CRD's scope; true when that changed what the table says. */
+  private changesScopes(event: ObjectEvent): boolean {
+    return event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);
+  }
+
+  /** Runs `change` with one delta tracker: the delta covers everything it did. */
+  private tracked(change: () => void): GraphDelta {
     const tracker = new DeltaTracker();
     this.state.tracker = tracker;
     try {
-      this.applyRecord(event.type === 'upsert' ? admitted.record : undefined, admitted.record.id);
+      change();
     } finally {
       this.state.tracker = undefined;
     }
     const delta = tracker.finish(this.state);
     if (!isEmptyDelta(delta)) this.cachedGraph = undefined;
     return delta;
+  }
+
+  private applyAdmitted(event: ObjectEvent): void {
+    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
+    if ('problem' in admitted) this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
+    else this.applyRecord(event.type === 'upsert' ? admitted.record : undefined, admitted.record.id);
   }
 
   private applyRecord(next: ObjectRecord | undefined, id: string): void {
@@ -188,20 +219,7 @@ export class TopologyEngine {
    */
   setHiddenKinds(kinds: ReadonlySet<string>): GraphDelta {
     if (kinds.size === this.hiddenKinds.size && [...kinds].every((kind) => this.hiddenKinds.has(kind))) return EMPTY_DELTA;
-    return this.rebuildFrom(this.inputsHeld(), () => (this.hiddenKinds = new Set(kinds)));
-  }
-
-  /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
-  private rebuildWith(event: ObjectEvent): GraphDelta {
-    const inputs = this.inputsHeld().filter((input) => !(isCrd(input.object) && input.object.metadata?.name === event.object.metadata?.name));
-    if (event.type === 'upsert') inputs.push(event);
-    return this.rebuildFrom(inputs);
-  }
-
-  /** The objects held now, as inputs for a rebuild, with their source positions. */
-  private inputsHeld(): InputObject[] {
-    return [...this.held.live()].map((record) =>
-      ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
+    return this.rebuildFrom(this.held.inputsAfter([], (object) => this.idOf(object)), () => (this.hiddenKinds = new Set(kinds)));
   }
 
   /** Rebuilds from `inputs` (after `configure`, if given) and reports the difference from the graph before. */
