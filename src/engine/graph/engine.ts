@@ -35,9 +35,6 @@ export interface EngineWarning {
   readonly source?: SourceLocation;
 }
 
-/** The fewest events `applyAll` builds in bulk (below it, single events cost less than the rebuild's fixed costs). */
-const BULK_EVENTS = 64;
-
 const EMPTY_DELTA: GraphDelta = { addedNodes: [], changedNodes: [], removedNodes: [], addedEdges: [], changedEdges: [], removedEdges: [] };
 
 /** Objects in, a typed graph out; `apply` updates it incrementally and returns what changed. */
@@ -111,26 +108,6 @@ export class TopologyEngine {
   apply(event: ObjectEvent): GraphDelta {
     if (isCrd(event.object) && this.changesScopes(event)) return this.rebuildFrom(this.held.inputsAfter([event], (object) => this.idOf(object)));
     return this.tracked(() => this.applyAdmitted(event));
-  }
-
-  /**
-   * Many events at once (an informer's list): the graph is as if they were applied one by one, and the delta is from
-   * before the first. A batch large beside what the engine holds (a first list above all) is built in bulk with it,
-   * several times faster than as many single events; so is a list of CRDs that changes scopes (one rebuild, not one
-   * per CRD). CRDs mixed with other objects (never one informer's list) change ids as they go: one by one.
-   */
-  applyAll(events: readonly ObjectEvent[]): GraphDelta {
-    const crds = events.filter((event) => isCrd(event.object)).length;
-    if (crds > 0 && crds < events.length) {
-      const before = this.graph();
-      for (const event of events) this.apply(event);
-      return diffGraphs(before, this.graph());
-    }
-    const bulk = events.length >= BULK_EVENTS && events.length * 4 >= this.size;
-    if (bulk || (crds > 0 && events.map((event) => this.changesScopes(event)).includes(true))) {
-      return this.rebuildFrom(this.held.inputsAfter(events, (object) => this.idOf(object)));
-    }
-    return this.tracked(() => events.forEach((event) => this.applyAdmitted(event)));
   }
 
   /** Learns (or forgets) a CRD's scope; true when that changed what the table says. */

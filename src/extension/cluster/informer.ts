@@ -9,16 +9,9 @@ export type InformerState =
   | { readonly phase: 'failing'; readonly reason: string; readonly kind: ApiError['kind']; readonly retryInMs?: number }
   | { readonly phase: 'stopped' };
 
-export interface InformerChange {
-  readonly type: 'upsert' | 'delete';
-  readonly object: KubeObject;
-}
-
 export interface InformerSink {
   upsert(object: KubeObject): void;
   remove(object: KubeObject): void;
-  /** What a whole list (the first, or a relist) changed since the informer last knew, at once: lists come large. */
-  listed(changes: readonly InformerChange[]): void;
   state(state: InformerState): void;
 }
 
@@ -135,7 +128,6 @@ export class Informer {
 
   private async list(): Promise<string> {
     const seen = new Map<string, string>();
-    const changes: InformerChange[] = [];
     let token: string | undefined;
     let resourceVersion = '';
     this.emitState({ phase: 'syncing', listed: 0 });
@@ -145,26 +137,25 @@ export class Informer {
         signal: this.abort.signal, ...(this.type.metadataOnly ? { accept: METADATA_LIST_ACCEPT } : {}),
       });
       if (this.disposed) return '';
-      for (const item of page.items ?? []) this.admit(item, seen, changes);
+      for (const item of page.items ?? []) this.admit(item, seen);
       token = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
       this.emitState({ phase: 'syncing', listed: seen.size });
     } while (token);
     for (const [key] of this.known) {
-      if (!seen.has(key)) changes.push({ type: 'delete', object: this.stub(key) });
+      if (!seen.has(key)) this.sink.remove(this.stub(key));
     }
-    if (changes.length > 0) this.sink.listed(changes);
     this.known.clear();
     for (const [key, version] of seen) this.known.set(key, version);
     return resourceVersion;
   }
 
-  private admit(raw: Record<string, unknown>, seen: Map<string, string>, changes: InformerChange[]): void {
+  private admit(raw: Record<string, unknown>, seen: Map<string, string>): void {
     const object = trimObject(raw, this.type);
     const key = keyOf(object);
     const version = object.metadata?.resourceVersion ?? '';
     seen.set(key, version);
-    if (this.known.get(key) !== version) changes.push({ type: 'upsert', object });
+    if (this.known.get(key) !== version) this.sink.upsert(object);
   }
 
   private async watch(): Promise<void> {

@@ -4,7 +4,7 @@ import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import type { KubeObject } from '../../engine/model/object.js';
 import { ApiError, type ApiClient } from './apiClient.js';
 import { customResourceNames, discover, type Discovery } from './discovery.js';
-import { Informer, type InformerChange, type InformerOptions, type InformerState } from './informer.js';
+import { Informer, type InformerOptions, type InformerState } from './informer.js';
 import { typeKey, type ResourceType } from './resources.js';
 
 export interface KindStatus {
@@ -145,7 +145,6 @@ export class ClusterSession {
     const informer = new Informer(this.client, type, namespace, {
       upsert: (object) => this.apply('upsert', object, type),
       remove: (object) => this.apply('delete', object, type),
-      listed: (changes) => this.applyAll(changes, type),
       state: (state) => this.onInformerState(type, namespace, state),
     }, this.options.informer);
     this.informers.set(key, informer);
@@ -196,30 +195,11 @@ export class ClusterSession {
     const id = listener ? this.engine.idOf(object) : undefined;
     const before = id ? this.engine.record(id)?.object : undefined;
     this.coalescer.push(this.engine.apply({ type, object }));
-    if (id && listener) listener({ type, id, object, before, live: this.isLive(resource) });
-    if (object.kind === 'CustomResourceDefinition') this.scheduleRediscovery();
-  }
-
-  /** A whole list at once: the engine builds a large one in bulk, several times faster than object by object. */
-  private applyAll(changes: readonly InformerChange[], resource: ResourceType): void {
-    if (this.disposed) return;
-    const listener = this.objectListener;
-    // What each object was before the list, for the recorder: read before the engine takes the list.
-    const befores = listener ? changes.map(({ object }) => this.engine.idOf(object)).map((id) => ({ id, before: id ? this.engine.record(id)?.object : undefined })) : [];
-    this.coalescer.push(this.engine.applyAll(changes));
-    if (listener) {
-      const live = this.isLive(resource);
-      changes.forEach(({ type, object }, index) => {
-        const { id, before } = befores[index]!;
-        if (id) listener({ type, id, object, before, live });
-      });
+    if (id && listener) {
+      const live = [...(this.states.get(typeKey(resource))?.scopes.values() ?? [])].every((state) => state.phase === 'live');
+      listener({ type, id, object, before, live });
     }
-    if (changes.some(({ object }) => object.kind === 'CustomResourceDefinition')) this.scheduleRediscovery();
-  }
-
-  /** Whether every informer of `resource` is past its first list (changes before that are the cluster as found). */
-  private isLive(resource: ResourceType): boolean {
-    return [...(this.states.get(typeKey(resource))?.scopes.values() ?? [])].every((state) => state.phase === 'live');
+    if (object.kind === 'CustomResourceDefinition') this.scheduleRediscovery();
   }
 
   private scheduleRediscovery(): void {

@@ -86,38 +86,6 @@ describe('incremental apply', () => {
     );
   });
 
-  it('applies a batch as its events one by one, in bulk or not, and its delta replays to the same graph', () => {
-    const widgetCrd = fc.constantFrom('Namespaced', 'Cluster').map((scope): KubeObject => ({ apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com', scope, names: { kind: 'Widget' } } }));
-    // One namespace: a scope change then never makes two widgets one (a CRD's scope is immutable in a real cluster).
-    const widget = name.map((n): KubeObject => ({ apiVersion: 'example.com/v1', kind: 'Widget',
-      metadata: { name: `w${n}`, namespace: 'a', ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: `cm${n}` }] } }));
-    const change = (object: fc.Arbitrary<KubeObject>) => fc.record({ type: fc.constantFrom<'upsert' | 'delete'>('upsert', 'upsert', 'delete'), object });
-    // Over a few dozen objects, a list of 64 events or more is built in bulk, as is a list of CRDs that changes a scope;
-    // a smaller list is applied event by event, and a mix of CRDs and other objects one by one.
-    const batch = fc.oneof(fc.array(change(fc.oneof(objectArb, widget)), { minLength: 64, maxLength: 90 }),
-      fc.array(change(fc.oneof(objectArb, widget)), { maxLength: 10 }), fc.array(change(widgetCrd), { minLength: 1, maxLength: 3 }),
-      fc.array(change(fc.oneof(objectArb, widgetCrd, widget)), { maxLength: 10 }));
-    const batches = fc.array(batch, { minLength: 1, maxLength: 6 });
-    fc.assert(
-      fc.property(batches, (sequence) => {
-        const batched = new TopologyEngine();
-        const oneByOne = new TopologyEngine();
-        let replayed = batched.graph();
-        for (const batch of sequence) {
-          const delta = batched.applyAll(batch);
-          for (const event of batch) oneByOne.apply(event);
-          const graph = batched.graph();
-          expect(serializeGraph(graph)).toBe(serializeGraph(oneByOne.graph()));
-          expect(validateGraph(graph)).toEqual([]);
-          replayed = applyDelta(replayed, delta);
-          expect(serializeGraph(replayed)).toBe(serializeGraph(graph));
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
-
   it('reports only what changed: a status change is one changed node and nothing else', () => {
     const pod = (phase: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { app: 'web' } }, status: { phase } });
     const engine = TopologyEngine.build([{ object: pod('Pending') }, { object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { app: 'web' } } } }]);

@@ -164,32 +164,6 @@ describe('cluster session against a fault-injecting API server', () => {
     expect(seen.some((entry) => entry.includes('/unrecorded'))).toBe(false);
   }, 30_000);
 
-  it('takes a list whole: the engine builds it in bulk, and a recorder set before start sees each object once', async () => {
-    server = await startFakeApiServer({ tls: true, identities: [ADMIN] });
-    const truth = new Truth(server);
-    truth.put(ns('team-a'));
-    for (let i = 0; i < 150; i++) truth.put(pod(`p${i}`, 'team-a', `app${i % 5}`));
-    const config = new KubeConfig();
-    config.loadFromString(server.kubeconfigYaml({ token: ADMIN.token }));
-    session = new ClusterSession(new ApiClient(config, 5000), { flushIntervalMs: 20, informer: { pageSize: 40 }, onDelta: () => undefined, onStatus: () => undefined });
-    const batches: number[] = [];
-    const single: string[] = [];
-    const applyAll = session.engine.applyAll.bind(session.engine);
-    const apply = session.engine.apply.bind(session.engine);
-    session.engine.applyAll = (events) => (batches.push(events.filter((event) => event.object.kind === 'Pod').length), applyAll(events));
-    session.engine.apply = (event) => (single.push(event.object.kind ?? ''), apply(event));
-    const recorded: string[] = [];
-    session.recordObjects((change) => recorded.push(`${change.type} ${change.id} live=${String(change.live)}`));
-    await session.start();
-    await eventually(() => session!.engine.size === 151, 10_000, 'first lists');
-    // Four pages of pods, one batch: the first list is built in bulk, not applied 150 times.
-    expect(batches).toContain(150);
-    expect(single).not.toContain('Pod');
-    expect(recorded.filter((entry) => entry.startsWith('upsert core/Pod/team-a/'))).toHaveLength(150);
-    expect(recorded).toContain('upsert core/Pod/team-a/p7 live=false');
-    expect(serializeGraph(session.engine.graph())).toBe(serializeGraph(truth.graph()));
-  }, 30_000);
-
   it('a context switch leaves no watch behind', async () => {
     server = await startFakeApiServer({ tls: true, identities: [ADMIN] });
     new Truth(server).put(ns('team-a'));
