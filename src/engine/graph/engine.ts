@@ -106,33 +106,25 @@ export class TopologyEngine {
   }
 
   apply(event: ObjectEvent): GraphDelta {
-    if (isCrd(event.object) && this.changesScopes(event)) return this.rebuildFrom(this.held.inputsAfter([event], (object) => this.idOf(object)));
-    return this.tracked(() => this.applyAdmitted(event));
-  }
-
-  /** Learns (or forgets) a CRD's scope; true when that changed what the table says. */
-  private changesScopes(event: ObjectEvent): boolean {
-    return event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);
-  }
-
-  /** Runs `change` with one delta tracker: the delta covers everything it did. */
-  private tracked(change: () => void): GraphDelta {
+    if (isCrd(event.object)) {
+      const changed = event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);
+      if (changed) return this.rebuildWith(event);
+    }
+    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
+    if ('problem' in admitted) {
+      this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
+      return EMPTY_DELTA;
+    }
     const tracker = new DeltaTracker();
     this.state.tracker = tracker;
     try {
-      change();
+      this.applyRecord(event.type === 'upsert' ? admitted.record : undefined, admitted.record.id);
     } finally {
       this.state.tracker = undefined;
     }
     const delta = tracker.finish(this.state);
     if (!isEmptyDelta(delta)) this.cachedGraph = undefined;
     return delta;
-  }
-
-  private applyAdmitted(event: ObjectEvent): void {
-    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
-    if ('problem' in admitted) this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
-    else this.applyRecord(event.type === 'upsert' ? admitted.record : undefined, admitted.record.id);
   }
 
   private applyRecord(next: ObjectRecord | undefined, id: string): void {
@@ -196,7 +188,20 @@ export class TopologyEngine {
    */
   setHiddenKinds(kinds: ReadonlySet<string>): GraphDelta {
     if (kinds.size === this.hiddenKinds.size && [...kinds].every((kind) => this.hiddenKinds.has(kind))) return EMPTY_DELTA;
-    return this.rebuildFrom(this.held.inputsAfter([], (object) => this.idOf(object)), () => (this.hiddenKinds = new Set(kinds)));
+    return this.rebuildFrom(this.inputsHeld(), () => (this.hiddenKinds = new Set(kinds)));
+  }
+
+  /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
+  private rebuildWith(event: ObjectEvent): GraphDelta {
+    const inputs = this.inputsHeld().filter((input) => !(isCrd(input.object) && input.object.metadata?.name === event.object.metadata?.name));
+    if (event.type === 'upsert') inputs.push(event);
+    return this.rebuildFrom(inputs);
+  }
+
+  /** The objects held now, as inputs for a rebuild, with their source positions. */
+  private inputsHeld(): InputObject[] {
+    return [...this.held.live()].map((record) =>
+      ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
   }
 
   /** Rebuilds from `inputs` (after `configure`, if given) and reports the difference from the graph before. */

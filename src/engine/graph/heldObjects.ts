@@ -1,6 +1,5 @@
 import type { TopologyNode } from '../model/graph.js';
-import type { KubeObject, ObjectRecord } from '../model/object.js';
-import type { InputObject, ObjectEvent } from './engine.js';
+import type { ObjectRecord } from '../model/object.js';
 import type { ScopeTable } from '../model/scope.js';
 import { GrantIndex } from './grantIndex.js';
 import type { IdTable } from './idTable.js';
@@ -59,25 +58,6 @@ export class HeldObjects {
     this.count++;
     this.index.add(record, id);
     this.grants.add(record);
-  }
-
-  /**
-   * The objects held, as inputs for a rebuild (with their source positions), after `events` in order: an upsert
-   * replaces the object of its id, a delete removes it. Events without an id are kept, for the build to report.
-   */
-  inputsAfter(events: readonly ObjectEvent[], idOf: (object: KubeObject) => string | undefined): InputObject[] {
-    const inputs = new Map<string, InputObject>();
-    for (const record of this.live()) {
-      inputs.set(record.id, { object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) });
-    }
-    const unadmitted: InputObject[] = [];
-    for (const event of events) {
-      const id = idOf(event.object);
-      if (id === undefined) unadmitted.push(event);
-      else if (event.type === 'upsert') inputs.set(id, event);
-      else inputs.delete(id);
-    }
-    return [...inputs.values(), ...unadmitted];
   }
 
   remove(record: ObjectRecord): void {
