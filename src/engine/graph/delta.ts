@@ -29,13 +29,15 @@ export class DeltaTracker {
   }
 
   finish(now: CurrentGraph): GraphDelta {
-    const nodes = new Map([...this.nodesBefore.keys()].map((id) => [id, now.node(id)] as const));
-    const edges = new Map([...this.edgesBefore].map(([id, { at }]) => [id, now.edge(at.source, at.type, at.target)] as const));
-    const nodeChanges = compare(this.nodesBefore, nodes);
-    const edgeChanges = compare(new Map([...this.edgesBefore].map(([id, { before }]) => [id, before])), edges);
+    const nodes: Changes<TopologyNode> = { added: [], changed: [], removed: [] };
+    for (const [id, before] of this.nodesBefore) classify(nodes, id, before, now.node(id), sameNode);
+    const edges: Changes<TopologyEdge> = { added: [], changed: [], removed: [] };
+    for (const [id, { before, at }] of this.edgesBefore) classify(edges, id, before, now.edge(at.source, at.type, at.target), sameEdge);
+    sortChanges(nodes);
+    sortChanges(edges);
     return {
-      addedNodes: nodeChanges.added, changedNodes: nodeChanges.changed, removedNodes: nodeChanges.removed,
-      addedEdges: edgeChanges.added, changedEdges: edgeChanges.changed, removedEdges: edgeChanges.removed,
+      addedNodes: nodes.added, changedNodes: nodes.changed, removedNodes: nodes.removed,
+      addedEdges: edges.added, changedEdges: edges.changed, removedEdges: edges.removed,
     };
   }
 }
@@ -46,18 +48,27 @@ interface Changes<T> {
   readonly removed: string[];
 }
 
-function compare<T extends { readonly id: string }>(before: ReadonlyMap<string, T | undefined>, after: ReadonlyMap<string, T | undefined>): Changes<T> {
-  const result: Changes<T> = { added: [], changed: [], removed: [] };
-  for (const [id, old] of before) {
-    const current = after.get(id);
-    if (!old && current) result.added.push(current);
-    else if (old && !current) result.removed.push(id);
-    else if (old && current && JSON.stringify(old) !== JSON.stringify(current)) result.changed.push(current);
-  }
-  result.added.sort(byId);
-  result.changed.sort(byId);
-  result.removed.sort();
-  return result;
+function classify<T>(changes: Changes<T>, id: string, before: T | undefined, after: T | undefined, same: (a: T, b: T) => boolean): void {
+  if (!before && after) changes.added.push(after);
+  else if (before && !after) changes.removed.push(id);
+  else if (before && after && !same(before, after)) changes.changed.push(after);
+}
+
+function sortChanges<T extends { readonly id: string }>(changes: Changes<T>): void {
+  changes.added.sort(byId);
+  changes.changed.sort(byId);
+  changes.removed.sort();
+}
+
+/** A node is re-made only when its object changed, so the same object is the same node; otherwise compare values. */
+function sameNode(before: TopologyNode, after: TopologyNode): boolean {
+  return before === after || JSON.stringify(before) === JSON.stringify(after);
+}
+
+/** Edges are made afresh each time they are read: compare their fields (an edge's id names its ends and type). */
+function sameEdge(before: TopologyEdge, after: TopologyEdge): boolean {
+  return before.id === after.id && before.controller === after.controller && before.broken === after.broken
+    && before.referrer === after.referrer && before.via.length === after.via.length && before.via.every((reason, index) => reason === after.via[index]);
 }
 
 /** The delta that turns `before` into `after`. */

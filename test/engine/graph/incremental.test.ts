@@ -95,6 +95,18 @@ describe('incremental apply', () => {
     expect([...delta.removedNodes, ...delta.removedEdges]).toEqual([]);
   });
 
+  it('reports an edge whose reasons or controller flag changed as changed, with its new value', () => {
+    const pod = (volume: string, controller: boolean): KubeObject => ({ apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'p', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', controller }] },
+      spec: { volumes: [{ name: volume, configMap: { name: 'cm' } }] } });
+    const engine = TopologyEngine.build([{ object: pod('a', true) }, { object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } } }]);
+    const renamed = engine.apply({ type: 'upsert', object: pod('b', true) });
+    expect(renamed.changedEdges.map((edge) => [edge.type, edge.via])).toEqual([['mounts', ['volume b']]]);
+    const released = engine.apply({ type: 'upsert', object: pod('b', false) });
+    expect(released.changedEdges.map((edge) => [edge.type, edge.controller ?? false])).toEqual([['owns', false]]);
+    expect([...renamed.addedEdges, ...renamed.removedEdges, ...released.addedEdges, ...released.removedEdges]).toEqual([]);
+  });
+
   it('a CRD that changes a kind scope rebuilds ids and reports the difference', () => {
     const widget = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'team' } };
     const engine = TopologyEngine.build([{ object: widget }]);
