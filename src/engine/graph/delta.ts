@@ -73,10 +73,6 @@ function sameEdge(before: TopologyEdge, after: TopologyEdge): boolean {
 
 /** The delta that turns `before` into `after`. */
 export function diffGraphs(before: TopologyGraph, after: TopologyGraph): GraphDelta {
-  // From nothing (an engine's first list), everything is added: no map of the whole graph to learn that.
-  if (before.nodes.length === 0 && before.edges.length === 0) {
-    return { addedNodes: [...after.nodes], changedNodes: [], removedNodes: [], addedEdges: [...after.edges], changedEdges: [], removedEdges: [] };
-  }
   const tracker = new DeltaTracker();
   for (const node of before.nodes) tracker.noteNode(node.id, node);
   for (const node of after.nodes) tracker.noteNode(node.id, undefined);
