@@ -99,7 +99,7 @@ export function admitObject(
   source?: SourceLocation,
   valueLines?: ReadonlyMap<string, number>,
 ): AdmitResult {
-  const kind = object.kind;
+  const kind = text(object.kind);
   const metadata = object.metadata;
   const name = text(metadata?.name);
   if (!kind || !object.apiVersion) return { problem: 'missing apiVersion or kind' };

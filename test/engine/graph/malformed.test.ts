@@ -50,6 +50,13 @@ function mutated(object: KubeObject, steps: readonly number[], value: unknown, f
 }
 
 describe('objects of the wrong shape', () => {
+  it('a kind that is not text is reported, not thrown (found by the property test below: a kind of {"toString": null})', () => {
+    const engine = TopologyEngine.build([{ object: { ...OBJECTS[0]!, kind: { toString: null } as unknown as string } }, { object: OBJECTS[1]! }]);
+    expect(engine.warnings.map((warning) => warning.message)).toEqual(['missing apiVersion or kind']);
+    expect(engine.size).toBe(1);
+    expect(engine.apply({ type: 'upsert', object: { ...OBJECTS[1]!, kind: 42 as unknown as string } })).toMatchObject({ addedNodes: [], removedNodes: [] });
+  });
+
   it('never crash a build or an update, and the update still equals a rebuild', () => {
     const engineOf = (objects: readonly KubeObject[]): TopologyEngine => TopologyEngine.build(objects.map((object) => ({ object })));
     const original = serializeGraph(engineOf(OBJECTS).graph());
