@@ -1,10 +1,9 @@
 import type { BrokenReason } from '../model/graph.js';
-import { normalizeGroup } from '../model/kinds.js';
+import { normalizeGroup, parseId } from '../model/kinds.js';
 import { arrayField, field, stringField, type ObjectRecord } from '../model/object.js';
 import { matchesSelector, parseLabelSelector } from '../model/selector.js';
 import type { AttachmentRequirement, GrantRequirement, RefClaim } from '../relations/types.js';
 import type { HeldObjects } from './heldObjects.js';
-import { parseId } from '../model/kinds.js';
 
 /** `ok`: draw it; `skip`: an optional reference to an absent object, not drawn; otherwise drawn broken. */
 export type RefOutcome = 'ok' | 'skip' | BrokenReason;
