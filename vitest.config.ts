@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SlowestFilesReporter } from './test/reporters/slowestFiles';
 
 /**
  * `npm test` runs three projects: fast Node tests (engine, host logic, CLI, the fake API server), the webview in
@@ -8,6 +10,11 @@ import { defineConfig } from 'vitest/config';
  * `npm run test:cluster` runs the fourth, `cluster`: the extension's cluster code against a real control plane
  * (scripts/build-controlplane.sh). It skips where the binaries are not built and fails instead under
  * KUBILITICS_REQUIRE_CLUSTER=1 (CI).
+ *
+ * Where the time goes (a 2-core machine): unit and webview files run side by side in two workers (the webview files
+ * share one build, one server and one Chromium: test/webview/globalSetup.ts); the e2e files then run one after
+ * another in one worker, each in a window of the one code-server the e2e project's global set-up starts in the
+ * background at the beginning of the run (test/e2e/harness/sharedServer.ts). The slowest files are printed at the end.
  */
 
 /**
@@ -17,8 +24,17 @@ import { defineConfig } from 'vitest/config';
  */
 const clusterRequested = process.argv.some((arg, i, all) => arg === '--project=cluster' || (arg === '--project' && all[i + 1] === 'cluster'));
 
+/**
+ * Vitest's default is one worker fewer than the cores, so a 2-core machine ran every file one after another. Most of
+ * a webview file's time is spent waiting for Chromium, a separate process, so two workers there are worth it.
+ */
+const workers = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   test: {
+    maxWorkers: workers,
+    minWorkers: 1,
+    reporters: ['default', new SlowestFilesReporter()],
     projects: [
       {
         test: {
@@ -32,18 +48,22 @@ export default defineConfig({
         test: {
           name: 'webview',
           include: ['test/webview/chromium.test.ts', 'test/webview/*.chromium.test.ts'],
+          globalSetup: ['test/webview/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/harness/globalSetup.ts'],
           testTimeout: 240_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // One file at a time, in one worker, after the unit and webview files: each drives a code-server window
+          // through Chromium, and two at once on two cores make their UI waits time out. (A project's own
+          // `fileParallelism: false` does not limit the shared worker pool; `singleFork` does.)
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       ...(clusterRequested ? [{
@@ -53,7 +73,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 240_000,
           // One control plane at a time: two would fight over two cores and make every timing meaningless.
-          fileParallelism: false,
+          // (`fileParallelism: false` here would not limit the shared worker pool; `singleFork` does.)
+          poolOptions: { forks: { singleFork: true } },
         },
       }] : []),
     ],

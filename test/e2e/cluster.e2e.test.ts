@@ -1,13 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  installExtension, makeTempDirs, openWorkbench, runCommand, screenshot, startCodeServer, waitForNotification,
-  type CodeServerInstance, type TempDirs,
-} from './harness/codeServer.js';
-import { e2eAvailable, graphStats, packagedVsix, topologyFrame, waitForLayout, waitForStats } from './support.js';
+import type { Page } from 'playwright-core';
+import { runCommand, screenshot, waitForNotification } from './harness/codeServer.js';
+import { e2eAvailable, graphStats, openSharedWindow, topologyFrame, waitForLayout, waitForStats, type SharedWindow } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
 
@@ -31,10 +28,8 @@ const pod = (name: string, namespace: string, app: string): Record<string, unkno
   metadata: { name, namespace, labels: { app } }, spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }] }, status: { phase: 'Running' } });
 
 describe.skipIf(!available)('the live cluster in a real VS Code (code-server) against an API server', () => {
-  let dirs: TempDirs;
+  let workbench: SharedWindow;
   let server: FakeApiServer;
-  let code: CodeServerInstance;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
@@ -46,13 +41,15 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
       server.upsert({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token', namespace }, data: { key: 'c2VjcmV0' } } as never);
       for (let i = 0; i < 3; i++) server.upsert(pod(`web-${i}`, namespace, 'web') as never);
     }
-    const vsix = await packagedVsix();
-    dirs = await makeTempDirs();
-    const kubeconfigPath = join(dirs.root, 'kubeconfig');
-    await writeFile(kubeconfigPath, kubeconfig(server));
-    await installExtension(vsix, dirs.extensionsDir);
-    code = await startCodeServer({ ...dirs, env: { KUBECONFIG: kubeconfigPath } });
-    ({ browser, page } = await openWorkbench(code.url, dirs.workspaceFolder));
+    // A window of the run's shared code-server. Its extension host inherits the server's environment, so the
+    // kubeconfig comes from the workspace settings (the trusted workspace may name one) instead of KUBECONFIG.
+    workbench = await openSharedWindow({ name: 'cluster', prepare: async ({ workspaceFolder, root }) => {
+      const kubeconfigPath = join(root, 'kubeconfig');
+      await writeFile(kubeconfigPath, kubeconfig(server));
+      await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
+      await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': kubeconfigPath }));
+    } });
+    page = workbench.page;
   }, 300_000);
 
   afterEach(async (context) => {
@@ -60,10 +57,8 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await code?.stop();
+    await workbench?.close();
     await server?.stop();
-    await dirs?.cleanup();
   });
 
   it('shows the context in the status bar and the resources in the Kubilitics tree', async () => {

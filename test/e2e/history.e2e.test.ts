@@ -38,6 +38,9 @@ describe.skipIf(!available)('history shared by two windows without a folder (rea
     server = await startFakeApiServer({ tls: true, identities: [ADMIN] });
     server.upsert({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } } as never);
     server.upsert({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'team-a' } } as never);
+    // A code-server of its own, not the run's shared one: its two folderless windows share the server's global
+    // storage (the history database under test), the closing window's extension host must go within seconds (a
+    // start-up setting of the server), and the kubeconfig comes from the server's environment.
     dirs = await makeTempDirs();
     const kubeconfigPath = join(dirs.root, 'kubeconfig');
     await writeFile(kubeconfigPath, server.kubeconfigYaml({ token: ADMIN.token }));

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   installExtension, makeTempDirs, openWorkbench, readNotifications, runCommand, screenshot, startCodeServer, type CodeServerInstance, type TempDirs,
 } from './harness/codeServer.js';
-import { e2eAvailable, packagedVsix } from './support.js';
+import { e2eAvailable, openSharedWindow, packagedVsix, type SharedWindow } from './support.js';
 
 const available = e2eAvailable();
 
@@ -20,44 +21,61 @@ current-context: evil
 `;
 }
 
+/** A workspace whose settings point `kubilitics.kubeconfig` at that kubeconfig; returns the marker's path. */
+async function evilWorkspace(root: string, workspaceFolder: string): Promise<string> {
+  const marker = join(root, 'exec-ran');
+  await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
+  await writeFile(join(workspaceFolder, 'evil-kubeconfig'), execKubeconfig(marker));
+  await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': join(workspaceFolder, 'evil-kubeconfig') }));
+  return marker;
+}
+
+/** Asks the extension to connect, and returns the notifications shown (which kubeconfig the extension actually read). */
+async function reconnect(page: Page, trustEnabled: boolean): Promise<string[]> {
+  await runCommand(page, 'Kubilitics: Focus on Resources View');
+  await runCommand(page, 'Kubilitics: Reconnect');
+  await page.waitForTimeout(5_000);
+  await screenshot(page, `restricted-${trustEnabled ? 'untrusted' : 'trusted'}`);
+  return readNotifications(page);
+}
+
 describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
   let dirs: TempDirs | undefined;
   let server: CodeServerInstance | undefined;
+  let shared: SharedWindow | undefined;
   afterEach(async () => {
+    await shared?.close();
     await server?.stop();
     await dirs?.cleanup();
+    [shared, server, dirs] = [undefined, undefined, undefined];
   });
 
-  /** Returns the marker path and the notifications shown (which kubeconfig the extension actually read). */
-  async function openWith(trustEnabled: boolean): Promise<{ marker: string; notifications: string[] }> {
-    dirs = await makeTempDirs();
-    const marker = join(dirs.root, 'exec-ran');
-    await mkdir(join(dirs.workspaceFolder, '.vscode'), { recursive: true });
-    await writeFile(join(dirs.workspaceFolder, 'evil-kubeconfig'), execKubeconfig(marker));
-    await writeFile(join(dirs.workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': join(dirs.workspaceFolder, 'evil-kubeconfig') }));
-    await installExtension(await packagedVsix(), dirs.extensionsDir);
-    server = await startCodeServer({ ...dirs, settings: { 'security.workspace.trust.enabled': trustEnabled, 'security.workspace.trust.startupPrompt': 'never' },
-      env: { KUBECONFIG: join(dirs.root, 'no-such-kubeconfig') } });
-    const { browser, page } = await openWorkbench(server.url, dirs.workspaceFolder);
-    try {
-      await runCommand(page, 'Kubilitics: Focus on Resources View');
-      await runCommand(page, 'Kubilitics: Reconnect');
-      await page.waitForTimeout(5_000);
-      await screenshot(page, `restricted-${trustEnabled ? 'untrusted' : 'trusted'}`);
-      return { marker, notifications: await readNotifications(page) };
-    } finally {
-      await browser.close();
-    }
-  }
-
   it('a trusted workspace may point at a kubeconfig whose exec plugin runs (the control case)', async () => {
-    expect(existsSync((await openWith(false)).marker)).toBe(true);
+    // Workspace trust is off on the shared server (DEFAULT_SETTINGS): every workspace is trusted there.
+    let marker = '';
+    shared = await openSharedWindow({ name: 'restricted-trusted', prepare: async ({ root, workspaceFolder }) => {
+      marker = await evilWorkspace(root, workspaceFolder);
+    } });
+    await reconnect(shared.page, false);
+    expect(existsSync(marker)).toBe(true);
   }, 180_000);
 
   it('an untrusted workspace cannot make the extension run a program through kubeconfig settings', async () => {
-    const { marker, notifications } = await openWith(true);
-    expect(existsSync(marker)).toBe(false);
-    // The extension did run: it ignored the workspace setting and read KUBECONFIG from the environment instead.
-    expect(notifications.join('\n')).toMatch(/no-such-kubeconfig cannot be read/);
-  }, 180_000);
+    // A server of its own: VS Code reads security.workspace.trust.enabled only at start-up, and the fallback
+    // kubeconfig this test expects comes from the server's environment (KUBECONFIG).
+    dirs = await makeTempDirs();
+    const marker = await evilWorkspace(dirs.root, dirs.workspaceFolder);
+    await installExtension(await packagedVsix(), dirs.extensionsDir);
+    server = await startCodeServer({ ...dirs, settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
+      env: { KUBECONFIG: join(dirs.root, 'no-such-kubeconfig') } });
+    const { browser, page } = await openWorkbench(server.url, dirs.workspaceFolder);
+    try {
+      const notifications = await reconnect(page, true);
+      expect(existsSync(marker)).toBe(false);
+      // The extension did run: it ignored the workspace setting and read KUBECONFIG from the environment instead.
+      expect(notifications.join('\n')).toMatch(/no-such-kubeconfig cannot be read/);
+    } finally {
+      await browser.close();
+    }
+  }, 240_000);
 });

@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
-import type { Frame, Page } from 'playwright-core';
-import { e2eCacheDir } from './harness/codeServer.js';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { e2eCacheDir, openWorkbench, writeUserSettings } from './harness/codeServer.js';
+import { askSharedSetup, packageExtension, type SharedCodeServer } from './harness/sharedServer.js';
 
-const run = promisify(execFile);
 export const ROOT = resolve(__dirname, '..', '..');
 export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
 
@@ -19,17 +19,73 @@ export function e2eAvailable(): boolean {
   return ready;
 }
 
+/** The e2e project's shared set-up (harness/sharedServer.ts), or undefined where it did not start one. */
+function sharedEndpoint(): string | undefined {
+  const endpoint = inject('kubiliticsE2e');
+  return endpoint === undefined || endpoint === '' ? undefined : endpoint;
+}
+
 let packaged: Promise<string> | undefined;
 
-/** The .vsix as users get it: production build, packaged by vsce. Built once per test run. */
+/** The .vsix as users get it: production build, packaged by vsce. Built once per test run (by the shared set-up). */
 export function packagedVsix(): Promise<string> {
-  packaged ??= (async () => {
-    const out = resolve(ROOT, 'kubilitics.vsix');
-    await run(process.execPath, [resolve(ROOT, 'scripts/build.mjs'), '--production'], { cwd: ROOT });
-    await run(process.execPath, [resolve(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: ROOT });
-    return out;
-  })();
+  const endpoint = sharedEndpoint();
+  packaged ??= endpoint === undefined ? packageExtension(ROOT) : askSharedSetup<{ vsix: string }>(endpoint, '/vsix').then((answer) => answer.vsix);
   return packaged;
+}
+
+/** The code-server every e2e file shares, once it is up (it starts with the run, in the background). */
+export function sharedCodeServer(): Promise<SharedCodeServer> {
+  const endpoint = sharedEndpoint();
+  if (endpoint === undefined) throw new Error('no shared code-server: the e2e project\'s globalSetup did not start one (run through vitest.config.ts)');
+  return askSharedSetup<SharedCodeServer>(endpoint, '/server');
+}
+
+/** One test file's window on the shared code-server. */
+export interface SharedWindow {
+  /** The file's own workspace folder, opened in the window. */
+  readonly workspaceFolder: string;
+  /** The folder that holds it, for files a test keeps outside the workspace (kubeconfigs, markers). */
+  readonly root: string;
+  readonly url: string;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Closes the window and puts the shared user settings back to the defaults. */
+  close(): Promise<void>;
+}
+
+export interface SharedWindowOptions {
+  /** Names the file's folder (`<name>-XXXXXX/workspace`), for a reader of a kept run. */
+  readonly name: string;
+  /** Fills the workspace folder before the window opens (manifests, `.vscode/settings.json`). */
+  readonly prepare?: (dirs: { readonly workspaceFolder: string; readonly root: string }) => Promise<void>;
+  /**
+   * User settings of this window over DEFAULT_SETTINGS, put back when it closes. They are the server's, so only
+   * settings VS Code applies live belong here; one read at start-up (workspace trust) needs a server of its own.
+   */
+  readonly userSettings?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Opens a window of the shared code-server on a fresh workspace folder: its own extension host, workspace storage
+ * and workspace settings, and the user settings reset to the defaults (plus `userSettings`), whatever the file before
+ * it changed. The extension was installed once, from the packaged .vsix.
+ */
+export async function openSharedWindow(options: SharedWindowOptions): Promise<SharedWindow> {
+  const server = await sharedCodeServer();
+  const root = await mkdtemp(join(server.workspacesDir, `${options.name.replace(/[^\w.-]+/g, '_')}-`));
+  const workspaceFolder = join(root, 'workspace');
+  await mkdir(workspaceFolder, { recursive: true });
+  await options.prepare?.({ workspaceFolder, root });
+  await writeUserSettings(server.userDataDir, options.userSettings);
+  const { browser, page } = await openWorkbench(server.url, workspaceFolder);
+  return {
+    workspaceFolder, root, url: server.url, browser, page,
+    close: async (): Promise<void> => {
+      await browser.close().catch(() => undefined);
+      await writeUserSettings(server.userDataDir);
+    },
+  };
 }
 
 export interface GraphStats {

@@ -2,40 +2,35 @@ import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { explorerContextMenu, runCommand, screenshot, waitForNotification } from './harness/codeServer.js';
 import {
-  explorerContextMenu, installExtension, makeTempDirs, openWorkbench, runCommand, screenshot, startCodeServer, waitForNotification,
-  type CodeServerInstance, type TempDirs,
-} from './harness/codeServer.js';
-import { CORPUS, ROOT, e2eAvailable, problemCounts, graphStats, expandInExplorer, packagedVsix, topologyFrame, waitForLayout, waitForStats } from './support.js';
+  CORPUS, ROOT, e2eAvailable, problemCounts, graphStats, expandInExplorer, openSharedWindow, topologyFrame, waitForLayout, waitForStats,
+  type SharedWindow,
+} from './support.js';
 import { topologyFromPaths } from '../../src/engine/topology.js';
 
 const available = e2eAvailable();
 
 describe.skipIf(!available)('the packaged extension in a real VS Code (code-server)', () => {
-  let dirs: TempDirs;
-  let server: CodeServerInstance;
-  let browser: Browser;
+  let dirs: SharedWindow;
   let page: Page;
 
   beforeAll(async () => {
-    const vsix = await packagedVsix();
-    dirs = await makeTempDirs();
-    await cp(join(ROOT, 'examples', 'shop'), join(dirs.workspaceFolder, 'shop'), { recursive: true });
-    if (existsSync(CORPUS)) await cp(join(CORPUS, 'bookinfo'), join(dirs.workspaceFolder, 'bookinfo'), { recursive: true });
-    await installExtension(vsix, dirs.extensionsDir);
-    server = await startCodeServer(dirs);
-    ({ browser, page } = await openWorkbench(server.url, dirs.workspaceFolder));
-  }, 240_000);
+    // A window of the run's shared code-server on a folder of its own (see support.ts).
+    dirs = await openSharedWindow({ name: 'topology', prepare: async ({ workspaceFolder }) => {
+      await cp(join(ROOT, 'examples', 'shop'), join(workspaceFolder, 'shop'), { recursive: true });
+      if (existsSync(CORPUS)) await cp(join(CORPUS, 'bookinfo'), join(workspaceFolder, 'bookinfo'), { recursive: true });
+    } });
+    page = dirs.page;
+  }, 300_000);
 
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    await dirs?.cleanup();
+    await dirs?.close();
   });
 
   it('opens a folder from the explorer context menu and draws every node the engine finds', async () => {

@@ -2,22 +2,16 @@
  * Test harness for the webview in real Chromium: builds the bundles, serves them from 127.0.0.1 with
  * the production HTML shell and CSP, stands in for `acquireVsCodeApi`, and offers a small page object.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { Core } from 'cytoscape';
-import { buildWebview } from '../../scripts/build.mjs';
-import { renderWebviewHtml } from '../../src/webview/html';
 import type { HostMessage, WebviewMessage } from '../../src/webview/protocol';
+import { CHROMIUM, chromiumLaunchOptions, serveWebview } from './server';
 import type { TestTheme } from './themes';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Whether Chromium is installed here; in CI (KUBILITICS_REQUIRE_E2E=1) its absence is a failure, not a skip. */
 export function chromiumAvailable(): boolean {
   const ready = existsSync(CHROMIUM);
@@ -27,8 +21,6 @@ export function chromiumAvailable(): boolean {
   if (!ready) console.log(`skipped: no Chromium at ${CHROMIUM} for the webview tests (set CHROMIUM_PATH)`);
   return ready;
 }
-
-const TYPES: Readonly<Record<string, string>> = { js: 'text/javascript', css: 'text/css', map: 'application/json' };
 
 export interface Counts {
   readonly nodes: number;
@@ -82,47 +74,27 @@ export interface PageGlobals {
   requestAnimationFrame(callback: () => void): number;
 }
 
+/**
+ * Every test file's pages are in their own browser contexts (own storage, own routes), so the files of a run share
+ * one build, one server and one Chromium, started by the webview project's global set-up (globalSetup.ts) and
+ * reached here through `inject`. Run outside that set-up, a harness builds, serves and launches its own.
+ */
 export class WebviewHarness {
   private constructor(
-    private readonly server: Server,
     private readonly browser: Browser,
-    private readonly outdir: string,
     readonly origin: string,
+    private readonly release: () => Promise<void>,
   ) {}
 
   static async start(): Promise<WebviewHarness> {
-    const outdir = mkdtempSync(join(tmpdir(), 'kubilitics-webview-'));
-    await buildWebview({ outdir });
-    const server = createServer((req, res) => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      if (path === '/favicon.ico') {
-        res.writeHead(204).end();
-        return;
-      }
-      if (path === '/') {
-        const origin = `http://${req.headers.host ?? ''}`;
-        const html = renderWebviewHtml({
-          cspSource: origin,
-          nonce: randomBytes(16).toString('base64'),
-          scriptUri: `${origin}/main.js`,
-          styleUri: `${origin}/main.css`,
-          workerUri: `${origin}/layoutWorker.js`,
-        });
-        res.writeHead(200, { 'content-type': 'text/html' }).end(html);
-        return;
-      }
-      const file = /^\/(main\.js|main\.css|layoutWorker\.js)(\.map)?$/.exec(path);
-      if (file === null) {
-        res.writeHead(404).end();
-        return;
-      }
-      const ext = path.endsWith('.map') ? 'map' : (path.split('.').pop() ?? 'js');
-      res.writeHead(200, { 'content-type': TYPES[ext] ?? 'text/plain' }).end(readFileSync(join(outdir, path.slice(1))));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
-    return new WebviewHarness(server, browser, outdir, `http://127.0.0.1:${port}`);
+    const shared = inject('kubiliticsWebview');
+    if (shared !== undefined && shared !== null) {
+      const browser = await chromium.connect(shared.wsEndpoint);
+      return new WebviewHarness(browser, shared.origin, async () => undefined);
+    }
+    const served = await serveWebview();
+    const browser = await chromium.launch(chromiumLaunchOptions());
+    return new WebviewHarness(browser, served.origin, () => served.close());
   }
 
   /** `blockWorker` answers the worker script with 404, as a broken resource path would. */
@@ -137,10 +109,10 @@ export class WebviewHarness {
     return wp;
   }
 
+  /** Closes this file's contexts (a shared Chromium stays up for the other files) and what it started itself. */
   async close(): Promise<void> {
     await this.browser.close();
-    await new Promise((resolve) => this.server.close(resolve));
-    rmSync(this.outdir, { recursive: true, force: true });
+    await this.release();
   }
 }
 
