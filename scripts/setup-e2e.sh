@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prepare a real VS Code (code-server) + Chromium for Kubilitics end-to-end tests.
+# Prepare a real VS Code (code-server) + Chromium for Kubilitics end-to-end tests, and Graphviz for the DOT export test.
 #
 # Idempotent: apt packages are installed only when missing; Node 24 and code-server are installed into
 # a cache dir and reused when the marker file is present.
@@ -17,7 +17,8 @@ NODE_MAJOR="24"
 CODE_SERVER_VERSION="4.139.1"
 CACHE="${KUBILITICS_E2E_CACHE:-$HOME/.cache/kubilitics-e2e}"
 MARKER="$CACHE/.ready"
-APT_PACKAGES=(chromium xvfb libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev
+# graphviz: `dot` and `neato` check that the DOT export is valid Graphviz (test/engine/export/diagramText.test.ts).
+APT_PACKAGES=(chromium xvfb graphviz libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev
   build-essential python3 pkg-config git ca-certificates)
 
 START=$(date +%s)
@@ -46,6 +47,7 @@ else
   log "apt packages already installed"
 fi
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium missing after apt install"
+command -v dot >/dev/null || fail "Graphviz dot missing after apt install"
 
 # ---------------------------------------------------------------- node 24 + code-server
 case "$(uname -m)" in
