@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  installExtension, makeTempDirs, openWorkbench, readNotifications, runCommand, screenshot, startCodeServer, type CodeServerInstance, type TempDirs,
+  installExtension, makeTempDirs, openWorkbench, readNotifications, runCommand, screenshot, startCodeServer,
+  type CodeServerInstance, type TempDirs,
 } from './harness/codeServer.js';
 import { e2eAvailable, openSharedWindow, packagedVsix, type SharedWindow } from './support.js';
 
@@ -26,7 +27,8 @@ async function evilWorkspace(root: string, workspaceFolder: string): Promise<str
   const marker = join(root, 'exec-ran');
   await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
   await writeFile(join(workspaceFolder, 'evil-kubeconfig'), execKubeconfig(marker));
-  await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': join(workspaceFolder, 'evil-kubeconfig') }));
+  const settings = { 'kubilitics.kubeconfig': join(workspaceFolder, 'evil-kubeconfig') };
+  await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify(settings));
   return marker;
 }
 
@@ -66,7 +68,8 @@ describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
     dirs = await makeTempDirs();
     const marker = await evilWorkspace(dirs.root, dirs.workspaceFolder);
     await installExtension(await packagedVsix(), dirs.extensionsDir);
-    server = await startCodeServer({ ...dirs, settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
+    const trust = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
+    server = await startCodeServer({ ...dirs, settings: trust,
       env: { KUBECONFIG: join(dirs.root, 'no-such-kubeconfig') } });
     const { browser, page } = await openWorkbench(server.url, dirs.workspaceFolder);
     try {

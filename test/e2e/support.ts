@@ -30,14 +30,18 @@ let packaged: Promise<string> | undefined;
 /** The .vsix as users get it: production build, packaged by vsce. Built once per test run (by the shared set-up). */
 export function packagedVsix(): Promise<string> {
   const endpoint = sharedEndpoint();
-  packaged ??= endpoint === undefined ? packageExtension(ROOT) : askSharedSetup<{ vsix: string }>(endpoint, '/vsix').then((answer) => answer.vsix);
+  packaged ??= endpoint === undefined
+    ? packageExtension(ROOT)
+    : askSharedSetup<{ vsix: string }>(endpoint, '/vsix').then((answer) => answer.vsix);
   return packaged;
 }
 
 /** The code-server every e2e file shares, once it is up (it starts with the run, in the background). */
 export function sharedCodeServer(): Promise<SharedCodeServer> {
   const endpoint = sharedEndpoint();
-  if (endpoint === undefined) throw new Error('no shared code-server: the e2e project\'s globalSetup did not start one (run through vitest.config.ts)');
+  if (endpoint === undefined) {
+    throw new Error('no shared code-server: the e2e project\'s globalSetup did not start one (run through vitest.config.ts)');
+  }
   return askSharedSetup<SharedCodeServer>(endpoint, '/server');
 }
 

@@ -48,7 +48,8 @@ export class SlowestFilesReporter implements Reporter {
     lines.push('Per project: files, their time summed, wall-clock span from the first file queued to the last one done');
     for (const [project, files] of groupByProject(times)) {
       const span = this.spans.get(project);
-      lines.push(`  ${project.padEnd(9)} ${String(files.length).padStart(4)} files  ${seconds(files.reduce((sum, f) => sum + total(f), 0)).padStart(7)}` +
+      const summed = seconds(files.reduce((sum, f) => sum + total(f), 0));
+      lines.push(`  ${project.padEnd(9)} ${String(files.length).padStart(4)} files  ${summed.padStart(7)}` +
         (span === undefined ? '' : `  ${seconds(span.endedAt - span.queuedAt).padStart(7)} wall`));
     }
     console.log(lines.join('\n'));

@@ -39,7 +39,8 @@ const execFileAsync = promisify(execFile);
 export async function packageExtension(root: string): Promise<string> {
   const out = resolve(root, 'kubilitics.vsix');
   await execFileAsync(process.execPath, [resolve(root, 'scripts/build.mjs'), '--production'], { cwd: root });
-  await execFileAsync(process.execPath, [resolve(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out], { cwd: root });
+  const vsce = resolve(root, 'node_modules/@vscode/vsce/vsce');
+  await execFileAsync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: root });
   return out;
 }
 
@@ -85,7 +86,10 @@ export async function startSharedSetup(root: string): Promise<SharedSetup> {
   };
 }
 
-type Answer = { readonly state: 'pending' } | { readonly state: 'ready'; readonly value: unknown } | { readonly state: 'failed'; readonly error: string };
+type Answer =
+  | { readonly state: 'pending' }
+  | { readonly state: 'ready'; readonly value: unknown }
+  | { readonly state: 'failed'; readonly error: string };
 
 /** Answers GET <route> with 202 while its promise is pending, 200 + JSON once made, 500 + the error if it failed. */
 async function serve(routes: Readonly<Record<string, Promise<unknown>>>): Promise<{ url: string; http: Server }> {
@@ -94,7 +98,7 @@ async function serve(routes: Readonly<Record<string, Promise<unknown>>>): Promis
     answers.set(route, { state: 'pending' });
     promise.then(
       (value) => answers.set(route, { state: 'ready', value }),
-      (error: unknown) => answers.set(route, { state: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+      (error: unknown) => answers.set(route, { state: 'failed', error: describe(error) }),
     );
   }
   const http = createServer((request, response) => {
@@ -106,6 +110,10 @@ async function serve(routes: Readonly<Record<string, Promise<unknown>>>): Promis
   });
   await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
   return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, http };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 /** Asks the set-up for `route`, waiting while it is being made (the hook's timeout bounds the wait). */
