@@ -99,6 +99,10 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     const text = (await details.textContent()) ?? '';
     expect(text).toContain('ReplicaSet web-7d9f');
     expect(text).toContain('HorizontalPodAutoscaler web');
+    // Each relation reads from the selected node: what it does going out, what is done to it coming in.
+    const reading = (other: string): Promise<string | null> => details.locator('li', { hasText: other }).locator('.rel').textContent();
+    expect(await reading('ReplicaSet web-7d9f')).toBe('owns');
+    expect(await reading('HorizontalPodAutoscaler web')).toBe('scaled by');
     expect(text).toContain('web.yaml:1');
     expect(text).toContain('ConfigMap feature-flags is not defined');
     expect(await page.posted()).toContainEqual({ type: 'view/select', params: { id: DEPLOY } });

@@ -4,8 +4,9 @@
  * written, so a tile page of a large diagram stays small.
  */
 import type { Point } from '../view/layoutCore.js';
-import { GROUP_VISUAL, NODE_METRICS, shapePath } from '../visual.js';
-import type { NodeShape } from '../visual.js';
+import { GROUP_VISUAL } from '../visual/theme.js';
+import { NODE_METRICS, shapePath } from '../visual/nodeGeometry.js';
+import type { NodeShape } from '../visual/kinds.js';
 import { LEGEND } from './legend.js';
 import type { LegendItem } from './legend.js';
 import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';

@@ -4,7 +4,8 @@
  * status change restyles in place and the picture does not jump.
  */
 import type { Core, ElementDefinition, NodeSingular, SingularElementArgument } from 'cytoscape';
-import { STATUS_TONE, kindVisual } from '../../engine/visual';
+import { STATUS_TONE } from '../../engine/visual/status';
+import { kindVisual } from '../../engine/visual/kinds';
 import { CLUSTER_SCOPE_LABEL } from '../../engine/view/viewOptions';
 import type { Point } from '../../engine/view/layoutCore';
 import type { ViewEdge, ViewGraph, ViewGroup, ViewNode } from '../../engine/view/deriveView';
