@@ -127,7 +127,7 @@ export function centredText(doc: Doc, text: string, x: number, y: number): void 
   doc.text(safe, x - doc.widthOfString(safe) / 2, y, { lineBreak: false, baseline: 'alphabetic' });
 }
 
-function drawLegend(doc: Doc, scene: Scene): void {
+export function drawLegend(doc: Doc, scene: Scene): void {
   const legend = scene.legend;
   doc.roundedRect(legend.x, legend.y, legend.width, legend.height, 6);
   setStroke(doc, { color: scene.palette.muted.color, opacity: 0.35 }, 1, []);
