@@ -3,7 +3,6 @@
  * sections — every kind family (shape and fill), every status colour plus the collapsed marker, and the
  * relation types present in this drawing — laid out beside or below the diagram in model coordinates.
  */
-import type { EdgeType } from '../model/graph.js';
 import type { KindFamily, NodeShape } from '../visual/kinds.js';
 import type { StatusTone } from '../visual/status.js';
 import { BROKEN_EDGE, EDGE_VISUALS } from '../visual/edges.js';
@@ -113,7 +112,8 @@ function statusEntries(colours: Palette): Entry[] {
 }
 
 function relationEntries(edges: readonly SceneEdge[], colours: Palette): Entry[] {
-  const types = [...new Set(edges.map((e) => e.type))].sort() as EdgeType[];
+  // In the order of what they say, which is what a reader scans for.
+  const types = [...new Set(edges.map((e) => e.type))].sort((a, b) => EDGE_VISUALS[a].label.localeCompare(EDGE_VISUALS[b].label, 'en'));
   const entries: Entry[] = types.map((t) => {
     const v = EDGE_VISUALS[t];
     const paint = colours.paint(v.color);

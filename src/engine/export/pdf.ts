@@ -82,7 +82,7 @@ function diagramPage(doc: Doc, plan: PdfPlan): void {
   const y = PAGE_MARGIN + TITLE_BLOCK_HEIGHT;
   doc.save().rect(x, y, area.width * s, area.height * s).clip();
   doc.translate(x, y).scale(s).translate(-area.x, -area.y);
-  // A legend printed on its own page lies outside `area` (it is placed 36 px off the drawing, the region only 3 px), so it is not drawn here.
+  // A legend printed on its own page lies outside `area` (36 px off the drawing; the region has 3 px): not drawn here.
   drawScene(doc, scene, area);
   doc.restore();
 }
@@ -94,7 +94,8 @@ function legendPage(doc: Doc, plan: PdfPlan): void {
   runningHeader(doc, scene, plan, 'Legend', { page: 2, pages: 2 });
   const legend = scene.legend;
   const top = PAGE_MARGIN + TILE_HEADER_HEIGHT;
-  const s = Math.min(1, (plan.pageWidth - 2 * PAGE_MARGIN) / legend.width, (plan.pageHeight - PAGE_MARGIN - top) / legend.height);
+  const room = { width: plan.pageWidth - 2 * PAGE_MARGIN, height: plan.pageHeight - PAGE_MARGIN - top };
+  const s = Math.min(1, room.width / legend.width, room.height / legend.height);
   doc.save().translate(PAGE_MARGIN, top).scale(s).translate(-legend.x, -legend.y);
   drawLegend(doc, scene);
   doc.restore();

@@ -26,7 +26,8 @@ export function titleBlock(doc: Doc, scene: Scene, plan: PdfPlan, layout: string
   ];
   doc.font(PDF_FONT).fontSize(8).fillColor(muted.color);
   lines.forEach((line, i) => {
-    doc.text(pdfText(line), m, m + 23 + i * 10, { lineBreak: false, baseline: 'alphabetic', width: plan.pageWidth - 2 * m, ellipsis: true });
+    const options = { lineBreak: false, baseline: 'alphabetic', width: plan.pageWidth - 2 * m, ellipsis: true } as const;
+    doc.text(pdfText(line), m, m + 23 + i * 10, options);
   });
   const rule = m + TITLE_BLOCK_HEIGHT - 4;
   doc.moveTo(m, rule).lineTo(plan.pageWidth - m, rule).lineWidth(0.5).strokeColor(muted.color, 0.5).stroke();

@@ -13,7 +13,8 @@ import { GRID_MARGIN, PAGE_MARGIN, TILE_HEADER_HEIGHT, TILE_OVERLAP, TILE_SCALE,
 export function overviewPage(doc: Doc, plan: PdfPlan, tiles: readonly Tile[]): void {
   const scene = plan.scene;
   newPage(doc, scene, plan);
-  titleBlock(doc, scene, plan, `overview of ${tiles.length} tiles (${rangeOf(tiles)}) on the pages that follow, printed at ${Math.round(TILE_SCALE * 100)}%`);
+  const printed = `printed at ${Math.round(TILE_SCALE * 100)}%`;
+  titleBlock(doc, scene, plan, `overview of ${tiles.length} tiles (${rangeOf(tiles)}) on the pages that follow, ${printed}`);
   const s = plan.overviewScale;
   const frame = {
     x: PAGE_MARGIN + GRID_MARGIN + (plan.pageWidth - 2 * PAGE_MARGIN - GRID_MARGIN - plan.region.width * s) / 2,

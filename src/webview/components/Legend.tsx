@@ -1,6 +1,5 @@
 /** The legend: node families (shape + fill), status colours (border), and the relation types on screen. */
 import type { JSX } from 'preact';
-import type { EdgeType } from '../../engine/model/graph';
 import type { KindFamily } from '../../engine/visual/kinds';
 import type { LineStyle } from '../../engine/visual/edges';
 import type { StatusTone } from '../../engine/visual/status';
@@ -72,7 +71,7 @@ function Statuses(): JSX.Element {
 }
 
 function Relations({ view }: { view: ViewGraph }): JSX.Element {
-  const types = [...new Set(view.edges.map((e) => e.type))].sort() as EdgeType[];
+  const types = [...new Set(view.edges.map((e) => e.type))].sort((a, b) => EDGE_VISUALS[a].label.localeCompare(EDGE_VISUALS[b].label, 'en'));
   const anyBroken = view.edges.some((e) => e.broken !== undefined);
   return (
     <div>

@@ -26,7 +26,7 @@ describe('PDF export', () => {
     expect(text.slice(0, 3)).toEqual([
       'Small',
       'Source: manifests in examples/shop  ·  Generated: 2025-01-31 12:00 UTC  ·  Kubilitics 0.0.0-test',
-      expect.stringMatching(/^Filters: none \(everything shown\) {2}· {2}Shown: \d+ nodes, \d+ relations {2}· {2}node labels at \d+(\.\d)? pt$/),
+      expect.stringMatching(/^Filters: none \(everything shown\) {2}· {2}Shown: \d+ nodes, \d+ relations {2}· {2}node labels at [\d.]+ pt$/),
     ]);
     for (const name of ['DEPLOY', 'web', 'PODS', 'web-1 (2 pods)', 'web-config', 'web-secrets', 'shop']) expect(text).toContain(name);
     expect(pdfPages(pdf)).toEqual({ count: 1, mediaBoxes: ['0 0 841.89 595.28'] });
@@ -53,7 +53,8 @@ describe('PDF export', () => {
     const text = pdfTextOf(pdf);
     expect(pages.count).toBeGreaterThan(4);
     expect(pages.count).toBeLessThanOrEqual(plan.tiles.length + 1);
-    expect(text.find((t) => t.includes('Shown:'))).toMatch(/overview of \d+ tiles \(A1–[A-Z]+\d+\) on the pages that follow, printed at 75%/);
+    const shown = text.find((t) => t.includes('Shown:'));
+    expect(shown).toMatch(/overview of \d+ tiles \(A1–[A-Z]+\d+\) on the pages that follow, printed at 75%/);
     expect(text).toContain('A1');
     expect(text).toContain('B1');
     expect(text).toContain('continues on B1');
@@ -73,7 +74,8 @@ describe('PDF export', () => {
     // Every node label lies inside the drawing's frame, and the frame inside the page.
     for (const t of labels) expect(overlaps(t.box, t.clip!), t.text).toBe(true);
     expect(marksOverDrawing(first)).toEqual([]);
-    expect(second.map((t) => t.text)).toEqual(expect.arrayContaining(['Legend', 'Relations (source -> target)', 'runs as', 'is governed by (serviceName)']));
+    const legend = ['Legend', 'Relations (source -> target)', 'runs as', 'is governed by (serviceName)'];
+    expect(second.map((t) => t.text)).toEqual(expect.arrayContaining(legend));
   });
 
   it('keeps a small diagram and its legend on one page', async () => {
@@ -101,7 +103,8 @@ describe('PDF export', () => {
     expect(marks).toEqual(expect.arrayContaining(['A', 'B', '1', '2']));
     expect(pages.map(marksOverDrawing)).toEqual(pages.map(() => []));
     // Nor drawn inside the drawing's frame, where it would print over node labels.
-    expect(pages[0]!.filter((t) => t.clip !== undefined && /^[A-Z]{1,2}\d+$/.test(t.text)).map((t) => t.text)).toEqual([]);
+    const tileLabelsInside = pages[0]!.filter((t) => t.clip !== undefined && /^[A-Z]{1,2}\d+$/.test(t.text));
+    expect(tileLabelsInside.map((t) => t.text)).toEqual([]);
     expect(pages.slice(1).every((page) => page.some((t) => t.text.startsWith('continues on')))).toBe(true);
   });
 

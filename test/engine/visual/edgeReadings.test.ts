@@ -43,7 +43,10 @@ metadata: { name: web-1, namespace: shop, uid: rs1 }
 ---
 apiVersion: v1
 kind: Pod
-metadata: { name: web-1-a, namespace: shop, ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: web-1, uid: rs1, controller: true }] }
+metadata:
+  name: web-1-a
+  namespace: shop
+  ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: web-1, uid: rs1, controller: true }]
 spec: { nodeName: node-a, containers: [{ name: web, image: nginx }] }
 ---
 apiVersion: v1
