@@ -234,7 +234,7 @@ function stateBlocks(theme: ResolvedTheme): StyleBlock[] {
         width: 2.5,
         opacity: 1,
         'z-index': 10,
-        label: 'data(type)',
+        label: 'data(reading)',
         'font-size': 9,
         'font-family': theme.fontFamily,
         color: fg.rgb,
