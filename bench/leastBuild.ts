@@ -36,7 +36,7 @@ interface PendingSelector {
   readonly templates: boolean;
 }
 
-const EDGE_TYPES = ['owns', 'selects', 'applies-to', 'endpoint', 'event', 'scales', 'binds', 'env', 'mounts', 'uses', 'runs-on'];
+const EDGE_TYPES = ['owns', 'selects', 'applies-to', 'endpoint', 'event', 'scales', 'binds', 'env', 'mounts', 'uses', 'runs-on', 'runs-as'];
 const TYPE_CODES = new Map(EDGE_TYPES.map((type, code) => [type, code]));
 const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
 
@@ -145,7 +145,7 @@ class LeastBuilder {
         if (source.configMapRef) this.edge(number, 'env', this.intern(`core/ConfigMap/${namespace}/${source.configMapRef.name}`), `envFrom (${container.name})`);
       }
     }
-    this.edge(number, 'uses', this.intern(`core/ServiceAccount/${namespace}/${spec.serviceAccountName ?? 'default'}`), 'service account');
+    this.edge(number, 'runs-as', this.intern(`core/ServiceAccount/${namespace}/${spec.serviceAccountName ?? 'default'}`), 'service account');
     if (spec.nodeName) this.edge(number, 'runs-on', this.intern(`core/Node//${spec.nodeName}`), 'node');
   }
 

@@ -26,8 +26,9 @@ Render options:
                                colours (default: document, a light theme for docs and paper)
   --scale 1-4 | --width PX     PNG size: pixels per diagram pixel (default 1), or the image width
   --page a4|letter             PDF paper (default a4)
-  --orientation landscape|portrait
-                               PDF orientation (default landscape); large diagrams are tiled across pages
+  --orientation auto|landscape|portrait
+                               PDF orientation (default auto: whichever prints larger); a diagram whose
+                               node labels would print under 6 pt on one page is tiled across pages
   --title TEXT                 title for the diagram (default: "Topology of <folder>")
   --now ISO-TIME               time in the PDF title block (default: SOURCE_DATE_EPOCH, else now)
   --default-namespace NS       namespace of manifests that name none (default "default")
@@ -113,7 +114,7 @@ async function demo(io: CliIo): Promise<number> {
       theme: 'document',
       scale: 2,
       page: 'a4',
-      orientation: 'landscape',
+      orientation: 'auto',
       title: 'Shop example',
       check: false,
     },

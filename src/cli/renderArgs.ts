@@ -133,7 +133,7 @@ function enumFlags(v: { theme?: string; page?: string; orientation?: string; 'gr
   if (!theme.ok) return theme;
   const page = oneOf<PageSize>('page', v.page, ['a4', 'letter'], 'a4');
   if (!page.ok) return page;
-  const orientation = oneOf<Orientation>('orientation', v.orientation, ['landscape', 'portrait'], 'landscape');
+  const orientation = oneOf<Orientation>('orientation', v.orientation, ['auto', 'landscape', 'portrait'], 'auto');
   if (!orientation.ok) return orientation;
   const groupBy = oneOf<'namespace' | 'none'>('group-by', v['group-by'], ['namespace', 'none'], 'namespace');
   if (!groupBy.ok) return groupBy;

@@ -4,7 +4,7 @@
  * Restored state is untrusted (an older version may have written it), so every field is checked.
  */
 import type { EdgeType } from '../engine/model/graph';
-import { EDGE_VISUALS } from '../engine/visual';
+import { EDGE_VISUALS } from '../engine/visual/edges';
 import type { FocusOptions, ViewOptions } from '../engine/view/viewOptions';
 import { DEFAULT_VIEW_OPTIONS, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS } from '../engine/view/viewOptions';
 

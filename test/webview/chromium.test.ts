@@ -6,10 +6,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphDelta, TopologyEdge, TopologyGraph, TopologyNode } from '../../src/engine/model/graph';
+import type { EdgeType, GraphDelta, TopologyEdge, TopologyGraph, TopologyNode } from '../../src/engine/model/graph';
 import { edgeId } from '../../src/engine/model/graph';
 import { deriveView } from '../../src/engine/view/deriveView';
 import { GraphStore } from '../../src/engine/view/graphStore';
+import { EDGE_VISUALS } from '../../src/engine/visual/edges';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/view/viewOptions';
 import type { ViewOptions } from '../../src/engine/view/viewOptions';
 import { GraphDeltaMessage, GraphInit, ViewExport, ViewFocus, createMessage } from '../../src/webview/protocol';
@@ -99,6 +100,10 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     const text = (await details.textContent()) ?? '';
     expect(text).toContain('ReplicaSet web-7d9f');
     expect(text).toContain('HorizontalPodAutoscaler web');
+    // Each relation reads from the selected node: what it does going out, what is done to it coming in.
+    const reading = (other: string): Promise<string | null> => details.locator('li', { hasText: other }).locator('.rel').textContent();
+    expect(await reading('ReplicaSet web-7d9f')).toBe('owns');
+    expect(await reading('HorizontalPodAutoscaler web')).toBe('scaled by');
     expect(text).toContain('web.yaml:1');
     expect(text).toContain('ConfigMap feature-flags is not defined');
     expect(await page.posted()).toContainEqual({ type: 'view/select', params: { id: DEPLOY } });
@@ -113,6 +118,17 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
         return cy.getElementById(id).selected();
       }, RS);
     await expect.poll(selected).toBe(true);
+    // The highlighted edges are labelled with what they say in the direction drawn, not with the type's name.
+    await page.clickNode('core/Service/shop/web');
+    const related = (): Promise<string[]> =>
+      page.page.evaluate(() => {
+        const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+        return cy.edges('.related').map((e) => `${String(e.data('type'))}: ${String(e.style('label'))}`).sort();
+      });
+    await expect.poll(related).toContain('selects: selects (label selector)');
+    const labels = await related();
+    expect(labels).toContain('routes: routes traffic to');
+    expect(labels).toEqual(labels.map((l) => `${l.split(':')[0]}: ${EDGE_VISUALS[l.split(':')[0] as EdgeType].label}`));
   });
 
   it('namespace and kind filters hide exactly what they name', async () => {

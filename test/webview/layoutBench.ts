@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { ComponentLayouter } from '../../src/engine/view/componentLayout';
 import { computeLayout } from '../../src/engine/view/layoutCore';
 import type { LayoutInput } from '../../src/engine/view/layoutCore';
-import { estimateNodeSize, kindVisual, nodeLabelLines } from '../../src/engine/visual';
+import { kindVisual } from '../../src/engine/visual/kinds';
+import { estimateNodeSize, nodeLabelLines } from '../../src/engine/visual/nodeGeometry';
 import { syntheticGraph } from './syntheticGraph';
 
 function toLayoutInput(target: number, seed: number): LayoutInput {

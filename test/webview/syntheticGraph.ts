@@ -63,7 +63,7 @@ function addPods(ctx: Context, owner: string, base: string, count: number, svc: 
     b.edge(svc, 'selects', pod);
     b.edge(pod, 'mounts', cm);
     b.edge(pod, 'env', secret);
-    b.edge(pod, 'uses', ctx.sa);
+    b.edge(pod, 'runs-as', ctx.sa);
     b.edge(pod, 'runs-on', pick(rnd, ctx.nodeIds));
   }
 }

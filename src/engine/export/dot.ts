@@ -3,9 +3,10 @@
  * and each node's position from the view (`pos`, in points, y up as Graphviz expects). `neato -n2`
  * draws it exactly as laid out; plain `dot` lays it out afresh with the same grouping and styles.
  */
-import type { NodeShape } from '../visual.js';
+import type { NodeShape } from '../visual/kinds.js';
 import type { Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
 import type { Paint } from './palette.js';
+import { relationSentence } from './relationText.js';
 import { fmt } from './text.js';
 
 const SHAPES: Readonly<Record<NodeShape, { shape: string; style?: string }>> = {
@@ -37,7 +38,8 @@ export function renderDot(scene: Scene): string {
     for (const n of scene.nodes) if (n.parent === g.id) grouped.add(n.id);
   });
   for (const n of scene.nodes) if (!grouped.has(n.id)) lines.push(`  ${nodeLine(n, top)}`);
-  for (const e of scene.edges) lines.push(`  ${edgeLine(e)}`);
+  const nodes = new Map(scene.nodes.map((n) => [n.id, n]));
+  for (const e of scene.edges) lines.push(`  ${edgeLine(e, nodes)}`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
@@ -75,16 +77,15 @@ function nodeLine(n: SceneNode, top: number): string {
   return `${quote(n.id)} [${attrs.map(([k, v]) => `${k}=${v}`).join(', ')}];`;
 }
 
-function edgeLine(e: SceneEdge): string {
+function edgeLine(e: SceneEdge, nodes: ReadonlyMap<string, SceneNode>): string {
   const style = e.dash.length === 0 ? 'solid' : e.dash[0]! <= 2 ? 'dotted' : 'dashed';
   const attrs: [string, string][] = [
     ['color', quote(rgba(e.paint))],
     ['style', style],
     ['penwidth', fmt(e.width)],
     ['arrowhead', e.arrow === 'tee' ? 'tee' : e.arrow === 'none' ? 'none' : 'normal'],
-    ['tooltip', quote(e.type)],
+    ['tooltip', quote(relationSentence(e, nodes))],
   ];
-  if (e.broken !== undefined) attrs[attrs.length - 1] = ["tooltip", quote(`${e.type} (broken reference: ${e.broken})`)];
   return `${quote(e.source)} -> ${quote(e.target)} [${attrs.map(([k, v]) => `${k}=${v}`).join(', ')}];`;
 }
 

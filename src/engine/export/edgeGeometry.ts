@@ -5,8 +5,9 @@
  */
 import type { ViewEdge } from '../view/deriveView.js';
 import type { Point } from '../view/layoutCore.js';
-import type { LineStyle, NodeShape } from '../visual.js';
-import { BROKEN_EDGE, EDGE_VISUALS } from '../visual.js';
+import type { LineStyle } from '../visual/edges.js';
+import type { NodeShape } from '../visual/kinds.js';
+import { BROKEN_EDGE, EDGE_VISUALS } from '../visual/edges.js';
 import type { SceneEdge, SceneNode } from './model.js';
 import type { Palette } from './palette.js';
 

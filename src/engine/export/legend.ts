@@ -3,9 +3,12 @@
  * sections — every kind family (shape and fill), every status colour plus the collapsed marker, and the
  * relation types present in this drawing — laid out beside or below the diagram in model coordinates.
  */
-import type { EdgeType } from '../model/graph.js';
-import type { KindFamily, NodeShape, StatusTone } from '../visual.js';
-import { BROKEN_EDGE, CHROME, EDGE_VISUALS, FAMILY_VISUALS, TONE_VISUALS } from '../visual.js';
+import type { KindFamily, NodeShape } from '../visual/kinds.js';
+import type { StatusTone } from '../visual/status.js';
+import { BROKEN_EDGE, EDGE_VISUALS } from '../visual/edges.js';
+import { CHROME } from '../visual/theme.js';
+import { FAMILY_VISUALS } from '../visual/kinds.js';
+import { TONE_VISUALS } from '../visual/status.js';
 import { DASHES } from './edgeGeometry.js';
 import type { Point } from '../view/layoutCore.js';
 import type { SceneEdge } from './model.js';
@@ -109,12 +112,13 @@ function statusEntries(colours: Palette): Entry[] {
 }
 
 function relationEntries(edges: readonly SceneEdge[], colours: Palette): Entry[] {
-  const types = [...new Set(edges.map((e) => e.type))].sort() as EdgeType[];
+  // In the order of what they say, which is what a reader scans for.
+  const types = [...new Set(edges.map((e) => e.type))].sort((a, b) => EDGE_VISUALS[a].label.localeCompare(EDGE_VISUALS[b].label, 'en'));
   const entries: Entry[] = types.map((t) => {
     const v = EDGE_VISUALS[t];
     const paint = colours.paint(v.color);
-    const label = v.label === t ? t : `${t}: ${v.label}`;
-    return { label, sample: { kind: 'edge', paint: { color: paint.color, opacity: Math.max(0.55, paint.opacity) }, width: v.width, dash: DASHES[v.line] } };
+    // The reading alone, in the direction drawn ("keeps its token in"); the type name is in the JSON export.
+    return { label: v.label, sample: { kind: 'edge', paint: { color: paint.color, opacity: Math.max(0.55, paint.opacity) }, width: v.width, dash: DASHES[v.line] } };
   });
   if (edges.some((e) => e.broken !== undefined)) {
     entries.push({

@@ -4,7 +4,7 @@
  * picture out itself, so positions are not kept; everything else (what is shown, grouping, collapse)
  * follows the view. Ids are derived from object ids, so adding one object changes one line, not all.
  */
-import type { NodeShape } from '../visual.js';
+import type { NodeShape } from '../visual/kinds.js';
 import type { Scene, SceneEdge, SceneNode } from './model.js';
 import { blend } from './palette.js';
 import { safeIds } from './safeIds.js';

@@ -8,7 +8,9 @@
  * an exported node sits exactly where the view has it, and `bounds` says which window to show.
  */
 import type { NodeStatus, TopologyGraph } from '../model/graph.js';
-import type { ArrowShape, KindFamily, NodeShape, StatusTone } from '../visual.js';
+import type { ArrowShape } from '../visual/edges.js';
+import type { KindFamily, NodeShape } from '../visual/kinds.js';
+import type { StatusTone } from '../visual/status.js';
 import type { AggregateKind, ViewEdge } from '../view/deriveView.js';
 import { deriveView } from '../view/deriveView.js';
 import { GraphStore } from '../view/graphStore.js';

@@ -3,8 +3,8 @@
  * resolves the same visual language against the fallback palettes. `document` is the default: the light
  * palette on white with slightly darker text and lines, because exports end up in READMEs and on paper.
  */
-import type { ThemeColor, ThemeKind } from '../visual.js';
-import { CHROME, fallbackColor } from '../visual.js';
+import type { ThemeColor, ThemeKind } from '../visual/theme.js';
+import { CHROME, fallbackColor } from '../visual/theme.js';
 
 export type ExportTheme = 'document' | 'light' | 'dark' | 'high-contrast';
 

@@ -4,8 +4,9 @@
  * written, so a tile page of a large diagram stays small.
  */
 import type { Point } from '../view/layoutCore.js';
-import { GROUP_VISUAL, NODE_METRICS, shapePath } from '../visual.js';
-import type { NodeShape } from '../visual.js';
+import { GROUP_VISUAL } from '../visual/theme.js';
+import { NODE_METRICS, shapePath } from '../visual/nodeGeometry.js';
+import type { NodeShape } from '../visual/kinds.js';
 import { LEGEND } from './legend.js';
 import type { LegendItem } from './legend.js';
 import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
@@ -126,7 +127,7 @@ export function centredText(doc: Doc, text: string, x: number, y: number): void 
   doc.text(safe, x - doc.widthOfString(safe) / 2, y, { lineBreak: false, baseline: 'alphabetic' });
 }
 
-function drawLegend(doc: Doc, scene: Scene): void {
+export function drawLegend(doc: Doc, scene: Scene): void {
   const legend = scene.legend;
   doc.roundedRect(legend.x, legend.y, legend.width, legend.height, 6);
   setStroke(doc, { color: scene.palette.muted.color, opacity: 0.35 }, 1, []);

@@ -6,7 +6,9 @@
 import { CLUSTER_SCOPE_LABEL } from '../view/viewOptions.js';
 import type { ViewGroup, ViewNode } from '../view/deriveView.js';
 import type { Point } from '../view/layoutCore.js';
-import { FAMILY_VISUALS, GROUP_VISUAL, STATUS_TONE, TONE_VISUALS, kindVisual } from '../visual.js';
+import { FAMILY_VISUALS, kindVisual } from '../visual/kinds.js';
+import { GROUP_VISUAL } from '../visual/theme.js';
+import { STATUS_TONE, TONE_VISUALS } from '../visual/status.js';
 import type { BorderStyle, SceneGroup, SceneNode } from './model.js';
 import type { Paint, Palette } from './palette.js';
 

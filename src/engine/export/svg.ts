@@ -4,12 +4,14 @@
  * numbers, so the same scene always gives the same bytes and a git diff shows only real changes.
  * The viewBox is in the view's model coordinates: every node sits where the view draws it.
  */
-import { GROUP_VISUAL, NODE_METRICS, shapePath } from '../visual.js';
-import type { NodeShape } from '../visual.js';
+import { GROUP_VISUAL } from '../visual/theme.js';
+import { NODE_METRICS, shapePath } from '../visual/nodeGeometry.js';
+import type { NodeShape } from '../visual/kinds.js';
 import type { LegendBox, LegendItem } from './legend.js';
 import { LEGEND } from './legend.js';
 import type { Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
 import type { Paint } from './palette.js';
+import { relationSentence } from './relationText.js';
 import { escapeXml, fmt } from './text.js';
 
 /** Generic sans-serif with the usual UI fonts first; the PNG renderer maps `sans-serif` to its bundled font. */
@@ -20,6 +22,7 @@ const TITLE_SIZE = 16;
 
 export function renderSvg(scene: Scene): string {
   const b = scene.bounds;
+  const nodes = new Map(scene.nodes.map((n) => [n.id, n]));
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(b.width)}" height="${fmt(b.height)}" viewBox="${fmt(b.x)} ${fmt(b.y)} ${fmt(b.width)} ${fmt(b.height)}" font-family="${FONT_FAMILY}" role="img" aria-labelledby="kubilitics-title">`,
@@ -30,7 +33,7 @@ export function renderSvg(scene: Scene): string {
     ...scene.groups.map((g) => groupSvg(g, scene)),
     '</g>',
     '<g id="edges">',
-    ...scene.edges.map(edgeSvg),
+    ...scene.edges.map((e) => edgeSvg(e, nodes)),
     '</g>',
     `<g id="nodes" font-size="${NODE_METRICS.fontSize}"${fill(scene.palette.foreground)} text-anchor="middle">`,
     ...scene.nodes.map(nodeSvg),
@@ -71,9 +74,11 @@ export function edgePathData(e: SceneEdge): string {
     : `M${fmt(e.from.x)},${fmt(e.from.y)} Q${fmt(c.x)},${fmt(c.y)} ${fmt(e.to.x)},${fmt(e.to.y)}`;
 }
 
-function edgeSvg(e: SceneEdge): string {
+/** The `<title>` is the relation in words: browsers show it when the pointer rests on the line. */
+function edgeSvg(e: SceneEdge, nodes: ReadonlyMap<string, SceneNode>): string {
   const head = e.head.length === 0 ? '' : `<path d="M${e.head.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(' L')} Z"${fill(e.paint)}/>`;
-  return `<g data-id="${escapeXml(e.id)}"><path d="${edgePathData(e)}" fill="none"${stroke(e.paint, e.width, e.dash)}/>${head}</g>`;
+  const title = `<title>${escapeXml(relationSentence(e, nodes))}</title>`;
+  return `<g data-id="${escapeXml(e.id)}">${title}<path d="${edgePathData(e)}" fill="none"${stroke(e.paint, e.width, e.dash)}/>${head}</g>`;
 }
 
 /** The shape's outline grown (or shrunk, for negative `by`) on every side, placed around the node's centre. */

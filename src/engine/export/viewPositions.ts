@@ -5,7 +5,7 @@
  * checks it here before trusting it.
  */
 import type { EdgeType } from '../model/graph.js';
-import { EDGE_VISUALS } from '../visual.js';
+import { EDGE_VISUALS } from '../visual/edges.js';
 import type { Point } from '../view/layoutCore.js';
 import type { ViewOptions } from '../view/viewOptions.js';
 

@@ -1,11 +1,7 @@
 import type { BrokenReason, EdgeType, TopologyEdge } from '../model/graph.js';
-import { edgeId } from '../model/graph.js';
+import { EDGE_TYPES, edgeId } from '../model/graph.js';
 import { IntColumn, SlotPool, type IdTable } from './idTable.js';
 
-export const EDGE_TYPES: readonly EdgeType[] = [
-  'owns', 'selects', 'routes', 'mounts', 'env', 'pulls', 'uses', 'runs-on', 'binds', 'scales', 'allows', 'applies-to',
-  'endpoint', 'serves', 'aggregates', 'claims', 'provisions', 'event',
-];
 const TYPE_CODES = new Map(EDGE_TYPES.map((type, code) => [type, code]));
 const BROKEN_REASONS: readonly (BrokenReason | undefined)[] = [undefined, 'missing', 'not-permitted', 'uid-mismatch'];
 

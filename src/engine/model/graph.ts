@@ -41,25 +41,36 @@ export interface TopologyNode {
   readonly source?: SourceLocation | undefined;
 }
 
-export type EdgeType =
-  | 'owns'
-  | 'selects'
-  | 'routes'
-  | 'mounts'
-  | 'env'
-  | 'pulls'
-  | 'uses'
-  | 'runs-on'
-  | 'binds'
-  | 'scales'
-  | 'allows'
-  | 'applies-to'
-  | 'endpoint'
-  | 'serves'
-  | 'aggregates'
-  | 'claims'
-  | 'provisions'
-  | 'event';
+/**
+ * Every relation type, declared once. The order is the graph table's type code (graph/edgeTable.ts), so a new type
+ * goes at the end. Each type's colour, line and readings (forward and reverse) live in visual/edges.ts; the export
+ * schema's enums are checked against this list by a test.
+ */
+export const EDGE_TYPES = [
+  'owns',
+  'selects',
+  'routes',
+  'mounts',
+  'env',
+  'pulls',
+  'uses',
+  'runs-on',
+  'binds',
+  'scales',
+  'allows',
+  'applies-to',
+  'endpoint',
+  'serves',
+  'aggregates',
+  'claims',
+  'provisions',
+  'event',
+  'token',
+  'governed-by',
+  'runs-as',
+] as const;
+
+export type EdgeType = (typeof EDGE_TYPES)[number];
 
 export type BrokenReason = 'missing' | 'not-permitted' | 'uid-mismatch';
 

@@ -30,7 +30,7 @@ export const CUSTOM_REF_RULES: readonly CustomRefRule[] = [
   { kinds: ['autoscaling.k8s.io/VerticalPodAutoscaler'], path: ['spec', 'targetRef', 'name'], kind: 'Deployment', type: 'scales',
     kindFrom: { kindField: 'kind', groupField: 'apiVersion', defaultGroup: 'apps' } },
   { kinds: ['external-secrets.io/ExternalSecret'], path: ['spec', 'target', 'name'], kind: 'Secret', type: 'provisions' },
-  { kinds: ['monitoring.coreos.com/Prometheus', 'monitoring.coreos.com/Alertmanager'], path: ['spec', 'serviceAccountName'], kind: 'ServiceAccount', type: 'uses' },
+  { kinds: ['monitoring.coreos.com/Prometheus', 'monitoring.coreos.com/Alertmanager'], path: ['spec', 'serviceAccountName'], kind: 'ServiceAccount', type: 'runs-as' },
 ];
 
 const RULES = new Map<string, CustomRefRule[]>();

@@ -130,7 +130,7 @@ function claimScalars(record: ObjectRecord, spec: Loose, claims: Claims, context
   const account = text(spec?.serviceAccountName) ?? text(spec?.serviceAccount);
   // Every namespace has a `default` account that manifests never list: link it only when it is known.
   const serviceAccount: { -readonly [K in keyof RefClaim]: RefClaim[K] } =
-    { type: 'uses', target: context.scopes.builtinRef('ServiceAccount', record.namespace, account ?? 'default'), via: 'service account' };
+    { type: 'runs-as', target: context.scopes.builtinRef('ServiceAccount', record.namespace, account ?? 'default'), via: 'service account' };
   if (!account) serviceAccount.optional = true;
   claims.refs.push(serviceAccount);
   for (const rule of SCALAR_RULES) {

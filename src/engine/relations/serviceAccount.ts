@@ -8,7 +8,7 @@ export const serviceAccountRelations: RelationFamily = {
   claim(record, claims, { scopes }) {
     for (const secret of arrayField(record.object, 'secrets')) {
       const name = stringField(secret, 'name');
-      if (name) claims.refs.push({ type: 'mounts', target: scopes.builtinRef('Secret', record.namespace, name), via: 'secrets' });
+      if (name) claims.refs.push({ type: 'token', target: scopes.builtinRef('Secret', record.namespace, name), via: 'secrets' });
     }
     for (const secret of arrayField(record.object, 'imagePullSecrets')) {
       const name = stringField(secret, 'name');

@@ -15,7 +15,7 @@ export const workloadRelations: RelationFamily = {
 function claimStatefulSet(record: ObjectRecord, claims: Claims, context: RelationContext): void {
   const service = stringField(record.object, 'spec', 'serviceName');
   if (service) {
-    claims.refs.push({ type: 'uses', target: context.scopes.builtinRef('Service', record.namespace, service), via: 'governing service' });
+    claims.refs.push({ type: 'governed-by', target: context.scopes.builtinRef('Service', record.namespace, service), via: 'serviceName' });
   }
   const replicas = field(record.object, 'spec', 'replicas');
   const count = typeof replicas === 'number' && Number.isInteger(replicas) && replicas >= 0 ? Math.min(replicas, 1000) : 1;

@@ -2,6 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { TopologyGraph } from '../model/graph.js';
 import { validateGraph } from '../graph/validate.js';
 import type { ClusterKey } from './clusters.js';
+import { renameLegacyEdges } from './legacyEdges.js';
 import { SnapshotFormatError } from './errors.js';
 
 /**
@@ -48,7 +49,8 @@ export function decodeSnapshotFile(bytes: Uint8Array): SnapshotFile {
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
     throw new SnapshotFormatError(`Invalid Kubilitics snapshot file: ${problems.slice(0, 3).join('; ')}${more}.`);
   }
-  return head as SnapshotFile;
+  const file = head as SnapshotFile;
+  return { ...file, graph: renameLegacyEdges(file.graph) };
 }
 
 function headerProblems(head: Partial<Record<keyof SnapshotFile, unknown>>): string[] {

@@ -6,6 +6,7 @@ import { BlobFormat, packBlob, packBlobOffThread, sha256Hex, unpackBlob } from '
 import type { Row, StoreDatabase } from './database.js';
 import { SnapshotNotFoundError } from './errors.js';
 import { decodeGraph, encodeGraph, encodeGraphInSlices } from './graphCodec.js';
+import { renameLegacyEdges } from './legacyEdges.js';
 import { writeFileAtomic } from './persistence.js';
 import { planRetention, type RetentionPolicy } from './policy.js';
 import { blob, num, optStr, str } from './rows.js';
@@ -102,7 +103,7 @@ export class SnapshotStore {
   load(id: number): TopologyGraph {
     const row = this.db.get('SELECT graph FROM snapshots WHERE id = ?', [id]);
     if (!row) throw new SnapshotNotFoundError(id);
-    return decodeGraph(unpackBlob(blob(row, 'graph')));
+    return renameLegacyEdges(decodeGraph(unpackBlob(blob(row, 'graph'))));
   }
 
   get(id: number): SnapshotMeta | undefined {

@@ -4,7 +4,9 @@
  * ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
  */
 import type { BrokenReason, EdgeType, NodeStatus, TopologyEdge, TopologyNode } from '../model/graph.js';
-import { STATUS_TONE, TONE_SEVERITY, estimateNodeSize, kindVisual, nodeLabelLines } from '../visual.js';
+import { STATUS_TONE, TONE_SEVERITY } from '../visual/status.js';
+import { estimateNodeSize, nodeLabelLines } from '../visual/nodeGeometry.js';
+import { kindVisual } from '../visual/kinds.js';
 import type { GraphStore } from './graphStore.js';
 import { nameFromId } from './graphStore.js';
 import type { ViewOptions } from './viewOptions.js';

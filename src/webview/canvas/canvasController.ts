@@ -5,7 +5,7 @@
  */
 import cytoscape from 'cytoscape';
 import type { Core, NodeSingular } from 'cytoscape';
-import { CHROME } from '../../engine/visual';
+import { CHROME } from '../../engine/visual/theme';
 import type { ViewPositionNode, ViewPositions } from '../../engine/export/viewPositions';
 import type { ViewGraph, ViewNode } from '../../engine/view/deriveView';
 import type { ViewOptions } from '../../engine/view/viewOptions';

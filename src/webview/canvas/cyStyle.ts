@@ -1,19 +1,16 @@
 /**
- * The cytoscape stylesheet, generated from the shared visual language (src/engine/visual.ts) and the
+ * The cytoscape stylesheet, generated from the shared visual language (src/engine/visual/) and the
  * resolved theme. Status, search and selection are expressed as data fields and classes, so a status
  * change restyles a node in place without touching positions.
  */
 import type { EdgeType } from '../../engine/model/graph';
-import type { KindFamily, StatusTone } from '../../engine/visual';
-import {
-  BROKEN_EDGE,
-  CHROME,
-  EDGE_VISUALS,
-  FAMILY_VISUALS,
-  GROUP_VISUAL,
-  NODE_METRICS,
-  TONE_VISUALS,
-} from '../../engine/visual';
+import type { KindFamily } from '../../engine/visual/kinds';
+import type { StatusTone } from '../../engine/visual/status';
+import { BROKEN_EDGE, EDGE_VISUALS } from '../../engine/visual/edges';
+import { CHROME, GROUP_VISUAL } from '../../engine/visual/theme';
+import { FAMILY_VISUALS } from '../../engine/visual/kinds';
+import { NODE_METRICS } from '../../engine/visual/nodeGeometry';
+import { TONE_VISUALS } from '../../engine/visual/status';
 import type { ResolvedTheme } from './theme';
 
 export interface StyleBlock {
@@ -237,7 +234,7 @@ function stateBlocks(theme: ResolvedTheme): StyleBlock[] {
         width: 2.5,
         opacity: 1,
         'z-index': 10,
-        label: 'data(type)',
+        label: 'data(reading)',
         'font-size': 9,
         'font-family': theme.fontFamily,
         color: fg.rgb,

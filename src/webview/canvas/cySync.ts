@@ -4,7 +4,9 @@
  * status change restyles in place and the picture does not jump.
  */
 import type { Core, ElementDefinition, NodeSingular, SingularElementArgument } from 'cytoscape';
-import { STATUS_TONE, kindVisual } from '../../engine/visual';
+import { STATUS_TONE } from '../../engine/visual/status';
+import { kindVisual } from '../../engine/visual/kinds';
+import { EDGE_VISUALS } from '../../engine/visual/edges';
 import { CLUSTER_SCOPE_LABEL } from '../../engine/view/viewOptions';
 import type { Point } from '../../engine/view/layoutCore';
 import type { ViewEdge, ViewGraph, ViewGroup, ViewNode } from '../../engine/view/deriveView';
@@ -35,7 +37,9 @@ function groupData(g: ViewGroup): Data {
 }
 
 function edgeData(e: ViewEdge): Data {
-  const data: Data = { id: e.id, source: e.source, target: e.target, type: e.type, controller: e.controller };
+  // `reading` is the label drawn along a highlighted edge: what the arrow says, in the direction it points.
+  const reading = EDGE_VISUALS[e.type].label;
+  const data: Data = { id: e.id, source: e.source, target: e.target, type: e.type, reading, controller: e.controller };
   if (e.broken !== undefined) data['broken'] = e.broken;
   return data;
 }

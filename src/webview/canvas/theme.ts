@@ -4,8 +4,8 @@
  * stylesheet; `watchTheme` notices VS Code switching themes (it rewrites the body class and the root
  * element's style) and asks for a rebuild.
  */
-import type { ThemeColor, ThemeKind } from '../../engine/visual';
-import { fallbackColor } from '../../engine/visual';
+import type { ThemeColor, ThemeKind } from '../../engine/visual/theme';
+import { fallbackColor } from '../../engine/visual/theme';
 
 /** A colour as cytoscape wants it: an opaque colour plus a separate opacity. */
 export interface Rgba {

@@ -1,7 +1,8 @@
 /** Details of the selected object: identity, status, labels, relations (as links), insights, source. */
 import type { JSX } from 'preact';
 import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
-import { EDGE_VISUALS, kindVisual } from '../../engine/visual';
+import { EDGE_VISUALS } from '../../engine/visual/edges';
+import { kindVisual } from '../../engine/visual/kinds';
 import type { ViewGraph, ViewNode } from '../../engine/view/deriveView';
 import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/view/deriveView';
 import type { GraphStore } from '../../engine/view/graphStore';
@@ -160,12 +161,15 @@ function Relations(props: {
       <h3>{`${props.title} (${rows.length})`}</h3>
       <ul class="relations">
         {rows.map((edge) => {
-          const other = edge.source === props.from ? edge.target : edge.source;
+          const outgoing = edge.source === props.from;
+          const other = outgoing ? edge.target : edge.source;
           const target = props.store.nodes.get(other);
+          const visual = EDGE_VISUALS[edge.type];
           return (
             <li key={edge.id} class={edge.broken === undefined ? '' : 'broken'}>
-              <span class="rel" style={{ color: cssColor(EDGE_VISUALS[edge.type].color) }} title={EDGE_VISUALS[edge.type].label}>
-                {edge.type}
+              {/* Read from this node: "selects Pod x" going out, "selected by Service y" coming in. */}
+              <span class="rel" style={{ color: cssColor(visual.color) }} title={`relation type: ${edge.type}`}>
+                {outgoing ? visual.label : visual.reverse}
               </span>
               <button type="button" class="link" onClick={() => props.onSelect(other)} title={other}>
                 {`${target?.kind ?? ''} ${target?.name ?? nameFromId(other)}`.trim()}

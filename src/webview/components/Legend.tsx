@@ -1,8 +1,13 @@
 /** The legend: node families (shape + fill), status colours (border), and the relation types on screen. */
 import type { JSX } from 'preact';
-import type { EdgeType } from '../../engine/model/graph';
-import type { KindFamily, LineStyle, StatusTone, ThemeColor } from '../../engine/visual';
-import { BROKEN_EDGE, EDGE_VISUALS, FAMILY_VISUALS, TONE_VISUALS, shapePath } from '../../engine/visual';
+import type { KindFamily } from '../../engine/visual/kinds';
+import type { LineStyle } from '../../engine/visual/edges';
+import type { StatusTone } from '../../engine/visual/status';
+import type { ThemeColor } from '../../engine/visual/theme';
+import { BROKEN_EDGE, EDGE_VISUALS } from '../../engine/visual/edges';
+import { FAMILY_VISUALS } from '../../engine/visual/kinds';
+import { TONE_VISUALS } from '../../engine/visual/status';
+import { shapePath } from '../../engine/visual/nodeGeometry';
 import type { ViewGraph } from '../../engine/view/deriveView';
 import { cssColor as css } from './cssColor';
 
@@ -66,7 +71,7 @@ function Statuses(): JSX.Element {
 }
 
 function Relations({ view }: { view: ViewGraph }): JSX.Element {
-  const types = [...new Set(view.edges.map((e) => e.type))].sort() as EdgeType[];
+  const types = [...new Set(view.edges.map((e) => e.type))].sort((a, b) => EDGE_VISUALS[a].label.localeCompare(EDGE_VISUALS[b].label, 'en'));
   const anyBroken = view.edges.some((e) => e.broken !== undefined);
   return (
     <div>
@@ -75,7 +80,7 @@ function Relations({ view }: { view: ViewGraph }): JSX.Element {
         {types.map((t) => (
           <li key={t}>
             <EdgeSample {...EDGE_VISUALS[t]} />
-            {EDGE_VISUALS[t].label === t ? t : `${t}: ${EDGE_VISUALS[t].label}`}
+            <span title={`relation type: ${t}`}>{EDGE_VISUALS[t].label}</span>
           </li>
         ))}
         {anyBroken && (

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { EdgeType } from '../../engine/model/graph';
-import { EDGE_VISUALS } from '../../engine/visual';
+import { EDGE_VISUALS } from '../../engine/visual/edges';
 import type { GraphStore } from '../../engine/view/graphStore';
 import { nameFromId } from '../../engine/view/graphStore';
 import type { ViewOptions } from '../../engine/view/viewOptions';

@@ -4,8 +4,9 @@
  * which the CSP allows, unlike style attributes in markup.
  */
 import type { NodeStatus } from '../../engine/model/graph';
-import type { ThemeColor } from '../../engine/visual';
-import { STATUS_TONE, TONE_VISUALS, fallbackColor } from '../../engine/visual';
+import type { ThemeColor } from '../../engine/visual/theme';
+import { STATUS_TONE, TONE_VISUALS } from '../../engine/visual/status';
+import { fallbackColor } from '../../engine/visual/theme';
 import { themeKindOf } from '../canvas/theme';
 
 export function cssColor(c: ThemeColor): string {

@@ -39,7 +39,7 @@ describe('corpus (../shared/corpus)', () => {
     const graph = (await load('bookinfo')).engine.graph();
     expect(edge(graph, 'core/Service/default/productpage', 'selects', 'apps/Deployment/default/productpage-v1')).toBeDefined();
     expect(graph.edges.filter((e) => e.source === 'core/Service/default/reviews' && e.type === 'selects')).toHaveLength(3);
-    expect(edge(graph, 'apps/Deployment/default/reviews-v2', 'uses', 'core/ServiceAccount/default/bookinfo-reviews')?.broken).toBeUndefined();
+    expect(edge(graph, 'apps/Deployment/default/reviews-v2', 'runs-as', 'core/ServiceAccount/default/bookinfo-reviews')?.broken).toBeUndefined();
   });
 
   corpusIt('argo-cd: RoleBindings → Roles and ServiceAccounts; NetworkPolicies → Deployments', async () => {
@@ -48,7 +48,7 @@ describe('corpus (../shared/corpus)', () => {
     expect(edge(graph, binding, 'binds', 'rbac.authorization.k8s.io/Role/default/argocd-server')?.broken).toBeUndefined();
     expect(edge(graph, binding, 'binds', 'core/ServiceAccount/default/argocd-server')?.broken).toBeUndefined();
     expect(edge(graph, 'networking.k8s.io/NetworkPolicy/default/argocd-server-network-policy', 'applies-to', 'apps/Deployment/default/argocd-server')).toBeDefined();
-    expect(edge(graph, 'apps/StatefulSet/default/argocd-application-controller', 'uses', 'core/ServiceAccount/default/argocd-application-controller')).toBeDefined();
+    expect(edge(graph, 'apps/StatefulSet/default/argocd-application-controller', 'runs-as', 'core/ServiceAccount/default/argocd-application-controller')).toBeDefined();
   });
 
   corpusIt('kube-prometheus: NetworkPolicies → the workloads they select', async () => {

@@ -5,12 +5,15 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportData, renderJson, renderYaml } from '../../../src/engine/export/data.js';
-import { EDGE_VISUALS, FAMILY_VISUALS, STATUS_TONE } from '../../../src/engine/visual.js';
+import { EDGE_TYPES } from '../../../src/engine/model/graph.js';
+import { EDGE_VISUALS } from '../../../src/engine/visual/edges.js';
+import { FAMILY_VISUALS } from '../../../src/engine/visual/kinds.js';
+import { STATUS_TONE } from '../../../src/engine/visual/status.js';
 import { graphOf } from '../support.js';
 import { EXAMPLE, SMALL_YAML, graphOfPaths, sceneOf } from './support.js';
 
 const SCHEMA_PATH = resolve(__dirname, '../../../src/engine/export/topology-export.schema.json');
-const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as { $defs: Record<string, { properties: Record<string, { enum?: string[] }> }> };
+const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as { $defs: Record<string, { properties: Record<string, { enum?: string[]; items?: { enum?: string[] } }> }> };
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 describe('JSON and YAML export', () => {
@@ -26,7 +29,9 @@ describe('JSON and YAML export', () => {
 
   it('keeps the schema in step with the engine vocabulary', () => {
     const defs = schema.$defs;
-    expect(defs['edge']?.properties['type']?.enum?.sort()).toEqual(Object.keys(EDGE_VISUALS).sort());
+    expect(defs['edge']?.properties['type']?.enum).toEqual([...EDGE_TYPES]);
+    expect(defs['view']?.properties['hiddenEdgeTypes']?.items?.enum).toEqual([...EDGE_TYPES]);
+    expect(Object.keys(EDGE_VISUALS).sort()).toEqual([...EDGE_TYPES].sort());
     expect(defs['node']?.properties['family']?.enum?.sort()).toEqual(Object.keys(FAMILY_VISUALS).sort());
     expect(defs['node']?.properties['status']?.enum?.sort()).toEqual(Object.keys(STATUS_TONE).sort());
   });

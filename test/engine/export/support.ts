@@ -125,3 +125,78 @@ export function wellFormedXml(text: string): true | string {
   const result = XMLValidator.validate(text);
   return result === true ? true : `${result.err.msg} at line ${result.err.line}`;
 }
+
+export interface PlacedText {
+  readonly text: string;
+  /** The text's box on the page, in points from the top-left corner (glyph widths estimated). */
+  readonly box: { x: number; y: number; width: number; height: number };
+  /** The clip rectangle in force when it was drawn (the drawing's frame), in the same coordinates. */
+  readonly clip?: { x: number; y: number; width: number; height: number };
+}
+
+type Matrix = readonly [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** `m` applied first, then `n` (the order of PDF's `cm`: the new matrix is m × CTM). */
+function compose(m: Matrix, n: Matrix): Matrix {
+  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+}
+
+function boxOf(points: readonly (readonly [number, number])[], m: Matrix, pageHeight: number): PlacedText['box'] {
+  const xs = points.map(([x, y]) => m[0] * x + m[2] * y + m[4]);
+  const ys = points.map(([x, y]) => pageHeight - (m[1] * x + m[3] * y + m[5]));
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+}
+
+/**
+ * Every text of an uncompressed PDF, page by page, with where it lands on the page: the content streams are read
+ * operator by operator, following q/Q, cm, re+W (clip), Tf and Tm, as a PDF reader places them.
+ */
+export function pdfPlacedText(pdf: Buffer, pageHeight: number): PlacedText[][] {
+  const source = pdf.toString('latin1');
+  const pages: PlacedText[][] = [];
+  for (const stream of source.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    const placed: PlacedText[] = [];
+    let state = { ctm: IDENTITY, clip: undefined as PlacedText['clip'] };
+    const stack: (typeof state)[] = [];
+    let operands: string[] = [];
+    let pendingRect: PlacedText['box'] | undefined;
+    let textMatrix = IDENTITY;
+    let fontSize = 0;
+    for (const token of (stream[1] ?? '').matchAll(/\[[^\]]*\]|<[0-9a-fA-F]*>|\/[^\s/[\]<>()]+|[^\s[\]<>/]+/g)) {
+      const t = token[0];
+      const n = operands.map(Number);
+      switch (t) {
+        case 'q': stack.push(state); break;
+        case 'Q': state = stack.pop() ?? state; break;
+        case 'cm': state = { ...state, ctm: compose(n as unknown as Matrix, state.ctm) }; break;
+        case 're': pendingRect = boxOf([[n[0]!, n[1]!], [n[0]! + n[2]!, n[1]! + n[3]!]], state.ctm, pageHeight); break;
+        case 'W': if (pendingRect) state = { ...state, clip: pendingRect }; break;
+        case 'Tf': fontSize = Number(operands[1]); break;
+        case 'Tm': textMatrix = n as unknown as Matrix; break;
+        case 'TJ': case 'Tj': {
+          const hexes = [...(operands[0] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1] ?? '');
+          const text = hexes.map(winAnsi).join('');
+          const width = text.length * fontSize * 0.5;
+          const box = boxOf([[0, 0], [width, fontSize * 0.7]], compose(textMatrix, state.ctm), pageHeight);
+          placed.push(state.clip ? { text, box, clip: state.clip } : { text, box });
+          break;
+        }
+        default:
+          // Numbers, names, strings and arrays are operands; anything else is an operator this reader ignores.
+          if (/^[-+.\d]|^[/<[]/.test(t)) {
+            operands.push(t);
+            continue;
+          }
+      }
+      operands = [];
+    }
+    pages.push(placed);
+  }
+  return pages;
+}
+
+export function overlaps(a: PlacedText['box'], b: PlacedText['box']): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}

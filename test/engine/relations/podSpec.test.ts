@@ -87,11 +87,11 @@ kind: Pod
 metadata: { name: critical, namespace: other }
 spec: { serviceAccountName: runner, priorityClassName: system-node-critical }
 `);
-    expect(edge(g, POD, 'uses', 'core/ServiceAccount/default/default')?.broken).toBeUndefined();
+    expect(edge(g, POD, 'runs-as', 'core/ServiceAccount/default/default')?.broken).toBeUndefined();
     expect(edge(g, POD, 'runs-on', 'core/Node//n1')?.broken).toBe('missing');
     expect(edge(g, POD, 'uses', 'scheduling.k8s.io/PriorityClass//high')).toBeDefined();
     expect(edge(g, POD, 'uses', 'node.k8s.io/RuntimeClass//gvisor')).toBeDefined();
-    expect(edge(g, 'core/Pod/other/critical', 'uses', 'core/ServiceAccount/other/runner')?.broken).toBe('missing');
+    expect(edge(g, 'core/Pod/other/critical', 'runs-as', 'core/ServiceAccount/other/runner')?.broken).toBe('missing');
     expect(g.edges.some((e) => e.target.endsWith('system-node-critical'))).toBe(false);
     expect(g.edges.some((e) => e.target === 'core/ServiceAccount/other/default')).toBe(false);
   });
@@ -126,7 +126,8 @@ metadata: { name: builder }
 secrets: [{ name: builder-token }]
 imagePullSecrets: [{ name: registry }]
 `);
-    expect(edge(g, 'core/ServiceAccount/default/builder', 'mounts', 'core/Secret/default/builder-token')).toBeDefined();
+    expect(edge(g, 'core/ServiceAccount/default/builder', 'token', 'core/Secret/default/builder-token')).toBeDefined();
+    expect(edge(g, 'core/ServiceAccount/default/builder', 'mounts', 'core/Secret/default/builder-token')).toBeUndefined();
     expect(edge(g, 'core/ServiceAccount/default/builder', 'pulls', 'core/Secret/default/registry')).toBeDefined();
   });
 });

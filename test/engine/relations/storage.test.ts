@@ -80,7 +80,7 @@ apiVersion: v1
 kind: PersistentVolumeClaim
 metadata: { name: data-db-7 }
 `);
-    expect(edge(g, 'apps/StatefulSet/default/db', 'uses', 'core/Service/default/db-headless')?.broken).toBe('missing');
+    expect(edge(g, 'apps/StatefulSet/default/db', 'governed-by', 'core/Service/default/db-headless')?.broken).toBe('missing');
     expect(edge(g, 'apps/StatefulSet/default/db', 'claims', 'core/PersistentVolumeClaim/default/data-db-0')).toBeDefined();
     expect(edge(g, 'apps/StatefulSet/default/db', 'claims', 'core/PersistentVolumeClaim/default/data-db-1')).toBeUndefined();
     expect(edge(g, 'apps/StatefulSet/default/db', 'claims', 'core/PersistentVolumeClaim/default/data-db-7')).toBeUndefined();
