@@ -27,7 +27,7 @@ describe('corpus (../shared/corpus)', () => {
 
   corpusIt('reports the run-together kalc dump clearly and recovers its objects', async () => {
     const topology = await load('kalc-gke-dump/tesg1.yaml');
-    const warning = topology.warnings.find((w) => w.file === 'kalc-gke-dump/tesg1.yaml' && w.severity === 'error');
+    const warning = topology.findings.find((w) => w.source?.file === 'kalc-gke-dump/tesg1.yaml' && w.severity === 'error');
     expect(warning?.message).toMatch(/7 objects run together without '---'/);
     expect(topology.manifests.objects.length).toBe(99);
     const graph = topology.engine.graph();
