@@ -4,6 +4,7 @@ import { TopologyEngine, type EngineOptions, type EngineWarning } from './graph/
 import { computeInsights } from './insights.js';
 import { deploymentSetOf } from './intake/deploymentSets.js';
 import { loadManifestPaths, type LoadedManifests } from './intake/files.js';
+import type { ManifestSet } from './intake/manifestSet.js';
 import type { IntakeWarning } from './intake/manifests.js';
 import { parseId } from './model/kinds.js';
 
@@ -25,6 +26,21 @@ export async function topologyFromPaths(paths: readonly string[], options: Engin
   const opened = paths.map((path) => (options.root ? relative(options.root, path) : path));
   const setOf = deploymentSetOf(manifests.files, opened);
   return { engine, manifests, findings: manifestFindings({ intake: manifests.warnings, engine, setOf }) };
+}
+
+/**
+ * The extension's YAML mode: the files of an editor session (ManifestSet) → engine and findings. `opened` are
+ * the files and folders the user chose, named as the set names its files.
+ */
+export function topologyFromManifestSet(set: ManifestSet, opened: readonly string[], options: EngineOptions = {}): ManifestSetTopology {
+  const engine = TopologyEngine.build(set.objects(), options);
+  const setOf = deploymentSetOf(set.fileNames(), opened);
+  return { engine, findings: manifestFindings({ intake: set.warnings(), engine, setOf }) };
+}
+
+export interface ManifestSetTopology {
+  readonly engine: TopologyEngine;
+  readonly findings: Finding[];
 }
 
 export interface ManifestFindingsInput {

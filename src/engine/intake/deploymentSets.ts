@@ -23,7 +23,7 @@ export const SELECTED_FILES_SET = '(selected files)';
  * naming (relative to one root, `/`-separated; `''` is the root itself). Returns the set of each file.
  */
 export function deploymentSetOf(files: readonly string[], opened: readonly string[]): (file: string) => string {
-  const normalize = (path: string): string => path.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/$/, '');
+  const normalize = (path: string): string => path.replace(/\\/g, '/').replace(/^\.(\/|$)/, '').replace(/\/$/, '');
   const roots = new Set<string>();
   for (const file of files) {
     const path = normalize(file);

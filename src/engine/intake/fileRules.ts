@@ -12,7 +12,11 @@ export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', 'dist
 
 /** JSON files every JavaScript or editor project holds, which are never Kubernetes objects. */
 const NOT_MANIFESTS = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|\.vscode\/[^/]*\.json|composer\.json)$/;
-const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
+/**
+ * Extensions as written, not case-folded: the extension's search glob cannot fold case, so both sides list the
+ * same spellings.
+ */
+const EXTENSIONS: readonly string[] = ['yaml', 'yml', 'json', 'YAML', 'YML', 'JSON'];
 
 /** Larger files are skipped with a warning: a manifest that size is a dump nobody meant to draw. */
 export const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
@@ -20,14 +24,14 @@ export const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
 export const MAX_MANIFEST_FILES = 5000;
 
 /** The extension's workspace search: every candidate file… */
-export const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
+export const MANIFEST_GLOB = `**/*.{${EXTENSIONS.join(',')}}`;
 /** …outside the skipped folders. */
 export const EXCLUDE_GLOB = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
 
 /** Whether a file found in a folder (path relative to it, `/`-separated) is read as manifests. */
 export function isManifestPath(relativePath: string): boolean {
   const path = relativePath.replace(/\\/g, '/');
-  if (!MANIFEST_EXTENSION.test(path) || NOT_MANIFESTS.test(path)) return false;
+  if (!EXTENSIONS.includes(path.slice(path.lastIndexOf('.') + 1)) || !path.includes('.') || NOT_MANIFESTS.test(path)) return false;
   return !path.split('/').slice(0, -1).some((folder) => SKIPPED_FOLDERS.includes(folder));
 }
 

@@ -3,11 +3,10 @@ import { TopologyEngine } from '../../engine/graph/engine.js';
 import { diffGraphs } from '../../engine/graph/delta.js';
 import { ManifestSet } from '../../engine/intake/manifestSet.js';
 import { countFindings, describeCounts, type Finding } from '../../engine/findings.js';
-import { deploymentSetOf } from '../../engine/intake/deploymentSets.js';
 import {
   EXCLUDE_GLOB, isManifestPath, MANIFEST_GLOB, MAX_MANIFEST_BYTES, MAX_MANIFEST_FILES, tooLarge,
 } from '../../engine/intake/fileRules.js';
-import { manifestFindings } from '../../engine/topology.js';
+import { topologyFromManifestSet } from '../../engine/topology.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
 import { settings } from '../config.js';
 import { DisposableStore } from '../lifetime.js';
@@ -147,10 +146,9 @@ export class ManifestSource extends DisposableStore implements TopologySource {
 
   private rebuild(): TopologyUpdate {
     const before = this.graph;
-    this.engine = TopologyEngine.build(this.set.objects(), { defaultNamespace: settings.defaultNamespace() });
+    const opened = this.uris.map((uri) => this.fileName(uri));
+    ({ engine: this.engine, findings: this.findings } = topologyFromManifestSet(this.set, opened, { defaultNamespace: settings.defaultNamespace() }));
     this.graph = this.engine.graph();
-    const setOf = deploymentSetOf(this.set.fileNames(), this.uris.map((uri) => this.fileName(uri)));
-    this.findings = manifestFindings({ intake: this.set.warnings(), engine: this.engine, setOf });
     this.diagnostics.update(this, (file) => this.fileUri(file), this.findings);
     const counts = describeCounts(countFindings(this.findings));
     log().info(`${this.title}: ${this.set.fileNames().length} files, ${this.graph.nodes.length} nodes, ${this.graph.edges.length} edges, ${counts}`);
