@@ -38,7 +38,7 @@ function Group(props: { group: FindingGroup; store: GraphStore; onSelect: (id: s
     <section class={`problem-group ${group.severity}`} data-group={group.key} data-severity={group.severity} data-count={group.findings.length}>
       <button type="button" class="problem-group-title" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span class={`severity ${group.severity}`}>{SEVERITY_LABEL[group.severity]}</span>
-        <span class="title">{group.title}</span>
+        <span class="group-title">{group.title}</span>
         <span class="count">{group.findings.length}</span>
       </button>
       {open && (
