@@ -16,12 +16,13 @@ import type { TopologyEdge, TopologyGraph } from './model/graph.js';
 import { parseId } from './model/kinds.js';
 
 const TOKEN_NAME = /-token-[a-z0-9]{5}$/;
+const TOKEN = 'a service-account token, created by the cluster';
 
 /** Missing Secrets expected to come from outside the input, each with the reason in words. */
 export function externalSecrets(graph: TopologyGraph): Map<string, string> {
   const missingSecrets = new Set(graph.nodes.filter((node) => node.missing && node.kind === 'Secret').map((node) => node.id));
   const reasons = new Map<string, string>();
-  for (const id of missingSecrets) if (TOKEN_NAME.test(parseId(id).name)) reasons.set(id, 'a service-account token, created by the cluster');
+  for (const id of missingSecrets) if (TOKEN_NAME.test(parseId(id).name)) reasons.set(id, TOKEN);
   for (const edge of graph.edges) {
     const secret = missingSecrets.has(edge.target) ? edge.target : missingSecrets.has(edge.source) ? edge.source : undefined;
     if (secret === undefined || reasons.has(secret)) continue;
@@ -34,11 +35,13 @@ export function externalSecrets(graph: TopologyGraph): Map<string, string> {
 
 function reasonOf(edge: TopologyEdge, referrerKind: string): string | undefined {
   const via = edge.via;
-  if (referrerKind === 'ServiceAccount' && via.includes('secrets')) return 'a service-account token, created by the cluster';
+  if (referrerKind === 'ServiceAccount' && via.includes('secrets')) return TOKEN;
   if (edge.type === 'provisions') return `created by the ${referrerKind} that names it`;
   if ((referrerKind === 'Ingress' && via.includes('tls')) || (referrerKind === 'Gateway' && via.some((v) => v.includes('certificate')))) {
     return 'a TLS certificate, usually issued by cert-manager or installed by hand';
   }
-  if (edge.type === 'pulls' || via.some((v) => v.startsWith('imagePullSecrets'))) return 'registry credentials, usually created outside the repository';
+  if (edge.type === 'pulls' || via.some((v) => v.startsWith('imagePullSecrets'))) {
+    return 'registry credentials, usually created outside the repository';
+  }
   return undefined;
 }

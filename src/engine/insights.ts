@@ -53,11 +53,12 @@ export function computeInsights(input: InsightInput): Insight[] {
     const message = `${label(nodes.get(referrer))} → ${label(nodes.get(other))} (${edge.via.join(', ')}) ${BROKEN_TEXT[edge.broken]}`;
     const reason = edge.broken === 'missing' ? external.get(other) : undefined;
     if (reason !== undefined) {
-      add({ kind: 'external-secret', severity: 'info', objects: [referrer, other], message: `${message}: ${reason}` }, referrer, nodes.get(other)?.name);
+      const note = { kind: 'external-secret', severity: 'info', objects: [referrer, other], message: `${message}: ${reason}` } as const;
+      add(note, referrer, nodes.get(other)?.name);
       continue;
     }
-    add({ kind: edge.type === 'scales' ? 'scale-target-missing' : 'broken-reference', severity: 'warning', objects: [referrer, other], message },
-      referrer, nodes.get(other)?.name);
+    const kind = edge.type === 'scales' ? 'scale-target-missing' : 'broken-reference';
+    add({ kind, severity: 'warning', objects: [referrer, other], message }, referrer, nodes.get(other)?.name);
   }
   for (const node of input.graph.nodes) {
     if (node.missing || node.synthetic) continue;

@@ -20,7 +20,10 @@ export interface ManifestTopology {
  * workspace file system instead (ManifestSource), under the same file rules (intake/fileRules.ts), and
  * reports through the same `manifestFindings`.
  */
-export async function topologyFromPaths(paths: readonly string[], options: EngineOptions & { root?: string } = {}): Promise<ManifestTopology> {
+export async function topologyFromPaths(
+  paths: readonly string[],
+  options: EngineOptions & { root?: string } = {},
+): Promise<ManifestTopology> {
   const manifests = await loadManifestPaths(paths, options.root);
   const engine = TopologyEngine.build(manifests.objects, options);
   const opened = paths.map((path) => (options.root ? relative(options.root, path) : path));
@@ -86,7 +89,8 @@ function engineFinding(warning: EngineWarning, setOf: (file: string) => string):
   return {
     severity: 'info',
     kind: 'defined-in-several-sets',
-    message: `${kind} ${namespace ? `${namespace}/` : ''}${name} is defined in ${here} and in ${there}, which are not deployed together; drawn once, from ${where}`,
+    message: `${kind} ${namespace ? `${namespace}/` : ''}${name} is defined in ${here} and in ${there}, which are not deployed together;`
+      + ` drawn once, from ${where}`,
     objects: [duplicate.id],
     ...source,
   };

@@ -30,7 +30,8 @@ export async function loadManifestPaths(paths: readonly string[], root?: string)
       objects.push(...parsed.objects);
       warnings.push(...parsed.warnings);
     } catch (error) {
-      warnings.push({ file: shown, line: 1, severity: 'error', problem: 'unreadable', message: `cannot read: ${(error as Error).message}` });
+      const message = `cannot read: ${(error as Error).message}`;
+      warnings.push({ file: shown, line: 1, severity: 'error', problem: 'unreadable', message });
     }
   }
   return { files: sorted.map((file) => (root ? relative(root, file) : file)), objects, warnings };

@@ -23,7 +23,8 @@ export class ManifestDiagnostics implements vscode.Disposable {
     for (const finding of findings) {
       if (!finding.source?.file) continue;
       const line = Math.max(0, finding.source.line - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), finding.message, SEVERITY[finding.severity]);
+      const range = new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER);
+      const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
       diagnostic.source = 'Kubilitics';
       diagnostic.code = finding.kind;
       const uri = uriOf(finding.source.file);

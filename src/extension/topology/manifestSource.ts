@@ -147,11 +147,14 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   private rebuild(): TopologyUpdate {
     const before = this.graph;
     const opened = this.uris.map((uri) => this.fileName(uri));
-    ({ engine: this.engine, findings: this.findings } = topologyFromManifestSet(this.set, opened, { defaultNamespace: settings.defaultNamespace() }));
+    const built = topologyFromManifestSet(this.set, opened, { defaultNamespace: settings.defaultNamespace() });
+    this.engine = built.engine;
+    this.findings = built.findings;
     this.graph = this.engine.graph();
     this.diagnostics.update(this, (file) => this.fileUri(file), this.findings);
     const counts = describeCounts(countFindings(this.findings));
-    log().info(`${this.title}: ${this.set.fileNames().length} files, ${this.graph.nodes.length} nodes, ${this.graph.edges.length} edges, ${counts}`);
+    const { nodes, edges } = this.graph;
+    log().info(`${this.title}: ${this.set.fileNames().length} files, ${nodes.length} nodes, ${edges.length} edges, ${counts}`);
     return { delta: diffGraphs(before, this.graph), findings: this.findings };
   }
 

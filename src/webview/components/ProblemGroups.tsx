@@ -23,7 +23,13 @@ export function ProblemGroups({ findings, store, onSelect }: ProblemGroupsProps)
   return (
     <div class="problems" role="region" aria-label="Problems" data-testid="problems">
       {groups.map((group) => (
-        <Group key={`${group.severity}-${group.key}`} group={group} store={store} onSelect={onSelect} openAtFirst={group.severity !== 'info' && groups.length === 1} />
+        <Group
+          key={`${group.severity}-${group.key}`}
+          group={group}
+          store={store}
+          onSelect={onSelect}
+          openAtFirst={group.severity !== 'info' && groups.length === 1}
+        />
       ))}
     </div>
   );
@@ -35,7 +41,12 @@ function Group(props: { group: FindingGroup; store: GraphStore; onSelect: (id: s
   const [all, setAll] = useState(false);
   const shown = all ? group.findings : group.findings.slice(0, SHOWN_PER_GROUP);
   return (
-    <section class={`problem-group ${group.severity}`} data-group={group.key} data-severity={group.severity} data-count={group.findings.length}>
+    <section
+      class={`problem-group ${group.severity}`}
+      data-group={group.key}
+      data-severity={group.severity}
+      data-count={group.findings.length}
+    >
       <button type="button" class="problem-group-title" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span class={`severity ${group.severity}`}>{SEVERITY_LABEL[group.severity]}</span>
         <span class="group-title">{group.title}</span>
