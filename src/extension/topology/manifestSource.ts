@@ -146,7 +146,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
 
   private rebuild(): TopologyUpdate {
     const before = this.graph;
-    const opened = this.uris.map((uri) => this.fileName(uri));
+    const opened = this.uris.map((uri) => this.openedName(uri));
     const built = topologyFromManifestSet(this.set, opened, { defaultNamespace: settings.defaultNamespace() });
     this.engine = built.engine;
     this.findings = built.findings;
@@ -163,6 +163,12 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     if (this.uris.some((opened) => opened.toString() === uri.toString())) return true;
     const folder = this.uris.find((opened) => uri.path.startsWith(opened.path.endsWith('/') ? opened.path : `${opened.path}/`));
     return folder !== undefined && isManifestPath(relativeTo(folder, uri));
+  }
+
+  /** An opened file or folder named as the set names its files; the root folder itself is '' (not its absolute path). */
+  private openedName(uri: vscode.Uri): string {
+    const trim = (path: string): string => path.replace(/\/$/, '');
+    return trim(uri.path) === trim(this.root.path) ? '' : this.fileName(uri);
   }
 
   private fileName(uri: vscode.Uri): string {
