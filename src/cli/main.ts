@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { computeInsights } from '../engine/insights.js';
 import { EXPORT_FORMATS, FORMAT_EXTENSION } from '../engine/export/formats.js';
 import { topologyFromPaths } from '../engine/topology.js';
+import { findingsReport } from './findingsReport.js';
 import { parseRenderArgs } from './renderArgs.js';
 import type { CliIo } from './renderCommand.js';
 import { consoleIo, runRender } from './renderCommand.js';
@@ -81,15 +81,11 @@ async function summaryCommand(args: readonly string[], io: CliIo): Promise<numbe
 async function summary(paths: readonly string[], defaultNamespace: string, io: CliIo): Promise<number> {
   const topology = await topologyFromPaths(paths, { defaultNamespace, root: process.cwd() });
   const graph = topology.engine.graph();
-  const insights = computeInsights({ graph, record: (id) => topology.engine.record(id) });
   io.out(`${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
   const counts = new Map<string, number>();
   for (const edge of graph.edges) counts.set(edge.type, (counts.get(edge.type) ?? 0) + 1);
   io.out(`relations: ${[...counts].sort().map(([type, count]) => `${type} ${count}`).join(', ')}`);
-  for (const warning of topology.warnings.filter((w) => w.severity === 'error')) io.out(`error   ${warning.file}:${warning.line}  ${warning.message}`);
-  for (const insight of insights) {
-    io.out(`${insight.severity.padEnd(7)} ${insight.source ? `${insight.source.file}:${insight.source.line}  ` : ''}${insight.message}`);
-  }
+  for (const line of findingsReport(topology.findings)) io.out(line);
   return topology.manifests.objects.length > 0 ? 0 : 1;
 }
 
@@ -99,9 +95,16 @@ function exampleFolder(): string {
   return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
 }
 
+/** The example breaks references on purpose; a first-time reader should not think the demo itself is broken. */
+export const DEMO_INTRO = `The shop example (examples/shop) leaves some references broken on purpose — a missing ConfigMap, Secrets,
+a RuntimeClass, a webhook Service, a Service that selects nothing — to show how Kubilitics reports them.
+The warnings and notes below are those deliberate ones.
+`;
+
 async function demo(io: CliIo): Promise<number> {
   const example = exampleFolder();
   const out = resolve('kubilitics-demo');
+  io.out(DEMO_INTRO);
   const status = await summary([example], 'default', io);
   if (status !== 0) return status;
   const outputs = EXPORT_FORMATS.map((format) => ({ path: join(out, `shop${FORMAT_EXTENSION[format]}`), format }));

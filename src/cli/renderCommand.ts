@@ -10,6 +10,7 @@ import { renderFormat } from '../engine/export/formats.js';
 import { headlessScene } from '../engine/export/headlessScene.js';
 import type { ExportMeta, Scene } from '../engine/export/model.js';
 import { topologyFromPaths } from '../engine/topology.js';
+import { findingsCountLine } from './findingsReport.js';
 import type { OutputFile, RenderRequest } from './renderArgs.js';
 import { isoSeconds } from './renderArgs.js';
 
@@ -29,7 +30,10 @@ export async function runRender(request: RenderRequest, version: string, io: Cli
     }
   }
   const topology = await topologyFromPaths(request.paths, { defaultNamespace: request.defaultNamespace, root: process.cwd() });
-  for (const w of topology.warnings.filter((w) => w.severity === 'error')) io.err(`kubilitics: ${w.file}:${w.line}: ${w.message}`);
+  const errors = topology.findings.filter((finding) => finding.severity === 'error');
+  for (const error of errors) io.err(`kubilitics: ${error.source ? `${error.source.file}:${error.source.line}: ` : ''}${error.message}`);
+  // With the errors, the whole count, as `summary`, the view and the Problems panel give it.
+  if (errors.length > 0) io.err(`kubilitics: ${findingsCountLine(topology.findings)}`);
   if (topology.manifests.objects.length === 0) {
     io.err(`kubilitics: no Kubernetes objects found in ${request.paths.join(', ')}`);
     return 1;

@@ -1,6 +1,7 @@
 import type { SourceLocation, TopologyEdge, TopologyGraph, TopologyNode } from './model/graph.js';
 import { WORKLOAD_KINDS } from './model/kinds.js';
 import { field, type ObjectRecord } from './model/object.js';
+import { externalSecrets } from './externalSecrets.js';
 
 export type InsightKind =
   | 'broken-reference'
@@ -8,7 +9,8 @@ export type InsightKind =
   | 'workload-not-selected'
   | 'unbound-claim'
   | 'scale-target-missing'
-  | 'policy-selects-nothing';
+  | 'policy-selects-nothing'
+  | 'external-secret';
 
 export interface Insight {
   readonly kind: InsightKind;
@@ -22,6 +24,11 @@ export interface Insight {
 export interface InsightInput {
   readonly graph: TopologyGraph;
   record(id: string): ObjectRecord | undefined;
+  /**
+   * Manifests: a missing Secret that is normally created outside the repository is a note, not a warning
+   * (see externalSecrets.ts). A live cluster serves its Secrets, so there a missing one is a warning.
+   */
+  readonly manifests?: boolean;
 }
 
 const BROKEN_TEXT = { missing: 'is not in the input', 'not-permitted': 'is not permitted (no ReferenceGrant or listener allows it)',
@@ -38,13 +45,20 @@ export function computeInsights(input: InsightInput): Insight[] {
     const line = value !== undefined ? input.record(about)?.valueLines?.get(value) : undefined;
     insights.push({ ...insight, ...(source ? { source: line ? { ...source, line } : source } : {}) });
   };
+  const external = input.manifests ? externalSecrets(input.graph) : new Map<string, string>();
   for (const edge of input.graph.edges) {
     if (!edge.broken) continue;
     const referrer = edge.referrer ?? edge.source;
     const other = referrer === edge.source ? edge.target : edge.source;
-    add({ kind: edge.type === 'scales' ? 'scale-target-missing' : 'broken-reference', severity: 'warning', objects: [referrer, other],
-      message: `${label(nodes.get(referrer))} → ${label(nodes.get(other))} (${edge.via.join(', ')}) ${BROKEN_TEXT[edge.broken]}` },
-      referrer, nodes.get(other)?.name);
+    const message = `${label(nodes.get(referrer))} → ${label(nodes.get(other))} (${edge.via.join(', ')}) ${BROKEN_TEXT[edge.broken]}`;
+    const reason = edge.broken === 'missing' ? external.get(other) : undefined;
+    if (reason !== undefined) {
+      const note = { kind: 'external-secret', severity: 'info', objects: [referrer, other], message: `${message}: ${reason}` } as const;
+      add(note, referrer, nodes.get(other)?.name);
+      continue;
+    }
+    const kind = edge.type === 'scales' ? 'scale-target-missing' : 'broken-reference';
+    add({ kind, severity: 'warning', objects: [referrer, other], message }, referrer, nodes.get(other)?.name);
   }
   for (const node of input.graph.nodes) {
     if (node.missing || node.synthetic) continue;

@@ -1,24 +1,97 @@
+import { relative } from 'node:path';
+import type { Finding } from './findings.js';
+import { TopologyEngine, type EngineOptions, type EngineWarning } from './graph/engine.js';
+import { computeInsights } from './insights.js';
+import { deploymentSetOf } from './intake/deploymentSets.js';
 import { loadManifestPaths, type LoadedManifests } from './intake/files.js';
+import type { ManifestSet } from './intake/manifestSet.js';
 import type { IntakeWarning } from './intake/manifests.js';
-import { TopologyEngine, type EngineOptions } from './graph/engine.js';
+import { parseId } from './model/kinds.js';
 
 export interface ManifestTopology {
   readonly engine: TopologyEngine;
   readonly manifests: LoadedManifests;
-  /** Intake warnings and engine warnings (duplicates, objects without names), with file and line. */
-  readonly warnings: readonly IntakeWarning[];
+  /** Intake problems, engine problems (duplicates, objects without names) and insights, with file and line. */
+  readonly findings: readonly Finding[];
 }
 
-/** Files and folders → engine: the one call the CLI, the extension's YAML mode and the tests share. */
-export async function topologyFromPaths(paths: readonly string[], options: EngineOptions & { root?: string } = {}): Promise<ManifestTopology> {
+/**
+ * Files and folders → engine, for the CLI and the tests. The extension's YAML mode reads files through the
+ * workspace file system instead (ManifestSource), under the same file rules (intake/fileRules.ts), and
+ * reports through the same `manifestFindings`.
+ */
+export async function topologyFromPaths(
+  paths: readonly string[],
+  options: EngineOptions & { root?: string } = {},
+): Promise<ManifestTopology> {
   const manifests = await loadManifestPaths(paths, options.root);
   const engine = TopologyEngine.build(manifests.objects, options);
-  return { engine, manifests, warnings: [...manifests.warnings, ...engineWarnings(engine)] };
+  const opened = paths.map((path) => (options.root ? relative(options.root, path) : path));
+  const setOf = deploymentSetOf(manifests.files, opened);
+  return { engine, manifests, findings: manifestFindings({ intake: manifests.warnings, engine, setOf }) };
 }
 
-/** The engine's own warnings (duplicates, objects without names) in the intake's shape, with file and line. */
-export function engineWarnings(engine: TopologyEngine): IntakeWarning[] {
-  return engine.warnings.map((warning) => ({
-    file: warning.source?.file ?? '', line: warning.source?.line ?? 1, severity: 'error' as const, message: warning.message,
-  }));
+/**
+ * The extension's YAML mode: the files of an editor session (ManifestSet) → engine and findings. `opened` are
+ * the files and folders the user chose, named as the set names its files.
+ */
+export function topologyFromManifestSet(set: ManifestSet, opened: readonly string[], options: EngineOptions = {}): ManifestSetTopology {
+  const engine = TopologyEngine.build(set.objects(), options);
+  const setOf = deploymentSetOf(set.fileNames(), opened);
+  return { engine, findings: manifestFindings({ intake: set.warnings(), engine, setOf }) };
+}
+
+export interface ManifestSetTopology {
+  readonly engine: TopologyEngine;
+  readonly findings: Finding[];
+}
+
+export interface ManifestFindingsInput {
+  readonly intake: readonly IntakeWarning[];
+  readonly engine: TopologyEngine;
+  /** The deployment set of each file (intake/deploymentSets.ts): duplicates count only within one set. */
+  readonly setOf: (file: string) => string;
+}
+
+/** Everything to report about a set of manifests, in one list: what the CLI and the extension both show. */
+export function manifestFindings(input: ManifestFindingsInput): Finding[] {
+  const { engine } = input;
+  const insights = computeInsights({ graph: engine.graph(), record: (id) => engine.record(id), manifests: true });
+  return [
+    ...input.intake.map(intakeFinding),
+    ...engine.warnings.map((warning) => engineFinding(warning, input.setOf)),
+    ...insights,
+  ];
+}
+
+function intakeFinding(warning: IntakeWarning): Finding {
+  return {
+    severity: warning.severity === 'error' ? 'error' : 'info',
+    kind: warning.problem ?? 'intake',
+    message: warning.message,
+    objects: [],
+    ...(warning.file ? { source: { file: warning.file, line: warning.line } } : {}),
+  };
+}
+
+/** A duplicate across deployment sets is not deployed together: a note that it is drawn once, not an error. */
+function engineFinding(warning: EngineWarning, setOf: (file: string) => string): Finding {
+  const source = warning.source ? { source: warning.source } : {};
+  const duplicate = warning.duplicate;
+  if (!duplicate) return { severity: 'error', kind: 'malformed-object', message: warning.message, objects: [], ...source };
+  const here = warning.source ? setOf(warning.source.file) : undefined;
+  const there = duplicate.kept ? setOf(duplicate.kept.file) : undefined;
+  if (here === undefined || there === undefined || here === there) {
+    return { severity: 'error', kind: 'duplicate', message: warning.message, objects: [duplicate.id], ...source };
+  }
+  const { kind, namespace, name } = parseId(duplicate.id);
+  const where = `${duplicate.kept!.file}:${duplicate.kept!.line}`;
+  return {
+    severity: 'info',
+    kind: 'defined-in-several-sets',
+    message: `${kind} ${namespace ? `${namespace}/` : ''}${name} is defined in ${here} and in ${there}, which are not deployed together;`
+      + ` drawn once, from ${where}`,
+    objects: [duplicate.id],
+    ...source,
+  };
 }

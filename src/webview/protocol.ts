@@ -5,7 +5,8 @@
  * Pure TypeScript on purpose (no DOM, no Node, no vscode): the extension host and the webview bundle both
  * import this file, so the compiler checks both ends against one definition.
  */
-import type { GraphDelta, SourceLocation, TopologyGraph } from '../engine/model/graph';
+import type { Finding } from '../engine/findings';
+import type { GraphDelta, TopologyGraph } from '../engine/model/graph';
 
 /** A message name plus a phantom parameter type; `create()` and `is()` infer the params from it. */
 export interface MessageType<TName extends string, TParams> {
@@ -34,17 +35,6 @@ export function isMessage<N extends string, P>(
   type: MessageType<N, P>,
 ): message is Message<N, P> {
   return message.type === type.name;
-}
-
-export type InsightSeverity = 'warning' | 'info';
-
-/** A finding about the topology, e.g. "Service selects no pods". `objects` are node ids. */
-export interface Insight {
-  readonly kind: string;
-  readonly severity: InsightSeverity;
-  readonly message: string;
-  readonly objects: readonly string[];
-  readonly source?: SourceLocation;
 }
 
 export type GraphMode = 'manifests' | 'cluster' | 'history';
@@ -118,15 +108,15 @@ export const GraphInit = messageType<{
   readonly title: string;
   readonly mode: GraphMode;
   readonly graph: TopologyGraph;
-  readonly warnings: readonly string[];
-  readonly insights: readonly Insight[];
+  /** Everything to report (errors, warnings, notes), counted and grouped by the view as by the CLI. */
+  readonly findings: readonly Finding[];
   /** Set when the graph is a comparison of two moments. */
   readonly diff?: GraphDiff;
 }>()('graph/init');
 export const TimelineStateMessage = messageType<TimelineState>()('timeline/state');
 export const GraphDeltaMessage = messageType<{ readonly delta: GraphDelta }>()('graph/delta');
-/** Warnings and insights after the source changed (they are recomputed from the whole graph, not per delta). */
-export const GraphMetaMessage = messageType<{ readonly warnings: readonly string[]; readonly insights: readonly Insight[] }>()('graph/meta');
+/** Findings after the source changed (they are recomputed from the whole graph, not per delta). */
+export const GraphMetaMessage = messageType<{ readonly findings: readonly Finding[] }>()('graph/meta');
 /** Select and centre an object; with `neighbourhood`, also turn on focus mode around it. */
 export const ViewFocus = messageType<{ readonly id: string; readonly neighbourhood?: boolean }>()('view/focus');
 export const ViewStatus = messageType<{ readonly connection?: string; readonly message?: string }>()(
@@ -249,20 +239,18 @@ export function parseWebviewMessage(value: unknown): ParseResult<WebviewMessage>
 const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
   'graph/init': (p) =>
     firstError(
-      () => checkKeys(p, ['title', 'mode', 'graph', 'warnings', 'insights'], ['diff']),
+      () => checkKeys(p, ['title', 'mode', 'graph', 'findings'], ['diff']),
       () => (typeof p['title'] === 'string' ? undefined : "'title' must be a string"),
       () => (p['mode'] === 'manifests' || p['mode'] === 'cluster' || p['mode'] === 'history' ? undefined : "'mode' is invalid"),
       () => (isGraphShaped(p['graph']) ? undefined : "'graph' must have nodes and edges arrays"),
-      () => (Array.isArray(p['warnings']) ? undefined : "'warnings' must be an array"),
-      () => (Array.isArray(p['insights']) ? undefined : "'insights' must be an array"),
+      () => findingsError(p['findings']),
     ),
   'graph/delta': (p) => (isDeltaShaped(p['delta']) ? undefined : "'delta' is malformed"),
   'timeline/state': (p) => (Array.isArray(p['entries']) ? undefined : "'entries' must be an array"),
   'graph/meta': (p) =>
     firstError(
-      () => checkKeys(p, ['warnings', 'insights']),
-      () => (Array.isArray(p['warnings']) ? undefined : "'warnings' must be an array"),
-      () => (Array.isArray(p['insights']) ? undefined : "'insights' must be an array"),
+      () => checkKeys(p, ['findings']),
+      () => findingsError(p['findings']),
     ),
   'view/focus': (p) =>
     firstError(
@@ -281,6 +269,16 @@ const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
       () => (WEBVIEW_EXPORT_FORMATS.includes(p['format'] as WebviewExportFormat) ? undefined : "'format' is invalid"),
     ),
 };
+
+const SEVERITIES: readonly unknown[] = ['error', 'warning', 'info'];
+
+/** The view counts findings by severity and groups them by kind: both must be there on every one. */
+function findingsError(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return "'findings' must be an array";
+  const bad = value.findIndex((f) => !isRecord(f) || !SEVERITIES.includes(f['severity']) || typeof f['kind'] !== 'string'
+    || typeof f['message'] !== 'string' || !Array.isArray(f['objects']));
+  return bad === -1 ? undefined : `'findings[${bad}]' needs a severity, a kind, a message and objects`;
+}
 
 function isGraphShaped(value: unknown): boolean {
   return isRecord(value) && Array.isArray(value['nodes']) && Array.isArray(value['edges']);

@@ -140,5 +140,8 @@ describe('the built kubilitics command', () => {
     const files = readdirSync(join(cwd, 'kubilitics-demo')).sort();
     expect(files).toEqual(['shop.dot', 'shop.json', 'shop.mmd', 'shop.pdf', 'shop.png', 'shop.svg', 'shop.yaml']);
     for (const file of files) expect(stdout).toContain(join(cwd, 'kubilitics-demo', file));
+    // The example's broken references are deliberate, and the demo says so before it lists them.
+    expect(stdout.indexOf('broken on purpose')).toBeGreaterThan(-1);
+    expect(stdout.indexOf('broken on purpose')).toBeLessThan(stdout.indexOf('problems: 7 warnings, 4 notes'));
   }, 60_000);
 });

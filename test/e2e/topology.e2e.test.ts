@@ -8,6 +8,7 @@ import {
   CORPUS, ROOT, e2eAvailable, problemCounts, graphStats, expandInExplorer, openSharedWindow, topologyFrame, waitForLayout, waitForStats,
   type SharedWindow,
 } from './support.js';
+import { countFindings } from '../../src/engine/findings.js';
 import { topologyFromPaths } from '../../src/engine/topology.js';
 
 const available = e2eAvailable();
@@ -21,6 +22,10 @@ describe.skipIf(!available)('the packaged extension in a real VS Code (code-serv
     dirs = await openSharedWindow({ name: 'topology', prepare: async ({ workspaceFolder }) => {
       await cp(join(ROOT, 'examples', 'shop'), join(workspaceFolder, 'shop'), { recursive: true });
       if (existsSync(CORPUS)) await cp(join(CORPUS, 'bookinfo'), join(workspaceFolder, 'bookinfo'), { recursive: true });
+      // The whole workspace, opened at the end: build output the file rules skip, and a second deployment set that
+      // repeats the shop (its objects are notes, not duplicate errors).
+      await cp(join(ROOT, 'examples', 'shop'), join(workspaceFolder, 'dist', 'shop'), { recursive: true });
+      await cp(join(ROOT, 'examples', 'shop'), join(workspaceFolder, 'staging', 'shop'), { recursive: true });
     } });
     page = dirs.page;
   }, 300_000);
@@ -116,4 +121,31 @@ describe.skipIf(!available)('the packaged extension in a real VS Code (code-serv
     }, { timeout: 60_000 }).toBe(true);
     await screenshot(page, 'topology-bookinfo');
   }, 120_000);
+
+  it('the whole workspace folder: the view counts what the CLI counts, with no duplicates across its apps', async () => {
+    const cli = await topologyFromPaths([dirs.workspaceFolder], { root: dirs.workspaceFolder });
+    const counts = countFindings(cli.findings);
+    expect(cli.findings.filter((f) => f.kind === 'duplicate')).toEqual([]);
+    expect(cli.findings.filter((f) => f.kind === 'defined-in-several-sets').length).toBeGreaterThan(0);
+    await runCommand(page, 'Kubilitics: Open Topology');
+    const quickInput = page.locator('.quick-input-widget');
+    await quickInput.locator('.quick-input-box input').fill('workspace');
+    await quickInput.locator('.monaco-list-row', { hasText: 'all manifests in the folder' }).first().click();
+    const shown = async (): Promise<string | undefined> => {
+      for (const frame of page.frames()) {
+        const toggle = await frame.$('[data-testid="problem-counts"]').catch(() => null);
+        const nodes = await graphStats(frame).then((s) => s.nodes).catch(() => undefined);
+        if (!toggle || nodes !== cli.engine.graph().nodes.length) continue;
+        const read = (name: string): Promise<string | null> => toggle.getAttribute(name);
+        return `${await read('data-errors')} ${await read('data-warnings')} ${await read('data-notes')}`;
+      }
+      return undefined;
+    };
+    await expect.poll(shown, { timeout: 60_000 }).toBe(`${counts.error} ${counts.warning} ${counts.info}`);
+    // The Problems panel lists the same findings, one per line (every open view's, each problem once).
+    const located = new Set(cli.findings.filter((f) => f.source).map((f) => `${f.severity} ${f.source!.file}:${f.source!.line} ${f.message}`));
+    const problems = { errors: [...located].filter((l) => l.startsWith('error ')).length, warnings: [...located].filter((l) => l.startsWith('warning ')).length };
+    await expect.poll(() => problemCounts(page), { timeout: 20_000 }).toEqual(problems);
+    await screenshot(page, 'topology-workspace');
+  }, 180_000);
 });

@@ -28,10 +28,11 @@ const INGRESS = 'networking.k8s.io/Ingress/shop/web';
 const WEB_PODS = `pods:${RS}`;
 
 function init(graph: TopologyGraph, title = 'shop + data manifests'): ReturnType<typeof createMessage> {
-  const insights = [
+  const findings = [
     { kind: 'broken-reference', severity: 'warning' as const, message: 'ConfigMap feature-flags is not defined', objects: ['core/ConfigMap/shop/feature-flags', DEPLOY] },
+    { kind: 'not-an-object', severity: 'info' as const, message: 'skipped: not a Kubernetes object', objects: [], source: { file: 'manifests/old.yaml', line: 1 } },
   ];
-  return createMessage(GraphInit, { title, mode: 'manifests', graph, warnings: ['manifests/old.yaml: not a Kubernetes object'], insights });
+  return createMessage(GraphInit, { title, mode: 'manifests', graph, findings });
 }
 
 function delta(partial: Partial<GraphDelta>): GraphDelta {

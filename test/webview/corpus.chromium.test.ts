@@ -29,7 +29,7 @@ describe.skipIf(!chromiumAvailable() || !present)('corpus sets drawn in Chromium
       const view = deriveView(store, DEFAULT_VIEW_OPTIONS);
       page = await suite.open(LIGHT);
       await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
-      await page.send(createMessage(GraphInit, { title: set, mode: 'manifests', graph, warnings: [], insights: [] }) as never);
+      await page.send(createMessage(GraphInit, { title: set, mode: 'manifests', graph, findings: [] }) as never);
       const counts = await page.settled();
       expect({ nodes: counts.nodes, edges: counts.edges, groups: counts.groups })
         .toEqual({ nodes: view.nodes.length, edges: view.edges.length, groups: view.groups.length });

@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable())('export matches the view in Chromium', { t
   it('places every exported node where the view draws it, and the headless layout agrees', async () => {
     page = await suite.open(LIGHT);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
-    await page.send(createMessage(GraphInit, { title: 'wysiwyg', mode: 'manifests', graph: FIXTURE, warnings: [], insights: [] }) as never);
+    await page.send(createMessage(GraphInit, { title: 'wysiwyg', mode: 'manifests', graph: FIXTURE, findings: [] }) as never);
     await page.settled();
     const positions = await exportedPositions(page, 'p1');
     expect(positions.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y })).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
@@ -68,7 +68,7 @@ describe.skipIf(!chromiumAvailable())('export matches the view in Chromium', { t
   it('carries filters and collapse state into the export', async () => {
     page = await suite.open(LIGHT);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
-    await page.send(createMessage(GraphInit, { title: 'wysiwyg', mode: 'manifests', graph: FIXTURE, warnings: [], insights: [] }) as never);
+    await page.send(createMessage(GraphInit, { title: 'wysiwyg', mode: 'manifests', graph: FIXTURE, findings: [] }) as never);
     await page.settled();
     await page.page.locator('summary', { hasText: 'Namespaces' }).click();
     await page.page.locator('.menu-item', { hasText: 'data' }).click();

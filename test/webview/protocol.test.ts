@@ -109,8 +109,7 @@ describe('parseHostMessage', () => {
       title: 'demo',
       mode: 'cluster',
       graph: { nodes: [], edges: [] },
-      warnings: [],
-      insights: [],
+      findings: [{ severity: 'error', kind: 'yaml-error', message: 'YAML error', objects: [], source: { file: 'a.yaml', line: 3 } }],
     });
     expect(parseHostMessage(init).ok).toBe(true);
     expect(parseHostMessage({ type: 'view/status', params: { connection: 'kind-dev' } }).ok).toBe(true);
@@ -121,7 +120,11 @@ describe('parseHostMessage', () => {
 
   it('rejects webview-bound messages and malformed payloads', () => {
     expect(parseHostMessage(createMessage(ViewReady, {})).ok).toBe(false);
-    expect(parseHostMessage({ type: 'graph/init', params: { title: 'x', mode: 'live', graph: { nodes: [], edges: [] }, warnings: [], insights: [] } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'graph/init', params: { title: 'x', mode: 'live', graph: { nodes: [], edges: [] }, findings: [] } }).ok).toBe(false);
+    // The view counts by severity: a finding without a known one is refused, not miscounted.
+    const unknownSeverity = { severity: 'fatal', kind: 'x', message: 'm', objects: [] };
+    expect(parseHostMessage({ type: 'graph/meta', params: { findings: [unknownSeverity] } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'graph/meta', params: { warnings: [], insights: [] } }).ok).toBe(false);
     expect(parseHostMessage({ type: 'graph/delta', params: { delta: { addedNodes: [] } } }).ok).toBe(false);
     expect(parseHostMessage({ type: 'view/export', params: { requestId: 'r', format: 'svg' } }).ok).toBe(false);
   });

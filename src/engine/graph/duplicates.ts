@@ -14,5 +14,6 @@ export function duplicateWarning(existing: ObjectRecord, duplicate: ObjectRecord
   return {
     message: `duplicate ${kept.kind} ${kept.namespace ? `${kept.namespace}/` : ''}${kept.name}: ${where(dropped)} repeats ${where(kept)}; using the first`,
     ...(dropped.source ? { source: dropped.source } : {}),
+    duplicate: { id: kept.id, ...(kept.source ? { kept: kept.source } : {}) },
   };
 }

@@ -33,6 +33,8 @@ export interface EngineOptions {
 export interface EngineWarning {
   readonly message: string;
   readonly source?: SourceLocation;
+  /** Set on a duplicate: the id both inputs share and where the copy that is used is defined. */
+  readonly duplicate?: { readonly id: string; readonly kept?: SourceLocation };
 }
 
 const EMPTY_DELTA: GraphDelta = { addedNodes: [], changedNodes: [], removedNodes: [], addedEdges: [], changedEdges: [], removedEdges: [] };

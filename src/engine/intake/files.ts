@@ -1,9 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { isManifestPath, isSkippedFolder, MAX_MANIFEST_BYTES, tooLarge } from './fileRules.js';
 import { parseManifestText, type IntakeWarning, type ManifestObject } from './manifests.js';
-
-const MANIFEST_FILE = /\.(ya?ml|json)$/i;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 export interface LoadedManifests {
   readonly files: string[];
@@ -11,41 +9,50 @@ export interface LoadedManifests {
   readonly warnings: IntakeWarning[];
 }
 
-/** Loads files and folders (recursively: *.yaml, *.yml, *.json). Paths in results are relative to `root` when given. */
+/**
+ * Loads files and folders (recursively, by the rules of fileRules.ts, which the extension follows too).
+ * Paths in results are relative to `root` when given.
+ */
 export async function loadManifestPaths(paths: readonly string[], root?: string): Promise<LoadedManifests> {
   const files = new Set<string>();
   const warnings: IntakeWarning[] = [];
-  for (const path of paths) await collect(path, files, warnings, true);
+  for (const path of paths) await collect(path, path, files, warnings);
   const sorted = [...files].sort();
   const objects: ManifestObject[] = [];
   for (const file of sorted) {
     const shown = root ? relative(root, file) : file;
     try {
+      if ((await stat(file)).size > MAX_MANIFEST_BYTES) {
+        warnings.push(tooLarge(shown));
+        continue;
+      }
       const parsed = parseManifestText(await readFile(file, 'utf8'), shown);
       objects.push(...parsed.objects);
       warnings.push(...parsed.warnings);
     } catch (error) {
-      warnings.push({ file: shown, line: 1, severity: 'error', message: `cannot read: ${(error as Error).message}` });
+      const message = `cannot read: ${(error as Error).message}`;
+      warnings.push({ file: shown, line: 1, severity: 'error', problem: 'unreadable', message });
     }
   }
   return { files: sorted.map((file) => (root ? relative(root, file) : file)), objects, warnings };
 }
 
-async function collect(path: string, files: Set<string>, warnings: IntakeWarning[], explicit: boolean): Promise<void> {
+/** `top` is the path given by the user: a file named explicitly is always read; a folder's files follow the rules. */
+async function collect(path: string, top: string, files: Set<string>, warnings: IntakeWarning[]): Promise<void> {
   let info;
   try {
     info = await stat(path);
   } catch (error) {
-    warnings.push({ file: path, line: 1, severity: 'error', message: `cannot open: ${(error as Error).message}` });
+    warnings.push({ file: path, line: 1, severity: 'error', problem: 'unreadable', message: `cannot open: ${(error as Error).message}` });
     return;
   }
   if (info.isDirectory()) {
     const entries = await readdir(path, { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.isDirectory() && SKIPPED_DIRECTORIES.has(entry.name)) continue;
-      if (entry.isDirectory() || MANIFEST_FILE.test(entry.name)) await collect(join(path, entry.name), files, warnings, false);
+      if (entry.isDirectory() && !isSkippedFolder(entry.name)) await collect(join(path, entry.name), top, files, warnings);
+      else if (!entry.isDirectory() && isManifestPath(relative(top, join(path, entry.name)))) files.add(join(path, entry.name));
     }
-  } else if (explicit || MANIFEST_FILE.test(path)) {
+  } else if (path === top || isManifestPath(relative(top, path))) {
     files.add(path);
   }
 }

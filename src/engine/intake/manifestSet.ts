@@ -20,9 +20,14 @@ export class ManifestSet {
     const previous = this.files.get(file);
     const lastGood = broken ? previous?.lastGood ?? previous?.objects : parsed.objects;
     const warnings = broken && lastGood && lastGood.length > parsed.objects.length
-      ? [...parsed.warnings, { file, line: 1, severity: 'note' as const, message: 'showing the last version of this file that parsed' }]
+      ? [...parsed.warnings, lastGoodNote(file)]
       : parsed.warnings;
     this.files.set(file, { objects: parsed.objects, warnings, ...(lastGood ? { lastGood } : {}) });
+  }
+
+  /** A file that is not read (too large): it contributes no objects, only the note saying why. */
+  skip(file: string, warning: IntakeWarning): void {
+    this.files.set(file, { objects: [], warnings: [warning] });
   }
 
   remove(file: string): boolean {
@@ -51,4 +56,8 @@ export class ManifestSet {
   fileNames(): string[] {
     return [...this.files.keys()].sort();
   }
+}
+
+function lastGoodNote(file: string): IntakeWarning {
+  return { file, line: 1, severity: 'note', problem: 'last-good', message: 'showing the last version of this file that parsed' };
 }

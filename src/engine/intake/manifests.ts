@@ -9,11 +9,15 @@ export interface ManifestObject {
   readonly valueLines?: ReadonlyMap<string, number>;
 }
 
+/** What kind of problem an intake warning is, so findings can be grouped by it. */
+export type IntakeProblem = 'yaml-error' | 'run-together' | 'not-an-object' | 'unreadable' | 'too-large' | 'last-good';
+
 export interface IntakeWarning {
   readonly file: string;
   readonly line: number;
   readonly severity: 'error' | 'note';
   readonly message: string;
+  readonly problem?: IntakeProblem;
 }
 
 export interface ParsedManifests {
@@ -59,6 +63,7 @@ function recoverOrReport(
       file,
       line: startLine,
       severity: 'error',
+      problem: 'run-together',
       message: `${pieces.length} objects run together without '---' separators (duplicate key at line ${errorLine}); recovered them by splitting at each top-level 'apiVersion:'`,
     });
     for (const piece of pieces) {
@@ -72,7 +77,7 @@ function recoverOrReport(
     }
     return;
   }
-  result.warnings.push({ file, line: errorLine, severity: 'error', message: `YAML error: ${firstLine(first.message)}` });
+  result.warnings.push({ file, line: errorLine, severity: 'error', problem: 'yaml-error', message: `YAML error: ${firstLine(first.message)}` });
 }
 
 interface TextPiece {
@@ -103,7 +108,7 @@ function admitDocument(
   const value: unknown = doc.toJS({ maxAliasCount: 1000 });
   if (value === null || value === undefined) return;
   if (!isKubeObject(value)) {
-    result.warnings.push({ file, line, severity: 'note', message: 'skipped: not a Kubernetes object (no apiVersion and kind)' });
+    result.warnings.push({ file, line, severity: 'note', problem: 'not-an-object', message: 'skipped: not a Kubernetes object (no apiVersion and kind)' });
     return;
   }
   if (LIST_KIND.test(value.kind) && Array.isArray(value['items'])) {
@@ -138,7 +143,7 @@ function admitListItems(
     const node = doc.getIn(['items', index], true) as { range?: [number, number, number] } | undefined;
     const line = node?.range ? lineCounter.linePos(node.range[0]).line : listLine;
     if (isKubeObject(item)) result.objects.push({ object: item, source: { file, line } });
-    else result.warnings.push({ file, line, severity: 'note', message: `skipped list item ${index}: not a Kubernetes object` });
+    else result.warnings.push({ file, line, severity: 'note', problem: 'not-an-object', message: `skipped list item ${index}: not a Kubernetes object` });
   });
 }
 

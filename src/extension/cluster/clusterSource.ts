@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Finding } from '../../engine/findings.js';
 import { computeInsights, type Insight } from '../../engine/insights.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
 import type { TimelineState } from '../../webview/protocol.js';
@@ -9,6 +10,7 @@ import type { TopologySource, TopologyState, TopologyUpdate } from '../topology/
 import type { ClusterManager } from './clusterManager.js';
 
 const EMPTY: TopologyGraph = { nodes: [], edges: [] };
+const HISTORY_UNAVAILABLE: Finding = { severity: 'warning', kind: 'history-unavailable', message: 'history is not available', objects: [] };
 
 type Viewing = { readonly kind: 'live' } | { readonly kind: 'snapshot'; readonly id: number } | { readonly kind: 'compare'; readonly from: number | null; readonly to: number | null };
 
@@ -44,7 +46,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
     this.session = manager.session;
     this.register(manager.onDidDelta((delta) => {
       this.scheduleInsights();
-      if (this.viewing.kind === 'live') this.emitter.fire({ delta, warnings: this.warnings(), insights: this.insights });
+      if (this.viewing.kind === 'live') this.emitter.fire({ delta, findings: this.findings() });
     }));
     this.register(manager.onDidChange(() => {
       if (manager.session === this.session) return;
@@ -68,7 +70,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   snapshot(): TopologyState {
     if (this.viewing.kind !== 'live') return this.past(this.viewing);
     const graph = this.session?.snapshot() ?? EMPTY;
-    return { title: this.title, graph, warnings: this.warnings(), insights: this.insights };
+    return { title: this.title, graph, findings: this.findings() };
   }
 
   connection(): string {
@@ -126,22 +128,27 @@ export class ClusterSource extends DisposableStore implements TopologySource {
 
   private loadPast(viewing: Exclude<Viewing, { kind: 'live' }>): TopologyState {
     const stores = this.history?.storesNow();
-    if (!stores) return { title: this.title, graph: EMPTY, warnings: ['history is not available'], insights: [], mode: 'history' };
+    if (!stores) return { title: this.title, graph: EMPTY, findings: [HISTORY_UNAVAILABLE], mode: 'history' };
     const load = (id: number | null): { graph: TopologyGraph; label: string } => id === null
       ? { graph: this.session?.engine.graph() ?? EMPTY, label: 'now' }
       : { graph: stores.snapshots.load(id), label: describeMoment(stores.snapshots.get(id)?.takenAt) };
     if (viewing.kind === 'snapshot') {
       const { graph, label } = load(viewing.id);
-      return { title: `${this.title} @ ${label}`, graph, warnings: [], insights: [], mode: 'history' };
+      return { title: `${this.title} @ ${label}`, graph, findings: [], mode: 'history' };
     }
     const from = load(viewing.from);
     const to = load(viewing.to);
     const { graph, diff } = compareGraphs(from.graph, to.graph, { from: from.label, to: to.label });
-    return { title: `${this.title}: ${from.label} → ${to.label}`, graph, warnings: [], insights: [], mode: 'history', diff };
+    return { title: `${this.title}: ${from.label} → ${to.label}`, graph, findings: [], mode: 'history', diff };
   }
 
-  private warnings(): string[] {
-    return this.session?.hidden().map((text) => `hidden by RBAC: ${text}`) ?? [];
+  /** Insights, and what RBAC hides as warnings: the view counts them with the same `countFindings` as manifests. */
+  private findings(): Finding[] {
+    const hidden = this.session?.hidden() ?? [];
+    return [
+      ...hidden.map((text): Finding => ({ severity: 'warning', kind: 'hidden-by-rbac', message: `hidden by RBAC: ${text}`, objects: [] })),
+      ...this.insights,
+    ];
   }
 
   /** Insights read the whole graph: recomputed on a timer that grows with the cluster, never per event. */

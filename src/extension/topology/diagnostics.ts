@@ -1,34 +1,38 @@
 import * as vscode from 'vscode';
-import type { IntakeWarning } from '../../engine/intake/manifests.js';
-import type { Insight } from '../../engine/insights.js';
+import type { Finding, FindingSeverity } from '../../engine/findings.js';
 import { DiagnosticLedger } from './diagnosticLedger.js';
 
-/** YAML errors and broken references in the Problems panel, at the line of the document that holds them. */
+const SEVERITY: Readonly<Record<FindingSeverity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/**
+ * Findings in the Problems panel, one per line of the document that holds it, with the finding's own severity:
+ * the panel lists the same list the view's status bar and the CLI count.
+ */
 export class ManifestDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('kubilitics');
   private readonly ledger = new DiagnosticLedger<vscode.Diagnostic>((diagnostic) =>
     `${diagnostic.range.start.line}\u0000${String(diagnostic.code)}\u0000${diagnostic.message}`);
   private readonly uris = new Map<string, vscode.Uri>();
 
-  update(owner: object, uriOf: (file: string) => vscode.Uri, warnings: readonly IntakeWarning[], insights: readonly Insight[]): void {
+  update(owner: object, uriOf: (file: string) => vscode.Uri, findings: readonly Finding[]): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
-    const add = (file: string, line: number, message: string, severity: vscode.DiagnosticSeverity, code: string): void => {
-      const range = new vscode.Range(Math.max(0, line - 1), 0, Math.max(0, line - 1), Number.MAX_SAFE_INTEGER);
-      const diagnostic = new vscode.Diagnostic(range, message, severity);
+    for (const finding of findings) {
+      if (!finding.source?.file) continue;
+      const line = Math.max(0, finding.source.line - 1);
+      const range = new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER);
+      const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
       diagnostic.source = 'Kubilitics';
-      diagnostic.code = code;
-      const uri = uriOf(file);
+      diagnostic.code = finding.kind;
+      const uri = uriOf(finding.source.file);
       const key = uri.toString();
       this.uris.set(key, uri);
-      byFile.set(key, [...(byFile.get(key) ?? []), diagnostic]);
-    };
-    for (const warning of warnings) {
-      if (warning.severity === 'error' && warning.file) add(warning.file, warning.line, warning.message, vscode.DiagnosticSeverity.Error, 'manifest');
-    }
-    for (const insight of insights) {
-      if (!insight.source) continue;
-      const severity = insight.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-      add(insight.source.file, insight.source.line, insight.message, severity, insight.kind);
+      const list = byFile.get(key) ?? [];
+      list.push(diagnostic);
+      byFile.set(key, list);
     }
     this.publish(this.ledger.replace(owner, byFile));
   }

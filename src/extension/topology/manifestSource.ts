@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { TopologyEngine } from '../../engine/graph/engine.js';
 import { diffGraphs } from '../../engine/graph/delta.js';
 import { ManifestSet } from '../../engine/intake/manifestSet.js';
-import type { IntakeWarning } from '../../engine/intake/manifests.js';
-import { computeInsights, type Insight } from '../../engine/insights.js';
-import { engineWarnings } from '../../engine/topology.js';
+import { countFindings, describeCounts, type Finding } from '../../engine/findings.js';
+import {
+  EXCLUDE_GLOB, isManifestPath, MANIFEST_GLOB, MAX_MANIFEST_BYTES, MAX_MANIFEST_FILES, tooLarge,
+} from '../../engine/intake/fileRules.js';
+import { topologyFromManifestSet } from '../../engine/topology.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
 import { settings } from '../config.js';
 import { DisposableStore } from '../lifetime.js';
@@ -12,13 +14,10 @@ import { log } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
 import type { TopologySource, TopologyState, TopologyUpdate } from './source.js';
 
-const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
-const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out}/**';
-const NOT_MANIFESTS = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|\.vscode\/[^/]*\.json|composer\.json)$/;
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const MAX_FILES = 5000;
-
-/** YAML mode: files and folders parsed into a topology that follows every save. */
+/**
+ * YAML mode: files and folders parsed into a topology that follows every save. Which files of a folder are
+ * read follows intake/fileRules.ts and what is reported follows `manifestFindings`, as in the CLI.
+ */
 export class ManifestSource extends DisposableStore implements TopologySource {
   readonly mode = 'manifests' as const;
   private readonly emitter = this.register(new vscode.EventEmitter<TopologyUpdate>());
@@ -26,8 +25,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   private readonly set = new ManifestSet();
   private engine = new TopologyEngine();
   private graph: TopologyGraph = { nodes: [], edges: [] };
-  private insights: Insight[] = [];
-  private warnings: IntakeWarning[] = [];
+  private findings: Finding[] = [];
   private readonly pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -62,7 +60,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   }
 
   snapshot(): TopologyState {
-    return { title: this.title, graph: this.graph, warnings: this.warningTexts(), insights: this.insights };
+    return { title: this.title, graph: this.graph, findings: this.findings };
   }
 
   graphNow(): TopologyGraph {
@@ -86,13 +84,15 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     for (const uri of this.uris) {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) {
-        const inFolder = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MANIFEST_GLOB), EXCLUDE_GLOB, MAX_FILES);
-        found.push(...inFolder.filter((file) => !NOT_MANIFESTS.test(file.path)));
+        // Excludes relative to the opened folder, as the CLI's walk: an opened `dist/` is read, a `dist/` inside is not.
+        const exclude = new vscode.RelativePattern(uri, EXCLUDE_GLOB);
+        const inFolder = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, MANIFEST_GLOB), exclude, MAX_MANIFEST_FILES);
+        found.push(...inFolder.filter((file) => isManifestPath(relativeTo(uri, file))));
       } else {
         found.push(uri);
       }
     }
-    if (found.length >= MAX_FILES) log().warn(`more than ${MAX_FILES} manifest files; showing the first ${MAX_FILES}`);
+    if (found.length >= MAX_MANIFEST_FILES) log().warn(`more than ${MAX_MANIFEST_FILES} manifest files; showing the first ${MAX_MANIFEST_FILES}`);
     return found;
   }
 
@@ -100,9 +100,8 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     const name = this.fileName(uri);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) {
-        this.set.update(name, '');
-        log().warn(`${name}: skipped, larger than ${MAX_FILE_BYTES / 1048576} MB`);
+      if (stat.size > MAX_MANIFEST_BYTES) {
+        this.set.skip(name, tooLarge(name));
         return;
       }
       this.set.update(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
@@ -127,7 +126,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   }
 
   private queue(uri: vscode.Uri): void {
-    if (NOT_MANIFESTS.test(uri.path) || /\/(node_modules|\.git)\//.test(uri.path)) return;
+    if (!this.belongs(uri)) return;
     this.pending.add(uri.toString());
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), settings.manifestDebounceMs());
@@ -147,20 +146,29 @@ export class ManifestSource extends DisposableStore implements TopologySource {
 
   private rebuild(): TopologyUpdate {
     const before = this.graph;
-    this.engine = TopologyEngine.build(this.set.objects(), { defaultNamespace: settings.defaultNamespace() });
+    const opened = this.uris.map((uri) => this.openedName(uri));
+    const built = topologyFromManifestSet(this.set, opened, { defaultNamespace: settings.defaultNamespace() });
+    this.engine = built.engine;
+    this.findings = built.findings;
     this.graph = this.engine.graph();
-    this.insights = computeInsights({ graph: this.graph, record: (id) => this.engine.record(id) });
-    this.warnings = [
-      ...this.set.warnings(),
-      ...engineWarnings(this.engine),
-    ];
-    this.diagnostics.update(this, (file) => this.fileUri(file), this.warnings, this.insights);
-    log().info(`${this.title}: ${this.set.fileNames().length} files, ${this.graph.nodes.length} nodes, ${this.graph.edges.length} edges, ${this.warnings.length} warnings`);
-    return { delta: diffGraphs(before, this.graph), warnings: this.warningTexts(), insights: this.insights };
+    this.diagnostics.update(this, (file) => this.fileUri(file), this.findings);
+    const counts = describeCounts(countFindings(this.findings));
+    const { nodes, edges } = this.graph;
+    log().info(`${this.title}: ${this.set.fileNames().length} files, ${nodes.length} nodes, ${edges.length} edges, ${counts}`);
+    return { delta: diffGraphs(before, this.graph), findings: this.findings };
   }
 
-  private warningTexts(): string[] {
-    return this.warnings.filter((w) => w.severity === 'error').map((w) => `${w.file}:${w.line}: ${w.message}`);
+  /** Whether a changed file is one this view reads: a file opened by name, or a manifest of an opened folder. */
+  private belongs(uri: vscode.Uri): boolean {
+    if (this.uris.some((opened) => opened.toString() === uri.toString())) return true;
+    const folder = this.uris.find((opened) => uri.path.startsWith(opened.path.endsWith('/') ? opened.path : `${opened.path}/`));
+    return folder !== undefined && isManifestPath(relativeTo(folder, uri));
+  }
+
+  /** An opened file or folder named as the set names its files; the root folder itself is '' (not its absolute path). */
+  private openedName(uri: vscode.Uri): string {
+    const trim = (path: string): string => path.replace(/\/$/, '');
+    return trim(uri.path) === trim(this.root.path) ? '' : this.fileName(uri);
   }
 
   private fileName(uri: vscode.Uri): string {
@@ -171,4 +179,10 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   private fileUri(name: string): vscode.Uri {
     return name.startsWith('/') ? this.root.with({ path: name }) : vscode.Uri.joinPath(this.root, name);
   }
+}
+
+/** `file`'s path below `folder`, `/`-separated. */
+function relativeTo(folder: vscode.Uri, file: vscode.Uri): string {
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return file.path.startsWith(base) ? file.path.slice(base.length) : file.path;
 }

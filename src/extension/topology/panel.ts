@@ -15,7 +15,7 @@ export const TOPOLOGY_VIEW_TYPE = 'kubilitics.topology';
 export class TopologyPanel extends DisposableStore {
   private ready = false;
   private readonly exportWaiters = new Map<string, (result: { data: string; error?: string }) => void>();
-  /** Warnings and insights last sent, so unchanged ones are not re-sent with every delta. */
+  /** Findings last sent, so unchanged ones are not re-sent with every delta. */
   private sentMeta = '';
   private selected: string | undefined;
   private pendingFocus: { id: string; neighbourhood: boolean } | undefined;
@@ -38,10 +38,10 @@ export class TopologyPanel extends DisposableStore {
     this.register(source.onDidUpdate((update) => {
       if (!this.ready) return;
       if (!isEmptyDelta(update.delta)) this.post(createMessage(GraphDeltaMessage, { delta: update.delta }));
-      const meta = JSON.stringify([update.warnings, update.insights]);
+      const meta = JSON.stringify(update.findings);
       if (meta !== this.sentMeta) {
         this.sentMeta = meta;
-        this.post(createMessage(GraphMetaMessage, { warnings: update.warnings, insights: update.insights }));
+        this.post(createMessage(GraphMetaMessage, { findings: update.findings }));
       }
     }));
     if (source.onDidChangeConnection) {
@@ -139,9 +139,9 @@ export class TopologyPanel extends DisposableStore {
 
   private sendInit(): void {
     const state = this.source.snapshot();
-    this.sentMeta = JSON.stringify([state.warnings, state.insights]);
+    this.sentMeta = JSON.stringify(state.findings);
     this.post(createMessage(GraphInit, {
-      title: state.title, mode: state.mode ?? this.source.mode, graph: state.graph, warnings: state.warnings, insights: state.insights,
+      title: state.title, mode: state.mode ?? this.source.mode, graph: state.graph, findings: state.findings,
       ...(state.diff ? { diff: state.diff } : {}),
     }));
     void this.sendTimeline();

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
-import type { Insight } from '../../engine/insights.js';
+import type { Finding } from '../../engine/findings.js';
 import type { GraphDiff, GraphMode, TimelineState } from '../../webview/protocol.js';
 
 export interface TopologyState {
@@ -9,14 +9,13 @@ export interface TopologyState {
   readonly mode?: GraphMode;
   readonly diff?: GraphDiff;
   readonly graph: TopologyGraph;
-  readonly warnings: readonly string[];
-  readonly insights: readonly Insight[];
+  /** Everything to report, one list for the status bar, the details panel, the Problems panel and the log. */
+  readonly findings: readonly Finding[];
 }
 
 export interface TopologyUpdate {
   readonly delta: GraphDelta;
-  readonly warnings: readonly string[];
-  readonly insights: readonly Insight[];
+  readonly findings: readonly Finding[];
 }
 
 /** What a topology panel shows: manifests (YAML mode) or a live cluster. */

@@ -8,7 +8,8 @@ import { GraphStore } from '../../engine/view/graphStore';
 import { searchView } from '../../engine/view/search';
 import type { ViewOptions } from '../../engine/view/viewOptions';
 import type { Host } from '../host';
-import type { GraphDiff, GraphMode, Insight, TimelineState } from '../protocol';
+import type { Finding } from '../../engine/findings';
+import type { GraphDiff, GraphMode, TimelineState } from '../protocol';
 import { TimelineCompare, TimelineSelect, ViewError, ViewRequestExport, ViewShowHistory, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
 import { Timeline } from './Timeline';
 import type { UiState } from '../uiState';
@@ -30,8 +31,7 @@ export interface AppProps {
 export interface GraphMeta {
   readonly title: string;
   readonly mode: GraphMode;
-  readonly warnings: readonly string[];
-  readonly insights: readonly Insight[];
+  readonly findings: readonly Finding[];
   readonly diff?: GraphDiff;
 }
 
@@ -156,7 +156,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           graphVersion={graphVersion}
           view={view}
           selection={ui.selection}
-          insights={meta?.insights ?? []}
+          findings={meta?.findings ?? []}
           options={ui.view}
           onSelect={select}
           onView={updateView}
@@ -173,7 +173,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onCompare={(from, to) => host.post(createMessage(TimelineCompare, { from, to }))}
         />
       )}
-      <StatusBar meta={meta} status={status} view={view} total={store} layoutBusy={layoutBusy} />
+      <StatusBar meta={meta} status={status} view={view} total={store} layoutBusy={layoutBusy} onSelect={select} />
     </div>
   );
 }

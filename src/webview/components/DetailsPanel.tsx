@@ -9,7 +9,7 @@ import type { GraphStore } from '../../engine/view/graphStore';
 import { nameFromId } from '../../engine/view/graphStore';
 import type { ViewOptions } from '../../engine/view/viewOptions';
 import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/view/viewOptions';
-import type { Insight } from '../protocol';
+import type { Finding } from '../../engine/findings';
 import { cssColor, statusColor } from './cssColor';
 
 export interface DetailsPanelProps {
@@ -17,7 +17,8 @@ export interface DetailsPanelProps {
   readonly graphVersion: number;
   readonly view: ViewGraph;
   readonly selection: string | null;
-  readonly insights: readonly Insight[];
+  /** Every finding; the panel shows those about the selected object. */
+  readonly findings: readonly Finding[];
   readonly options: ViewOptions;
   readonly onSelect: (id: string) => void;
   readonly onView: (change: (view: ViewOptions) => ViewOptions) => void;
@@ -72,7 +73,7 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
   const { node, store, onSelect } = props;
   const shownAs = props.view.representative.get(node.id);
   const labels = Object.entries(node.labels).sort(([a], [b]) => (a < b ? -1 : 1));
-  const insights = props.insights.filter((i) => i.objects.includes(node.id));
+  const insights = props.findings.filter((i) => i.objects.includes(node.id));
   const collapsedPod = node.kind === 'Pod' && node.controller !== undefined && shownAs?.startsWith(POD_AGGREGATE_PREFIX);
   return (
     <div class="details-body">
@@ -184,7 +185,7 @@ function Relations(props: {
   );
 }
 
-function Insights({ insights }: { insights: readonly Insight[] }): JSX.Element {
+function Insights({ insights }: { insights: readonly Finding[] }): JSX.Element {
   return (
     <section>
       <h3>Insights</h3>

@@ -1,9 +1,11 @@
-/** Bottom bar: connection and host messages, what is shown out of what exists, layout progress, warnings. */
+/** Bottom bar: connection and host messages, what is shown out of what exists, layout progress, problems. */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { countFindings, describeCounts } from '../../engine/findings';
 import type { ViewGraph } from '../../engine/view/deriveView';
 import type { GraphStore } from '../../engine/view/graphStore';
 import type { GraphMeta, HostStatus } from './App';
+import { ProblemGroups } from './ProblemGroups';
 
 export interface StatusBarProps {
   readonly meta: GraphMeta | null;
@@ -11,11 +13,14 @@ export interface StatusBarProps {
   readonly view: ViewGraph;
   readonly total: GraphStore;
   readonly layoutBusy: boolean;
+  readonly onSelect: (id: string) => void;
 }
 
-export function StatusBar({ meta, status, view, total, layoutBusy }: StatusBarProps): JSX.Element {
-  const [showWarnings, setShowWarnings] = useState(false);
-  const warnings = meta?.warnings ?? [];
+export function StatusBar({ meta, status, view, total, layoutBusy, onSelect }: StatusBarProps): JSX.Element {
+  const [showProblems, setShowProblems] = useState(false);
+  const findings = meta?.findings ?? [];
+  // The same count as the CLI, the log and the Problems panel: one list, counted by severity.
+  const counts = countFindings(findings);
   const objects = view.nodes.reduce((sum, n) => sum + n.members.length, 0);
   let broken = 0;
   for (const edge of total.edges.values()) if (edge.broken !== undefined) broken++;
@@ -37,18 +42,21 @@ export function StatusBar({ meta, status, view, total, layoutBusy }: StatusBarPr
       {layoutBusy && <span class="busy">Laying out…</span>}
       {status.message !== undefined && status.message !== '' && <span class="message">{status.message}</span>}
       <span class="spacer" />
-      {warnings.length > 0 && (
-        <button type="button" class="link" aria-expanded={showWarnings} onClick={() => setShowWarnings(!showWarnings)}>
-          {`${warnings.length} warning${warnings.length === 1 ? '' : 's'}`}
+      {findings.length > 0 && (
+        <button
+          type="button"
+          class={`link problems-toggle ${counts.error > 0 ? 'has-errors' : counts.warning > 0 ? 'has-warnings' : ''}`}
+          data-testid="problem-counts"
+          data-errors={counts.error}
+          data-warnings={counts.warning}
+          data-notes={counts.info}
+          aria-expanded={showProblems}
+          onClick={() => setShowProblems(!showProblems)}
+        >
+          {describeCounts(counts)}
         </button>
       )}
-      {showWarnings && (
-        <ul class="warnings" aria-label="Warnings">
-          {warnings.map((w, i) => (
-            <li key={i}>{w}</li>
-          ))}
-        </ul>
-      )}
+      {showProblems && <ProblemGroups findings={findings} store={total} onSelect={onSelect} />}
     </footer>
   );
 }

@@ -13,8 +13,8 @@ export interface MessageContext {
   readonly store: GraphStore;
   readonly controller: CanvasController | null;
   setMeta(meta: GraphMeta): void;
-  /** Replaces warnings and insights, keeping title and mode. */
-  updateMeta(meta: Pick<GraphMeta, 'warnings' | 'insights'>): void;
+  /** Replaces the findings, keeping title and mode. */
+  updateMeta(meta: Pick<GraphMeta, 'findings'>): void;
   setGraphVersion(version: number): void;
   setStatus(status: HostStatus): void;
   setTimeline(timeline: TimelineState): void;

@@ -27,7 +27,7 @@ describe('corpus (../shared/corpus)', () => {
 
   corpusIt('reports the run-together kalc dump clearly and recovers its objects', async () => {
     const topology = await load('kalc-gke-dump/tesg1.yaml');
-    const warning = topology.warnings.find((w) => w.file === 'kalc-gke-dump/tesg1.yaml' && w.severity === 'error');
+    const warning = topology.findings.find((w) => w.source?.file === 'kalc-gke-dump/tesg1.yaml' && w.severity === 'error');
     expect(warning?.message).toMatch(/7 objects run together without '---'/);
     expect(topology.manifests.objects.length).toBe(99);
     const graph = topology.engine.graph();
@@ -76,5 +76,33 @@ describe('corpus (../shared/corpus)', () => {
     expect(insights.length).toBeGreaterThan(0);
     for (const insight of insights) expect(insight.objects.length).toBeGreaterThan(0);
     expect(insights.every((insight) => insight.kind !== 'broken-reference' || insight.source?.file)).toBe(true);
+  });
+});
+
+describe('corpus findings (../shared/corpus)', () => {
+  corpusIt('kalc-gke-dump: service-account token Secrets are one group of notes, not 53 warnings', async () => {
+    const topology = await load('kalc-gke-dump');
+    const missingSecret = (f: { message: string }): boolean => /→ Secret \S+ \(.*\) is not in the input/.test(f.message);
+    const secretWarnings = topology.findings.filter((f) => f.severity === 'warning' && missingSecret(f));
+    const secretNotes = topology.findings.filter((f) => f.severity === 'info' && missingSecret(f));
+    // Before: 56 warnings, one per reference. Left: the agent's own Secret (envFrom), referenced three times.
+    expect(secretWarnings.map((f) => f.message.match(/Secret (\S+)/)![1])).toEqual(Array(3).fill('kube-system/magalix-agent'));
+    expect(secretNotes.length).toBe(53);
+    expect(new Set(secretNotes.map((f) => f.kind))).toEqual(new Set(['external-secret']));
+  });
+
+  corpusIt('the whole corpus opened at once: no duplicate errors between its apps, only within one', async () => {
+    const topology = await topologyFromPaths([CORPUS], { root: CORPUS });
+    const app = (file: string | undefined): string => (file ?? '').split('/')[0]!;
+    const duplicates = topology.findings.filter((f) => f.kind === 'duplicate');
+    expect(duplicates.length).toBeGreaterThan(0);
+    for (const duplicate of duplicates) {
+      const kept = /repeats (\S+?):\d+/.exec(duplicate.message)![1];
+      expect(app(kept), duplicate.message).toBe(app(duplicate.source?.file));
+    }
+    const across = topology.findings.filter((f) => f.kind === 'defined-in-several-sets');
+    expect(across.map((f) => f.severity)).toEqual(Array(across.length).fill('info'));
+    // guestbook vs guestbook-go, online-boutique vs guestbook, vllm-hpa vs kube-prometheus, kalc-gke-dump vs guestbook(-go).
+    expect(across.length).toBe(18);
   });
 });

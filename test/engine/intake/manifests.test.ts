@@ -65,7 +65,7 @@ metadata: { name: after }
   it('skips non-Kubernetes documents with a note', () => {
     const { objects, warnings } = parseManifestText('name: chart\nversion: 1.0.0\n', 'Chart.yaml');
     expect(objects).toEqual([]);
-    expect(warnings).toEqual([{ file: 'Chart.yaml', line: 1, severity: 'note', message: 'skipped: not a Kubernetes object (no apiVersion and kind)' }]);
+    expect(warnings).toEqual([{ file: 'Chart.yaml', line: 1, severity: 'note', problem: 'not-an-object', message: 'skipped: not a Kubernetes object (no apiVersion and kind)' }]);
   });
 
   it('recovers objects run together without separators, and says so', () => {

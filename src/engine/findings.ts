@@ -1,0 +1,107 @@
+/**
+ * Findings: everything worth telling about a topology (YAML errors, duplicates, broken references, insights,
+ * what RBAC hides), in one list with one severity scale. Every place that counts or lists them — the CLI
+ * summary, the extension's log, the view's status bar and details, the Problems panel — reads this list and
+ * counts it with `countFindings`, so they cannot disagree.
+ */
+import type { SourceLocation } from './model/graph.js';
+
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  readonly severity: FindingSeverity;
+  /** The kind of problem (`broken-reference`, `yaml-error`, `duplicate`, …): findings are grouped by it. */
+  readonly kind: string;
+  readonly message: string;
+  /** Node ids: the object the finding is about first, then the others it names. */
+  readonly objects: readonly string[];
+  readonly source?: SourceLocation;
+}
+
+export type SeverityCounts = Readonly<Record<FindingSeverity, number>>;
+
+export const SEVERITIES: readonly FindingSeverity[] = ['error', 'warning', 'info'];
+
+export function countFindings(findings: readonly Finding[]): SeverityCounts {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+const SEVERITY_WORDS: Readonly<Record<FindingSeverity, readonly [string, string]>> = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  info: ['note', 'notes'],
+};
+
+/** "25 errors, 176 warnings, 56 notes"; severities with none are left out; "no problems" when all are. */
+export function describeCounts(counts: SeverityCounts): string {
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => countWord(counts[severity], severity));
+  return parts.length > 0 ? parts.join(', ') : 'no problems';
+}
+
+export function countWord(count: number, severity: FindingSeverity): string {
+  const [one, many] = SEVERITY_WORDS[severity];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export interface FindingGroup {
+  /** The kind, refined by the missing object's kind for broken references (`broken-reference:Secret`). */
+  readonly key: string;
+  readonly title: string;
+  readonly severity: FindingSeverity;
+  readonly findings: readonly Finding[];
+}
+
+const GROUP_TITLES: Readonly<Record<string, string>> = {
+  'yaml-error': 'YAML errors',
+  'run-together': 'Objects run together without ---',
+  unreadable: 'Files that cannot be read',
+  'malformed-object': 'Objects that cannot be read',
+  duplicate: 'Duplicate objects',
+  'defined-in-several-sets': 'Objects defined in more than one deployment set (drawn once)',
+  'not-an-object': 'Documents that are not Kubernetes objects',
+  'too-large': 'Files skipped for their size',
+  'last-good': 'Files shown as they last parsed',
+  'external-secret': 'Secrets created outside the manifests (tokens, TLS, pull secrets)',
+  'service-selects-nothing': 'Services that select nothing',
+  'workload-not-selected': 'Workloads their Service does not select',
+  'unbound-claim': 'Unbound volume claims',
+  'scale-target-missing': 'Autoscalers whose target is missing',
+  'policy-selects-nothing': 'NetworkPolicies that select no pods',
+  'hidden-by-rbac': 'Hidden by RBAC',
+};
+
+/** Findings grouped by kind of problem: errors first, then warnings, then notes; larger groups first. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, { severity: FindingSeverity; findings: Finding[] }>();
+  for (const finding of findings) {
+    const key = `${groupKey(finding)}\u0000${finding.severity}`;
+    const group = groups.get(key) ?? { severity: finding.severity, findings: [] };
+    group.findings.push(finding);
+    groups.set(key, group);
+  }
+  const rank = (severity: FindingSeverity): number => SEVERITIES.indexOf(severity);
+  return [...groups]
+    .map(([key, group]) => ({ key: key.split('\u0000')[0]!, title: groupTitle(key.split('\u0000')[0]!), ...group }))
+    .sort((a, b) => rank(a.severity) - rank(b.severity) || b.findings.length - a.findings.length || (a.key < b.key ? -1 : 1));
+}
+
+function groupKey(finding: Finding): string {
+  if (finding.kind !== 'broken-reference') return finding.kind;
+  const missing = finding.objects[1];
+  // Ids are `group/Kind/namespace/name` (model/kinds.ts, not imported: the webview's stricter compiler reads this file).
+  const kind = missing?.split('/')[1];
+  return kind ? `${finding.kind}:${kind}` : finding.kind;
+}
+
+function groupTitle(key: string): string {
+  const [kind, detail] = key.split(':');
+  if (kind === 'broken-reference') return detail ? `Broken references to a ${detail}` : 'Broken references';
+  return GROUP_TITLES[key] ?? key;
+}
+
+/** `file:line  message`, or the message alone: how the CLI and the view's lists print a finding. */
+export function findingLine(finding: Finding): string {
+  return finding.source ? `${finding.source.file}:${finding.source.line}  ${finding.message}` : finding.message;
+}
