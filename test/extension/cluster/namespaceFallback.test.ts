@@ -1,0 +1,125 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiClient, type RequestOptions } from '../../../src/extension/cluster/apiClient.js';
+import { ClusterSession } from '../../../src/extension/cluster/session.js';
+import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../../cluster/fake/fakeApiServer.js';
+import { ADMIN, eventually } from '../../cluster/fake/fixtures.js';
+
+/**
+ * An identity that may read namespaced kinds only in sock-shop and hipster, and may list Namespaces: the
+ * Namespace list arrives last (held back in front of the API server), after every other kind was refused
+ * cluster-wide and fell back to the kubeconfig's namespace. hipster must still be shown, in full.
+ */
+
+const READABLE = ['hipster', 'sock-shop'];
+const OTHERS = Array.from({ length: 14 }, (_, i) => `team-${String(i).padStart(2, '0')}`);
+
+/** Holds the Namespace list back until `release()`: fault injection in front of a real HTTP API server. */
+class NamespaceListLast extends ApiClient {
+  private opened: (() => void) | undefined;
+  private readonly gate = new Promise<void>((resolve) => (this.opened = resolve));
+  override async json<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    if (/^\/api\/v1\/namespaces\?/.test(path)) await this.gate;
+    return super.json<T>(path, options);
+  }
+  release(): void {
+    this.opened?.();
+  }
+}
+
+function workload(namespace: string): KubeObject[] {
+  const labels = { app: 'front' };
+  return [
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace }, data: { a: 'b' } },
+    { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'front', namespace } },
+    { apiVersion: 'v1', kind: 'Event', metadata: { name: 'front.1', namespace }, involvedObject: { kind: 'Service', name: 'front', namespace } },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: 'front', namespace }, spec: { selector: labels } },
+    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'front', namespace },
+      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }] } } } },
+    { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'front-1', namespace },
+      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }] } } } },
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'front-1-a', namespace, labels }, spec: { containers: [{ name: 'c', image: 'i' }] } },
+  ];
+}
+
+const idOf = (object: KubeObject): string =>
+  `${object.apiVersion?.includes('/') ? object.apiVersion.split('/')[0] : 'core'}/${object.kind}/${object.metadata?.namespace ?? ''}/${object.metadata?.name}`;
+
+describe('a namespace-limited identity, with the Namespace list arriving last', () => {
+  let server: FakeApiServer | undefined;
+  let session: ClusterSession | undefined;
+  afterEach(async () => {
+    session?.dispose();
+    await server?.stop();
+  });
+
+  it.each([['list', ['list']], ['list and watch', ['list', 'watch']]] as const)('may %s Namespaces: every readable object is shown',
+    async (_, namespaceVerbs) => {
+      server = await startFakeApiServer({ tls: true, identities: [ADMIN, { token: 'shop', user: 'shop-reader', allow: (verb, resource, namespace) =>
+        resource === 'namespaces' ? namespace === undefined && (namespaceVerbs as readonly string[]).includes(verb)
+          : ['get', 'list', 'watch'].includes(verb) && namespace !== undefined && READABLE.includes(namespace) }] });
+      const readable: string[] = [];
+      for (const namespace of [...READABLE, ...OTHERS]) {
+        server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+        for (const object of workload(namespace)) {
+          server.create(object);
+          if (READABLE.includes(namespace)) readable.push(idOf(object));
+        }
+      }
+      const config = new KubeConfig();
+      config.loadFromString(server.kubeconfigYaml({ token: 'shop', namespace: 'sock-shop' }));
+      const client = new NamespaceListLast(config, 5000);
+      session = new ClusterSession(client, { flushIntervalMs: 20, contextNamespace: 'sock-shop', onDelta: () => undefined, onStatus: () => undefined,
+        informer: { initialBackoffMs: 10, maxBackoffMs: 200, watchTimeoutSeconds: 5 } });
+      await session.start();
+      const live = session;
+      const othersSettled = (): boolean => live.kinds().every((status) => status.type.kind === 'Namespace'
+        || (status.scopes.size > (status.type.namespaced ? 1 : 0) && [...status.scopes.values()].every((state) => state.phase === 'live' || state.phase === 'forbidden')));
+      await eventually(othersSettled, 10_000, 'every other kind refused cluster-wide and listed in sock-shop');
+      expect(live.engine.record('core/ConfigMap/hipster/settings')).toBeUndefined();
+      client.release();
+
+      const missing = (): string[] => readable.filter((id) => !live.engine.record(id));
+      await eventually(() => missing().length === 0, 10_000, 'hipster and sock-shop in full');
+      const shown = [...live.engine.objects()].filter((record) => record.kind !== 'Namespace');
+      expect(shown.map((record) => record.id).sort()).toEqual([...readable].sort());
+
+      const settled = (): boolean => live.kinds().every((status) => [...status.scopes.values()].every((state) => ['live', 'forbidden'].includes(state.phase)));
+      await eventually(settled, 10_000, 'every namespace tried');
+      const hidden = live.hidden();
+      expect(hidden[0]).toBe('pods: cluster-wide list forbidden, shown for hipster, sock-shop; not readable in 14 other namespaces');
+      expect(hidden.findIndex((line) => line.startsWith('deployments: '))).toBeLessThan(hidden.findIndex((line) => line.startsWith('roles: ')));
+      expect(hidden).toContain('configmaps: cluster-wide list forbidden, shown for hipster, sock-shop; not readable in 14 other namespaces');
+      const namespacesLine = hidden.find((line) => line.startsWith('namespaces: '));
+      if (namespaceVerbs.length === 1) expect(namespacesLine).toBe('namespaces: may be listed but not watched: re-listed periodically');
+      else expect(namespacesLine).toBeUndefined();
+
+      // hipster goes (the real namespace controller deletes its objects first; here they are left behind): its
+      // fallback informers stop, and what they showed goes with them.
+      const before = live.openInformers();
+      server.delete({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'hipster' } });
+      await eventually(() => !live.engine.record('core/ConfigMap/hipster/settings'), 10_000, 'hipster objects removed');
+      expect(before - live.openInformers()).toBe(live.kinds().filter((status) => status.scopes.has('sock-shop')).length);
+      expect([...live.engine.objects()].filter((record) => record.namespace === 'hipster')).toEqual([]);
+      expect(live.hidden()[0]).toBe('pods: cluster-wide list forbidden, shown for sock-shop; not readable in 14 other namespaces');
+    }, 60_000);
+
+  it('where Namespaces cannot be listed, reads the kubeconfig\'s namespace and says so', async () => {
+    server = await startFakeApiServer({ tls: true, identities: [ADMIN, { token: 'shop', allow: (verb, _resource, namespace) =>
+      ['get', 'list', 'watch'].includes(verb) && namespace === 'sock-shop' }] });
+    for (const namespace of READABLE) {
+      server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+      for (const object of workload(namespace)) server.create(object);
+    }
+    const config = new KubeConfig();
+    config.loadFromString(server.kubeconfigYaml({ token: 'shop' }));
+    session = new ClusterSession(new ApiClient(config, 5000), { flushIntervalMs: 20, contextNamespace: 'sock-shop',
+      onDelta: () => undefined, onStatus: () => undefined, informer: { initialBackoffMs: 10, maxBackoffMs: 200 } });
+    await session.start();
+    const live = session;
+    await eventually(() => live.engine.record('core/ConfigMap/sock-shop/settings') !== undefined, 10_000, 'sock-shop read');
+    await eventually(() => live.hidden().some((line) => line.startsWith('namespaces: ')), 10_000, 'the Namespace list reported');
+    expect(live.hidden().find((line) => line.startsWith('namespaces: '))).toBe('namespaces: the Namespace list is forbidden: namespaced kinds '
+      + 'refused cluster-wide are read only in sock-shop (the kubeconfig\'s namespace is sock-shop); add more to the setting kubilitics.watchNamespaces');
+  });
+});
