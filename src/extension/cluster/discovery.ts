@@ -83,7 +83,8 @@ export async function discover(client: ApiClient, customResources?: ReadonlySet<
     })));
   const resources = [...bestPerKind([...candidates, ...lists.flat()]).values()]
     .sort((a, b) => `${a.group}/${a.resource}`.localeCompare(`${b.group}/${b.resource}`));
-  return { resources, watched: resources.filter((type) => !SKIPPED.has(`${type.group}/${type.resource}`)), unavailable: unavailable.sort() };
+  const watched = resources.filter((type) => !SKIPPED.has(`${type.group}/${type.resource}`));
+  return { resources, watched, unavailable: unavailable.sort() };
 }
 
 /** The preferred version first, then the others in the order the server lists them (its priority order). */
@@ -132,7 +133,8 @@ function rankOrder(a: Candidate, b: Candidate): number {
  */
 function readsWholeObject(group: string, resource: ApiResource, customResources: ReadonlySet<string> | undefined): boolean {
   const builtin = BUILTIN_KINDS.get(resource.kind);
-  if (builtin && (builtin.group === group || (builtin.group === 'core' && group === '') || MOVED_KINDS.get(group)?.has(resource.kind))) return true;
+  const home = MOVED_KINDS.get(group)?.get(resource.kind) ?? group;
+  if (builtin && (builtin.group === home || (builtin.group === 'core' && home === ''))) return true;
   if (customResources) return customResources.has(`${group}/${resource.name}`);
   return !KUBERNETES_GROUP.test(group) && group !== '';
 }

@@ -24,7 +24,8 @@ const ALL = '*';
 /** Namespaces named in a line; beyond that, counted. */
 const NAMED_NAMESPACES = 4;
 const FIRST = ['Pod', 'Deployment', 'Service', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'ConfigMap', 'Secret',
-  'PersistentVolumeClaim', 'ReplicaSet', 'ServiceAccount', 'HorizontalPodAutoscaler', 'NetworkPolicy', 'Endpoints', 'EndpointSlice', 'Event'];
+  'PersistentVolumeClaim', 'ReplicaSet', 'ServiceAccount', 'HorizontalPodAutoscaler', 'NetworkPolicy', 'Endpoints', 'EndpointSlice',
+  'Event'];
 
 /** How much a person cares about a kind: the FIRST list in order, then other built-ins, then custom resources. */
 export function importance(type: ResourceType): number {
@@ -50,14 +51,16 @@ function describeKind(status: KindAccess, namespaces: NamespaceSources): string 
   const inNamespaces = scopes.filter(([scope]) => scope !== ALL);
   const readable = inNamespaces.filter(([, state]) => state.phase === 'live').map(([scope]) => scope).sort();
   const refused = inNamespaces.filter(([, state]) => state.phase === 'forbidden').map(([scope]) => scope).sort();
-  if (status.type.kind === 'Namespace' && status.type.group === '' && clusterWide?.phase === 'forbidden') return namespaceListLine(namespaces);
+  const isNamespace = status.type.kind === 'Namespace' && status.type.group === '';
+  if (isNamespace && clusterWide?.phase === 'forbidden') return namespaceListLine(namespaces);
   if (clusterWide?.phase === 'live' && clusterWide.watchRefused) return 'may be listed but not watched: re-listed periodically';
   if (clusterWide?.phase !== 'forbidden' && refused.length === 0) return undefined;
   if (clusterWide?.phase !== 'forbidden') return `not readable in ${names(refused)}`;
   if (!status.type.namespaced) return 'forbidden';
   if (inNamespaces.length === 0) return 'cluster-wide list forbidden; trying namespaces';
   if (readable.length === 0) return `forbidden cluster-wide and in ${names(refused)}`;
-  const others = refused.length ? `; not readable in ${refused.length > NAMED_NAMESPACES ? `${refused.length} other namespaces` : names(refused)}` : '';
+  const refusedText = refused.length > NAMED_NAMESPACES ? `${refused.length} other namespaces` : names(refused);
+  const others = refused.length ? `; not readable in ${refusedText}` : '';
   return `cluster-wide list forbidden, shown for ${names(readable)}${others}`;
 }
 
@@ -69,7 +72,8 @@ function namespaceListLine(namespaces: NamespaceSources): string {
 }
 
 function names(list: readonly string[]): string {
-  return list.length > NAMED_NAMESPACES ? `${list.slice(0, NAMED_NAMESPACES).join(', ')} and ${list.length - NAMED_NAMESPACES} more` : list.join(', ');
+  if (list.length <= NAMED_NAMESPACES) return list.join(', ');
+  return `${list.slice(0, NAMED_NAMESPACES).join(', ')} and ${list.length - NAMED_NAMESPACES} more`;
 }
 
 /** Lines named in the notification; the log has them all. */

@@ -177,7 +177,8 @@ export class ClusterSession {
     const configured = [...(this.options.namespaces ?? []), ...(this.options.contextNamespace ? [this.options.contextNamespace] : [])];
     const namespaceStatus = [...this.states.values()].find((status) => status.type.kind === 'Namespace' && status.type.group === '');
     const namespaceListForbidden = namespaceStatus?.scopes.get(ALL)?.phase === 'forbidden';
-    return { configured, namespaceListForbidden, ...(this.options.contextNamespace ? { contextNamespace: this.options.contextNamespace } : {}) };
+    const context = this.options.contextNamespace;
+    return { configured, namespaceListForbidden, ...(context ? { contextNamespace: context } : {}) };
   }
 
   /** A Namespace appeared or went: the kinds refused cluster-wide are watched in it, or stop being watched there. */

@@ -5,7 +5,9 @@ const ALL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'up
 const NO_COLLECTION = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
 /** One served resource: its versions (a string, or several, preferred first) and what differs from the defaults. */
-export type Row = [group: string, version: string | string[], name: string, kind: string, namespaced: boolean, extra?: Partial<ResourceType>];
+export type Row = [
+  group: string, version: string | string[], name: string, kind: string, namespaced: boolean, extra?: Partial<ResourceType>,
+];
 
 // Built-ins as data, in the order the real server lists groups; shortNames/subresources as on a v1.31 cluster.
 export const BUILT_INS: Row[] = [
@@ -43,7 +45,8 @@ export const BUILT_INS: Row[] = [
 ];
 
 function fromRow([group, version, name, kind, namespaced, extra]: Row): ResourceType {
-  return { group, versions: typeof version === 'string' ? [version] : version, name, kind, namespaced, singularName: kind.toLowerCase(), verbs: ALL, stored: true, ...extra };
+  const versions = typeof version === 'string' ? [version] : version;
+  return { group, versions, name, kind, namespaced, singularName: kind.toLowerCase(), verbs: ALL, stored: true, ...extra };
 }
 
 /** Stable key of a resource across its versions (objects are shared between versions, as with conversion). */

@@ -33,7 +33,8 @@ describe('fake API server discovery profiles', () => {
   it('1.16 serves PodSecurityPolicy in policy and extensions; current serves no extensions group', async () => {
     server = await startFakeApiServer({ discovery: '1.16', identities: [ADMIN] });
     expect(names((await get('/apis/policy/v1beta1')).body)).toContain('podsecuritypolicies');
-    expect(names((await get('/apis/extensions/v1beta1')).body)).toEqual(expect.arrayContaining(['podsecuritypolicies', 'deployments', 'ingresses']));
+    const extensions = names((await get('/apis/extensions/v1beta1')).body);
+    expect(extensions).toEqual(expect.arrayContaining(['podsecuritypolicies', 'deployments', 'ingresses']));
     await server.stop();
     server = await startFakeApiServer({ discovery: 'current', identities: [ADMIN] });
     expect((await get('/apis/extensions')).status).toBe(404);
