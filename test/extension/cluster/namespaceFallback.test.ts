@@ -1,9 +1,10 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiClient, type RequestOptions } from '../../../src/extension/cluster/apiClient.js';
+import { ApiClient } from '../../../src/extension/cluster/apiClient.js';
 import { ClusterSession } from '../../../src/extension/cluster/session.js';
 import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../../cluster/fake/fakeApiServer.js';
 import { ADMIN, eventually } from '../../cluster/fake/fixtures.js';
+import { NamespaceListLast } from '../../cluster/namespaceListLast.js';
 
 /**
  * An identity that may read namespaced kinds only in sock-shop and hipster, and may list Namespaces: the
@@ -13,19 +14,6 @@ import { ADMIN, eventually } from '../../cluster/fake/fixtures.js';
 
 const READABLE = ['hipster', 'sock-shop'];
 const OTHERS = Array.from({ length: 14 }, (_, i) => `team-${String(i).padStart(2, '0')}`);
-
-/** Holds the Namespace list back until `release()`: fault injection in front of a real HTTP API server. */
-class NamespaceListLast extends ApiClient {
-  private opened: (() => void) | undefined;
-  private readonly gate = new Promise<void>((resolve) => (this.opened = resolve));
-  override async json<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    if (/^\/api\/v1\/namespaces\?/.test(path)) await this.gate;
-    return super.json<T>(path, options);
-  }
-  release(): void {
-    this.opened?.();
-  }
-}
 
 function workload(namespace: string): KubeObject[] {
   const labels = { app: 'front' };
