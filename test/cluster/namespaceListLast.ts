@@ -1,4 +1,6 @@
 import { ApiClient, type RequestOptions } from '../../src/extension/cluster/apiClient.js';
+import type { InformerState } from '../../src/extension/cluster/informer.js';
+import type { ClusterSession } from '../../src/extension/cluster/session.js';
 
 /**
  * Fault injection in front of an API server (the fake or a real kube-apiserver): the Namespace list is held back
@@ -17,4 +19,18 @@ export class NamespaceListLast extends ApiClient {
   release(): void {
     this.opened?.();
   }
+}
+
+/** Settled: every informer live or forbidden. */
+const final = (state: InformerState): boolean => state.phase === 'live' || state.phase === 'forbidden';
+
+/** Every kind but Namespace has settled, namespaced ones also in a namespace: the refusals came before the namespaces. */
+export function settledButNamespaces(session: ClusterSession): boolean {
+  return session.kinds().every((status) => status.type.kind === 'Namespace'
+    || (status.scopes.size > (status.type.namespaced ? 1 : 0) && [...status.scopes.values()].every(final)));
+}
+
+/** Every informer of the session has settled. */
+export function allSettled(session: ClusterSession): boolean {
+  return session.kinds().every((status) => [...status.scopes.values()].every(final));
 }

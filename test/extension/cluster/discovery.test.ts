@@ -39,9 +39,11 @@ const SHAPES: Record<DiscoveryProfile, Shape> = {
 };
 
 function ingress(apiVersion: string, name: string, service: string): KubeObject {
-  const backend = apiVersion.endsWith('/v1') ? { service: { name: service, port: { number: 80 } } } : { serviceName: service, servicePort: 80 };
-  return { apiVersion, kind: 'Ingress', metadata: { name, namespace: 'shop' },
-    spec: { rules: [{ host: `${name}.example`, http: { paths: [{ path: '/', ...(apiVersion.endsWith('/v1') ? { pathType: 'Prefix' } : {}), backend }] } }] } };
+  const current = apiVersion.endsWith('/v1');
+  const backend = current ? { service: { name: service, port: { number: 80 } } } : { serviceName: service, servicePort: 80 };
+  const path = { path: '/', ...(current ? { pathType: 'Prefix' } : {}), backend };
+  const rules = [{ host: `${name}.example`, http: { paths: [path] } }];
+  return { apiVersion, kind: 'Ingress', metadata: { name, namespace: 'shop' }, spec: { rules } };
 }
 
 /** A small cluster written through the versions the profile serves; returns how many objects it holds. */
@@ -51,7 +53,8 @@ function seed(server: FakeApiServer, shape: Shape): number {
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { selector: { app: 'web' } } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'shop' }, spec: { selector: { app: 'api' } } },
-    { apiVersion: shape.generic.apiVersion, kind: shape.generic.kind, metadata: { name: 'restricted', labels: { tier: 'base' } }, spec: { privileged: false } },
+    { apiVersion: shape.generic.apiVersion, kind: shape.generic.kind, metadata: { name: 'restricted', labels: { tier: 'base' } },
+      spec: { privileged: false } },
     { apiVersion: 'v1', kind: 'Event', metadata: { name: 'nightly.1', namespace: 'shop' }, reason: 'SawCompletedJob',
       involvedObject: { apiVersion: shape.cronJob, kind: 'CronJob', namespace: 'shop', name: 'nightly' } },
   ];
@@ -66,7 +69,8 @@ function seed(server: FakeApiServer, shape: Shape): number {
 }
 
 function edge(graph: TopologyGraph, source: string, target: string, type: string): boolean {
-  return graph.edges.some((candidate) => candidate.source === source && candidate.target === target && candidate.type === type && !candidate.broken);
+  return graph.edges.some((candidate) => candidate.source === source && candidate.target === target && candidate.type === type
+    && !candidate.broken);
 }
 
 describe('discovery as each Kubernetes release answers it', () => {
@@ -87,7 +91,9 @@ describe('discovery as each Kubernetes release answers it', () => {
 
     const found = await discover(client, await customResourceNames(client));
     const byKind = new Map<string, string[]>();
-    for (const type of found.watched) byKind.set(type.kind, [...(byKind.get(type.kind) ?? []), `${type.group}/${type.version}/${type.resource}`]);
+    for (const type of found.watched) {
+      byKind.set(type.kind, [...(byKind.get(type.kind) ?? []), `${type.group}/${type.version}/${type.resource}`]);
+    }
     for (const [kind, where] of Object.entries(shape.watchedFrom)) expect(byKind.get(kind), kind).toEqual([where]);
     expect([...byKind].filter(([, where]) => where.length > 1)).toEqual([]);
     expect(found.watched.find((type) => type.kind === shape.generic.kind)?.metadataOnly).toBe(true);
@@ -103,12 +109,13 @@ describe('discovery as each Kubernetes release answers it', () => {
     expect(graph.nodes.filter((node) => node.missing).map((node) => node.id)).toEqual([]);
     expect(edge(graph, 'batch/CronJob/shop/nightly', 'batch/Job/shop/nightly-1', 'owns')).toBe(true);
     shape.ingresses.forEach((_, index) => {
-      expect(edge(graph, `networking.k8s.io/Ingress/shop/web${index}`, `core/Service/shop/${index % 2 ? 'api' : 'web'}`, 'routes')).toBe(true);
+      const service = `core/Service/shop/${index % 2 ? 'api' : 'web'}`;
+      expect(edge(graph, `networking.k8s.io/Ingress/shop/web${index}`, service, 'routes')).toBe(true);
     });
     const generic = graph.nodes.find((node) => node.kind === shape.generic.kind);
     expect(generic).toMatchObject({ id: `${shape.generic.group}/${shape.generic.kind}//restricted`, labels: { tier: 'base' } });
     const lists = server.requests().filter((request) => request.verb === 'list' && request.resource === 'ingresses');
-    expect(new Set(lists.map((request) => request.path))).toEqual(new Set([`/apis/${shape.watchedFrom['Ingress']?.replace(/\/ingresses$/, '')}/ingresses`]));
+    expect(new Set(lists.map((request) => request.path))).toEqual(new Set([`/apis/${shape.watchedFrom['Ingress']}`]));
     const genericLists = server.requests().filter((request) => request.resource === shape.generic.resource && request.verb === 'list');
     expect(genericLists.map((request) => request.metadataOnly)).toEqual([true]);
   });

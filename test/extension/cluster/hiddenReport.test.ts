@@ -8,9 +8,12 @@ const LIVE: InformerState = { phase: 'live', count: 3 };
 const type = (group: string, kind: string, resource: string, namespaced = true): ResourceType =>
   ({ group, version: 'v1', kind, resource, namespaced, metadataOnly: false });
 /** Refused cluster-wide, readable in the `readable` namespaces, refused in `refused`. */
-const access = (resourceType: ResourceType, readable: string[], refused: string[]): { type: ResourceType; scopes: Map<string, InformerState> } =>
-  ({ type: resourceType, scopes: new Map<string, InformerState>([['*', FORBIDDEN], ...readable.map((ns): [string, InformerState] => [ns, LIVE]),
-    ...refused.map((ns): [string, InformerState] => [ns, FORBIDDEN])]) });
+type Access = { type: ResourceType; scopes: Map<string, InformerState> };
+const access = (resourceType: ResourceType, readable: string[], refused: string[]): Access => {
+  const scopes: [string, InformerState][] = [['*', FORBIDDEN], ...readable.map((ns): [string, InformerState] => [ns, LIVE]),
+    ...refused.map((ns): [string, InformerState] => [ns, FORBIDDEN])];
+  return { type: resourceType, scopes: new Map(scopes) };
+};
 const SOURCES = { configured: ['sock-shop'], namespaceListForbidden: false, contextNamespace: 'sock-shop' };
 const OTHERS = Array.from({ length: 14 }, (_, i) => `team-${i}`);
 
@@ -24,7 +27,8 @@ describe('what RBAC hides, in words', () => {
       access(type('apps', 'Deployment', 'deployments'), ['sock-shop'], []),
       access(type('', 'Pod', 'pods'), ['sock-shop'], []),
     ];
-    expect(describeHidden(kinds, SOURCES).map((line) => line.split(':')[0])).toEqual(['pods', 'deployments', 'services', 'configmaps', 'roles', 'certificates']);
+    expect(describeHidden(kinds, SOURCES).map((line) => line.split(':')[0]))
+      .toEqual(['pods', 'deployments', 'services', 'configmaps', 'roles', 'certificates']);
   });
 
   it('names the namespaces shown, counts the many refused ones, and says what refused everywhere means', () => {

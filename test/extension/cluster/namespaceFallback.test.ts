@@ -4,7 +4,7 @@ import { ApiClient } from '../../../src/extension/cluster/apiClient.js';
 import { ClusterSession } from '../../../src/extension/cluster/session.js';
 import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../../cluster/fake/fakeApiServer.js';
 import { ADMIN, eventually } from '../../cluster/fake/fixtures.js';
-import { NamespaceListLast } from '../../cluster/namespaceListLast.js';
+import { allSettled, NamespaceListLast, settledButNamespaces } from '../../cluster/namespaceListLast.js';
 
 /**
  * An identity that may read namespaced kinds only in sock-shop and hipster, and may list Namespaces: the
@@ -20,18 +20,22 @@ function workload(namespace: string): KubeObject[] {
   return [
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace }, data: { a: 'b' } },
     { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'front', namespace } },
-    { apiVersion: 'v1', kind: 'Event', metadata: { name: 'front.1', namespace }, involvedObject: { kind: 'Service', name: 'front', namespace } },
+    { apiVersion: 'v1', kind: 'Event', metadata: { name: 'front.1', namespace },
+      involvedObject: { kind: 'Service', name: 'front', namespace } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'front', namespace }, spec: { selector: labels } },
     { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'front', namespace },
       spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }] } } } },
     { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'front-1', namespace },
       spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }] } } } },
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'front-1-a', namespace, labels }, spec: { containers: [{ name: 'c', image: 'i' }] } },
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'front-1-a', namespace, labels },
+      spec: { containers: [{ name: 'c', image: 'i' }] } },
   ];
 }
 
-const idOf = (object: KubeObject): string =>
-  `${object.apiVersion?.includes('/') ? object.apiVersion.split('/')[0] : 'core'}/${object.kind}/${object.metadata?.namespace ?? ''}/${object.metadata?.name}`;
+const idOf = (object: KubeObject): string => {
+  const group = object.apiVersion?.includes('/') ? object.apiVersion.split('/')[0] : 'core';
+  return `${group}/${object.kind}/${object.metadata?.namespace ?? ''}/${object.metadata?.name}`;
+};
 
 describe('a namespace-limited identity, with the Namespace list arriving last', () => {
   let server: FakeApiServer | undefined;
@@ -43,9 +47,10 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
 
   it.each([['list', ['list']], ['list and watch', ['list', 'watch']]] as const)('may %s Namespaces: every readable object is shown',
     async (_, namespaceVerbs) => {
-      server = await startFakeApiServer({ tls: true, identities: [ADMIN, { token: 'shop', user: 'shop-reader', allow: (verb, resource, namespace) =>
-        resource === 'namespaces' ? namespace === undefined && (namespaceVerbs as readonly string[]).includes(verb)
-          : ['get', 'list', 'watch'].includes(verb) && namespace !== undefined && READABLE.includes(namespace) }] });
+      const allow = (verb: string, resource: string, namespace: string | undefined): boolean => resource === 'namespaces'
+        ? namespace === undefined && (namespaceVerbs as readonly string[]).includes(verb)
+        : ['get', 'list', 'watch'].includes(verb) && namespace !== undefined && READABLE.includes(namespace);
+      server = await startFakeApiServer({ tls: true, identities: [ADMIN, { token: 'shop', user: 'shop-reader', allow }] });
       const readable: string[] = [];
       for (const namespace of [...READABLE, ...OTHERS]) {
         server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
@@ -57,13 +62,12 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
       const config = new KubeConfig();
       config.loadFromString(server.kubeconfigYaml({ token: 'shop', namespace: 'sock-shop' }));
       const client = new NamespaceListLast(config, 5000);
-      session = new ClusterSession(client, { flushIntervalMs: 20, contextNamespace: 'sock-shop', onDelta: () => undefined, onStatus: () => undefined,
+      session = new ClusterSession(client, { flushIntervalMs: 20, contextNamespace: 'sock-shop',
+        onDelta: () => undefined, onStatus: () => undefined,
         informer: { initialBackoffMs: 10, maxBackoffMs: 200, watchTimeoutSeconds: 5 } });
       await session.start();
       const live = session;
-      const othersSettled = (): boolean => live.kinds().every((status) => status.type.kind === 'Namespace'
-        || (status.scopes.size > (status.type.namespaced ? 1 : 0) && [...status.scopes.values()].every((state) => state.phase === 'live' || state.phase === 'forbidden')));
-      await eventually(othersSettled, 10_000, 'every other kind refused cluster-wide and listed in sock-shop');
+      await eventually(() => settledButNamespaces(live), 10_000, 'every other kind refused cluster-wide and listed in sock-shop');
       expect(live.engine.record('core/ConfigMap/hipster/settings')).toBeUndefined();
       client.release();
 
@@ -72,12 +76,12 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
       const shown = [...live.engine.objects()].filter((record) => record.kind !== 'Namespace');
       expect(shown.map((record) => record.id).sort()).toEqual([...readable].sort());
 
-      const settled = (): boolean => live.kinds().every((status) => [...status.scopes.values()].every((state) => ['live', 'forbidden'].includes(state.phase)));
-      await eventually(settled, 10_000, 'every namespace tried');
+      await eventually(() => allSettled(live), 10_000, 'every namespace tried');
       const hidden = live.hidden();
       expect(hidden[0]).toBe('pods: cluster-wide list forbidden, shown for hipster, sock-shop; not readable in 14 other namespaces');
-      expect(hidden.findIndex((line) => line.startsWith('deployments: '))).toBeLessThan(hidden.findIndex((line) => line.startsWith('roles: ')));
-      expect(hidden).toContain('configmaps: cluster-wide list forbidden, shown for hipster, sock-shop; not readable in 14 other namespaces');
+      const position = (resource: string): number => hidden.findIndex((line) => line.startsWith(`${resource}: `));
+      expect(position('deployments')).toBeLessThan(position('roles'));
+      expect(hidden).toContain(`configmaps: ${hidden[0]?.slice('pods: '.length)}`);
       const namespacesLine = hidden.find((line) => line.startsWith('namespaces: '));
       if (namespaceVerbs.length === 1) expect(namespacesLine).toBe('namespaces: may be listed but not watched: re-listed periodically');
       else expect(namespacesLine).toBeUndefined();
@@ -107,7 +111,8 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
     const live = session;
     await eventually(() => live.engine.record('core/ConfigMap/sock-shop/settings') !== undefined, 10_000, 'sock-shop read');
     await eventually(() => live.hidden().some((line) => line.startsWith('namespaces: ')), 10_000, 'the Namespace list reported');
-    expect(live.hidden().find((line) => line.startsWith('namespaces: '))).toBe('namespaces: the Namespace list is forbidden: namespaced kinds '
-      + 'refused cluster-wide are read only in sock-shop (the kubeconfig\'s namespace is sock-shop); add more to the setting kubilitics.watchNamespaces');
+    expect(live.hidden().find((line) => line.startsWith('namespaces: '))).toBe('namespaces: the Namespace list is forbidden: '
+      + 'namespaced kinds refused cluster-wide are read only in sock-shop (the kubeconfig\'s namespace is sock-shop); '
+      + 'add more to the setting kubilitics.watchNamespaces');
   });
 });
