@@ -33,6 +33,11 @@ export interface Discovery {
 const KUBERNETES_GROUP = /(^|\.)k8s\.io$|^(apps|batch|autoscaling|policy|extensions)$/;
 const SKIPPED = new Set(['/componentstatuses']);
 const SECRET_METADATA_ONLY = new Set(['/secrets']);
+/**
+ * Built-in kinds of which nothing but metadata is read (no relation family, no status): a ControllerRevision holds a
+ * whole pod template per revision, a Lease is renewed every few seconds per node; their owners are in the metadata.
+ */
+const METADATA_ENOUGH = new Set(['apps/ControllerRevision', 'coordination.k8s.io/Lease']);
 
 /**
  * Kinds a group serves under another group's name: the same stored objects (a real server shares them in etcd), so
@@ -133,6 +138,7 @@ function rankOrder(a: Candidate, b: Candidate): number {
  */
 function readsWholeObject(group: string, resource: ApiResource, customResources: ReadonlySet<string> | undefined): boolean {
   const builtin = BUILTIN_KINDS.get(resource.kind);
+  if (METADATA_ENOUGH.has(`${group}/${resource.kind}`)) return false;
   const home = MOVED_KINDS.get(group)?.get(resource.kind) ?? group;
   if (builtin && (builtin.group === home || (builtin.group === 'core' && home === ''))) return true;
   if (customResources) return customResources.has(`${group}/${resource.name}`);

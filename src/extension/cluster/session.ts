@@ -48,6 +48,8 @@ export class ClusterSession {
   private readonly states = new Map<string, KindStatus>();
   /** Namespaced kinds whose cluster-wide list was refused, by typeKey: watched per namespace instead. */
   private readonly refused = new Map<string, ResourceType>();
+  /** The Namespaces listed so far (kept here: reading them from the engine would scan every object per refused kind). */
+  private readonly namespaces = new Set<string>();
   private readonly abort = new AbortController();
   private timer: ReturnType<typeof setInterval> | undefined;
   private rediscoverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -150,7 +152,10 @@ export class ClusterSession {
     if (state.phase === 'forbidden' && namespace === undefined && type.namespaced) this.fallBackToNamespaces(type);
     if (state.phase === 'failing' && state.kind !== 'forbidden') this.connection = state.retryInMs !== undefined ? 'reconnecting' : 'offline';
     if (state.phase === 'live' && this.connection !== 'connected') this.connection = this.anyFailing() ? 'reconnecting' : 'connected';
-    if (state.phase === 'forbidden') this.coalescer.push(this.engine.setHiddenKinds(this.hiddenKinds()));
+    // A kind refused everywhere so far may become readable in a namespace listed later: hidden no more.
+    if (state.phase === 'forbidden' || (state.phase === 'live' && namespace !== undefined)) {
+      this.coalescer.push(this.engine.setHiddenKinds(this.hiddenKinds()));
+    }
     this.options.onStatus();
   }
 
@@ -167,7 +172,7 @@ export class ClusterSession {
   private fallbackNamespaces(): string[] {
     const { configured } = this.namespaceSources();
     const namespaces = new Set<string>(configured);
-    for (const record of this.engine.objects()) if (record.kind === 'Namespace' && record.group === 'core') namespaces.add(record.name);
+    for (const namespace of this.namespaces) namespaces.add(namespace);
     if (namespaces.size === 0) namespaces.add('default');
     return [...namespaces].sort();
   }
@@ -183,6 +188,8 @@ export class ClusterSession {
 
   /** A Namespace appeared or went: the kinds refused cluster-wide are watched in it, or stop being watched there. */
   private onNamespace(type: 'upsert' | 'delete', name: string): void {
+    if (type === 'upsert') this.namespaces.add(name);
+    else this.namespaces.delete(name);
     if (this.refused.size === 0) return;
     if (type === 'upsert') {
       for (const refused of this.refused.values()) this.startInformer(refused, name);

@@ -98,11 +98,12 @@ describe('discovery as each Kubernetes release answers it', () => {
     expect([...byKind].filter(([, where]) => where.length > 1)).toEqual([]);
     expect(found.watched.find((type) => type.kind === shape.generic.kind)?.metadataOnly).toBe(true);
     expect(found.watched.find((type) => type.kind === 'CronJob')?.metadataOnly).toBe(false);
+    expect(found.watched.find((type) => type.kind === 'Lease')?.metadataOnly).toBe(true);
 
     session = new ClusterSession(client, { flushIntervalMs: 20, onDelta: () => undefined, onStatus: () => undefined });
     await session.start();
     const live = session;
-    await eventually(() => live.engine.size >= objects, 10_000, `${objects} objects`);
+    await eventually(() => live.engine.size >= objects, 30_000, `${objects} objects`);
     const graph = live.engine.graph();
     const real = graph.nodes.filter((node) => !node.missing && !node.synthetic);
     expect(real).toHaveLength(objects);
