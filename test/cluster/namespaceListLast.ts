@@ -34,3 +34,10 @@ export function settledButNamespaces(session: ClusterSession): boolean {
 export function allSettled(session: ClusterSession): boolean {
   return session.kinds().every((status) => [...status.scopes.values()].every(final));
 }
+
+/** Scopes not forbidden (`all`) or not yet settled, in words: what a timed-out wait was still waiting for. */
+export function describeScopes(session: ClusterSession, which: 'unsettled' | 'all'): string {
+  return session.kinds().flatMap((status) => [...status.scopes]
+    .filter(([, state]) => (which === 'all' ? state.phase !== 'forbidden' : !final(state)))
+    .map(([scope, state]) => `${status.type.resource}@${scope}: ${JSON.stringify(state)}`)).join('; ');
+}

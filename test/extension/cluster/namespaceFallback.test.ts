@@ -4,7 +4,7 @@ import { ApiClient } from '../../../src/extension/cluster/apiClient.js';
 import { ClusterSession } from '../../../src/extension/cluster/session.js';
 import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../../cluster/fake/fakeApiServer.js';
 import { ADMIN, eventually } from '../../cluster/fake/fixtures.js';
-import { allSettled, NamespaceListLast, settledButNamespaces } from '../../cluster/namespaceListLast.js';
+import { allSettled, describeScopes, NamespaceListLast, settledButNamespaces } from '../../cluster/namespaceListLast.js';
 
 /**
  * An identity that may read namespaced kinds only in sock-shop and hipster, and may list Namespaces: the
@@ -72,11 +72,15 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
       client.release();
 
       const missing = (): string[] => readable.filter((id) => !live.engine.record(id));
-      await eventually(() => missing().length === 0, 30_000, 'hipster and sock-shop in full');
+      await eventually(() => missing().length === 0, 30_000, 'hipster and sock-shop in full').catch((error: unknown) => {
+        throw new Error(`${String(error)}; missing ${missing().join(', ')}; informers: ${describeScopes(live, 'all')}`);
+      });
       const shown = [...live.engine.objects()].filter((record) => record.kind !== 'Namespace');
       expect(shown.map((record) => record.id).sort()).toEqual([...readable].sort());
 
-      await eventually(() => allSettled(live), 30_000, 'every namespace tried');
+      await eventually(() => allSettled(live), 30_000, 'every namespace tried').catch((error: unknown) => {
+        throw new Error(`${String(error)}; unsettled: ${describeScopes(live, 'unsettled')}`);
+      });
       const hidden = live.hidden();
       expect(hidden[0]).toBe('pods: cluster-wide list forbidden, shown for hipster, sock-shop; not readable in 14 other namespaces');
       const position = (resource: string): number => hidden.findIndex((line) => line.startsWith(`${resource}: `));
