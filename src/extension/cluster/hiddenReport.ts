@@ -86,7 +86,7 @@ const NOTIFIED_LINES = 3;
 export function rbacReport(context: string, hidden: readonly string[]): { readonly notification: string; readonly log: string } {
   const more = hidden.length > NOTIFIED_LINES ? ` (and ${hidden.length - NOTIFIED_LINES} more kinds)` : '';
   return {
-    notification: `Kubilitics: RBAC hides part of ${context}: ${hidden.slice(0, NOTIFIED_LINES).join('; ')}${more}`,
+    notification: `Kubilitics: parts of ${context} are hidden by RBAC: ${hidden.slice(0, NOTIFIED_LINES).join('; ')}${more}`,
     log: [
       `${context}: hidden by RBAC — this context's identity may not list or watch the following, so the topology leaves them out`
         + ' (references to kinds it cannot read anywhere are drawn as unknown, not broken):',

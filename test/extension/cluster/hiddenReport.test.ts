@@ -49,7 +49,7 @@ describe('what RBAC hides, in words', () => {
   it('the notification names the first lines, and the log its Show Log button opens explains RBAC and lists all', () => {
     const hidden = ['pods: a', 'deployments: b', 'services: c', 'widgets: d'];
     const report = rbacReport('kind-dev', hidden);
-    expect(report.notification).toBe('Kubilitics: RBAC hides part of kind-dev: pods: a; deployments: b; services: c (and 1 more kinds)');
+    expect(report.notification).toBe('Kubilitics: parts of kind-dev are hidden by RBAC: pods: a; deployments: b; services: c (and 1 more kinds)');
     expect(report.log).toMatch(/hidden by RBAC/);
     expect(report.log).toMatch(/Role .* ClusterRole granting get, list and watch/);
     for (const line of hidden) expect(report.log).toContain(`  - ${line}`);
