@@ -87,7 +87,7 @@ describe('discovery as each Kubernetes release answers it', () => {
     const objects = seed(server, shape);
     const config = new KubeConfig();
     config.loadFromString(server.kubeconfigYaml({ token: ADMIN.token }));
-    const client = new ApiClient(config, 5000);
+    const client = new ApiClient(config, 30_000);
 
     const found = await discover(client, await customResourceNames(client));
     const byKind = new Map<string, string[]>();
