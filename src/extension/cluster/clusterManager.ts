@@ -8,6 +8,7 @@ import { log } from '../log.js';
 import { ApiClient, ApiError } from './apiClient.js';
 import { explain, type NextStep } from './clusterErrors.js';
 import { findExecutable, installHint } from './execCheck.js';
+import { rbacReport } from './hiddenReport.js';
 import { describeContexts, kubeconfigPaths, loadKubeconfig, type ContextSummary } from './kubeconfig.js';
 import { ClusterSession } from './session.js';
 import { ClusterRecorder } from '../history/clusterRecorder.js';
@@ -183,8 +184,10 @@ export class ClusterManager extends DisposableStore {
     if (!session.disposed) this.currentRecorder?.snapshot('connect').catch((error: unknown) => log().error(`snapshot failed: ${String(error)}`));
     const hidden = session.hidden();
     if (hidden.length && !session.disposed) {
-      void vscode.window.showWarningMessage(`Kubilitics: some resources of ${context} are hidden by RBAC: ${hidden.slice(0, 3).join('; ')}${hidden.length > 3 ? '…' : ''}`, 'Show Log')
-        .then((choice) => choice && log().show(true));
+      // Written now, not at connect: the lines that the notification names are in the log its button opens.
+      const report = rbacReport(context, hidden);
+      log().warn(report.log);
+      void vscode.window.showWarningMessage(report.notification, 'Show Log').then((choice) => choice && log().show(true));
     }
   }
 

@@ -4,7 +4,8 @@ import { METADATA_ACCEPT, METADATA_LIST_ACCEPT, resourcePath, trimObject, type R
 
 export type InformerState =
   | { readonly phase: 'syncing'; readonly listed: number }
-  | { readonly phase: 'live'; readonly count: number }
+  /** `watchRefused`: RBAC grants `list` but not `watch`; changes arrive by re-listing, with backoff (up to maxBackoffMs). */
+  | { readonly phase: 'live'; readonly count: number; readonly watchRefused?: boolean }
   | { readonly phase: 'forbidden'; readonly reason: string }
   | { readonly phase: 'failing'; readonly reason: string; readonly kind: ApiError['kind']; readonly retryInMs?: number }
   | { readonly phase: 'stopped' };
@@ -48,6 +49,8 @@ export class Informer {
   private wasLive = false;
   /** When the current watch was accepted; a watch that held for a while earns a fresh backoff (as client-go does). */
   private watchEstablishedAt: number | undefined;
+  /** The list was allowed and the watch refused: re-listing stands in for the watch. */
+  private watchRefused = false;
   private readonly options: Required<InformerOptions>;
 
   constructor(
@@ -78,19 +81,42 @@ export class Informer {
     this.known.clear();
   }
 
+  /** Stops, and reports every object it held as removed: their namespace is gone. */
+  disposeAndForget(): void {
+    const keys = [...this.known.keys()];
+    this.dispose();
+    for (const key of keys) this.sink.remove(this.stub(key));
+  }
+
   private async run(): Promise<void> {
     while (!this.disposed) {
+      let watching = false;
       try {
         if (this.resourceVersion === undefined) this.resourceVersion = await this.list();
         this.wasLive = true;
-        this.emitState({ phase: 'live', count: this.known.size });
+        this.emitState({ phase: 'live', count: this.known.size, ...(this.watchRefused ? { watchRefused: true } : {}) });
+        watching = true;
         await this.watch();
+        this.watchRefused = false;
         this.failures = 0;
       } catch (error) {
         if (this.disposed) return;
-        if (!(await this.recover(error))) return;
+        const refusedAtStart = watching && this.watchEstablishedAt === undefined && error instanceof ApiError && error.kind === 'forbidden';
+        if (refusedAtStart) await this.relistLater(error);
+        else if (!(await this.recover(error))) return;
       }
     }
+  }
+
+  /**
+   * RBAC may grant `list` without `watch` (a role written for `kubectl get`): the objects listed stay shown, and are
+   * re-listed with backoff instead of watched. The list itself being refused next time makes the kind forbidden.
+   */
+  private async relistLater(failure: ApiError): Promise<void> {
+    this.watchRefused = true;
+    this.resourceVersion = undefined;
+    this.emitState({ phase: 'live', count: this.known.size, watchRefused: true });
+    await sleep(this.backoff(failure), this.abort.signal);
   }
 
   /** Decides what a failure means; false stops the informer (forbidden, unauthorized). */
@@ -130,7 +156,8 @@ export class Informer {
     const seen = new Map<string, string>();
     let token: string | undefined;
     let resourceVersion = '';
-    this.emitState({ phase: 'syncing', listed: 0 });
+    // A re-list that stands in for a refused watch is not a new sync: the kind stays live meanwhile.
+    if (!this.watchRefused) this.emitState({ phase: 'syncing', listed: 0 });
     do {
       const query = new URLSearchParams({ limit: String(this.options.pageSize), ...(token ? { continue: token } : {}) });
       const page = await this.client.json<ListPage>(`${resourcePath(this.type, this.namespace)}?${query}`, {
@@ -140,7 +167,7 @@ export class Informer {
       for (const item of page.items ?? []) this.admit(item, seen);
       token = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-      this.emitState({ phase: 'syncing', listed: seen.size });
+      if (!this.watchRefused) this.emitState({ phase: 'syncing', listed: seen.size });
     } while (token);
     for (const [key] of this.known) {
       if (!seen.has(key)) this.sink.remove(this.stub(key));
@@ -159,6 +186,7 @@ export class Informer {
   }
 
   private async watch(): Promise<void> {
+    this.watchEstablishedAt = undefined;
     const query = new URLSearchParams({
       watch: '1', allowWatchBookmarks: 'true', resourceVersion: this.resourceVersion ?? '',
       timeoutSeconds: String(this.options.watchTimeoutSeconds),

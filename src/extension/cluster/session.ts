@@ -4,6 +4,7 @@ import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import type { KubeObject } from '../../engine/model/object.js';
 import { ApiError, type ApiClient } from './apiClient.js';
 import { customResourceNames, discover, type Discovery } from './discovery.js';
+import { describeHidden } from './hiddenReport.js';
 import { Informer, type InformerOptions, type InformerState } from './informer.js';
 import { typeKey, type ResourceType } from './resources.js';
 
@@ -45,6 +46,10 @@ export class ClusterSession {
   private readonly coalescer = new DeltaCoalescer();
   private readonly informers = new Map<string, Informer>();
   private readonly states = new Map<string, KindStatus>();
+  /** Namespaced kinds whose cluster-wide list was refused, by typeKey: watched per namespace instead. */
+  private readonly refused = new Map<string, ResourceType>();
+  /** The Namespaces listed so far (kept here: reading them from the engine would scan every object per refused kind). */
+  private readonly namespaces = new Set<string>();
   private readonly abort = new AbortController();
   private timer: ReturnType<typeof setInterval> | undefined;
   private rediscoverTimer: ReturnType<typeof setTimeout> | undefined;
@@ -99,21 +104,9 @@ export class ClusterSession {
     return [...this.informers.values()].filter((informer) => !informer.disposed).length;
   }
 
-  /** What the user cannot see, in words: kinds forbidden cluster-wide or in some namespaces. */
+  /** What the user cannot see, in words, what matters most first (Pods, Deployments, Services before CRDs). */
   hidden(): string[] {
-    const result: string[] = [];
-    for (const status of this.kinds()) {
-      const scopes = [...status.scopes];
-      const forbidden = scopes.filter(([scope, state]) => scope !== ALL && state.phase === 'forbidden').map(([scope]) => scope);
-      const readable = scopes.filter(([scope, state]) => scope !== ALL && state.phase !== 'forbidden').map(([scope]) => scope);
-      const clusterWideForbidden = status.scopes.get(ALL)?.phase === 'forbidden';
-      if (!clusterWideForbidden && forbidden.length === 0) continue;
-      const parts: string[] = [];
-      if (clusterWideForbidden) parts.push(readable.length ? `cluster-wide list forbidden, shown for ${readable.join(', ')}` : 'forbidden');
-      if (forbidden.length) parts.push(`forbidden in ${forbidden.join(', ')}`);
-      result.push(`${status.type.resource}: ${parts.join('; ')}`);
-    }
-    return result;
+    return describeHidden(this.kinds(), this.namespaceSources());
   }
 
   private async rediscover(): Promise<void> {
@@ -129,6 +122,7 @@ export class ClusterSession {
       informer.dispose();
       this.informers.delete(key);
       this.states.delete(typeKey(type));
+      this.refused.delete(typeKey(type));
     }
     for (const type of discovery.watched) {
       if (this.states.has(typeKey(type))) continue;
@@ -158,17 +152,57 @@ export class ClusterSession {
     if (state.phase === 'forbidden' && namespace === undefined && type.namespaced) this.fallBackToNamespaces(type);
     if (state.phase === 'failing' && state.kind !== 'forbidden') this.connection = state.retryInMs !== undefined ? 'reconnecting' : 'offline';
     if (state.phase === 'live' && this.connection !== 'connected') this.connection = this.anyFailing() ? 'reconnecting' : 'connected';
-    if (state.phase === 'forbidden') this.coalescer.push(this.engine.setHiddenKinds(this.hiddenKinds()));
+    // A kind refused everywhere so far may become readable in a namespace listed later: hidden no more.
+    if (state.phase === 'forbidden' || (state.phase === 'live' && namespace !== undefined)) {
+      this.coalescer.push(this.engine.setHiddenKinds(this.hiddenKinds()));
+    }
     this.options.onStatus();
   }
 
-  /** A cluster-wide list was forbidden: try the namespaces we know of, one by one (RBAC often allows that). */
+  /**
+   * A cluster-wide list was forbidden: watch the kind in every namespace we know of, one by one (RBAC often allows
+   * that). The set follows the Namespace list: a namespace listed later gets the refused kinds too (see onNamespace).
+   */
   private fallBackToNamespaces(type: ResourceType): void {
-    const namespaces = new Set<string>(this.options.namespaces ?? []);
-    if (this.options.contextNamespace) namespaces.add(this.options.contextNamespace);
-    for (const record of this.engine.objects()) if (record.kind === 'Namespace') namespaces.add(record.name);
+    this.refused.set(typeKey(type), type);
+    for (const namespace of this.fallbackNamespaces()) this.startInformer(type, namespace);
+  }
+
+  /** The namespaces the listed Namespaces name; where the Namespace list is forbidden, the configured ones alone. */
+  private fallbackNamespaces(): string[] {
+    const { configured } = this.namespaceSources();
+    const namespaces = new Set<string>(configured);
+    for (const namespace of this.namespaces) namespaces.add(namespace);
     if (namespaces.size === 0) namespaces.add('default');
-    for (const namespace of [...namespaces].sort()) this.startInformer(type, namespace);
+    return [...namespaces].sort();
+  }
+
+  /** The kubeconfig's namespace and `kubilitics.watchNamespaces`, and whether the Namespace list is refused. */
+  private namespaceSources(): { configured: string[]; namespaceListForbidden: boolean; contextNamespace?: string } {
+    const configured = [...(this.options.namespaces ?? []), ...(this.options.contextNamespace ? [this.options.contextNamespace] : [])];
+    const namespaceStatus = [...this.states.values()].find((status) => status.type.kind === 'Namespace' && status.type.group === '');
+    const namespaceListForbidden = namespaceStatus?.scopes.get(ALL)?.phase === 'forbidden';
+    const context = this.options.contextNamespace;
+    return { configured, namespaceListForbidden, ...(context ? { contextNamespace: context } : {}) };
+  }
+
+  /** A Namespace appeared or went: the kinds refused cluster-wide are watched in it, or stop being watched there. */
+  private onNamespace(type: 'upsert' | 'delete', name: string): void {
+    if (type === 'upsert') this.namespaces.add(name);
+    else this.namespaces.delete(name);
+    if (this.refused.size === 0) return;
+    if (type === 'upsert') {
+      for (const refused of this.refused.values()) this.startInformer(refused, name);
+      return;
+    }
+    if (this.namespaceSources().configured.includes(name)) return;
+    for (const refused of this.refused.values()) {
+      const key = `${typeKey(refused)}@${name}`;
+      this.informers.get(key)?.disposeAndForget();
+      this.informers.delete(key);
+      (this.states.get(typeKey(refused))?.scopes as Map<string, InformerState> | undefined)?.delete(name);
+    }
+    this.options.onStatus();
   }
 
   /** Kinds the user can read nowhere: references to them are unknown, not broken. */
@@ -195,6 +229,7 @@ export class ClusterSession {
     const id = listener ? this.engine.idOf(object) : undefined;
     const before = id ? this.engine.record(id)?.object : undefined;
     this.coalescer.push(this.engine.apply({ type, object }));
+    if (resource.kind === 'Namespace' && resource.group === '' && object.metadata?.name) this.onNamespace(type, object.metadata.name);
     if (id && listener) {
       const live = [...(this.states.get(typeKey(resource))?.scopes.values() ?? [])].every((state) => state.phase === 'live');
       listener({ type, id, object, before, live });

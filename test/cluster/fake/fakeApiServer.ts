@@ -6,11 +6,12 @@ import { AccessControl } from './auth.js';
 import { Faults, seededRandom, uuidFactory } from './faults.js';
 import { createHandler } from './handlers.js';
 import { buildKubeconfig } from './kubeconfig.js';
-import { crdToResourceType, ResourceRegistry, resourceKey, splitApiVersion } from './registry.js';
+import { crdToResourceType, ResourceRegistry, splitApiVersion, storageKey } from './registry.js';
 import { ObjectStore, objectKey } from './store.js';
 import { tlsMaterial } from './tls.js';
 import type { TlsMaterial } from './tls.js';
 import type { FakeApiServerOptions, FaultSpec, IdentityOptions, KubeObject, KubeconfigOptions, RequestRecord, ResourceType } from './types.js';
+import { builtInsOf } from './versions.js';
 import { WatchHub } from './watch.js';
 
 export type * from './types.js';
@@ -35,7 +36,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
  * clients depend on them, and a control API (plain methods) to change state and inject faults.
  */
 export class FakeApiServer {
-  private readonly registry = new ResourceRegistry();
+  private readonly registry: ResourceRegistry;
   private readonly store: ObjectStore;
   private readonly access: AccessControl;
   private readonly faults: Faults;
@@ -49,6 +50,7 @@ export class FakeApiServer {
   /** Use startFakeApiServer; the constructor does not listen. */
   constructor(options: FakeApiServerOptions, private readonly tls: TlsMaterial | undefined) {
     const random = options.seed === undefined ? undefined : seededRandom(options.seed);
+    this.registry = new ResourceRegistry(options.discovery ? builtInsOf(options.discovery) : undefined);
     this.store = new ObjectStore({ historyLimit: options.historyLimit ?? 1000, newUid: uuidFactory(random), now: options.now ?? (() => new Date()) });
     this.access = new AccessControl(options.identities ?? []);
     this.faults = new Faults(options.seed);
@@ -96,7 +98,7 @@ export class FakeApiServer {
   /** Deletes by apiVersion/kind/metadata.namespace/name; returns the deleted object, if any. */
   delete(ref: KubeObject): KubeObject | undefined {
     const { type, key } = this.locate(ref);
-    const resource = resourceKey(type.group, type.name);
+    const resource = storageKey(type);
     const deleted = this.store.remove(resource, key);
     if (deleted && type.group === 'apiextensions.k8s.io' && type.kind === 'CustomResourceDefinition') this.unregisterCrd(deleted);
     return deleted ? structuredClone(deleted) : undefined;
@@ -104,7 +106,7 @@ export class FakeApiServer {
 
   get(ref: KubeObject): KubeObject | undefined {
     const { type, key } = this.locate(ref);
-    const found = this.store.get(resourceKey(type.group, type.name), key);
+    const found = this.store.get(storageKey(type), key);
     return found ? structuredClone(found) : undefined;
   }
 
@@ -243,7 +245,7 @@ export class FakeApiServer {
     const crdType = isCrd ? crdToResourceType(object) : undefined;
     if (isCrd && !crdType) throw new Error(`fake API server: CustomResourceDefinition ${metadata.name} has an incomplete spec`);
     if (crdType) object['status'] = establishedStatus(object, crdType);
-    const stored = this.store.write(resourceKey(type.group, type.name), key, object, mode);
+    const stored = this.store.write(storageKey(type), key, object, mode);
     // Registering after the write mirrors the real order: the CRD exists, then its API is served.
     if (crdType) this.registry.register(crdType);
     return structuredClone(stored);
@@ -253,7 +255,7 @@ export class FakeApiServer {
   private unregisterCrd(crd: KubeObject): void {
     const type = crdToResourceType(crd);
     if (!type) return;
-    const resource = resourceKey(type.group, type.name);
+    const resource = storageKey(type);
     for (const object of this.store.list(resource)) {
       this.store.remove(resource, objectKey(object.metadata?.namespace, object.metadata?.name ?? ''));
     }

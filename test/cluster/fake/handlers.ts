@@ -4,7 +4,7 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } fro
 import type { Faults } from './faults.js';
 import { presenter } from './present.js';
 import type { ResourceRegistry } from './registry.js';
-import { resourceKey } from './registry.js';
+import { storageKey } from './registry.js';
 import type { Route } from './routes.js';
 import { negotiate, parseRoute } from './routes.js';
 import * as status from './status.js';
@@ -127,7 +127,7 @@ async function handleResource(ctx: HandlerContext, call: Call, route: ResourceRo
   if (!representation) return status.sendStatus(res, status.notAcceptable());
   record.metadataOnly = representation === 'metadata';
   const present = presenter(type, route.version, representation);
-  const resource = resourceKey(group, type.name);
+  const resource = storageKey(type);
   if (record.verb === 'get') {
     const found = ctx.store.get(resource, objectKey(type.namespaced ? namespace : undefined, name ?? ''));
     if (!found) return status.sendStatus(res, status.objectNotFound(type.name, group, name ?? ''));
@@ -171,7 +171,7 @@ function decodeContinue(text: string): ContinueToken | undefined {
 /** A list page read from one snapshot: later pages see the store as it was when the first was served. */
 function sendList(ctx: HandlerContext, call: Call, route: ResourceRoute, present: ReturnType<typeof presenter>): void {
   const { type, namespace } = route;
-  const resource = resourceKey(route.group, type.name);
+  const resource = storageKey(type);
   const keyOf = (o: KubeObject): string => objectKey(type.namespaced ? o.metadata?.namespace : undefined, o.metadata?.name ?? '');
   const continueText = call.url.searchParams.get('continue');
   let rv = ctx.store.currentRv();

@@ -4,10 +4,13 @@ const ALL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'up
 // Real namespaces cannot be deleted as a collection, so discovery omits that verb.
 const NO_COLLECTION = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
 
-type Row = [group: string, version: string, name: string, kind: string, namespaced: boolean, extra?: Partial<ResourceType>];
+/** One served resource: its versions (a string, or several, preferred first) and what differs from the defaults. */
+export type Row = [
+  group: string, version: string | string[], name: string, kind: string, namespaced: boolean, extra?: Partial<ResourceType>,
+];
 
 // Built-ins as data, in the order the real server lists groups; shortNames/subresources as on a v1.31 cluster.
-const BUILT_INS: Row[] = [
+export const BUILT_INS: Row[] = [
   ['', 'v1', 'pods', 'Pod', true, { shortNames: ['po'], categories: ['all'], subresources: ['status', 'log', 'exec'] }],
   ['', 'v1', 'services', 'Service', true, { shortNames: ['svc'], categories: ['all'], subresources: ['status', 'proxy'] }],
   ['', 'v1', 'endpoints', 'Endpoints', true, { shortNames: ['ep'], singularName: 'endpoints' }],
@@ -42,12 +45,18 @@ const BUILT_INS: Row[] = [
 ];
 
 function fromRow([group, version, name, kind, namespaced, extra]: Row): ResourceType {
-  return { group, versions: [version], name, kind, namespaced, singularName: kind.toLowerCase(), verbs: ALL, stored: true, ...extra };
+  const versions = typeof version === 'string' ? [version] : version;
+  return { group, versions, name, kind, namespaced, singularName: kind.toLowerCase(), verbs: ALL, stored: true, ...extra };
 }
 
 /** Stable key of a resource across its versions (objects are shared between versions, as with conversion). */
 export function resourceKey(group: string, name: string): string {
   return `${group}/${name}`;
+}
+
+/** Where a type's objects are stored: a kind served by two groups (Ingress in extensions) shares one store. */
+export function storageKey(type: ResourceType): string {
+  return type.storage ?? resourceKey(type.group, type.name);
 }
 
 /** Splits `apps/v1` into group and version; `v1` is the core group. */
@@ -107,8 +116,9 @@ export function crdToResourceType(crd: KubeObject): ResourceType | undefined {
 export class ResourceRegistry {
   private readonly types = new Map<string, ResourceType>();
 
-  constructor() {
-    for (const row of BUILT_INS) this.register(fromRow(row));
+  /** `rows`: the built-in resources, in the order the server lists their groups (see versions.ts). */
+  constructor(rows: readonly Row[] = BUILT_INS) {
+    for (const row of rows) this.register(fromRow(row));
   }
 
   register(type: ResourceType): void {

@@ -36,6 +36,11 @@ export interface ResourceType {
   stored: boolean;
   /** True for resources served because a CustomResourceDefinition exists. */
   custom?: boolean;
+  /**
+   * The `group/resource` whose objects this one serves, when a kind is served by two groups (Ingress in `extensions`
+   * and `networking.k8s.io`, Event in core and `events.k8s.io`): one stored object, visible through both.
+   */
+  storage?: string;
 }
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -90,7 +95,14 @@ export interface FakeApiServerOptions {
   now?: () => Date;
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
+  /**
+   * Answer discovery as this Kubernetes release does: which groups and versions exist, which is preferred, and
+   * which kinds each serves (see versions.ts). Default: the built-ins of a v1.31 server.
+   */
+  discovery?: DiscoveryProfile;
 }
+
+export type DiscoveryProfile = '1.16' | '1.18' | '1.22' | 'current';
 
 export interface KubeconfigOptions {
   token?: string;

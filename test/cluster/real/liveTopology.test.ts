@@ -250,8 +250,8 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
       expect(hidden).toContain('nodes: forbidden');
       expect(hidden).toContain('clusterroles: forbidden');
       // `edit` cannot read Roles even in its own namespace.
-      expect(hidden.find((line) => line.startsWith('roles: '))).toMatch(/forbidden in team-a/);
-      expect(hidden.some((line) => line.startsWith('deployments: ') && line.includes('forbidden in'))).toBe(false);
+      expect(hidden.find((line) => line.startsWith('roles: '))).toBe('roles: forbidden cluster-wide and in team-a');
+      expect(hidden.some((line) => line.startsWith('deployments: ') && (line.includes('not readable in') || line.includes('cluster-wide and in')))).toBe(false);
       const kept = JSON.stringify([...limited.session.engine.objects()].map((record) => record.object)) + JSON.stringify(limited.deltas);
       for (const form of CANARY_FORMS) expect(kept.includes(form)).toBe(false);
     } finally {

@@ -204,7 +204,7 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
       await plane.restartApiServer();
       for (const resource of ['pods', 'configmaps']) {
         await eventually(`${resource} in team-a forbidden`, () => phaseIn(limited!, resource, TEAM) === 'forbidden', 90_000);
-        expect(limited.session.hidden().find((line) => line.startsWith(`${resource}: `))).toMatch(/forbidden in team-a/);
+        expect(limited.session.hidden().find((line) => line.startsWith(`${resource}: `))).toMatch(/forbidden cluster-wide and in team-a/);
       }
       // Restored here, so that the known-bug test below can fail only for the session's sake.
       await admin.apply(binding);
