@@ -12,7 +12,7 @@ import { deriveView } from '../../src/engine/view/deriveView';
 import { GraphStore } from '../../src/engine/view/graphStore';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/view/viewOptions';
 import type { ViewOptions } from '../../src/engine/view/viewOptions';
-import { GraphDeltaMessage, GraphInit, ViewExport, ViewFocus, createMessage } from '../../src/webview/protocol';
+import { GraphDeltaMessage, GraphInit, ViewExport, ViewFocus, createMessage } from '../../src/protocol/messages';
 import type { PageGlobals, WebviewPage } from './harness';
 import { WebviewHarness, chromiumAvailable } from './harness';
 import { syntheticGraph } from './syntheticGraph';

@@ -6,7 +6,7 @@ import { topologyFromPaths } from '../../src/engine/topology';
 import { deriveView } from '../../src/engine/view/deriveView';
 import { GraphStore } from '../../src/engine/view/graphStore';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/view/viewOptions';
-import { GraphInit, createMessage } from '../../src/webview/protocol';
+import { GraphInit, createMessage } from '../../src/protocol/messages';
 import type { PageGlobals, WebviewPage } from './harness';
 import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';

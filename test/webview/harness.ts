@@ -13,8 +13,8 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import type { Core } from 'cytoscape';
 import { buildWebview } from '../../scripts/build.mjs';
-import { renderWebviewHtml } from '../../src/webview/html';
-import type { HostMessage, WebviewMessage } from '../../src/webview/protocol';
+import { renderWebviewHtml } from '../../src/extension/topology/html';
+import type { HostMessage, WebviewMessage } from '../../src/protocol/messages';
 import type { TestTheme } from './themes';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
   GraphDeltaMessage, GraphInit, GraphMetaMessage, TimelineStateMessage, ViewExport, ViewFocus, ViewStatus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
-} from '../../webview/protocol.js';
-import { renderWebviewHtml } from '../../webview/html.js';
+} from '../../protocol/messages.js';
+import { renderWebviewHtml } from './html.js';
 import { isEmptyDelta } from '../../engine/model/graph.js';
 import { DisposableStore } from '../lifetime.js';
 import { log } from '../log.js';

@@ -13,7 +13,7 @@ import { GridFallbackLayout } from '../layout/gridFallback';
 import type { LayoutClient } from '../layout/layoutClient';
 import type { Point } from '../../engine/view/layoutCore';
 import type { Viewport } from '../uiState';
-import type { GraphDiff } from '../protocol';
+import type { GraphDiff } from '../../protocol/messages';
 import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
 import { syncElements } from './cySync';
 import { Decorations } from './decorations';

@@ -7,7 +7,7 @@ import type { ViewGraph } from '../../engine/view/deriveView';
 import { LayoutClient } from '../layout/layoutClient';
 import { exposeForTests } from '../testHooks';
 import type { Viewport } from '../uiState';
-import type { GraphDiff } from '../protocol';
+import type { GraphDiff } from '../../protocol/messages';
 
 export interface GraphCanvasProps {
   readonly workerUri: string;

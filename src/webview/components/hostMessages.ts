@@ -3,8 +3,8 @@ import type { CanvasController } from '../canvas/canvasController';
 import type { GraphStore } from '../../engine/view/graphStore';
 import type { ViewOptions } from '../../engine/view/viewOptions';
 import type { Host } from '../host';
-import type { HostMessage, Message, TimelineState } from '../protocol';
-import { ViewExportResult, createMessage } from '../protocol';
+import type { HostMessage, Message, TimelineState } from '../../protocol/messages';
+import { ViewExportResult, createMessage } from '../../protocol/messages';
 import type { GraphMeta, HostStatus } from './App';
 import { revealOptions } from './reveal';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderWebviewHtml } from '../../src/webview/html';
-import { restoreUiState, DEFAULT_UI_STATE } from '../../src/webview/uiState';
+import { renderWebviewHtml } from '../../../src/extension/topology/html';
+import { restoreUiState, DEFAULT_UI_STATE } from '../../../src/webview/uiState';
 
 describe('renderWebviewHtml', () => {
   const html = renderWebviewHtml({
