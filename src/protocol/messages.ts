@@ -5,7 +5,8 @@
  * Pure TypeScript on purpose (no DOM, no Node, no vscode): the extension host and the webview bundle both
  * import this file, so the compiler checks both ends against one definition.
  */
-import type { GraphDelta, SourceLocation, TopologyGraph } from '../engine/model/graph';
+import type { Insight } from '../engine/insights';
+import type { GraphDelta, TopologyGraph } from '../engine/model/graph';
 
 /** A message name plus a phantom parameter type; `create()` and `is()` infer the params from it. */
 export interface MessageType<TName extends string, TParams> {
@@ -34,17 +35,6 @@ export function isMessage<N extends string, P>(
   type: MessageType<N, P>,
 ): message is Message<N, P> {
   return message.type === type.name;
-}
-
-export type InsightSeverity = 'warning' | 'info';
-
-/** A finding about the topology, e.g. "Service selects no pods". `objects` are node ids. */
-export interface Insight {
-  readonly kind: string;
-  readonly severity: InsightSeverity;
-  readonly message: string;
-  readonly objects: readonly string[];
-  readonly source?: SourceLocation;
 }
 
 export type GraphMode = 'manifests' | 'cluster' | 'history';

@@ -28,7 +28,7 @@ const WEB_PODS = `pods:${RS}`;
 
 function init(graph: TopologyGraph, title = 'shop + data manifests'): ReturnType<typeof createMessage> {
   const insights = [
-    { kind: 'broken-reference', severity: 'warning' as const, message: 'ConfigMap feature-flags is not defined', objects: ['core/ConfigMap/shop/feature-flags', DEPLOY] },
+    { kind: 'broken-reference' as const, severity: 'warning' as const, message: 'ConfigMap feature-flags is not defined', objects: ['core/ConfigMap/shop/feature-flags', DEPLOY] },
   ];
   return createMessage(GraphInit, { title, mode: 'manifests', graph, warnings: ['manifests/old.yaml: not a Kubernetes object'], insights });
 }

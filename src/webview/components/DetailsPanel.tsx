@@ -8,7 +8,7 @@ import type { GraphStore } from '../../engine/view/graphStore';
 import { nameFromId } from '../../engine/view/graphStore';
 import type { ViewOptions } from '../../engine/view/viewOptions';
 import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/view/viewOptions';
-import type { Insight } from '../../protocol/messages';
+import type { Insight } from '../../engine/insights';
 import { cssColor, statusColor } from './cssColor';
 
 export interface DetailsPanelProps {
