@@ -7,9 +7,9 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { performance } from 'node:perf_hooks';
-import { ComponentLayouter } from '../../src/engine/view/componentLayout';
-import { computeLayout } from '../../src/engine/view/layoutCore';
-import type { LayoutInput } from '../../src/engine/view/layoutCore';
+import { ComponentLayouter } from '../../src/engine/viewModel/componentLayout';
+import { computeLayout } from '../../src/engine/viewModel/layoutCore';
+import type { LayoutInput } from '../../src/engine/viewModel/layoutCore';
 import { estimateNodeSize, kindVisual, nodeLabelLines } from '../../src/engine/visual';
 import { syntheticGraph } from './syntheticGraph';
 

@@ -6,7 +6,7 @@
  */
 import { stringify } from 'yaml';
 import type { TopologyEdge, TopologyNode } from '../model/graph.js';
-import type { ViewOptions } from '../view/viewOptions.js';
+import type { ViewOptions } from '../viewModel/viewOptions.js';
 import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
 import { round } from './text.js';
 

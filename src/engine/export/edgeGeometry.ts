@@ -3,8 +3,8 @@
  * outlines, or, when several edges join the same two nodes, curves fanned out side by side so none hides
  * another. Lines end at the arrow's base and the arrow's tip touches the target's outline.
  */
-import type { ViewEdge } from '../view/deriveView.js';
-import type { Point } from '../view/layoutCore.js';
+import type { ViewEdge } from '../viewModel/deriveView.js';
+import type { Point } from '../viewModel/layoutCore.js';
 import type { LineStyle, NodeShape } from '../visual.js';
 import { BROKEN_EDGE, EDGE_VISUALS } from '../visual.js';
 import type { SceneEdge, SceneNode } from './model.js';

@@ -7,7 +7,7 @@ import type { EdgeType } from '../model/graph.js';
 import type { KindFamily, NodeShape, StatusTone } from '../visual.js';
 import { BROKEN_EDGE, CHROME, EDGE_VISUALS, FAMILY_VISUALS, TONE_VISUALS } from '../visual.js';
 import { DASHES } from './edgeGeometry.js';
-import type { Point } from '../view/layoutCore.js';
+import type { Point } from '../viewModel/layoutCore.js';
 import type { SceneEdge } from './model.js';
 import type { Paint, Palette } from './palette.js';
 

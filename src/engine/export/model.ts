@@ -9,16 +9,16 @@
  */
 import type { NodeStatus, TopologyGraph } from '../model/graph.js';
 import type { ArrowShape, KindFamily, NodeShape, StatusTone } from '../visual.js';
-import type { AggregateKind, ViewEdge } from '../view/deriveView.js';
-import { deriveView } from '../view/deriveView.js';
-import { GraphStore } from '../view/graphStore.js';
-import type { Point } from '../view/layoutCore.js';
-import type { ViewOptions } from '../view/viewOptions.js';
+import type { AggregateKind, ViewEdge } from '../viewModel/deriveView.js';
+import { deriveView } from '../viewModel/deriveView.js';
+import { GraphStore } from '../viewModel/graphStore.js';
+import type { Point } from '../viewModel/layoutCore.js';
+import type { ViewOptions } from '../viewModel/viewOptions.js';
 import { sceneEdges } from './edgeGeometry.js';
 import { layoutLegend } from './legend.js';
 import type { LegendBox } from './legend.js';
 import type { ExportTheme, Paint, Palette } from './palette.js';
-import { DEFAULT_ASPECT } from '../view/viewLayout.js';
+import { DEFAULT_ASPECT } from '../viewModel/viewLayout.js';
 import { palette } from './palette.js';
 import { sceneGroups, sceneNode } from './sceneNodes.js';
 

@@ -3,7 +3,7 @@
  * shapes, colours, dashes and text placement as the SVG export. Only elements that touch `area` are
  * written, so a tile page of a large diagram stays small.
  */
-import type { Point } from '../view/layoutCore.js';
+import type { Point } from '../viewModel/layoutCore.js';
 import { GROUP_VISUAL, NODE_METRICS, shapePath } from '../visual.js';
 import type { NodeShape } from '../visual.js';
 import { LEGEND } from './legend.js';

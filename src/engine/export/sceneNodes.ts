@@ -3,9 +3,9 @@
  * (src/webview/canvas/cyStyle.ts): family fill and border, then missing and collapsed borders, then the
  * status colour on the border, in the same order of precedence.
  */
-import { CLUSTER_SCOPE_LABEL } from '../view/viewOptions.js';
-import type { ViewGroup, ViewNode } from '../view/deriveView.js';
-import type { Point } from '../view/layoutCore.js';
+import { CLUSTER_SCOPE_LABEL } from '../viewModel/viewOptions.js';
+import type { ViewGroup, ViewNode } from '../viewModel/deriveView.js';
+import type { Point } from '../viewModel/layoutCore.js';
 import { FAMILY_VISUALS, GROUP_VISUAL, STATUS_TONE, TONE_VISUALS, kindVisual } from '../visual.js';
 import type { BorderStyle, SceneGroup, SceneNode } from './model.js';
 import type { Paint, Palette } from './palette.js';

@@ -2,11 +2,11 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CanvasController } from '../canvas/canvasController';
-import type { ViewGraph } from '../../engine/view/deriveView';
-import { deriveView } from '../../engine/view/deriveView';
-import { GraphStore } from '../../engine/view/graphStore';
-import { searchView } from '../../engine/view/search';
-import type { ViewOptions } from '../../engine/view/viewOptions';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import { deriveView } from '../../engine/viewModel/deriveView';
+import { GraphStore } from '../../engine/viewModel/graphStore';
+import { searchView } from '../../engine/viewModel/search';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
 import type { Insight } from '../../engine/insights';
 import type { GraphDiff, GraphMode, TimelineState } from '../../protocol/messages';

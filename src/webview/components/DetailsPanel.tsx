@@ -2,12 +2,12 @@
 import type { JSX } from 'preact';
 import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
 import { EDGE_VISUALS, kindVisual } from '../../engine/visual';
-import type { ViewGraph, ViewNode } from '../../engine/view/deriveView';
-import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/view/deriveView';
-import type { GraphStore } from '../../engine/view/graphStore';
-import { nameFromId } from '../../engine/view/graphStore';
-import type { ViewOptions } from '../../engine/view/viewOptions';
-import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/view/viewOptions';
+import type { ViewGraph, ViewNode } from '../../engine/viewModel/deriveView';
+import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
+import type { GraphStore } from '../../engine/viewModel/graphStore';
+import { nameFromId } from '../../engine/viewModel/graphStore';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
+import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/viewModel/viewOptions';
 import type { Insight } from '../../engine/insights';
 import { cssColor, statusColor } from './cssColor';
 

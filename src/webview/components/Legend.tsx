@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import type { EdgeType } from '../../engine/model/graph';
 import type { KindFamily, LineStyle, StatusTone, ThemeColor } from '../../engine/visual';
 import { BROKEN_EDGE, EDGE_VISUALS, FAMILY_VISUALS, TONE_VISUALS, shapePath } from '../../engine/visual';
-import type { ViewGraph } from '../../engine/view/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { cssColor as css } from './cssColor';
 
 const DASH: Readonly<Record<LineStyle, string | undefined>> = { solid: undefined, dashed: '5 3', dotted: '1.5 2.5' };

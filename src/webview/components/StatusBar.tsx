@@ -1,8 +1,8 @@
 /** Bottom bar: connection and host messages, what is shown out of what exists, layout progress, warnings. */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ViewGraph } from '../../engine/view/deriveView';
-import type { GraphStore } from '../../engine/view/graphStore';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { GraphMeta, HostStatus } from './App';
 
 export interface StatusBarProps {

@@ -1,11 +1,11 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { placeIncrementally } from '../../src/webview/canvas/placement';
-import type { PlacementNode } from '../../src/webview/canvas/placement';
-import { ComponentLayouter } from '../../src/engine/view/componentLayout';
-import { computeLayout, findComponents } from '../../src/engine/view/layoutCore';
-import type { LayoutInput, Point } from '../../src/engine/view/layoutCore';
-import { shelfPack } from '../../src/engine/view/packing';
+import { placeIncrementally } from '../../../src/webview/canvas/placement';
+import type { PlacementNode } from '../../../src/webview/canvas/placement';
+import { ComponentLayouter } from '../../../src/engine/viewModel/componentLayout';
+import { computeLayout, findComponents } from '../../../src/engine/viewModel/layoutCore';
+import type { LayoutInput, Point } from '../../../src/engine/viewModel/layoutCore';
+import { shelfPack } from '../../../src/engine/viewModel/packing';
 
 const node = (id: string, group = 'ns:a'): { id: string; width: number; height: number; group: string } => ({
   id,
