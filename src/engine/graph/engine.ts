@@ -14,6 +14,7 @@ import { SelectorClaims } from './selectorClaims.js';
 import { Watchers } from './watchers.js';
 import { keepShapesOf } from './shapes.js';
 import { duplicateWarning, precedes } from './duplicates.js';
+import type { EngineWarning } from './engineWarning.js';
 
 export interface InputObject {
   readonly object: KubeObject;
@@ -28,11 +29,6 @@ export interface ObjectEvent extends InputObject {
 export interface EngineOptions {
   /** Namespace for namespaced objects that name none (manifests). */
   readonly defaultNamespace?: string;
-}
-
-export interface EngineWarning {
-  readonly message: string;
-  readonly source?: SourceLocation;
 }
 
 const EMPTY_DELTA: GraphDelta = { addedNodes: [], changedNodes: [], removedNodes: [], addedEdges: [], changedEdges: [], removedEdges: [] };

@@ -1,0 +1,10 @@
+/**
+ * What the engine reports about its input without failing on it (a duplicate, an object it cannot admit). Its own
+ * file because both the engine and the helpers that produce warnings (duplicates.ts) need it.
+ */
+import type { SourceLocation } from '../model/graph.js';
+
+export interface EngineWarning {
+  readonly message: string;
+  readonly source?: SourceLocation;
+}
