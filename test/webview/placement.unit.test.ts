@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeIncrementally } from '../../src/webview/canvas/placement';
 import type { PlacementNode } from '../../src/webview/canvas/placement';
-import type { Point } from '../../src/engine/viewModel/layoutCore';
+import type { Point } from '../../src/engine/viewModel/layoutTypes';
 
 function overlaps(a: Point, b: Point, w = 100, h = 40): boolean {
   return Math.abs(a.x - b.x) < w && Math.abs(a.y - b.y) < h;

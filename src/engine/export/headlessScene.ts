@@ -7,10 +7,10 @@ import type { TopologyGraph } from '../model/graph.js';
 import { deriveView } from '../viewModel/deriveView.js';
 import { GraphStore } from '../viewModel/graphStore.js';
 import { layoutViewHeadless } from '../viewModel/headlessLayout.js';
-import type { Point } from '../viewModel/layoutCore.js';
+import type { Point } from '../viewModel/layoutTypes.js';
 import type { ViewOptions } from '../viewModel/viewOptions.js';
 import { DEFAULT_ASPECT } from '../viewModel/viewLayout.js';
-import type { ExportMeta, Scene } from './model.js';
+import type { ExportMeta, Scene } from './scene.js';
 import { buildScene } from './model.js';
 import type { ExportTheme } from './palette.js';
 

@@ -6,7 +6,7 @@
  */
 import type { EdgeType } from '../model/graph.js';
 import { EDGE_VISUALS } from '../visual.js';
-import type { Point } from '../viewModel/layoutCore.js';
+import type { Point } from '../viewModel/layoutTypes.js';
 import type { ViewOptions } from '../viewModel/viewOptions.js';
 
 export interface ViewPositionNode {

@@ -11,7 +11,7 @@ import type { ViewGraph, ViewNode } from '../../engine/viewModel/deriveView';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { GridFallbackLayout } from '../layout/gridFallback';
 import type { LayoutClient } from '../layout/layoutClient';
-import type { Point } from '../../engine/viewModel/layoutCore';
+import type { Point } from '../../engine/viewModel/layoutTypes';
 import type { Viewport } from '../uiState';
 import type { GraphDiff } from '../../protocol/messages';
 import { LARGE_GRAPH, buildStylesheet } from './cyStyle';

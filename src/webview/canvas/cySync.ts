@@ -6,7 +6,7 @@
 import type { Core, ElementDefinition, NodeSingular, SingularElementArgument } from 'cytoscape';
 import { STATUS_TONE, kindVisual } from '../../engine/visual';
 import { CLUSTER_SCOPE_LABEL } from '../../engine/viewModel/viewOptions';
-import type { Point } from '../../engine/viewModel/layoutCore';
+import type { Point } from '../../engine/viewModel/layoutTypes';
 import type { ViewEdge, ViewGraph, ViewGroup, ViewNode } from '../../engine/viewModel/deriveView';
 
 type Data = Record<string, string | number | boolean>;
