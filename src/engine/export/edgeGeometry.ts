@@ -4,10 +4,10 @@
  * another. Lines end at the arrow's base and the arrow's tip touches the target's outline.
  */
 import type { ViewEdge } from '../viewModel/deriveView.js';
-import type { Point } from '../viewModel/layoutCore.js';
+import type { Point } from '../viewModel/layoutTypes.js';
 import type { LineStyle, NodeShape } from '../visual.js';
 import { BROKEN_EDGE, EDGE_VISUALS } from '../visual.js';
-import type { SceneEdge, SceneNode } from './model.js';
+import type { SceneEdge, SceneNode } from './scene.js';
 import type { Palette } from './palette.js';
 
 /** Distance between neighbouring parallel edges at their middle. */

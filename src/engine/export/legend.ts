@@ -4,43 +4,12 @@
  * relation types present in this drawing — laid out beside or below the diagram in model coordinates.
  */
 import type { EdgeType } from '../model/graph.js';
-import type { KindFamily, NodeShape, StatusTone } from '../visual.js';
+import type { KindFamily, StatusTone } from '../visual.js';
 import { BROKEN_EDGE, CHROME, EDGE_VISUALS, FAMILY_VISUALS, TONE_VISUALS } from '../visual.js';
 import { DASHES } from './edgeGeometry.js';
-import type { Point } from '../viewModel/layoutCore.js';
-import type { SceneEdge } from './model.js';
-import type { Paint, Palette } from './palette.js';
-
-export type LegendSample =
-  | { readonly kind: 'shape'; readonly shape: NodeShape; readonly fill: Paint; readonly border: Paint; readonly dashed: boolean }
-  | { readonly kind: 'status'; readonly color: Paint }
-  | { readonly kind: 'double'; readonly color: Paint }
-  | { readonly kind: 'edge'; readonly paint: Paint; readonly width: number; readonly dash: readonly number[] };
-
-export interface LegendItem {
-  /** Left edge of the sample; the label starts at `x + LEGEND.labelOffset`. */
-  readonly x: number;
-  /** Vertical middle of the row. */
-  readonly y: number;
-  readonly label: string;
-  readonly sample: LegendSample;
-}
-
-export interface LegendColumn {
-  readonly title: string;
-  readonly x: number;
-  /** Baseline of the column title. */
-  readonly y: number;
-  readonly items: readonly LegendItem[];
-}
-
-export interface LegendBox {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly columns: readonly LegendColumn[];
-}
+import type { Point } from '../viewModel/layoutTypes.js';
+import type { LegendBox, LegendColumn, LegendItem, SceneEdge } from './scene.js';
+import type { Palette } from './palette.js';
 
 export const LEGEND = {
   fontSize: 11,

@@ -5,7 +5,7 @@
  * and the creation date and file id come from the scene's `generatedAt`, so equal input gives equal bytes.
  */
 import PDFDocument from 'pdfkit';
-import type { Rect, Scene } from './model.js';
+import type { Rect, Scene } from './scene.js';
 import { PDF_FONT, PDF_FONT_BOLD, centredText, drawScene, edgeBox, groupBox, nodeBox } from './pdfDraw.js';
 import type { Orientation, PageSize, PdfPlan, Tile } from './pdfPlan.js';
 import { PAGE_MARGIN, TILE_HEADER_HEIGHT, TILE_SCALE, TITLE_BLOCK_HEIGHT, intersects, planPdf } from './pdfPlan.js';

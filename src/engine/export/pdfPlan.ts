@@ -3,7 +3,7 @@
  * and otherwise how it is cut into tiles ("A1", "B2": column letter, row number) printed at a fixed
  * readable scale, behind an overview page that shows the whole picture with the tile grid on it.
  */
-import type { Rect, Scene } from './model.js';
+import type { Rect, Scene } from './scene.js';
 
 export type PageSize = 'a4' | 'letter';
 export type Orientation = 'portrait' | 'landscape';

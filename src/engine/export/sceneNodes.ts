@@ -5,9 +5,9 @@
  */
 import { CLUSTER_SCOPE_LABEL } from '../viewModel/viewOptions.js';
 import type { ViewGroup, ViewNode } from '../viewModel/deriveView.js';
-import type { Point } from '../viewModel/layoutCore.js';
+import type { Point } from '../viewModel/layoutTypes.js';
 import { FAMILY_VISUALS, GROUP_VISUAL, STATUS_TONE, TONE_VISUALS, kindVisual } from '../visual.js';
-import type { BorderStyle, SceneGroup, SceneNode } from './model.js';
+import type { BorderStyle, SceneGroup, SceneNode } from './scene.js';
 import type { Paint, Palette } from './palette.js';
 
 const BORDER = { base: 1.5, missing: 2, collapsed: 4.5, ok: 2, other: 3 } as const;

@@ -6,9 +6,9 @@
  */
 import { GROUP_VISUAL, NODE_METRICS, shapePath } from '../visual.js';
 import type { NodeShape } from '../visual.js';
-import type { LegendBox, LegendItem } from './legend.js';
+import type { LegendBox, LegendItem } from './scene.js';
 import { LEGEND } from './legend.js';
-import type { Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
+import type { Scene, SceneEdge, SceneGroup, SceneNode } from './scene.js';
 import type { Paint } from './palette.js';
 import { escapeXml, fmt } from './text.js';
 
