@@ -8,8 +8,7 @@ import { GraphStore } from '../../engine/viewModel/graphStore';
 import { searchView } from '../../engine/viewModel/search';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
-import type { Insight } from '../../engine/insights';
-import type { GraphDiff, GraphMode, TimelineState } from '../../protocol/messages';
+import type { TimelineState } from '../../protocol/messages';
 import { TimelineCompare, TimelineSelect, ViewError, ViewRequestExport, ViewShowHistory, ViewOpenSource, ViewSelect, createMessage } from '../../protocol/messages';
 import { Timeline } from './Timeline';
 import type { UiState } from '../uiState';
@@ -22,23 +21,11 @@ import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { activation } from './activation';
 import { handleHostMessage } from './hostMessages';
+import type { GraphMeta, HostStatus } from './graphMeta';
 
 export interface AppProps {
   readonly host: Host;
   readonly workerUri: string;
-}
-
-export interface GraphMeta {
-  readonly title: string;
-  readonly mode: GraphMode;
-  readonly warnings: readonly string[];
-  readonly insights: readonly Insight[];
-  readonly diff?: GraphDiff;
-}
-
-export interface HostStatus {
-  readonly connection?: string;
-  readonly message?: string;
 }
 
 function contextKey(view: ViewOptions): string {

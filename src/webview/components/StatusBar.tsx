@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
-import type { GraphMeta, HostStatus } from './App';
+import type { GraphMeta, HostStatus } from './graphMeta';
 
 export interface StatusBarProps {
   readonly meta: GraphMeta | null;

@@ -8,7 +8,7 @@ import { nameFromId } from '../../engine/viewModel/graphStore';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { CLUSTER_SCOPE_LABEL, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, toggle } from '../../engine/viewModel/viewOptions';
 import type { UiState } from '../uiState';
-import type { GraphMeta } from './App';
+import type { GraphMeta } from './graphMeta';
 import type { FilterItem } from './FilterMenu';
 import { FilterMenu } from './FilterMenu';
 

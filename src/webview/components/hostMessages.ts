@@ -5,7 +5,7 @@ import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
 import type { HostMessage, Message, TimelineState } from '../../protocol/messages';
 import { ViewExportResult, createMessage } from '../../protocol/messages';
-import type { GraphMeta, HostStatus } from './App';
+import type { GraphMeta, HostStatus } from './graphMeta';
 import { revealOptions } from './reveal';
 
 export interface MessageContext {
