@@ -41,7 +41,7 @@ export default tseslint.config(
     plugins: { 'import-x': importX, house: housePlugin },
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'src/webview/tsconfig.json'] })],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'src/webview/tsconfig.json'], noWarnOnMultipleProjects: true })],
     },
     rules: {
       // The compiler already reports undefined names, with types; ESLint's copy would not know DOM vs Node globals.
