@@ -40,7 +40,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/engine/**/*.test.ts', 'test/extension/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/cluster/fake/**/*.test.ts',
-            'test/webview/protocol.test.ts', 'test/webview/**/*.unit.test.ts', 'test/bench/**/*.test.ts', 'test/repo/**/*.test.ts'],
+            'test/protocol/**/*.test.ts', 'test/webview/**/*.unit.test.ts', 'test/bench/**/*.test.ts', 'test/repo/**/*.test.ts',
+            'test/house/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

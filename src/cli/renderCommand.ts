@@ -8,7 +8,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { describeFilters, unknownChoices, viewOptionsFor } from '../engine/export/filters.js';
 import { renderFormat } from '../engine/export/formats.js';
 import { headlessScene } from '../engine/export/headlessScene.js';
-import type { ExportMeta, Scene } from '../engine/export/model.js';
+import type { ExportMeta, Scene } from '../engine/export/scene.js';
 import { topologyFromPaths } from '../engine/topology.js';
 import { findingsCountLine } from './findingsReport.js';
 import type { OutputFile, RenderRequest } from './renderArgs.js';

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Finding } from './findings.js';
-import { TopologyEngine, type EngineOptions, type EngineWarning } from './graph/engine.js';
+import { TopologyEngine, type EngineOptions } from './graph/engine.js';
+import type { EngineWarning } from './graph/engineWarning.js';
 import { computeInsights } from './insights.js';
 import { deploymentSetOf } from './intake/deploymentSets.js';
 import { loadManifestPaths, type LoadedManifests } from './intake/files.js';

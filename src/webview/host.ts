@@ -1,5 +1,5 @@
 /** The webview's side of the VS Code bridge: typed posting and persisted UI state. */
-import type { WebviewMessage } from './protocol';
+import type { WebviewMessage } from '../protocol/messages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -3,8 +3,8 @@
  * Bundled separately (dist/webview/layoutWorker.js) and started from a blob URL; see layoutClient.ts.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { ComponentLayouter } from '../engine/view/componentLayout';
-import { computeLayout } from '../engine/view/layoutCore';
+import { ComponentLayouter } from '../engine/viewModel/componentLayout';
+import { computeLayout } from '../engine/viewModel/layoutCore';
 import type { LayoutRequest, LayoutResponse } from './layout/workerProtocol';
 
 /** The slice of DedicatedWorkerGlobalScope we use; the webview tsconfig has DOM libs, not WebWorker. */

@@ -3,7 +3,7 @@
  * the bundle loads; a real webview never has it, so nothing is exposed there.
  */
 import type { CanvasController } from './canvas/canvasController';
-import type { ViewGraph } from '../engine/view/deriveView';
+import type { ViewGraph } from '../engine/viewModel/deriveView';
 
 interface TestGlobal {
   __kubiliticsTest?: boolean;

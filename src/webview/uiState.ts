@@ -5,8 +5,8 @@
  */
 import type { EdgeType } from '../engine/model/graph';
 import { EDGE_VISUALS } from '../engine/visual/edges';
-import type { FocusOptions, ViewOptions } from '../engine/view/viewOptions';
-import { DEFAULT_VIEW_OPTIONS, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS } from '../engine/view/viewOptions';
+import type { FocusOptions, ViewOptions } from '../engine/viewModel/viewOptions';
+import { DEFAULT_VIEW_OPTIONS, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS } from '../engine/viewModel/viewOptions';
 
 export interface Viewport {
   readonly zoom: number;

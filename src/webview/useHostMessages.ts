@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Host } from './host';
-import type { HostMessage } from './protocol';
-import { ViewError, ViewReady, createMessage, parseHostMessage } from './protocol';
+import type { HostMessage } from '../protocol/messages';
+import { ViewError, ViewReady, createMessage, parseHostMessage } from '../protocol/messages';
 
 export function useHostMessages(host: Host, onMessage: (message: HostMessage) => void): void {
   // The latest handler, so the listener can stay registered once instead of re-subscribing per render.

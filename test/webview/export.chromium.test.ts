@@ -12,7 +12,7 @@ import { renderSvg } from '../../src/engine/export/svg';
 import type { ViewPositions } from '../../src/engine/export/viewPositions';
 import { parseViewPositions, positionsById } from '../../src/engine/export/viewPositions';
 import type { TopologyGraph } from '../../src/engine/model/graph';
-import { GraphInit, ViewExport, createMessage } from '../../src/webview/protocol';
+import { GraphInit, ViewExport, createMessage } from '../../src/protocol/messages';
 import type { PageGlobals, WebviewPage } from './harness';
 import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';

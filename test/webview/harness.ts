@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { Core } from 'cytoscape';
-import type { HostMessage, WebviewMessage } from '../../src/webview/protocol';
+import type { HostMessage, WebviewMessage } from '../../src/protocol/messages';
 import { CHROMIUM, chromiumLaunchOptions, serveWebview } from './server';
 import type { TestTheme } from './themes';
 

@@ -7,9 +7,9 @@
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { performance } from 'node:perf_hooks';
-import { ComponentLayouter } from '../../src/engine/view/componentLayout';
-import { computeLayout } from '../../src/engine/view/layoutCore';
-import type { LayoutInput } from '../../src/engine/view/layoutCore';
+import { ComponentLayouter } from '../../src/engine/viewModel/componentLayout';
+import { computeLayout } from '../../src/engine/viewModel/layoutCore';
+import type { LayoutInput } from '../../src/engine/viewModel/layoutCore';
 import { kindVisual } from '../../src/engine/visual/kinds';
 import { estimateNodeSize, nodeLabelLines } from '../../src/engine/visual/nodeGeometry';
 import { syntheticGraph } from './syntheticGraph';

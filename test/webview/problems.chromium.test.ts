@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countFindings, describeCounts, groupFindings } from '../../src/engine/findings';
 import { topologyFromPaths } from '../../src/engine/topology';
-import { GraphInit, createMessage } from '../../src/webview/protocol';
+import { GraphInit, createMessage } from '../../src/protocol/messages';
 import type { PageGlobals } from './harness';
 import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildWebview } from '../../scripts/build.mjs';
-import { renderWebviewHtml } from '../../src/webview/html';
+import { renderWebviewHtml } from '../../src/extension/topology/html';
 
 declare module 'vitest' {
   export interface ProvidedContext {

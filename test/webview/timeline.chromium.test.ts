@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TopologyGraph } from '../../src/engine/model/graph';
-import { GraphInit, TimelineStateMessage, createMessage } from '../../src/webview/protocol';
+import { GraphInit, TimelineStateMessage, createMessage } from '../../src/protocol/messages';
 import type { PageGlobals, WebviewPage } from './harness';
 import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';

@@ -6,8 +6,8 @@
  */
 import { stringify } from 'yaml';
 import type { TopologyEdge, TopologyNode } from '../model/graph.js';
-import type { ViewOptions } from '../view/viewOptions.js';
-import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
+import type { ViewOptions } from '../viewModel/viewOptions.js';
+import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode } from './scene.js';
 import { round } from './text.js';
 
 export const EXPORT_FORMAT = 'kubilitics-topology';

@@ -4,7 +4,7 @@
  * draws it exactly as laid out; plain `dot` lays it out afresh with the same grouping and styles.
  */
 import type { NodeShape } from '../visual/kinds.js';
-import type { Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
+import type { Scene, SceneEdge, SceneGroup, SceneNode } from './scene.js';
 import type { Paint } from './palette.js';
 import { relationSentence } from './relationText.js';
 import { fmt } from './text.js';

@@ -3,12 +3,12 @@
  * outlines, or, when several edges join the same two nodes, curves fanned out side by side so none hides
  * another. Lines end at the arrow's base and the arrow's tip touches the target's outline.
  */
-import type { ViewEdge } from '../view/deriveView.js';
-import type { Point } from '../view/layoutCore.js';
+import type { ViewEdge } from '../viewModel/deriveView.js';
+import type { Point } from '../viewModel/layoutTypes.js';
 import type { LineStyle } from '../visual/edges.js';
 import type { NodeShape } from '../visual/kinds.js';
 import { BROKEN_EDGE, EDGE_VISUALS } from '../visual/edges.js';
-import type { SceneEdge, SceneNode } from './model.js';
+import type { SceneEdge, SceneNode } from './scene.js';
 import type { Palette } from './palette.js';
 
 /** Distance between neighbouring parallel edges at their middle. */

@@ -3,9 +3,9 @@
  * described in words for title blocks and subtitles, whoever built them (CLI flags or the webview state).
  */
 import type { TopologyGraph } from '../model/graph.js';
-import { compare } from '../view/deriveView.js';
-import type { ViewOptions } from '../view/viewOptions.js';
-import { CLUSTER_SCOPE_LABEL, DEFAULT_VIEW_OPTIONS } from '../view/viewOptions.js';
+import { compare } from '../viewModel/deriveView.js';
+import type { ViewOptions } from '../viewModel/viewOptions.js';
+import { CLUSTER_SCOPE_LABEL, DEFAULT_VIEW_OPTIONS } from '../viewModel/viewOptions.js';
 
 export interface ExportChoices {
   /** Show only these namespaces ('' or CLUSTER_SCOPE_LABEL for cluster-scoped objects); empty shows all. */

@@ -6,7 +6,7 @@ import { extname } from 'node:path';
 import { renderJson, renderYaml } from './data.js';
 import { renderDot } from './dot.js';
 import { renderMermaid } from './mermaid.js';
-import type { Scene } from './model.js';
+import type { Scene } from './scene.js';
 import type { PdfOptions } from './pdf.js';
 import { renderPdf } from './pdf.js';
 import type { PngOptions } from './png.js';

@@ -4,13 +4,13 @@
  * `buildScene` instead, and both give the same scene for the same canvas aspect.
  */
 import type { TopologyGraph } from '../model/graph.js';
-import { deriveView } from '../view/deriveView.js';
-import { GraphStore } from '../view/graphStore.js';
-import { layoutViewHeadless } from '../view/headlessLayout.js';
-import type { Point } from '../view/layoutCore.js';
-import type { ViewOptions } from '../view/viewOptions.js';
-import { DEFAULT_ASPECT } from '../view/viewLayout.js';
-import type { ExportMeta, Scene } from './model.js';
+import { deriveView } from '../viewModel/deriveView.js';
+import { GraphStore } from '../viewModel/graphStore.js';
+import { layoutViewHeadless } from '../viewModel/headlessLayout.js';
+import type { Point } from '../viewModel/layoutTypes.js';
+import type { ViewOptions } from '../viewModel/viewOptions.js';
+import { DEFAULT_ASPECT } from '../viewModel/viewLayout.js';
+import type { ExportMeta, Scene } from './scene.js';
 import { buildScene } from './model.js';
 import type { ExportTheme } from './palette.js';
 

@@ -3,47 +3,16 @@
  * sections — every kind family (shape and fill), every status colour plus the collapsed marker, and the
  * relation types present in this drawing — laid out beside or below the diagram in model coordinates.
  */
-import type { KindFamily, NodeShape } from '../visual/kinds.js';
+import type { KindFamily } from '../visual/kinds.js';
 import type { StatusTone } from '../visual/status.js';
 import { BROKEN_EDGE, EDGE_VISUALS } from '../visual/edges.js';
 import { CHROME } from '../visual/theme.js';
 import { FAMILY_VISUALS } from '../visual/kinds.js';
 import { TONE_VISUALS } from '../visual/status.js';
 import { DASHES } from './edgeGeometry.js';
-import type { Point } from '../view/layoutCore.js';
-import type { SceneEdge } from './model.js';
-import type { Paint, Palette } from './palette.js';
-
-export type LegendSample =
-  | { readonly kind: 'shape'; readonly shape: NodeShape; readonly fill: Paint; readonly border: Paint; readonly dashed: boolean }
-  | { readonly kind: 'status'; readonly color: Paint }
-  | { readonly kind: 'double'; readonly color: Paint }
-  | { readonly kind: 'edge'; readonly paint: Paint; readonly width: number; readonly dash: readonly number[] };
-
-export interface LegendItem {
-  /** Left edge of the sample; the label starts at `x + LEGEND.labelOffset`. */
-  readonly x: number;
-  /** Vertical middle of the row. */
-  readonly y: number;
-  readonly label: string;
-  readonly sample: LegendSample;
-}
-
-export interface LegendColumn {
-  readonly title: string;
-  readonly x: number;
-  /** Baseline of the column title. */
-  readonly y: number;
-  readonly items: readonly LegendItem[];
-}
-
-export interface LegendBox {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly columns: readonly LegendColumn[];
-}
+import type { Point } from '../viewModel/layoutTypes.js';
+import type { LegendBox, LegendColumn, LegendItem, SceneEdge } from './scene.js';
+import type { Palette } from './palette.js';
 
 export const LEGEND = {
   fontSize: 11,

@@ -5,7 +5,7 @@
  * follows the view. Ids are derived from object ids, so adding one object changes one line, not all.
  */
 import type { NodeShape } from '../visual/kinds.js';
-import type { Scene, SceneEdge, SceneNode } from './model.js';
+import type { Scene, SceneEdge, SceneNode } from './scene.js';
 import { blend } from './palette.js';
 import { safeIds } from './safeIds.js';
 import { fmt } from './text.js';

@@ -2,124 +2,23 @@
  * The export model: the drawn scene, built from a graph, the view options (filters, grouping, collapse
  * state) and node positions. Positions come from the headless layout (CLI) or from the webview's
  * `positions` export (VS Code), so both paths draw the same scene; every renderer (SVG, PDF, PNG, DOT,
- * Mermaid, JSON/YAML) reads only this model.
+ * Mermaid, JSON/YAML) reads only this model (its types are in scene.ts).
  *
  * Coordinates are the view's own model coordinates (node centres as cytoscape reports them), never shifted:
  * an exported node sits exactly where the view has it, and `bounds` says which window to show.
  */
-import type { NodeStatus, TopologyGraph } from '../model/graph.js';
-import type { ArrowShape } from '../visual/edges.js';
-import type { KindFamily, NodeShape } from '../visual/kinds.js';
-import type { StatusTone } from '../visual/status.js';
-import type { AggregateKind, ViewEdge } from '../view/deriveView.js';
-import { deriveView } from '../view/deriveView.js';
-import { GraphStore } from '../view/graphStore.js';
-import type { Point } from '../view/layoutCore.js';
-import type { ViewOptions } from '../view/viewOptions.js';
+import type { TopologyGraph } from '../model/graph.js';
+import { deriveView } from '../viewModel/deriveView.js';
+import { GraphStore } from '../viewModel/graphStore.js';
+import type { Point } from '../viewModel/layoutTypes.js';
+import type { ViewOptions } from '../viewModel/viewOptions.js';
 import { sceneEdges } from './edgeGeometry.js';
 import { layoutLegend } from './legend.js';
-import type { LegendBox } from './legend.js';
-import type { ExportTheme, Paint, Palette } from './palette.js';
-import { DEFAULT_ASPECT } from '../view/viewLayout.js';
+import type { ExportTheme, Palette } from './palette.js';
+import { DEFAULT_ASPECT } from '../viewModel/viewLayout.js';
 import { palette } from './palette.js';
 import { sceneGroups, sceneNode } from './sceneNodes.js';
-
-export interface ExportMeta {
-  readonly title: string;
-  /** Where the graph came from, e.g. "manifests in examples/shop" or "cluster context kind-dev". */
-  readonly source: string;
-  /** Filters in effect as short lines ("namespaces: shop, data"); empty when everything is shown. */
-  readonly filters: readonly string[];
-  readonly version: string;
-  /** ISO time for the PDF title block. Other formats carry no time, so re-exports diff cleanly. */
-  readonly generatedAt: string;
-}
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export type BorderStyle = 'solid' | 'dashed' | 'double';
-
-export interface SceneNode {
-  readonly id: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly namespace: string;
-  readonly status: NodeStatus;
-  readonly tone: StatusTone;
-  readonly family: KindFamily;
-  readonly shape: NodeShape;
-  /** Exactly the lines the view draws: the kind tag, then the name in chunks. */
-  readonly lines: readonly string[];
-  /** Centre, as in the view. */
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly fill: Paint;
-  readonly border: Paint;
-  readonly borderWidth: number;
-  readonly borderStyle: BorderStyle;
-  readonly missing: boolean;
-  readonly aggregate?: AggregateKind;
-  /** Real object ids this node stands for. */
-  readonly members: readonly string[];
-  /** Namespace group id when grouping by namespace. */
-  readonly parent?: string;
-}
-
-export interface SceneGroup {
-  readonly id: string;
-  readonly namespace: string;
-  readonly label: string;
-  /** The box (top-left corner and size); the label sits centred above it. */
-  readonly box: Rect;
-}
-
-/** A drawn edge: the view's edge plus its geometry. */
-export interface SceneEdge extends ViewEdge {
-  /** Where the line leaves the source outline and where it stops (at the arrow's base). */
-  readonly from: Point;
-  readonly to: Point;
-  /** Quadratic control point for parallel edges between the same two nodes; straight when absent. */
-  readonly control?: Point;
-  readonly paint: Paint;
-  readonly width: number;
-  /** Dash lengths; empty for a solid line. */
-  readonly dash: readonly number[];
-  readonly arrow: ArrowShape;
-  /** The arrow head as a closed polygon, already placed at the target outline. */
-  readonly head: readonly Point[];
-}
-
-export interface SceneHeader {
-  readonly x: number;
-  /** Baseline of the title; the subtitle's baseline is below it. */
-  readonly y: number;
-  readonly title: string;
-  readonly subtitle: string;
-}
-
-export interface Scene {
-  /** The whole graph the scene was drawn from (exports never add anything the graph lacks). */
-  readonly graph: TopologyGraph;
-  readonly palette: Palette;
-  readonly meta: ExportMeta;
-  readonly options: ViewOptions;
-  readonly nodes: readonly SceneNode[];
-  readonly edges: readonly SceneEdge[];
-  readonly groups: readonly SceneGroup[];
-  readonly header: SceneHeader;
-  readonly legend: LegendBox;
-  /** Groups, nodes and edges alone. */
-  readonly drawing: Rect;
-  /** Everything with header, legend and margin: the SVG viewBox, what the PDF scales onto paper. */
-  readonly bounds: Rect;
-}
+import type { ExportMeta, LegendBox, Rect, Scene, SceneEdge, SceneGroup, SceneHeader, SceneNode } from './scene.js';
 
 export interface SceneInput {
   readonly graph: TopologyGraph;

@@ -6,7 +6,7 @@
  * date and file id come from the scene's `generatedAt`, so equal input gives equal bytes.
  */
 import PDFDocument from 'pdfkit';
-import type { Rect, Scene } from './model.js';
+import type { Rect, Scene } from './scene.js';
 import { drawLegend, drawScene, edgeBox, groupBox, nodeBox } from './pdfDraw.js';
 import type { Doc } from './pdfPages.js';
 import { newPage, runningHeader, titleBlock } from './pdfPages.js';

@@ -3,13 +3,13 @@
  * shapes, colours, dashes and text placement as the SVG export. Only elements that touch `area` are
  * written, so a tile page of a large diagram stays small.
  */
-import type { Point } from '../view/layoutCore.js';
+import type { Point } from '../viewModel/layoutTypes.js';
 import { GROUP_VISUAL } from '../visual/theme.js';
 import { NODE_METRICS, shapePath } from '../visual/nodeGeometry.js';
 import type { NodeShape } from '../visual/kinds.js';
 import { LEGEND } from './legend.js';
-import type { LegendItem } from './legend.js';
-import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
+import type { LegendItem } from './scene.js';
+import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode } from './scene.js';
 import type { Paint } from './palette.js';
 import { intersects } from './pdfPlan.js';
 import { labelLines } from './svg.js';

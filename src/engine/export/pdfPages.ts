@@ -1,5 +1,5 @@
 /** What every PDF page shares: the page itself with its background, the first page's title block, the running header. */
-import type { Scene } from './model.js';
+import type { Scene } from './scene.js';
 import { PDF_FONT, PDF_FONT_BOLD } from './pdfDraw.js';
 import type { PdfPlan } from './pdfPlan.js';
 import { PAGE_MARGIN, TITLE_BLOCK_HEIGHT } from './pdfPlan.js';

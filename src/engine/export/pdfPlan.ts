@@ -8,9 +8,9 @@
  * an overview page whose grid letters and numbers sit in the margin, outside the drawing.
  */
 import { NODE_METRICS } from '../visual/nodeGeometry.js';
-import type { LegendBox } from './legend.js';
+import type { LegendBox } from './scene.js';
 import { layoutLegend } from './legend.js';
-import type { Rect, Scene } from './model.js';
+import type { Rect, Scene } from './scene.js';
 
 export type PageSize = 'a4' | 'letter';
 /** `auto`: whichever of the two prints the diagram larger (landscape on a tie). */

@@ -3,7 +3,7 @@
  * column letters and row numbers in the margin around it (never over the drawing), then one page per tile with
  * its name in the header and "continues on …" in the margins.
  */
-import type { Rect, Scene } from './model.js';
+import type { Rect, Scene } from './scene.js';
 import { PDF_FONT, PDF_FONT_BOLD, centredText, drawScene } from './pdfDraw.js';
 import type { Doc } from './pdfPages.js';
 import { newPage, runningHeader, titleBlock } from './pdfPages.js';

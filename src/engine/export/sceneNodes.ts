@@ -3,13 +3,13 @@
  * (src/webview/canvas/cyStyle.ts): family fill and border, then missing and collapsed borders, then the
  * status colour on the border, in the same order of precedence.
  */
-import { CLUSTER_SCOPE_LABEL } from '../view/viewOptions.js';
-import type { ViewGroup, ViewNode } from '../view/deriveView.js';
-import type { Point } from '../view/layoutCore.js';
+import { CLUSTER_SCOPE_LABEL } from '../viewModel/viewOptions.js';
+import type { ViewGroup, ViewNode } from '../viewModel/deriveView.js';
+import type { Point } from '../viewModel/layoutTypes.js';
 import { FAMILY_VISUALS, kindVisual } from '../visual/kinds.js';
 import { GROUP_VISUAL } from '../visual/theme.js';
 import { STATUS_TONE, TONE_VISUALS } from '../visual/status.js';
-import type { BorderStyle, SceneGroup, SceneNode } from './model.js';
+import type { BorderStyle, SceneGroup, SceneNode } from './scene.js';
 import type { Paint, Palette } from './palette.js';
 
 const BORDER = { base: 1.5, missing: 2, collapsed: 4.5, ok: 2, other: 3 } as const;

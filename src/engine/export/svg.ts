@@ -7,9 +7,9 @@
 import { GROUP_VISUAL } from '../visual/theme.js';
 import { NODE_METRICS, shapePath } from '../visual/nodeGeometry.js';
 import type { NodeShape } from '../visual/kinds.js';
-import type { LegendBox, LegendItem } from './legend.js';
+import type { LegendBox, LegendItem } from './scene.js';
 import { LEGEND } from './legend.js';
-import type { Scene, SceneEdge, SceneGroup, SceneNode } from './model.js';
+import type { Scene, SceneEdge, SceneGroup, SceneNode } from './scene.js';
 import type { Paint } from './palette.js';
 import { relationSentence } from './relationText.js';
 import { escapeXml, fmt } from './text.js';

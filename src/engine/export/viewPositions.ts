@@ -6,8 +6,8 @@
  */
 import type { EdgeType } from '../model/graph.js';
 import { EDGE_VISUALS } from '../visual/edges.js';
-import type { Point } from '../view/layoutCore.js';
-import type { ViewOptions } from '../view/viewOptions.js';
+import type { Point } from '../viewModel/layoutTypes.js';
+import type { ViewOptions } from '../viewModel/viewOptions.js';
 
 export interface ViewPositionNode {
   readonly id: string;

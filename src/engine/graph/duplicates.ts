@@ -1,5 +1,5 @@
 import type { ObjectRecord } from '../model/object.js';
-import type { EngineWarning } from './engine.js';
+import type { EngineWarning } from './engineWarning.js';
 
 /** Which of two inputs with one id wins: the earlier file position (or the smaller text), in any input order. */
 export function precedes(a: ObjectRecord, b: ObjectRecord): boolean {

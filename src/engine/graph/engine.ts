@@ -1,3 +1,24 @@
+/**
+ * The topology engine: Kubernetes objects in, a typed graph out, kept up to date one event at a time
+ * (`apply` returns the delta a view needs). This folder's entry point; the other files are its parts.
+ *
+ * Words the folder uses:
+ * - **producer**: an object whose fields point at others (a Pod naming its ConfigMap, a Service's selector).
+ *   Each relation family in relations/ reads a producer and returns its **claims**.
+ * - **claim**: what a producer says it is related to, before anything is looked up: a reference to one named
+ *   object (`RefClaim`) or a label selector over many (`SelectorClaim`). Claims of a producer are replaced
+ *   whole when it changes.
+ * - **draft**: one producer's contribution to one edge (type, direction, `via` text, optional or not), made from
+ *   a claim once its target is known. Several producers can draft the same edge (draftTable.ts).
+ * - **materialize**: merge an edge's drafts and resolve its ends into the edge as drawn: present, broken
+ *   (missing, not permitted, uid mismatch) or skipped (an optional reference to an absent object). A full build
+ *   records drafts only and materializes every edge once at the end (`materializeAll`).
+ * - **slot**: a row number in one of the columnar tables (edges, drafts): typed arrays indexed by slot instead of
+ *   one object per edge; freed slots are reused (`SlotPool`). Object ids become small numbers the same way
+ *   (idTable.ts).
+ * - **held object**: an object the engine has been given and not yet told is deleted (heldObjects.ts); a
+ *   **placeholder** node stands for an object that is referenced but not held.
+ */
 import type { GraphDelta, SourceLocation, TopologyGraph } from '../model/graph.js';
 import { isEmptyDelta } from '../model/graph.js';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
@@ -14,6 +35,7 @@ import { SelectorClaims } from './selectorClaims.js';
 import { Watchers } from './watchers.js';
 import { keepShapesOf } from './shapes.js';
 import { duplicateWarning, precedes } from './duplicates.js';
+import type { EngineWarning } from './engineWarning.js';
 
 export interface InputObject {
   readonly object: KubeObject;
@@ -28,13 +50,6 @@ export interface ObjectEvent extends InputObject {
 export interface EngineOptions {
   /** Namespace for namespaced objects that name none (manifests). */
   readonly defaultNamespace?: string;
-}
-
-export interface EngineWarning {
-  readonly message: string;
-  readonly source?: SourceLocation;
-  /** Set on a duplicate: the id both inputs share and where the copy that is used is defined. */
-  readonly duplicate?: { readonly id: string; readonly kept?: SourceLocation };
 }
 
 const EMPTY_DELTA: GraphDelta = { addedNodes: [], changedNodes: [], removedNodes: [], addedEdges: [], changedEdges: [], removedEdges: [] };

@@ -38,8 +38,8 @@ export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
 
 /** The id of the object's controlling owner, if it names one (read as the owner edges read references). */
 function controllerOf(record: ObjectRecord, scopes: ScopeTable): string | undefined {
-  for (const ref of list(loose(record.object)?.metadata?.ownerReferences)) {
-    if ((ref?.controller as unknown) === true) return ownerReferenceId(ref, record.namespace, scopes);
+  for (const ref of list(loose(record.object)?.['metadata']?.['ownerReferences'])) {
+    if ((ref?.['controller'] as unknown) === true) return ownerReferenceId(ref, record.namespace, scopes);
   }
   return undefined;
 }

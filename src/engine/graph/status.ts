@@ -12,16 +12,16 @@ const num = (value: unknown): number => (typeof value === 'number' && Number.isF
 
 /** Pods are most of a cluster: written-out reads (see `Loose`). */
 function podStatus(record: ObjectRecord): StatusSummary {
-  const podStatusBlock = loose(record.object)?.status;
-  const phase = text(podStatusBlock?.phase);
-  const containers = list(podStatusBlock?.containerStatuses);
+  const podStatusBlock = loose(record.object)?.['status'];
+  const phase = text(podStatusBlock?.['phase']);
+  const containers = list(podStatusBlock?.['containerStatuses']);
   let crashing = false;
   let ready = 0;
   let restarts = 0;
   for (const container of containers) {
-    if (text(container?.state?.waiting?.reason) === 'CrashLoopBackOff') crashing = true;
-    if ((container?.ready as unknown) === true) ready++;
-    restarts += num(container?.restartCount);
+    if (text(container?.['state']?.['waiting']?.['reason']) === 'CrashLoopBackOff') crashing = true;
+    if ((container?.['ready'] as unknown) === true) ready++;
+    restarts += num(container?.['restartCount']);
   }
   const detail = containers.length ? `${ready}/${containers.length} ready${restarts ? `, ${restarts} restarts` : ''}` : undefined;
   const status: NodeStatus = crashing ? 'CrashLoopBackOff'

@@ -55,14 +55,14 @@ export const WELL_KNOWN_CUSTOM_SCOPES: ReadonlyMap<string, boolean> = new Map([
 
 /** Kinds that own a pod template, and where it is (read once per object of these kinds, on every build). */
 export const POD_TEMPLATES: ReadonlyMap<string, (object: Loose) => Loose> = new Map<string, (object: Loose) => Loose>([
-  ['Deployment', (object) => object?.spec?.template],
-  ['ReplicaSet', (object) => object?.spec?.template],
-  ['StatefulSet', (object) => object?.spec?.template],
-  ['DaemonSet', (object) => object?.spec?.template],
-  ['ReplicationController', (object) => object?.spec?.template],
-  ['Job', (object) => object?.spec?.template],
-  ['PodTemplate', (object) => object?.template],
-  ['CronJob', (object) => object?.spec?.jobTemplate?.spec?.template],
+  ['Deployment', (object) => object?.['spec']?.['template']],
+  ['ReplicaSet', (object) => object?.['spec']?.['template']],
+  ['StatefulSet', (object) => object?.['spec']?.['template']],
+  ['DaemonSet', (object) => object?.['spec']?.['template']],
+  ['ReplicationController', (object) => object?.['spec']?.['template']],
+  ['Job', (object) => object?.['spec']?.['template']],
+  ['PodTemplate', (object) => object?.['template']],
+  ['CronJob', (object) => object?.['spec']?.['jobTemplate']?.['spec']?.['template']],
 ]);
 
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(

@@ -9,9 +9,9 @@ import type { RelationFamily } from './types.js';
  * the child's namespace unless the owner's kind is cluster-scoped.
  */
 export function ownerReferenceId(ref: Loose, namespace: string, scopes: ScopeTable): string | undefined {
-  const kind = text(ref?.kind);
-  const name = text(ref?.name);
-  return kind && name ? scopes.refId(groupOfApiVersion(text(ref?.apiVersion)).group, kind, namespace, name) : undefined;
+  const kind = text(ref?.['kind']);
+  const name = text(ref?.['name']);
+  return kind && name ? scopes.refId(groupOfApiVersion(text(ref?.['apiVersion'])).group, kind, namespace, name) : undefined;
 }
 
 /** metadata.ownerReferences: owner → child, every ref (controller marked), cluster-scoped owners included. */
@@ -20,12 +20,12 @@ export const ownerRelations: RelationFamily = {
   kinds: '*',
   claim(record, claims, { scopes }) {
     // Every object of a cluster passes here: written-out reads (see `Loose`).
-    for (const ref of list(loose(record.object)?.metadata?.ownerReferences)) {
+    for (const ref of list(loose(record.object)?.['metadata']?.['ownerReferences'])) {
       const target = ownerReferenceId(ref, record.namespace, scopes);
       if (!target) continue;
-      const controller = (ref?.controller as unknown) === true;
+      const controller = (ref?.['controller'] as unknown) === true;
       // Every field in the literal: one shape for the claims every object of a cluster makes.
-      claims.refs.push({ type: 'owns', target, via: controller ? 'controller' : 'owner', reverse: true, uid: text(ref?.uid), controller });
+      claims.refs.push({ type: 'owns', target, via: controller ? 'controller' : 'owner', reverse: true, uid: text(ref?.['uid']), controller });
     }
   },
 };

@@ -53,5 +53,5 @@ export const selectorRelations: RelationFamily = {
 export function podSelectableLabels(record: ObjectRecord): Readonly<Record<string, string>> | undefined {
   if (record.kind === 'Pod') return record.labels;
   if (!WORKLOAD_KINDS.has(record.kind)) return undefined;
-  return stringMap(POD_TEMPLATES.get(record.kind)?.(loose(record.object))?.metadata?.labels);
+  return stringMap(POD_TEMPLATES.get(record.kind)?.(loose(record.object))?.['metadata']?.['labels']);
 }

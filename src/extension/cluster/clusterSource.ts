@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../engine/findings.js';
 import { computeInsights, type Insight } from '../../engine/insights.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
-import type { TimelineState } from '../../webview/protocol.js';
+import type { TimelineState } from '../../protocol/messages.js';
 import { compareGraphs, describeMoment, timelineEntry } from '../history/timeline.js';
 import type { HistoryService } from '../history/historyService.js';
 import { DisposableStore } from '../lifetime.js';

@@ -2,7 +2,7 @@ import { diffGraphs, sortGraph } from '../../engine/graph/delta.js';
 import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import { parseId } from '../../engine/model/kinds.js';
 import type { SnapshotMeta } from '../../engine/store/snapshots.js';
-import type { GraphDiff, TimelineEntry } from '../../webview/protocol.js';
+import type { GraphDiff, TimelineEntry } from '../../protocol/messages.js';
 
 export function timelineEntry(meta: SnapshotMeta): TimelineEntry {
   return { id: meta.id, takenAt: meta.takenAt, trigger: meta.trigger, nodes: meta.nodeCount, edges: meta.edgeCount };

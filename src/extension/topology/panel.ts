@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
-  GraphDeltaMessage, GraphInit, GraphMetaMessage, TimelineStateMessage, ViewExport, ViewFocus, ViewStatus, createMessage, parseWebviewMessage, type HostMessage, type WebviewMessage,
-} from '../../webview/protocol.js';
-import { renderWebviewHtml } from '../../webview/html.js';
+  GraphDeltaMessage, GraphInit, type ViewExportResult, type MessageOf, GraphMetaMessage, TimelineStateMessage, ViewExport, ViewFocus, ViewStatus, createMessage, parseWebviewMessage, type HostMessage, type WebviewExportFormat,
+  type WebviewMessage,
+} from '../../protocol/messages.js';
+import { renderWebviewHtml } from './html.js';
+import { PendingRequests } from './pendingRequests.js';
 import { isEmptyDelta } from '../../engine/model/graph.js';
 import { DisposableStore } from '../lifetime.js';
 import { log } from '../log.js';
@@ -11,10 +13,14 @@ import type { TopologySource } from './source.js';
 
 export const TOPOLOGY_VIEW_TYPE = 'kubilitics.topology';
 
+/** The view's answer to an export request: `data` is empty when `error` is set. */
+type ExportReply = MessageOf<typeof ViewExportResult>['params'];
+
 /** One topology webview bound to one source; validates every message the webview sends. */
 export class TopologyPanel extends DisposableStore {
   private ready = false;
-  private readonly exportWaiters = new Map<string, (result: { data: string; error?: string }) => void>();
+  /** Export requests (`view/export`) waiting for the view's `view/exportResult`. */
+  private readonly exports = new PendingRequests<ExportReply>();
   /** Findings last sent, so unchanged ones are not re-sent with every delta. */
   private sentMeta = '';
   private selected: string | undefined;
@@ -58,6 +64,7 @@ export class TopologyPanel extends DisposableStore {
     }
     this.register(panel.onDidDispose(() => this.dispose()));
     this.onDispose(() => panel.dispose());
+    this.onDispose(() => this.exports.close('the topology view was closed before it answered the export request'));
   }
 
   get selection(): string | undefined {
@@ -113,8 +120,9 @@ export class TopologyPanel extends DisposableStore {
         log().error(`topology view: ${message.params.message}`);
         return;
       case 'view/exportResult':
-        this.exportWaiters.get(message.params.requestId)?.(message.params);
-        this.exportWaiters.delete(message.params.requestId);
+        if (!this.exports.resolve(message.params.requestId, message.params)) {
+          log().warn('the topology view answered an export request that no longer waits (timed out or answered already)');
+        }
         return;
       case 'view/showHistory':
         await vscode.commands.executeCommand('kubilitics.showResourceHistory', message.params.id);
@@ -160,18 +168,12 @@ export class TopologyPanel extends DisposableStore {
   }
 
   /** Asks the view for a PNG or its node positions (what the user sees, for exports). */
-  requestExport(format: 'png' | 'positions', scale?: number, timeoutMs = 30_000): Promise<{ data: string; error?: string }> {
-    const requestId = randomBytes(8).toString('hex');
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.exportWaiters.delete(requestId);
-        reject(new Error('the topology view did not answer the export request; is it visible?'));
-      }, timeoutMs);
-      this.exportWaiters.set(requestId, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
-      this.post(createMessage(ViewExport, { requestId, format, ...(scale !== undefined ? { scale } : {}) }));
+  requestExport(format: WebviewExportFormat, scale?: number, timeoutMs = 30_000): Promise<ExportReply> {
+    const send = (requestId: string): void => this.post(createMessage(ViewExport, { requestId, format, ...(scale !== undefined ? { scale } : {}) }));
+    return this.exports.request(send, {
+      timeoutMs,
+      timeoutMessage: 'the topology view did not answer the export request; is it visible?',
+      check: (reply) => (reply.format === format ? undefined : `the topology view answered a ${format} export with ${reply.format}`),
     });
   }
 

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import type { Finding } from '../../engine/findings.js';
-import type { GraphDiff, GraphMode, TimelineState } from '../../webview/protocol.js';
+import type { GraphDiff, GraphMode, TimelineState } from '../../protocol/messages.js';
 
 export interface TopologyState {
   readonly title: string;

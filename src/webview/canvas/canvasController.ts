@@ -7,20 +7,20 @@ import cytoscape from 'cytoscape';
 import type { Core, NodeSingular } from 'cytoscape';
 import { CHROME } from '../../engine/visual/theme';
 import type { ViewPositionNode, ViewPositions } from '../../engine/export/viewPositions';
-import type { ViewGraph, ViewNode } from '../../engine/view/deriveView';
-import type { ViewOptions } from '../../engine/view/viewOptions';
+import type { ViewGraph, ViewNode } from '../../engine/viewModel/deriveView';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { GridFallbackLayout } from '../layout/gridFallback';
 import type { LayoutClient } from '../layout/layoutClient';
-import type { Point } from '../../engine/view/layoutCore';
+import type { Point } from '../../engine/viewModel/layoutTypes';
 import type { Viewport } from '../uiState';
-import type { GraphDiff } from '../protocol';
+import type { GraphDiff } from '../../protocol/messages';
 import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
 import { syncElements } from './cySync';
 import { Decorations } from './decorations';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { placeIncrementally } from './placement';
 import type { ResolvedTheme } from './theme';
-import { DEFAULT_ASPECT, layoutInput } from '../../engine/view/viewLayout';
+import { DEFAULT_ASPECT, layoutInput } from '../../engine/viewModel/viewLayout';
 import { placementContext, seedsFrom } from './viewGeometry';
 
 export interface CanvasCallbacks {

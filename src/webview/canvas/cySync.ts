@@ -7,9 +7,9 @@ import type { Core, ElementDefinition, NodeSingular, SingularElementArgument } f
 import { STATUS_TONE } from '../../engine/visual/status';
 import { kindVisual } from '../../engine/visual/kinds';
 import { EDGE_VISUALS } from '../../engine/visual/edges';
-import { CLUSTER_SCOPE_LABEL } from '../../engine/view/viewOptions';
-import type { Point } from '../../engine/view/layoutCore';
-import type { ViewEdge, ViewGraph, ViewGroup, ViewNode } from '../../engine/view/deriveView';
+import { CLUSTER_SCOPE_LABEL } from '../../engine/viewModel/viewOptions';
+import type { Point } from '../../engine/viewModel/layoutTypes';
+import type { ViewEdge, ViewGraph, ViewGroup, ViewNode } from '../../engine/viewModel/deriveView';
 
 type Data = Record<string, string | number | boolean>;
 

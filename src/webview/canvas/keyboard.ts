@@ -1,5 +1,5 @@
 /** Spatial keyboard navigation between nodes: pure geometry, no cytoscape. */
-import type { Point } from '../../engine/view/layoutCore';
+import type { Point } from '../../engine/viewModel/layoutTypes';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 

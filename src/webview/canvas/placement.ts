@@ -3,8 +3,8 @@
  * without moving anything already on screen (the reader's mental map survives live updates). Nodes with
  * nothing placed nearby are returned for a proper layout in the worker.
  */
-import type { Point } from '../../engine/view/layoutCore';
-import { SPACING } from '../../engine/view/layoutCore';
+import type { Point } from '../../engine/viewModel/layoutTypes';
+import { SPACING } from '../../engine/viewModel/layoutCore';
 
 export interface PlacementNode {
   readonly id: string;

@@ -1,6 +1,6 @@
 /** Pure helpers that turn a derived view into layout and placement inputs. */
-import type { ViewGraph } from '../../engine/view/deriveView';
-import type { Point } from '../../engine/view/layoutCore';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { Point } from '../../engine/viewModel/layoutTypes';
 import type { PlacementContext, PlacementNode } from './placement';
 
 export function placementContext(view: ViewGraph, seeds: ReadonlyMap<string, Point>): PlacementContext {

@@ -2,15 +2,14 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CanvasController } from '../canvas/canvasController';
-import type { ViewGraph } from '../../engine/view/deriveView';
-import { deriveView } from '../../engine/view/deriveView';
-import { GraphStore } from '../../engine/view/graphStore';
-import { searchView } from '../../engine/view/search';
-import type { ViewOptions } from '../../engine/view/viewOptions';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import { deriveView } from '../../engine/viewModel/deriveView';
+import { GraphStore } from '../../engine/viewModel/graphStore';
+import { searchView } from '../../engine/viewModel/search';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
-import type { Finding } from '../../engine/findings';
-import type { GraphDiff, GraphMode, TimelineState } from '../protocol';
-import { TimelineCompare, TimelineSelect, ViewError, ViewRequestExport, ViewShowHistory, ViewOpenSource, ViewSelect, createMessage } from '../protocol';
+import type { TimelineState } from '../../protocol/messages';
+import { TimelineCompare, TimelineSelect, ViewError, ViewRequestExport, ViewShowHistory, ViewOpenSource, ViewSelect, createMessage } from '../../protocol/messages';
 import { Timeline } from './Timeline';
 import type { UiState } from '../uiState';
 import { restoreUiState } from '../uiState';
@@ -22,22 +21,11 @@ import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { activation } from './activation';
 import { handleHostMessage } from './hostMessages';
+import type { GraphMeta, HostStatus } from './graphMeta';
 
 export interface AppProps {
   readonly host: Host;
   readonly workerUri: string;
-}
-
-export interface GraphMeta {
-  readonly title: string;
-  readonly mode: GraphMode;
-  readonly findings: readonly Finding[];
-  readonly diff?: GraphDiff;
-}
-
-export interface HostStatus {
-  readonly connection?: string;
-  readonly message?: string;
 }
 
 function contextKey(view: ViewOptions): string {

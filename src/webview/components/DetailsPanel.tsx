@@ -3,12 +3,12 @@ import type { JSX } from 'preact';
 import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
 import { EDGE_VISUALS } from '../../engine/visual/edges';
 import { kindVisual } from '../../engine/visual/kinds';
-import type { ViewGraph, ViewNode } from '../../engine/view/deriveView';
-import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/view/deriveView';
-import type { GraphStore } from '../../engine/view/graphStore';
-import { nameFromId } from '../../engine/view/graphStore';
-import type { ViewOptions } from '../../engine/view/viewOptions';
-import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/view/viewOptions';
+import type { ViewGraph, ViewNode } from '../../engine/viewModel/deriveView';
+import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
+import type { GraphStore } from '../../engine/viewModel/graphStore';
+import { nameFromId } from '../../engine/viewModel/graphStore';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
+import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/viewModel/viewOptions';
 import type { Finding } from '../../engine/findings';
 import { cssColor, statusColor } from './cssColor';
 

@@ -3,11 +3,11 @@ import type { JSX, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CanvasController } from '../canvas/canvasController';
 import { resolveTheme, watchTheme } from '../canvas/theme';
-import type { ViewGraph } from '../../engine/view/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { LayoutClient } from '../layout/layoutClient';
 import { exposeForTests } from '../testHooks';
 import type { Viewport } from '../uiState';
-import type { GraphDiff } from '../protocol';
+import type { GraphDiff } from '../../protocol/messages';
 
 export interface GraphCanvasProps {
   readonly workerUri: string;

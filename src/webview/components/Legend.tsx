@@ -8,7 +8,7 @@ import { BROKEN_EDGE, EDGE_VISUALS } from '../../engine/visual/edges';
 import { FAMILY_VISUALS } from '../../engine/visual/kinds';
 import { TONE_VISUALS } from '../../engine/visual/status';
 import { shapePath } from '../../engine/visual/nodeGeometry';
-import type { ViewGraph } from '../../engine/view/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { cssColor as css } from './cssColor';
 
 const DASH: Readonly<Record<LineStyle, string | undefined>> = { solid: undefined, dashed: '5 3', dotted: '1.5 2.5' };

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { findingLine, groupFindings, type Finding, type FindingGroup, type FindingSeverity } from '../../engine/findings';
-import type { GraphStore } from '../../engine/view/graphStore';
+import type { GraphStore } from '../../engine/viewModel/graphStore';
 
 /** A group lists this many findings, then offers the rest: the DOM stays small for thousands. */
 const SHOWN_PER_GROUP = 100;

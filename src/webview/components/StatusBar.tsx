@@ -2,9 +2,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { countFindings, describeCounts } from '../../engine/findings';
-import type { ViewGraph } from '../../engine/view/deriveView';
-import type { GraphStore } from '../../engine/view/graphStore';
-import type { GraphMeta, HostStatus } from './App';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { GraphStore } from '../../engine/viewModel/graphStore';
+import type { GraphMeta, HostStatus } from './graphMeta';
 import { ProblemGroups } from './ProblemGroups';
 
 export interface StatusBarProps {

@@ -1,7 +1,7 @@
 /** The timeline bar: step through stored snapshots, go back to live, compare a moment with now, list the changes. */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { GraphDiff, TimelineState } from '../protocol';
+import type { GraphDiff, TimelineState } from '../../protocol/messages';
 
 export interface TimelineProps {
   readonly timeline: TimelineState;

@@ -3,12 +3,12 @@ import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { EdgeType } from '../../engine/model/graph';
 import { EDGE_VISUALS } from '../../engine/visual/edges';
-import type { GraphStore } from '../../engine/view/graphStore';
-import { nameFromId } from '../../engine/view/graphStore';
-import type { ViewOptions } from '../../engine/view/viewOptions';
-import { CLUSTER_SCOPE_LABEL, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, toggle } from '../../engine/view/viewOptions';
+import type { GraphStore } from '../../engine/viewModel/graphStore';
+import { nameFromId } from '../../engine/viewModel/graphStore';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
+import { CLUSTER_SCOPE_LABEL, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, toggle } from '../../engine/viewModel/viewOptions';
 import type { UiState } from '../uiState';
-import type { GraphMeta } from './App';
+import type { GraphMeta } from './graphMeta';
 import type { FilterItem } from './FilterMenu';
 import { FilterMenu } from './FilterMenu';
 

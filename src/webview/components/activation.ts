@@ -2,9 +2,9 @@
  * What "activating" a node means (double-click, or Enter on the selection): unfold or fold what it
  * stands for, or open the YAML of a real object. Pure, so the rules read in one place.
  */
-import { GROUP_PREFIX, NAMESPACE_NODE_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/view/deriveView';
-import type { ViewOptions } from '../../engine/view/viewOptions';
-import { toggle } from '../../engine/view/viewOptions';
+import { GROUP_PREFIX, NAMESPACE_NODE_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
+import { toggle } from '../../engine/viewModel/viewOptions';
 
 export type Activation =
   | { readonly kind: 'view'; readonly change: (view: ViewOptions) => ViewOptions; readonly select?: string }

@@ -1,11 +1,11 @@
 /** What each host message does to the view: one small function per message type. */
 import type { CanvasController } from '../canvas/canvasController';
-import type { GraphStore } from '../../engine/view/graphStore';
-import type { ViewOptions } from '../../engine/view/viewOptions';
+import type { GraphStore } from '../../engine/viewModel/graphStore';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
-import type { HostMessage, Message, TimelineState } from '../protocol';
-import { ViewExportResult, createMessage } from '../protocol';
-import type { GraphMeta, HostStatus } from './App';
+import type { HostMessage, Message, TimelineState } from '../../protocol/messages';
+import { ViewExportResult, createMessage } from '../../protocol/messages';
+import type { GraphMeta, HostStatus } from './graphMeta';
 import { revealOptions } from './reveal';
 
 export interface MessageContext {

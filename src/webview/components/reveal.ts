@@ -1,6 +1,6 @@
 /** View options that make one object visible: unhide its namespace and kind, unfold what hides it. */
 import type { TopologyNode } from '../../engine/model/graph';
-import type { ViewOptions } from '../../engine/view/viewOptions';
+import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 
 export function revealOptions(view: ViewOptions, node: TopologyNode): ViewOptions {
   const controller = node.kind === 'Pod' ? node.controller : undefined;

@@ -3,10 +3,10 @@
  * same grouping and packing, with each component laid out as a plain grid instead of ELK. Crude, but
  * the user still sees every object and relation, and the status bar says why.
  */
-import type { ElkGraph, ElkLike } from '../../engine/view/componentLayout';
-import { ComponentLayouter } from '../../engine/view/componentLayout';
-import type { LayoutInput, LayoutOutput } from '../../engine/view/layoutCore';
-import { computeLayout } from '../../engine/view/layoutCore';
+import type { ElkGraph, ElkLike } from '../../engine/viewModel/componentLayout';
+import { ComponentLayouter } from '../../engine/viewModel/componentLayout';
+import type { LayoutInput, LayoutOutput } from '../../engine/viewModel/layoutCore';
+import { computeLayout } from '../../engine/viewModel/layoutCore';
 
 const GAP_X = 24;
 const GAP_Y = 16;

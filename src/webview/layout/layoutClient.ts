@@ -3,7 +3,7 @@
  * answer to anything but the latest request is stale (the graph or view changed meanwhile) and resolves
  * to `undefined`, so an old layout can never overwrite a newer one.
  */
-import type { LayoutInput, LayoutOutput } from '../../engine/view/layoutCore';
+import type { LayoutInput, LayoutOutput } from '../../engine/viewModel/layoutCore';
 import type { LayoutRequest, LayoutResponse } from './workerProtocol';
 
 export class LayoutClient {

@@ -1,5 +1,5 @@
 /** Messages between the webview and its layout worker. Internal to the webview bundle. */
-import type { LayoutInput, LayoutOutput } from '../../engine/view/layoutCore';
+import type { LayoutInput, LayoutOutput } from '../../engine/viewModel/layoutCore';
 
 export interface LayoutRequest {
   /** Increases with every request; the webview drops any answer older than its latest request. */

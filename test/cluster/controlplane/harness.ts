@@ -586,7 +586,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
         try {
           await startApiServer();
         } catch (error) {
-          throw new Error(`restarting kube-apiserver failed (logs in ${logDir}): ${String(error)}`);
+          throw new Error(`restarting kube-apiserver failed (logs in ${logDir}): ${String(error)}`, { cause: error });
         }
         log('kube-apiserver restarted');
       },
@@ -598,6 +598,6 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     return plane;
   } catch (error) {
     await stopAll();
-    throw new Error(`control plane failed to start; logs and certs kept in ${logDir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`control plane failed to start; logs and certs kept in ${logDir}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

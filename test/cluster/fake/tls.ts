@@ -51,7 +51,7 @@ async function generate(): Promise<TlsMaterial> {
     ]);
     return { caPem, certPem, keyPem, otherCaPem };
   } catch (error) {
-    throw new Error(`fake API server: could not create TLS certificates with the openssl CLI: ${String(error)}`);
+    throw new Error(`fake API server: could not create TLS certificates with the openssl CLI: ${String(error)}`, { cause: error });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

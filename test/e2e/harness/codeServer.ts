@@ -27,7 +27,7 @@ export interface CodeServerPaths {
 }
 
 export function e2eCacheDir(): string {
-  return process.env.KUBILITICS_E2E_CACHE ?? join(homedir(), '.cache', 'kubilitics-e2e');
+  return process.env['KUBILITICS_E2E_CACHE'] ?? join(homedir(), '.cache', 'kubilitics-e2e');
 }
 
 export function codeServerPaths(): CodeServerPaths {
@@ -41,11 +41,11 @@ export function codeServerPaths(): CodeServerPaths {
 }
 
 export function chromiumPath(): string {
-  return process.env.KUBILITICS_E2E_CHROMIUM ?? '/usr/bin/chromium';
+  return process.env['KUBILITICS_E2E_CHROMIUM'] ?? '/usr/bin/chromium';
 }
 
 export function resultsDir(): string {
-  return process.env.KUBILITICS_E2E_RESULTS ?? resolve(process.cwd(), 'test-results', 'e2e');
+  return process.env['KUBILITICS_E2E_RESULTS'] ?? resolve(process.cwd(), 'test-results', 'e2e');
 }
 
 /** Fresh temp dirs for one code-server instance; `cleanup()` removes them all. */
@@ -273,7 +273,7 @@ async function startCodeServerOnce(opts: StartCodeServerOptions): Promise<CodeSe
   trackGroup(pid);
 
   let output = '';
-  const debug = process.env.KUBILITICS_E2E_DEBUG === '1';
+  const debug = process.env['KUBILITICS_E2E_DEBUG'] === '1';
   const onData = (b: Buffer): void => {
     const s = b.toString();
     output += s;

@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       await server.stop();
       lap(`code-server stopped in ${Date.now() - tStop} ms`);
     }
-    if (process.env.KUBILITICS_E2E_KEEP === '1') console.log(`kept ${dirs.root}`);
+    if (process.env['KUBILITICS_E2E_KEEP'] === '1') console.log(`kept ${dirs.root}`);
     else await dirs.cleanup();
   }
 

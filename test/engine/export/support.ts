@@ -5,7 +5,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { viewOptionsFor } from '../../../src/engine/export/filters.js';
 import type { ExportChoices } from '../../../src/engine/export/filters.js';
 import { headlessScene } from '../../../src/engine/export/headlessScene.js';
-import type { ExportMeta, Scene } from '../../../src/engine/export/model.js';
+import type { ExportMeta, Scene } from '../../../src/engine/export/scene.js';
 import type { ExportTheme } from '../../../src/engine/export/palette.js';
 import type { TopologyGraph } from '../../../src/engine/model/graph.js';
 import { topologyFromPaths } from '../../../src/engine/topology.js';

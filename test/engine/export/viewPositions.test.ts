@@ -1,7 +1,7 @@
 /** The webview's `positions` export is checked before the host builds a scene from it. */
 import { describe, expect, it } from 'vitest';
 import { parseViewPositions, positionsById } from '../../../src/engine/export/viewPositions.js';
-import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/view/viewOptions.js';
+import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions.js';
 
 const GOOD = { version: 1, aspect: 1.5, view: DEFAULT_VIEW_OPTIONS, nodes: [{ id: 'a', x: 1, y: 2, width: 80, height: 30 }], edges: ['a>owns>b'] };
 

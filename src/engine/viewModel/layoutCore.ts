@@ -9,33 +9,14 @@
  * follows, so those decide the layers; cross-cutting edges are drawn but do not move nodes.
  */
 import type { EdgeType } from '../model/graph.js';
-import type { Component, ComponentLayouter, LaidOut } from './componentLayout.js';
+import type { Component, ComponentLayout, LaidOut, LayoutEdgeInput, LayoutNodeInput, Point } from './layoutTypes.js';
 import { shelfPack } from './packing.js';
-
-export interface LayoutNodeInput {
-  readonly id: string;
-  readonly width: number;
-  readonly height: number;
-  /** Namespace group key; '' for nodes outside any group box (cluster-scoped, or grouping off). */
-  readonly group: string;
-}
-
-export interface LayoutEdgeInput {
-  readonly source: string;
-  readonly target: string;
-  readonly type: EdgeType;
-}
 
 export interface LayoutInput {
   readonly nodes: readonly LayoutNodeInput[];
   readonly edges: readonly LayoutEdgeInput[];
   /** Width ÷ height of the screen area the picture should fill; groups are packed towards it. */
   readonly aspect?: number;
-}
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
 }
 
 export interface LayoutOutput {
@@ -67,7 +48,7 @@ export const SPACING = {
 
 const GROUP_ASPECT = 2;
 
-export async function computeLayout(layouter: ComponentLayouter, input: LayoutInput): Promise<LayoutOutput> {
+export async function computeLayout(layouter: ComponentLayout, input: LayoutInput): Promise<LayoutOutput> {
   const components = findComponents(input);
   const laidOut = await layouter.layout(components);
   const byGroup = new Map<string, LaidOut[]>();

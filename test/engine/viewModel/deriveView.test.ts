@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { TopologyGraph } from '../../src/engine/model/graph';
-import { deriveView } from '../../src/engine/view/deriveView';
-import { GraphStore } from '../../src/engine/view/graphStore';
-import { searchView } from '../../src/engine/view/search';
-import type { ViewOptions } from '../../src/engine/view/viewOptions';
-import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/view/viewOptions';
+import type { TopologyGraph } from '../../../src/engine/model/graph';
+import { deriveView } from '../../../src/engine/viewModel/deriveView';
+import { GraphStore } from '../../../src/engine/viewModel/graphStore';
+import { searchView } from '../../../src/engine/viewModel/search';
+import type { ViewOptions } from '../../../src/engine/viewModel/viewOptions';
+import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions';
 
-const FIXTURE = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/small-graph.json'), 'utf8')) as TopologyGraph;
+const FIXTURE = JSON.parse(readFileSync(resolve(__dirname, '../../webview/fixtures/small-graph.json'), 'utf8')) as TopologyGraph;
 const RS = 'apps/ReplicaSet/shop/web-7d9f';
 
 function view(options: Partial<ViewOptions> = {}): ReturnType<typeof deriveView> {

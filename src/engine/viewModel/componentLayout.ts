@@ -7,8 +7,7 @@
  * out once and remembered for the lifetime of the layouter. ELK is deterministic, so a shape's layout
  * is the same whichever component asks first.
  */
-import type { LayoutEdgeInput, LayoutNodeInput, Point } from './layoutCore.js';
-import type { Box } from './packing.js';
+import type { Component, ComponentLayout, LaidOut, LayoutNodeInput, Point } from './layoutTypes.js';
 
 /** The part of an ELK instance we use; satisfied by `elkjs` in a worker and in Node. */
 export interface ElkLike {
@@ -24,18 +23,6 @@ export interface ElkGraph {
   children?: ElkGraph[];
   edges?: { id: string; sources: string[]; targets: string[] }[];
   layoutOptions?: Record<string, string>;
-}
-
-export interface Component {
-  readonly key: string;
-  readonly group: string;
-  readonly nodes: readonly LayoutNodeInput[];
-  readonly edges: readonly LayoutEdgeInput[];
-}
-
-export interface LaidOut extends Box {
-  /** Node centres relative to the box's top-left corner. */
-  readonly positions: ReadonlyMap<string, Point>;
 }
 
 /** A shape's layout: centres by node index in the component. */
@@ -61,7 +48,7 @@ const COMPONENT_OPTIONS: Record<string, string> = {
 const WIDTH_STEP = 16;
 const MAX_REMEMBERED_SHAPES = 4000;
 
-export class ComponentLayouter {
+export class ComponentLayouter implements ComponentLayout {
   private readonly shapes = new Map<string, ShapeLayout>();
 
   constructor(private readonly elk: ElkLike) {}

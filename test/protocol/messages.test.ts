@@ -9,7 +9,7 @@ import {
   isMessage,
   parseHostMessage,
   parseWebviewMessage,
-} from '../../src/webview/protocol';
+} from '../../src/protocol/messages';
 
 const ID = 'apps/Deployment/default/web';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderWebviewHtml } from '../../src/webview/html';
-import { restoreUiState, DEFAULT_UI_STATE } from '../../src/webview/uiState';
+import { renderWebviewHtml } from '../../../src/extension/topology/html';
 
 describe('renderWebviewHtml', () => {
   const html = renderWebviewHtml({
@@ -26,25 +25,5 @@ describe('renderWebviewHtml', () => {
     expect(html).not.toMatch(/<script(?![^>]*\ssrc=)/);
     expect(html).toContain('data-worker-uri="https://r/layoutWorker.js?x=&quot;&lt;y&gt;&quot;"');
     expect(html).toContain('id="__________cytoscape_stylesheet"');
-  });
-});
-
-describe('restoreUiState', () => {
-  it('falls back to defaults for anything malformed', () => {
-    expect(restoreUiState(undefined)).toEqual(DEFAULT_UI_STATE);
-    expect(restoreUiState({ version: 2 })).toEqual(DEFAULT_UI_STATE);
-    const restored = restoreUiState({
-      version: 1,
-      view: { hiddenKinds: ['Secret', 3], hiddenEdgeTypes: ['owns', 'bogus'], focus: { id: 'x', hops: 99 } },
-      viewport: { zoom: -1, pan: { x: 0, y: 0 } },
-      selection: 5,
-      legendOpen: 'yes',
-    });
-    expect(restored.view.hiddenKinds).toEqual(['Secret']);
-    expect(restored.view.hiddenEdgeTypes).toEqual(['owns']);
-    expect(restored.view.focus).toEqual({ id: 'x', hops: 6 });
-    expect(restored.viewport).toBeNull();
-    expect(restored.selection).toBeNull();
-    expect(restored.legendOpen).toBe(false);
   });
 });

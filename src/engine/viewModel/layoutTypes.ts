@@ -1,0 +1,44 @@
+/**
+ * The types layout works in: nodes and edges to place, the structural components they form, and a component's
+ * laid-out box. Their own file because the layout driver (layoutCore.ts) and the ELK layouter
+ * (componentLayout.ts) both speak them, and neither should import the other's code to do so.
+ */
+import type { EdgeType } from '../model/graph.js';
+import type { Box } from './packing.js';
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface LayoutNodeInput {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  /** Namespace group key; '' for nodes outside any group box (cluster-scoped, or grouping off). */
+  readonly group: string;
+}
+
+export interface LayoutEdgeInput {
+  readonly source: string;
+  readonly target: string;
+  readonly type: EdgeType;
+}
+
+/** Nodes joined by structural edges within one group: laid out together, as one box. */
+export interface Component {
+  readonly key: string;
+  readonly group: string;
+  readonly nodes: readonly LayoutNodeInput[];
+  readonly edges: readonly LayoutEdgeInput[];
+}
+
+export interface LaidOut extends Box {
+  /** Node centres relative to the box's top-left corner. */
+  readonly positions: ReadonlyMap<string, Point>;
+}
+
+/** Lays out components, each into a box of its own, keyed by component key (ComponentLayouter does it with ELK). */
+export interface ComponentLayout {
+  layout(components: readonly Component[]): Promise<Map<string, LaidOut>>;
+}

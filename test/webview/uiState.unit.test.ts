@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { restoreUiState, DEFAULT_UI_STATE } from '../../src/webview/uiState';
+
+describe('restoreUiState', () => {
+  it('falls back to defaults for anything malformed', () => {
+    expect(restoreUiState(undefined)).toEqual(DEFAULT_UI_STATE);
+    expect(restoreUiState({ version: 2 })).toEqual(DEFAULT_UI_STATE);
+    const restored = restoreUiState({
+      version: 1,
+      view: { hiddenKinds: ['Secret', 3], hiddenEdgeTypes: ['owns', 'bogus'], focus: { id: 'x', hops: 99 } },
+      viewport: { zoom: -1, pan: { x: 0, y: 0 } },
+      selection: 5,
+      legendOpen: 'yes',
+    });
+    expect(restored.view.hiddenKinds).toEqual(['Secret']);
+    expect(restored.view.hiddenEdgeTypes).toEqual(['owns']);
+    expect(restored.view.focus).toEqual({ id: 'x', hops: 6 });
+    expect(restored.viewport).toBeNull();
+    expect(restored.selection).toBeNull();
+    expect(restored.legendOpen).toBe(false);
+  });
+});
