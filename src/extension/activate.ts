@@ -11,7 +11,8 @@ import { HISTORY_SCHEME, ResourceHistoryDocuments, browseSnapshots, compareSnaps
 import { disposeLog, log, reportError } from './log.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
-import { ResourcesTree, type ResourceItem } from './views/resourcesTree.js';
+import { ResourcesTree } from './views/resourcesTree.js';
+import type { ResourceItem } from './views/resourceTreeModel.js';
 
 let extensionLifetime: DisposableStore | undefined;
 

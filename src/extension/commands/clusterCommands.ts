@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { TopologyPanels } from '../topology/panels.js';
-import type { ResourceItem, ResourcesTree } from '../views/resourcesTree.js';
+import type { ResourcesTree } from '../views/resourcesTree.js';
+import type { ResourceItem } from '../views/resourceTreeModel.js';
 
 /** Context quick pick: every context with its cluster and user; switching tears the old connection down first. */
 export async function selectContext(manager: ClusterManager): Promise<void> {
