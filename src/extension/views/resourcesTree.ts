@@ -23,6 +23,9 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
   private filter = '';
   private model: ResourceTreeModel | undefined;
   private modelSession: ClusterSession | undefined;
+  /** The session the last status event was about: a new one (or none) starts the tree again, once. */
+  private seenSession: ClusterSession | undefined;
+  private seenContextName: string | undefined;
   /** What the context row and each kind row last showed, to redraw only the rows whose text changes. */
   private shownContext = '';
   private readonly shownKindStates = new Map<KindItem, string | undefined>();
@@ -84,9 +87,11 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     this.describeView();
   }
 
-  /** A new session rebuilds; otherwise only the context row and kind rows whose state text changed are redrawn. */
+  /** A new session or context (or none) rebuilds; otherwise only the context row and kind rows whose state text changed are redrawn. */
   private onStatus(): void {
-    if (this.modelSession !== this.manager.session) {
+    if (this.seenSession !== this.manager.session || this.seenContextName !== this.manager.contextName) {
+      this.seenSession = this.manager.session;
+      this.seenContextName = this.manager.contextName;
       this.rebuild();
       return;
     }
