@@ -11,7 +11,8 @@ import { HISTORY_SCHEME, ResourceHistoryDocuments, browseSnapshots, compareSnaps
 import { disposeLog, log, reportError } from './log.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
-import { ResourcesTree, type ResourceItem } from './views/resourcesTree.js';
+import { ResourcesTree } from './views/resourcesTree.js';
+import type { ResourceItem } from './views/resourceTreeModel.js';
 
 let extensionLifetime: DisposableStore | undefined;
 
@@ -53,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     command('kubilitics.exportSnapshot', () => exportSnapshot(clusters, history));
     command('kubilitics.importSnapshot', () => importSnapshot(clusters, history, panels));
     command('kubilitics.showResourceHistory', (item?: ResourceItem | string) =>
-      showResourceHistory(panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined));
+      showResourceHistory(clusters, history, panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined));
     command('kubilitics.exportDiagram', () => exportDiagram(panels, history));
     command('kubilitics.showLog', async () => log().show(true));
     // The Resources view asks for a connection when it is shown, not at activation of a YAML-only session.

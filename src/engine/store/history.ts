@@ -38,6 +38,14 @@ export interface HistoryQuery {
   readonly limit?: number;
 }
 
+/** One object that has history: how often it changed and its last change (`deleted`: it is gone). */
+export interface HistorySummary {
+  readonly objectId: string;
+  readonly changes: number;
+  readonly lastChange: ChangeKind;
+  readonly lastAt: number;
+}
+
 /** Per-object change history: one small compressed diff per change, never Secret data. */
 export class HistoryStore {
   constructor(private readonly db: StoreDatabase) {}
@@ -70,6 +78,19 @@ export class HistoryStore {
        ORDER BY at DESC, id DESC LIMIT ?`,
       [clusterId, objectId, query.since ?? -Number.MAX_SAFE_INTEGER, query.until ?? Number.MAX_SAFE_INTEGER, query.limit ?? -1]);
     return rows.reverse().map(toEntry);
+  }
+
+  /** Every object of a cluster with recorded history, deleted ones included, the most recently changed first. */
+  objects(clusterId: number): HistorySummary[] {
+    const rows = this.db.all(
+      `SELECT object_id, change, at, changes FROM (
+         SELECT object_id, change, at, COUNT(*) OVER (PARTITION BY object_id) AS changes,
+                ROW_NUMBER() OVER (PARTITION BY object_id ORDER BY at DESC, id DESC) AS newest
+         FROM history WHERE cluster_id = ?)
+       WHERE newest = 1 ORDER BY at DESC, object_id`,
+      [clusterId]);
+    return rows.map((row) => ({ objectId: str(row, 'object_id'), changes: num(row, 'changes'), lastChange: str(row, 'change') as ChangeKind,
+      lastAt: num(row, 'at') }));
   }
 
   /** Drops entries older than `at`; returns how many. */

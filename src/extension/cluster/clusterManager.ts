@@ -9,12 +9,20 @@ import { ApiClient, ApiError } from './apiClient.js';
 import { explain, type NextStep } from './clusterErrors.js';
 import { findExecutable, installHint } from './execCheck.js';
 import { rbacReport } from './hiddenReport.js';
-import { describeContexts, kubeconfigPaths, loadKubeconfig, type ContextSummary } from './kubeconfig.js';
+import { describeContexts, isAbsentKubeconfig, KubeconfigError, kubeconfigPaths, loadKubeconfig, type ContextSummary, type KubeconfigSources }
+  from './kubeconfig.js';
 import { ClusterSession } from './session.js';
 import { ClusterRecorder } from '../history/clusterRecorder.js';
 import type { HistoryService, Stores } from '../history/historyService.js';
 
 const CONTEXT_KEY = 'kubilitics.context';
+
+/** `absent`: no kubeconfig where kubectl looks by default (a normal state); `broken`: one exists but cannot be used. */
+export type KubeconfigState = 'unknown' | 'absent' | 'broken' | 'loaded';
+
+function kubeconfigSources(): KubeconfigSources {
+  return { setting: settings.kubeconfig(), vsKubernetesSetting: settings.vsKubernetesKubeconfig(), environment: process.env['KUBECONFIG'], home: homedir() };
+}
 
 /** Kubeconfig, the chosen context and the one live connection; the connection is a lifetime of its own. */
 export class ClusterManager extends DisposableStore {
@@ -33,6 +41,7 @@ export class ClusterManager extends DisposableStore {
   private readonly statusItem = this.register(vscode.window.createStatusBarItem('kubilitics.context', vscode.StatusBarAlignment.Left, 50));
 
   private currentRecorder: ClusterRecorder | undefined;
+  private currentKubeconfigState: KubeconfigState = 'unknown';
 
   constructor(private readonly state: vscode.Memento, private readonly history: HistoryService) {
     super();
@@ -70,22 +79,67 @@ export class ClusterManager extends DisposableStore {
     return this.files;
   }
 
+  /** The kubeconfig as last read: none at all is a normal state (shown in the view), not an error. */
+  get kubeconfigState(): KubeconfigState {
+    return this.currentKubeconfigState;
+  }
+
+  /** Reads the kubeconfig once if it was never read, without connecting: to know whether a live cluster can work. */
+  async probeKubeconfig(): Promise<KubeconfigState> {
+    if (this.currentKubeconfigState !== 'unknown') return this.currentKubeconfigState;
+    const sources = kubeconfigSources();
+    try {
+      await loadKubeconfig(kubeconfigPaths(sources));
+      return 'loaded';
+    } catch (error) {
+      return isAbsentKubeconfig(error, sources) ? 'absent' : 'broken';
+    }
+  }
+
   /** Loads the kubeconfig (again) and connects to the chosen context; problems reach the user with a next step. */
   async reload(): Promise<void> {
+    const sources = kubeconfigSources();
+    const paths = kubeconfigPaths(sources);
     try {
-      const paths = kubeconfigPaths({ setting: settings.kubeconfig(), vsKubernetesSetting: settings.vsKubernetesKubeconfig(),
-        environment: process.env['KUBECONFIG'], home: homedir() });
       const loaded = await loadKubeconfig(paths);
       this.config = loaded.config;
       this.files = loaded.files;
+      this.setKubeconfigState('loaded');
       this.watchKubeconfig();
       const remembered = this.state.get<string>(CONTEXT_KEY);
       if (remembered && loaded.config.getContextObject(remembered)) loaded.config.setCurrentContext(remembered);
       await this.connect();
     } catch (error) {
       this.disconnect();
+      if (isAbsentKubeconfig(error, sources)) return this.withoutKubeconfig(paths);
+      if (error instanceof KubeconfigError) this.setKubeconfigState('broken');
       await this.report(error);
     }
+  }
+
+  /** No kubeconfig where kubectl looks: the view says so; the files are watched so one created later is picked up. */
+  private withoutKubeconfig(paths: readonly string[]): void {
+    this.unwatchKubeconfig();
+    this.config = undefined;
+    this.files = paths;
+    this.setKubeconfigState('absent');
+    log().info(`no kubeconfig at ${paths.join(', ')}: live cluster views wait for one (manifests work without)`);
+    this.watchKubeconfig();
+    this.renderStatus();
+    this.changed.fire();
+  }
+
+  /** Asked for a cluster with no kubeconfig: information with the way out, not an error. */
+  async explainAbsentKubeconfig(): Promise<void> {
+    const select = 'Select Kubeconfig File…';
+    const choice = await vscode.window.showInformationMessage(
+      `Kubilitics: no kubeconfig found (${this.files.join(', ') || '~/.kube/config'}). Create one with your cloud CLI or select a file.`, select);
+    if (choice === select) await vscode.commands.executeCommand('kubilitics.selectKubeconfig');
+  }
+
+  private setKubeconfigState(state: KubeconfigState): void {
+    this.currentKubeconfigState = state;
+    void vscode.commands.executeCommand('setContext', 'kubilitics.kubeconfigAbsent', state === 'absent');
   }
 
   async switchContext(name: string): Promise<void> {

@@ -13,7 +13,7 @@ export interface KubeconfigSources {
   readonly home: string;
 }
 
-export type KubeconfigProblemKind = 'missing-file' | 'unparsable' | 'no-contexts';
+export type KubeconfigProblemKind = 'missing-file' | 'unreadable' | 'unparsable' | 'no-contexts';
 
 /** A kubeconfig problem with the next step a user can take. */
 export class KubeconfigError extends Error {
@@ -21,6 +21,14 @@ export class KubeconfigError extends Error {
     super(message);
     this.name = 'KubeconfigError';
   }
+}
+
+/**
+ * No kubeconfig where kubectl looks without being told (~/.kube/config, or every file KUBECONFIG names): a normal
+ * state for someone who only reads manifests. A file the user chose in a setting that is missing is still an error.
+ */
+export function isAbsentKubeconfig(error: unknown, sources: KubeconfigSources): boolean {
+  return error instanceof KubeconfigError && error.kind === 'missing-file' && !sources.setting && !sources.vsKubernetesSetting;
 }
 
 export interface LoadedKubeconfig {
@@ -49,8 +57,9 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      if (paths.length > 1 && (error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw new KubeconfigError('missing-file', `kubeconfig ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      const absent = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      if (paths.length > 1 && absent) continue;
+      throw new KubeconfigError(absent ? 'missing-file' : 'unreadable', `kubeconfig ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
         'Select a kubeconfig file with "Kubilitics: Select Kubeconfig File…" or set kubilitics.kubeconfig.', file);
     }
     const config = new KubeConfig();

@@ -91,6 +91,9 @@ export class ClusterSession {
 
   /** The graph as it is now; the receiver of later deltas starts from it. */
   snapshot(): TopologyGraph {
+    // Changes still pending go out first: the reset below would drop them, and other receivers of the deltas
+    // (the Resources tree) would never hear of them.
+    this.flush();
     const graph = this.engine.graph();
     this.coalescer.reset(graph.nodes.map((node) => node.id), graph.edges.map((edge) => edge.id));
     return graph;

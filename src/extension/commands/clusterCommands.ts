@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { TopologyPanels } from '../topology/panels.js';
-import type { ResourceItem, ResourcesTree } from '../views/resourcesTree.js';
+import type { ResourcesTree } from '../views/resourcesTree.js';
+import type { ResourceItem } from '../views/resourceTreeModel.js';
 
 /** Context quick pick: every context with its cluster and user; switching tears the old connection down first. */
 export async function selectContext(manager: ClusterManager): Promise<void> {
   if (manager.contexts().length === 0) await manager.reload();
   const contexts = manager.contexts();
-  if (contexts.length === 0) return;
+  if (contexts.length === 0) {
+    if (manager.kubeconfigState === 'absent') await manager.explainAbsentKubeconfig();
+    return;
+  }
   const picked = await vscode.window.showQuickPick(contexts.map((context) => ({
     label: context.name === manager.contextName ? `$(check) ${context.name}` : context.name,
     description: `${context.cluster ?? '?'} · ${context.user ?? '?'}${context.namespace ? ` · ${context.namespace}` : ''}`,
@@ -26,7 +30,10 @@ export async function selectKubeconfig(manager: ClusterManager): Promise<void> {
 
 export async function openClusterTopology(manager: ClusterManager, panels: TopologyPanels): Promise<void> {
   if (!manager.session) await manager.reload();
-  if (!manager.session) return;
+  if (!manager.session) {
+    if (manager.kubeconfigState === 'absent') await manager.explainAbsentKubeconfig();
+    return;
+  }
   panels.openCluster();
 }
 

@@ -13,6 +13,7 @@ import { settings } from '../config.js';
 import type { HistoryService } from '../history/historyService.js';
 import type { TopologyPanel } from '../topology/panel.js';
 import type { TopologyPanels } from '../topology/panels.js';
+import { safeFileName } from '../topology/naming.js';
 
 type Format = 'svg' | 'png' | 'pdf' | 'json' | 'yaml' | 'mmd' | 'dot';
 
@@ -82,7 +83,7 @@ function themeOfVsCode(): ExportTheme {
 
 async function pickLocation(panel: TopologyPanel): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const name = panel.source.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'topology';
+  const name = safeFileName(panel.source.title);
   const suggested = folder ? vscode.Uri.joinPath(folder, settings.exportDirectory(), name) : undefined;
   const uri = await vscode.window.showSaveDialog({ title: 'Kubilitics: Export Diagram — file name (the extension is added per format)',
     ...(suggested ? { defaultUri: suggested } : {}) });

@@ -3,6 +3,7 @@ import { parseId } from '../../engine/model/kinds.js';
 import { readableDiff } from '../../engine/store/history.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { HistoryService, Stores } from '../history/historyService.js';
+import { historyPicks } from '../history/historyPicks.js';
 import { describeMoment } from '../history/timeline.js';
 import type { TopologyPanels } from '../topology/panels.js';
 
@@ -142,9 +143,27 @@ export class ResourceHistoryDocuments implements vscode.TextDocumentContentProvi
   }
 }
 
-export async function showResourceHistory(panels: TopologyPanels, objectId?: string): Promise<void> {
-  const id = objectId ?? panels.active?.selection ?? (await vscode.window.showInputBox({ title: 'Kubilitics: Resource History', prompt: 'Object id (group/Kind/namespace/name)' }));
+/**
+ * One object's history: the object given (a tree row, the view's History button), else a searchable pick list of
+ * every object with history in this cluster, deleted ones included, the one selected in the view first.
+ */
+export async function showResourceHistory(manager: ClusterManager, history: HistoryService, panels: TopologyPanels, objectId?: string): Promise<void> {
+  const id = objectId ?? (await pickObjectWithHistory(manager, history, panels.active?.selection));
   if (!id) return;
   const document = await vscode.workspace.openTextDocument(ResourceHistoryDocuments.uriFor(id));
   await vscode.window.showTextDocument(document, { preview: true });
+}
+
+async function pickObjectWithHistory(manager: ClusterManager, history: HistoryService, selected: string | undefined): Promise<string | undefined> {
+  const stores = await storesOrExplain(history);
+  const cluster = stores && clusterOf(manager, stores);
+  if (!stores || cluster === undefined) return undefined;
+  const picks = historyPicks(stores.history.objects(cluster), selected);
+  if (picks.length === 0) {
+    void vscode.window.showInformationMessage('Kubilitics: no resource history yet. Changes are recorded while connected.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(picks, { title: 'Kubilitics: Resource History', placeHolder: 'Kind, namespace or name',
+    matchOnDescription: true });
+  return picked?.objectId;
 }

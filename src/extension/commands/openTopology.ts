@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { TopologyPanels } from '../topology/panels.js';
+import { orderTopologyChoices, type TopologyTarget } from './topologyChoices.js';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
@@ -14,19 +15,23 @@ export async function openInTopology(panels: TopologyPanels, clusters: ClusterMa
   await panels.openManifests(targets);
 }
 
-/** "Kubilitics: Open Topology" from the command palette: pick what to show. */
+/** "Kubilitics: Open Topology" from the command palette: pick what to show, with what can work preselected. */
 export async function openTopology(panels: TopologyPanels, clusters: ClusterManager): Promise<void> {
-  type Choice = vscode.QuickPickItem & { readonly uris: readonly vscode.Uri[] };
-  const choices: Choice[] = [{ label: '$(cloud) Live cluster', description: clusters.contextName ?? 'pick a kubeconfig context', uris: [] }];
+  type Choice = vscode.QuickPickItem & { readonly target: TopologyTarget; readonly uris: readonly vscode.Uri[] };
+  const kubeconfig = clusters.contextName ? 'loaded' : await clusters.probeKubeconfig();
+  const clusterDescription = clusters.contextName ?? (kubeconfig === 'absent' ? 'no kubeconfig found' : kubeconfig === 'broken'
+    ? 'the kubeconfig cannot be used' : 'pick a kubeconfig context');
+  const choices: Choice[] = [{ label: '$(cloud) Live cluster', description: clusterDescription, target: 'cluster', uris: [] }];
   for (const uri of activeManifest()) {
-    choices.push({ label: '$(file) Active file', description: vscode.workspace.asRelativePath(uri), uris: [uri] });
+    choices.push({ label: '$(file) Active file', description: vscode.workspace.asRelativePath(uri), target: 'active-file', uris: [uri] });
   }
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    choices.push({ label: `$(folder) ${folder.name}`, description: 'all manifests in the folder', uris: [folder.uri] });
+    choices.push({ label: `$(folder) ${folder.name}`, description: 'all manifests in the folder', target: 'folder', uris: [folder.uri] });
   }
-  const picked = await vscode.window.showQuickPick(choices, { title: 'Kubilitics: Open Topology', placeHolder: 'What to show' });
+  const ordered = orderTopologyChoices(choices, kubeconfig === 'loaded');
+  const picked = await vscode.window.showQuickPick(ordered, { title: 'Kubilitics: Open Topology', placeHolder: 'What to show' });
   if (!picked) return;
-  if (picked.uris.length === 0) await vscode.commands.executeCommand('kubilitics.openClusterTopology');
+  if (picked.target === 'cluster') await vscode.commands.executeCommand('kubilitics.openClusterTopology');
   else await panels.openManifests(picked.uris);
 }
 

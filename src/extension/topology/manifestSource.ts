@@ -12,6 +12,7 @@ import { settings } from '../config.js';
 import { DisposableStore } from '../lifetime.js';
 import { log } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
+import { titleOf, workspaceName } from './naming.js';
 import type { TopologySource, TopologyState, TopologyUpdate } from './source.js';
 
 /**
@@ -42,8 +43,8 @@ export class ManifestSource extends DisposableStore implements TopologySource {
 
   static async open(uris: readonly vscode.Uri[], diagnostics: ManifestDiagnostics): Promise<ManifestSource> {
     const root = vscode.workspace.getWorkspaceFolder(uris[0]!)?.uri ?? vscode.Uri.joinPath(uris[0]!, '..');
-    const names = uris.map((uri) => vscode.workspace.asRelativePath(uri, false));
-    const title = names.length === 1 ? names[0]! : `${names[0]} +${names.length - 1}`;
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ name: folder.name, path: folder.uri.path }));
+    const title = titleOf(uris.map((uri) => workspaceName(uri.path, folders)));
     const source = new ManifestSource(uris, root, diagnostics, title);
     try {
       await source.loadAll();

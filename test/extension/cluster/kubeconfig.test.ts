@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KubeconfigError, describeContexts, kubeconfigPaths, loadKubeconfig } from '../../../src/extension/cluster/kubeconfig.js';
+import { KubeconfigError, describeContexts, isAbsentKubeconfig, kubeconfigPaths, loadKubeconfig } from '../../../src/extension/cluster/kubeconfig.js';
 
 const config = (cluster: string, server: string, context: string, current?: string): string => `apiVersion: v1
 kind: Config
@@ -41,6 +41,24 @@ describe('kubeconfig', () => {
     await expect(loadKubeconfig([join(dir, 'bad')])).rejects.toMatchObject({ kind: 'unparsable' });
     await writeFile(join(dir, 'empty'), 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
     await expect(loadKubeconfig([join(dir, 'empty')])).rejects.toBeInstanceOf(KubeconfigError);
+  });
+
+  it('tells no kubeconfig at all (a normal state) from one that exists but cannot be used', async () => {
+    const absentAt = async (paths: string[], sources: Parameters<typeof isAbsentKubeconfig>[1]): Promise<boolean> =>
+      loadKubeconfig(paths).then(() => { throw new Error('loaded'); }, (error: unknown) => isAbsentKubeconfig(error, sources));
+    const home = { home: dir };
+    expect(await absentAt(kubeconfigPaths(home), home)).toBe(true);
+    const environment = { home: dir, environment: [join(dir, 'x'), join(dir, 'y')].join(delimiter) };
+    expect(await absentAt(kubeconfigPaths(environment), environment)).toBe(true);
+    // A file the user chose in a setting is expected to exist.
+    const chosen = { home: dir, setting: join(dir, 'chosen') };
+    expect(await absentAt(kubeconfigPaths(chosen), chosen)).toBe(false);
+    // ~/.kube/config present but a folder, or not valid: an error worth a message.
+    await mkdir(join(dir, '.kube', 'config'), { recursive: true });
+    expect(await absentAt(kubeconfigPaths(home), home)).toBe(false);
+    await expect(loadKubeconfig(kubeconfigPaths(home))).rejects.toMatchObject({ kind: 'unreadable' });
+    await writeFile(join(dir, 'bad'), 'clusters: [ {');
+    expect(await absentAt([join(dir, 'bad')], home)).toBe(false);
   });
 
   it('flags contexts without cluster or user and names exec plugins', async () => {

@@ -1,0 +1,30 @@
+import { parseId } from '../../engine/model/kinds.js';
+import type { HistorySummary } from '../../engine/store/history.js';
+import { describeMoment } from './timeline.js';
+
+export interface HistoryPick {
+  readonly label: string;
+  readonly description: string;
+  readonly objectId: string;
+  readonly deleted: boolean;
+}
+
+/**
+ * The pick list of "Show Resource History": every object with history, searchable by kind, namespace and name
+ * (the label) and by id (the description); deleted objects say so. `first` (the object selected in the view) leads.
+ */
+export function historyPicks(summaries: readonly HistorySummary[], first?: string): HistoryPick[] {
+  const picks = summaries.map((summary): HistoryPick => {
+    const { kind, namespace, name } = parseId(summary.objectId);
+    const deleted = summary.lastChange === 'deleted';
+    const changes = `${summary.changes} change${summary.changes === 1 ? '' : 's'}`;
+    return {
+      label: `${deleted ? '$(trash) ' : ''}${kind} ${namespace ? `${namespace}/` : ''}${name}`,
+      description: `${deleted ? `deleted ${describeMoment(summary.lastAt)}` : `${changes}, last ${describeMoment(summary.lastAt)}`} · ${summary.objectId}`,
+      objectId: summary.objectId,
+      deleted,
+    };
+  });
+  const leading = picks.findIndex((pick) => pick.objectId === first);
+  return leading > 0 ? [picks[leading]!, ...picks.slice(0, leading), ...picks.slice(leading + 1)] : picks;
+}
