@@ -50,8 +50,8 @@ describe('StoreDatabase saves', () => {
     const { store } = await open(path, { saveIdleMs: 10, maxSaveDelayMs: 50 });
     const sizeBefore = (await stat(path)).size;
     new Preferences(store).set('s', 'big', 'x'.repeat(50_000));
-    await sleep(200);
-    expect((await stat(path)).size).toBeGreaterThan(sizeBefore);
+    // Eventually, on the store's own timers: a fixed sleep failed on a loaded machine.
+    await expect.poll(async () => (await stat(path)).size, { interval: 20, timeout: 30_000 }).toBeGreaterThan(sizeBefore);
   });
 });
 
