@@ -9,28 +9,66 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { housePlugin } from './scripts/lint/houseRules.mjs';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'tls', 'zlib', 'util', 'stream'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'zlib',
+  'util',
+  'stream',
+];
 
 /** An import of `vscode` outside the host is an error: the engine, protocol, webview and CLI run without VS Code. */
-const noVscode = { name: 'vscode', message: 'Only src/extension may import vscode (the engine, protocol, webview and CLI run without it).' };
+const noVscode = {
+  name: 'vscode',
+  message: 'Only src/extension may import vscode (the engine, protocol, webview and CLI run without it).',
+};
 
 /** Each zone: files in `target` may not import from `from`. Paths are relative to the repository root. */
 const LAYER_ZONES = [
-  { target: './src/engine', from: ['./src/extension', './src/webview', './src/cli', './src/protocol'],
-    message: 'The engine is the base layer: it imports nothing from the host, the webview, the CLI or the protocol.' },
-  { target: './src/protocol', from: ['./src/extension', './src/webview', './src/cli'],
-    message: 'The protocol is shared by host and webview: it imports neither (only engine types).' },
+  {
+    target: './src/engine',
+    from: ['./src/extension', './src/webview', './src/cli', './src/protocol'],
+    message: 'The engine is the base layer: it imports nothing from the host, the webview, the CLI or the protocol.',
+  },
+  {
+    target: './src/protocol',
+    from: ['./src/extension', './src/webview', './src/cli'],
+    message: 'The protocol is shared by host and webview: it imports neither (only engine types).',
+  },
   { target: './src/webview', from: ['./src/extension', './src/cli'], message: 'The webview never imports host or CLI code.' },
-  { target: './src/extension', from: ['./src/webview', './src/cli'],
-    message: 'The host talks to the webview only through src/protocol; it never imports webview or CLI code.' },
-  { target: './src/cli', from: ['./src/extension', './src/webview', './src/protocol'],
-    message: 'The CLI runs the engine headless: no host, webview or protocol code.' },
+  {
+    target: './src/extension',
+    from: ['./src/webview', './src/cli'],
+    message: 'The host talks to the webview only through src/protocol; it never imports webview or CLI code.',
+  },
+  {
+    target: './src/cli',
+    from: ['./src/extension', './src/webview', './src/protocol'],
+    message: 'The CLI runs the engine headless: no host, webview or protocol code.',
+  },
 ];
 
 /** Browser globals the pure engine and the protocol must not touch (the compiler checks the host's files too). */
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'HTMLElement', 'Element', 'localStorage', 'self', 'location', 'requestAnimationFrame'].map(
-  (name) => ({ name, message: 'The engine and the protocol have no DOM: this code also runs in Node (host, CLI, tests).' }),
-);
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'HTMLElement',
+  'Element',
+  'localStorage',
+  'self',
+  'location',
+  'requestAnimationFrame',
+].map((name) => ({ name, message: 'The engine and the protocol have no DOM: this code also runs in Node (host, CLI, tests).' }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.cjs', 'test/cluster/controlplane/modules/**'] },
@@ -41,7 +79,9 @@ export default tseslint.config(
     plugins: { 'import-x': importX, house: housePlugin },
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'src/webview/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.json', 'src/webview/tsconfig.json'], noWarnOnMultipleProjects: true }),
+      ],
     },
     rules: {
       // The compiler already reports undefined names, with types; ESLint's copy would not know DOM vs Node globals.
@@ -67,10 +107,13 @@ export default tseslint.config(
     // The protocol and the webview run in a browser: no Node built-ins (the webview tsconfig has no Node types either).
     files: ['src/protocol/**', 'src/webview/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [noVscode],
-        patterns: [{ group: NODE_BUILTINS, message: 'The webview and the protocol run in a browser: no Node built-ins.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ group: NODE_BUILTINS, message: 'The webview and the protocol run in a browser: no Node built-ins.' }],
+        },
+      ],
     },
   },
   {

@@ -22,7 +22,9 @@ import { SlowestFilesReporter } from './test/reporters/slowestFiles';
  * every defined project, and `npm test` must not start control planes: each file boots etcd, kube-apiserver,
  * controllers and kwok (~10 s, two cores busy), and CI runs them as a separate step with KUBILITICS_REQUIRE_CLUSTER=1.
  */
-const clusterRequested = process.argv.some((arg, i, all) => arg === '--project=cluster' || (arg === '--project' && all[i + 1] === 'cluster'));
+const clusterRequested = process.argv.some(
+  (arg, i, all) => arg === '--project=cluster' || (arg === '--project' && all[i + 1] === 'cluster'),
+);
 
 /**
  * Vitest's default is one worker fewer than the cores, so a 2-core machine ran every file one after another. Most of
@@ -39,9 +41,17 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/engine/**/*.test.ts', 'test/extension/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/cluster/fake/**/*.test.ts',
-            'test/protocol/**/*.test.ts', 'test/webview/**/*.unit.test.ts', 'test/bench/**/*.test.ts', 'test/repo/**/*.test.ts',
-            'test/house/**/*.test.ts'],
+          include: [
+            'test/engine/**/*.test.ts',
+            'test/extension/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/cluster/fake/**/*.test.ts',
+            'test/protocol/**/*.test.ts',
+            'test/webview/**/*.unit.test.ts',
+            'test/bench/**/*.test.ts',
+            'test/repo/**/*.test.ts',
+            'test/house/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },
@@ -67,17 +77,21 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
         },
       },
-      ...(clusterRequested ? [{
-        test: {
-          name: 'cluster',
-          include: ['test/cluster/real/**/*.test.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 240_000,
-          // One control plane at a time: two would fight over two cores and make every timing meaningless.
-          // (`fileParallelism: false` here would not limit the shared worker pool; `singleFork` does.)
-          poolOptions: { forks: { singleFork: true } },
-        },
-      }] : []),
+      ...(clusterRequested
+        ? [
+            {
+              test: {
+                name: 'cluster',
+                include: ['test/cluster/real/**/*.test.ts'],
+                testTimeout: 180_000,
+                hookTimeout: 240_000,
+                // One control plane at a time: two would fight over two cores and make every timing meaningless.
+                // (`fileParallelism: false` here would not limit the shared worker pool; `singleFork` does.)
+                poolOptions: { forks: { singleFork: true } },
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

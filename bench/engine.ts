@@ -31,12 +31,24 @@ export interface EngineBenchRow {
  */
 export function benchEngine(size: number): EngineBenchRow {
   const objects = syntheticCluster(size);
-  const listResponse = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects.map((object) => withManagedFields(object as Record<string, unknown>)) });
+  const listResponse = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'List',
+    items: objects.map((object) => withManagedFields(object as Record<string, unknown>)),
+  });
   const strippedResponse = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
   // Small clusters get more rounds, for parse and build alike: at 1K objects a few rounds measure the JIT warming up.
   const rounds = Math.max(3, Math.round(30_000 / size));
-  const jsonParseMs = bestOf(rounds, () => listResponse, (text) => JSON.parse(text));
-  const strippedParseMs = bestOf(rounds, () => strippedResponse, (text) => JSON.parse(text));
+  const jsonParseMs = bestOf(
+    rounds,
+    () => listResponse,
+    (text) => JSON.parse(text),
+  );
+  const strippedParseMs = bestOf(
+    rounds,
+    () => strippedResponse,
+    (text) => JSON.parse(text),
+  );
   const fresh = (): KubeObject[] => (JSON.parse(listResponse) as { items: KubeObject[] }).items;
   const heapBefore = heapUsedMb();
   let engine: TopologyEngine | undefined;
@@ -47,16 +59,33 @@ export function benchEngine(size: number): EngineBenchRow {
   };
   const fullBuildMs = bestOf(rounds, prepare, (items) => (engine = TopologyEngine.build(items)));
   const heapMb = heapUsedMb() - heapBefore;
-  const leastBuildMs = bestOf(rounds, () => fresh().map((object) => ({ object })), (items) => leastBuild(items));
+  const leastBuildMs = bestOf(
+    rounds,
+    () => fresh().map((object) => ({ object })),
+    (items) => leastBuild(items),
+  );
   const built: TopologyEngine | undefined = engine;
   if (!built) throw new Error('no build ran');
   const graphStart = performance.now();
   const graph = built.graph();
   const graphMs = performance.now() - graphStart;
   const durations = events(objects, 2000).map((event) => time(() => built.apply(event)));
-  return { objects: size, nodes: graph.nodes.length, edges: graph.edges.length, jsonParseMs, strippedParseMs, listMb: listResponse.length / 1048576,
-    fullBuildMs, leastBuildMs, graphMs, ratio: fullBuildMs / jsonParseMs, strippedRatio: fullBuildMs / strippedParseMs,
-    eventMedianMs: median(durations), eventP99Ms: percentile(durations, 0.99), heapMb };
+  return {
+    objects: size,
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    jsonParseMs,
+    strippedParseMs,
+    listMb: listResponse.length / 1048576,
+    fullBuildMs,
+    leastBuildMs,
+    graphMs,
+    ratio: fullBuildMs / jsonParseMs,
+    strippedRatio: fullBuildMs / strippedParseMs,
+    eventMedianMs: median(durations),
+    eventP99Ms: percentile(durations, 0.99),
+    heapMb,
+  };
 }
 
 /** Pod status flips, label changes (selector churn), deletes and re-adds: what a busy cluster's watch delivers. */
@@ -67,10 +96,19 @@ function events(objects: readonly KubeObject[], count: number): ObjectEvent[] {
     const pod = pods[(i * 7919) % pods.length]!;
     const copy = structuredClone(pod) as KubeObject & { status: { phase: string }; metadata: { labels: Record<string, string> } };
     switch (i % 4) {
-      case 0: copy.status.phase = 'Pending'; result.push({ type: 'upsert', object: copy }); break;
-      case 1: copy.metadata.labels['app'] = 'moved'; result.push({ type: 'upsert', object: copy }); break;
-      case 2: result.push({ type: 'delete', object: pod }); break;
-      default: result.push({ type: 'upsert', object: pod });
+      case 0:
+        copy.status.phase = 'Pending';
+        result.push({ type: 'upsert', object: copy });
+        break;
+      case 1:
+        copy.metadata.labels['app'] = 'moved';
+        result.push({ type: 'upsert', object: copy });
+        break;
+      case 2:
+        result.push({ type: 'delete', object: pod });
+        break;
+      default:
+        result.push({ type: 'upsert', object: pod });
     }
   }
   return result;

@@ -27,10 +27,20 @@ const silent = { out: (): void => undefined, err: (line: string): void => consol
 
 async function benchSize(objects: number, dir: string): Promise<ExportBenchRow> {
   const manifests = join(dir, `cluster-${objects}.yaml`);
-  writeFileSync(manifests, syntheticCluster(objects).map((o) => stringify(o)).join('---\n'));
+  writeFileSync(
+    manifests,
+    syntheticCluster(objects)
+      .map((o) => stringify(o))
+      .join('---\n'),
+  );
   let start = performance.now();
   const graph = (await topologyFromPaths([manifests], {})).engine.graph();
-  const scene = await headlessScene({ graph, options: viewOptionsFor(graph, {}), theme: 'document', meta: { title: 'bench', source: 'bench', filters: [], version: 'bench', generatedAt: '2025-01-01T00:00:00Z' } });
+  const scene = await headlessScene({
+    graph,
+    options: viewOptionsFor(graph, {}),
+    theme: 'document',
+    meta: { title: 'bench', source: 'bench', filters: [], version: 'bench', generatedAt: '2025-01-01T00:00:00Z' },
+  });
   const sceneMs = performance.now() - start;
   const formats = {} as Record<ExportFormat, { ms: number; kb: number }>;
   for (const format of EXPORT_FORMATS) {
@@ -63,6 +73,9 @@ export async function benchExport(sizes: readonly number[] = [100, 1000, 5000]):
 }
 
 if (process.argv[1]?.endsWith('export.ts')) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   void benchExport(sizes.length > 0 ? sizes : undefined);
 }

@@ -16,8 +16,17 @@ export interface HostBenchRow {
 }
 
 const typeOf = (object: KubeObject): ResourceType => {
-  const [group, version] = object.apiVersion?.includes('/') ? object.apiVersion.split('/') as [string, string] : ['', object.apiVersion ?? 'v1'];
-  return { group, version, resource: `${object.kind?.toLowerCase()}s`, kind: object.kind ?? '', namespaced: !!object.metadata?.namespace, metadataOnly: object.kind === 'Secret' };
+  const [group, version] = object.apiVersion?.includes('/')
+    ? (object.apiVersion.split('/') as [string, string])
+    : ['', object.apiVersion ?? 'v1'];
+  return {
+    group,
+    version,
+    resource: `${object.kind?.toLowerCase()}s`,
+    kind: object.kind ?? '',
+    namespaced: !!object.metadata?.namespace,
+    metadataOnly: object.kind === 'Secret',
+  };
 };
 
 /**
@@ -29,7 +38,10 @@ export function benchHost(size: number, events = 20_000): HostBenchRow {
   const objects = syntheticCluster(size).map((object) => withManagedFields(object as Record<string, unknown>) as KubeObject);
   const coalescer = new DeltaCoalescer();
   const graph = engine.graph();
-  coalescer.reset(graph.nodes.map((n) => n.id), graph.edges.map((e) => e.id));
+  coalescer.reset(
+    graph.nodes.map((n) => n.id),
+    graph.edges.map((e) => e.id),
+  );
   const pods = objects.filter((object) => object.kind === 'Pod');
   const stream = Array.from({ length: events }, (_, i) => {
     const copy = structuredClone(pods[(i * 7919) % pods.length]!) as KubeObject & { status: { phase: string } };
@@ -62,7 +74,9 @@ export function benchHost(size: number, events = 20_000): HostBenchRow {
  */
 function heldHeap(size: number): { engine: TopologyEngine; heapMbPer10k: number; firstListsMs: number } {
   const before = heapUsedMb();
-  let response: string | undefined = JSON.stringify({ items: syntheticCluster(size).map((object) => withManagedFields(object as Record<string, unknown>) as KubeObject) });
+  let response: string | undefined = JSON.stringify({
+    items: syntheticCluster(size).map((object) => withManagedFields(object as Record<string, unknown>) as KubeObject),
+  });
   const engine = new TopologyEngine();
   let firstListsMs = 0;
   for (const raw of (JSON.parse(response) as { items: KubeObject[] }).items) {
@@ -77,4 +91,3 @@ function heldHeap(size: number): { engine: TopologyEngine; heapMbPer10k: number;
   const heapMbPer10k = ((heapUsedMb() - before) / size) * 10_000;
   return { engine, heapMbPer10k, firstListsMs };
 }
-

@@ -88,7 +88,14 @@ class LeastBuilder {
     this.relations(object, kind, namespace, number, labels, controlled);
   }
 
-  private relations(object: Loose, kind: string, namespace: string, number: number, labels: Record<string, string>, controlled: boolean): void {
+  private relations(
+    object: Loose,
+    kind: string,
+    namespace: string,
+    number: number,
+    labels: Record<string, string>,
+    controlled: boolean,
+  ): void {
     const spec = object['spec'];
     if (kind === 'Pod') {
       this.podSpec(number, namespace, spec);
@@ -113,41 +120,73 @@ class LeastBuilder {
       if (service) this.edge(this.intern(`core/Service/${namespace}/${service}`), 'endpoint', number, 'kubernetes.io/service-name');
       for (const endpoint of object['endpoints'] ?? []) {
         const target = endpoint.targetRef;
-        if (target?.kind === 'Pod') this.edge(number, 'endpoint', this.intern(`core/Pod/${target.namespace ?? namespace}/${target.name}`), 'targetRef');
+        if (target?.kind === 'Pod')
+          this.edge(number, 'endpoint', this.intern(`core/Pod/${target.namespace ?? namespace}/${target.name}`), 'targetRef');
       }
     } else if (kind === 'Event') {
       const about = object['involvedObject'];
-      this.edge(number, 'event', this.intern(`${groupOf(about.apiVersion)}/${about.kind}/${about.namespace ?? ''}/${about.name}`), object['reason']);
+      this.edge(
+        number,
+        'event',
+        this.intern(`${groupOf(about.apiVersion)}/${about.kind}/${about.namespace ?? ''}/${about.name}`),
+        object['reason'],
+      );
     } else if (kind === 'HorizontalPodAutoscaler') {
       const target = object['spec'].scaleTargetRef;
-      this.edge(number, 'scales', this.intern(`${groupOf(target.apiVersion)}/${target.kind}/${namespace}/${target.name}`), 'scaleTargetRef');
+      this.edge(
+        number,
+        'scales',
+        this.intern(`${groupOf(target.apiVersion)}/${target.kind}/${namespace}/${target.name}`),
+        'scaleTargetRef',
+      );
     } else if (kind === 'RoleBinding') {
       const role = object['roleRef'];
-      this.edge(number, 'binds', this.intern(`rbac.authorization.k8s.io/${role.kind}/${role.kind === 'Role' ? namespace : ''}/${role.name}`), 'roleRef');
+      this.edge(
+        number,
+        'binds',
+        this.intern(`rbac.authorization.k8s.io/${role.kind}/${role.kind === 'Role' ? namespace : ''}/${role.name}`),
+        'roleRef',
+      );
       for (const subject of object['subjects'] ?? []) {
-        if (subject.kind === 'ServiceAccount') this.edge(number, 'binds', this.intern(`core/ServiceAccount/${subject.namespace ?? namespace}/${subject.name}`), 'subject');
+        if (subject.kind === 'ServiceAccount')
+          this.edge(number, 'binds', this.intern(`core/ServiceAccount/${subject.namespace ?? namespace}/${subject.name}`), 'subject');
       }
     }
   }
 
   private podSpec(number: number, namespace: string, spec: Loose): void {
     for (const volume of spec['volumes'] ?? []) {
-      if (volume.configMap) this.edge(number, 'mounts', this.intern(`core/ConfigMap/${namespace}/${volume.configMap.name}`), `volume ${volume.name}`);
-      if (volume.secret) this.edge(number, 'mounts', this.intern(`core/Secret/${namespace}/${volume.secret.secretName}`), `volume ${volume.name}`);
+      if (volume.configMap)
+        this.edge(number, 'mounts', this.intern(`core/ConfigMap/${namespace}/${volume.configMap.name}`), `volume ${volume.name}`);
+      if (volume.secret)
+        this.edge(number, 'mounts', this.intern(`core/Secret/${namespace}/${volume.secret.secretName}`), `volume ${volume.name}`);
       for (const source of volume.projected?.sources ?? []) {
-        if (source.configMap) this.edge(number, 'mounts', this.intern(`core/ConfigMap/${namespace}/${source.configMap.name}`), `projected volume ${volume.name}`);
+        if (source.configMap)
+          this.edge(
+            number,
+            'mounts',
+            this.intern(`core/ConfigMap/${namespace}/${source.configMap.name}`),
+            `projected volume ${volume.name}`,
+          );
       }
     }
     for (const container of spec['containers']) {
       for (const variable of container.env ?? []) {
         const secret = variable.valueFrom?.secretKeyRef;
-        if (secret) this.edge(number, 'env', this.intern(`core/Secret/${namespace}/${secret.name}`), `env ${variable.name} (${container.name})`);
+        if (secret)
+          this.edge(number, 'env', this.intern(`core/Secret/${namespace}/${secret.name}`), `env ${variable.name} (${container.name})`);
       }
       for (const source of container.envFrom ?? []) {
-        if (source.configMapRef) this.edge(number, 'env', this.intern(`core/ConfigMap/${namespace}/${source.configMapRef.name}`), `envFrom (${container.name})`);
+        if (source.configMapRef)
+          this.edge(number, 'env', this.intern(`core/ConfigMap/${namespace}/${source.configMapRef.name}`), `envFrom (${container.name})`);
       }
     }
-    this.edge(number, 'runs-as', this.intern(`core/ServiceAccount/${namespace}/${spec['serviceAccountName'] ?? 'default'}`), 'service account');
+    this.edge(
+      number,
+      'runs-as',
+      this.intern(`core/ServiceAccount/${namespace}/${spec['serviceAccountName'] ?? 'default'}`),
+      'service account',
+    );
     if (spec['nodeName']) this.edge(number, 'runs-on', this.intern(`core/Node//${spec['nodeName']}`), 'node');
   }
 

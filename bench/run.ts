@@ -7,27 +7,56 @@ import { fixed } from './stats.js';
 /** `npm run bench`: numbers and ratios against targets. A benchmark, not a test: it never fails on a slow machine. */
 const sizes = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map(Number);
 
-console.log('Engine: full build vs JSON.parse of the same list response, as an API server sends it (with managedFields) and stripped; incremental events');
-console.log('(targets: build/parse ≤ 0.25; event median ≤ 0.5 ms at 100K; linear growth. graph() = sorted TopologyGraph for the view, not part of build)');
+console.log(
+  'Engine: full build vs JSON.parse of the same list response, as an API server sends it (with managedFields) and stripped; incremental events',
+);
+console.log(
+  '(targets: build/parse ≤ 0.25; event median ≤ 0.5 ms at 100K; linear growth. graph() = sorted TopologyGraph for the view, not part of build)',
+);
 console.log('(least = the same graph built in one pass with nothing kept for events, bench/leastBuild.ts: a floor under any full build)');
-console.log('objects  nodes    edges    list MB  parse ms  stripped ms  build ms  ratio  stripped ratio  least ms  least ratio  build/least  graph() ms  event median ms  event p99 ms  heap MB');
+console.log(
+  'objects  nodes    edges    list MB  parse ms  stripped ms  build ms  ratio  stripped ratio  least ms  least ratio  build/least  graph() ms  event median ms  event p99 ms  heap MB',
+);
 for (const size of sizes) {
   const row = benchEngine(size);
-  console.log([
-    String(row.objects).padEnd(8), String(row.nodes).padEnd(8), String(row.edges).padEnd(8), fixed(row.listMb).padEnd(8), fixed(row.jsonParseMs).padEnd(9),
-    fixed(row.strippedParseMs).padEnd(12), fixed(row.fullBuildMs).padEnd(9), fixed(row.ratio, 2).padEnd(6), fixed(row.strippedRatio, 2).padEnd(15),
-    fixed(row.leastBuildMs).padEnd(9), fixed(row.leastBuildMs / row.jsonParseMs, 2).padEnd(12), fixed(row.fullBuildMs / row.leastBuildMs, 2).padEnd(12),
-    fixed(row.graphMs).padEnd(11), fixed(row.eventMedianMs, 3).padEnd(16), fixed(row.eventP99Ms, 3).padEnd(13), fixed(row.heapMb),
-  ].join(' '));
+  console.log(
+    [
+      String(row.objects).padEnd(8),
+      String(row.nodes).padEnd(8),
+      String(row.edges).padEnd(8),
+      fixed(row.listMb).padEnd(8),
+      fixed(row.jsonParseMs).padEnd(9),
+      fixed(row.strippedParseMs).padEnd(12),
+      fixed(row.fullBuildMs).padEnd(9),
+      fixed(row.ratio, 2).padEnd(6),
+      fixed(row.strippedRatio, 2).padEnd(15),
+      fixed(row.leastBuildMs).padEnd(9),
+      fixed(row.leastBuildMs / row.jsonParseMs, 2).padEnd(12),
+      fixed(row.fullBuildMs / row.leastBuildMs, 2).padEnd(12),
+      fixed(row.graphMs).padEnd(11),
+      fixed(row.eventMedianMs, 3).padEnd(16),
+      fixed(row.eventP99Ms, 3).padEnd(13),
+      fixed(row.heapMb),
+    ].join(' '),
+  );
 }
 
-console.log('\nHost: watch events through intake, engine and coalesced webview deltas (target: ≥ 2,000 events/s; ≤ 35 MB heap per 10K objects)');
-console.log('(first lists = engine time for every object of a connecting session\'s first lists, applied one by one as they arrive)');
+console.log(
+  '\nHost: watch events through intake, engine and coalesced webview deltas (target: ≥ 2,000 events/s; ≤ 35 MB heap per 10K objects)',
+);
+console.log("(first lists = engine time for every object of a connecting session's first lists, applied one by one as they arrive)");
 console.log('objects  first lists ms  events/s   deltas/s  heap MB per 10K objects');
 for (const size of sizes.filter((n) => n >= 10_000)) {
   const row = benchHost(size);
-  console.log([String(row.objects).padEnd(8), fixed(row.firstListsMs).padEnd(15), fixed(row.eventsPerSecond, 0).padEnd(10), fixed(row.deltasPerSecond, 1).padEnd(9),
-    fixed(row.heapMbPer10k)].join(' '));
+  console.log(
+    [
+      String(row.objects).padEnd(8),
+      fixed(row.firstListsMs).padEnd(15),
+      fixed(row.eventsPerSecond, 0).padEnd(10),
+      fixed(row.deltasPerSecond, 1).padEnd(9),
+      fixed(row.heapMbPer10k),
+    ].join(' '),
+  );
 }
 
 void (async () => {

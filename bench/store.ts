@@ -52,8 +52,15 @@ export async function benchStore(size: number): Promise<StoreBenchRow> {
     const deflate = await withStore(join(dir, 'deflate.db'), (store) => benchSnapshots(store, graph, { compression: 'deflate' }));
     const brotli = await withStore(join(dir, 'brotli.db'), (store) => benchSnapshots(store, graph, { compression: 'brotli' }));
     const history = await withStore(join(dir, 'history.db'), (store) => benchHistory(store, objects));
-    return { objects: size, nodes: graph.nodes.length, edges: graph.edges.length, jsonBytes: deflate.jsonBytes,
-      snapshots: [deflate.row, brotli.row], flushMs: deflate.flushMs, ...history };
+    return {
+      objects: size,
+      nodes: graph.nodes.length,
+      edges: graph.edges.length,
+      jsonBytes: deflate.jsonBytes,
+      snapshots: [deflate.row, brotli.row],
+      flushMs: deflate.flushMs,
+      ...history,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -68,8 +75,11 @@ async function withStore<T>(path: string, work: (store: StoreDatabase) => Promis
   }
 }
 
-async function benchSnapshots(store: StoreDatabase, graph: TopologyGraph, options: SnapshotStoreOptions):
-  Promise<{ row: SnapshotBenchRow; jsonBytes: number; flushMs: number }> {
+async function benchSnapshots(
+  store: StoreDatabase,
+  graph: TopologyGraph,
+  options: SnapshotStoreOptions,
+): Promise<{ row: SnapshotBenchRow; jsonBytes: number; flushMs: number }> {
   const snapshots = new SnapshotStore(store, options);
   const clusters = new ClusterStore(store);
   const runs = graph.nodes.length > 50_000 ? 3 : 7;
@@ -78,10 +88,12 @@ async function benchSnapshots(store: StoreDatabase, graph: TopologyGraph, option
   for (let run = 0; run < runs; run++) {
     // A new cluster each run, or the unchanged-graph check would skip the save being measured.
     const clusterId = clusters.ensure({ context: `bench-${run}`, server: 'local' }, run);
-    saves.push(time(() => {
-      const result = snapshots.save({ clusterId, graph, takenAt: run, trigger: 'manual' });
-      if (result.saved) id = result.snapshot.id;
-    }));
+    saves.push(
+      time(() => {
+        const result = snapshots.save({ clusterId, graph, takenAt: run, trigger: 'manual' });
+        if (result.saved) id = result.snapshot.id;
+      }),
+    );
   }
   const skipMs = best(runs, () => snapshots.save({ clusterId: 1, graph, takenAt: 99, trigger: 'manual' }));
   const loadMs = best(runs, () => snapshots.load(id));
@@ -92,11 +104,26 @@ async function benchSnapshots(store: StoreDatabase, graph: TopologyGraph, option
   await store.flush();
   const flushMs = performance.now() - flushStart;
   const meta = snapshots.get(id)!;
-  return { row: { compression: options.compression ?? 'deflate', saveMs: Math.min(...saves), skipMs, loadMs, ...sliced, storedBytes: meta.storedBytes,
-    ratio: meta.storedBytes / meta.jsonBytes }, jsonBytes: meta.jsonBytes, flushMs };
+  return {
+    row: {
+      compression: options.compression ?? 'deflate',
+      saveMs: Math.min(...saves),
+      skipMs,
+      loadMs,
+      ...sliced,
+      storedBytes: meta.storedBytes,
+      ratio: meta.storedBytes / meta.jsonBytes,
+    },
+    jsonBytes: meta.jsonBytes,
+    flushMs,
+  };
 }
 
-async function measureSlicedSave(snapshots: SnapshotStore, clusterId: number, graph: TopologyGraph): Promise<{ slicedLongestBlockMs: number; slicedTotalMs: number }> {
+async function measureSlicedSave(
+  snapshots: SnapshotStore,
+  clusterId: number,
+  graph: TopologyGraph,
+): Promise<{ slicedLongestBlockMs: number; slicedTotalMs: number }> {
   const start = performance.now();
   let resumedAt = start;
   let longest = 0;
@@ -122,7 +149,10 @@ function best(runs: number, work: () => unknown): number {
   return Math.min(...Array.from({ length: runs }, () => time(work)));
 }
 
-async function benchHistory(store: StoreDatabase, objects: readonly KubeObject[]): Promise<{ historyRowsPerSecond: number; hourOfHistoryMb: number }> {
+async function benchHistory(
+  store: StoreDatabase,
+  objects: readonly KubeObject[],
+): Promise<{ historyRowsPerSecond: number; hourOfHistoryMb: number }> {
   const history = new HistoryStore(store);
   const clusterId = new ClusterStore(store).ensure({ context: 'bench', server: 'local' }, 0);
   const emptyBytes = store.byteSize();
@@ -177,20 +207,36 @@ function flipPod(pod: Mutable, i: number): void {
 function withBookkeeping(object: KubeObject): Mutable {
   const copy = structuredClone(object) as Mutable;
   copy.metadata['resourceVersion'] = '1';
-  copy.metadata['managedFields'] = [{ manager: 'kube-controller-manager', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: { 'f:status': {} } }];
+  copy.metadata['managedFields'] = [
+    { manager: 'kube-controller-manager', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: { 'f:status': {} } },
+  ];
   copy.status ??= {};
   return copy;
 }
 
 export function printStoreRows(rows: readonly StoreBenchRow[]): void {
-  console.log('objects  JSON MB  compression  save ms  skip ms  load ms  sliced: total ms  longest block ms  stored KB  ratio   flush ms  history rows/s  1 h history MB');
+  console.log(
+    'objects  JSON MB  compression  save ms  skip ms  load ms  sliced: total ms  longest block ms  stored KB  ratio   flush ms  history rows/s  1 h history MB',
+  );
   for (const row of rows) {
     for (const snapshot of row.snapshots) {
-      console.log([String(row.objects).padEnd(8), fixed(row.jsonBytes / 1048576).padEnd(8), snapshot.compression.padEnd(12),
-        fixed(snapshot.saveMs).padEnd(8), fixed(snapshot.skipMs).padEnd(8), fixed(snapshot.loadMs).padEnd(8),
-        fixed(snapshot.slicedTotalMs).padEnd(17), fixed(snapshot.slicedLongestBlockMs).padEnd(17),
-        fixed(snapshot.storedBytes / 1024, 0).padEnd(10), `${fixed(snapshot.ratio * 100, 2)}%`.padEnd(7), fixed(row.flushMs).padEnd(9),
-        fixed(row.historyRowsPerSecond, 0).padEnd(15), fixed(row.hourOfHistoryMb, 2)].join(' '));
+      console.log(
+        [
+          String(row.objects).padEnd(8),
+          fixed(row.jsonBytes / 1048576).padEnd(8),
+          snapshot.compression.padEnd(12),
+          fixed(snapshot.saveMs).padEnd(8),
+          fixed(snapshot.skipMs).padEnd(8),
+          fixed(snapshot.loadMs).padEnd(8),
+          fixed(snapshot.slicedTotalMs).padEnd(17),
+          fixed(snapshot.slicedLongestBlockMs).padEnd(17),
+          fixed(snapshot.storedBytes / 1024, 0).padEnd(10),
+          `${fixed(snapshot.ratio * 100, 2)}%`.padEnd(7),
+          fixed(row.flushMs).padEnd(9),
+          fixed(row.historyRowsPerSecond, 0).padEnd(15),
+          fixed(row.hourOfHistoryMb, 2),
+        ].join(' '),
+      );
     }
   }
 }

@@ -59,10 +59,14 @@ const pdfkitBundling = {
     build.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
       const source = readFileSync(args.path, 'utf8');
       const patched = source
-        .replace(/const ICC_PROFILE_PATH = new URL\([^;]*;/, "const ICC_PROFILE_PATH = require('path').join(__dirname, 'data', 'sRGB_IEC61966_2_1.icc');")
+        .replace(
+          /const ICC_PROFILE_PATH = new URL\([^;]*;/,
+          "const ICC_PROFILE_PATH = require('path').join(__dirname, 'data', 'sRGB_IEC61966_2_1.icc');",
+        )
         .replace(/const require\$1 = module\$1\.createRequire\([^;]*;/, '')
         .replace(/require\$1\('#standard-fonts\/(\w+)'\)/g, (_, font) => `require('pdfkit/standard-fonts/${font}')`);
-      if (patched.includes('require$1(') || !patched.includes("join(__dirname, 'data'")) throw new Error('pdfkit changed: update the bundling patch in scripts/build.mjs');
+      if (patched.includes('require$1(') || !patched.includes("join(__dirname, 'data'"))
+        throw new Error('pdfkit changed: update the bundling patch in scripts/build.mjs');
       return { contents: patched, loader: 'js' };
     });
   },
@@ -83,14 +87,27 @@ export function nodeBuildOptions({ production = false } = {}) {
   // ── Lead: extension host entry ─────────────────────────────────────────────────────────────────────
   const extension = join(ROOT, 'src/extension/activate.ts');
   if (existsSync(extension)) {
-    entries.push({ ...common, entryPoints: [extension], outfile: join(ROOT, 'dist/extension.js'), external: ['vscode', ...CLI_EXTERNALS], plugins: [pdfkitBundling] });
+    entries.push({
+      ...common,
+      entryPoints: [extension],
+      outfile: join(ROOT, 'dist/extension.js'),
+      external: ['vscode', ...CLI_EXTERNALS],
+      plugins: [pdfkitBundling],
+    });
   }
   // ── Lead: CLI entry ────────────────────────────────────────────────────────────────────────────────
   const cli = join(ROOT, 'src/cli/bin.ts');
   if (existsSync(cli)) {
     // PDFKit reads its font metrics from files next to its own code, and resvg is a native addon: both are
     // loaded from node_modules at run time rather than bundled.
-    entries.push({ ...common, entryPoints: [cli], outfile: join(ROOT, 'dist/cli.js'), banner: { js: '#!/usr/bin/env node' }, external: CLI_EXTERNALS, plugins: [pdfkitBundling] });
+    entries.push({
+      ...common,
+      entryPoints: [cli],
+      outfile: join(ROOT, 'dist/cli.js'),
+      banner: { js: '#!/usr/bin/env node' },
+      external: CLI_EXTERNALS,
+      plugins: [pdfkitBundling],
+    });
   }
   return entries;
 }

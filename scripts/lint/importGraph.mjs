@@ -42,7 +42,13 @@ export function importsOf(file) {
   }
   const cached = importCache.get(file);
   if (cached && cached.mtime === mtime) return cached.imports;
-  const imports = [...new Set(specifiersOf(file).map((s) => resolveImport(file, s)).filter((path) => path !== undefined))];
+  const imports = [
+    ...new Set(
+      specifiersOf(file)
+        .map((s) => resolveImport(file, s))
+        .filter((path) => path !== undefined),
+    ),
+  ];
   importCache.set(file, { mtime, imports });
   return imports;
 }

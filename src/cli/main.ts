@@ -70,7 +70,11 @@ function usage(io: CliIo, problem?: string): number {
 async function summaryCommand(args: readonly string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { 'default-namespace': { type: 'string', default: 'default' } } });
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: { 'default-namespace': { type: 'string', default: 'default' } },
+    });
   } catch (error) {
     return usage(io, error instanceof Error ? error.message : String(error));
   }
@@ -81,10 +85,17 @@ async function summaryCommand(args: readonly string[], io: CliIo): Promise<numbe
 async function summary(paths: readonly string[], defaultNamespace: string, io: CliIo): Promise<number> {
   const topology = await topologyFromPaths(paths, { defaultNamespace, root: process.cwd() });
   const graph = topology.engine.graph();
-  io.out(`${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ${graph.nodes.length} nodes, ${graph.edges.length} edges`);
+  io.out(
+    `${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ${graph.nodes.length} nodes, ${graph.edges.length} edges`,
+  );
   const counts = new Map<string, number>();
   for (const edge of graph.edges) counts.set(edge.type, (counts.get(edge.type) ?? 0) + 1);
-  io.out(`relations: ${[...counts].sort().map(([type, count]) => `${type} ${count}`).join(', ')}`);
+  io.out(
+    `relations: ${[...counts]
+      .sort()
+      .map(([type, count]) => `${type} ${count}`)
+      .join(', ')}`,
+  );
   for (const line of findingsReport(topology.findings)) io.out(line);
   return topology.manifests.objects.length > 0 ? 0 : 1;
 }

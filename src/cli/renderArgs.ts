@@ -101,7 +101,10 @@ function fail(problem: string): { ok: false; problem: string } {
 
 /** Repeated flags and comma lists alike: `-o a.svg -o b.png` or `-o a.svg,b.png`. */
 function list(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 function outputFiles(paths: readonly string[]): Parsed<OutputFile[]> {
@@ -144,12 +147,14 @@ function sizeFlags(scale: string | undefined, width: string | undefined): Parsed
   if (scale !== undefined && width !== undefined) return fail('use --scale or --width for a PNG, not both');
   if (scale !== undefined) {
     const n = Number(scale);
-    if (!(n >= MIN_PNG_SCALE && n <= MAX_PNG_SCALE)) return fail(`--scale must be a number from ${MIN_PNG_SCALE} to ${MAX_PNG_SCALE} (got '${scale}')`);
+    if (!(n >= MIN_PNG_SCALE && n <= MAX_PNG_SCALE))
+      return fail(`--scale must be a number from ${MIN_PNG_SCALE} to ${MAX_PNG_SCALE} (got '${scale}')`);
     return { ok: true, value: { scale: n } };
   }
   if (width !== undefined) {
     const n = Number(width);
-    if (!(Number.isInteger(n) && n >= 16 && n <= MAX_WIDTH)) return fail(`--width must be a whole number of pixels from 16 to ${MAX_WIDTH} (got '${width}')`);
+    if (!(Number.isInteger(n) && n >= 16 && n <= MAX_WIDTH))
+      return fail(`--width must be a whole number of pixels from 16 to ${MAX_WIDTH} (got '${width}')`);
     return { ok: true, value: { width: n } };
   }
   return { ok: true, value: {} };

@@ -31,8 +31,11 @@ export interface InsightInput {
   readonly manifests?: boolean;
 }
 
-const BROKEN_TEXT = { missing: 'is not in the input', 'not-permitted': 'is not permitted (no ReferenceGrant or listener allows it)',
-  'uid-mismatch': 'names a different uid than the object has' } as const;
+const BROKEN_TEXT = {
+  missing: 'is not in the input',
+  'not-permitted': 'is not permitted (no ReferenceGrant or listener allows it)',
+  'uid-mismatch': 'names a different uid than the object has',
+} as const;
 
 /** Findings a reader should act on, each naming the objects and where the referring object is defined. */
 export function computeInsights(input: InsightInput): Insight[] {
@@ -64,7 +67,15 @@ export function computeInsights(input: InsightInput): Insight[] {
     if (node.missing || node.synthetic) continue;
     const edges = outgoing.get(node.id) ?? [];
     if (node.kind === 'Service' && field(input.record(node.id)?.object, 'spec', 'selector') && !edges.some((e) => e.type === 'selects')) {
-      add({ kind: 'service-selects-nothing', severity: 'warning', objects: [node.id], message: `${label(node)} selects no pods or workloads` }, node.id);
+      add(
+        {
+          kind: 'service-selects-nothing',
+          severity: 'warning',
+          objects: [node.id],
+          message: `${label(node)} selects no pods or workloads`,
+        },
+        node.id,
+      );
     }
     if (node.kind === 'NetworkPolicy' && !edges.some((e) => e.type === 'applies-to')) {
       add({ kind: 'policy-selects-nothing', severity: 'info', objects: [node.id], message: `${label(node)} applies to no pods` }, node.id);
@@ -96,8 +107,13 @@ function unselectedWorkloads(input: InsightInput, nodes: Map<string, TopologyNod
       const service = services.get(`${node.namespace}/${name}`);
       if (!service || !field(input.record(service.id)?.object, 'spec', 'selector')) continue;
       if ((outgoing.get(service.id) ?? []).some((edge) => edge.type === 'selects' && edge.target === node.id)) continue;
-      result.push({ kind: 'workload-not-selected', severity: 'warning', objects: [node.id, service.id],
-        message: `${label(service)} is named for ${label(node)} but does not select it`, ...(service.source ? { source: service.source } : {}) });
+      result.push({
+        kind: 'workload-not-selected',
+        severity: 'warning',
+        objects: [node.id, service.id],
+        message: `${label(service)} is named for ${label(node)} but does not select it`,
+        ...(service.source ? { source: service.source } : {}),
+      });
     }
   }
   return result;

@@ -58,11 +58,7 @@ export interface ManifestFindingsInput {
 export function manifestFindings(input: ManifestFindingsInput): Finding[] {
   const { engine } = input;
   const insights = computeInsights({ graph: engine.graph(), record: (id) => engine.record(id), manifests: true });
-  return [
-    ...input.intake.map(intakeFinding),
-    ...engine.warnings.map((warning) => engineFinding(warning, input.setOf)),
-    ...insights,
-  ];
+  return [...input.intake.map(intakeFinding), ...engine.warnings.map((warning) => engineFinding(warning, input.setOf)), ...insights];
 }
 
 function intakeFinding(warning: IntakeWarning): Finding {
@@ -90,8 +86,9 @@ function engineFinding(warning: EngineWarning, setOf: (file: string) => string):
   return {
     severity: 'info',
     kind: 'defined-in-several-sets',
-    message: `${kind} ${namespace ? `${namespace}/` : ''}${name} is defined in ${here} and in ${there}, which are not deployed together;`
-      + ` drawn once, from ${where}`,
+    message:
+      `${kind} ${namespace ? `${namespace}/` : ''}${name} is defined in ${here} and in ${there}, which are not deployed together;` +
+      ` drawn once, from ${where}`,
     objects: [duplicate.id],
     ...source,
   };

@@ -6,8 +6,17 @@ import { openInTopology, openTopology } from './commands/openTopology.js';
 import { exportDiagram } from './commands/exportDiagram.js';
 import { DisposableStore } from './lifetime.js';
 import { HistoryService } from './history/historyService.js';
-import { HISTORY_SCHEME, ResourceHistoryDocuments, browseSnapshots, compareSnapshots, deleteSnapshot, exportSnapshot, importSnapshot,
-  showResourceHistory, takeSnapshot } from './commands/historyCommands.js';
+import {
+  HISTORY_SCHEME,
+  ResourceHistoryDocuments,
+  browseSnapshots,
+  compareSnapshots,
+  deleteSnapshot,
+  exportSnapshot,
+  importSnapshot,
+  showResourceHistory,
+  takeSnapshot,
+} from './commands/historyCommands.js';
 import { disposeLog, log, reportError } from './log.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
@@ -26,16 +35,20 @@ export function activate(context: vscode.ExtensionContext): void {
     const history = lifetime.register(new HistoryService(context));
     const clusters = lifetime.register(new ClusterManager(context.globalState, history));
     const panels = lifetime.register(new TopologyPanels(context, diagnostics, () => new ClusterSource(clusters, history)));
-    lifetime.register(vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new ResourceHistoryDocuments(clusters, history)));
+    lifetime.register(
+      vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new ResourceHistoryDocuments(clusters, history)),
+    );
     const tree = lifetime.register(new ResourcesTree(clusters));
     const command = <A extends unknown[]>(id: string, run: (...args: A) => Promise<void>): void => {
-      lifetime.register(vscode.commands.registerCommand(id, async (...args: A) => {
-        try {
-          await run(...args);
-        } catch (error) {
-          await reportError(`${id.replace('kubilitics.', '')} failed`, error);
-        }
-      }));
+      lifetime.register(
+        vscode.commands.registerCommand(id, async (...args: A) => {
+          try {
+            await run(...args);
+          } catch (error) {
+            await reportError(`${id.replace('kubilitics.', '')} failed`, error);
+          }
+        }),
+      );
     };
     command('kubilitics.openTopology', () => openTopology(panels, clusters));
     command('kubilitics.openInTopology', (uri?: vscode.Uri, selected?: vscode.Uri[]) => openInTopology(panels, clusters, uri, selected));
@@ -54,13 +67,16 @@ export function activate(context: vscode.ExtensionContext): void {
     command('kubilitics.exportSnapshot', () => exportSnapshot(clusters, history));
     command('kubilitics.importSnapshot', () => importSnapshot(clusters, history, panels));
     command('kubilitics.showResourceHistory', (item?: ResourceItem | string) =>
-      showResourceHistory(clusters, history, panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined));
+      showResourceHistory(clusters, history, panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined),
+    );
     command('kubilitics.exportDiagram', () => exportDiagram(panels, history));
     command('kubilitics.showLog', async () => log().show(true));
     // The Resources view asks for a connection when it is shown, not at activation of a YAML-only session.
-    lifetime.register(tree.view.onDidChangeVisibility((event) => {
-      if (event.visible && !clusters.session && !clusters.contextName) void clusters.reload();
-    }));
+    lifetime.register(
+      tree.view.onDidChangeVisibility((event) => {
+        if (event.visible && !clusters.session && !clusters.contextName) void clusters.reload();
+      }),
+    );
     if (tree.view.visible) void clusters.reload();
     log().info(`Kubilitics ${String(context.extension.packageJSON['version'])} activated`);
   } catch (error) {

@@ -20,10 +20,12 @@ function trustedValue<T>(section: string, key: string, pick: (value: unknown) =>
   return undefined;
 }
 
-const stringIn = (key: string) => (value: unknown): string | undefined => {
-  const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof found === 'string' && found.length > 0 ? found : undefined;
-};
+const stringIn =
+  (key: string) =>
+  (value: unknown): string | undefined => {
+    const found = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    return typeof found === 'string' && found.length > 0 ? found : undefined;
+  };
 
 /** Typed reads of the extension's settings. */
 export const settings = {

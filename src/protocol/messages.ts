@@ -30,10 +30,7 @@ export function createMessage<N extends string, P>(type: MessageType<N, P>, para
   return { type: type.name, params };
 }
 
-export function isMessage<N extends string, P>(
-  message: { readonly type: string },
-  type: MessageType<N, P>,
-): message is Message<N, P> {
+export function isMessage<N extends string, P>(message: { readonly type: string }, type: MessageType<N, P>): message is Message<N, P> {
   return message.type === type.name;
 }
 
@@ -119,9 +116,7 @@ export const GraphDeltaMessage = messageType<{ readonly delta: GraphDelta }>()('
 export const GraphMetaMessage = messageType<{ readonly findings: readonly Finding[] }>()('graph/meta');
 /** Select and centre an object; with `neighbourhood`, also turn on focus mode around it. */
 export const ViewFocus = messageType<{ readonly id: string; readonly neighbourhood?: boolean }>()('view/focus');
-export const ViewStatus = messageType<{ readonly connection?: string; readonly message?: string }>()(
-  'view/status',
-);
+export const ViewStatus = messageType<{ readonly connection?: string; readonly message?: string }>()('view/status');
 export const ViewExport = messageType<{ readonly requestId: string; readonly format: WebviewExportFormat; readonly scale?: number }>()(
   'view/export',
 );
@@ -205,8 +200,17 @@ const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
       () => checkString(p, 'message', LIMITS.message),
     ),
   'view/exportResult': exportResultParams,
-  'timeline/select': (p) => firstError(() => checkKeys(p, ['id']), () => checkSnapshotId(p, 'id')),
-  'timeline/compare': (p) => firstError(() => checkKeys(p, ['from', 'to']), () => checkSnapshotId(p, 'from'), () => checkSnapshotId(p, 'to')),
+  'timeline/select': (p) =>
+    firstError(
+      () => checkKeys(p, ['id']),
+      () => checkSnapshotId(p, 'id'),
+    ),
+  'timeline/compare': (p) =>
+    firstError(
+      () => checkKeys(p, ['from', 'to']),
+      () => checkSnapshotId(p, 'from'),
+      () => checkSnapshotId(p, 'to'),
+    ),
   'timeline/request': (p) => checkKeys(p, []),
   'view/requestExport': (p) => checkKeys(p, []),
   'view/showHistory': idParams,
@@ -275,8 +279,14 @@ const SEVERITIES: readonly unknown[] = ['error', 'warning', 'info'];
 /** The view counts findings by severity and groups them by kind: both must be there on every one. */
 function findingsError(value: unknown): string | undefined {
   if (!Array.isArray(value)) return "'findings' must be an array";
-  const bad = value.findIndex((f) => !isRecord(f) || !SEVERITIES.includes(f['severity']) || typeof f['kind'] !== 'string'
-    || typeof f['message'] !== 'string' || !Array.isArray(f['objects']));
+  const bad = value.findIndex(
+    (f) =>
+      !isRecord(f) ||
+      !SEVERITIES.includes(f['severity']) ||
+      typeof f['kind'] !== 'string' ||
+      typeof f['message'] !== 'string' ||
+      !Array.isArray(f['objects']),
+  );
   return bad === -1 ? undefined : `'findings[${bad}]' needs a severity, a kind, a message and objects`;
 }
 

@@ -58,8 +58,7 @@ function restoreView(value: unknown): ViewOptions {
     hiddenNamespaces: strings(value['hiddenNamespaces']),
     hiddenKinds: strings(value['hiddenKinds']),
     hiddenEdgeTypes: edgeTypes,
-    groupByNamespace:
-      typeof value['groupByNamespace'] === 'boolean' ? value['groupByNamespace'] : DEFAULT_VIEW_OPTIONS.groupByNamespace,
+    groupByNamespace: typeof value['groupByNamespace'] === 'boolean' ? value['groupByNamespace'] : DEFAULT_VIEW_OPTIONS.groupByNamespace,
     collapsedNamespaces: strings(value['collapsedNamespaces']),
     expandedOwners: strings(value['expandedOwners']),
     focus: restoreFocus(value['focus']),

@@ -20,7 +20,11 @@ describe('bestOf', () => {
       steps.push('clock');
       return clock.shift()!;
     });
-    const best = bestOf(3, () => steps.push('prepare'), () => steps.push('work'));
+    const best = bestOf(
+      3,
+      () => steps.push('prepare'),
+      () => steps.push('work'),
+    );
     expect(best).toBe(10);
     expect(steps).toEqual(Array.from({ length: 3 }, () => ['prepare', 'gc', 'clock', 'work', 'clock']).flat());
   });

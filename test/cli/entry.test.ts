@@ -17,7 +17,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function bundleAndRun(entry: string, args: readonly string[]): Promise<{ code: number; out: string }> {
   const outfile = join(dir, `${entry.replace(/\W/g, '_')}.cjs`);
-  await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile, logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    outfile,
+    logLevel: 'silent',
+  });
   try {
     // The bundle sits in a temporary folder: its external packages come from the project's node_modules.
     const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules') };

@@ -43,7 +43,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('kubilitics render', () => {
   it('writes every format and says where', async () => {
     const files = ['a.svg', 'a.png', 'a.pdf', 'a.json', 'a.yaml', 'a.mmd', 'a.dot'].map((f) => join(dir, 'all', f));
-    const result = await run('render', EXAMPLE, '-o', files.slice(0, 3).join(','), '-o', files[3]!, '--output', files.slice(4).join(','), '--now', NOW, '--scale', '2');
+    const result = await run(
+      'render',
+      EXAMPLE,
+      '-o',
+      files.slice(0, 3).join(','),
+      '-o',
+      files[3]!,
+      '--output',
+      files.slice(4).join(','),
+      '--now',
+      NOW,
+      '--scale',
+      '2',
+    );
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     for (const file of files) {
@@ -55,9 +68,27 @@ describe('kubilitics render', () => {
 
   it('applies namespace, kind, grouping and collapse flags', async () => {
     const file = join(dir, 'filtered.json');
-    const result = await run('render', EXAMPLE, '-o', file, '-n', 'shop', '--namespace', 'payments', '-k', 'Deployment,Service', '--group-by', 'none', '--no-collapse-pods');
+    const result = await run(
+      'render',
+      EXAMPLE,
+      '-o',
+      file,
+      '-n',
+      'shop',
+      '--namespace',
+      'payments',
+      '-k',
+      'Deployment,Service',
+      '--group-by',
+      'none',
+      '--no-collapse-pods',
+    );
     expect(result.code).toBe(0);
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { nodes: { namespace: string; kind: string }[]; groups: unknown[]; filters: string[] };
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      nodes: { namespace: string; kind: string }[];
+      groups: unknown[];
+      filters: string[];
+    };
     expect(new Set(data.nodes.map((n) => n.namespace))).toEqual(new Set(['shop', 'payments']));
     expect(new Set(data.nodes.map((n) => n.kind))).toEqual(new Set(['Deployment', 'Service']));
     expect(data.groups).toEqual([]);
@@ -96,7 +127,11 @@ describe('kubilitics render', () => {
     [['render', EXAMPLE, '-o', 'x.svg', '--now', 'yesterday'], 2, "--now 'yesterday' is not a date and time"],
     [['render', EXAMPLE, '-o', 'x.svg', '--colour', 'red'], 2, "Unknown option '--colour'"],
     [['render', 'no/such/folder', '-o', 'x.svg'], 1, 'no such file or folder: no/such/folder'],
-    [['render', EXAMPLE, '-o', 'x.svg', '-n', 'prod'], 1, "the manifests have no namespace 'prod' (namespaces: (cluster-scoped), infra, payments, shop)"],
+    [
+      ['render', EXAMPLE, '-o', 'x.svg', '-n', 'prod'],
+      1,
+      "the manifests have no namespace 'prod' (namespaces: (cluster-scoped), infra, payments, shop)",
+    ],
     [['render', EXAMPLE, '-o', 'x.svg', '-k', 'Widget'], 1, "the manifests have no kind 'Widget'"],
     [['frobnicate'], 2, "unknown command 'frobnicate'"],
   ])('%j exits %i: %s', async (argv, code, message) => {

@@ -40,7 +40,10 @@ describe('kubilitics summary', () => {
     const folder = join(dir, 'tokens');
     mkdirSync(folder);
     const volumes = Array.from({ length: 12 }, (_, i) => `{ name: v${i}, secret: { secretName: sa${i}-token-abcd${i % 10} } }`).join(', ');
-    writeFileSync(join(folder, 'pod.yaml'), `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec: { volumes: [${volumes}], containers: [] }\n`);
+    writeFileSync(
+      join(folder, 'pod.yaml'),
+      `apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec: { volumes: [${volumes}], containers: [] }\n`,
+    );
     const lines = await summary(folder);
     expect(lines).toContain('problems: 12 notes');
     expect(lines.filter((line) => line.includes('service-account token'))).toHaveLength(3);

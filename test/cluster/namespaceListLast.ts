@@ -26,8 +26,13 @@ const final = (state: InformerState): boolean => state.phase === 'live' || state
 
 /** Every kind but Namespace has settled, namespaced ones also in a namespace: the refusals came before the namespaces. */
 export function settledButNamespaces(session: ClusterSession): boolean {
-  return session.kinds().every((status) => status.type.kind === 'Namespace'
-    || (status.scopes.size > (status.type.namespaced ? 1 : 0) && [...status.scopes.values()].every(final)));
+  return session
+    .kinds()
+    .every(
+      (status) =>
+        status.type.kind === 'Namespace' ||
+        (status.scopes.size > (status.type.namespaced ? 1 : 0) && [...status.scopes.values()].every(final)),
+    );
 }
 
 /** Every informer of the session has settled. */
@@ -37,7 +42,12 @@ export function allSettled(session: ClusterSession): boolean {
 
 /** Scopes not forbidden (`all`) or not yet settled, in words: what a timed-out wait was still waiting for. */
 export function describeScopes(session: ClusterSession, which: 'unsettled' | 'all'): string {
-  return session.kinds().flatMap((status) => [...status.scopes]
-    .filter(([, state]) => (which === 'all' ? state.phase !== 'forbidden' : !final(state)))
-    .map(([scope, state]) => `${status.type.resource}@${scope}: ${JSON.stringify(state)}`)).join('; ');
+  return session
+    .kinds()
+    .flatMap((status) =>
+      [...status.scopes]
+        .filter(([, state]) => (which === 'all' ? state.phase !== 'forbidden' : !final(state)))
+        .map(([scope, state]) => `${status.type.resource}@${scope}: ${JSON.stringify(state)}`),
+    )
+    .join('; ');
 }

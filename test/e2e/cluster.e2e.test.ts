@@ -9,23 +9,39 @@ import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiS
 import { ADMIN } from '../cluster/fake/fixtures.js';
 
 const available = e2eAvailable();
-const LIMITED = { token: 'dev-token', user: 'dev',
+const LIMITED = {
+  token: 'dev-token',
+  user: 'dev',
   allow: (verb: string, resource: string, namespace: string | undefined): boolean =>
-    ['get', 'list', 'watch'].includes(verb) && resource !== 'secrets' && (namespace === 'team-a' || resource === 'namespaces') };
+    ['get', 'list', 'watch'].includes(verb) && resource !== 'secrets' && (namespace === 'team-a' || resource === 'namespaces'),
+};
 
 /** Two contexts on one fake cluster: an admin, and a developer limited to team-a (as kubectl would merge them). */
 function kubeconfig(server: FakeApiServer): string {
   const base = parse(server.kubeconfigYaml({ token: ADMIN.token })) as { clusters: unknown[] };
   return stringify({
-    apiVersion: 'v1', kind: 'Config', clusters: base.clusters,
-    users: [{ name: 'admin', user: { token: ADMIN.token } }, { name: 'dev', user: { token: LIMITED.token } }],
-    contexts: [{ name: 'fake-admin', context: { cluster: 'fake', user: 'admin' } }, { name: 'fake-dev', context: { cluster: 'fake', user: 'dev', namespace: 'team-a' } }],
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: base.clusters,
+    users: [
+      { name: 'admin', user: { token: ADMIN.token } },
+      { name: 'dev', user: { token: LIMITED.token } },
+    ],
+    contexts: [
+      { name: 'fake-admin', context: { cluster: 'fake', user: 'admin' } },
+      { name: 'fake-dev', context: { cluster: 'fake', user: 'dev', namespace: 'team-a' } },
+    ],
     'current-context': 'fake-admin',
   });
 }
 
-const pod = (name: string, namespace: string, app: string): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'Pod',
-  metadata: { name, namespace, labels: { app } }, spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }] }, status: { phase: 'Running' } });
+const pod = (name: string, namespace: string, app: string): Record<string, unknown> => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace, labels: { app } },
+  spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }] },
+  status: { phase: 'Running' },
+});
 
 describe.skipIf(!available)('the live cluster in a real VS Code (code-server) against an API server', () => {
   let workbench: SharedWindow;
@@ -35,20 +51,33 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
   beforeAll(async () => {
     server = await startFakeApiServer({ tls: true, identities: [ADMIN, LIMITED] });
     for (const name of ['team-a', 'team-b']) server.upsert({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as never);
-    server.upsert({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' }, status: { conditions: [{ type: 'Ready', status: 'True' }] } } as never);
+    server.upsert({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'node-1' },
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    } as never);
     for (const namespace of ['team-a', 'team-b']) {
-      server.upsert({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace }, spec: { selector: { app: 'web' } } } as never);
+      server.upsert({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web', namespace },
+        spec: { selector: { app: 'web' } },
+      } as never);
       server.upsert({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token', namespace }, data: { key: 'c2VjcmV0' } } as never);
       for (let i = 0; i < 3; i++) server.upsert(pod(`web-${i}`, namespace, 'web') as never);
     }
     // A window of the run's shared code-server. Its extension host inherits the server's environment, so the
     // kubeconfig comes from the workspace settings (the trusted workspace may name one) instead of KUBECONFIG.
-    workbench = await openSharedWindow({ name: 'cluster', prepare: async ({ workspaceFolder, root }) => {
-      const kubeconfigPath = join(root, 'kubeconfig');
-      await writeFile(kubeconfigPath, kubeconfig(server));
-      await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
-      await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': kubeconfigPath }));
-    } });
+    workbench = await openSharedWindow({
+      name: 'cluster',
+      prepare: async ({ workspaceFolder, root }) => {
+        const kubeconfigPath = join(root, 'kubeconfig');
+        await writeFile(kubeconfigPath, kubeconfig(server));
+        await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
+        await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': kubeconfigPath }));
+      },
+    });
     page = workbench.page;
   }, 300_000);
 
@@ -93,7 +122,16 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
     await waitForStats(frame, (s) => s.nodes === 14, 15_000);
     // The timeline bar: go back to the snapshot (it still has web-0), then compare it with now.
     await frame.getByRole('button', { name: 'Older snapshot' }).click();
-    await expect.poll(async () => (await frame.locator('.mode-history').textContent().catch(() => null)), { timeout: 15_000 }).toBe('history');
+    await expect
+      .poll(
+        async () =>
+          await frame
+            .locator('.mode-history')
+            .textContent()
+            .catch(() => null),
+        { timeout: 15_000 },
+      )
+      .toBe('history');
     await waitForStats(frame, (s) => s.nodes === 14, 15_000);
     await frame.getByRole('button', { name: 'Compare with now' }).click();
     // The comparison draws both moments: 13 pods/services/... of now plus the removed web-0.

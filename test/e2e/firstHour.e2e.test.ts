@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  installExtension, makeTempDirs, openWorkbench, runCommand, screenshot, startCodeServer, waitForNotification,
-  type CodeServerInstance, type TempDirs,
+  installExtension,
+  makeTempDirs,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  startCodeServer,
+  waitForNotification,
+  type CodeServerInstance,
+  type TempDirs,
 } from './harness/codeServer.js';
 import { e2eAvailable, packagedVsix } from './support.js';
 
@@ -22,8 +29,10 @@ spec:
 
 /** Error toasts on screen (their icon carries the severity), with their text. */
 async function errorToasts(page: Page): Promise<string[]> {
-  return page.locator('.notifications-toasts .notification-toast')
-    .filter({ has: page.locator('.notification-list-item-icon.codicon-error') }).allInnerTexts();
+  return page
+    .locator('.notifications-toasts .notification-toast')
+    .filter({ has: page.locator('.notification-list-item-icon.codicon-error') })
+    .allInnerTexts();
 }
 
 describe.skipIf(!available)('a new user without a kubeconfig (real VS Code, code-server)', () => {
@@ -73,7 +82,8 @@ describe.skipIf(!available)('a new user without a kubeconfig (real VS Code, code
     await page.keyboard.press('Enter');
     // The view's tab: the folder's name, never its absolute path.
     const tabs = page.locator('.tabs-container .tab .label-name');
-    await expect.poll(async () => (await tabs.allInnerTexts()).filter((tab) => tab.startsWith('Manifests:')), { timeout: 60_000 })
+    await expect
+      .poll(async () => (await tabs.allInnerTexts()).filter((tab) => tab.startsWith('Manifests:')), { timeout: 60_000 })
       .toEqual(['Manifests: workspace']);
     await screenshot(page, 'open-topology-no-kubeconfig');
   }, 120_000);

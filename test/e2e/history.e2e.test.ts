@@ -3,8 +3,16 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
-  chromiumPath, clearNotifications, installExtension, makeTempDirs, runCommand, screenshot, startCodeServer, waitForNotification,
-  type CodeServerInstance, type TempDirs,
+  chromiumPath,
+  clearNotifications,
+  installExtension,
+  makeTempDirs,
+  runCommand,
+  screenshot,
+  startCodeServer,
+  waitForNotification,
+  type CodeServerInstance,
+  type TempDirs,
 } from './harness/codeServer.js';
 import { e2eAvailable, packagedVsix } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
@@ -47,11 +55,16 @@ describe.skipIf(!available)('history shared by two windows without a folder (rea
     await installExtension(await packagedVsix(), dirs.extensionsDir);
     // A closed window's extension host goes after this grace time (3 hours by default), letting go of the history file.
     code = await startCodeServer({ ...dirs, env: { KUBECONFIG: kubeconfigPath, CODE_SERVER_RECONNECTION_GRACE_TIME: '3' } });
-    browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+    });
   }, 300_000);
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') for (const [index, page] of pages.entries()) await screenshot(page, `failed-history-${index}`).catch(() => undefined);
+    if (context.task.result?.state === 'fail')
+      for (const [index, page] of pages.entries()) await screenshot(page, `failed-history-${index}`).catch(() => undefined);
   });
 
   afterAll(async () => {

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  installExtension, makeTempDirs, openWorkbench, runCommand, screenshot, startCodeServer, type CodeServerInstance, type TempDirs,
+  installExtension,
+  makeTempDirs,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  startCodeServer,
+  type CodeServerInstance,
+  type TempDirs,
 } from './harness/codeServer.js';
 import { e2eAvailable, graphStats, packagedVsix, topologyFrame, waitForStats } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
@@ -11,13 +18,20 @@ import { ADMIN } from '../cluster/fake/fixtures.js';
 
 const available = e2eAvailable();
 
-const pod = (name: string, phase = 'Running'): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'Pod',
-  metadata: { name, namespace: 'team-a', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] }, status: { phase } });
+const pod = (name: string, phase = 'Running'): Record<string, unknown> => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'team-a', labels: { app: 'web' } },
+  spec: { containers: [{ name: 'c', image: 'nginx' }] },
+  status: { phase },
+});
 
 /** A row of the Resources view by its label (exact), e.g. a namespace, a kind or an object name. */
 function treeRow(page: Page, label: string): Locator {
-  return page.locator('[id="workbench.view.extension.kubilitics"] .monaco-list-row, .pane-body .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  return page
+    .locator('[id="workbench.view.extension.kubilitics"] .monaco-list-row, .pane-body .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
 }
 
 async function expand(row: Locator): Promise<void> {
@@ -57,7 +71,15 @@ describe.skipIf(!available)('the Resources tree follows the cluster as the diagr
 
   it('shows an added object and a changed status in the tree, measured against the diagram', async () => {
     await runCommand(page, 'Kubilitics: Focus on Resources View');
-    await expect.poll(async () => treeRow(page, 'fake').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/connected/);
+    await expect
+      .poll(
+        async () =>
+          treeRow(page, 'fake')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toMatch(/connected/);
     await expand(treeRow(page, 'team-a'));
     await expand(treeRow(page, 'Pod'));
     await treeRow(page, 'web-1').waitFor({ state: 'visible', timeout: 30_000 });
@@ -72,14 +94,22 @@ describe.skipIf(!available)('the Resources tree follows the cluster as the diagr
     let treeMs: number | undefined;
     let diagramMs: number | undefined;
     // Each side is timed when its check returns (the page is read over CDP: a read takes a few ms).
-    await expect.poll(async () => {
-      if (treeMs === undefined) {
-        const row = await treeRow(page, 'web-0').innerText().catch(() => '');
-        if (/Failed/.test(row) && (await treeRow(page, 'web-new').isVisible())) treeMs = Date.now() - start;
-      }
-      if (diagramMs === undefined && (await graphStats(frame).catch(() => before)).nodes === before.nodes + 1) diagramMs = Date.now() - start;
-      return treeMs !== undefined && diagramMs !== undefined;
-    }, { timeout: 30_000, interval: 50 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          if (treeMs === undefined) {
+            const row = await treeRow(page, 'web-0')
+              .innerText()
+              .catch(() => '');
+            if (/Failed/.test(row) && (await treeRow(page, 'web-new').isVisible())) treeMs = Date.now() - start;
+          }
+          if (diagramMs === undefined && (await graphStats(frame).catch(() => before)).nodes === before.nodes + 1)
+            diagramMs = Date.now() - start;
+          return treeMs !== undefined && diagramMs !== undefined;
+        },
+        { timeout: 30_000, interval: 50 },
+      )
+      .toBe(true);
     console.log(`change seen: tree after ${treeMs} ms, diagram after ${diagramMs} ms`);
     await screenshot(page, 'tree-follows-change');
   }, 120_000);
@@ -87,7 +117,15 @@ describe.skipIf(!available)('the Resources tree follows the cluster as the diagr
   it('says the connection dropped as soon as the session knows it', async () => {
     const start = Date.now();
     await server.stop();
-    await expect.poll(async () => treeRow(page, 'fake').innerText().catch(() => ''), { timeout: 60_000, interval: 50 }).toMatch(/reconnecting|offline/);
+    await expect
+      .poll(
+        async () =>
+          treeRow(page, 'fake')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 60_000, interval: 50 },
+      )
+      .toMatch(/reconnecting|offline/);
     console.log(`connection loss shown after ${Date.now() - start} ms`);
     await screenshot(page, 'tree-offline');
   }, 120_000);

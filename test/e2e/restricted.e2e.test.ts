@@ -4,8 +4,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
-  installExtension, makeTempDirs, openWorkbench, readNotifications, runCommand, screenshot, startCodeServer,
-  type CodeServerInstance, type TempDirs,
+  installExtension,
+  makeTempDirs,
+  openWorkbench,
+  readNotifications,
+  runCommand,
+  screenshot,
+  startCodeServer,
+  type CodeServerInstance,
+  type TempDirs,
 } from './harness/codeServer.js';
 import { e2eAvailable, openSharedWindow, packagedVsix, type SharedWindow } from './support.js';
 
@@ -55,9 +62,12 @@ describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
   it('a trusted workspace may point at a kubeconfig whose exec plugin runs (the control case)', async () => {
     // Workspace trust is off on the shared server (DEFAULT_SETTINGS): every workspace is trusted there.
     let marker = '';
-    shared = await openSharedWindow({ name: 'restricted-trusted', prepare: async ({ root, workspaceFolder }) => {
-      marker = await evilWorkspace(root, workspaceFolder);
-    } });
+    shared = await openSharedWindow({
+      name: 'restricted-trusted',
+      prepare: async ({ root, workspaceFolder }) => {
+        marker = await evilWorkspace(root, workspaceFolder);
+      },
+    });
     await reconnect(shared.page, false);
     expect(existsSync(marker)).toBe(true);
   }, 180_000);
@@ -69,8 +79,7 @@ describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
     const marker = await evilWorkspace(dirs.root, dirs.workspaceFolder);
     await installExtension(await packagedVsix(), dirs.extensionsDir);
     const trust = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
-    server = await startCodeServer({ ...dirs, settings: trust,
-      env: { KUBECONFIG: join(dirs.root, 'no-such-kubeconfig') } });
+    server = await startCodeServer({ ...dirs, settings: trust, env: { KUBECONFIG: join(dirs.root, 'no-such-kubeconfig') } });
     const { browser, page } = await openWorkbench(server.url, dirs.workspaceFolder);
     try {
       const notifications = await reconnect(page, true);

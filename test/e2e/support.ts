@@ -30,9 +30,8 @@ let packaged: Promise<string> | undefined;
 /** The .vsix as users get it: production build, packaged by vsce. Built once per test run (by the shared set-up). */
 export function packagedVsix(): Promise<string> {
   const endpoint = sharedEndpoint();
-  packaged ??= endpoint === undefined
-    ? packageExtension(ROOT)
-    : askSharedSetup<{ vsix: string }>(endpoint, '/vsix').then((answer) => answer.vsix);
+  packaged ??=
+    endpoint === undefined ? packageExtension(ROOT) : askSharedSetup<{ vsix: string }>(endpoint, '/vsix').then((answer) => answer.vsix);
   return packaged;
 }
 
@@ -40,7 +39,7 @@ export function packagedVsix(): Promise<string> {
 export function sharedCodeServer(): Promise<SharedCodeServer> {
   const endpoint = sharedEndpoint();
   if (endpoint === undefined) {
-    throw new Error('no shared code-server: the e2e project\'s globalSetup did not start one (run through vitest.config.ts)');
+    throw new Error("no shared code-server: the e2e project's globalSetup did not start one (run through vitest.config.ts)");
   }
   return askSharedSetup<SharedCodeServer>(endpoint, '/server');
 }
@@ -84,7 +83,11 @@ export async function openSharedWindow(options: SharedWindowOptions): Promise<Sh
   await writeUserSettings(server.userDataDir, options.userSettings);
   const { browser, page } = await openWorkbench(server.url, workspaceFolder);
   return {
-    workspaceFolder, root, url: server.url, browser, page,
+    workspaceFolder,
+    root,
+    url: server.url,
+    browser,
+    page,
     close: async (): Promise<void> => {
       await browser.close().catch(() => undefined);
       await writeUserSettings(server.userDataDir);
@@ -136,8 +139,10 @@ export async function waitForLayout(frame: Frame, timeoutMs = 60_000): Promise<v
 
 /** Expands a folder in the explorer, as a user clicks it. */
 export async function expandInExplorer(page: Page, folder: string): Promise<void> {
-  const row = page.locator('.explorer-folders-view .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  const row = page
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+    .first();
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
 

@@ -19,7 +19,13 @@ export async function run(): Promise<void> {
     await new Promise((done) => setTimeout(done, 250));
   }
   const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
-  assert.ok(tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'Manifests: shop'), `a topology tab opened; tabs: ${tabs.map((t) => t.label).join(', ')}`);
+  assert.ok(
+    tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.label === 'Manifests: shop'),
+    `a topology tab opened; tabs: ${tabs.map((t) => t.label).join(', ')}`,
+  );
   const diagnostics = vscode.languages.getDiagnostics().filter(([uri]) => uri.path.includes('/shop/'));
-  assert.ok(diagnostics.some(([, list]) => list.some((d) => d.source === 'Kubilitics')), 'broken references reach the Problems panel');
+  assert.ok(
+    diagnostics.some(([, list]) => list.some((d) => d.source === 'Kubilitics')),
+    'broken references reach the Problems panel',
+  );
 }

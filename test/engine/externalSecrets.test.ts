@@ -12,7 +12,11 @@ const insightsOf = (yaml: string, manifests = true): Insight[] => {
   return computeInsights({ graph: g, record: (id) => g.engine.record(id), manifests });
 };
 const bySecret = (insights: readonly Insight[]): Record<string, string> =>
-  Object.fromEntries(insights.filter((i) => i.objects[1]?.startsWith('core/Secret/')).map((i) => [`${i.objects[0]} → ${i.objects[1]}`, `${i.severity} ${i.kind}`]));
+  Object.fromEntries(
+    insights
+      .filter((i) => i.objects[1]?.startsWith('core/Secret/'))
+      .map((i) => [`${i.objects[0]} → ${i.objects[1]}`, `${i.severity} ${i.kind}`]),
+  );
 
 const YAML = `apiVersion: v1
 kind: ServiceAccount

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { countFindings, describeCounts, groupFindings, type Finding } from '../../src/engine/findings.js';
 
-const finding = (severity: Finding['severity'], kind: string, objects: string[] = []): Finding => ({ severity, kind, message: kind, objects });
+const finding = (severity: Finding['severity'], kind: string, objects: string[] = []): Finding => ({
+  severity,
+  kind,
+  message: kind,
+  objects,
+});
 
 describe('findings', () => {
   it('are counted by severity, each severity on its own', () => {
-    const findings = [finding('error', 'duplicate'), finding('warning', 'broken-reference'), finding('warning', 'unbound-claim'), finding('info', 'external-secret')];
+    const findings = [
+      finding('error', 'duplicate'),
+      finding('warning', 'broken-reference'),
+      finding('warning', 'unbound-claim'),
+      finding('info', 'external-secret'),
+    ];
     expect(countFindings(findings)).toEqual({ error: 1, warning: 2, info: 1 });
     expect(describeCounts(countFindings(findings))).toBe('1 error, 2 warnings, 1 note');
     expect(describeCounts(countFindings([]))).toBe('no problems');

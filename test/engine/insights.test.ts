@@ -18,10 +18,15 @@ kind: Deployment
 metadata: { name: web }
 spec: { template: { spec: { containers: [{ name: c, envFrom: [{ configMapRef: { name: settings } }] }] } } }
 `);
-    expect(found).toEqual([{
-      kind: 'broken-reference', severity: 'warning', objects: ['apps/Deployment/default/web', 'core/ConfigMap/default/settings'],
-      message: 'Deployment default/web → ConfigMap default/settings (envFrom (c)) is not in the input', source: { file: 'fixture.yaml', line: 8 },
-    }]);
+    expect(found).toEqual([
+      {
+        kind: 'broken-reference',
+        severity: 'warning',
+        objects: ['apps/Deployment/default/web', 'core/ConfigMap/default/settings'],
+        message: 'Deployment default/web → ConfigMap default/settings (envFrom (c)) is not in the input',
+        source: { file: 'fixture.yaml', line: 8 },
+      },
+    ]);
   });
 
   it('services that select nothing, and a service named for a workload it misses', () => {

@@ -47,7 +47,8 @@ function boundaryViolations(files: readonly string[]): string[] {
     if (layer === undefined) continue;
     const name = relative(ROOT, file);
     for (const specifier of specifiersOf(file)) {
-      if (specifier === 'vscode' && WITHOUT_VSCODE.includes(layer)) violations.push(`${name}: ${specifier} (${layer} runs without VS Code)`);
+      if (specifier === 'vscode' && WITHOUT_VSCODE.includes(layer))
+        violations.push(`${name}: ${specifier} (${layer} runs without VS Code)`);
       if (NODE_BUILTIN.test(specifier) && IN_BROWSER.includes(layer)) violations.push(`${name}: ${specifier} (${layer} runs in a browser)`);
       const target = resolveImport(file, specifier);
       const targetLayer = target === undefined ? undefined : layerOf(target);
@@ -63,7 +64,11 @@ describe('the house', () => {
   const files = sourceFiles(SRC);
 
   it('finds the sources it checks', () => {
-    for (const layer of Object.keys(MAY_IMPORT)) expect(files.some((file) => layerOf(file) === layer), layer).toBe(true);
+    for (const layer of Object.keys(MAY_IMPORT))
+      expect(
+        files.some((file) => layerOf(file) === layer),
+        layer,
+      ).toBe(true);
   });
 
   it('keeps the layers apart: engine at the base, protocol shared, host, webview and CLI never importing each other', () => {

@@ -120,7 +120,9 @@ describe('parseHostMessage', () => {
 
   it('rejects webview-bound messages and malformed payloads', () => {
     expect(parseHostMessage(createMessage(ViewReady, {})).ok).toBe(false);
-    expect(parseHostMessage({ type: 'graph/init', params: { title: 'x', mode: 'live', graph: { nodes: [], edges: [] }, findings: [] } }).ok).toBe(false);
+    expect(
+      parseHostMessage({ type: 'graph/init', params: { title: 'x', mode: 'live', graph: { nodes: [], edges: [] }, findings: [] } }).ok,
+    ).toBe(false);
     // The view counts by severity: a finding without a known one is refused, not miscounted.
     const unknownSeverity = { severity: 'fatal', kind: 'x', message: 'm', objects: [] };
     expect(parseHostMessage({ type: 'graph/meta', params: { findings: [unknownSeverity] } }).ok).toBe(false);
@@ -139,7 +141,8 @@ describe('timeline, history and export requests from the webview', () => {
       { type: 'timeline/request', params: {} },
       { type: 'view/requestExport', params: {} },
       { type: 'view/showHistory', params: { id: 'apps/Deployment/shop/web' } },
-    ]) expect(parseWebviewMessage(message), JSON.stringify(message)).toMatchObject({ ok: true });
+    ])
+      expect(parseWebviewMessage(message), JSON.stringify(message)).toMatchObject({ ok: true });
   });
 
   it('rejects snapshot ids that are not positive integers, and extra fields', () => {
@@ -151,6 +154,7 @@ describe('timeline, history and export requests from the webview', () => {
       { type: 'timeline/compare', params: { from: 1 } },
       { type: 'view/requestExport', params: { path: '/etc/passwd' } },
       { type: 'view/showHistory', params: { id: '' } },
-    ]) expect(parseWebviewMessage(message).ok, JSON.stringify(message)).toBe(false);
+    ])
+      expect(parseWebviewMessage(message).ok, JSON.stringify(message)).toBe(false);
   });
 });

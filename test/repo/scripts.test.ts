@@ -21,8 +21,10 @@ function runFiles(script: string): string[] {
 describe('package.json scripts', () => {
   it('point at config files and scripts that exist', () => {
     const missing = Object.entries(SCRIPTS).flatMap(([name, script]) =>
-      [...flagValues(script, '--config'), ...runFiles(script)].filter((file) => !BUILT.test(file) && !existsSync(resolve(ROOT, file)))
-        .map((file) => `${name}: ${file}`));
+      [...flagValues(script, '--config'), ...runFiles(script)]
+        .filter((file) => !BUILT.test(file) && !existsSync(resolve(ROOT, file)))
+        .map((file) => `${name}: ${file}`),
+    );
     expect(missing).toEqual([]);
     // The parsing finds what it checks (a regex that matched nothing would pass the line above).
     expect(Object.values(SCRIPTS).flatMap(runFiles)).toEqual(expect.arrayContaining(['scripts/build.mjs', 'scripts/setup-e2e.sh']));
@@ -32,7 +34,10 @@ describe('package.json scripts', () => {
     const config = readFileSync(resolve(ROOT, 'vitest.config.ts'), 'utf8');
     const projects = new Set([...config.matchAll(/\bname: '([\w-]+)'/g)].map((match) => match[1]));
     const unknown = Object.entries(SCRIPTS).flatMap(([name, script]) =>
-      flagValues(script, '--project').filter((project) => !projects.has(project)).map((project) => `${name}: ${project}`));
+      flagValues(script, '--project')
+        .filter((project) => !projects.has(project))
+        .map((project) => `${name}: ${project}`),
+    );
     expect(unknown).toEqual([]);
     expect([...projects]).toEqual(expect.arrayContaining(['unit', 'webview', 'e2e', 'cluster']));
   });

@@ -24,7 +24,10 @@ export class SlowestFilesReporter implements Reporter {
   /** Per project, when its first file was queued and its last one ended (Date.now() of this process). */
   private readonly spans = new Map<string, Span>();
 
-  constructor(private readonly shown = 10, private readonly root = process.cwd()) {}
+  constructor(
+    private readonly shown = 10,
+    private readonly root = process.cwd(),
+  ) {}
 
   onTestModuleQueued(module: TestModule): void {
     const now = Date.now();
@@ -42,15 +45,19 @@ export class SlowestFilesReporter implements Reporter {
     if (times.length === 0) return;
     const lines = ['', `Slowest test files (of ${times.length}):`];
     for (const time of [...times].sort((a, b) => total(b) - total(a)).slice(0, this.shown)) {
-      lines.push(`  ${seconds(total(time)).padStart(7)}  ${`[${time.project}]`.padEnd(10)} ${time.file}` +
-        `  (import ${seconds(time.importMs)}, tests ${seconds(time.testsMs)})`);
+      lines.push(
+        `  ${seconds(total(time)).padStart(7)}  ${`[${time.project}]`.padEnd(10)} ${time.file}` +
+          `  (import ${seconds(time.importMs)}, tests ${seconds(time.testsMs)})`,
+      );
     }
     lines.push('Per project: files, their time summed, wall-clock span from the first file queued to the last one done');
     for (const [project, files] of groupByProject(times)) {
       const span = this.spans.get(project);
       const summed = seconds(files.reduce((sum, f) => sum + total(f), 0));
-      lines.push(`  ${project.padEnd(9)} ${String(files.length).padStart(4)} files  ${summed.padStart(7)}` +
-        (span === undefined ? '' : `  ${seconds(span.endedAt - span.queuedAt).padStart(7)} wall`));
+      lines.push(
+        `  ${project.padEnd(9)} ${String(files.length).padStart(4)} files  ${summed.padStart(7)}` +
+          (span === undefined ? '' : `  ${seconds(span.endedAt - span.queuedAt).padStart(7)} wall`),
+      );
     }
     console.log(lines.join('\n'));
   }

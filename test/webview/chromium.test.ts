@@ -29,8 +29,19 @@ const WEB_PODS = `pods:${RS}`;
 
 function init(graph: TopologyGraph, title = 'shop + data manifests'): ReturnType<typeof createMessage> {
   const findings = [
-    { kind: 'broken-reference', severity: 'warning' as const, message: 'ConfigMap feature-flags is not defined', objects: ['core/ConfigMap/shop/feature-flags', DEPLOY] },
-    { kind: 'not-an-object', severity: 'info' as const, message: 'skipped: not a Kubernetes object', objects: [], source: { file: 'manifests/old.yaml', line: 1 } },
+    {
+      kind: 'broken-reference',
+      severity: 'warning' as const,
+      message: 'ConfigMap feature-flags is not defined',
+      objects: ['core/ConfigMap/shop/feature-flags', DEPLOY],
+    },
+    {
+      kind: 'not-an-object',
+      severity: 'info' as const,
+      message: 'skipped: not a Kubernetes object',
+      objects: [],
+      source: { file: 'manifests/old.yaml', line: 1 },
+    },
   ];
   return createMessage(GraphInit, { title, mode: 'manifests', graph, findings });
 }
@@ -124,7 +135,10 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     const related = (): Promise<string[]> =>
       page.page.evaluate(() => {
         const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
-        return cy.edges('.related').map((e) => `${String(e.data('type'))}: ${String(e.style('label'))}`).sort();
+        return cy
+          .edges('.related')
+          .map((e) => `${String(e.data('type'))}: ${String(e.style('label'))}`)
+          .sort();
       });
     await expect.poll(related).toContain('selects: selects (label selector)');
     const labels = await related();
@@ -161,10 +175,28 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
   it('applies deltas: adds and removes nodes without moving the others', async () => {
     const page = await openWith(FIXTURE);
     const before = await page.positions();
-    const banner: TopologyNode = { id: 'core/ConfigMap/shop/banner', kind: 'ConfigMap', group: 'core', namespace: 'shop', name: 'banner', labels: {}, status: 'Unknown' };
-    const mounts: TopologyEdge = { id: edgeId(DEPLOY, 'mounts', banner.id), source: DEPLOY, target: banner.id, type: 'mounts', via: ['volume banner'] };
+    const banner: TopologyNode = {
+      id: 'core/ConfigMap/shop/banner',
+      kind: 'ConfigMap',
+      group: 'core',
+      namespace: 'shop',
+      name: 'banner',
+      labels: {},
+      status: 'Unknown',
+    };
+    const mounts: TopologyEdge = {
+      id: edgeId(DEPLOY, 'mounts', banner.id),
+      source: DEPLOY,
+      target: banner.id,
+      type: 'mounts',
+      via: ['volume banner'],
+    };
     const removedEdges = FIXTURE.edges.filter((e) => e.source === INGRESS || e.target === INGRESS).map((e) => e.id);
-    await page.send(createMessage(GraphDeltaMessage, { delta: delta({ addedNodes: [banner], addedEdges: [mounts], removedNodes: [INGRESS], removedEdges }) }) as never);
+    await page.send(
+      createMessage(GraphDeltaMessage, {
+        delta: delta({ addedNodes: [banner], addedEdges: [mounts], removedNodes: [INGRESS], removedEdges }),
+      }) as never,
+    );
     await expect.poll(async () => (await page.nodeData(banner.id)) !== null).toBe(true);
     const counts = await page.settled();
     const after = await page.positions();
@@ -256,7 +288,10 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     expect(counts.nodes).toBe(counts.viewNodes);
     type Styles = { getComputedStyle(element: unknown): Record<string, string> };
     const borderOf = (selector: string): Promise<string> =>
-      page.page.locator(selector).first().evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element)['borderTopColor']!);
+      page.page
+        .locator(selector)
+        .first()
+        .evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element)['borderTopColor']!);
     const contrastBorder = 'rgb(111, 195, 223)';
     expect(await borderOf('.toolbar button')).toBe(contrastBorder);
     expect(await borderOf('.menu > summary')).toBe(contrastBorder);
@@ -264,12 +299,15 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     // What the pointer is over gets VS Code's dashed active-contrast outline.
     const summary = page.page.locator('.menu > summary').first();
     await summary.hover();
-    expect(await summary.evaluate((element) => {
-      const style = (globalThis as unknown as Styles).getComputedStyle(element);
-      return `${style['outlineStyle']} ${style['outlineColor']}`;
-    }))
-      .toBe('dashed rgb(243, 133, 24)');
-    const labelColor = await page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.cy.nodes().not('.group').first().style('color'));
+    expect(
+      await summary.evaluate((element) => {
+        const style = (globalThis as unknown as Styles).getComputedStyle(element);
+        return `${style['outlineStyle']} ${style['outlineColor']}`;
+      }),
+    ).toBe('dashed rgb(243, 133, 24)');
+    const labelColor = await page.page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).__kubilitics.cy.nodes().not('.group').first().style('color'),
+    );
     expect(labelColor).toBe('rgb(255,255,255)');
     await page.screenshot('high-contrast-overview');
     // The same controls carry no visible border in the default dark theme.
@@ -287,8 +325,7 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     await expect.poll(() => page.page.getByTestId('details').locator('.details-name').textContent()).toBe('web');
     await page.page.focus('.canvas');
     await page.page.keyboard.press('+');
-    const zoom = (): Promise<number> =>
-      page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.cy.zoom());
+    const zoom = (): Promise<number> => page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.cy.zoom());
     const zoomed = await zoom();
     // The viewport is persisted after a short debounce.
     await page.page.waitForTimeout(400);

@@ -31,8 +31,11 @@ describe.skipIf(!chromiumAvailable() || !present)('corpus sets drawn in Chromium
       await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
       await page.send(createMessage(GraphInit, { title: set, mode: 'manifests', graph, findings: [] }) as never);
       const counts = await page.settled();
-      expect({ nodes: counts.nodes, edges: counts.edges, groups: counts.groups })
-        .toEqual({ nodes: view.nodes.length, edges: view.edges.length, groups: view.groups.length });
+      expect({ nodes: counts.nodes, edges: counts.edges, groups: counts.groups }).toEqual({
+        nodes: view.nodes.length,
+        edges: view.edges.length,
+        groups: view.groups.length,
+      });
       // Every object is on the canvas, alone or inside its owner's collapsed group.
       expect(view.nodes.reduce((sum, node) => sum + node.members.length, 0)).toBe(graph.nodes.length);
       await page.page.screenshot({ path: `test-results/webview/corpus-${set}.png` });

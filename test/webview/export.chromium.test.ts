@@ -58,7 +58,9 @@ describe.skipIf(!chromiumAvailable())('export matches the view in Chromium', { t
     await page.settled();
     const positions = await exportedPositions(page, 'p1');
     expect(positions.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y })).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
-      Object.entries(await page.positions()).map(([id, p]) => ({ id, ...p })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      Object.entries(await page.positions())
+        .map(([id, p]) => ({ id, ...p }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     expectSceneAt(positions);
     // The CLI path: same view model, same ELK code and options, the canvas's aspect → the same positions.

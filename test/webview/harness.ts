@@ -145,7 +145,10 @@ export class WebviewPage {
   }
 
   async send(message: HostMessage): Promise<void> {
-    await this.page.evaluate((m) => (globalThis as unknown as PageGlobals).postMessage(m, '*'), message as unknown as Record<string, unknown>);
+    await this.page.evaluate(
+      (m) => (globalThis as unknown as PageGlobals).postMessage(m, '*'),
+      message as unknown as Record<string, unknown>,
+    );
   }
 
   posted(): Promise<WebviewMessage[]> {

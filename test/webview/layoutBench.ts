@@ -34,7 +34,10 @@ async function time(layouter: ComponentLayouter, input: LayoutInput): Promise<nu
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   // Warm-up on an unrelated graph: a long-lived worker pays ELK's class initialisation and JIT once.
   await computeLayout(new ComponentLayouter(new ELK()), toLayoutInput(300, 7));
   for (const size of sizes.length > 0 ? sizes : [200, 1000, 5000]) {

@@ -40,7 +40,9 @@ describe.skipIf(!chromiumAvailable())('problems in the view (Chromium)', { timeo
 
     await toggle.click();
     const groups = page.page.locator('[data-testid="problems"] .problem-group');
-    const shown = await groups.evaluateAll((sections) => sections.map((s) => [s.getAttribute('data-severity'), s.getAttribute('data-group'), Number(s.getAttribute('data-count'))]));
+    const shown = await groups.evaluateAll((sections) =>
+      sections.map((s) => [s.getAttribute('data-severity'), s.getAttribute('data-group'), Number(s.getAttribute('data-count'))]),
+    );
     expect(shown).toEqual(groupFindings(findings).map((g) => [g.severity, g.key, g.findings.length]));
     // Groups start closed: one line each, whatever their size.
     expect(await page.page.locator('.problem-lines li').count()).toBe(0);

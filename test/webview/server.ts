@@ -73,4 +73,3 @@ export async function serveWebview(): Promise<ServedWebview> {
 export function chromiumLaunchOptions(): { executablePath: string; args: string[]; headless: boolean } {
   return { executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true };
 }
-

@@ -3,13 +3,7 @@
  * ReplicaSets and pods, Services, Ingresses, ConfigMaps, Secrets, ServiceAccounts, HPAs, Nodes), used by
  * the layout benchmark and the large-graph browser test.
  */
-import type {
-  EdgeType,
-  NodeStatus,
-  TopologyEdge,
-  TopologyGraph,
-  TopologyNode,
-} from '../../src/engine/model/graph';
+import type { EdgeType, NodeStatus, TopologyEdge, TopologyGraph, TopologyNode } from '../../src/engine/model/graph';
 import { edgeId } from '../../src/engine/model/graph';
 
 class Builder {

@@ -33,21 +33,33 @@ describe.skipIf(!chromiumAvailable())('timeline and comparison in Chromium', { t
     await page.send(createMessage(GraphInit, { title: 'prod', mode: 'cluster', graph: FIXTURE, findings: [] }) as never);
     await page.send(createMessage(TimelineStateMessage, { entries: ENTRIES, current: null, compare: null }) as never);
     await page.page.getByRole('button', { name: 'Older snapshot' }).click();
-    await expect.poll(async () => (await page!.posted()).filter((m) => m.type === 'timeline/select').map((m) => m.params)).toEqual([{ id: 2 }]);
+    await expect
+      .poll(async () => (await page!.posted()).filter((m) => m.type === 'timeline/select').map((m) => m.params))
+      .toEqual([{ id: 2 }]);
     await page.send(createMessage(GraphInit, { title: 'prod @ 05:00', mode: 'history', graph: FIXTURE, findings: [] }) as never);
     await page.send(createMessage(TimelineStateMessage, { entries: ENTRIES, current: 2, compare: null }) as never);
     await expect.poll(() => page!.page.locator('.mode-history').textContent()).toBe('history');
     await page.page.getByRole('button', { name: 'Compare with now' }).click();
     await page.page.getByRole('button', { name: 'Back to live' }).click();
     const posted = (await page.posted()).filter((m) => m.type.startsWith('timeline/')).map((m) => [m.type, m.params]);
-    expect(posted).toEqual([['timeline/select', { id: 2 }], ['timeline/compare', { from: 2, to: null }], ['timeline/select', { id: null }]]);
+    expect(posted).toEqual([
+      ['timeline/select', { id: 2 }],
+      ['timeline/compare', { from: 2, to: null }],
+      ['timeline/select', { id: null }],
+    ]);
   });
 
   it('marks what a comparison added, removed and changed, and lists the changes', async () => {
     page = await suite.open(DARK);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
-    const diff = { from: '2026-11-26 04:00:00 UTC', to: 'now', added: [INGRESS], removed: [STS], changed: [DEPLOY],
-      changes: ['+ Ingress shop/web', '− StatefulSet data/postgres', '~ Deployment shop/web: Ready → Degraded'] };
+    const diff = {
+      from: '2026-11-26 04:00:00 UTC',
+      to: 'now',
+      added: [INGRESS],
+      removed: [STS],
+      changed: [DEPLOY],
+      changes: ['+ Ingress shop/web', '− StatefulSet data/postgres', '~ Deployment shop/web: Ready → Degraded'],
+    };
     await page.send(createMessage(GraphInit, { title: 'prod: then → now', mode: 'history', graph: FIXTURE, findings: [], diff }) as never);
     await page.send(createMessage(TimelineStateMessage, { entries: ENTRIES, current: null, compare: { from: 1, to: null } }) as never);
     await page.settled();

@@ -12,7 +12,8 @@ import { round } from './text.js';
 
 export const EXPORT_FORMAT = 'kubilitics-topology';
 export const EXPORT_FORMAT_VERSION = 1;
-export const SCHEMA_URL = 'https://raw.githubusercontent.com/kubilitics/kubilitics-vscode/main/src/engine/export/topology-export.schema.json';
+export const SCHEMA_URL =
+  'https://raw.githubusercontent.com/kubilitics/kubilitics-vscode/main/src/engine/export/topology-export.schema.json';
 
 export interface ExportData {
   readonly $schema: string;

@@ -175,18 +175,55 @@ function outlinePoints(shape: NodeShape, a: number, b: number): Point[] {
       ];
     }
     case 'hexagon':
-      return [{ x: -a / 2, y: -b }, { x: a / 2, y: -b }, { x: a, y: 0 }, { x: a / 2, y: b }, { x: -a / 2, y: b }, { x: -a, y: 0 }];
+      return [
+        { x: -a / 2, y: -b },
+        { x: a / 2, y: -b },
+        { x: a, y: 0 },
+        { x: a / 2, y: b },
+        { x: -a / 2, y: b },
+        { x: -a, y: 0 },
+      ];
     case 'octagon':
     case 'cut-rectangle': {
       const c = Math.min(a, b) * (shape === 'octagon' ? 0.6 : 0.5);
-      return [{ x: -a + c, y: -b }, { x: a - c, y: -b }, { x: a, y: -b + c }, { x: a, y: b - c }, { x: a - c, y: b }, { x: -a + c, y: b }, { x: -a, y: b - c }, { x: -a, y: -b + c }];
+      return [
+        { x: -a + c, y: -b },
+        { x: a - c, y: -b },
+        { x: a, y: -b + c },
+        { x: a, y: b - c },
+        { x: a - c, y: b },
+        { x: -a + c, y: b },
+        { x: -a, y: b - c },
+        { x: -a, y: -b + c },
+      ];
     }
     case 'barrel':
-      return [{ x: -0.8 * a, y: -b }, { x: 0.8 * a, y: -b }, { x: 0.95 * a, y: -b / 2 }, { x: a, y: 0 }, { x: 0.95 * a, y: b / 2 }, { x: 0.8 * a, y: b }, { x: -0.8 * a, y: b }, { x: -0.95 * a, y: b / 2 }, { x: -a, y: 0 }, { x: -0.95 * a, y: -b / 2 }];
+      return [
+        { x: -0.8 * a, y: -b },
+        { x: 0.8 * a, y: -b },
+        { x: 0.95 * a, y: -b / 2 },
+        { x: a, y: 0 },
+        { x: 0.95 * a, y: b / 2 },
+        { x: 0.8 * a, y: b },
+        { x: -0.8 * a, y: b },
+        { x: -0.95 * a, y: b / 2 },
+        { x: -a, y: 0 },
+        { x: -0.95 * a, y: -b / 2 },
+      ];
     case 'rhomboid':
-      return [{ x: -0.6 * a, y: -b }, { x: a, y: -b }, { x: 0.6 * a, y: b }, { x: -a, y: b }];
+      return [
+        { x: -0.6 * a, y: -b },
+        { x: a, y: -b },
+        { x: 0.6 * a, y: b },
+        { x: -a, y: b },
+      ];
     case 'rectangle':
-      return [{ x: -a, y: -b }, { x: a, y: -b }, { x: a, y: b }, { x: -a, y: b }];
+      return [
+        { x: -a, y: -b },
+        { x: a, y: -b },
+        { x: a, y: b },
+        { x: -a, y: b },
+      ];
   }
 }
 

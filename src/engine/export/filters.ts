@@ -21,7 +21,8 @@ export function viewOptionsFor(graph: TopologyGraph, choices: ExportChoices): Vi
   const kinds = new Set(choices.kinds ?? []);
   const hiddenNamespaces = namespaces.size === 0 ? [] : distinct(graph.nodes.map((n) => n.namespace)).filter((ns) => !namespaces.has(ns));
   const hiddenKinds = kinds.size === 0 ? [] : distinct(graph.nodes.map((n) => n.kind)).filter((k) => !kinds.has(k));
-  const expandedOwners = choices.collapsePods === false ? distinct(graph.nodes.flatMap((n) => (n.controller === undefined ? [] : [n.controller]))) : [];
+  const expandedOwners =
+    choices.collapsePods === false ? distinct(graph.nodes.flatMap((n) => (n.controller === undefined ? [] : [n.controller]))) : [];
   return {
     ...DEFAULT_VIEW_OPTIONS,
     hiddenNamespaces,
@@ -52,12 +53,18 @@ export function describeFilters(graph: TopologyGraph, options: ViewOptions): str
   }
   if (options.hiddenKinds.length > 0) {
     const shown = shownOf(distinct(graph.nodes.map((n) => n.kind)), options.hiddenKinds);
-    lines.push(shown.length <= options.hiddenKinds.length ? `kinds: ${shown.join(', ') || 'none'}` : `hidden kinds: ${[...options.hiddenKinds].sort(compare).join(', ')}`);
+    lines.push(
+      shown.length <= options.hiddenKinds.length
+        ? `kinds: ${shown.join(', ') || 'none'}`
+        : `hidden kinds: ${[...options.hiddenKinds].sort(compare).join(', ')}`,
+    );
   }
   if (options.hiddenEdgeTypes.length > 0) lines.push(`hidden relations: ${[...options.hiddenEdgeTypes].sort(compare).join(', ')}`);
   if (!options.groupByNamespace) lines.push('not grouped by namespace');
-  if (options.collapsedNamespaces.length > 0) lines.push(`collapsed: ${[...options.collapsedNamespaces].sort(compare).map(label).join(', ')}`);
-  if (options.expandedOwners.length > 0) lines.push(`pods expanded under ${options.expandedOwners.length} owner${options.expandedOwners.length === 1 ? '' : 's'}`);
+  if (options.collapsedNamespaces.length > 0)
+    lines.push(`collapsed: ${[...options.collapsedNamespaces].sort(compare).map(label).join(', ')}`);
+  if (options.expandedOwners.length > 0)
+    lines.push(`pods expanded under ${options.expandedOwners.length} owner${options.expandedOwners.length === 1 ? '' : 's'}`);
   if (options.focus !== null) lines.push(`focus: ${options.focus.id} (${options.focus.hops} hop${options.focus.hops === 1 ? '' : 's'})`);
   return lines;
 }

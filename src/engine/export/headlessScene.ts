@@ -23,7 +23,11 @@ export interface HeadlessSceneInput {
   readonly aspect?: number;
 }
 
-export async function headlessPositions(graph: TopologyGraph, options: ViewOptions, aspect = DEFAULT_ASPECT): Promise<Record<string, Point>> {
+export async function headlessPositions(
+  graph: TopologyGraph,
+  options: ViewOptions,
+  aspect = DEFAULT_ASPECT,
+): Promise<Record<string, Point>> {
   const store = new GraphStore();
   store.reset(graph);
   const layout = await layoutViewHeadless(deriveView(store, options), aspect);

@@ -87,7 +87,10 @@ function relationEntries(edges: readonly SceneEdge[], colours: Palette): Entry[]
     const v = EDGE_VISUALS[t];
     const paint = colours.paint(v.color);
     // The reading alone, in the direction drawn ("keeps its token in"); the type name is in the JSON export.
-    return { label: v.label, sample: { kind: 'edge', paint: { color: paint.color, opacity: Math.max(0.55, paint.opacity) }, width: v.width, dash: DASHES[v.line] } };
+    return {
+      label: v.label,
+      sample: { kind: 'edge', paint: { color: paint.color, opacity: Math.max(0.55, paint.opacity) }, width: v.width, dash: DASHES[v.line] },
+    };
   });
   if (edges.some((e) => e.broken !== undefined)) {
     entries.push({

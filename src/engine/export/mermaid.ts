@@ -58,12 +58,7 @@ function oneLine(text: string): string {
 
 /** Mermaid labels in double quotes: entity codes for quotes and markup, `<br>` for line breaks. */
 export function escapeLabel(text: string): string {
-  return text
-    .replace(/#/g, '#35;')
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/\n/g, '<br>');
+  return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/\n/g, '<br>');
 }
 
 function arrow(e: SceneEdge): string {

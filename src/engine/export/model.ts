@@ -57,7 +57,19 @@ export function buildScene(input: SceneInput): Scene {
   const right = Math.max(drawing.x + drawing.width, legend.x + legend.width, drawing.x + textWidth(header.title, 16));
   const bottom = Math.max(drawing.y + drawing.height, legend.y + legend.height);
   const bounds = pad({ x: drawing.x, y: top, width: right - drawing.x, height: bottom - top }, SCENE_MARGIN);
-  return { graph: input.graph, palette: colours, meta: input.meta, options: input.options, nodes, edges, groups, header, legend, drawing, bounds };
+  return {
+    graph: input.graph,
+    palette: colours,
+    meta: input.meta,
+    options: input.options,
+    nodes,
+    edges,
+    groups,
+    header,
+    legend,
+    drawing,
+    bounds,
+  };
 }
 
 /** Rough text width for layout of chrome (header, legend): the same generous estimate nodes use. */

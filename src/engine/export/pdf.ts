@@ -80,7 +80,10 @@ function diagramPage(doc: Doc, plan: PdfPlan): void {
   const area = plan.region;
   const x = (plan.pageWidth - area.width * s) / 2;
   const y = PAGE_MARGIN + TITLE_BLOCK_HEIGHT;
-  doc.save().rect(x, y, area.width * s, area.height * s).clip();
+  doc
+    .save()
+    .rect(x, y, area.width * s, area.height * s)
+    .clip();
   doc.translate(x, y).scale(s).translate(-area.x, -area.y);
   // A legend printed on its own page lies outside `area` (36 px off the drawing; the region has 3 px): not drawn here.
   drawScene(doc, scene, area);

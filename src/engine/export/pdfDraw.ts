@@ -58,7 +58,10 @@ function setStroke(doc: Doc, p: Paint, width: number, dash: readonly number[]): 
 function shapeAt(doc: Doc, shape: NodeShape, n: Pick<SceneNode, 'x' | 'y' | 'width' | 'height'>, by = 0): void {
   const w = n.width + 2 * by;
   const h = n.height + 2 * by;
-  doc.save().translate(n.x - w / 2, n.y - h / 2).path(shapePath(shape, w, h));
+  doc
+    .save()
+    .translate(n.x - w / 2, n.y - h / 2)
+    .path(shapePath(shape, w, h));
 }
 
 function drawGroup(doc: Doc, g: SceneGroup, scene: Scene): void {
@@ -165,8 +168,15 @@ function drawLegendItem(doc: Doc, item: LegendItem, scene: Scene): void {
       break;
     case 'edge':
       setStroke(doc, s.paint, s.width, s.dash);
-      doc.moveTo(item.x + 1, item.y).lineTo(item.x + 26, item.y).stroke();
-      polygon(doc, [{ x: item.x + 25, y: item.y - 4 }, { x: item.x + 33, y: item.y }, { x: item.x + 25, y: item.y + 4 }]);
+      doc
+        .moveTo(item.x + 1, item.y)
+        .lineTo(item.x + 26, item.y)
+        .stroke();
+      polygon(doc, [
+        { x: item.x + 25, y: item.y - 4 },
+        { x: item.x + 33, y: item.y },
+        { x: item.x + 25, y: item.y + 4 },
+      ]);
       setFill(doc, s.paint);
       doc.fill();
       break;

@@ -30,7 +30,12 @@ export function titleBlock(doc: Doc, scene: Scene, plan: PdfPlan, layout: string
     doc.text(pdfText(line), m, m + 23 + i * 10, options);
   });
   const rule = m + TITLE_BLOCK_HEIGHT - 4;
-  doc.moveTo(m, rule).lineTo(plan.pageWidth - m, rule).lineWidth(0.5).strokeColor(muted.color, 0.5).stroke();
+  doc
+    .moveTo(m, rule)
+    .lineTo(plan.pageWidth - m, rule)
+    .lineWidth(0.5)
+    .strokeColor(muted.color, 0.5)
+    .stroke();
 }
 
 /** The page's name on the left ("A1", "Legend"), the title and page number on the right, above the content. */

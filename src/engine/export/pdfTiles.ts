@@ -44,14 +44,22 @@ function gridMarks(doc: Doc, plan: PdfPlan, frame: Rect): void {
     const left = frame.x + c * stepX;
     const right = Math.min(frame.x + frame.width, left + stepX);
     centredText(doc, columnLetters(c), (left + right) / 2, frame.y - 4);
-    if (c > 0) doc.moveTo(left, frame.y - GRID_MARGIN + 2).lineTo(left, frame.y - 1).stroke();
+    if (c > 0)
+      doc
+        .moveTo(left, frame.y - GRID_MARGIN + 2)
+        .lineTo(left, frame.y - 1)
+        .stroke();
   }
   for (let r = 0; r < plan.rows; r++) {
     const top = frame.y + r * stepY;
     const bottom = Math.min(frame.y + frame.height, top + stepY);
     const label = String(r + 1);
     doc.text(label, frame.x - 4 - doc.widthOfString(label), (top + bottom) / 2 + 3, { lineBreak: false, baseline: 'alphabetic' });
-    if (r > 0) doc.moveTo(frame.x - GRID_MARGIN + 2, top).lineTo(frame.x - 1, top).stroke();
+    if (r > 0)
+      doc
+        .moveTo(frame.x - GRID_MARGIN + 2, top)
+        .lineTo(frame.x - 1, top)
+        .stroke();
   }
 }
 

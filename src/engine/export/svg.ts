@@ -99,7 +99,11 @@ function nodeSvg(n: SceneNode): string {
   } else {
     parts.push(`${outline(n.shape, n)}${fill(n.fill)}${stroke(n.border, n.borderWidth, n.borderStyle === 'dashed' ? [5, 3] : [])}/>`);
   }
-  parts.push(`<text>${labelLines(n).map(({ y, text }) => `<tspan x="${fmt(n.x)}" y="${fmt(y)}">${escapeXml(text)}</tspan>`).join('')}</text>`);
+  parts.push(
+    `<text>${labelLines(n)
+      .map(({ y, text }) => `<tspan x="${fmt(n.x)}" y="${fmt(y)}">${escapeXml(text)}</tspan>`)
+      .join('')}</text>`,
+  );
   parts.push('</g>');
   return parts.join('');
 }
@@ -114,7 +118,10 @@ export function labelLines(n: Pick<SceneNode, 'y' | 'lines'>): { y: number; text
 
 function headerSvg(scene: Scene): string {
   const h = scene.header;
-  const sub = h.subtitle === '' ? '' : `<text x="${fmt(h.x)}" y="${fmt(h.y + 18)}" font-size="11"${fill(scene.palette.muted)}>${escapeXml(h.subtitle)}</text>`;
+  const sub =
+    h.subtitle === ''
+      ? ''
+      : `<text x="${fmt(h.x)}" y="${fmt(h.y + 18)}" font-size="11"${fill(scene.palette.muted)}>${escapeXml(h.subtitle)}</text>`;
   return `<g id="header"><text x="${fmt(h.x)}" y="${fmt(h.y)}" font-size="${TITLE_SIZE}" font-weight="bold"${fill(scene.palette.foreground)}>${escapeXml(h.title)}</text>${sub}</g>`;
 }
 
@@ -125,7 +132,9 @@ function legendSvg(legend: LegendBox, scene: Scene): string {
     `<rect x="${fmt(legend.x)}" y="${fmt(legend.y)}" width="${fmt(legend.width)}" height="${fmt(legend.height)}" rx="6" fill="none"${stroke({ color: colours.muted.color, opacity: 0.35 }, 1)}/>`,
   ];
   for (const column of legend.columns) {
-    parts.push(`<text x="${fmt(column.x)}" y="${fmt(column.y)}" font-size="${LEGEND.titleSize}" font-weight="bold"${fill(colours.foreground)}>${escapeXml(column.title)}</text>`);
+    parts.push(
+      `<text x="${fmt(column.x)}" y="${fmt(column.y)}" font-size="${LEGEND.titleSize}" font-weight="bold"${fill(colours.foreground)}>${escapeXml(column.title)}</text>`,
+    );
     for (const item of column.items) parts.push(legendItemSvg(item, scene));
   }
   parts.push('</g>');

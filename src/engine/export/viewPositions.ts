@@ -43,7 +43,8 @@ export function parseViewPositions(text: string): ParsedPositions {
     return { ok: false, reason: 'positions are not JSON' };
   }
   if (!isRecord(value) || value['version'] !== 1) return { ok: false, reason: 'positions: unknown version' };
-  if (!isFiniteNumber(value['aspect']) || value['aspect'] <= 0) return { ok: false, reason: "positions: 'aspect' must be a positive number" };
+  if (!isFiniteNumber(value['aspect']) || value['aspect'] <= 0)
+    return { ok: false, reason: "positions: 'aspect' must be a positive number" };
   const view = parseView(value['view']);
   if (view === undefined) return { ok: false, reason: "positions: 'view' is malformed" };
   const nodes = value['nodes'];

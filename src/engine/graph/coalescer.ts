@@ -42,8 +42,12 @@ export class DeltaCoalescer {
     this.nodes.clear();
     this.edges.clear();
     const delta: GraphDelta = {
-      addedNodes: nodes.added, changedNodes: nodes.changed, removedNodes: nodes.removed,
-      addedEdges: edges.added, changedEdges: edges.changed, removedEdges: edges.removed,
+      addedNodes: nodes.added,
+      changedNodes: nodes.changed,
+      removedNodes: nodes.removed,
+      addedEdges: edges.added,
+      changedEdges: edges.changed,
+      removedEdges: edges.removed,
     };
     return isEmptyDelta(delta) ? undefined : delta;
   }

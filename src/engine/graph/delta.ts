@@ -36,8 +36,12 @@ export class DeltaTracker {
     sortChanges(nodes);
     sortChanges(edges);
     return {
-      addedNodes: nodes.added, changedNodes: nodes.changed, removedNodes: nodes.removed,
-      addedEdges: edges.added, changedEdges: edges.changed, removedEdges: edges.removed,
+      addedNodes: nodes.added,
+      changedNodes: nodes.changed,
+      removedNodes: nodes.removed,
+      addedEdges: edges.added,
+      changedEdges: edges.changed,
+      removedEdges: edges.removed,
     };
   }
 }
@@ -67,8 +71,14 @@ function sameNode(before: TopologyNode, after: TopologyNode): boolean {
 
 /** Edges are made afresh each time they are read: compare their fields (an edge's id names its ends and type). */
 function sameEdge(before: TopologyEdge, after: TopologyEdge): boolean {
-  return before.id === after.id && before.controller === after.controller && before.broken === after.broken
-    && before.referrer === after.referrer && before.via.length === after.via.length && before.via.every((reason, index) => reason === after.via[index]);
+  return (
+    before.id === after.id &&
+    before.controller === after.controller &&
+    before.broken === after.broken &&
+    before.referrer === after.referrer &&
+    before.via.length === after.via.length &&
+    before.via.every((reason, index) => reason === after.via[index])
+  );
 }
 
 /** The delta that turns `before` into `after`. */

@@ -60,7 +60,17 @@ export class EdgeTable {
 
   reserve(ids: number, edges: number): void {
     for (const column of [this.firstOut, this.outCount, this.firstIn]) column.reserve(ids);
-    for (const column of [this.nextOut, this.previousOut, this.nextIn, this.previousIn, this.sources, this.targets, this.types, this.flags, this.referrers]) {
+    for (const column of [
+      this.nextOut,
+      this.previousOut,
+      this.nextIn,
+      this.previousIn,
+      this.sources,
+      this.targets,
+      this.types,
+      this.flags,
+      this.referrers,
+    ]) {
       column.reserve(edges);
     }
   }
@@ -136,7 +146,11 @@ export class EdgeTable {
     const type = EDGE_TYPES[this.types.get(slot)]!;
     const via = this.vias[slot]!;
     const edge: { -readonly [K in keyof TopologyEdge]: TopologyEdge[K] } = {
-      id: edgeId(source, type, target), source, target, type, via: typeof via === 'string' ? [via] : [...via],
+      id: edgeId(source, type, target),
+      source,
+      target,
+      type,
+      via: typeof via === 'string' ? [via] : [...via],
     };
     if (flags & CONTROLLER) edge.controller = true;
     const broken = BROKEN_REASONS[flags >> BROKEN_SHIFT];

@@ -161,7 +161,8 @@ export class TopologyEngine {
     for (const producer of this.state.referencing(id)) if (producer !== self) this.state.rematerializeReferencing(producer, id);
     const kind = (next ?? previous)?.kind;
     if (kind === 'Namespace') for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
-    if (kind === 'ReferenceGrant') for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);
+    if (kind === 'ReferenceGrant')
+      for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);
   }
 
   /**
@@ -210,15 +211,20 @@ export class TopologyEngine {
 
   /** A CRD changed a kind's scope, so ids may change: rebuild from the same objects and report the difference. */
   private rebuildWith(event: ObjectEvent): GraphDelta {
-    const inputs = this.inputsHeld().filter((input) => !(isCrd(input.object) && input.object.metadata?.name === event.object.metadata?.name));
+    const inputs = this.inputsHeld().filter(
+      (input) => !(isCrd(input.object) && input.object.metadata?.name === event.object.metadata?.name),
+    );
     if (event.type === 'upsert') inputs.push(event);
     return this.rebuildFrom(inputs);
   }
 
   /** The objects held now, as inputs for a rebuild, with their source positions. */
   private inputsHeld(): InputObject[] {
-    return [...this.held.live()].map((record) =>
-      ({ object: record.object, ...(record.source ? { source: record.source } : {}), ...(record.valueLines ? { valueLines: record.valueLines } : {}) }));
+    return [...this.held.live()].map((record) => ({
+      object: record.object,
+      ...(record.source ? { source: record.source } : {}),
+      ...(record.valueLines ? { valueLines: record.valueLines } : {}),
+    }));
   }
 
   /** Rebuilds from `inputs` (after `configure`, if given) and reports the difference from the graph before. */

@@ -23,7 +23,13 @@ export class GraphState {
   private readonly degree = new IntColumn(1024, 0);
   tracker: DeltaTracker | undefined;
   private readonly scratch: MergedEdge = { drawn: false, controller: false, broken: 0, referrer: -1, via: '' };
-  private readonly scratchRef: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: 'owns', target: '', via: '', optional: false, uid: undefined };
+  private readonly scratchRef: { -readonly [K in keyof RefClaim]: RefClaim[K] } = {
+    type: 'owns',
+    target: '',
+    via: '',
+    optional: false,
+    uid: undefined,
+  };
 
   constructor(
     private readonly ids: IdTable,
@@ -64,7 +70,8 @@ export class GraphState {
   /** Replaces what `producer`'s selectors contribute towards the one object `selected`; touches only those edges. */
   replaceSelected(producer: number, selected: string, claims: readonly SelectorClaim[]): void {
     const target = this.ids.lookup(selected);
-    const towardsTarget = (draft: number): boolean => this.drafts.bySelector(draft) && this.edges.target(this.drafts.edge(draft)) === target;
+    const towardsTarget = (draft: number): boolean =>
+      this.drafts.bySelector(draft) && this.edges.target(this.drafts.edge(draft)) === target;
     const previous: SelectorClaim[] = [];
     if (target !== undefined) {
       for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {

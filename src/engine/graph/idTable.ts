@@ -57,7 +57,10 @@ export class IdTable {
 export class IntColumn {
   private data: Int32Array;
 
-  constructor(initial: number, private readonly empty: number) {
+  constructor(
+    initial: number,
+    private readonly empty: number,
+  ) {
     this.data = new Int32Array(initial);
     if (empty !== 0) this.data.fill(empty);
   }

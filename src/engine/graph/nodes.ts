@@ -30,9 +30,21 @@ export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
   const partOf = record.labels[PART_OF_LABEL];
   // One literal with every field (absent ones undefined, which serialization skips): one shape for hundreds of
   // thousands of nodes, no properties added afterwards, and the key order snapshots and exports expect.
-  const node: TopologyNode = { id: record.id, kind: record.kind, group: record.group, namespace: record.namespace, name: record.name,
-    uid: record.uid || undefined, labels: sortedLabels(record.labels), status, detail: detail || undefined, controller,
-    instance: instance || undefined, partOf: partOf || undefined, source: record.source };
+  const node: TopologyNode = {
+    id: record.id,
+    kind: record.kind,
+    group: record.group,
+    namespace: record.namespace,
+    name: record.name,
+    uid: record.uid || undefined,
+    labels: sortedLabels(record.labels),
+    status,
+    detail: detail || undefined,
+    controller,
+    instance: instance || undefined,
+    partOf: partOf || undefined,
+    source: record.source,
+  };
   return node;
 }
 
@@ -49,7 +61,11 @@ export function placeholderNode(id: string): TopologyNode {
   const { group, kind, namespace, name } = parseId(id);
   const synthetic = group === SYNTHETIC_GROUP;
   return {
-    id, kind, group, namespace, name,
+    id,
+    kind,
+    group,
+    namespace,
+    name,
     labels: {},
     status: synthetic ? 'Unknown' : 'Missing',
     ...(synthetic ? { synthetic: true } : { missing: true }),

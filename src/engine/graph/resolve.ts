@@ -22,7 +22,10 @@ export interface ResolveContext {
  * engine then shares the same functions, and their shapes outlive it (see keepShapesOf).
  */
 export class HeldResolveContext implements ResolveContext {
-  constructor(private readonly held: HeldObjects, private readonly hiddenKinds: ReadonlySet<string>) {}
+  constructor(
+    private readonly held: HeldObjects,
+    private readonly hiddenKinds: ReadonlySet<string>,
+  ) {}
 
   recordAt(id: number): ObjectRecord | undefined {
     return this.held.at(id);
@@ -56,14 +59,19 @@ export function resolveRef(claim: RefClaim, target: number, context: ResolveCont
 /** A ReferenceGrant in the target namespace must list the referrer under `from` and the target under `to`. */
 function isGranted(requirement: GrantRequirement, context: ResolveContext): boolean {
   for (const grant of context.grantsIn(requirement.toNamespace)) {
-    const fromOk = arrayField(grant.object, 'spec', 'from').some((from) =>
-      normalizeGroup(stringField(from, 'group')) === requirement.fromGroup &&
-      stringField(from, 'kind') === requirement.fromKind &&
-      stringField(from, 'namespace') === requirement.fromNamespace);
+    const fromOk = arrayField(grant.object, 'spec', 'from').some(
+      (from) =>
+        normalizeGroup(stringField(from, 'group')) === requirement.fromGroup &&
+        stringField(from, 'kind') === requirement.fromKind &&
+        stringField(from, 'namespace') === requirement.fromNamespace,
+    );
     const toOk = arrayField(grant.object, 'spec', 'to').some((to) => {
       const name = stringField(to, 'name');
-      return normalizeGroup(stringField(to, 'group')) === requirement.toGroup &&
-        stringField(to, 'kind') === requirement.toKind && (name === undefined || name === requirement.toName);
+      return (
+        normalizeGroup(stringField(to, 'group')) === requirement.toGroup &&
+        stringField(to, 'kind') === requirement.toKind &&
+        (name === undefined || name === requirement.toName)
+      );
     });
     if (fromOk && toOk) return true;
   }
@@ -80,17 +88,23 @@ const DEFAULT_ROUTE_KINDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Gateway listeners' allowedRoutes decide which namespaces and kinds of Route may attach. */
 function attachmentOutcome(requirement: AttachmentRequirement, gateway: ObjectRecord, context: ResolveContext): RefOutcome {
-  const listeners = arrayField(gateway.object, 'spec', 'listeners')
-    .filter((listener) => !requirement.sectionName || stringField(listener, 'name') === requirement.sectionName);
+  const listeners = arrayField(gateway.object, 'spec', 'listeners').filter(
+    (listener) => !requirement.sectionName || stringField(listener, 'name') === requirement.sectionName,
+  );
   if (listeners.length === 0) return requirement.sectionName ? 'missing' : 'not-permitted';
   return listeners.some((listener) => listenerAccepts(listener, requirement, gateway.namespace, context)) ? 'ok' : 'not-permitted';
 }
 
-function listenerAccepts(listener: unknown, requirement: AttachmentRequirement, gatewayNamespace: string, context: ResolveContext): boolean {
+function listenerAccepts(
+  listener: unknown,
+  requirement: AttachmentRequirement,
+  gatewayNamespace: string,
+  context: ResolveContext,
+): boolean {
   const kinds = arrayField(listener, 'allowedRoutes', 'kinds');
   const allowedKinds = kinds.length
     ? kinds.map((kind) => stringField(kind, 'kind'))
-    : DEFAULT_ROUTE_KINDS[stringField(listener, 'protocol') ?? 'HTTP'] ?? [];
+    : (DEFAULT_ROUTE_KINDS[stringField(listener, 'protocol') ?? 'HTTP'] ?? []);
   if (!allowedKinds.includes(requirement.routeKind)) return false;
   const from = stringField(listener, 'allowedRoutes', 'namespaces', 'from') ?? 'Same';
   if (from === 'All') return true;
@@ -99,4 +113,3 @@ function listenerAccepts(listener: unknown, requirement: AttachmentRequirement, 
   const selector = parseLabelSelector(field(listener, 'allowedRoutes', 'namespaces', 'selector'));
   return selector !== null && matchesSelector(selector, context.labelsOfNamespace(requirement.routeNamespace));
 }
-

@@ -50,8 +50,10 @@ function selectable(record: ObjectRecord, labels: Readonly<Record<string, string
 /** Read as the owner edges read it (a reference needs a kind and a name), and never trusting the input's shape. */
 function isControlledWorkload(record: ObjectRecord): boolean {
   if (!WORKLOAD_KINDS.has(record.kind)) return false;
-  return list(loose(record.object)?.['metadata']?.['ownerReferences'])
-    .some((ref) => (ref?.['controller'] as unknown) === true && WORKLOAD_KINDS.has(text(ref?.['kind']) ?? '') && text(ref?.['name']) !== undefined);
+  return list(loose(record.object)?.['metadata']?.['ownerReferences']).some(
+    (ref) =>
+      (ref?.['controller'] as unknown) === true && WORKLOAD_KINDS.has(text(ref?.['kind']) ?? '') && text(ref?.['name']) !== undefined,
+  );
 }
 
 export function namespaceLabels(name: string, labels: Readonly<Record<string, string>>): Readonly<Record<string, string>> {

@@ -24,16 +24,18 @@ function podStatus(record: ObjectRecord): StatusSummary {
     restarts += num(container?.['restartCount']);
   }
   const detail = containers.length ? `${ready}/${containers.length} ready${restarts ? `, ${restarts} restarts` : ''}` : undefined;
-  const status: NodeStatus = crashing ? 'CrashLoopBackOff'
-    : phase === 'Running' || phase === 'Pending' || phase === 'Failed' || phase === 'Succeeded' ? phase : 'Unknown';
+  const status: NodeStatus = crashing
+    ? 'CrashLoopBackOff'
+    : phase === 'Running' || phase === 'Pending' || phase === 'Failed' || phase === 'Succeeded'
+      ? phase
+      : 'Unknown';
   return detail ? { status, detail } : { status };
 }
 
 function replicaStatus(record: ObjectRecord): StatusSummary {
   const statusBlock = field(record.object, 'status');
-  const desired = record.kind === 'DaemonSet'
-    ? num(field(statusBlock, 'desiredNumberScheduled'))
-    : num(field(record.object, 'spec', 'replicas') ?? 1);
+  const desired =
+    record.kind === 'DaemonSet' ? num(field(statusBlock, 'desiredNumberScheduled')) : num(field(record.object, 'spec', 'replicas') ?? 1);
   if (statusBlock === undefined) return { status: 'Unknown', detail: `${desired} desired` };
   const ready = record.kind === 'DaemonSet' ? num(field(statusBlock, 'numberReady')) : num(field(statusBlock, 'readyReplicas'));
   const status: NodeStatus = ready >= desired ? 'Ready' : ready === 0 ? 'Pending' : 'Degraded';
@@ -64,15 +66,24 @@ function nodeStatus(record: ObjectRecord): StatusSummary {
 function serviceStatus(record: ObjectRecord): StatusSummary {
   const type = stringField(record.object, 'spec', 'type') ?? 'ClusterIP';
   const clusterIp = stringField(record.object, 'spec', 'clusterIP');
-  return { status: 'Unknown', detail: clusterIp && clusterIp !== 'None' ? `${type} ${clusterIp}` : clusterIp === 'None' ? 'headless' : type };
+  return {
+    status: 'Unknown',
+    detail: clusterIp && clusterIp !== 'None' ? `${type} ${clusterIp}` : clusterIp === 'None' ? 'headless' : type,
+  };
 }
 
 const READERS: ReadonlyMap<string, StatusReader> = new Map<string, StatusReader>([
   ['Pod', podStatus],
-  ['Deployment', replicaStatus], ['ReplicaSet', replicaStatus], ['StatefulSet', replicaStatus],
-  ['DaemonSet', replicaStatus], ['ReplicationController', replicaStatus],
-  ['PersistentVolumeClaim', claimStatus], ['PersistentVolume', claimStatus],
-  ['Job', jobStatus], ['Node', nodeStatus], ['Service', serviceStatus],
+  ['Deployment', replicaStatus],
+  ['ReplicaSet', replicaStatus],
+  ['StatefulSet', replicaStatus],
+  ['DaemonSet', replicaStatus],
+  ['ReplicationController', replicaStatus],
+  ['PersistentVolumeClaim', claimStatus],
+  ['PersistentVolume', claimStatus],
+  ['Job', jobStatus],
+  ['Node', nodeStatus],
+  ['Service', serviceStatus],
 ]);
 
 export function statusOf(record: ObjectRecord): StatusSummary {

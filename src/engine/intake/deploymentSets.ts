@@ -23,14 +23,21 @@ export const SELECTED_FILES_SET = '(selected files)';
  * naming (relative to one root, `/`-separated; `''` is the root itself). Returns the set of each file.
  */
 export function deploymentSetOf(files: readonly string[], opened: readonly string[]): (file: string) => string {
-  const normalize = (path: string): string => path.replace(/\\/g, '/').replace(/^\.(\/|$)/, '').replace(/\/$/, '');
+  const normalize = (path: string): string =>
+    path
+      .replace(/\\/g, '/')
+      .replace(/^\.(\/|$)/, '')
+      .replace(/\/$/, '');
   const roots = new Set<string>();
   for (const file of files) {
     const path = normalize(file);
     if (SET_MARKERS.has(baseName(path))) roots.add(parentOf(path));
   }
   const explicitFiles = new Set(files.map(normalize));
-  const folders = opened.map(normalize).filter((path) => !explicitFiles.has(path)).sort((a, b) => b.length - a.length);
+  const folders = opened
+    .map(normalize)
+    .filter((path) => !explicitFiles.has(path))
+    .sort((a, b) => b.length - a.length);
   return (file: string): string => {
     const path = normalize(file);
     for (let folder = parentOf(path); ; folder = parentOf(folder)) {

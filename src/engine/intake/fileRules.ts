@@ -32,7 +32,10 @@ export const EXCLUDE_GLOB = `**/{${SKIPPED_FOLDERS.join(',')}}/**`;
 export function isManifestPath(relativePath: string): boolean {
   const path = relativePath.replace(/\\/g, '/');
   if (!EXTENSIONS.includes(path.slice(path.lastIndexOf('.') + 1)) || !path.includes('.') || NOT_MANIFESTS.test(path)) return false;
-  return !path.split('/').slice(0, -1).some((folder) => SKIPPED_FOLDERS.includes(folder));
+  return !path
+    .split('/')
+    .slice(0, -1)
+    .some((folder) => SKIPPED_FOLDERS.includes(folder));
 }
 
 /** Whether a folder met while walking is skipped (its name only). */

@@ -18,10 +18,9 @@ export class ManifestSet {
     const parsed = parseManifestText(text, file);
     const broken = parsed.warnings.some((warning) => warning.severity === 'error' && warning.message.startsWith('YAML error'));
     const previous = this.files.get(file);
-    const lastGood = broken ? previous?.lastGood ?? previous?.objects : parsed.objects;
-    const warnings = broken && lastGood && lastGood.length > parsed.objects.length
-      ? [...parsed.warnings, lastGoodNote(file)]
-      : parsed.warnings;
+    const lastGood = broken ? (previous?.lastGood ?? previous?.objects) : parsed.objects;
+    const warnings =
+      broken && lastGood && lastGood.length > parsed.objects.length ? [...parsed.warnings, lastGoodNote(file)] : parsed.warnings;
     this.files.set(file, { objects: parsed.objects, warnings, ...(lastGood ? { lastGood } : {}) });
   }
 

@@ -77,7 +77,13 @@ function recoverOrReport(
     }
     return;
   }
-  result.warnings.push({ file, line: errorLine, severity: 'error', problem: 'yaml-error', message: `YAML error: ${firstLine(first.message)}` });
+  result.warnings.push({
+    file,
+    line: errorLine,
+    severity: 'error',
+    problem: 'yaml-error',
+    message: `YAML error: ${firstLine(first.message)}`,
+  });
 }
 
 interface TextPiece {
@@ -98,17 +104,17 @@ function splitAtTopLevelApiVersion(chunk: string): TextPiece[] {
   return pieces.filter((piece) => piece.text.trim().length > 0);
 }
 
-function admitDocument(
-  doc: Document.Parsed,
-  file: string,
-  line: number,
-  lineCounter: LineCounter,
-  result: ParsedManifests,
-): void {
+function admitDocument(doc: Document.Parsed, file: string, line: number, lineCounter: LineCounter, result: ParsedManifests): void {
   const value: unknown = doc.toJS({ maxAliasCount: 1000 });
   if (value === null || value === undefined) return;
   if (!isKubeObject(value)) {
-    result.warnings.push({ file, line, severity: 'note', problem: 'not-an-object', message: 'skipped: not a Kubernetes object (no apiVersion and kind)' });
+    result.warnings.push({
+      file,
+      line,
+      severity: 'note',
+      problem: 'not-an-object',
+      message: 'skipped: not a Kubernetes object (no apiVersion and kind)',
+    });
     return;
   }
   if (LIST_KIND.test(value.kind) && Array.isArray(value['items'])) {
@@ -143,7 +149,14 @@ function admitListItems(
     const node = doc.getIn(['items', index], true) as { range?: [number, number, number] } | undefined;
     const line = node?.range ? lineCounter.linePos(node.range[0]).line : listLine;
     if (isKubeObject(item)) result.objects.push({ object: item, source: { file, line } });
-    else result.warnings.push({ file, line, severity: 'note', problem: 'not-an-object', message: `skipped list item ${index}: not a Kubernetes object` });
+    else
+      result.warnings.push({
+        file,
+        line,
+        severity: 'note',
+        problem: 'not-an-object',
+        message: `skipped list item ${index}: not a Kubernetes object`,
+      });
   });
 }
 

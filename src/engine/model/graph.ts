@@ -1,17 +1,7 @@
 /** The typed graph the engine emits: plain data, serializable, shared by host, webview, CLI and exporters. */
 
 export type NodeStatus =
-  | 'Running'
-  | 'Pending'
-  | 'Failed'
-  | 'CrashLoopBackOff'
-  | 'Succeeded'
-  | 'Ready'
-  | 'Degraded'
-  | 'Bound'
-  | 'Unbound'
-  | 'Missing'
-  | 'Unknown';
+  'Running' | 'Pending' | 'Failed' | 'CrashLoopBackOff' | 'Succeeded' | 'Ready' | 'Degraded' | 'Bound' | 'Unbound' | 'Missing' | 'Unknown';
 
 export interface SourceLocation {
   readonly file: string;

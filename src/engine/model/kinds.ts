@@ -15,8 +15,21 @@ function kinds(group: string, namespaced: boolean, names: readonly string[]): [s
 
 /** Kind → group and scope. Where a kind name exists in two groups (Event), the core one is listed. */
 export const BUILTIN_KINDS: ReadonlyMap<string, BuiltinKind> = new Map([
-  ...kinds(CORE, true, ['Pod', 'Service', 'Endpoints', 'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim',
-    'Event', 'ReplicationController', 'LimitRange', 'ResourceQuota', 'PodTemplate', 'Binding']),
+  ...kinds(CORE, true, [
+    'Pod',
+    'Service',
+    'Endpoints',
+    'ConfigMap',
+    'Secret',
+    'ServiceAccount',
+    'PersistentVolumeClaim',
+    'Event',
+    'ReplicationController',
+    'LimitRange',
+    'ResourceQuota',
+    'PodTemplate',
+    'Binding',
+  ]),
   ...kinds(CORE, false, ['Node', 'Namespace', 'PersistentVolume', 'ComponentStatus']),
   ...kinds('apps', true, ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ControllerRevision']),
   ...kinds('batch', true, ['Job', 'CronJob']),
@@ -31,26 +44,46 @@ export const BUILTIN_KINDS: ReadonlyMap<string, BuiltinKind> = new Map([
   ...kinds('storage.k8s.io', true, ['CSIStorageCapacity']),
   ...kinds('scheduling.k8s.io', false, ['PriorityClass']),
   ...kinds('node.k8s.io', false, ['RuntimeClass']),
-  ...kinds('admissionregistration.k8s.io', false, ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
-    'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding']),
+  ...kinds('admissionregistration.k8s.io', false, [
+    'MutatingWebhookConfiguration',
+    'ValidatingWebhookConfiguration',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'MutatingAdmissionPolicy',
+    'MutatingAdmissionPolicyBinding',
+  ]),
   ...kinds('apiregistration.k8s.io', false, ['APIService']),
   ...kinds('apiextensions.k8s.io', false, ['CustomResourceDefinition']),
   ...kinds('coordination.k8s.io', true, ['Lease']),
   ...kinds('certificates.k8s.io', false, ['CertificateSigningRequest']),
   ...kinds('flowcontrol.apiserver.k8s.io', false, ['FlowSchema', 'PriorityLevelConfiguration']),
   ...kinds('gateway.networking.k8s.io', false, ['GatewayClass']),
-  ...kinds('gateway.networking.k8s.io', true, ['Gateway', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute',
-    'ReferenceGrant', 'BackendTLSPolicy', 'ListenerSet']),
+  ...kinds('gateway.networking.k8s.io', true, [
+    'Gateway',
+    'HTTPRoute',
+    'GRPCRoute',
+    'TLSRoute',
+    'TCPRoute',
+    'UDPRoute',
+    'ReferenceGrant',
+    'BackendTLSPolicy',
+    'ListenerSet',
+  ]),
 ]);
 
 /** Scopes of kinds outside the table above (a second group, widely used CRDs), so references resolve without their CRDs. */
 export const WELL_KNOWN_CUSTOM_SCOPES: ReadonlyMap<string, boolean> = new Map([
   ['events.k8s.io/Event', true],
-  ['cert-manager.io/ClusterIssuer', false], ['certmanager.k8s.io/ClusterIssuer', false],
-  ['cert-manager.io/Issuer', true], ['certmanager.k8s.io/Issuer', true],
-  ['cert-manager.io/Certificate', true], ['certmanager.k8s.io/Certificate', true],
-  ['monitoring.coreos.com/Prometheus', true], ['monitoring.coreos.com/ServiceMonitor', true],
-  ['argoproj.io/Application', true], ['argoproj.io/AppProject', true],
+  ['cert-manager.io/ClusterIssuer', false],
+  ['certmanager.k8s.io/ClusterIssuer', false],
+  ['cert-manager.io/Issuer', true],
+  ['certmanager.k8s.io/Issuer', true],
+  ['cert-manager.io/Certificate', true],
+  ['certmanager.k8s.io/Certificate', true],
+  ['monitoring.coreos.com/Prometheus', true],
+  ['monitoring.coreos.com/ServiceMonitor', true],
+  ['argoproj.io/Application', true],
+  ['argoproj.io/AppProject', true],
 ]);
 
 /** Kinds that own a pod template, and where it is (read once per object of these kinds, on every build). */
@@ -65,9 +98,7 @@ export const POD_TEMPLATES: ReadonlyMap<string, (object: Loose) => Loose> = new 
   ['CronJob', (object) => object?.['spec']?.['jobTemplate']?.['spec']?.['template']],
 ]);
 
-export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(
-  [...POD_TEMPLATES.keys()].filter((kind) => kind !== 'PodTemplate'),
-);
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([...POD_TEMPLATES.keys()].filter((kind) => kind !== 'PodTemplate'));
 
 export interface GroupVersion {
   readonly group: string;
@@ -85,9 +116,9 @@ export function groupOfApiVersion(apiVersion: string | undefined): GroupVersion 
   const known = SPLIT_API_VERSIONS.get(apiVersion);
   if (known) return known;
   const slash = apiVersion.indexOf('/');
-  const split: GroupVersion = Object.freeze(slash === -1
-    ? { group: CORE, version: apiVersion }
-    : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) });
+  const split: GroupVersion = Object.freeze(
+    slash === -1 ? { group: CORE, version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) },
+  );
   // Input from manifests is unbounded: remember only so many.
   if (SPLIT_API_VERSIONS.size < MAX_REMEMBERED_API_VERSIONS) SPLIT_API_VERSIONS.set(apiVersion, split);
   return split;

@@ -19,8 +19,19 @@ interface BuiltinIdPrefix {
   lastId: string;
 }
 
-const BUILTIN_ID_PREFIXES: ReadonlyMap<string, BuiltinIdPrefix> = new Map([...BUILTIN_KINDS].map(([kind, builtin]) =>
-  [kind, { group: builtin.group, prefix: `${builtin.group}/${kind}`, namespaced: builtin.namespaced, lastNamespace: '', lastName: '', lastId: '' }]));
+const BUILTIN_ID_PREFIXES: ReadonlyMap<string, BuiltinIdPrefix> = new Map(
+  [...BUILTIN_KINDS].map(([kind, builtin]) => [
+    kind,
+    {
+      group: builtin.group,
+      prefix: `${builtin.group}/${kind}`,
+      namespaced: builtin.namespaced,
+      lastNamespace: '',
+      lastName: '',
+      lastId: '',
+    },
+  ]),
+);
 
 /** The id of a built-in object, joined (see objectId): one flat string. */
 function builtinId(builtin: BuiltinIdPrefix, givenNamespace: string, name: string): string {
@@ -113,7 +124,17 @@ export function admitObject(
   const labels = stringMap(metadata?.labels);
   // One literal with every field (absent ones undefined): one fixed shape, sized exactly, for hundreds of thousands.
   const record: ObjectRecord = {
-    id: objectId(group, kind, namespace, name), group, version: parsed.version, kind, namespace, name, uid, labels, object, source, valueLines,
+    id: objectId(group, kind, namespace, name),
+    group,
+    version: parsed.version,
+    kind,
+    namespace,
+    name,
+    uid,
+    labels,
+    object,
+    source,
+    valueLines,
   };
   return { record };
 }

@@ -4,13 +4,19 @@ import type { RelationFamily } from './types.js';
 /** Webhook configurations and APIServices → the Service that serves them; admission policy bindings → policies. */
 export const admissionRelations: RelationFamily = {
   name: 'admission',
-  kinds: new Set(['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'APIService',
-    'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicyBinding']),
+  kinds: new Set([
+    'MutatingWebhookConfiguration',
+    'ValidatingWebhookConfiguration',
+    'APIService',
+    'ValidatingAdmissionPolicyBinding',
+    'MutatingAdmissionPolicyBinding',
+  ]),
   claim(record, claims, { scopes }) {
     if (record.kind === 'APIService') {
       const name = stringField(record.object, 'spec', 'service', 'name');
       const namespace = stringField(record.object, 'spec', 'service', 'namespace');
-      if (name && namespace) claims.refs.push({ type: 'serves', target: scopes.builtinRef('Service', namespace, name), via: 'spec.service', reverse: true });
+      if (name && namespace)
+        claims.refs.push({ type: 'serves', target: scopes.builtinRef('Service', namespace, name), via: 'spec.service', reverse: true });
       return;
     }
     if (record.kind.endsWith('PolicyBinding')) {
@@ -23,7 +29,8 @@ export const admissionRelations: RelationFamily = {
       const name = stringField(webhook, 'clientConfig', 'service', 'name');
       const namespace = stringField(webhook, 'clientConfig', 'service', 'namespace');
       const hook = stringField(webhook, 'name') ?? '?';
-      if (name && namespace) claims.refs.push({ type: 'serves', target: scopes.builtinRef('Service', namespace, name), via: `webhook ${hook}`, reverse: true });
+      if (name && namespace)
+        claims.refs.push({ type: 'serves', target: scopes.builtinRef('Service', namespace, name), via: `webhook ${hook}`, reverse: true });
     }
   },
 };

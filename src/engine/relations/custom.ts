@@ -23,14 +23,41 @@ const each = (groups: readonly string[], kind: string): string[] => groups.map((
 
 export const CUSTOM_REF_RULES: readonly CustomRefRule[] = [
   { kinds: each(CERT_MANAGER, 'Certificate'), path: ['spec', 'secretName'], kind: 'Secret', type: 'provisions' },
-  { kinds: each(CERT_MANAGER, 'Certificate'), path: ['spec', 'issuerRef', 'name'], kind: 'Issuer', type: 'uses',
-    kindFrom: { kindField: 'kind', groupField: 'group', defaultGroup: 'same' } },
-  { kinds: [...each(CERT_MANAGER, 'Issuer'), ...each(CERT_MANAGER, 'ClusterIssuer')], path: ['spec', 'ca', 'secretName'], kind: 'Secret', type: 'uses', clusterNamespace: 'cert-manager' },
-  { kinds: [...each(CERT_MANAGER, 'Issuer'), ...each(CERT_MANAGER, 'ClusterIssuer')], path: ['spec', 'acme', 'privateKeySecretRef', 'name'], kind: 'Secret', type: 'uses', clusterNamespace: 'cert-manager' },
-  { kinds: ['autoscaling.k8s.io/VerticalPodAutoscaler'], path: ['spec', 'targetRef', 'name'], kind: 'Deployment', type: 'scales',
-    kindFrom: { kindField: 'kind', groupField: 'apiVersion', defaultGroup: 'apps' } },
+  {
+    kinds: each(CERT_MANAGER, 'Certificate'),
+    path: ['spec', 'issuerRef', 'name'],
+    kind: 'Issuer',
+    type: 'uses',
+    kindFrom: { kindField: 'kind', groupField: 'group', defaultGroup: 'same' },
+  },
+  {
+    kinds: [...each(CERT_MANAGER, 'Issuer'), ...each(CERT_MANAGER, 'ClusterIssuer')],
+    path: ['spec', 'ca', 'secretName'],
+    kind: 'Secret',
+    type: 'uses',
+    clusterNamespace: 'cert-manager',
+  },
+  {
+    kinds: [...each(CERT_MANAGER, 'Issuer'), ...each(CERT_MANAGER, 'ClusterIssuer')],
+    path: ['spec', 'acme', 'privateKeySecretRef', 'name'],
+    kind: 'Secret',
+    type: 'uses',
+    clusterNamespace: 'cert-manager',
+  },
+  {
+    kinds: ['autoscaling.k8s.io/VerticalPodAutoscaler'],
+    path: ['spec', 'targetRef', 'name'],
+    kind: 'Deployment',
+    type: 'scales',
+    kindFrom: { kindField: 'kind', groupField: 'apiVersion', defaultGroup: 'apps' },
+  },
   { kinds: ['external-secrets.io/ExternalSecret'], path: ['spec', 'target', 'name'], kind: 'Secret', type: 'provisions' },
-  { kinds: ['monitoring.coreos.com/Prometheus', 'monitoring.coreos.com/Alertmanager'], path: ['spec', 'serviceAccountName'], kind: 'ServiceAccount', type: 'runs-as' },
+  {
+    kinds: ['monitoring.coreos.com/Prometheus', 'monitoring.coreos.com/Alertmanager'],
+    path: ['spec', 'serviceAccountName'],
+    kind: 'ServiceAccount',
+    type: 'runs-as',
+  },
 ];
 
 const RULES = new Map<string, CustomRefRule[]>();

@@ -15,8 +15,12 @@ export const eventRelations: RelationFamily = {
     const { group } = groupOfApiVersion(text(subject?.['apiVersion']));
     const uid = text(subject?.['uid']);
     // Events outlive their objects by design (an hour by default): an event about a deleted object is not broken.
-    const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: 'event',
-      target: scopes.refId(group, kind, text(subject?.['namespace']) ?? record.namespace, name), via: text(event?.['reason']) ?? 'event', optional: true };
+    const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = {
+      type: 'event',
+      target: scopes.refId(group, kind, text(subject?.['namespace']) ?? record.namespace, name),
+      via: text(event?.['reason']) ?? 'event',
+      optional: true,
+    };
     if (uid) claim.uid = uid;
     claims.refs.push(claim);
   },

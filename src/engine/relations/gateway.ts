@@ -28,7 +28,15 @@ function claimGateway(record: ObjectRecord, claims: Claims, context: RelationCon
   for (const listener of arrayField(record.object, 'spec', 'listeners')) {
     const listenerName = stringField(listener, 'name') ?? '?';
     for (const ref of arrayField(listener, 'tls', 'certificateRefs')) {
-      claimCrossNamespaceRef(record, ref, { group: 'core', kind: 'Secret' }, 'uses', `listener ${listenerName} certificate`, claims, context);
+      claimCrossNamespaceRef(
+        record,
+        ref,
+        { group: 'core', kind: 'Secret' },
+        'uses',
+        `listener ${listenerName} certificate`,
+        claims,
+        context,
+      );
     }
   }
 }
@@ -46,7 +54,9 @@ function claimRoute(record: ObjectRecord, claims: Claims, context: RelationConte
       target: context.scopes.refId(group, kind, namespace, name),
       via: sectionName ? `parentRef (listener ${sectionName})` : 'parentRef',
       reverse: true,
-      ...(kind === 'Gateway' ? { attach: { routeKind: record.kind, routeNamespace: record.namespace, ...(sectionName ? { sectionName } : {}) } } : {}),
+      ...(kind === 'Gateway'
+        ? { attach: { routeKind: record.kind, routeNamespace: record.namespace, ...(sectionName ? { sectionName } : {}) } }
+        : {}),
     });
   }
   for (const rule of arrayField(record.object, 'spec', 'rules')) {
@@ -90,8 +100,17 @@ function claimCrossNamespaceRef(
     target: context.scopes.refId(group, kind, namespace, name),
     via: crossNamespace ? `${via} (from ${record.namespace})` : via,
     ...(crossNamespace
-      ? { grant: { fromGroup: record.group, fromKind: record.kind, fromNamespace: record.namespace,
-          toGroup: group, toKind: kind, toNamespace: namespace, toName: name } }
+      ? {
+          grant: {
+            fromGroup: record.group,
+            fromKind: record.kind,
+            fromNamespace: record.namespace,
+            toGroup: group,
+            toKind: kind,
+            toNamespace: namespace,
+            toName: name,
+          },
+        }
       : {}),
   });
 }

@@ -28,8 +28,12 @@ export const ingressRelations: RelationFamily = {
       claims.refs.push({ type: 'uses', target: context.scopes.builtinRef('IngressClass', '', className), via: 'ingressClassName' });
     } else if (legacyClass) {
       // The annotation predates IngressClass objects: many controllers answer to it without one.
-      claims.refs.push({ type: 'uses', target: context.scopes.builtinRef('IngressClass', '', legacyClass),
-        via: LEGACY_CLASS_ANNOTATION, optional: true });
+      claims.refs.push({
+        type: 'uses',
+        target: context.scopes.builtinRef('IngressClass', '', legacyClass),
+        via: LEGACY_CLASS_ANNOTATION,
+        optional: true,
+      });
     }
   },
 };

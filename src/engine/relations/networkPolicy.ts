@@ -14,8 +14,15 @@ export const networkPolicyRelations: RelationFamily = {
     // podSelector {} is every pod in the namespace; a policy without one is invalid and selects nothing.
     const podSelector = parseLabelSelector(field(record.object, 'spec', 'podSelector'));
     if (podSelector) {
-      claims.selectors.push({ type: 'applies-to', via: 'podSelector', selector: podSelector, targetClass: 'pods',
-        targetKinds: PODS_AND_WORKLOADS, namespaces: { kind: 'same', namespace: record.namespace }, skipControlled: true });
+      claims.selectors.push({
+        type: 'applies-to',
+        via: 'podSelector',
+        selector: podSelector,
+        targetClass: 'pods',
+        targetKinds: PODS_AND_WORKLOADS,
+        namespaces: { kind: 'same', namespace: record.namespace },
+        skipControlled: true,
+      });
     }
     for (const rule of arrayField(record.object, 'spec', 'ingress')) {
       for (const peer of arrayField(rule, 'from')) claimPeer(record, peer, 'ingress from', claims);
@@ -30,20 +37,44 @@ function claimPeer(record: ObjectRecord, peer: unknown, via: string, claims: Cla
   const cidr = stringField(peer, 'ipBlock', 'cidr');
   if (cidr) {
     const except = arrayField(peer, 'ipBlock', 'except').filter((entry) => typeof entry === 'string');
-    claims.refs.push({ type: 'allows', target: `net/IPBlock//${cidr}`, via: except.length ? `${via} (except ${except.join(', ')})` : via,
-      synthetic: { kind: 'IPBlock', name: cidr } });
+    claims.refs.push({
+      type: 'allows',
+      target: `net/IPBlock//${cidr}`,
+      via: except.length ? `${via} (except ${except.join(', ')})` : via,
+      synthetic: { kind: 'IPBlock', name: cidr },
+    });
     return;
   }
   const podSelector = parseLabelSelector(field(peer, 'podSelector'));
   const namespaceSelector = parseLabelSelector(field(peer, 'namespaceSelector'));
   if (podSelector && namespaceSelector) {
-    claims.selectors.push({ type: 'allows', via, selector: podSelector, targetClass: 'pods', targetKinds: PODS_AND_WORKLOADS,
-      namespaces: { kind: 'selector', selector: namespaceSelector }, skipControlled: true });
+    claims.selectors.push({
+      type: 'allows',
+      via,
+      selector: podSelector,
+      targetClass: 'pods',
+      targetKinds: PODS_AND_WORKLOADS,
+      namespaces: { kind: 'selector', selector: namespaceSelector },
+      skipControlled: true,
+    });
   } else if (podSelector) {
-    claims.selectors.push({ type: 'allows', via, selector: podSelector, targetClass: 'pods', targetKinds: PODS_AND_WORKLOADS,
-      namespaces: { kind: 'same', namespace: record.namespace }, skipControlled: true });
+    claims.selectors.push({
+      type: 'allows',
+      via,
+      selector: podSelector,
+      targetClass: 'pods',
+      targetKinds: PODS_AND_WORKLOADS,
+      namespaces: { kind: 'same', namespace: record.namespace },
+      skipControlled: true,
+    });
   } else if (namespaceSelector) {
-    claims.selectors.push({ type: 'allows', via, selector: namespaceSelector ?? EVERYTHING, targetClass: 'namespaces',
-      targetKinds: NAMESPACES, namespaces: { kind: 'same', namespace: '' } });
+    claims.selectors.push({
+      type: 'allows',
+      via,
+      selector: namespaceSelector ?? EVERYTHING,
+      targetClass: 'namespaces',
+      targetKinds: NAMESPACES,
+      namespaces: { kind: 'same', namespace: '' },
+    });
   }
 }

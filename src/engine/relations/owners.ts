@@ -25,7 +25,14 @@ export const ownerRelations: RelationFamily = {
       if (!target) continue;
       const controller = (ref?.['controller'] as unknown) === true;
       // Every field in the literal: one shape for the claims every object of a cluster makes.
-      claims.refs.push({ type: 'owns', target, via: controller ? 'controller' : 'owner', reverse: true, uid: text(ref?.['uid']), controller });
+      claims.refs.push({
+        type: 'owns',
+        target,
+        via: controller ? 'controller' : 'owner',
+        reverse: true,
+        uid: text(ref?.['uid']),
+        controller,
+      });
     }
   },
 };

@@ -16,8 +16,20 @@ interface PodRefRule {
 }
 
 const VOLUME_RULES: readonly (PodRefRule & { readonly label: string })[] = [
-  { label: 'volume', kind: 'ConfigMap', type: 'mounts', name: (v) => v?.['configMap']?.['name'], optional: (v) => v?.['configMap']?.['optional'] },
-  { label: 'volume', kind: 'Secret', type: 'mounts', name: (v) => v?.['secret']?.['secretName'], optional: (v) => v?.['secret']?.['optional'] },
+  {
+    label: 'volume',
+    kind: 'ConfigMap',
+    type: 'mounts',
+    name: (v) => v?.['configMap']?.['name'],
+    optional: (v) => v?.['configMap']?.['optional'],
+  },
+  {
+    label: 'volume',
+    kind: 'Secret',
+    type: 'mounts',
+    name: (v) => v?.['secret']?.['secretName'],
+    optional: (v) => v?.['secret']?.['optional'],
+  },
   { label: 'volume', kind: 'PersistentVolumeClaim', type: 'mounts', name: (v) => v?.['persistentVolumeClaim']?.['claimName'] },
   { label: 'csi volume', kind: 'CSIDriver', type: 'uses', name: (v) => v?.['csi']?.['driver'] },
   { label: 'csi volume', kind: 'Secret', type: 'mounts', name: (v) => v?.['csi']?.['nodePublishSecretRef']?.['name'] },
@@ -29,8 +41,18 @@ const PROJECTED_RULES: readonly PodRefRule[] = [
 ];
 
 const ENV_RULES: readonly PodRefRule[] = [
-  { kind: 'ConfigMap', type: 'env', name: (e) => e?.['valueFrom']?.['configMapKeyRef']?.['name'], optional: (e) => e?.['valueFrom']?.['configMapKeyRef']?.['optional'] },
-  { kind: 'Secret', type: 'env', name: (e) => e?.['valueFrom']?.['secretKeyRef']?.['name'], optional: (e) => e?.['valueFrom']?.['secretKeyRef']?.['optional'] },
+  {
+    kind: 'ConfigMap',
+    type: 'env',
+    name: (e) => e?.['valueFrom']?.['configMapKeyRef']?.['name'],
+    optional: (e) => e?.['valueFrom']?.['configMapKeyRef']?.['optional'],
+  },
+  {
+    kind: 'Secret',
+    type: 'env',
+    name: (e) => e?.['valueFrom']?.['secretKeyRef']?.['name'],
+    optional: (e) => e?.['valueFrom']?.['secretKeyRef']?.['optional'],
+  },
 ];
 
 const ENV_FROM_RULES: readonly PodRefRule[] = [
@@ -42,13 +64,21 @@ const PULL_SECRET_RULE: PodRefRule = { kind: 'Secret', type: 'pulls', name: (ent
 
 const SCALAR_RULES: readonly (PodRefRule & { readonly label: string; readonly alwaysPresent?: ReadonlySet<string> })[] = [
   { label: 'node', kind: 'Node', type: 'runs-on', name: (spec) => spec?.['nodeName'] },
-  { label: 'priority class', kind: 'PriorityClass', type: 'uses', name: (spec) => spec?.['priorityClassName'],
-    alwaysPresent: new Set(['system-cluster-critical', 'system-node-critical']) },
+  {
+    label: 'priority class',
+    kind: 'PriorityClass',
+    type: 'uses',
+    name: (spec) => spec?.['priorityClassName'],
+    alwaysPresent: new Set(['system-cluster-critical', 'system-node-critical']),
+  },
   { label: 'runtime class', kind: 'RuntimeClass', type: 'uses', name: (spec) => spec?.['runtimeClassName'] },
 ];
 
-const CONTAINER_LISTS: readonly ((spec: Loose) => unknown)[] =
-  [(spec) => spec?.['initContainers'], (spec) => spec?.['containers'], (spec) => spec?.['ephemeralContainers']];
+const CONTAINER_LISTS: readonly ((spec: Loose) => unknown)[] = [
+  (spec) => spec?.['initContainers'],
+  (spec) => spec?.['containers'],
+  (spec) => spec?.['ephemeralContainers'],
+];
 
 /** The pod spec of a Pod, or of any workload's pod template (CronJob's jobTemplate included). */
 export function podSpecOf(record: ObjectRecord): Loose {
@@ -72,7 +102,15 @@ export const podSpecRelations: RelationFamily = {
  * The claim of `rule`, whose name was found in `from` (callers make `via` only then: most rules find nothing). Vias of
  * several parts are joined into one flat string: drafts keep them for the graph's life.
  */
-function push(record: ObjectRecord, claims: Claims, context: RelationContext, rule: PodRefRule, from: Loose, name: string, via: string): void {
+function push(
+  record: ObjectRecord,
+  claims: Claims,
+  context: RelationContext,
+  rule: PodRefRule,
+  from: Loose,
+  name: string,
+  via: string,
+): void {
   // Every field in the literal: one shape, no property store added afterwards (drafts keep these for the graph's life).
   const optional = rule.optional?.(from) === true;
   claims.refs.push({ type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via, optional });
@@ -94,8 +132,12 @@ function claimVolumes(record: ObjectRecord, spec: Loose, claims: Claims, context
     }
     if (record.kind === 'Pod' && isRecord(volume['ephemeral']?.['volumeClaimTemplate'])) {
       // The ephemeral volume controller names the claim <pod>-<volume>; it exists only while the pod does.
-      claims.refs.push({ type: 'mounts', target: context.scopes.builtinRef('PersistentVolumeClaim', record.namespace,
-        `${record.name}-${volumeName}`), via: `ephemeral volume ${volumeName}`, optional: true });
+      claims.refs.push({
+        type: 'mounts',
+        target: context.scopes.builtinRef('PersistentVolumeClaim', record.namespace, `${record.name}-${volumeName}`),
+        via: `ephemeral volume ${volumeName}`,
+        optional: true,
+      });
     }
   }
 }
@@ -129,14 +171,21 @@ function claimContainers(record: ObjectRecord, spec: Loose, claims: Claims, cont
 function claimScalars(record: ObjectRecord, spec: Loose, claims: Claims, context: RelationContext): void {
   const account = text(spec?.['serviceAccountName']) ?? text(spec?.['serviceAccount']);
   // Every namespace has a `default` account that manifests never list: link it only when it is known.
-  const serviceAccount: { -readonly [K in keyof RefClaim]: RefClaim[K] } =
-    { type: 'runs-as', target: context.scopes.builtinRef('ServiceAccount', record.namespace, account ?? 'default'), via: 'service account' };
+  const serviceAccount: { -readonly [K in keyof RefClaim]: RefClaim[K] } = {
+    type: 'runs-as',
+    target: context.scopes.builtinRef('ServiceAccount', record.namespace, account ?? 'default'),
+    via: 'service account',
+  };
   if (!account) serviceAccount.optional = true;
   claims.refs.push(serviceAccount);
   for (const rule of SCALAR_RULES) {
     const name = text(rule.name(spec));
     if (!name) continue;
-    const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = { type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via: rule.label };
+    const claim: { -readonly [K in keyof RefClaim]: RefClaim[K] } = {
+      type: rule.type,
+      target: context.scopes.builtinRef(rule.kind, record.namespace, name),
+      via: rule.label,
+    };
     if (rule.alwaysPresent?.has(name)) claim.optional = true;
     claims.refs.push(claim);
   }

@@ -36,13 +36,23 @@ function claimSubject(record: ObjectRecord, subject: unknown, claims: Claims, co
   }
   const user = kind === 'User' ? SERVICE_ACCOUNT_USER.exec(name) : null;
   if (user) {
-    claims.refs.push({ type: 'binds', target: context.scopes.builtinRef('ServiceAccount', user[1]!, user[2]!), via: `subject user ${name}` });
+    claims.refs.push({
+      type: 'binds',
+      target: context.scopes.builtinRef('ServiceAccount', user[1]!, user[2]!),
+      via: `subject user ${name}`,
+    });
     return;
   }
   const group = kind === 'Group' ? SERVICE_ACCOUNTS_GROUP.exec(name) : null;
   if (group) {
-    claims.selectors.push({ type: 'binds', via: `subject group ${name}`, selector: EVERYTHING, targetClass: 'serviceaccounts',
-      targetKinds: SERVICE_ACCOUNTS, namespaces: group[1] ? { kind: 'same', namespace: group[1] } : { kind: 'all' } });
+    claims.selectors.push({
+      type: 'binds',
+      via: `subject group ${name}`,
+      selector: EVERYTHING,
+      targetClass: 'serviceaccounts',
+      targetKinds: SERVICE_ACCOUNTS,
+      namespaces: group[1] ? { kind: 'same', namespace: group[1] } : { kind: 'all' },
+    });
   }
 }
 
@@ -50,7 +60,13 @@ function claimAggregation(record: ObjectRecord, claims: Claims): void {
   for (const raw of arrayField(record.object, 'aggregationRule', 'clusterRoleSelectors')) {
     const selector = parseLabelSelector(raw);
     if (!selector) continue;
-    claims.selectors.push({ type: 'aggregates', via: 'aggregationRule', selector, targetClass: 'clusterroles',
-      targetKinds: CLUSTER_ROLES, namespaces: { kind: 'same', namespace: '' } });
+    claims.selectors.push({
+      type: 'aggregates',
+      via: 'aggregationRule',
+      selector,
+      targetClass: 'clusterroles',
+      targetKinds: CLUSTER_ROLES,
+      namespaces: { kind: 'same', namespace: '' },
+    });
   }
 }

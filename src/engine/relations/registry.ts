@@ -17,9 +17,20 @@ import type { ObjectRecord } from '../model/object.js';
 
 /** Every relation family, in a fixed order (claims are merged per edge, so the order does not change the graph). */
 export const RELATION_FAMILIES: readonly RelationFamily[] = [
-  ownerRelations, selectorRelations, networkPolicyRelations, endpointRelations, ingressRelations, gatewayRelations,
-  podSpecRelations, serviceAccountRelations, storageRelations, workloadRelations, rbacRelations, admissionRelations,
-  eventRelations, customRelations,
+  ownerRelations,
+  selectorRelations,
+  networkPolicyRelations,
+  endpointRelations,
+  ingressRelations,
+  gatewayRelations,
+  podSpecRelations,
+  serviceAccountRelations,
+  storageRelations,
+  workloadRelations,
+  rbacRelations,
+  admissionRelations,
+  eventRelations,
+  customRelations,
 ];
 
 const UNIVERSAL = RELATION_FAMILIES.filter((family) => family.kinds === '*');

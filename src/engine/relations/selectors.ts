@@ -18,12 +18,25 @@ interface SelectorRule {
 const SELECTOR_RULES: readonly SelectorRule[] = [
   // Service: a map selector; absent or empty selects nothing (endpoints are managed elsewhere).
   { kinds: ['Service'], type: 'selects', read: (r) => parseMapSelector(field(r.object, 'spec', 'selector')), targets: PODS_AND_WORKLOADS },
-  { kinds: ['PodDisruptionBudget'], type: 'selects', read: (r) => parseLabelSelector(field(r.object, 'spec', 'selector')), targets: PODS_AND_WORKLOADS },
-  { kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'], type: 'selects',
-    read: (r) => parseLabelSelector(field(r.object, 'spec', 'selector')), targets: PODS_ONLY },
+  {
+    kinds: ['PodDisruptionBudget'],
+    type: 'selects',
+    read: (r) => parseLabelSelector(field(r.object, 'spec', 'selector')),
+    targets: PODS_AND_WORKLOADS,
+  },
+  {
+    kinds: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job'],
+    type: 'selects',
+    read: (r) => parseLabelSelector(field(r.object, 'spec', 'selector')),
+    targets: PODS_ONLY,
+  },
   // ReplicationController: a map selector that defaults to the template's labels.
-  { kinds: ['ReplicationController'], type: 'selects', targets: PODS_ONLY,
-    read: (r) => parseMapSelector(field(r.object, 'spec', 'selector') ?? field(r.object, 'spec', 'template', 'metadata', 'labels')) },
+  {
+    kinds: ['ReplicationController'],
+    type: 'selects',
+    targets: PODS_ONLY,
+    read: (r) => parseMapSelector(field(r.object, 'spec', 'selector') ?? field(r.object, 'spec', 'template', 'metadata', 'labels')),
+  },
 ];
 
 const RULES_BY_KIND: ReadonlyMap<string, SelectorRule> = new Map(

@@ -37,14 +37,19 @@ export const storageRelations: RelationFamily = {
     for (const rule of RULES_BY_KIND.get(record.kind) ?? []) {
       const name = stringField(record.object, ...rule.path);
       if (!name) continue;
-      claims.refs.push({ type: rule.type, target: context.scopes.builtinRef(rule.kind, record.namespace, name), via: rule.via,
-        ...(rule.optional ? { optional: true } : {}) });
+      claims.refs.push({
+        type: rule.type,
+        target: context.scopes.builtinRef(rule.kind, record.namespace, name),
+        via: rule.via,
+        ...(rule.optional ? { optional: true } : {}),
+      });
     }
     if (record.kind === 'PersistentVolume') claimClaimRef(record, claims, context);
     if (record.kind === 'CSINode') {
       for (const driver of arrayField(record.object, 'spec', 'drivers')) {
         const name = stringField(driver, 'name');
-        if (name) claims.refs.push({ type: 'uses', target: context.scopes.builtinRef('CSIDriver', '', name), via: 'driver', optional: true });
+        if (name)
+          claims.refs.push({ type: 'uses', target: context.scopes.builtinRef('CSIDriver', '', name), via: 'driver', optional: true });
       }
     }
   },
@@ -56,6 +61,11 @@ function claimClaimRef(record: ObjectRecord, claims: Claims, context: RelationCo
   const namespace = stringField(record.object, 'spec', 'claimRef', 'namespace');
   if (!name || !namespace) return;
   const uid = stringField(record.object, 'spec', 'claimRef', 'uid');
-  claims.refs.push({ type: 'claims', target: context.scopes.builtinRef('PersistentVolumeClaim', namespace, name), via: 'claimRef',
-    reverse: true, ...(uid ? { uid } : {}) });
+  claims.refs.push({
+    type: 'claims',
+    target: context.scopes.builtinRef('PersistentVolumeClaim', namespace, name),
+    via: 'claimRef',
+    reverse: true,
+    ...(uid ? { uid } : {}),
+  });
 }

@@ -24,8 +24,12 @@ function claimStatefulSet(record: ObjectRecord, claims: Claims, context: Relatio
     if (!templateName) continue;
     for (let ordinal = 0; ordinal < count; ordinal++) {
       // The controller creates these claims; manifests never contain them, so they are linked only when present.
-      claims.refs.push({ type: 'claims', via: `volumeClaimTemplate ${templateName}`, optional: true,
-        target: context.scopes.builtinRef('PersistentVolumeClaim', record.namespace, `${templateName}-${record.name}-${ordinal}`) });
+      claims.refs.push({
+        type: 'claims',
+        via: `volumeClaimTemplate ${templateName}`,
+        optional: true,
+        target: context.scopes.builtinRef('PersistentVolumeClaim', record.namespace, `${templateName}-${record.name}-${ordinal}`),
+      });
     }
   }
 }

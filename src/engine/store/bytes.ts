@@ -36,7 +36,10 @@ export class ByteWriter {
 }
 
 export class ByteReader {
-  constructor(private readonly bytes: Uint8Array, public position = 0) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    public position = 0,
+  ) {}
 
   varint(): number {
     let result = 0;

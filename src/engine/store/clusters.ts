@@ -21,7 +21,8 @@ export class ClusterStore {
     this.db.run(
       `INSERT INTO clusters (context, server, first_seen, last_seen) VALUES (?, ?, ?, ?)
        ON CONFLICT (context, server) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)`,
-      [key.context, key.server, at, at]);
+      [key.context, key.server, at, at],
+    );
     return num(this.db.get('SELECT id FROM clusters WHERE context = ? AND server = ?', [key.context, key.server])!, 'id');
   }
 
@@ -36,6 +37,11 @@ export class ClusterStore {
 }
 
 function toRecord(row: Parameters<typeof num>[0]): ClusterRecord {
-  return { id: num(row, 'id'), context: str(row, 'context'), server: str(row, 'server'),
-    firstSeen: num(row, 'first_seen'), lastSeen: num(row, 'last_seen') };
+  return {
+    id: num(row, 'id'),
+    context: str(row, 'context'),
+    server: str(row, 'server'),
+    firstSeen: num(row, 'first_seen'),
+    lastSeen: num(row, 'last_seen'),
+  };
 }

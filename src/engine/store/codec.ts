@@ -17,22 +17,26 @@ export const BlobFormat = {
 export type BlobFormat = (typeof BlobFormat)[keyof typeof BlobFormat];
 
 /** Words that history diffs repeat; deflate can point into this instead of spelling them out in every row. */
-const HISTORY_DICTIONARY_V1 = Buffer.from([
-  '"metadata","labels","annotations","name","namespace","uid","ownerReferences","generation","creationTimestamp",',
-  '"deletionTimestamp","app.kubernetes.io/name","app.kubernetes.io/instance","pod-template-hash","apiVersion","kind",',
-  '"spec","replicas","template","containers","image","resources","requests","limits","cpu","memory","selector",',
-  '"matchLabels","status","phase","Running","Pending","Succeeded","Failed","Unknown","conditions","type","Ready",',
-  '"ContainersReady","PodScheduled","Initialized","True","False","lastTransitionTime","lastProbeTime","reason",',
-  '"message","readyReplicas","availableReplicas","updatedReplicas","observedGeneration","unavailableReplicas",',
-  '"containerStatuses","ready","started","restartCount","state","running","waiting","terminated","startedAt",',
-  '"CrashLoopBackOff","exitCode","containerID","imageID","podIP","hostIP","nodeName","Deployment","ReplicaSet",',
-  '"Pod","Service","apps/v1","v1","controller":true,"blockOwnerDeletion":true,["~",["status","phase"],',
-  '["~",["spec","replicas"],["~",["status","replicas"],["~",["status","readyReplicas"],',
-].join(''));
+const HISTORY_DICTIONARY_V1 = Buffer.from(
+  [
+    '"metadata","labels","annotations","name","namespace","uid","ownerReferences","generation","creationTimestamp",',
+    '"deletionTimestamp","app.kubernetes.io/name","app.kubernetes.io/instance","pod-template-hash","apiVersion","kind",',
+    '"spec","replicas","template","containers","image","resources","requests","limits","cpu","memory","selector",',
+    '"matchLabels","status","phase","Running","Pending","Succeeded","Failed","Unknown","conditions","type","Ready",',
+    '"ContainersReady","PodScheduled","Initialized","True","False","lastTransitionTime","lastProbeTime","reason",',
+    '"message","readyReplicas","availableReplicas","updatedReplicas","observedGeneration","unavailableReplicas",',
+    '"containerStatuses","ready","started","restartCount","state","running","waiting","terminated","startedAt",',
+    '"CrashLoopBackOff","exitCode","containerID","imageID","podIP","hostIP","nodeName","Deployment","ReplicaSet",',
+    '"Pod","Service","apps/v1","v1","controller":true,"blockOwnerDeletion":true,["~",["status","phase"],',
+    '["~",["spec","replicas"],["~",["status","replicas"],["~",["status","readyReplicas"],',
+  ].join(''),
+);
 
 const BROTLI_QUALITY = 4;
-const BROTLI_PARAMS = (length: number): Record<number, number> =>
-  ({ [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: length });
+const BROTLI_PARAMS = (length: number): Record<number, number> => ({
+  [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+  [constants.BROTLI_PARAM_SIZE_HINT]: length,
+});
 const deflateRawAsync = promisify(deflateRaw);
 /** Level 1: level 6 is ~3× slower for ~7% less, and a synchronous save runs on the extension host thread. */
 const SNAPSHOT_DEFLATE = { level: 1 } as const;
@@ -45,9 +49,12 @@ export function packBlob(bytes: Uint8Array, format: BlobFormat): Uint8Array {
 
 /** `packBlob` with the compression on libuv's thread pool: a 100K-object snapshot compresses without blocking. */
 export async function packBlobOffThread(bytes: Uint8Array, format: BlobFormat): Promise<Uint8Array> {
-  const body = format === BlobFormat.deflate ? await deflateRawAsync(bytes, SNAPSHOT_DEFLATE)
-    : format === BlobFormat.brotli ? await brotliCompressAsync(bytes, { params: BROTLI_PARAMS(bytes.length) })
-    : compress(bytes, format);
+  const body =
+    format === BlobFormat.deflate
+      ? await deflateRawAsync(bytes, SNAPSHOT_DEFLATE)
+      : format === BlobFormat.brotli
+        ? await brotliCompressAsync(bytes, { params: BROTLI_PARAMS(bytes.length) })
+        : compress(bytes, format);
   return withFormatByte(bytes, body, format);
 }
 
@@ -67,11 +74,16 @@ export function unpackBlob(blob: Uint8Array, maxBytes = 2 ** 31 - 1): Uint8Array
   const limits = { maxOutputLength: maxBytes };
   try {
     switch (format) {
-      case BlobFormat.raw: return body;
-      case BlobFormat.deflate: return inflateRawSync(body, limits);
-      case BlobFormat.deflateHistoryV1: return inflateRawSync(body, { ...limits, dictionary: HISTORY_DICTIONARY_V1 });
-      case BlobFormat.brotli: return brotliDecompressSync(body, limits);
-      default: throw new SnapshotFormatError(`Unknown blob format ${String(format)}.`);
+      case BlobFormat.raw:
+        return body;
+      case BlobFormat.deflate:
+        return inflateRawSync(body, limits);
+      case BlobFormat.deflateHistoryV1:
+        return inflateRawSync(body, { ...limits, dictionary: HISTORY_DICTIONARY_V1 });
+      case BlobFormat.brotli:
+        return brotliDecompressSync(body, limits);
+      default:
+        throw new SnapshotFormatError(`Unknown blob format ${String(format)}.`);
     }
   } catch (error) {
     if (error instanceof SnapshotFormatError) throw error;
@@ -94,9 +106,13 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 function compress(bytes: Uint8Array, format: BlobFormat): Uint8Array {
   switch (format) {
-    case BlobFormat.raw: return bytes;
-    case BlobFormat.deflate: return deflateRawSync(bytes, SNAPSHOT_DEFLATE);
-    case BlobFormat.deflateHistoryV1: return deflateRawSync(bytes, { level: 6, dictionary: HISTORY_DICTIONARY_V1 });
-    case BlobFormat.brotli: return brotliCompressSync(bytes, { params: BROTLI_PARAMS(bytes.length) });
+    case BlobFormat.raw:
+      return bytes;
+    case BlobFormat.deflate:
+      return deflateRawSync(bytes, SNAPSHOT_DEFLATE);
+    case BlobFormat.deflateHistoryV1:
+      return deflateRawSync(bytes, { level: 6, dictionary: HISTORY_DICTIONARY_V1 });
+    case BlobFormat.brotli:
+      return brotliCompressSync(bytes, { params: BROTLI_PARAMS(bytes.length) });
   }
 }

@@ -69,7 +69,10 @@ export class StoreDatabase {
   private depth = 0;
   private closed = false;
 
-  constructor(readonly sql: Database, options: OpenStoreOptions) {
+  constructor(
+    readonly sql: Database,
+    options: OpenStoreOptions,
+  ) {
     this.path = options.path;
     this.readOnly = options.readOnly === true;
     this.saver = new SaveScheduler({

@@ -6,16 +6,26 @@
 /** The database was written by a newer Kubilitics; it is left untouched so that version can still read it. */
 export class SchemaTooNewError extends Error {
   override readonly name = 'SchemaTooNewError';
-  constructor(readonly path: string, readonly databaseVersion: number, readonly knownVersion: number) {
-    super(`${path} has schema version ${databaseVersion}, but this Kubilitics knows only up to ${knownVersion}. ` +
-      'Update Kubilitics to open it; the file was not changed.');
+  constructor(
+    readonly path: string,
+    readonly databaseVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(
+      `${path} has schema version ${databaseVersion}, but this Kubilitics knows only up to ${knownVersion}. ` +
+        'Update Kubilitics to open it; the file was not changed.',
+    );
   }
 }
 
 /** A migration file is missing, misnamed or failed; the database stays at its previous version. */
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';
-  constructor(message: string, readonly file?: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly file?: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

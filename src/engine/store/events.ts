@@ -39,27 +39,47 @@ export class EventStore {
   constructor(private readonly db: StoreDatabase) {}
 
   upsert(event: EventInput): void {
-    this.db.run(event.count === undefined ? UPSERT_COUNTING : UPSERT_WITH_COUNT,
-      [event.clusterId, event.objectId, event.type, event.reason, event.message, event.count ?? 1, event.at, event.at]);
+    this.db.run(event.count === undefined ? UPSERT_COUNTING : UPSERT_WITH_COUNT, [
+      event.clusterId,
+      event.objectId,
+      event.type,
+      event.reason,
+      event.message,
+      event.count ?? 1,
+      event.at,
+      event.at,
+    ]);
   }
 
   /** Events of one object, most recent first. */
   forObject(clusterId: number, objectId: string): EventRecord[] {
-    return this.db.all('SELECT * FROM events WHERE cluster_id = ? AND object_id = ? ORDER BY last_seen DESC, id DESC',
-      [clusterId, objectId]).map(toRecord);
+    return this.db
+      .all('SELECT * FROM events WHERE cluster_id = ? AND object_id = ? ORDER BY last_seen DESC, id DESC', [clusterId, objectId])
+      .map(toRecord);
   }
 
   /** Events of a cluster seen at or after `since`, most recent first. */
   recent(clusterId: number, since: number, limit = 200): EventRecord[] {
-    return this.db.all('SELECT * FROM events WHERE cluster_id = ? AND last_seen >= ? ORDER BY last_seen DESC, id DESC LIMIT ?',
-      [clusterId, since, limit]).map(toRecord);
+    return this.db
+      .all('SELECT * FROM events WHERE cluster_id = ? AND last_seen >= ? ORDER BY last_seen DESC, id DESC LIMIT ?', [
+        clusterId,
+        since,
+        limit,
+      ])
+      .map(toRecord);
   }
 }
 
 function toRecord(row: Row): EventRecord {
   return {
-    id: num(row, 'id'), clusterId: num(row, 'cluster_id'), objectId: str(row, 'object_id'), type: str(row, 'type'),
-    reason: str(row, 'reason'), message: str(row, 'message'), count: num(row, 'count'),
-    firstSeen: num(row, 'first_seen'), lastSeen: num(row, 'last_seen'),
+    id: num(row, 'id'),
+    clusterId: num(row, 'cluster_id'),
+    objectId: str(row, 'object_id'),
+    type: str(row, 'type'),
+    reason: str(row, 'reason'),
+    message: str(row, 'message'),
+    count: num(row, 'count'),
+    firstSeen: num(row, 'first_seen'),
+    lastSeen: num(row, 'last_seen'),
   };
 }

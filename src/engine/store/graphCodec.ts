@@ -76,13 +76,17 @@ class Encoder {
         this.json += text.length;
         return;
       }
-      case 'boolean': this.out.varint(value ? TRUE : FALSE); this.json += value ? 4 : 5; return;
+      case 'boolean':
+        this.out.varint(value ? TRUE : FALSE);
+        this.json += value ? 4 : 5;
+        return;
       case 'object':
         if (value === null) this.null();
         else if (Array.isArray(value)) this.array(value);
         else this.object(value as Record<string, unknown>);
         return;
-      default: this.null(); // undefined or a function inside an array: JSON writes null there too.
+      default:
+        this.null(); // undefined or a function inside an array: JSON writes null there too.
     }
   }
 
@@ -181,7 +185,11 @@ export function encodeGraph(graph: TopologyGraph): EncodedGraph {
  * a 100K-object graph (about a second of work) never holds the extension host's event loop for long.
  * The graph must not change meanwhile (engine graphs are fresh arrays of immutable values).
  */
-export async function encodeGraphInSlices(graph: TopologyGraph, pause: () => Promise<void> = nextTurn, sliceSize = 5000): Promise<EncodedGraph> {
+export async function encodeGraphInSlices(
+  graph: TopologyGraph,
+  pause: () => Promise<void> = nextTurn,
+  sliceSize = 5000,
+): Promise<EncodedGraph> {
   const encoder = new Encoder();
   const total = graph.nodes.length + graph.edges.length;
   for (let start = 0; start < total; start += sliceSize) {
@@ -212,26 +220,41 @@ function finish(encoder: Encoder, graph: TopologyGraph): EncodedGraph {
   const prefix = new ByteWriter();
   prefix.varint(headerBytes.length);
   const commas = Math.max(0, graph.nodes.length - 1) + Math.max(0, graph.edges.length - 1);
-  return { bytes: Buffer.concat([prefix.result(), headerBytes, encoder.out.result()]), jsonBytes: encoder.json + GRAPH_WRAPPER_JSON + commas };
+  return {
+    bytes: Buffer.concat([prefix.result(), headerBytes, encoder.out.result()]),
+    jsonBytes: encoder.json + GRAPH_WRAPPER_JSON + commas,
+  };
 }
 
 class Decoder {
-  constructor(private readonly reader: ByteReader, private readonly header: Header) {}
+  constructor(
+    private readonly reader: ByteReader,
+    private readonly header: Header,
+  ) {}
 
   value(): unknown {
     const word = this.reader.varint();
     const tag = word % 8;
     const operand = Math.floor(word / 8);
     switch (tag) {
-      case NULL: return null;
-      case FALSE: return false;
-      case TRUE: return true;
-      case STRING: return this.string(operand);
-      case NUMBER: return JSON.parse(this.string(operand)) as number;
-      case ARRAY: return this.array(operand);
-      case OBJECT: return this.objectBody(operand);
-      case DERIVED_ID: return DERIVED_ID_MARK;
-      default: throw new SnapshotFormatError(`Snapshot graph: unknown value tag ${tag}.`);
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case STRING:
+        return this.string(operand);
+      case NUMBER:
+        return JSON.parse(this.string(operand)) as number;
+      case ARRAY:
+        return this.array(operand);
+      case OBJECT:
+        return this.objectBody(operand);
+      case DERIVED_ID:
+        return DERIVED_ID_MARK;
+      default:
+        throw new SnapshotFormatError(`Snapshot graph: unknown value tag ${tag}.`);
     }
   }
 
@@ -253,7 +276,8 @@ class Decoder {
     const out: Record<string, unknown> = {};
     for (const key of keys) {
       // Plain assignment of "__proto__" would replace the prototype instead of adding the key JSON.parse would add.
-      if (key === '__proto__') Object.defineProperty(out, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
       else out[key] = this.value();
     }
     return out;
@@ -298,6 +322,7 @@ function parseHeader(bytes: Buffer): Header {
   }
   if (header?.v !== GRAPH_CODEC_VERSION) throw new SnapshotFormatError(`Snapshot graph has unknown encoding version ${String(header?.v)}.`);
   const counts = Number.isSafeInteger(header.n) && Number.isSafeInteger(header.e) && header.n >= 0 && header.e >= 0;
-  if (!Array.isArray(header.s) || !Array.isArray(header.h) || !counts) throw new SnapshotFormatError('Snapshot graph header is incomplete.');
+  if (!Array.isArray(header.s) || !Array.isArray(header.h) || !counts)
+    throw new SnapshotFormatError('Snapshot graph header is incomplete.');
   return header;
 }

@@ -55,10 +55,15 @@ export class HistoryStore {
     const ops = opsOf(change);
     if (ops.length === 0) return false;
     const object = change.after ?? change.before;
-    this.db.run(
-      'INSERT INTO history (cluster_id, object_id, uid, change, at, resource_version, diff) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [change.clusterId, change.objectId, object?.metadata?.uid ?? null, change.change, change.at,
-        object?.metadata?.resourceVersion ?? null, packText(JSON.stringify(ops), BlobFormat.deflateHistoryV1)]);
+    this.db.run('INSERT INTO history (cluster_id, object_id, uid, change, at, resource_version, diff) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      change.clusterId,
+      change.objectId,
+      object?.metadata?.uid ?? null,
+      change.change,
+      change.at,
+      object?.metadata?.resourceVersion ?? null,
+      packText(JSON.stringify(ops), BlobFormat.deflateHistoryV1),
+    ]);
     return true;
   }
 
@@ -76,7 +81,8 @@ export class HistoryStore {
     const rows = this.db.all(
       `SELECT * FROM history WHERE cluster_id = ? AND object_id = ? AND at >= ? AND at <= ?
        ORDER BY at DESC, id DESC LIMIT ?`,
-      [clusterId, objectId, query.since ?? -Number.MAX_SAFE_INTEGER, query.until ?? Number.MAX_SAFE_INTEGER, query.limit ?? -1]);
+      [clusterId, objectId, query.since ?? -Number.MAX_SAFE_INTEGER, query.until ?? Number.MAX_SAFE_INTEGER, query.limit ?? -1],
+    );
     return rows.reverse().map(toEntry);
   }
 
@@ -88,9 +94,14 @@ export class HistoryStore {
                 ROW_NUMBER() OVER (PARTITION BY object_id ORDER BY at DESC, id DESC) AS newest
          FROM history WHERE cluster_id = ?)
        WHERE newest = 1 ORDER BY at DESC, object_id`,
-      [clusterId]);
-    return rows.map((row) => ({ objectId: str(row, 'object_id'), changes: num(row, 'changes'), lastChange: str(row, 'change') as ChangeKind,
-      lastAt: num(row, 'at') }));
+      [clusterId],
+    );
+    return rows.map((row) => ({
+      objectId: str(row, 'object_id'),
+      changes: num(row, 'changes'),
+      lastChange: str(row, 'change') as ChangeKind,
+      lastAt: num(row, 'at'),
+    }));
   }
 
   /** Drops entries older than `at`; returns how many. */
@@ -134,7 +145,13 @@ function toEntry(row: Row): HistoryEntry {
   const uid = optStr(row, 'uid');
   const resourceVersion = optStr(row, 'resource_version');
   return {
-    id: num(row, 'id'), clusterId: num(row, 'cluster_id'), objectId: str(row, 'object_id'), change, at: num(row, 'at'), ops,
-    ...(uid !== undefined ? { uid } : {}), ...(resourceVersion !== undefined ? { resourceVersion } : {}),
+    id: num(row, 'id'),
+    clusterId: num(row, 'cluster_id'),
+    objectId: str(row, 'object_id'),
+    change,
+    at: num(row, 'at'),
+    ops,
+    ...(uid !== undefined ? { uid } : {}),
+    ...(resourceVersion !== undefined ? { resourceVersion } : {}),
   };
 }

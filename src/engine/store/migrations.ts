@@ -39,7 +39,10 @@ export async function readMigrations(dir: string): Promise<Migration[]> {
     if (!match) throw new MigrationError(`Migration file ${file} is not named NNN_name.sql.`, file);
     const version = Number(match[1]);
     if (version !== migrations.length + 1) {
-      throw new MigrationError(`Migration ${file} should be number ${migrations.length + 1}: versions must run 001, 002, … without gaps.`, file);
+      throw new MigrationError(
+        `Migration ${file} should be number ${migrations.length + 1}: versions must run 001, 002, … without gaps.`,
+        file,
+      );
     }
     migrations.push({ version, name: match[2]!, file, sql: await readFile(join(dir, file), 'utf8') });
   }
@@ -77,8 +80,11 @@ export function migrate(db: Database, migrations: readonly Migration[], path: st
   } catch (error) {
     rollbackQuietly(db);
     const message = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(`Migration ${current?.file ?? '?'} failed (${message}); the database stays at version ${from}.`,
-      current?.file, { cause: error });
+    throw new MigrationError(
+      `Migration ${current?.file ?? '?'} failed (${message}); the database stays at version ${from}.`,
+      current?.file,
+      { cause: error },
+    );
   }
   return { from, to: known, applied: pending.map((migration) => migration.file) };
 }

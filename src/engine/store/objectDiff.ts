@@ -9,15 +9,16 @@ export type ObjectPath = readonly PathSegment[];
 
 /** `+` added at path, `-` removed (old value kept), `~` replaced: [op, path, new, old]. */
 export type DiffOp =
-  | readonly ['+', ObjectPath, unknown]
-  | readonly ['-', ObjectPath, unknown]
-  | readonly ['~', ObjectPath, unknown, unknown];
+  readonly ['+', ObjectPath, unknown] | readonly ['-', ObjectPath, unknown] | readonly ['~', ObjectPath, unknown, unknown];
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Fields that change on every write and are recorded elsewhere (the row's resource_version column). */
-const IGNORED: readonly (readonly string[])[] = [['metadata', 'resourceVersion'], ['metadata', 'managedFields']];
+const IGNORED: readonly (readonly string[])[] = [
+  ['metadata', 'resourceVersion'],
+  ['metadata', 'managedFields'],
+];
 
 const ignored = (path: readonly PathSegment[]): boolean =>
   IGNORED.some((skip) => skip.length === path.length && skip.every((segment, index) => segment === path[index]));
@@ -75,7 +76,7 @@ const MAX_VALUE = 120;
 
 /** Short text for a value: bare words stay bare, everything else is JSON, long values are cut. */
 export function formatValue(value: unknown): string {
-  const text = typeof value === 'string' && PLAIN.test(value) ? value : JSON.stringify(value) ?? 'undefined';
+  const text = typeof value === 'string' && PLAIN.test(value) ? value : (JSON.stringify(value) ?? 'undefined');
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
@@ -98,7 +99,14 @@ export function renderDiff(ops: readonly DiffOp[]): string[] {
 
 /** Runtime check for ops read back from the database (a damaged row must not crash the history view). */
 export function isDiffOpList(value: unknown): value is DiffOp[] {
-  return Array.isArray(value) && value.every((op) =>
-    Array.isArray(op) && (op[0] === '+' || op[0] === '-' || op[0] === '~') && Array.isArray(op[1]) &&
-    (op[1] as unknown[]).every((segment) => typeof segment === 'string' || typeof segment === 'number'));
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (op) =>
+        Array.isArray(op) &&
+        (op[0] === '+' || op[0] === '-' || op[0] === '~') &&
+        Array.isArray(op[1]) &&
+        (op[1] as unknown[]).every((segment) => typeof segment === 'string' || typeof segment === 'number'),
+    )
+  );
 }

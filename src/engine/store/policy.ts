@@ -60,5 +60,4 @@ export function planRetention(snapshots: readonly RetentionCandidate[], policy: 
   return doomed;
 }
 
-const later = (a: RetentionCandidate, b: RetentionCandidate): boolean =>
-  a.takenAt > b.takenAt || (a.takenAt === b.takenAt && a.id > b.id);
+const later = (a: RetentionCandidate, b: RetentionCandidate): boolean => a.takenAt > b.takenAt || (a.takenAt === b.takenAt && a.id > b.id);

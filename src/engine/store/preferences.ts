@@ -17,8 +17,11 @@ export class Preferences {
   set(scope: string, key: string, value: unknown): void {
     const text = JSON.stringify(value);
     if (text === undefined) throw new TypeError(`Preference ${scope}/${key}: value cannot be stored as JSON.`);
-    this.db.run(`INSERT INTO preferences (scope, key, value) VALUES (?, ?, ?)
-      ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value`, [scope, key, text]);
+    this.db.run(
+      `INSERT INTO preferences (scope, key, value) VALUES (?, ?, ?)
+      ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value`,
+      [scope, key, text],
+    );
   }
 
   delete(scope: string, key: string): boolean {

@@ -36,14 +36,27 @@ export async function loadOrRecover(sql: SqlJsStatic, path: string, now: Date, r
   if ('db' in checked) return { db: checked.db, existed: true };
   // A reader must not move the writer's file: it starts empty in memory and says why.
   if (readOnly) {
-    return { db: new sql.Database(), existed: true, warning: { kind: 'corrupt-file-moved', movedTo: path, reason: checked.problem,
-      message: `The Kubilitics history database ${path} is unreadable (${checked.problem}); this window shows no history.` } };
+    return {
+      db: new sql.Database(),
+      existed: true,
+      warning: {
+        kind: 'corrupt-file-moved',
+        movedTo: path,
+        reason: checked.problem,
+        message: `The Kubilitics history database ${path} is unreadable (${checked.problem}); this window shows no history.`,
+      },
+    };
   }
   const movedTo = await moveAside(path, now);
   return {
-    db: new sql.Database(), existed: true,
-    warning: { kind: 'corrupt-file-moved', movedTo, reason: checked.problem,
-      message: `The Kubilitics history database was unreadable (${checked.problem}). It was moved to ${movedTo} and a new one started.` },
+    db: new sql.Database(),
+    existed: true,
+    warning: {
+      kind: 'corrupt-file-moved',
+      movedTo,
+      reason: checked.problem,
+      message: `The Kubilitics history database was unreadable (${checked.problem}). It was moved to ${movedTo} and a new one started.`,
+    },
   };
 }
 

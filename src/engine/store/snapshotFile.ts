@@ -41,7 +41,9 @@ export function decodeSnapshotFile(bytes: Uint8Array): SnapshotFile {
     throw new SnapshotFormatError(`Not a Kubilitics snapshot file: "format" is not "${SNAPSHOT_FILE_FORMAT}".`);
   }
   if (typeof head.version !== 'number' || head.version > SNAPSHOT_FILE_VERSION) {
-    throw new SnapshotFormatError(`This snapshot file has version ${String(head.version)}; this Kubilitics reads up to version ${SNAPSHOT_FILE_VERSION}. Update Kubilitics to import it.`);
+    throw new SnapshotFormatError(
+      `This snapshot file has version ${String(head.version)}; this Kubilitics reads up to version ${SNAPSHOT_FILE_VERSION}. Update Kubilitics to import it.`,
+    );
   }
   const problems = [...headerProblems(head), ...graphShapeProblems(head.graph)];
   if (problems.length === 0) problems.push(...validateGraph(head.graph as TopologyGraph));

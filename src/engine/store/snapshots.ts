@@ -65,7 +65,10 @@ export class SnapshotStore {
   private readonly format: BlobFormat;
   private readonly clusters: ClusterStore;
 
-  constructor(private readonly db: StoreDatabase, options: SnapshotStoreOptions = {}) {
+  constructor(
+    private readonly db: StoreDatabase,
+    options: SnapshotStoreOptions = {},
+  ) {
     this.format = options.compression === 'brotli' ? BlobFormat.brotli : BlobFormat.deflate;
     this.clusters = new ClusterStore(db);
   }
@@ -83,7 +86,8 @@ export class SnapshotStore {
     this.db.run(
       `INSERT INTO snapshots (cluster_id, taken_at, "trigger", node_count, edge_count, graph, json_bytes, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [input.clusterId, input.takenAt, input.trigger, input.graph.nodes.length, input.graph.edges.length, blob, jsonBytes, hash]);
+      [input.clusterId, input.takenAt, input.trigger, input.graph.nodes.length, input.graph.edges.length, blob, jsonBytes, hash],
+    );
     return { saved: true, snapshot: this.get(this.db.lastInsertId())! };
   }
 
@@ -124,10 +128,18 @@ export class SnapshotStore {
   /** Metadata only (no blobs), oldest first. */
   list(filter: SnapshotListFilter = {}): SnapshotMeta[] {
     const conditions: [string, number | undefined][] = [
-      ['cluster_id = ?', filter.clusterId], ['taken_at >= ?', filter.since], ['taken_at <= ?', filter.until]];
+      ['cluster_id = ?', filter.clusterId],
+      ['taken_at >= ?', filter.since],
+      ['taken_at <= ?', filter.until],
+    ];
     const used = conditions.filter((condition): condition is [string, number] => condition[1] !== undefined);
     const clause = used.length > 0 ? ` WHERE ${used.map(([sql]) => sql).join(' AND ')}` : '';
-    return this.db.all(`${META}${clause} ORDER BY taken_at, id`, used.map(([, value]) => value)).map(toMeta);
+    return this.db
+      .all(
+        `${META}${clause} ORDER BY taken_at, id`,
+        used.map(([, value]) => value),
+      )
+      .map(toMeta);
   }
 
   delete(id: number): boolean {
@@ -161,10 +173,15 @@ export class SnapshotStore {
     const meta = this.get(id);
     if (!meta) throw new SnapshotNotFoundError(id);
     const cluster = this.clusters.get(meta.clusterId);
-    await writeFileAtomic(path, encodeSnapshotFile({
-      cluster: { context: cluster?.context ?? '', server: cluster?.server ?? '' },
-      takenAt: meta.takenAt, trigger: meta.trigger, graph: this.load(id),
-    }));
+    await writeFileAtomic(
+      path,
+      encodeSnapshotFile({
+        cluster: { context: cluster?.context ?? '', server: cluster?.server ?? '' },
+        takenAt: meta.takenAt,
+        trigger: meta.trigger,
+        graph: this.load(id),
+      }),
+    );
   }
 
   /** Reads an exchange file into the database under its cluster; refuses anything else with SnapshotFormatError. */
@@ -178,8 +195,14 @@ export class SnapshotStore {
 function toMeta(row: Row): SnapshotMeta {
   const hash = optStr(row, 'hash');
   return {
-    id: num(row, 'id'), clusterId: num(row, 'cluster_id'), takenAt: num(row, 'taken_at'), trigger: str(row, 'trigger'),
-    nodeCount: num(row, 'node_count'), edgeCount: num(row, 'edge_count'), jsonBytes: num(row, 'json_bytes'),
-    storedBytes: num(row, 'stored_bytes'), ...(hash !== undefined ? { hash } : {}),
+    id: num(row, 'id'),
+    clusterId: num(row, 'cluster_id'),
+    takenAt: num(row, 'taken_at'),
+    trigger: str(row, 'trigger'),
+    nodeCount: num(row, 'node_count'),
+    edgeCount: num(row, 'edge_count'),
+    jsonBytes: num(row, 'json_bytes'),
+    storedBytes: num(row, 'stored_bytes'),
+    ...(hash !== undefined ? { hash } : {}),
   };
 }

@@ -60,7 +60,8 @@ async function readHolder(path: string): Promise<LockHolder | undefined> {
   try {
     const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<LockHolder>;
     return typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.since === 'number'
-      ? { pid: parsed.pid, host: parsed.host, since: parsed.since } : undefined;
+      ? { pid: parsed.pid, host: parsed.host, since: parsed.since }
+      : undefined;
   } catch {
     // Unreadable or half-written by a crashed writer: treat as stale.
     return undefined;

@@ -74,8 +74,7 @@ export async function computeLayout(layouter: ComponentLayout, input: LayoutInpu
 function packGroup(group: string, boxes: readonly LaidOut[]): LaidOut {
   // Inside a group, wider than tall: layered components read left to right.
   const packed = shelfPack(boxes, SPACING.component, GROUP_ASPECT);
-  const inset =
-    group === '' ? { left: 0, top: 0 } : { left: SPACING.groupPadding, top: SPACING.groupPadding + SPACING.groupLabel };
+  const inset = group === '' ? { left: 0, top: 0 } : { left: SPACING.groupPadding, top: SPACING.groupPadding + SPACING.groupLabel };
   const byKey = new Map(boxes.map((b) => [b.key, b]));
   const positions = new Map<string, Point>();
   for (const placed of packed.boxes) {
@@ -95,7 +94,7 @@ export function findComponents(input: LayoutInput): Component[] {
   const find = (id: string): string => {
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    for (let cur = id; cur !== root; ) {
+    for (let cur = id; cur !== root;) {
       const next = parent.get(cur) ?? root;
       parent.set(cur, root);
       cur = next;

@@ -29,9 +29,7 @@ export interface Packing {
  */
 export function shelfPack(boxes: readonly Box[], gap: number, aspect = 1.6): Packing {
   if (boxes.length === 0) return { boxes: [], width: 0, height: 0 };
-  const sorted = [...boxes].sort(
-    (a, b) => b.height - a.height || b.width - a.width || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
+  const sorted = [...boxes].sort((a, b) => b.height - a.height || b.width - a.width || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let widest = 0;
   let total = 0;
   for (const box of sorted) {

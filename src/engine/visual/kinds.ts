@@ -53,9 +53,7 @@ const KIND_TABLE: Readonly<Partial<Record<KindFamily, string>>> = {
     'EndpointSlice:EPS Gateway:GW GatewayClass:GWCLASS HTTPRoute:HTTPROUTE GRPCRoute:GRPCROUTE ' +
     'TCPRoute:TCPROUTE TLSRoute:TLSROUTE IPBlock:CIDR',
   config: 'ConfigMap:CM Secret:SECRET ResourceQuota:QUOTA LimitRange:LIMITS',
-  storage:
-    'PersistentVolumeClaim:PVC PersistentVolume:PV StorageClass:SC VolumeAttachment:VA CSIDriver:CSI ' +
-    'VolumeSnapshot:SNAP',
+  storage: 'PersistentVolumeClaim:PVC PersistentVolume:PV StorageClass:SC VolumeAttachment:VA CSIDriver:CSI ' + 'VolumeSnapshot:SNAP',
   rbac: 'ServiceAccount:SA Role:ROLE ClusterRole:CROLE RoleBinding:RB ClusterRoleBinding:CRB User:USER Group:GROUP',
   cluster:
     'Node:NODE Namespace:NS PriorityClass:PRIO RuntimeClass:RTC CustomResourceDefinition:CRD APIService:APISVC ' +

@@ -17,9 +17,7 @@ export const NODE_METRICS = {
   maxNameLines: 3,
 } as const;
 
-const MAX_LINE_CHARS = Math.floor(
-  (NODE_METRICS.maxWidth - 2 * NODE_METRICS.paddingX) / (NODE_METRICS.fontSize * NODE_METRICS.charWidth),
-);
+const MAX_LINE_CHARS = Math.floor((NODE_METRICS.maxWidth - 2 * NODE_METRICS.paddingX) / (NODE_METRICS.fontSize * NODE_METRICS.charWidth));
 
 /**
  * The lines drawn in a node: the kind tag, then the name broken into fixed-width chunks (Kubernetes names
@@ -53,7 +51,12 @@ export function shapePath(shape: NodeShape, width: number, height: number): stri
     `M${points.map(([x, y]) => `${round(x)},${round(y)}`).join(' L')} Z`;
   switch (shape) {
     case 'rectangle':
-      return poly([[0, 0], [w, 0], [w, h], [0, h]]);
+      return poly([
+        [0, 0],
+        [w, 0],
+        [w, h],
+        [0, h],
+      ]);
     case 'round-rectangle': {
       const r = Math.min(w, h) / 4;
       return `M${r},0 H${w - r} A${r},${r} 0 0 1 ${w},${r} V${h - r} A${r},${r} 0 0 1 ${w - r},${h} H${r} A${r},${r} 0 0 1 0,${h - r} V${r} A${r},${r} 0 0 1 ${r},0 Z`;
@@ -61,21 +64,51 @@ export function shapePath(shape: NodeShape, width: number, height: number): stri
     case 'ellipse':
       return `M0,${h / 2} A${w / 2},${h / 2} 0 1 1 ${w},${h / 2} A${w / 2},${h / 2} 0 1 1 0,${h / 2} Z`;
     case 'hexagon':
-      return poly([[w * 0.25, 0], [w * 0.75, 0], [w, h / 2], [w * 0.75, h], [w * 0.25, h], [0, h / 2]]);
+      return poly([
+        [w * 0.25, 0],
+        [w * 0.75, 0],
+        [w, h / 2],
+        [w * 0.75, h],
+        [w * 0.25, h],
+        [0, h / 2],
+      ]);
     case 'octagon': {
       const c = Math.min(w, h) * 0.3;
-      return poly([[c, 0], [w - c, 0], [w, c], [w, h - c], [w - c, h], [c, h], [0, h - c], [0, c]]);
+      return poly([
+        [c, 0],
+        [w - c, 0],
+        [w, c],
+        [w, h - c],
+        [w - c, h],
+        [c, h],
+        [0, h - c],
+        [0, c],
+      ]);
     }
     case 'cut-rectangle': {
       const c = Math.min(w, h) * 0.25;
-      return poly([[c, 0], [w - c, 0], [w, c], [w, h - c], [w - c, h], [c, h], [0, h - c], [0, c]]);
+      return poly([
+        [c, 0],
+        [w - c, 0],
+        [w, c],
+        [w, h - c],
+        [w - c, h],
+        [c, h],
+        [0, h - c],
+        [0, c],
+      ]);
     }
     case 'barrel': {
       const b = w * 0.1;
       return `M${b},0 H${w - b} Q${w},${h / 2} ${w - b},${h} H${b} Q0,${h / 2} ${b},0 Z`;
     }
     case 'rhomboid':
-      return poly([[w * 0.2, 0], [w, 0], [w * 0.8, h], [0, h]]);
+      return poly([
+        [w * 0.2, 0],
+        [w, 0],
+        [w * 0.8, h],
+        [0, h],
+      ]);
   }
 }
 

@@ -3,8 +3,18 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import fetch, { type RequestInit as FetchInit } from 'node-fetch';
 
 export type ApiErrorKind =
-  | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'throttled' | 'server'
-  | 'unreachable' | 'timeout' | 'tls' | 'exec-missing' | 'exec-failed' | 'bad-response';
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'gone'
+  | 'throttled'
+  | 'server'
+  | 'unreachable'
+  | 'timeout'
+  | 'tls'
+  | 'exec-missing'
+  | 'exec-failed'
+  | 'bad-response';
 
 /** A failed API call, classified so callers decide by kind (retry, relist, fall back, tell the user) and never by text. */
 export class ApiError extends Error {
@@ -40,7 +50,10 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENE
  * that asks for metadata only (Secrets) and its lists do not page.
  */
 export class ApiClient {
-  constructor(private readonly config: KubeConfig, private readonly defaultTimeoutMs = 30_000) {}
+  constructor(
+    private readonly config: KubeConfig,
+    private readonly defaultTimeoutMs = 30_000,
+  ) {}
 
   get server(): string {
     return this.config.getCurrentCluster()?.server ?? '';
@@ -80,7 +93,8 @@ export class ApiClient {
     const timeoutSignal = timeout > 0 ? AbortSignal.timeout(timeout) : undefined;
     const signals = [options.signal, timeoutSignal].filter((signal): signal is AbortSignal => signal !== undefined);
     const requestInit: FetchInit = {
-      ...init, method: options.method ?? 'GET',
+      ...init,
+      method: options.method ?? 'GET',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(signals.length ? { signal: AbortSignal.any(signals) as unknown as FetchInit['signal'] } : {}),
     };
@@ -88,7 +102,8 @@ export class ApiClient {
     try {
       response = await fetch(`${cluster.server.replace(/\/$/, '')}${path}`, requestInit);
     } catch (error) {
-      if (timeoutSignal?.aborted && !options.signal?.aborted) throw new ApiError('timeout', `${cluster.server} did not answer within ${timeout / 1000} s`);
+      if (timeoutSignal?.aborted && !options.signal?.aborted)
+        throw new ApiError('timeout', `${cluster.server} did not answer within ${timeout / 1000} s`);
       throw classify(error, cluster.server, 'request');
     }
     if (response.ok) return response;
@@ -106,9 +121,20 @@ async function httpError(response: import('node-fetch').Response, path: string):
   }
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
-  const kind: ApiErrorKind = response.status === 401 ? 'unauthorized' : response.status === 403 ? 'forbidden'
-    : response.status === 404 ? 'not-found' : response.status === 410 ? 'gone' : response.status === 429 ? 'throttled'
-      : response.status >= 500 ? 'server' : 'bad-response';
+  const kind: ApiErrorKind =
+    response.status === 401
+      ? 'unauthorized'
+      : response.status === 403
+        ? 'forbidden'
+        : response.status === 404
+          ? 'not-found'
+          : response.status === 410
+            ? 'gone'
+            : response.status === 429
+              ? 'throttled'
+              : response.status >= 500
+                ? 'server'
+                : 'bad-response';
   return new ApiError(kind, `${path}: ${message}`, response.status, retryAfterMs);
 }
 
@@ -129,7 +155,8 @@ export function classify(error: unknown, server: string, phase: 'credentials' | 
     return new ApiError('tls', `TLS to ${server} failed: ${failure.message}`);
   }
   if (failure.type === 'system') return new ApiError('unreachable', `cannot reach ${server}: ${failure.message}`);
-  if (phase === 'credentials') return new ApiError('exec-failed', `getting credentials for ${server} failed: ${failure.message ?? String(error)}`);
+  if (phase === 'credentials')
+    return new ApiError('exec-failed', `getting credentials for ${server} failed: ${failure.message ?? String(error)}`);
   return new ApiError('unreachable', `request to ${server} failed: ${failure.message ?? String(error)}`);
 }
 

@@ -11,16 +11,29 @@ export interface ExplainedError {
 /** Every connection failure in words a user can act on, with the next step to offer. */
 export function explain(error: unknown, context: string): ExplainedError {
   if (error instanceof KubeconfigError) return { message: `${error.message}. ${error.nextStep}`, nextSteps: ['select-kubeconfig'] };
-  if (!(error instanceof ApiError)) return { message: `Connecting to ${context} failed: ${String(error)}`, nextSteps: ['show-log', 'reconnect'] };
+  if (!(error instanceof ApiError))
+    return { message: `Connecting to ${context} failed: ${String(error)}`, nextSteps: ['show-log', 'reconnect'] };
   switch (error.kind) {
     case 'unreachable':
-      return { message: `Cannot reach the cluster of ${context}: ${error.message}. Check the network or VPN, then reconnect.`, nextSteps: ['reconnect'] };
+      return {
+        message: `Cannot reach the cluster of ${context}: ${error.message}. Check the network or VPN, then reconnect.`,
+        nextSteps: ['reconnect'],
+      };
     case 'timeout':
-      return { message: `The cluster of ${context} did not answer in time (${error.message}). Check the network or VPN, then reconnect.`, nextSteps: ['reconnect'] };
+      return {
+        message: `The cluster of ${context} did not answer in time (${error.message}). Check the network or VPN, then reconnect.`,
+        nextSteps: ['reconnect'],
+      };
     case 'tls':
-      return { message: `${error.message}. Check certificate-authority(-data) of the cluster in your kubeconfig.`, nextSteps: ['open-kubeconfig', 'reconnect'] };
+      return {
+        message: `${error.message}. Check certificate-authority(-data) of the cluster in your kubeconfig.`,
+        nextSteps: ['open-kubeconfig', 'reconnect'],
+      };
     case 'unauthorized':
-      return { message: `The cluster of ${context} rejected the credentials (401): the token may have expired. Log in again with your cloud CLI, then reconnect.`, nextSteps: ['reconnect'] };
+      return {
+        message: `The cluster of ${context} rejected the credentials (401): the token may have expired. Log in again with your cloud CLI, then reconnect.`,
+        nextSteps: ['reconnect'],
+      };
     case 'forbidden':
       return { message: `${context}: ${error.message}`, nextSteps: ['select-context'] };
     case 'exec-missing':

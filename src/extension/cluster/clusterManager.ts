@@ -9,8 +9,15 @@ import { ApiClient, ApiError } from './apiClient.js';
 import { explain, type NextStep } from './clusterErrors.js';
 import { findExecutable, installHint } from './execCheck.js';
 import { rbacReport } from './hiddenReport.js';
-import { describeContexts, isAbsentKubeconfig, KubeconfigError, kubeconfigPaths, loadKubeconfig, type ContextSummary, type KubeconfigSources }
-  from './kubeconfig.js';
+import {
+  describeContexts,
+  isAbsentKubeconfig,
+  KubeconfigError,
+  kubeconfigPaths,
+  loadKubeconfig,
+  type ContextSummary,
+  type KubeconfigSources,
+} from './kubeconfig.js';
 import { ClusterSession } from './session.js';
 import { ClusterRecorder } from '../history/clusterRecorder.js';
 import type { HistoryService, Stores } from '../history/historyService.js';
@@ -21,7 +28,12 @@ const CONTEXT_KEY = 'kubilitics.context';
 export type KubeconfigState = 'unknown' | 'absent' | 'broken' | 'loaded';
 
 function kubeconfigSources(): KubeconfigSources {
-  return { setting: settings.kubeconfig(), vsKubernetesSetting: settings.vsKubernetesKubeconfig(), environment: process.env['KUBECONFIG'], home: homedir() };
+  return {
+    setting: settings.kubeconfig(),
+    vsKubernetesSetting: settings.vsKubernetesKubeconfig(),
+    environment: process.env['KUBECONFIG'],
+    home: homedir(),
+  };
 }
 
 /** Kubeconfig, the chosen context and the one live connection; the connection is a lifetime of its own. */
@@ -43,17 +55,26 @@ export class ClusterManager extends DisposableStore {
   private currentRecorder: ClusterRecorder | undefined;
   private currentKubeconfigState: KubeconfigState = 'unknown';
 
-  constructor(private readonly state: vscode.Memento, private readonly history: HistoryService) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly history: HistoryService,
+  ) {
     super();
     this.statusItem.name = 'Kubilitics context';
     this.statusItem.command = 'kubilitics.selectContext';
     this.onDispose(() => this.disconnect());
     this.onDispose(() => this.unwatchKubeconfig());
-    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('kubilitics.kubeconfig') || event.affectsConfiguration('vs-kubernetes') || event.affectsConfiguration('kubilitics.watchNamespaces')) {
-        void this.reload();
-      }
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (
+          event.affectsConfiguration('kubilitics.kubeconfig') ||
+          event.affectsConfiguration('vs-kubernetes') ||
+          event.affectsConfiguration('kubilitics.watchNamespaces')
+        ) {
+          void this.reload();
+        }
+      }),
+    );
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
     this.renderStatus();
   }
@@ -133,7 +154,9 @@ export class ClusterManager extends DisposableStore {
   async explainAbsentKubeconfig(): Promise<void> {
     const select = 'Select Kubeconfig File…';
     const choice = await vscode.window.showInformationMessage(
-      `Kubilitics: no kubeconfig found (${this.files.join(', ') || '~/.kube/config'}). Create one with your cloud CLI or select a file.`, select);
+      `Kubilitics: no kubeconfig found (${this.files.join(', ') || '~/.kube/config'}). Create one with your cloud CLI or select a file.`,
+      select,
+    );
     if (choice === select) await vscode.commands.executeCommand('kubilitics.selectKubeconfig');
   }
 
@@ -164,8 +187,13 @@ export class ClusterManager extends DisposableStore {
 
   /** Records the session's history (its object changes, and snapshots) for as long as the connection lives. */
   private startRecorder(connection: DisposableStore, session: ClusterSession, stores: Stores, context: string, server: string): void {
-    const recorder = connection.register(new ClusterRecorder(stores, () => this.currentSession, context, server, settings.recorder(),
-      { info: (message) => log().info(message), error: (message) => log().error(message), snapshotSaved: () => this.snapshots.fire() }));
+    const recorder = connection.register(
+      new ClusterRecorder(stores, () => this.currentSession, context, server, settings.recorder(), {
+        info: (message) => log().info(message),
+        error: (message) => log().error(message),
+        snapshotSaved: () => this.snapshots.fire(),
+      }),
+    );
     session.recordObjects((change) => recorder.record(change));
     this.currentRecorder = recorder;
     connection.onDispose(() => {
@@ -182,7 +210,10 @@ export class ClusterManager extends DisposableStore {
     if (!summary) throw new Error('the kubeconfig has no current context: pick one');
     if (summary.problem) throw new ApiError('bad-response', `context ${context}: ${summary.problem}`);
     if (summary.execCommand && !(await findExecutable(summary.execCommand))) {
-      throw new ApiError('exec-missing', `the credential plugin "${summary.execCommand}" is not on PATH. ${installHint(summary.execCommand)}, then reconnect`);
+      throw new ApiError(
+        'exec-missing',
+        `the credential plugin "${summary.execCommand}" is not on PATH. ${installHint(summary.execCommand)}, then reconnect`,
+      );
     }
     const connection = new DisposableStore();
     this.connection = connection;
@@ -202,12 +233,16 @@ export class ClusterManager extends DisposableStore {
     this.currentSession = session;
     if (stores && !stores.readOnly) this.startRecorder(connection, session, stores, context, summary.server ?? '');
     // A read-only window that takes the history over later starts recording this connection then.
-    connection.register(this.history.onDidBecomeWriter((writable) => {
-      if (!this.currentRecorder) this.startRecorder(connection, session, writable, context, summary.server ?? '');
-    }));
+    connection.register(
+      this.history.onDidBecomeWriter((writable) => {
+        if (!this.currentRecorder) this.startRecorder(connection, session, writable, context, summary.server ?? '');
+      }),
+    );
     this.renderStatus();
     this.changed.fire();
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Kubilitics: connecting to ${context}` }, () => session.start());
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Kubilitics: connecting to ${context}` }, () =>
+      session.start(),
+    );
     log().info(`${context}: watching ${session.discovery?.watched.length ?? 0} kinds`);
     void this.showSyncProgress(session, context);
     const hidden = session.hidden();
@@ -216,26 +251,39 @@ export class ClusterManager extends DisposableStore {
 
   /** Progress while the first sync runs, with counts per kind; it ends when every kind is live, forbidden or failing. */
   private async showSyncProgress(session: ClusterSession, context: string): Promise<void> {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Kubilitics: syncing ${context}`, cancellable: false }, (progress) =>
-      new Promise<void>((resolve) => {
-        const update = (): void => {
-          if (session.disposed) return finish();
-          const kinds = session.kinds();
-          const syncing = kinds.filter((kind) => [...kind.scopes.values()].some((state) => state.phase === 'syncing'));
-          const objects = session.engine.size;
-          progress.report({ message: `${objects} objects; ${kinds.length - syncing.length}/${kinds.length} kinds ready${syncing.length ? ` (listing ${syncing.slice(0, 3).map((k) => k.type.resource).join(', ')}…)` : ''}` });
-          if (syncing.length === 0 && kinds.length > 0) finish();
-        };
-        const subscription = this.onDidChange(update);
-        const timer = setInterval(update, 500);
-        const finish = (): void => {
-          subscription.dispose();
-          clearInterval(timer);
-          resolve();
-        };
-        update();
-      }));
-    if (!session.disposed) this.currentRecorder?.snapshot('connect').catch((error: unknown) => log().error(`snapshot failed: ${String(error)}`));
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Kubilitics: syncing ${context}`, cancellable: false },
+      (progress) =>
+        new Promise<void>((resolve) => {
+          const update = (): void => {
+            if (session.disposed) return finish();
+            const kinds = session.kinds();
+            const syncing = kinds.filter((kind) => [...kind.scopes.values()].some((state) => state.phase === 'syncing'));
+            const objects = session.engine.size;
+            progress.report({
+              message: `${objects} objects; ${kinds.length - syncing.length}/${kinds.length} kinds ready${
+                syncing.length
+                  ? ` (listing ${syncing
+                      .slice(0, 3)
+                      .map((k) => k.type.resource)
+                      .join(', ')}…)`
+                  : ''
+              }`,
+            });
+            if (syncing.length === 0 && kinds.length > 0) finish();
+          };
+          const subscription = this.onDidChange(update);
+          const timer = setInterval(update, 500);
+          const finish = (): void => {
+            subscription.dispose();
+            clearInterval(timer);
+            resolve();
+          };
+          update();
+        }),
+    );
+    if (!session.disposed)
+      this.currentRecorder?.snapshot('connect').catch((error: unknown) => log().error(`snapshot failed: ${String(error)}`));
     const hidden = session.hidden();
     if (hidden.length && !session.disposed) {
       // Written now, not at connect: the lines that the notification names are in the log its button opens.
@@ -272,9 +320,17 @@ export class ClusterManager extends DisposableStore {
   private async report(error: unknown): Promise<void> {
     const explained = explain(error, this.contextName ?? 'the cluster');
     log().error(explained.message);
-    const labels: Record<NextStep, string> = { 'select-kubeconfig': 'Select Kubeconfig File…', 'select-context': 'Select Context…',
-      reconnect: 'Reconnect', 'open-kubeconfig': 'Open Kubeconfig', 'show-log': 'Show Log' };
-    const choice = await vscode.window.showErrorMessage(`Kubilitics: ${explained.message}`, ...explained.nextSteps.map((step) => labels[step]));
+    const labels: Record<NextStep, string> = {
+      'select-kubeconfig': 'Select Kubeconfig File…',
+      'select-context': 'Select Context…',
+      reconnect: 'Reconnect',
+      'open-kubeconfig': 'Open Kubeconfig',
+      'show-log': 'Show Log',
+    };
+    const choice = await vscode.window.showErrorMessage(
+      `Kubilitics: ${explained.message}`,
+      ...explained.nextSteps.map((step) => labels[step]),
+    );
     const step = explained.nextSteps.find((candidate) => labels[candidate] === choice);
     if (step === 'select-kubeconfig') await vscode.commands.executeCommand('kubilitics.selectKubeconfig');
     else if (step === 'select-context') await vscode.commands.executeCommand('kubilitics.selectContext');

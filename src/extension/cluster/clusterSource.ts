@@ -12,7 +12,10 @@ import type { ClusterManager } from './clusterManager.js';
 const EMPTY: TopologyGraph = { nodes: [], edges: [] };
 const HISTORY_UNAVAILABLE: Finding = { severity: 'warning', kind: 'history-unavailable', message: 'history is not available', objects: [] };
 
-type Viewing = { readonly kind: 'live' } | { readonly kind: 'snapshot'; readonly id: number } | { readonly kind: 'compare'; readonly from: number | null; readonly to: number | null };
+type Viewing =
+  | { readonly kind: 'live' }
+  | { readonly kind: 'snapshot'; readonly id: number }
+  | { readonly kind: 'compare'; readonly from: number | null; readonly to: number | null };
 
 /**
  * The live cluster as a topology source: follows the manager's current session across context switches, and
@@ -41,25 +44,34 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   readonly onDidChangeConnection = this.connectionChanged.event;
   private lastConnection = '';
 
-  constructor(private readonly manager: ClusterManager, private readonly history?: HistoryService) {
+  constructor(
+    private readonly manager: ClusterManager,
+    private readonly history?: HistoryService,
+  ) {
     super();
     this.session = manager.session;
-    this.register(manager.onDidDelta((delta) => {
-      this.scheduleInsights();
-      if (this.viewing.kind === 'live') this.emitter.fire({ delta, findings: this.findings() });
-    }));
-    this.register(manager.onDidChange(() => {
-      if (manager.session === this.session) return;
-      this.session = manager.session;
-      this.insights = [];
-      this.view({ kind: 'live' });
-      this.reset.fire();
-    }));
+    this.register(
+      manager.onDidDelta((delta) => {
+        this.scheduleInsights();
+        if (this.viewing.kind === 'live') this.emitter.fire({ delta, findings: this.findings() });
+      }),
+    );
+    this.register(
+      manager.onDidChange(() => {
+        if (manager.session === this.session) return;
+        this.session = manager.session;
+        this.insights = [];
+        this.view({ kind: 'live' });
+        this.reset.fire();
+      }),
+    );
     this.register(manager.onDidSnapshot(() => this.timelineChanged.fire()));
-    this.register(manager.onDidChange(() => {
-      const connection = this.connection();
-      if (connection !== this.lastConnection) this.connectionChanged.fire((this.lastConnection = connection));
-    }));
+    this.register(
+      manager.onDidChange(() => {
+        const connection = this.connection();
+        if (connection !== this.lastConnection) this.connectionChanged.fire((this.lastConnection = connection));
+      }),
+    );
     this.onDispose(() => clearTimeout(this.insightsTimer));
   }
 
@@ -79,7 +91,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   }
 
   graphNow(): TopologyGraph {
-    return this.viewing.kind === 'live' ? this.session?.engine.graph() ?? EMPTY : this.past(this.viewing).graph;
+    return this.viewing.kind === 'live' ? (this.session?.engine.graph() ?? EMPTY) : this.past(this.viewing).graph;
   }
 
   locate(): vscode.Location | undefined {
@@ -129,9 +141,10 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   private loadPast(viewing: Exclude<Viewing, { kind: 'live' }>): TopologyState {
     const stores = this.history?.storesNow();
     if (!stores) return { title: this.title, graph: EMPTY, findings: [HISTORY_UNAVAILABLE], mode: 'history' };
-    const load = (id: number | null): { graph: TopologyGraph; label: string } => id === null
-      ? { graph: this.session?.engine.graph() ?? EMPTY, label: 'now' }
-      : { graph: stores.snapshots.load(id), label: describeMoment(stores.snapshots.get(id)?.takenAt) };
+    const load = (id: number | null): { graph: TopologyGraph; label: string } =>
+      id === null
+        ? { graph: this.session?.engine.graph() ?? EMPTY, label: 'now' }
+        : { graph: stores.snapshots.load(id), label: describeMoment(stores.snapshots.get(id)?.takenAt) };
     if (viewing.kind === 'snapshot') {
       const { graph, label } = load(viewing.id);
       return { title: `${this.title} @ ${label}`, graph, findings: [], mode: 'history' };

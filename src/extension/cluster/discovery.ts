@@ -45,8 +45,17 @@ const METADATA_ENOUGH = new Set(['apps/ControllerRevision', 'coordination.k8s.io
  * 1.16-1.21; `events.k8s.io` serves the core Events.
  */
 const MOVED_KINDS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ['extensions', new Map([['DaemonSet', 'apps'], ['Deployment', 'apps'], ['ReplicaSet', 'apps'], ['Ingress', 'networking.k8s.io'],
-    ['NetworkPolicy', 'networking.k8s.io'], ['PodSecurityPolicy', 'policy']])],
+  [
+    'extensions',
+    new Map([
+      ['DaemonSet', 'apps'],
+      ['Deployment', 'apps'],
+      ['ReplicaSet', 'apps'],
+      ['Ingress', 'networking.k8s.io'],
+      ['NetworkPolicy', 'networking.k8s.io'],
+      ['PodSecurityPolicy', 'policy'],
+    ]),
+  ],
   ['events.k8s.io', new Map([['Event', '']])],
 ]);
 
@@ -75,19 +84,23 @@ export async function discover(client: ApiClient, customResources?: ReadonlySet<
   const core = await client.json<{ resources?: ApiResource[] }>('/api/v1', options);
   const candidates = candidatesOf('', 'v1', 0, 0, core.resources ?? [], customResources);
   const groups = await client.json<{ groups?: ApiGroup[] }>('/apis', options);
-  const lists = await Promise.all((groups.groups ?? []).flatMap((group, groupIndex) =>
-    versionsInOrder(group).map(async (version, versionRank) => {
-      try {
-        const list = await client.json<{ resources?: ApiResource[] }>(`/apis/${group.name}/${version}`, options);
-        return candidatesOf(group.name, version, groupIndex + 1, versionRank, list.resources ?? [], customResources);
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.kind === 'unauthorized') throw error;
-        unavailable.push(`${group.name}/${version}: ${error.message}`);
-        return [];
-      }
-    })));
-  const resources = [...bestPerKind([...candidates, ...lists.flat()]).values()]
-    .sort((a, b) => `${a.group}/${a.resource}`.localeCompare(`${b.group}/${b.resource}`));
+  const lists = await Promise.all(
+    (groups.groups ?? []).flatMap((group, groupIndex) =>
+      versionsInOrder(group).map(async (version, versionRank) => {
+        try {
+          const list = await client.json<{ resources?: ApiResource[] }>(`/apis/${group.name}/${version}`, options);
+          return candidatesOf(group.name, version, groupIndex + 1, versionRank, list.resources ?? [], customResources);
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.kind === 'unauthorized') throw error;
+          unavailable.push(`${group.name}/${version}: ${error.message}`);
+          return [];
+        }
+      }),
+    ),
+  );
+  const resources = [...bestPerKind([...candidates, ...lists.flat()]).values()].sort((a, b) =>
+    `${a.group}/${a.resource}`.localeCompare(`${b.group}/${b.resource}`),
+  );
   const watched = resources.filter((type) => !SKIPPED.has(`${type.group}/${type.resource}`));
   return { resources, watched, unavailable: unavailable.sort() };
 }
@@ -99,13 +112,23 @@ function versionsInOrder(group: ApiGroup): string[] {
   return preferred ? [preferred, ...others] : others;
 }
 
-function candidatesOf(group: string, version: string, groupRank: number, versionRank: number, list: readonly ApiResource[],
-  customResources: ReadonlySet<string> | undefined): Candidate[] {
+function candidatesOf(
+  group: string,
+  version: string,
+  groupRank: number,
+  versionRank: number,
+  list: readonly ApiResource[],
+  customResources: ReadonlySet<string> | undefined,
+): Candidate[] {
   return list
     .filter((resource) => !resource.name.includes('/') && resource.verbs?.includes('list') && resource.verbs.includes('watch'))
     .map((resource) => ({
       type: {
-        group, version, resource: resource.name, kind: resource.kind, namespaced: resource.namespaced,
+        group,
+        version,
+        resource: resource.name,
+        kind: resource.kind,
+        namespaced: resource.namespaced,
         metadataOnly: SECRET_METADATA_ONLY.has(`${group}/${resource.name}`) || !readsWholeObject(group, resource, customResources),
       },
       moved: MOVED_KINDS.get(group)?.has(resource.kind) ? 1 : 0,

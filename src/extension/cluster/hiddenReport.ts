@@ -23,16 +23,33 @@ export interface NamespaceSources {
 const ALL = '*';
 /** Namespaces named in a line; beyond that, counted. */
 const NAMED_NAMESPACES = 4;
-const FIRST = ['Pod', 'Deployment', 'Service', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Ingress', 'ConfigMap', 'Secret',
-  'PersistentVolumeClaim', 'ReplicaSet', 'ServiceAccount', 'HorizontalPodAutoscaler', 'NetworkPolicy', 'Endpoints', 'EndpointSlice',
-  'Event'];
+const FIRST = [
+  'Pod',
+  'Deployment',
+  'Service',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'Ingress',
+  'ConfigMap',
+  'Secret',
+  'PersistentVolumeClaim',
+  'ReplicaSet',
+  'ServiceAccount',
+  'HorizontalPodAutoscaler',
+  'NetworkPolicy',
+  'Endpoints',
+  'EndpointSlice',
+  'Event',
+];
 
 /** How much a person cares about a kind: the FIRST list in order, then other built-ins, then custom resources. */
 export function importance(type: ResourceType): number {
   const first = FIRST.indexOf(type.kind);
   if (first >= 0) return first;
   const builtin = BUILTIN_KINDS.get(type.kind);
-  return builtin && (builtin.group === (type.group || 'core')) ? FIRST.length : FIRST.length + 1;
+  return builtin && builtin.group === (type.group || 'core') ? FIRST.length : FIRST.length + 1;
 }
 
 export function describeHidden(kinds: readonly KindAccess[], namespaces: NamespaceSources): string[] {
@@ -49,8 +66,14 @@ function describeKind(status: KindAccess, namespaces: NamespaceSources): string 
   const scopes = [...status.scopes];
   const clusterWide = status.scopes.get(ALL);
   const inNamespaces = scopes.filter(([scope]) => scope !== ALL);
-  const readable = inNamespaces.filter(([, state]) => state.phase === 'live').map(([scope]) => scope).sort();
-  const refused = inNamespaces.filter(([, state]) => state.phase === 'forbidden').map(([scope]) => scope).sort();
+  const readable = inNamespaces
+    .filter(([, state]) => state.phase === 'live')
+    .map(([scope]) => scope)
+    .sort();
+  const refused = inNamespaces
+    .filter(([, state]) => state.phase === 'forbidden')
+    .map(([scope]) => scope)
+    .sort();
   const isNamespace = status.type.kind === 'Namespace' && status.type.group === '';
   if (isNamespace && clusterWide?.phase === 'forbidden') return namespaceListLine(namespaces);
   if (clusterWide?.phase === 'live' && clusterWide.watchRefused) return 'may be listed but not watched: re-listed periodically';
@@ -67,8 +90,10 @@ function describeKind(status: KindAccess, namespaces: NamespaceSources): string 
 function namespaceListLine(namespaces: NamespaceSources): string {
   const configured = namespaces.configured.length ? names([...new Set(namespaces.configured)].sort()) : 'default';
   const context = namespaces.contextNamespace ? ` (the kubeconfig's namespace is ${namespaces.contextNamespace})` : '';
-  return `the Namespace list is forbidden: namespaced kinds refused cluster-wide are read only in ${configured}${context}; `
-    + 'add more to the setting kubilitics.watchNamespaces';
+  return (
+    `the Namespace list is forbidden: namespaced kinds refused cluster-wide are read only in ${configured}${context}; ` +
+    'add more to the setting kubilitics.watchNamespaces'
+  );
 }
 
 function names(list: readonly string[]): string {
@@ -88,8 +113,8 @@ export function rbacReport(context: string, hidden: readonly string[]): { readon
   return {
     notification: `Kubilitics: parts of ${context} are hidden by RBAC: ${hidden.slice(0, NOTIFIED_LINES).join('; ')}${more}`,
     log: [
-      `${context}: hidden by RBAC — this context's identity may not list or watch the following, so the topology leaves them out`
-        + ' (references to kinds it cannot read anywhere are drawn as unknown, not broken):',
+      `${context}: hidden by RBAC — this context's identity may not list or watch the following, so the topology leaves them out` +
+        ' (references to kinds it cannot read anywhere are drawn as unknown, not broken):',
       ...hidden.map((line) => `  - ${line}`),
       '  To see more, ask a cluster admin for a Role (per namespace) or ClusterRole granting get, list and watch on these resources.',
     ].join('\n'),

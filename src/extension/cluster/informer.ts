@@ -60,7 +60,14 @@ export class Informer {
     private readonly sink: InformerSink,
     options: InformerOptions = {},
   ) {
-    this.options = { pageSize: 500, watchTimeoutSeconds: 290, initialBackoffMs: 500, maxBackoffMs: 30_000, random: Math.random, ...options };
+    this.options = {
+      pageSize: 500,
+      watchTimeoutSeconds: 290,
+      initialBackoffMs: 500,
+      maxBackoffMs: 30_000,
+      random: Math.random,
+      ...options,
+    };
   }
 
   get disposed(): boolean {
@@ -122,7 +129,8 @@ export class Informer {
   /** Decides what a failure means; false stops the informer (forbidden, unauthorized). */
   private async recover(error: unknown): Promise<boolean> {
     // Anything else broke the stream mid-read (a dropped connection: "Premature close", ECONNRESET, a torn line): retry.
-    const failure = error instanceof ApiError ? error : new ApiError('unreachable', `watch interrupted: ${(error as Error).message ?? String(error)}`);
+    const failure =
+      error instanceof ApiError ? error : new ApiError('unreachable', `watch interrupted: ${(error as Error).message ?? String(error)}`);
     if (failure.kind === 'gone') {
       this.resourceVersion = undefined;
       return true;
@@ -161,7 +169,8 @@ export class Informer {
     do {
       const query = new URLSearchParams({ limit: String(this.options.pageSize), ...(token ? { continue: token } : {}) });
       const page = await this.client.json<ListPage>(`${resourcePath(this.type, this.namespace)}?${query}`, {
-        signal: this.abort.signal, ...(this.type.metadataOnly ? { accept: METADATA_LIST_ACCEPT } : {}),
+        signal: this.abort.signal,
+        ...(this.type.metadataOnly ? { accept: METADATA_LIST_ACCEPT } : {}),
       });
       if (this.disposed) return '';
       for (const item of page.items ?? []) this.admit(item, seen);
@@ -188,11 +197,14 @@ export class Informer {
   private async watch(): Promise<void> {
     this.watchEstablishedAt = undefined;
     const query = new URLSearchParams({
-      watch: '1', allowWatchBookmarks: 'true', resourceVersion: this.resourceVersion ?? '',
+      watch: '1',
+      allowWatchBookmarks: 'true',
+      resourceVersion: this.resourceVersion ?? '',
       timeoutSeconds: String(this.options.watchTimeoutSeconds),
     });
     const lines = await this.client.lines(`${resourcePath(this.type, this.namespace)}?${query}`, {
-      signal: this.abort.signal, ...(this.type.metadataOnly ? { accept: METADATA_ACCEPT } : {}),
+      signal: this.abort.signal,
+      ...(this.type.metadataOnly ? { accept: METADATA_ACCEPT } : {}),
     });
     this.watchEstablishedAt = Date.now();
     for await (const line of lines) {
@@ -206,8 +218,11 @@ export class Informer {
     const raw = event.object ?? {};
     if (event.type === 'ERROR') {
       const code = raw.code ?? 0;
-      throw new ApiError(code === 410 ? 'gone' : code === 403 ? 'forbidden' : code >= 500 ? 'server' : 'bad-response',
-        raw.message ?? `watch error ${code}`, code);
+      throw new ApiError(
+        code === 410 ? 'gone' : code === 403 ? 'forbidden' : code >= 500 ? 'server' : 'bad-response',
+        raw.message ?? `watch error ${code}`,
+        code,
+      );
     }
     const version = raw.metadata?.resourceVersion;
     if (version) this.resourceVersion = version;
@@ -225,8 +240,11 @@ export class Informer {
 
   private stub(key: string): KubeObject {
     const [namespace, name] = key.split('/') as [string, string];
-    return { apiVersion: this.type.group ? `${this.type.group}/${this.type.version}` : this.type.version, kind: this.type.kind,
-      metadata: { name, ...(namespace ? { namespace } : {}) } };
+    return {
+      apiVersion: this.type.group ? `${this.type.group}/${this.type.version}` : this.type.version,
+      kind: this.type.kind,
+      metadata: { name, ...(namespace ? { namespace } : {}) },
+    };
   }
 
   private emitState(state: InformerState): void {

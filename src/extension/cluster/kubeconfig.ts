@@ -17,7 +17,12 @@ export type KubeconfigProblemKind = 'missing-file' | 'unreadable' | 'unparsable'
 
 /** A kubeconfig problem with the next step a user can take. */
 export class KubeconfigError extends Error {
-  constructor(readonly kind: KubeconfigProblemKind, message: string, readonly nextStep: string, readonly file?: string) {
+  constructor(
+    readonly kind: KubeconfigProblemKind,
+    message: string,
+    readonly nextStep: string,
+    readonly file?: string,
+  ) {
     super(message);
     this.name = 'KubeconfigError';
   }
@@ -59,26 +64,40 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
     } catch (error) {
       const absent = (error as NodeJS.ErrnoException).code === 'ENOENT';
       if (paths.length > 1 && absent) continue;
-      throw new KubeconfigError(absent ? 'missing-file' : 'unreadable', `kubeconfig ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        'Select a kubeconfig file with "Kubilitics: Select Kubeconfig File…" or set kubilitics.kubeconfig.', file);
+      throw new KubeconfigError(
+        absent ? 'missing-file' : 'unreadable',
+        `kubeconfig ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        'Select a kubeconfig file with "Kubilitics: Select Kubeconfig File…" or set kubilitics.kubeconfig.',
+        file,
+      );
     }
     const config = new KubeConfig();
     try {
       config.loadFromString(text);
     } catch (error) {
-      throw new KubeconfigError('unparsable', `kubeconfig ${file} is not valid: ${(error as Error).message}`,
-        'Fix the file (try `kubectl config view`) or select another with "Kubilitics: Select Kubeconfig File…".', file);
+      throw new KubeconfigError(
+        'unparsable',
+        `kubeconfig ${file} is not valid: ${(error as Error).message}`,
+        'Fix the file (try `kubectl config view`) or select another with "Kubilitics: Select Kubeconfig File…".',
+        file,
+      );
     }
     loaded.push({ file, config });
   }
   if (loaded.length === 0) {
-    throw new KubeconfigError('missing-file', `none of the kubeconfig files exist: ${paths.join(', ')}`,
-      'Create one with your cloud CLI (e.g. `gcloud container clusters get-credentials`) or select a file.');
+    throw new KubeconfigError(
+      'missing-file',
+      `none of the kubeconfig files exist: ${paths.join(', ')}`,
+      'Create one with your cloud CLI (e.g. `gcloud container clusters get-credentials`) or select a file.',
+    );
   }
   const merged = mergeFirstWins(loaded.map((entry) => entry.config));
   if (merged.getContexts().length === 0) {
-    throw new KubeconfigError('no-contexts', `kubeconfig ${loaded.map((entry) => entry.file).join(', ')} defines no contexts`,
-      'Add a context with `kubectl config set-context` or select another file.');
+    throw new KubeconfigError(
+      'no-contexts',
+      `kubeconfig ${loaded.map((entry) => entry.file).join(', ')} defines no contexts`,
+      'Add a context with `kubectl config set-context` or select another file.',
+    );
   }
   return { config: merged, files: loaded.map((entry) => entry.file) };
 }
@@ -95,7 +114,12 @@ function mergeFirstWins(configs: readonly KubeConfig[]): KubeConfig {
     currentContext ||= config.getCurrentContext() ?? '';
   }
   const merged = new KubeConfig();
-  merged.loadFromOptions({ clusters: [...clusters.values()], users: [...users.values()], contexts: [...contexts.values()], currentContext });
+  merged.loadFromOptions({
+    clusters: [...clusters.values()],
+    users: [...users.values()],
+    contexts: [...contexts.values()],
+    currentContext,
+  });
   return merged;
 }
 

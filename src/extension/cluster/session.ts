@@ -60,7 +60,10 @@ export class ClusterSession {
   /** Where object changes go (history recording); none while this window only reads history. */
   private objectListener: ((change: ObjectChangeEvent) => void) | undefined;
 
-  constructor(private readonly client: ApiClient, private readonly options: SessionOptions) {}
+  constructor(
+    private readonly client: ApiClient,
+    private readonly options: SessionOptions,
+  ) {}
 
   /**
    * Hands every object change, as it reaches the engine, to `listener` (history recording), from now on; undefined
@@ -95,7 +98,10 @@ export class ClusterSession {
     // (the Resources tree) would never hear of them.
     this.flush();
     const graph = this.engine.graph();
-    this.coalescer.reset(graph.nodes.map((node) => node.id), graph.edges.map((edge) => edge.id));
+    this.coalescer.reset(
+      graph.nodes.map((node) => node.id),
+      graph.edges.map((edge) => edge.id),
+    );
     return graph;
   }
 
@@ -139,11 +145,17 @@ export class ClusterSession {
   private startInformer(type: ResourceType, namespace: string | undefined): void {
     const key = `${typeKey(type)}@${namespace ?? ALL}`;
     if (this.informers.has(key) || this.disposed) return;
-    const informer = new Informer(this.client, type, namespace, {
-      upsert: (object) => this.apply('upsert', object, type),
-      remove: (object) => this.apply('delete', object, type),
-      state: (state) => this.onInformerState(type, namespace, state),
-    }, this.options.informer);
+    const informer = new Informer(
+      this.client,
+      type,
+      namespace,
+      {
+        upsert: (object) => this.apply('upsert', object, type),
+        remove: (object) => this.apply('delete', object, type),
+        state: (state) => this.onInformerState(type, namespace, state),
+      },
+      this.options.informer,
+    );
     this.informers.set(key, informer);
     informer.start();
   }
@@ -153,7 +165,8 @@ export class ClusterSession {
     if (!status) return;
     (status.scopes as Map<string, InformerState>).set(namespace ?? ALL, state);
     if (state.phase === 'forbidden' && namespace === undefined && type.namespaced) this.fallBackToNamespaces(type);
-    if (state.phase === 'failing' && state.kind !== 'forbidden') this.connection = state.retryInMs !== undefined ? 'reconnecting' : 'offline';
+    if (state.phase === 'failing' && state.kind !== 'forbidden')
+      this.connection = state.retryInMs !== undefined ? 'reconnecting' : 'offline';
     if (state.phase === 'live' && this.connection !== 'connected') this.connection = this.anyFailing() ? 'reconnecting' : 'connected';
     // A kind refused everywhere so far may become readable in a namespace listed later: hidden no more.
     if (state.phase === 'forbidden' || (state.phase === 'live' && namespace !== undefined)) {

@@ -12,17 +12,28 @@ export async function selectContext(manager: ClusterManager): Promise<void> {
     if (manager.kubeconfigState === 'absent') await manager.explainAbsentKubeconfig();
     return;
   }
-  const picked = await vscode.window.showQuickPick(contexts.map((context) => ({
-    label: context.name === manager.contextName ? `$(check) ${context.name}` : context.name,
-    description: `${context.cluster ?? '?'} · ${context.user ?? '?'}${context.namespace ? ` · ${context.namespace}` : ''}`,
-    detail: context.problem ? `$(warning) ${context.problem}` : context.server ?? '',
-    name: context.name,
-  })), { title: 'Kubilitics: Select Context', placeHolder: `kubeconfig: ${manager.kubeconfigFiles.join(', ') || 'none'}`, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(
+    contexts.map((context) => ({
+      label: context.name === manager.contextName ? `$(check) ${context.name}` : context.name,
+      description: `${context.cluster ?? '?'} · ${context.user ?? '?'}${context.namespace ? ` · ${context.namespace}` : ''}`,
+      detail: context.problem ? `$(warning) ${context.problem}` : (context.server ?? ''),
+      name: context.name,
+    })),
+    {
+      title: 'Kubilitics: Select Context',
+      placeHolder: `kubeconfig: ${manager.kubeconfigFiles.join(', ') || 'none'}`,
+      matchOnDescription: true,
+    },
+  );
   if (picked) await manager.switchContext(picked.name);
 }
 
 export async function selectKubeconfig(manager: ClusterManager): Promise<void> {
-  const files = await vscode.window.showOpenDialog({ title: 'Kubilitics: Select Kubeconfig File', canSelectMany: false, openLabel: 'Use this kubeconfig' });
+  const files = await vscode.window.showOpenDialog({
+    title: 'Kubilitics: Select Kubeconfig File',
+    canSelectMany: false,
+    openLabel: 'Use this kubeconfig',
+  });
   if (!files?.[0]) return;
   await vscode.workspace.getConfiguration('kubilitics').update('kubeconfig', files[0].fsPath, vscode.ConfigurationTarget.Global);
   await manager.reload();
@@ -37,7 +48,12 @@ export async function openClusterTopology(manager: ClusterManager, panels: Topol
   panels.openCluster();
 }
 
-export async function revealInTopology(manager: ClusterManager, panels: TopologyPanels, item: ResourceItem | undefined, neighbourhood: boolean): Promise<void> {
+export async function revealInTopology(
+  manager: ClusterManager,
+  panels: TopologyPanels,
+  item: ResourceItem | undefined,
+  neighbourhood: boolean,
+): Promise<void> {
   if (!item || item.type !== 'object') return;
   if (!manager.session) return;
   panels.openCluster().focus(item.id, neighbourhood);

@@ -34,8 +34,10 @@ export async function exportDiagram(panels: TopologyPanels, history: HistoryServ
     void vscode.window.showInformationMessage('Kubilitics: open a topology view first (Kubilitics: Open Topology).');
     return;
   }
-  const picked = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${f.format}` })),
-    { title: 'Kubilitics: Export Diagram — formats', canPickMany: true });
+  const picked = await vscode.window.showQuickPick(
+    FORMATS.map((f) => ({ ...f, description: `.${f.format}` })),
+    { title: 'Kubilitics: Export Diagram — formats', canPickMany: true },
+  );
   if (!picked?.length) return;
   const theme = await pickTheme();
   if (!theme) return;
@@ -45,39 +47,59 @@ export async function exportDiagram(panels: TopologyPanels, history: HistoryServ
   if (!base) return;
   const targets = picked.map((f) => ({ format: f.format, uri: base.with({ path: `${base.path}.${f.format}` }) }));
   const existing = await existingFiles(targets.map((t) => t.uri));
-  if (existing.length && (await vscode.window.showWarningMessage(`Overwrite ${existing.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')}?`,
-    { modal: true }, 'Overwrite')) !== 'Overwrite') return;
-  const written = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Kubilitics: exporting' }, async () => {
-    const scene = await sceneOf(panel, theme);
-    for (const target of targets) await vscode.workspace.fs.writeFile(target.uri, await render(panel, scene, target.format, scale ?? 2));
-    return targets;
-  });
+  if (
+    existing.length &&
+    (await vscode.window.showWarningMessage(
+      `Overwrite ${existing.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')}?`,
+      { modal: true },
+      'Overwrite',
+    )) !== 'Overwrite'
+  )
+    return;
+  const written = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Kubilitics: exporting' },
+    async () => {
+      const scene = await sceneOf(panel, theme);
+      for (const target of targets) await vscode.workspace.fs.writeFile(target.uri, await render(panel, scene, target.format, scale ?? 2));
+      return targets;
+    },
+  );
   const stores = await history.stores().then((opened) => (opened?.readOnly ? undefined : opened));
   if (stores) {
-    for (const target of written) stores.exports.add({ what: panel.source.title, format: target.format, path: target.uri.fsPath, at: Date.now() });
+    for (const target of written)
+      stores.exports.add({ what: panel.source.title, format: target.format, path: target.uri.fsPath, at: Date.now() });
     stores.db.scheduleSave();
   }
   const first = written[0]!.uri;
-  const choice = await vscode.window.showInformationMessage(`Kubilitics: exported ${written.map((t) => vscode.workspace.asRelativePath(t.uri)).join(', ')}`,
-    'Open', 'Reveal in Explorer');
+  const choice = await vscode.window.showInformationMessage(
+    `Kubilitics: exported ${written.map((t) => vscode.workspace.asRelativePath(t.uri)).join(', ')}`,
+    'Open',
+    'Reveal in Explorer',
+  );
   if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', first);
   if (choice === 'Reveal in Explorer') await vscode.commands.executeCommand('revealInExplorer', first);
 }
 
 async function pickTheme(): Promise<ExportTheme | undefined> {
   const current = themeOfVsCode();
-  const choice = await vscode.window.showQuickPick([
-    { label: 'Document (light, for READMEs and docs)', theme: 'document' as const },
-    { label: `Current VS Code theme (${current})`, theme: current },
-  ], { title: 'Kubilitics: Export Diagram — theme' });
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: 'Document (light, for READMEs and docs)', theme: 'document' as const },
+      { label: `Current VS Code theme (${current})`, theme: current },
+    ],
+    { title: 'Kubilitics: Export Diagram — theme' },
+  );
   return choice?.theme;
 }
 
 function themeOfVsCode(): ExportTheme {
   switch (vscode.window.activeColorTheme.kind) {
-    case vscode.ColorThemeKind.Dark: return 'dark';
-    case vscode.ColorThemeKind.HighContrast: return 'high-contrast';
-    default: return 'light';
+    case vscode.ColorThemeKind.Dark:
+      return 'dark';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'high-contrast';
+    default:
+      return 'light';
   }
 }
 
@@ -85,8 +107,10 @@ async function pickLocation(panel: TopologyPanel): Promise<vscode.Uri | undefine
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = safeFileName(panel.source.title);
   const suggested = folder ? vscode.Uri.joinPath(folder, settings.exportDirectory(), name) : undefined;
-  const uri = await vscode.window.showSaveDialog({ title: 'Kubilitics: Export Diagram — file name (the extension is added per format)',
-    ...(suggested ? { defaultUri: suggested } : {}) });
+  const uri = await vscode.window.showSaveDialog({
+    title: 'Kubilitics: Export Diagram — file name (the extension is added per format)',
+    ...(suggested ? { defaultUri: suggested } : {}),
+  });
   if (!uri) return undefined;
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
   return uri.with({ path: uri.path.replace(/\.(svg|png|pdf|json|ya?ml|mmd|dot)$/i, '') });
@@ -113,25 +137,43 @@ async function sceneOf(panel: TopologyPanel, theme: ExportTheme): Promise<Scene>
   if (!parsed.ok) throw new Error(`the view sent unusable positions: ${parsed.reason}`);
   const graph = panel.source.graphNow();
   const generatedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  return buildScene({ graph, options: parsed.value.view, positions: positionsById(parsed.value), theme,
-    meta: { title: panel.source.title, source: panel.source.mode === 'manifests' ? `manifests: ${panel.source.title}` : `cluster context ${panel.source.title}`,
-      filters: describeFilters(graph, parsed.value.view), version: String(vscode.extensions.getExtension('kubilitics.kubilitics')?.packageJSON?.version ?? ''), generatedAt } });
+  return buildScene({
+    graph,
+    options: parsed.value.view,
+    positions: positionsById(parsed.value),
+    theme,
+    meta: {
+      title: panel.source.title,
+      source: panel.source.mode === 'manifests' ? `manifests: ${panel.source.title}` : `cluster context ${panel.source.title}`,
+      filters: describeFilters(graph, parsed.value.view),
+      version: String(vscode.extensions.getExtension('kubilitics.kubilitics')?.packageJSON?.version ?? ''),
+      generatedAt,
+    },
+  });
 }
 
 async function pickScale(): Promise<number | null> {
-  const choice = await vscode.window.showQuickPick(['1', '2', '3', '4'].map((n) => ({ label: `${n}×`, scale: Number(n) })),
-    { title: 'Kubilitics: Export Diagram — PNG scale' });
+  const choice = await vscode.window.showQuickPick(
+    ['1', '2', '3', '4'].map((n) => ({ label: `${n}×`, scale: Number(n) })),
+    { title: 'Kubilitics: Export Diagram — PNG scale' },
+  );
   return choice?.scale ?? null;
 }
 
 async function render(panel: TopologyPanel, scene: Scene, format: Format, scale: number): Promise<Uint8Array> {
   switch (format) {
-    case 'svg': return Buffer.from(renderSvg(scene));
-    case 'pdf': return renderPdf(scene);
-    case 'json': return Buffer.from(renderJson(scene));
-    case 'yaml': return Buffer.from(renderYaml(scene));
-    case 'mmd': return Buffer.from(renderMermaid(scene));
-    case 'dot': return Buffer.from(renderDot(scene));
+    case 'svg':
+      return Buffer.from(renderSvg(scene));
+    case 'pdf':
+      return renderPdf(scene);
+    case 'json':
+      return Buffer.from(renderJson(scene));
+    case 'yaml':
+      return Buffer.from(renderYaml(scene));
+    case 'mmd':
+      return Buffer.from(renderMermaid(scene));
+    case 'dot':
+      return Buffer.from(renderDot(scene));
     case 'png': {
       // The native rasterizer stays with the CLI; in VS Code the view draws its own PNG of the same picture.
       const answer = await panel.requestExport('png', scale);

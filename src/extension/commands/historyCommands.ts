@@ -11,11 +11,15 @@ export const HISTORY_SCHEME = 'kubilitics-history';
 
 async function storesOrExplain(history: HistoryService): Promise<Stores | undefined> {
   const stores = await history.stores();
-  if (!stores) void vscode.window.showInformationMessage('Kubilitics: history is off (setting kubilitics.history.enabled) or its database could not be opened; see the log.');
+  if (!stores)
+    void vscode.window.showInformationMessage(
+      'Kubilitics: history is off (setting kubilitics.history.enabled) or its database could not be opened; see the log.',
+    );
   return stores;
 }
 
-const READ_ONLY = 'Kubilitics: another VS Code window records history into the same file, so this window only reads it (see the log). Open a folder to give this window its own history.';
+const READ_ONLY =
+  'Kubilitics: another VS Code window records history into the same file, so this window only reads it (see the log). Open a folder to give this window its own history.';
 
 /** The stores, when this window may change them (it is the one recording). */
 async function writableStoresOrExplain(history: HistoryService): Promise<Stores | undefined> {
@@ -26,33 +30,48 @@ async function writableStoresOrExplain(history: HistoryService): Promise<Stores 
 
 function clusterOf(manager: ClusterManager, stores?: Stores): number | undefined {
   const cluster = manager.recorder?.cluster;
-  if (cluster === undefined) void vscode.window.showInformationMessage(stores?.readOnly ? READ_ONLY : 'Kubilitics: connect to a cluster first (Kubilitics: Select Context…).');
+  if (cluster === undefined)
+    void vscode.window.showInformationMessage(
+      stores?.readOnly ? READ_ONLY : 'Kubilitics: connect to a cluster first (Kubilitics: Select Context…).',
+    );
   return cluster;
 }
 
 export async function takeSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
   if (!(await writableStoresOrExplain(history)) || clusterOf(manager) === undefined) return;
   const saved = await manager.recorder!.snapshot('manual');
-  void vscode.window.showInformationMessage(saved ? 'Kubilitics: snapshot taken.' : 'Kubilitics: nothing changed since the last snapshot; none taken.');
+  void vscode.window.showInformationMessage(
+    saved ? 'Kubilitics: snapshot taken.' : 'Kubilitics: nothing changed since the last snapshot; none taken.',
+  );
 }
 
 interface SnapshotPick extends vscode.QuickPickItem {
   readonly id: number;
 }
 
-async function pickSnapshot(stores: Stores, clusterId: number | undefined, title: string, now?: string): Promise<number | null | undefined> {
+async function pickSnapshot(
+  stores: Stores,
+  clusterId: number | undefined,
+  title: string,
+  now?: string,
+): Promise<number | null | undefined> {
   const snapshots = stores.snapshots.list(clusterId === undefined ? {} : { clusterId }).reverse();
   if (snapshots.length === 0) {
-    void vscode.window.showInformationMessage('Kubilitics: no snapshots yet. They are taken on connect, on a schedule and on significant change.');
+    void vscode.window.showInformationMessage(
+      'Kubilitics: no snapshots yet. They are taken on connect, on a schedule and on significant change.',
+    );
     return undefined;
   }
   const items: SnapshotPick[] = snapshots.map((snapshot) => ({
-    id: snapshot.id, label: describeMoment(snapshot.takenAt),
+    id: snapshot.id,
+    label: describeMoment(snapshot.takenAt),
     description: `#${snapshot.id} · ${snapshot.trigger} · ${snapshot.nodeCount} nodes, ${snapshot.edgeCount} edges`,
     detail: `${Math.round(snapshot.storedBytes / 1024)} KB stored (${Math.round((snapshot.storedBytes / Math.max(1, snapshot.jsonBytes)) * 100)}% of its JSON)`,
   }));
   const picked = await vscode.window.showQuickPick<SnapshotPick | (vscode.QuickPickItem & { id: null })>(
-    now ? [{ id: null, label: '$(pulse) Now', description: now }, ...items] : items, { title });
+    now ? [{ id: null, label: '$(pulse) Now', description: now }, ...items] : items,
+    { title },
+  );
   return picked?.id;
 }
 
@@ -91,8 +110,14 @@ export async function exportSnapshot(manager: ClusterManager, history: HistorySe
   if (!stores) return;
   const id = await pickSnapshot(stores, manager.recorder?.cluster, 'Kubilitics: Export Snapshot');
   if (id === undefined || id === null) return;
-  const target = await vscode.window.showSaveDialog({ title: 'Export snapshot', filters: { 'Kubilitics snapshot': ['kubilitics-snapshot'] },
-    defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), `snapshot-${id}.kubilitics-snapshot`) });
+  const target = await vscode.window.showSaveDialog({
+    title: 'Export snapshot',
+    filters: { 'Kubilitics snapshot': ['kubilitics-snapshot'] },
+    defaultUri: vscode.Uri.joinPath(
+      vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()),
+      `snapshot-${id}.kubilitics-snapshot`,
+    ),
+  });
   if (!target) return;
   await stores.snapshots.exportFile(id, target.fsPath);
   if (!stores.readOnly) {
@@ -105,7 +130,11 @@ export async function exportSnapshot(manager: ClusterManager, history: HistorySe
 export async function importSnapshot(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
   const stores = await writableStoresOrExplain(history);
   if (!stores) return;
-  const files = await vscode.window.showOpenDialog({ title: 'Import snapshot', canSelectMany: false, filters: { 'Kubilitics snapshot': ['kubilitics-snapshot', 'gz'] } });
+  const files = await vscode.window.showOpenDialog({
+    title: 'Import snapshot',
+    canSelectMany: false,
+    filters: { 'Kubilitics snapshot': ['kubilitics-snapshot', 'gz'] },
+  });
   if (!files?.[0]) return;
   const result = await stores.snapshots.importFile(files[0].fsPath);
   await stores.db.flush();
@@ -116,11 +145,18 @@ export async function importSnapshot(manager: ClusterManager, history: HistorySe
 
 /** Resource history as a read-only document: every recorded change of one object, as readable diffs. */
 export class ResourceHistoryDocuments implements vscode.TextDocumentContentProvider {
-  constructor(private readonly manager: ClusterManager, private readonly history: HistoryService) {}
+  constructor(
+    private readonly manager: ClusterManager,
+    private readonly history: HistoryService,
+  ) {}
 
   static uriFor(objectId: string): vscode.Uri {
     const { kind, namespace, name } = parseId(objectId);
-    return vscode.Uri.from({ scheme: HISTORY_SCHEME, path: `/${kind} ${namespace ? `${namespace}/` : ''}${name}.history`, query: encodeURIComponent(objectId) });
+    return vscode.Uri.from({
+      scheme: HISTORY_SCHEME,
+      path: `/${kind} ${namespace ? `${namespace}/` : ''}${name}.history`,
+      query: encodeURIComponent(objectId),
+    });
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -132,12 +168,15 @@ export class ResourceHistoryDocuments implements vscode.TextDocumentContentProvi
     const events = stores.events.forObject(cluster, objectId);
     const lines = [`# History of ${objectId}`, '', `${entries.length} recorded changes, ${events.length} distinct events.`, ''];
     for (const entry of entries) {
-      lines.push(`## ${describeMoment(entry.at)} — ${entry.change}${entry.resourceVersion ? ` (resourceVersion ${entry.resourceVersion})` : ''}`);
+      lines.push(
+        `## ${describeMoment(entry.at)} — ${entry.change}${entry.resourceVersion ? ` (resourceVersion ${entry.resourceVersion})` : ''}`,
+      );
       lines.push(readableDiff(entry) || '(no field changes)', '');
     }
     if (events.length) {
       lines.push('## Events', '');
-      for (const event of events) lines.push(`${describeMoment(event.lastSeen)}  ${event.type}  ${event.reason} ×${event.count}: ${event.message}`);
+      for (const event of events)
+        lines.push(`${describeMoment(event.lastSeen)}  ${event.type}  ${event.reason} ×${event.count}: ${event.message}`);
     }
     return `${lines.join('\n')}\n`;
   }
@@ -147,14 +186,23 @@ export class ResourceHistoryDocuments implements vscode.TextDocumentContentProvi
  * One object's history: the object given (a tree row, the view's History button), else a searchable pick list of
  * every object with history in this cluster, deleted ones included, the one selected in the view first.
  */
-export async function showResourceHistory(manager: ClusterManager, history: HistoryService, panels: TopologyPanels, objectId?: string): Promise<void> {
+export async function showResourceHistory(
+  manager: ClusterManager,
+  history: HistoryService,
+  panels: TopologyPanels,
+  objectId?: string,
+): Promise<void> {
   const id = objectId ?? (await pickObjectWithHistory(manager, history, panels.active?.selection));
   if (!id) return;
   const document = await vscode.workspace.openTextDocument(ResourceHistoryDocuments.uriFor(id));
   await vscode.window.showTextDocument(document, { preview: true });
 }
 
-async function pickObjectWithHistory(manager: ClusterManager, history: HistoryService, selected: string | undefined): Promise<string | undefined> {
+async function pickObjectWithHistory(
+  manager: ClusterManager,
+  history: HistoryService,
+  selected: string | undefined,
+): Promise<string | undefined> {
   const stores = await storesOrExplain(history);
   const cluster = stores && clusterOf(manager, stores);
   if (!stores || cluster === undefined) return undefined;
@@ -163,7 +211,10 @@ async function pickObjectWithHistory(manager: ClusterManager, history: HistorySe
     void vscode.window.showInformationMessage('Kubilitics: no resource history yet. Changes are recorded while connected.');
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(picks, { title: 'Kubilitics: Resource History', placeHolder: 'Kind, namespace or name',
-    matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(picks, {
+    title: 'Kubilitics: Resource History',
+    placeHolder: 'Kind, namespace or name',
+    matchOnDescription: true,
+  });
   return picked?.objectId;
 }

@@ -6,7 +6,12 @@ import { orderTopologyChoices, type TopologyTarget } from './topologyChoices.js'
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
 /** "Open in Topology" from the explorer (one or many selected), the editor title or context menu. */
-export async function openInTopology(panels: TopologyPanels, clusters: ClusterManager, uri?: vscode.Uri, selected?: readonly vscode.Uri[]): Promise<void> {
+export async function openInTopology(
+  panels: TopologyPanels,
+  clusters: ClusterManager,
+  uri?: vscode.Uri,
+  selected?: readonly vscode.Uri[],
+): Promise<void> {
   const targets = selected && selected.length > 0 ? selected : uri instanceof vscode.Uri ? [uri] : activeManifest();
   if (targets.length === 0) {
     await openTopology(panels, clusters);
@@ -19,8 +24,13 @@ export async function openInTopology(panels: TopologyPanels, clusters: ClusterMa
 export async function openTopology(panels: TopologyPanels, clusters: ClusterManager): Promise<void> {
   type Choice = vscode.QuickPickItem & { readonly target: TopologyTarget; readonly uris: readonly vscode.Uri[] };
   const kubeconfig = clusters.contextName ? 'loaded' : await clusters.probeKubeconfig();
-  const clusterDescription = clusters.contextName ?? (kubeconfig === 'absent' ? 'no kubeconfig found' : kubeconfig === 'broken'
-    ? 'the kubeconfig cannot be used' : 'pick a kubeconfig context');
+  const clusterDescription =
+    clusters.contextName ??
+    (kubeconfig === 'absent'
+      ? 'no kubeconfig found'
+      : kubeconfig === 'broken'
+        ? 'the kubeconfig cannot be used'
+        : 'pick a kubeconfig context');
   const choices: Choice[] = [{ label: '$(cloud) Live cluster', description: clusterDescription, target: 'cluster', uris: [] }];
   for (const uri of activeManifest()) {
     choices.push({ label: '$(file) Active file', description: vscode.workspace.asRelativePath(uri), target: 'active-file', uris: [uri] });
@@ -37,5 +47,7 @@ export async function openTopology(panels: TopologyPanels, clusters: ClusterMana
 
 function activeManifest(): vscode.Uri[] {
   const document = vscode.window.activeTextEditor?.document;
-  return document && (document.languageId === 'yaml' || MANIFEST_FILE.test(document.uri.path)) && !document.isUntitled ? [document.uri] : [];
+  return document && (document.languageId === 'yaml' || MANIFEST_FILE.test(document.uri.path)) && !document.isUntitled
+    ? [document.uri]
+    : [];
 }

@@ -10,7 +10,8 @@ export function orderTopologyChoices<T extends { readonly target: TopologyTarget
     if (choice.target === 'cluster') return clusterUsable ? 0 : 3;
     return choice.target === 'active-file' ? 1 : 2;
   };
-  return choices.map((choice, index) => ({ choice, index }))
+  return choices
+    .map((choice, index) => ({ choice, index }))
     .sort((a, b) => rank(a.choice) - rank(b.choice) || a.index - b.index)
     .map((entry) => entry.choice);
 }

@@ -32,8 +32,14 @@ export class ClusterRecorder extends DisposableStore {
   private inFlight = 0;
   private readonly clusterId: number;
 
-  constructor(private readonly stores: Stores, private readonly session: () => ClusterSession | undefined, context: string, server: string,
-    private readonly settings: RecorderSettings, private readonly log: RecorderLog) {
+  constructor(
+    private readonly stores: Stores,
+    private readonly session: () => ClusterSession | undefined,
+    context: string,
+    server: string,
+    private readonly settings: RecorderSettings,
+    private readonly log: RecorderLog,
+  ) {
     super();
     this.clusterId = stores.clusters.ensure({ context, server }, Date.now());
     this.lastAt = stores.snapshots.latest(this.clusterId)?.takenAt;
@@ -82,7 +88,9 @@ export class ClusterRecorder extends DisposableStore {
     if (result.saved) {
       const pruned = this.stores.snapshots.prune({ maxAgeMs: this.settings.maxAgeMs, maxTotalBytes: this.settings.maxTotalBytes }, takenAt);
       if (pruned.deleted.length) this.log.info(`pruned ${pruned.deleted.length} old snapshots (${pruned.freedBytes} bytes)`);
-      this.log.info(`snapshot ${result.snapshot.id} (${trigger}): ${result.snapshot.nodeCount} nodes, ${result.snapshot.storedBytes} bytes stored`);
+      this.log.info(
+        `snapshot ${result.snapshot.id} (${trigger}): ${result.snapshot.nodeCount} nodes, ${result.snapshot.storedBytes} bytes stored`,
+      );
       this.log.snapshotSaved?.();
     }
     this.stores.db.scheduleSave();
@@ -93,13 +101,26 @@ export class ClusterRecorder extends DisposableStore {
     // Changes keep arriving while a snapshot is being written: that one covers them, so do not queue more.
     if (this.inFlight > 0) return;
     const now = Date.now();
-    if (shouldSnapshot({ lastAt: this.lastAt, now, intervalMs: this.settings.intervalMs, changesSince: this.changesSince, changeThreshold: this.settings.changeThreshold })) {
-      this.snapshot(this.changesSince >= this.settings.changeThreshold ? 'changes' : 'interval')
-        .catch((error: unknown) => this.log.error(`snapshot failed: ${String(error)}`));
+    if (
+      shouldSnapshot({
+        lastAt: this.lastAt,
+        now,
+        intervalMs: this.settings.intervalMs,
+        changesSince: this.changesSince,
+        changeThreshold: this.settings.changeThreshold,
+      })
+    ) {
+      this.snapshot(this.changesSince >= this.settings.changeThreshold ? 'changes' : 'interval').catch((error: unknown) =>
+        this.log.error(`snapshot failed: ${String(error)}`),
+      );
     }
   }
 
-  private recordChange(change: { change: 'added' | 'modified' | 'deleted'; before?: ObjectChangeEvent['object']; after?: ObjectChangeEvent['object'] }, objectId: string, at: number): void {
+  private recordChange(
+    change: { change: 'added' | 'modified' | 'deleted'; before?: ObjectChangeEvent['object']; after?: ObjectChangeEvent['object'] },
+    objectId: string,
+    at: number,
+  ): void {
     if (this.stores.history.record({ clusterId: this.clusterId, objectId, at, ...change })) {
       this.changesSince++;
       this.stores.db.scheduleSave();
@@ -115,12 +136,22 @@ export class ClusterRecorder extends DisposableStore {
     const name = stringField(subject, 'name');
     const session = this.session();
     if (!kind || !name || !session) return;
-    const objectId = session.engine.refId(groupOfApiVersion(stringField(subject, 'apiVersion')).group, kind,
-      stringField(subject, 'namespace') ?? event.metadata?.namespace ?? '', name);
+    const objectId = session.engine.refId(
+      groupOfApiVersion(stringField(subject, 'apiVersion')).group,
+      kind,
+      stringField(subject, 'namespace') ?? event.metadata?.namespace ?? '',
+      name,
+    );
     const count = field(event, 'count') ?? field(event, 'series', 'count');
-    this.stores.events.upsert({ clusterId: this.clusterId, objectId, type: stringField(event, 'type') ?? 'Normal',
-      reason: stringField(event, 'reason') ?? '', message: stringField(event, 'message') ?? stringField(event, 'note') ?? '', at,
-      ...(typeof count === 'number' ? { count } : {}) });
+    this.stores.events.upsert({
+      clusterId: this.clusterId,
+      objectId,
+      type: stringField(event, 'type') ?? 'Normal',
+      reason: stringField(event, 'reason') ?? '',
+      message: stringField(event, 'message') ?? stringField(event, 'note') ?? '',
+      at,
+      ...(typeof count === 'number' ? { count } : {}),
+    });
     this.stores.db.scheduleSave();
   }
 }

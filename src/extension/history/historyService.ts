@@ -143,15 +143,23 @@ export class HistoryService extends DisposableStore {
       await this.lock?.release();
       return undefined;
     }
-    this.opened = { db: store, readOnly: store.readOnly, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
-      events: new EventStore(store), exports: new ExportLog(store) };
+    this.opened = {
+      db: store,
+      readOnly: store.readOnly,
+      clusters: new ClusterStore(store),
+      snapshots: new SnapshotStore(store),
+      history: new HistoryStore(store),
+      events: new EventStore(store),
+      exports: new ExportLog(store),
+    };
     return this.opened;
   }
 
   private explainOpenFailure(error: unknown): void {
-    const message = error instanceof SchemaTooNewError
-      ? `the history database ${this.file.fsPath} was written by a newer Kubilitics (schema ${error.databaseVersion}, this one knows ${error.knownVersion}); history is off until you update. The file was not changed.`
-      : `cannot open the history database ${this.file.fsPath}: ${(error as Error).message}`;
+    const message =
+      error instanceof SchemaTooNewError
+        ? `the history database ${this.file.fsPath} was written by a newer Kubilitics (schema ${error.databaseVersion}, this one knows ${error.knownVersion}); history is off until you update. The file was not changed.`
+        : `cannot open the history database ${this.file.fsPath}: ${(error as Error).message}`;
     log().error(message);
     void vscode.window.showWarningMessage(`Kubilitics: ${message}`);
   }
@@ -163,7 +171,8 @@ const LOCK_WAIT_MS = 3000;
 const TAKEOVER_POLL_MS = 5000;
 
 function explainReadOnly(file: string, holder: LockHolder): void {
-  const message = `history in ${file} is being recorded by another VS Code window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). ` +
+  const message =
+    `history in ${file} is being recorded by another VS Code window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). ` +
     'This window shows the history saved so far and records none until that window closes, then takes over; open a folder to give this window its own history.';
   log().warn(message);
   void vscode.window.showInformationMessage(`Kubilitics: ${message}`);

@@ -9,14 +9,23 @@ export function timelineEntry(meta: SnapshotMeta): TimelineEntry {
 }
 
 export function describeMoment(at: number | undefined): string {
-  return at === undefined ? 'now' : new Date(at).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return at === undefined
+    ? 'now'
+    : new Date(at)
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }
 
 /**
  * Two moments as one drawable graph: everything of `after`, plus what `before` had that is gone (kept so the
  * view can draw it as removed), with the ids of added, removed and changed items and the changes in words.
  */
-export function compareGraphs(before: TopologyGraph, after: TopologyGraph, labels: { from: string; to: string }): { graph: TopologyGraph; diff: GraphDiff } {
+export function compareGraphs(
+  before: TopologyGraph,
+  after: TopologyGraph,
+  labels: { from: string; to: string },
+): { graph: TopologyGraph; diff: GraphDiff } {
   const delta = diffGraphs(before, after);
   const removedNodes = new Set(delta.removedNodes);
   const removedEdges = new Set(delta.removedEdges);
@@ -27,7 +36,8 @@ export function compareGraphs(before: TopologyGraph, after: TopologyGraph, label
   return {
     graph,
     diff: {
-      from: labels.from, to: labels.to,
+      from: labels.from,
+      to: labels.to,
       added: [...delta.addedNodes.map((n) => n.id), ...delta.addedEdges.map((e) => e.id)],
       removed: [...delta.removedNodes, ...delta.removedEdges],
       changed: [...delta.changedNodes.map((n) => n.id), ...delta.changedEdges.map((e) => e.id)],

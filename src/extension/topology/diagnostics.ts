@@ -14,8 +14,9 @@ const SEVERITY: Readonly<Record<FindingSeverity, vscode.DiagnosticSeverity>> = {
  */
 export class ManifestDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('kubilitics');
-  private readonly ledger = new DiagnosticLedger<vscode.Diagnostic>((diagnostic) =>
-    `${diagnostic.range.start.line}\u0000${String(diagnostic.code)}\u0000${diagnostic.message}`);
+  private readonly ledger = new DiagnosticLedger<vscode.Diagnostic>(
+    (diagnostic) => `${diagnostic.range.start.line}\u0000${String(diagnostic.code)}\u0000${diagnostic.message}`,
+  );
   private readonly uris = new Map<string, vscode.Uri>();
 
   update(owner: object, uriOf: (file: string) => vscode.Uri, findings: readonly Finding[]): void {

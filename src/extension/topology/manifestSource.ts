@@ -4,7 +4,12 @@ import { diffGraphs } from '../../engine/graph/delta.js';
 import { ManifestSet } from '../../engine/intake/manifestSet.js';
 import { countFindings, describeCounts, type Finding } from '../../engine/findings.js';
 import {
-  EXCLUDE_GLOB, isManifestPath, MANIFEST_GLOB, MAX_MANIFEST_BYTES, MAX_MANIFEST_FILES, tooLarge,
+  EXCLUDE_GLOB,
+  isManifestPath,
+  MANIFEST_GLOB,
+  MAX_MANIFEST_BYTES,
+  MAX_MANIFEST_FILES,
+  tooLarge,
 } from '../../engine/intake/fileRules.js';
 import { topologyFromManifestSet } from '../../engine/topology.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
@@ -93,7 +98,8 @@ export class ManifestSource extends DisposableStore implements TopologySource {
         found.push(uri);
       }
     }
-    if (found.length >= MAX_MANIFEST_FILES) log().warn(`more than ${MAX_MANIFEST_FILES} manifest files; showing the first ${MAX_MANIFEST_FILES}`);
+    if (found.length >= MAX_MANIFEST_FILES)
+      log().warn(`more than ${MAX_MANIFEST_FILES} manifest files; showing the first ${MAX_MANIFEST_FILES}`);
     return found;
   }
 

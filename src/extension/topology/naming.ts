@@ -22,7 +22,7 @@ export function workspaceName(path: string, folders: readonly NamedFolder[]): st
 
 /** The title of a view of several paths: the first one's name and how many more. */
 export function titleOf(names: readonly string[]): string {
-  return names.length <= 1 ? names[0] ?? '' : `${names[0]} +${names.length - 1}`;
+  return names.length <= 1 ? (names[0] ?? '') : `${names[0]} +${names.length - 1}`;
 }
 
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
@@ -30,8 +30,12 @@ const MAX_LENGTH = 80;
 
 /** A file name (without extension) safe on every platform: letters, digits, `_ . -` only, no reserved device names. */
 export function safeFileName(title: string, fallback = 'topology'): string {
-  const cleaned = title.normalize('NFC').replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/-{2,}/g, '-')
-    .slice(0, MAX_LENGTH).replace(/^[-.]+|[-.]+$/g, '');
+  const cleaned = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, MAX_LENGTH)
+    .replace(/^[-.]+|[-.]+$/g, '');
   if (!cleaned) return fallback;
   return RESERVED.test(cleaned) ? `${cleaned}-${fallback}` : cleaned;
 }

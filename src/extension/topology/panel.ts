@@ -1,7 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
-  GraphDeltaMessage, GraphInit, type ViewExportResult, type MessageOf, GraphMetaMessage, TimelineStateMessage, ViewExport, ViewFocus, ViewStatus, createMessage, parseWebviewMessage, type HostMessage, type WebviewExportFormat,
+  GraphDeltaMessage,
+  GraphInit,
+  type ViewExportResult,
+  type MessageOf,
+  GraphMetaMessage,
+  TimelineStateMessage,
+  ViewExport,
+  ViewFocus,
+  ViewStatus,
+  createMessage,
+  parseWebviewMessage,
+  type HostMessage,
+  type WebviewExportFormat,
   type WebviewMessage,
 } from '../../protocol/messages.js';
 import { renderWebviewHtml } from './html.js';
@@ -41,26 +53,32 @@ export class TopologyPanel extends DisposableStore {
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     panel.webview.html = this.html(bundle);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
-    this.register(source.onDidUpdate((update) => {
-      if (!this.ready) return;
-      if (!isEmptyDelta(update.delta)) this.post(createMessage(GraphDeltaMessage, { delta: update.delta }));
-      const meta = JSON.stringify(update.findings);
-      if (meta !== this.sentMeta) {
-        this.sentMeta = meta;
-        this.post(createMessage(GraphMetaMessage, { findings: update.findings }));
-      }
-    }));
+    this.register(
+      source.onDidUpdate((update) => {
+        if (!this.ready) return;
+        if (!isEmptyDelta(update.delta)) this.post(createMessage(GraphDeltaMessage, { delta: update.delta }));
+        const meta = JSON.stringify(update.findings);
+        if (meta !== this.sentMeta) {
+          this.sentMeta = meta;
+          this.post(createMessage(GraphMetaMessage, { findings: update.findings }));
+        }
+      }),
+    );
     if (source.onDidChangeConnection) {
-      this.register(source.onDidChangeConnection((connection) => {
-        if (this.ready) this.post(createMessage(ViewStatus, { connection }));
-      }));
+      this.register(
+        source.onDidChangeConnection((connection) => {
+          if (this.ready) this.post(createMessage(ViewStatus, { connection }));
+        }),
+      );
     }
     if (source.onDidChangeTimeline) this.register(source.onDidChangeTimeline(() => void this.sendTimeline()));
     if (source.onDidReset) {
-      this.register(source.onDidReset(() => {
-        this.panel.title = this.titleOf();
-        if (this.ready) this.sendInit();
-      }));
+      this.register(
+        source.onDidReset(() => {
+          this.panel.title = this.titleOf();
+          if (this.ready) this.sendInit();
+        }),
+      );
     }
     this.register(panel.onDidDispose(() => this.dispose()));
     this.onDispose(() => panel.dispose());
@@ -148,10 +166,15 @@ export class TopologyPanel extends DisposableStore {
   private sendInit(): void {
     const state = this.source.snapshot();
     this.sentMeta = JSON.stringify(state.findings);
-    this.post(createMessage(GraphInit, {
-      title: state.title, mode: state.mode ?? this.source.mode, graph: state.graph, findings: state.findings,
-      ...(state.diff ? { diff: state.diff } : {}),
-    }));
+    this.post(
+      createMessage(GraphInit, {
+        title: state.title,
+        mode: state.mode ?? this.source.mode,
+        graph: state.graph,
+        findings: state.findings,
+        ...(state.diff ? { diff: state.diff } : {}),
+      }),
+    );
     void this.sendTimeline();
     const connection = this.source.connection?.();
     if (connection) this.post(createMessage(ViewStatus, { connection }));
@@ -169,7 +192,8 @@ export class TopologyPanel extends DisposableStore {
 
   /** Asks the view for a PNG or its node positions (what the user sees, for exports). */
   requestExport(format: WebviewExportFormat, scale?: number, timeoutMs = 30_000): Promise<ExportReply> {
-    const send = (requestId: string): void => this.post(createMessage(ViewExport, { requestId, format, ...(scale !== undefined ? { scale } : {}) }));
+    const send = (requestId: string): void =>
+      this.post(createMessage(ViewExport, { requestId, format, ...(scale !== undefined ? { scale } : {}) }));
     return this.exports.request(send, {
       timeoutMs,
       timeoutMessage: 'the topology view did not answer the export request; is it visible?',

@@ -18,9 +18,11 @@ export class TopologyPanels extends DisposableStore {
     private readonly clusterSource: () => TopologySource,
   ) {
     super();
-    this.register(vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel) => this.restore(panel),
-    }));
+    this.register(
+      vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel) => this.restore(panel),
+      }),
+    );
     this.onDispose(() => this.panels.forEach((panel) => panel.dispose()));
   }
 
@@ -34,10 +36,14 @@ export class TopologyPanels extends DisposableStore {
 
   async openManifests(uris: readonly vscode.Uri[]): Promise<TopologyPanel> {
     const key: RestoreKey = { kind: 'manifests', uris: uris.map((uri) => uri.toString()) };
-    return this.reveal(key) ?? this.create(await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Kubilitics: reading manifests' },
-      () => ManifestSource.open(uris, this.diagnostics),
-    ));
+    return (
+      this.reveal(key) ??
+      this.create(
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Kubilitics: reading manifests' }, () =>
+          ManifestSource.open(uris, this.diagnostics),
+        ),
+      )
+    );
   }
 
   openCluster(): TopologyPanel {
@@ -76,9 +82,13 @@ export class TopologyPanels extends DisposableStore {
       return;
     }
     try {
-      const source = next.kind === 'cluster'
-        ? this.clusterSource()
-        : await ManifestSource.open(next.uris.map((text) => vscode.Uri.parse(text)), this.diagnostics);
+      const source =
+        next.kind === 'cluster'
+          ? this.clusterSource()
+          : await ManifestSource.open(
+              next.uris.map((text) => vscode.Uri.parse(text)),
+              this.diagnostics,
+            );
       this.adopt(webviewPanel, source);
     } catch (error) {
       webviewPanel.dispose();
@@ -88,7 +98,10 @@ export class TopologyPanels extends DisposableStore {
 
   private async remember(): Promise<void> {
     try {
-      await this.context.workspaceState.update(RESTORE_KEY, this.all.map((panel) => panel.source.restoreKey));
+      await this.context.workspaceState.update(
+        RESTORE_KEY,
+        this.all.map((panel) => panel.source.restoreKey),
+      );
     } catch (error) {
       await reportError('could not save the open topology views', error);
     }

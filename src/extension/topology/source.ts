@@ -42,9 +42,7 @@ export interface TopologySource extends vscode.Disposable {
   readonly restoreKey: RestoreKey;
 }
 
-export type RestoreKey =
-  | { readonly kind: 'manifests'; readonly uris: readonly string[] }
-  | { readonly kind: 'cluster' };
+export type RestoreKey = { readonly kind: 'manifests'; readonly uris: readonly string[] } | { readonly kind: 'cluster' };
 
 export function restoreKeyText(key: RestoreKey): string {
   return key.kind === 'cluster' ? 'cluster' : [...key.uris].sort().join('\n');

@@ -56,7 +56,10 @@ export class ResourceTreeModel {
   private readonly placed = new Map<string, KindEntry>();
   private readonly names = new Map<string, string>();
 
-  constructor(private readonly source: RecordLookup, private readonly filter = '') {
+  constructor(
+    private readonly source: RecordLookup,
+    private readonly filter = '',
+  ) {
     for (const record of source.objects()) this.insert(record, new Set());
   }
 
@@ -68,21 +71,31 @@ export class ResourceTreeModel {
   children(item?: ResourceItem): ResourceItem[] {
     if (!item) return [this.context];
     switch (item.type) {
-      case 'context': return this.topLevel();
-      case 'namespace': return this.kindsIn(item.namespace);
-      case 'cluster-scoped': return this.kindsIn(CLUSTER);
-      case 'custom': return this.kindsIn(CUSTOM);
-      case 'kind': return [...this.objectsOf(item)];
-      case 'object': return [];
+      case 'context':
+        return this.topLevel();
+      case 'namespace':
+        return this.kindsIn(item.namespace);
+      case 'cluster-scoped':
+        return this.kindsIn(CLUSTER);
+      case 'custom':
+        return this.kindsIn(CUSTOM);
+      case 'kind':
+        return [...this.objectsOf(item)];
+      case 'object':
+        return [];
     }
   }
 
   parent(item: ResourceItem): ResourceItem | undefined {
     switch (item.type) {
-      case 'context': return undefined;
-      case 'object': return this.placed.get(item.id)?.item;
-      case 'kind': return this.scopes.get(item.scope)?.item;
-      default: return this.context;
+      case 'context':
+        return undefined;
+      case 'object':
+        return this.placed.get(item.id)?.item;
+      case 'kind':
+        return this.scopes.get(item.scope)?.item;
+      default:
+        return this.context;
     }
   }
 
@@ -131,7 +144,12 @@ export class ResourceTreeModel {
     const kindKey = `${record.group}/${record.kind}`;
     let kind = scope.kinds.get(kindKey);
     if (!kind) {
-      kind = { item: { type: 'kind', scope: scopeKey, kind: record.kind, group: record.group }, scope, objects: new Map(), sorted: undefined };
+      kind = {
+        item: { type: 'kind', scope: scopeKey, kind: record.kind, group: record.group },
+        scope,
+        objects: new Map(),
+        sorted: undefined,
+      };
       scope.kinds.set(kindKey, kind);
       changed.add(scope.item);
     }
@@ -201,11 +219,17 @@ function scopeItem(key: string): ScopeItem {
 /** A stable id per element, so VS Code keeps expansion and selection across a full refresh. */
 export function itemId(item: ResourceItem): string {
   switch (item.type) {
-    case 'context': return 'context';
-    case 'namespace': return `namespace:${item.namespace}`;
-    case 'cluster-scoped': return 'cluster-scoped';
-    case 'custom': return 'custom';
-    case 'kind': return `kind:${item.scope}|${item.group}/${item.kind}`;
-    case 'object': return `object:${item.id}`;
+    case 'context':
+      return 'context';
+    case 'namespace':
+      return `namespace:${item.namespace}`;
+    case 'cluster-scoped':
+      return 'cluster-scoped';
+    case 'custom':
+      return 'custom';
+    case 'kind':
+      return `kind:${item.scope}|${item.group}/${item.kind}`;
+    case 'object':
+      return `object:${item.id}`;
   }
 }

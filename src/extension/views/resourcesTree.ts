@@ -7,9 +7,15 @@ import { statusOf } from '../../engine/graph/status.js';
 import { CONTEXT_ITEM, itemId, ResourceTreeModel, type KindItem, type ResourceItem } from './resourceTreeModel.js';
 
 const STATUS_ICONS: Readonly<Record<string, [string, string?]>> = {
-  Running: ['pass', 'testing.iconPassed'], Ready: ['pass', 'testing.iconPassed'], Bound: ['pass', 'testing.iconPassed'],
-  Succeeded: ['check'], Pending: ['clock', 'charts.yellow'], Degraded: ['warning', 'charts.yellow'],
-  Failed: ['error', 'testing.iconFailed'], CrashLoopBackOff: ['error', 'testing.iconFailed'], Unbound: ['warning', 'charts.yellow'],
+  Running: ['pass', 'testing.iconPassed'],
+  Ready: ['pass', 'testing.iconPassed'],
+  Bound: ['pass', 'testing.iconPassed'],
+  Succeeded: ['check'],
+  Pending: ['clock', 'charts.yellow'],
+  Degraded: ['warning', 'charts.yellow'],
+  Failed: ['error', 'testing.iconFailed'],
+  CrashLoopBackOff: ['error', 'testing.iconFailed'],
+  Unbound: ['warning', 'charts.yellow'],
 };
 
 /**
@@ -120,12 +126,18 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
 
   private treeItemOf(item: ResourceItem): vscode.TreeItem {
     switch (item.type) {
-      case 'context': return this.contextItem();
-      case 'namespace': return folder(item.namespace, 'symbol-namespace');
-      case 'cluster-scoped': return folder('Cluster-scoped', 'globe');
-      case 'custom': return folder('Custom Resources', 'extensions');
-      case 'kind': return this.kindItem(item);
-      case 'object': return this.objectItem(item.id);
+      case 'context':
+        return this.contextItem();
+      case 'namespace':
+        return folder(item.namespace, 'symbol-namespace');
+      case 'cluster-scoped':
+        return folder('Cluster-scoped', 'globe');
+      case 'custom':
+        return folder('Custom Resources', 'extensions');
+      case 'kind':
+        return this.kindItem(item);
+      case 'object':
+        return this.objectItem(item.id);
     }
   }
 
@@ -166,7 +178,9 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
   }
 
   private kindState(item: KindItem): string | undefined {
-    const status: KindStatus | undefined = this.manager.session?.kinds().find((k) => k.type.kind === item.kind && (k.type.group || 'core') === item.group);
+    const status: KindStatus | undefined = this.manager.session
+      ?.kinds()
+      .find((k) => k.type.kind === item.kind && (k.type.group || 'core') === item.group);
     const phases = [...(status?.scopes.values() ?? [])].map((state) => state.phase);
     if (phases.includes('failing')) return 'failing';
     if (phases.includes('syncing')) return 'syncing';

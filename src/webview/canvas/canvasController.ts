@@ -190,7 +190,13 @@ export class CanvasController {
       if (!n.hasClass('group')) nodes.push({ id: n.id(), ...n.position(), width: n.width(), height: n.height() });
     });
     const aspect = this.cy.width() / Math.max(1, this.cy.height());
-    const payload: ViewPositions = { version: 1, aspect: Number.isFinite(aspect) && aspect > 0 ? aspect : DEFAULT_ASPECT, view, nodes, edges: this.cy.edges().map((e) => e.id()) };
+    const payload: ViewPositions = {
+      version: 1,
+      aspect: Number.isFinite(aspect) && aspect > 0 ? aspect : DEFAULT_ASPECT,
+      view,
+      nodes,
+      edges: this.cy.edges().map((e) => e.id()),
+    };
     return JSON.stringify(payload);
   }
 
@@ -266,7 +272,10 @@ export class CanvasController {
     this.applyPositions();
     if (rest.length === 0) return true;
     const restSet = new Set(rest);
-    void this.requestLayout(this.view.nodes.filter((n) => restSet.has(n.id)), 'append');
+    void this.requestLayout(
+      this.view.nodes.filter((n) => restSet.has(n.id)),
+      'append',
+    );
     return false;
   }
 

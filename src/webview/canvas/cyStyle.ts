@@ -38,14 +38,21 @@ function diffBlocks(theme: ResolvedTheme): StyleBlock[] {
   const added = theme.color(TONE_VISUALS.ok.color).rgb;
   const removed = theme.color(TONE_VISUALS.bad.color).rgb;
   const changed = theme.color(TONE_VISUALS.degraded.color).rgb;
-  const halo = (color: string): Record<string, string | number> => ({ 'underlay-color': color, 'underlay-opacity': 0.45, 'underlay-padding': 7 });
+  const halo = (color: string): Record<string, string | number> => ({
+    'underlay-color': color,
+    'underlay-opacity': 0.45,
+    'underlay-padding': 7,
+  });
   return [
     { selector: 'node.diff-added', style: { ...halo(added), 'border-color': added, 'border-width': 3 } },
     { selector: 'node.diff-changed', style: { ...halo(changed), 'border-color': changed, 'border-width': 3 } },
     { selector: 'node.diff-removed', style: { ...halo(removed), 'border-color': removed, 'border-style': 'dashed', opacity: 0.55 } },
     { selector: 'edge.diff-added', style: { 'line-color': added, 'target-arrow-color': added, width: 3 } },
     { selector: 'edge.diff-changed', style: { 'line-color': changed, 'target-arrow-color': changed, width: 3 } },
-    { selector: 'edge.diff-removed', style: { 'line-color': removed, 'target-arrow-color': removed, 'line-style': 'dashed', opacity: 0.55 } },
+    {
+      selector: 'edge.diff-removed',
+      style: { 'line-color': removed, 'target-arrow-color': removed, 'line-style': 'dashed', opacity: 0.55 },
+    },
   ];
 }
 

@@ -132,15 +132,11 @@ class Placer {
  * Places `pending` nodes (sorted by id for determinism) and writes them into `positions`.
  * Returns the ids that had no anchor: no seed, no placed neighbour, no placed group-mate.
  */
-export function placeIncrementally(
-  pending: readonly string[],
-  positions: Map<string, Point>,
-  ctx: PlacementContext,
-): string[] {
+export function placeIncrementally(pending: readonly string[], positions: Map<string, Point>, ctx: PlacementContext): string[] {
   const placer = new Placer(ctx);
   for (const [id, p] of positions) if (ctx.nodes.has(id)) placer.note(id, p);
   let remaining = [...pending].sort();
-  for (let progress = true; progress && remaining.length > 0; ) {
+  for (let progress = true; progress && remaining.length > 0;) {
     progress = false;
     const next: string[] = [];
     for (const id of remaining) {

@@ -9,7 +9,16 @@ import { searchView } from '../../engine/viewModel/search';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
 import type { TimelineState } from '../../protocol/messages';
-import { TimelineCompare, TimelineSelect, ViewError, ViewRequestExport, ViewShowHistory, ViewOpenSource, ViewSelect, createMessage } from '../../protocol/messages';
+import {
+  TimelineCompare,
+  TimelineSelect,
+  ViewError,
+  ViewRequestExport,
+  ViewShowHistory,
+  ViewOpenSource,
+  ViewSelect,
+  createMessage,
+} from '../../protocol/messages';
 import { Timeline } from './Timeline';
 import type { UiState } from '../uiState';
 import { restoreUiState } from '../uiState';

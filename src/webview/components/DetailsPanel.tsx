@@ -86,9 +86,7 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
           <StatusLine node={node} />
         </dd>
       </dl>
-      {node.missing === true && (
-        <p class="notice error">Referenced but not found: nothing in the input defines this object.</p>
-      )}
+      {node.missing === true && <p class="notice error">Referenced but not found: nothing in the input defines this object.</p>}
       {shownAs === undefined && <p class="notice">Hidden by the current filters.</p>}
       <NodeActions {...props} collapsedPod={collapsedPod === true} />
       {node.source !== undefined && (

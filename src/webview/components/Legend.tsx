@@ -71,7 +71,9 @@ function Statuses(): JSX.Element {
 }
 
 function Relations({ view }: { view: ViewGraph }): JSX.Element {
-  const types = [...new Set(view.edges.map((e) => e.type))].sort((a, b) => EDGE_VISUALS[a].label.localeCompare(EDGE_VISUALS[b].label, 'en'));
+  const types = [...new Set(view.edges.map((e) => e.type))].sort((a, b) =>
+    EDGE_VISUALS[a].label.localeCompare(EDGE_VISUALS[b].label, 'en'),
+  );
   const anyBroken = view.edges.some((e) => e.broken !== undefined);
   return (
     <div>

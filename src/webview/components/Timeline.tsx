@@ -13,7 +13,10 @@ export interface TimelineProps {
 const MAX_LISTED_CHANGES = 300;
 
 export function formatMoment(at: number): string {
-  return new Date(at).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return new Date(at)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
 }
 
 export function Timeline({ timeline, diff, onSelect, onCompare }: TimelineProps): JSX.Element {

@@ -35,7 +35,12 @@ function counted(values: Iterable<string>, label: (value: string) => string = (v
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
-function Filters({ store, graphVersion, view, onView }: Pick<ToolbarProps, 'store' | 'graphVersion' | 'onView'> & { view: ViewOptions }): JSX.Element {
+function Filters({
+  store,
+  graphVersion,
+  view,
+  onView,
+}: Pick<ToolbarProps, 'store' | 'graphVersion' | 'onView'> & { view: ViewOptions }): JSX.Element {
   const filters = useMemo(() => {
     const nodes = [...store.nodes.values()];
     const edgeLabel = (t: string): string => {
@@ -48,7 +53,10 @@ function Filters({ store, graphVersion, view, onView }: Pick<ToolbarProps, 'stor
         (ns) => (ns === '' ? CLUSTER_SCOPE_LABEL : ns),
       ),
       kinds: counted(nodes.map((n) => n.kind)),
-      relations: counted([...store.edges.values()].map((e) => e.type), edgeLabel),
+      relations: counted(
+        [...store.edges.values()].map((e) => e.type),
+        edgeLabel,
+      ),
     };
   }, [store, graphVersion]);
   return (
@@ -78,7 +86,12 @@ function Filters({ store, graphVersion, view, onView }: Pick<ToolbarProps, 'stor
   );
 }
 
-function SearchBox({ ui, matchCount, onSearch, onShowMatches }: Pick<ToolbarProps, 'ui' | 'matchCount' | 'onSearch' | 'onShowMatches'>): JSX.Element {
+function SearchBox({
+  ui,
+  matchCount,
+  onSearch,
+  onShowMatches,
+}: Pick<ToolbarProps, 'ui' | 'matchCount' | 'onSearch' | 'onShowMatches'>): JSX.Element {
   return (
     <div class="search">
       <input

@@ -10,9 +10,7 @@ export function revealOptions(view: ViewOptions, node: TopologyNode): ViewOption
     hiddenKinds: view.hiddenKinds.filter((k) => k !== node.kind),
     collapsedNamespaces: view.collapsedNamespaces.filter((ns) => ns !== node.namespace),
     expandedOwners:
-      controller === undefined || view.expandedOwners.includes(controller)
-        ? view.expandedOwners
-        : [...view.expandedOwners, controller],
+      controller === undefined || view.expandedOwners.includes(controller) ? view.expandedOwners : [...view.expandedOwners, controller],
     // A focus neighbourhood elsewhere would hide the object; asking for it means leaving that focus.
     focus: view.focus === null || view.focus.id === node.id ? view.focus : null,
   };

@@ -63,8 +63,7 @@ export class LayoutClient {
     if (response.ok) {
       this.lastWorkerMs = response.ms;
       resolve(response.output);
-    }
-    else {
+    } else {
       this.onError(`Layout failed: ${response.error}`);
       resolve(undefined);
     }

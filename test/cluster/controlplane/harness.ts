@@ -166,10 +166,12 @@ interface Child {
  */
 function startWatchdog(groupsFile: string): ChildProcess {
   // POSIX sh (dash): `kill -KILL -PGID` works, `kill -KILL -- -PGID` does not. A zombie parent counts as gone.
-  const script = 'while kill -0 "$1" 2>/dev/null && ! grep -q "^[0-9]* ([^)]*) Z" "/proc/$1/stat" 2>/dev/null; do sleep 1; done; '
-    + '[ -f "$2" ] && while read -r g; do kill -KILL "-$g" 2>/dev/null; done < "$2"; exit 0';
+  const script =
+    'while kill -0 "$1" 2>/dev/null && ! grep -q "^[0-9]* ([^)]*) Z" "/proc/$1/stat" 2>/dev/null; do sleep 1; done; ' +
+    '[ -f "$2" ] && while read -r g; do kill -KILL "-$g" 2>/dev/null; done < "$2"; exit 0';
   const proc = spawn('sh', ['-c', script, 'kubilitics-cp-watchdog', String(process.pid), groupsFile], {
-    detached: true, stdio: 'ignore',
+    detached: true,
+    stdio: 'ignore',
   });
   proc.unref();
   return proc;
@@ -178,11 +180,17 @@ function startWatchdog(groupsFile: string): ChildProcess {
 // ------------------------------------------------------------------------------------------------ helpers
 
 async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: count }, () => new Promise<import('node:net').Server>((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok(server));
-  })));
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<import('node:net').Server>((ok, fail) => {
+          const server = createServer();
+          server.once('error', fail);
+          server.listen(0, '127.0.0.1', () => ok(server));
+        }),
+    ),
+  );
   const ports = servers.map((s) => {
     const address = s.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
@@ -204,8 +212,21 @@ async function makeCa(dir: string): Promise<Pki> {
   const caKey = join(dir, 'ca.key');
   const caCert = join(dir, 'ca.crt');
   await run('openssl', [
-    'req', '-x509', ...EC, '-keyout', caKey, '-out', caCert, '-days', '7', '-subj', '/CN=kubilitics-test-ca',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
+    'req',
+    '-x509',
+    ...EC,
+    '-keyout',
+    caKey,
+    '-out',
+    caCert,
+    '-days',
+    '7',
+    '-subj',
+    '/CN=kubilitics-test-ca',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign,digitalSignature',
   ]);
   return { caCert, caKey, dir };
 }
@@ -223,22 +244,42 @@ async function issue(pki: Pki, name: string, subject: string, usage: 'server' | 
   await run('openssl', ['req', ...EC, '-keyout', join(pki.dir, `${name}.key`), '-out', join(pki.dir, `${name}.csr`), '-subj', subject]);
   const serial = `0x${randomBytes(15).toString('hex')}`;
   await run('openssl', [
-    'x509', '-req', '-in', join(pki.dir, `${name}.csr`), '-CA', pki.caCert, '-CAkey', pki.caKey, '-set_serial', serial,
-    '-out', join(pki.dir, `${name}.crt`), '-days', '7', '-extfile', ext,
+    'x509',
+    '-req',
+    '-in',
+    join(pki.dir, `${name}.csr`),
+    '-CA',
+    pki.caCert,
+    '-CAkey',
+    pki.caKey,
+    '-set_serial',
+    serial,
+    '-out',
+    join(pki.dir, `${name}.crt`),
+    '-days',
+    '7',
+    '-extfile',
+    ext,
   ]);
 }
 
 function kubeconfig(server: string, caPem: string, user: string, certPem: string, keyPem: string, namespace: string): string {
   const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
   // JSON is valid YAML, and every kubeconfig reader accepts it.
-  return JSON.stringify({
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [{ name: 'kubilitics-test', cluster: { server, 'certificate-authority-data': b64(caPem) } }],
-    users: [{ name: user, user: { 'client-certificate-data': b64(certPem), 'client-key-data': b64(keyPem) } }],
-    contexts: [{ name: `${user}@kubilitics-test`, context: { cluster: 'kubilitics-test', user, namespace } }],
-    'current-context': `${user}@kubilitics-test`,
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'kubilitics-test', cluster: { server, 'certificate-authority-data': b64(caPem) } }],
+        users: [{ name: user, user: { 'client-certificate-data': b64(certPem), 'client-key-data': b64(keyPem) } }],
+        contexts: [{ name: `${user}@kubilitics-test`, context: { cluster: 'kubilitics-test', user, namespace } }],
+        'current-context': `${user}@kubilitics-test`,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 interface HttpResult {
@@ -266,15 +307,20 @@ function httpCall(url: string, options: { method?: string; body?: unknown; tls?:
       res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', fail);
     };
-    const req = u.protocol === 'https:'
-      ? httpsRequest(u, {
-        ...common,
-        ...(options.tls?.ca === undefined ? {} : { ca: options.tls.ca }),
-        ...(options.tls?.cert === undefined ? {} : { cert: options.tls.cert }),
-        ...(options.tls?.key === undefined ? {} : { key: options.tls.key }),
-        rejectUnauthorized: options.tls?.insecure !== true,
-      }, onResponse)
-      : httpRequest(u, common, onResponse);
+    const req =
+      u.protocol === 'https:'
+        ? httpsRequest(
+            u,
+            {
+              ...common,
+              ...(options.tls?.ca === undefined ? {} : { ca: options.tls.ca }),
+              ...(options.tls?.cert === undefined ? {} : { cert: options.tls.cert }),
+              ...(options.tls?.key === undefined ? {} : { key: options.tls.key }),
+              rejectUnauthorized: options.tls?.insecure !== true,
+            },
+            onResponse,
+          )
+        : httpRequest(u, common, onResponse);
     req.on('timeout', () => req.destroy(new Error(`timeout: ${url}`)));
     req.on('error', fail);
     if (payload !== undefined) req.write(payload);
@@ -373,7 +419,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
       const child = children.get(component);
       if (child?.exitInfo !== undefined) {
-        throw new Error(`${component} exited (${child.exitInfo}) while waiting for ${what}; log ${logFiles[component]}:\n${await tail(logFiles[component])}`);
+        throw new Error(
+          `${component} exited (${child.exitInfo}) while waiting for ${what}; log ${logFiles[component]}:\n${await tail(logFiles[component])}`,
+        );
       }
       try {
         if (await probe()) return;
@@ -381,7 +429,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
         lastError = String(error);
       }
       if (Date.now() > deadline) {
-        throw new Error(`timed out after ${readyTimeoutMs} ms waiting for ${what} (${lastError}); log ${logFiles[component]}:\n${await tail(logFiles[component])}`);
+        throw new Error(
+          `timed out after ${readyTimeoutMs} ms waiting for ${what} (${lastError}); log ${logFiles[component]}:\n${await tail(logFiles[component])}`,
+        );
       }
       await sleep(delay);
     }
@@ -405,8 +455,15 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
   try {
     // ---------------------------------------------------------------- certificates
     const pki = await makeCa(pkiDir);
-    const apiSans = ['IP:127.0.0.1', 'IP:10.96.0.1', 'DNS:localhost', 'DNS:kubernetes', 'DNS:kubernetes.default',
-      'DNS:kubernetes.default.svc', 'DNS:kubernetes.default.svc.cluster.local'];
+    const apiSans = [
+      'IP:127.0.0.1',
+      'IP:10.96.0.1',
+      'DNS:localhost',
+      'DNS:kubernetes',
+      'DNS:kubernetes.default',
+      'DNS:kubernetes.default.svc',
+      'DNS:kubernetes.default.svc.cluster.local',
+    ];
     await Promise.all([
       issue(pki, 'apiserver', '/CN=kube-apiserver', 'server', apiSans),
       issue(pki, 'admin', '/O=system:masters/CN=kubilitics-admin', 'client'),
@@ -414,15 +471,22 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       issue(pki, 'scheduler', '/CN=system:kube-scheduler', 'client'),
       issue(pki, 'kwok', '/O=system:masters/CN=kwok-controller', 'client'),
       issue(pki, limitedUser, `/O=kubilitics:developers/CN=${limitedUser}`, 'client'),
-      run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', join(pkiDir, 'sa.key')])
-        .then(() => run('openssl', ['pkey', '-in', join(pkiDir, 'sa.key'), '-pubout', '-out', join(pkiDir, 'sa.pub')])),
+      run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', join(pkiDir, 'sa.key')]).then(() =>
+        run('openssl', ['pkey', '-in', join(pkiDir, 'sa.key'), '-pubout', '-out', join(pkiDir, 'sa.pub')]),
+      ),
     ]);
     const pem = async (name: string): Promise<string> => readFile(join(pkiDir, name), 'utf8');
     const caPem = await pem('ca.crt');
     const adminTls: Tls = { ca: caPem, cert: await pem('admin.crt'), key: await pem('admin.key') };
 
-    const [etcdClientPort, etcdPeerPort, apiPort, kcmPort, schedulerPort, kwokPort] = await freePorts(6) as
-      [number, number, number, number, number, number];
+    const [etcdClientPort, etcdPeerPort, apiPort, kcmPort, schedulerPort, kwokPort] = (await freePorts(6)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const server = `https://127.0.0.1:${apiPort}`;
     /** Writes `<file>.kubeconfig` for the identity whose cert/key are `<cert>.crt`/`<cert>.key`. */
     const kc = async (file: string, cert: string, user: string, ns = 'default'): Promise<string> => {
@@ -441,11 +505,16 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const etcdUrl = `http://127.0.0.1:${etcdClientPort}`;
     const peerUrl = `http://127.0.0.1:${etcdPeerPort}`;
     startChild('etcd', [
-      '--name=default', `--data-dir=${join(dir, 'etcd')}`,
-      `--listen-client-urls=${etcdUrl}`, `--advertise-client-urls=${etcdUrl}`,
-      `--listen-peer-urls=${peerUrl}`, `--initial-advertise-peer-urls=${peerUrl}`,
-      `--initial-cluster=default=${peerUrl}`, '--initial-cluster-state=new',
-      '--unsafe-no-fsync=true', '--log-level=warn',
+      '--name=default',
+      `--data-dir=${join(dir, 'etcd')}`,
+      `--listen-client-urls=${etcdUrl}`,
+      `--advertise-client-urls=${etcdUrl}`,
+      `--listen-peer-urls=${peerUrl}`,
+      `--initial-advertise-peer-urls=${peerUrl}`,
+      `--initial-cluster=default=${peerUrl}`,
+      '--initial-cluster-state=new',
+      '--unsafe-no-fsync=true',
+      '--log-level=warn',
     ]);
     await waitFor('etcd /health', 'etcd', async () => (await httpCall(`${etcdUrl}/health`)).status === 200);
     log(`etcd ready on ${etcdUrl} (${Date.now() - t0} ms)`);
@@ -455,9 +524,12 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       `--etcd-servers=${etcdUrl}`,
       // The advertise address only feeds the `default/kubernetes` Service's endpoints, which may not be loopback:
       // a TEST-NET-1 address (RFC 5737) nobody connects to.
-      '--bind-address=127.0.0.1', `--secure-port=${apiPort}`, '--advertise-address=192.0.2.1',
+      '--bind-address=127.0.0.1',
+      `--secure-port=${apiPort}`,
+      '--advertise-address=192.0.2.1',
       `--cert-dir=${join(dir, 'apiserver-certs')}`,
-      `--tls-cert-file=${join(pkiDir, 'apiserver.crt')}`, `--tls-private-key-file=${join(pkiDir, 'apiserver.key')}`,
+      `--tls-cert-file=${join(pkiDir, 'apiserver.crt')}`,
+      `--tls-private-key-file=${join(pkiDir, 'apiserver.key')}`,
       `--client-ca-file=${pki.caCert}`,
       '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
       `--service-account-key-file=${join(pkiDir, 'sa.pub')}`,
@@ -490,7 +562,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     // Objects the controllers don't need to wait for.
     await api('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
     await api('POST', `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`, {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
       metadata: { name: `${limitedUser}-${limitedRole}` },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: limitedRole },
       subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: limitedUser }],
@@ -499,7 +572,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     for (const name of nodeNames) {
       const resources = { cpu: '32', memory: '128Gi', pods: '110' };
       await api('POST', '/api/v1/nodes', {
-        apiVersion: 'v1', kind: 'Node',
+        apiVersion: 'v1',
+        kind: 'Node',
         metadata: {
           name,
           annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
@@ -515,19 +589,24 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     // which would break restartApiServer().
     startChild('kube-controller-manager', [
       `--kubeconfig=${kcmKubeconfig}`,
-      '--bind-address=127.0.0.1', `--secure-port=${kcmPort}`, `--cert-dir=${join(dir, 'kcm-certs')}`,
+      '--bind-address=127.0.0.1',
+      `--secure-port=${kcmPort}`,
+      `--cert-dir=${join(dir, 'kcm-certs')}`,
       '--leader-elect=false',
       '--use-service-account-credentials=true',
       `--service-account-private-key-file=${join(pkiDir, 'sa.key')}`,
       `--root-ca-file=${pki.caCert}`,
-      `--cluster-signing-cert-file=${pki.caCert}`, `--cluster-signing-key-file=${pki.caKey}`,
+      `--cluster-signing-cert-file=${pki.caCert}`,
+      `--cluster-signing-key-file=${pki.caKey}`,
       '--controllers=*,bootstrapsigner,tokencleaner',
       '--service-cluster-ip-range=10.96.0.0/16',
       '--profiling=false',
     ]);
     startChild('kube-scheduler', [
       `--kubeconfig=${schedulerKubeconfig}`,
-      '--bind-address=127.0.0.1', `--secure-port=${schedulerPort}`, `--cert-dir=${join(dir, 'scheduler-certs')}`,
+      '--bind-address=127.0.0.1',
+      `--secure-port=${schedulerPort}`,
+      `--cert-dir=${join(dir, 'scheduler-certs')}`,
       '--leader-elect=false',
       '--profiling=false',
     ]);
@@ -560,8 +639,11 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     log(`${nodeCount} kwok nodes Ready (${Date.now() - t0} ms)`);
     // Pods are rejected by admission until the namespace's `default` ServiceAccount exists.
     for (const ns of ['default', namespace]) {
-      await waitFor(`ServiceAccount ${ns}/default`, 'kube-controller-manager',
-        async () => (await httpCall(`${server}/api/v1/namespaces/${ns}/serviceaccounts/default`, { tls: adminTls })).status === 200);
+      await waitFor(
+        `ServiceAccount ${ns}/default`,
+        'kube-controller-manager',
+        async () => (await httpCall(`${server}/api/v1/namespaces/${ns}/serviceaccounts/default`, { tls: adminTls })).status === 200,
+      );
     }
     const startupMs = Date.now() - t0;
     log(`control plane ready in ${startupMs} ms`);
@@ -598,6 +680,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     return plane;
   } catch (error) {
     await stopAll();
-    throw new Error(`control plane failed to start; logs and certs kept in ${logDir}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `control plane failed to start; logs and certs kept in ${logDir}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }

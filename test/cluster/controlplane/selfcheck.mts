@@ -97,8 +97,10 @@ try {
   });
   await until('3 Running pods on kwok nodes', 120_000, () => runningPods(3));
   const pods = (await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' })).items;
-  step(`PODS RUNNING ${seconds(tCreate)} after create: `
-    + pods.map((p) => `${p.metadata?.name}@${p.spec?.nodeName}/${p.status?.podIP}`).join(', '));
+  step(
+    `PODS RUNNING ${seconds(tCreate)} after create: ` +
+      pods.map((p) => `${p.metadata?.name}@${p.spec?.nodeName}/${p.status?.podIP}`).join(', '),
+  );
 
   const endpoints = await until('EndpointSlice with 3 ready endpoints', 60_000, async () => {
     const slices = await discovery.listNamespacedEndpointSlice({ namespace: ns, labelSelector: 'kubernetes.io/service-name=web' });
@@ -121,9 +123,14 @@ try {
   // Graceful restart with a watch open: the watch must end (a client then re-lists/re-watches); the API comes back.
   let watchEnded: number | undefined;
   let events = 0;
-  const watch = await new Watch(admin).watch(`/api/v1/namespaces/${ns}/pods`, {}, () => void events++, () => {
-    watchEnded ??= Date.now();
-  });
+  const watch = await new Watch(admin).watch(
+    `/api/v1/namespaces/${ns}/pods`,
+    {},
+    () => void events++,
+    () => {
+      watchEnded ??= Date.now();
+    },
+  );
   await until('initial watch events', 10_000, async () => (events >= 3 ? true : undefined));
   const tRestart = Date.now();
   await plane.restartApiServer();
@@ -131,8 +138,10 @@ try {
   await until('the open watch to end', 10_000, async () => (watchEnded === undefined ? undefined : true));
   watch.abort();
   const afterRestart = await core.listNamespacedPod({ namespace: ns, labelSelector: 'app=web' });
-  step(`APISERVER RESTART (SIGTERM) took ${restartTook}; the open watch ended ${(((watchEnded ?? 0) - tRestart) / 1000).toFixed(1)}s `
-    + `into it; ${afterRestart.items.length} pods listed afterwards`);
+  step(
+    `APISERVER RESTART (SIGTERM) took ${restartTook}; the open watch ended ${(((watchEnded ?? 0) - tRestart) / 1000).toFixed(1)}s ` +
+      `into it; ${afterRestart.items.length} pods listed afterwards`,
+  );
 
   const tCrash = Date.now();
   await plane.restartApiServer({ signal: 'SIGKILL', downtimeMs: 1000 });
@@ -146,7 +155,7 @@ try {
   step(`SCALED to 5 Running pods in ${seconds(tScale)} after the restarts`);
 } catch (error) {
   failed = true;
-  console.error(`[selfcheck] FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`[selfcheck] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   console.error(`[selfcheck] logs: ${Object.values(plane.logFiles).join(' ')}`);
 } finally {
   const pids = plane.pids();

@@ -80,7 +80,9 @@ export class AccessControl {
       const verbs = type.verbs.filter((verb) => this.authorize(identity, verb, type.name, type.group, scope));
       if (verbs.length > 0) resourceRules.push({ verbs, apiGroups: [type.group], resources: [type.name] });
     }
-    const nonResourceRules = [{ verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version', '/healthz', '/livez', '/readyz'] }];
+    const nonResourceRules = [
+      { verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version', '/healthz', '/livez', '/readyz'] },
+    ];
     const status = { resourceRules, nonResourceRules, incomplete: false };
     return { kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status };
   }

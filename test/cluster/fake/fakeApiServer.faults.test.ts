@@ -53,12 +53,18 @@ describe('discovery', () => {
     server.create(widgetCrd());
     const group = groups((await get('/apis')).body).find((g) => g.name === 'example.com');
     expect(group?.preferredVersion.version).toBe('v1');
-    expect(resources((await get('/apis/example.com/v1')).body).find((r) => r.name === 'widgets')).toMatchObject({ kind: 'Widget', namespaced: true });
+    expect(resources((await get('/apis/example.com/v1')).body).find((r) => r.name === 'widgets')).toMatchObject({
+      kind: 'Widget',
+      namespaced: true,
+    });
     server.create(widget('w1'));
     const list = (await get('/apis/example.com/v1alpha1/namespaces/default/widgets')).body;
     expect(list.kind).toBe('WidgetList');
     expect((list['items'] as KubeObject[])[0]).toMatchObject({ kind: 'Widget', apiVersion: 'example.com/v1alpha1' });
-    const reader = await WatchReader.open(`${server.url}/apis/example.com/v1/widgets?watch=true&resourceVersion=${server.resourceVersion()}`, ADMIN.token);
+    const reader = await WatchReader.open(
+      `${server.url}/apis/example.com/v1/widgets?watch=true&resourceVersion=${server.resourceVersion()}`,
+      ADMIN.token,
+    );
     server.delete(widgetCrd());
     expect(await reader.closed).toBe('end');
     expect(reader.events.map((e) => `${e.type} ${e.object.metadata?.name}`)).toEqual(['DELETED w1']);

@@ -48,7 +48,12 @@ describe('CoreV1Api over HTTPS', () => {
     } while (token);
     expect(pages).toBe(3);
     expect(seen).toEqual(['page-0', 'page-1', 'page-2', 'page-3', 'page-4', 'page-5', 'page-6']);
-    expect(server.requests().filter((r) => r.verb === 'list').map((r) => r.query['limit'])).toEqual(['3', '3', '3']);
+    expect(
+      server
+        .requests()
+        .filter((r) => r.verb === 'list')
+        .map((r) => r.query['limit']),
+    ).toEqual(['3', '3', '3']);
   });
 
   it('trusts the server only with the right CA', async () => {
@@ -66,9 +71,14 @@ describe('CoreV1Api over HTTPS', () => {
     const forbidden = await failure(viewer.listNamespacedSecret({ namespace: 'default' }));
     expect(forbidden.code).toBe(403);
     // client-node hands over the raw body for status codes its spec does not describe.
-    const status = (typeof forbidden.body === 'string' ? JSON.parse(forbidden.body) : forbidden.body) as { message: string; reason: string };
+    const status = (typeof forbidden.body === 'string' ? JSON.parse(forbidden.body) : forbidden.body) as {
+      message: string;
+      reason: string;
+    };
     expect(status.reason).toBe('Forbidden');
-    expect(status.message).toBe('secrets is forbidden: User "viewer" cannot list resource "secrets" in API group "" in the namespace "default"');
+    expect(status.message).toBe(
+      'secrets is forbidden: User "viewer" cannot list resource "secrets" in API group "" in the namespace "default"',
+    );
     server.failNext(1, { status: 429, retryAfterSeconds: 2 });
     const throttled = await failure(viewer.listNamespacedPod({ namespace: 'default' }));
     expect(throttled.code).toBe(429);
@@ -81,9 +91,14 @@ describe('Watch and informers', () => {
     const watch = new Watch(kubeConfig());
     const seen: string[] = [];
     const start = server.resourceVersion();
-    const controller = await watch.watch('/api/v1/namespaces/watched/pods', { resourceVersion: start }, (type, obj: V1Pod) => {
-      seen.push(`${type} ${obj.metadata?.name}`);
-    }, () => undefined);
+    const controller = await watch.watch(
+      '/api/v1/namespaces/watched/pods',
+      { resourceVersion: start },
+      (type, obj: V1Pod) => {
+        seen.push(`${type} ${obj.metadata?.name}`);
+      },
+      () => undefined,
+    );
     server.create(pod('w', 'watched'));
     server.delete(pod('w', 'watched'));
     await eventually(() => seen.length === 2, 3000, 'two events');
@@ -94,9 +109,14 @@ describe('Watch and informers', () => {
     server.expireHistory();
     let errorCode: number | undefined;
     let done = false;
-    await watch.watch('/api/v1/pods', { resourceVersion: start }, (type, obj: { code?: number }) => {
-      if (type === 'ERROR') errorCode = obj.code;
-    }, () => (done = true));
+    await watch.watch(
+      '/api/v1/pods',
+      { resourceVersion: start },
+      (type, obj: { code?: number }) => {
+        if (type === 'ERROR') errorCode = obj.code;
+      },
+      () => (done = true),
+    );
     await eventually(() => done, 3000, 'watch done');
     expect(errorCode).toBe(410);
   });
@@ -107,12 +127,20 @@ describe('Watch and informers', () => {
     server.create(pod('keep', 'inf'));
     server.create(pod('doomed', 'inf'));
     const informer = makeInformer(config, '/api/v1/namespaces/inf/pods', () => api.listNamespacedPod({ namespace: 'inf' }));
-    const names = (): string[] => informer.list('inf').map((p) => p.metadata?.name ?? '').sort();
+    const names = (): string[] =>
+      informer
+        .list('inf')
+        .map((p) => p.metadata?.name ?? '')
+        .sort();
     // client-node leaves restarting after an error to its user; do what our client will do, and (like it) never
     // restart once stopped: an error from the last dropped watch, late on a loaded machine, restarted the informer
     // after `stop()` and left a watch open.
     let stopped = false;
-    informer.on('error', () => setTimeout(() => { if (!stopped) void informer.start(); }, 20));
+    informer.on('error', () =>
+      setTimeout(() => {
+        if (!stopped) void informer.start();
+      }, 20),
+    );
     await informer.start();
     await eventually(() => server.openWatches() === 1, 3000, 'informer watching');
     expect(names()).toEqual(['doomed', 'keep']);
@@ -159,11 +187,18 @@ describe('custom resources', () => {
     server.create(widget('w1'));
     expect(await groupNames()).toContain('example.com');
     const custom = config.makeApiClient(CustomObjectsApi);
-    const list = (await custom.listNamespacedCustomObject({ group: 'example.com', version: 'v1', namespace: 'default', plural: 'widgets' })) as { items: { metadata: { name: string } }[] };
+    const list = (await custom.listNamespacedCustomObject({
+      group: 'example.com',
+      version: 'v1',
+      namespace: 'default',
+      plural: 'widgets',
+    })) as { items: { metadata: { name: string } }[] };
     expect(list.items.map((i) => i.metadata.name)).toEqual(['w1']);
     server.delete(widgetCrd());
     expect(await groupNames()).not.toContain('example.com');
-    const gone = await failure(custom.listNamespacedCustomObject({ group: 'example.com', version: 'v1', namespace: 'default', plural: 'widgets' }));
+    const gone = await failure(
+      custom.listNamespacedCustomObject({ group: 'example.com', version: 'v1', namespace: 'default', plural: 'widgets' }),
+    );
     expect(gone.code).toBe(404);
   });
 });

@@ -10,7 +10,15 @@ import { crdToResourceType, ResourceRegistry, splitApiVersion, storageKey } from
 import { ObjectStore, objectKey } from './store.js';
 import { tlsMaterial } from './tls.js';
 import type { TlsMaterial } from './tls.js';
-import type { FakeApiServerOptions, FaultSpec, IdentityOptions, KubeObject, KubeconfigOptions, RequestRecord, ResourceType } from './types.js';
+import type {
+  FakeApiServerOptions,
+  FaultSpec,
+  IdentityOptions,
+  KubeObject,
+  KubeconfigOptions,
+  RequestRecord,
+  ResourceType,
+} from './types.js';
 import { builtInsOf } from './versions.js';
 import { WatchHub } from './watch.js';
 
@@ -48,10 +56,17 @@ export class FakeApiServer {
   private port: number;
 
   /** Use startFakeApiServer; the constructor does not listen. */
-  constructor(options: FakeApiServerOptions, private readonly tls: TlsMaterial | undefined) {
+  constructor(
+    options: FakeApiServerOptions,
+    private readonly tls: TlsMaterial | undefined,
+  ) {
     const random = options.seed === undefined ? undefined : seededRandom(options.seed);
     this.registry = new ResourceRegistry(options.discovery ? builtInsOf(options.discovery) : undefined);
-    this.store = new ObjectStore({ historyLimit: options.historyLimit ?? 1000, newUid: uuidFactory(random), now: options.now ?? (() => new Date()) });
+    this.store = new ObjectStore({
+      historyLimit: options.historyLimit ?? 1000,
+      newUid: uuidFactory(random),
+      now: options.now ?? (() => new Date()),
+    });
     this.access = new AccessControl(options.identities ?? []);
     this.faults = new Faults(options.seed);
     this.watches = new WatchHub(this.store, {
@@ -60,7 +75,12 @@ export class FakeApiServer {
     });
     this.port = options.port ?? 0;
     this.handler = createHandler({
-      registry: this.registry, store: this.store, access: this.access, faults: this.faults, watches: this.watches, log: this.log,
+      registry: this.registry,
+      store: this.store,
+      access: this.access,
+      faults: this.faults,
+      watches: this.watches,
+      log: this.log,
       address: () => `127.0.0.1:${this.port}`,
     });
   }
@@ -198,7 +218,9 @@ export class FakeApiServer {
   /** Listens again on the same port (the first call picks the port). */
   async bringUp(): Promise<void> {
     if (this.server) return;
-    const server = this.tls ? createHttpsServer({ key: this.tls.keyPem, cert: this.tls.certPem }, this.handler) : createHttpServer(this.handler);
+    const server = this.tls
+      ? createHttpsServer({ key: this.tls.keyPem, cert: this.tls.certPem }, this.handler)
+      : createHttpServer(this.handler);
     server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -231,7 +253,7 @@ export class FakeApiServer {
     if (!type || !type.stored) throw new Error(`fake API server: no resource for ${ref.apiVersion} ${ref.kind}`);
     const name = ref.metadata?.name;
     if (!name) throw new Error(`fake API server: ${ref.kind} without metadata.name`);
-    const namespace = type.namespaced ? ref.metadata?.namespace ?? 'default' : undefined;
+    const namespace = type.namespaced ? (ref.metadata?.namespace ?? 'default') : undefined;
     return { type, key: objectKey(namespace, name) };
   }
 
@@ -266,6 +288,10 @@ export class FakeApiServer {
 
 function establishedStatus(crd: KubeObject, type: ResourceType): Record<string, unknown> {
   const names = (crd['spec'] as { names?: unknown } | undefined)?.names ?? {};
-  const conditions = ['NamesAccepted', 'Established'].map((kind) => ({ type: kind, status: 'True', reason: kind === 'Established' ? 'InitialNamesAccepted' : 'NoConflicts' }));
+  const conditions = ['NamesAccepted', 'Established'].map((kind) => ({
+    type: kind,
+    status: 'True',
+    reason: kind === 'Established' ? 'InitialNamesAccepted' : 'NoConflicts',
+  }));
   return { conditions, acceptedNames: names, storedVersions: [type.versions[0]] };
 }

@@ -12,13 +12,18 @@ async function start(options: FakeApiServerOptions = {}): Promise<void> {
   server = await startFakeApiServer({ identities: [ADMIN, VIEWER], ...options });
 }
 
-async function getJson(path: string, token = ADMIN.token, accept?: string): Promise<{ status: number; body: KubeObject; headers: Headers }> {
+async function getJson(
+  path: string,
+  token = ADMIN.token,
+  accept?: string,
+): Promise<{ status: number; body: KubeObject; headers: Headers }> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) };
   const response = await fetch(server.url + path, { headers });
   return { status: response.status, body: (await response.json()) as KubeObject, headers: response.headers };
 }
 
-const names = (list: KubeObject): string[] => (list['items'] as KubeObject[]).map((o) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name}`);
+const names = (list: KubeObject): string[] =>
+  (list['items'] as KubeObject[]).map((o) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name}`);
 
 beforeEach(async () => start());
 afterEach(async () => server.stop());
@@ -47,7 +52,9 @@ describe('list', () => {
     const second = (await getJson(`/api/v1/namespaces/default/pods?limit=2&continue=${token}`)).body;
     expect(names(second)).toEqual(['default/p3', 'default/p4']);
     expect(second.metadata?.resourceVersion).toBe(first.metadata?.resourceVersion);
-    const rest = (await getJson(`/api/v1/namespaces/default/pods?limit=2&continue=${encodeURIComponent(second.metadata?.['continue'] as string)}`)).body;
+    const rest = (
+      await getJson(`/api/v1/namespaces/default/pods?limit=2&continue=${encodeURIComponent(second.metadata?.['continue'] as string)}`)
+    ).body;
     expect(names(rest)).toEqual(['default/p5']);
     expect(rest.metadata).not.toHaveProperty('continue');
   });
@@ -173,13 +180,25 @@ describe('metadata-only requests', () => {
     const list = (await getJson('/api/v1/namespaces/default/secrets', ADMIN.token, LIST_META)).body;
     expect(list).toMatchObject({ kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1' });
     const [item] = list['items'] as KubeObject[];
-    expect(item).toEqual({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: expect.objectContaining({ name: 's1', annotations: { note: 'meta' } }) });
+    expect(item).toEqual({
+      kind: 'PartialObjectMetadata',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: expect.objectContaining({ name: 's1', annotations: { note: 'meta' } }),
+    });
     const single = (await getJson('/api/v1/namespaces/default/secrets/s1', ADMIN.token, META)).body;
     expect(single).not.toHaveProperty('data');
-    const reader = await WatchReader.open(`${server.url}/api/v1/secrets?watch=1&resourceVersion=${list.metadata?.resourceVersion}`, ADMIN.token, META);
+    const reader = await WatchReader.open(
+      `${server.url}/api/v1/secrets?watch=1&resourceVersion=${list.metadata?.resourceVersion}`,
+      ADMIN.token,
+      META,
+    );
     server.create(secret('s2'));
     const [event] = await reader.waitFor(1);
-    expect(event?.object).toEqual({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: expect.objectContaining({ name: 's2' }) });
+    expect(event?.object).toEqual({
+      kind: 'PartialObjectMetadata',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: expect.objectContaining({ name: 's2' }),
+    });
     reader.abort();
     const secretRequests = server.requests().filter((r) => r.resource === 'secrets');
     expect(secretRequests.map((r) => r.verb)).toEqual(['list', 'get', 'watch']);
@@ -187,10 +206,17 @@ describe('metadata-only requests', () => {
   });
 
   it('sendBookmarks marks metadata-only watches with PartialObjectMetadata bookmarks at once', async () => {
-    const reader = await WatchReader.open(`${server.url}/api/v1/secrets?watch=true&allowWatchBookmarks=true&resourceVersion=0`, ADMIN.token, META);
+    const reader = await WatchReader.open(
+      `${server.url}/api/v1/secrets?watch=true&allowWatchBookmarks=true&resourceVersion=0`,
+      ADMIN.token,
+      META,
+    );
     server.sendBookmarks();
     const [event] = await reader.waitFor(1);
-    expect(event).toEqual({ type: 'BOOKMARK', object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: server.resourceVersion() } } });
+    expect(event).toEqual({
+      type: 'BOOKMARK',
+      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: server.resourceVersion() } },
+    });
     reader.abort();
   });
 
@@ -218,12 +244,16 @@ describe('authentication and authorization', () => {
   it('answers 403 with the RBAC wording, and forbid/allow override the identity', async () => {
     const cluster = await getJson('/api/v1/secrets', VIEWER.token);
     expect(cluster.status).toBe(403);
-    expect(cluster.body['message']).toBe('secrets is forbidden: User "viewer" cannot list resource "secrets" in API group "" at the cluster scope');
+    expect(cluster.body['message']).toBe(
+      'secrets is forbidden: User "viewer" cannot list resource "secrets" in API group "" at the cluster scope',
+    );
     const namespaced = await getJson('/apis/apps/v1/namespaces/team/deployments', VIEWER.token);
     expect(namespaced.status).toBe(200);
     server.forbid('deployments.apps');
     const denied = await getJson('/apis/apps/v1/namespaces/team/deployments', VIEWER.token);
-    expect(denied.body['message']).toBe('deployments.apps is forbidden: User "viewer" cannot list resource "deployments" in API group "apps" in the namespace "team"');
+    expect(denied.body['message']).toBe(
+      'deployments.apps is forbidden: User "viewer" cannot list resource "deployments" in API group "apps" in the namespace "team"',
+    );
     server.allow('deployments.apps');
     expect((await getJson('/apis/apps/v1/namespaces/team/deployments', VIEWER.token)).status).toBe(200);
   });
@@ -242,7 +272,9 @@ describe('authentication and authorization', () => {
     expect(denied.body['status']).toEqual({ allowed: false });
     const allowed = await post('selfsubjectaccessreviews', { resourceAttributes: { verb: 'watch', resource: 'pods' } });
     expect(allowed.body['status']).toMatchObject({ allowed: true });
-    const rules = (await post('selfsubjectrulesreviews', { namespace: 'x' })).body['status'] as { resourceRules: { resources: string[]; verbs: string[] }[] };
+    const rules = (await post('selfsubjectrulesreviews', { namespace: 'x' })).body['status'] as {
+      resourceRules: { resources: string[]; verbs: string[] }[];
+    };
     const podRule = rules.resourceRules.find((r) => r.resources.includes('pods'));
     expect(podRule?.verbs).toEqual(['get', 'list', 'watch']);
     expect(rules.resourceRules.some((r) => r.resources.includes('secrets'))).toBe(false);

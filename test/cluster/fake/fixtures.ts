@@ -12,11 +12,23 @@ export const VIEWER: IdentityOptions = {
 };
 
 export function pod(name: string, namespace = 'default', extra: Record<string, unknown> = {}): KubeObject {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace, labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'nginx' }] }, ...extra };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace, labels: { app: name } },
+    spec: { containers: [{ name: 'c', image: 'nginx' }] },
+    ...extra,
+  };
 }
 
 export function secret(name: string, namespace = 'default'): KubeObject {
-  return { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace, annotations: { note: 'meta' } }, type: 'Opaque', data: { password: 'c2VjcmV0' } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace, annotations: { note: 'meta' } },
+    type: 'Opaque',
+    data: { password: 'c2VjcmV0' },
+  };
 }
 
 export function configMap(name: string, namespace = 'default'): KubeObject {

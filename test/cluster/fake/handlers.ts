@@ -116,7 +116,8 @@ async function handleResource(ctx: HandlerContext, call: Call, route: ResourceRo
   if (record.verb === 'create' && group === 'authorization.k8s.io' && reviews.includes(type.name)) {
     // Every authenticated user may ask what it may do (system:basic-user), so no authorization here.
     const body = JSON.parse((await readBody(call.req)) || '{}') as KubeObject;
-    const answer = type.name === reviews[0] ? ctx.access.accessReview(identity, body) : ctx.access.rulesReview(identity, body, ctx.registry);
+    const answer =
+      type.name === reviews[0] ? ctx.access.accessReview(identity, body) : ctx.access.rulesReview(identity, body, ctx.registry);
     return status.sendJson(res, 201, answer);
   }
   if (!type.stored || !['get', 'list', 'watch'].includes(record.verb)) return status.sendStatus(res, status.methodNotAllowed());
@@ -135,11 +136,15 @@ async function handleResource(ctx: HandlerContext, call: Call, route: ResourceRo
   }
   if (record.verb === 'watch') {
     const resourceVersion = call.url.searchParams.get('resourceVersion') ?? '';
-    if (!/^\d*$/.test(resourceVersion)) return status.sendStatus(res, status.statusObject(400, 'BadRequest', `invalid resource version: "${resourceVersion}"`));
+    if (!/^\d*$/.test(resourceVersion))
+      return status.sendStatus(res, status.statusObject(400, 'BadRequest', `invalid resource version: "${resourceVersion}"`));
     const timeout = Number(call.url.searchParams.get('timeoutSeconds') ?? '');
     record.status = 200;
     return ctx.watches.start({
-      res, resource, present, resourceVersion,
+      res,
+      resource,
+      present,
+      resourceVersion,
       ...(namespace !== undefined ? { namespace } : {}),
       bookmarks: call.url.searchParams.get('allowWatchBookmarks') === 'true',
       ...(timeout > 0 ? { timeoutSeconds: timeout } : {}),

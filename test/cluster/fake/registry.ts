@@ -6,7 +6,12 @@ const NO_COLLECTION = ['create', 'delete', 'get', 'list', 'patch', 'update', 'wa
 
 /** One served resource: its versions (a string, or several, preferred first) and what differs from the defaults. */
 export type Row = [
-  group: string, version: string | string[], name: string, kind: string, namespaced: boolean, extra?: Partial<ResourceType>,
+  group: string,
+  version: string | string[],
+  name: string,
+  kind: string,
+  namespaced: boolean,
+  extra?: Partial<ResourceType>,
 ];
 
 // Built-ins as data, in the order the real server lists groups; shortNames/subresources as on a v1.31 cluster.
@@ -28,7 +33,14 @@ export const BUILT_INS: Row[] = [
   ['apps', 'v1', 'daemonsets', 'DaemonSet', true, { shortNames: ['ds'], categories: ['all'], subresources: ['status'] }],
   ['authorization.k8s.io', 'v1', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', false, { verbs: ['create'], stored: false }],
   ['authorization.k8s.io', 'v1', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', false, { verbs: ['create'], stored: false }],
-  ['autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, { shortNames: ['hpa'], categories: ['all'], subresources: ['status'] }],
+  [
+    'autoscaling',
+    'v2',
+    'horizontalpodautoscalers',
+    'HorizontalPodAutoscaler',
+    true,
+    { shortNames: ['hpa'], categories: ['all'], subresources: ['status'] },
+  ],
   ['batch', 'v1', 'jobs', 'Job', true, { categories: ['all'], subresources: ['status'] }],
   ['batch', 'v1', 'cronjobs', 'CronJob', true, { shortNames: ['cj'], categories: ['all'], subresources: ['status'] }],
   ['networking.k8s.io', 'v1', 'ingresses', 'Ingress', true, { shortNames: ['ing'], subresources: ['status'] }],
@@ -40,7 +52,14 @@ export const BUILT_INS: Row[] = [
   ['rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', false],
   ['rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', 'ClusterRoleBinding', false],
   ['storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false, { shortNames: ['sc'] }],
-  ['apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', false, { shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'] }],
+  [
+    'apiextensions.k8s.io',
+    'v1',
+    'customresourcedefinitions',
+    'CustomResourceDefinition',
+    false,
+    { shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'] },
+  ],
   ['discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice', true],
 ];
 

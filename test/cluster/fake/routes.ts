@@ -47,7 +47,9 @@ export function parseRoute(registry: ResourceRegistry, pathname: string): Route 
     const [, group, version] = parts;
     if (group === undefined) return { kind: 'discovery', legacy: false };
     if (version === undefined) return { kind: 'discovery', legacy: false, group };
-    return parts.length === 3 ? { kind: 'discovery', legacy: false, group, version } : resourceRoute(registry, group, version, parts.slice(3));
+    return parts.length === 3
+      ? { kind: 'discovery', legacy: false, group, version }
+      : resourceRoute(registry, group, version, parts.slice(3));
   }
   return { kind: 'notFound' };
 }

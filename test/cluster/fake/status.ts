@@ -28,8 +28,7 @@ export function sendStatus(res: ServerResponse, status: StatusObject, headers: R
 
 export const unauthorized = (): StatusObject => statusObject(401, 'Unauthorized', 'Unauthorized');
 
-export const routeNotFound = (): StatusObject =>
-  statusObject(404, 'NotFound', 'the server could not find the requested resource', {});
+export const routeNotFound = (): StatusObject => statusObject(404, 'NotFound', 'the server could not find the requested resource', {});
 
 export function objectNotFound(resource: string, group: string, name: string): StatusObject {
   const qualified = group ? `${resource}.${group}` : resource;

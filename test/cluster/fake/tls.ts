@@ -20,23 +20,52 @@ const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes
 
 async function makeCa(dir: string, name: string): Promise<void> {
   await run('openssl', [
-    'req', '-x509', ...EC, '-keyout', join(dir, `${name}.key`), '-out', join(dir, `${name}.crt`), '-days', '2',
-    '-subj', `/CN=${name}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    ...EC,
+    '-keyout',
+    join(dir, `${name}.key`),
+    '-out',
+    join(dir, `${name}.crt`),
+    '-days',
+    '2',
+    '-subj',
+    `/CN=${name}`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
 }
 
 async function makeServerCert(dir: string): Promise<void> {
   const ext = join(dir, 'server.ext');
-  await writeFile(ext, [
-    'basicConstraints=CA:FALSE',
-    'keyUsage=critical,digitalSignature,keyEncipherment',
-    'extendedKeyUsage=serverAuth',
-    'subjectAltName=IP:127.0.0.1,DNS:localhost',
-  ].join('\n'));
+  await writeFile(
+    ext,
+    [
+      'basicConstraints=CA:FALSE',
+      'keyUsage=critical,digitalSignature,keyEncipherment',
+      'extendedKeyUsage=serverAuth',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ].join('\n'),
+  );
   await run('openssl', ['req', ...EC, '-keyout', join(dir, 'server.key'), '-out', join(dir, 'server.csr'), '-subj', '/CN=kube-apiserver']);
   await run('openssl', [
-    'x509', '-req', '-in', join(dir, 'server.csr'), '-CA', join(dir, 'fake-kube-ca.crt'), '-CAkey', join(dir, 'fake-kube-ca.key'),
-    '-CAcreateserial', '-out', join(dir, 'server.crt'), '-days', '2', '-extfile', ext,
+    'x509',
+    '-req',
+    '-in',
+    join(dir, 'server.csr'),
+    '-CA',
+    join(dir, 'fake-kube-ca.crt'),
+    '-CAkey',
+    join(dir, 'fake-kube-ca.key'),
+    '-CAcreateserial',
+    '-out',
+    join(dir, 'server.crt'),
+    '-days',
+    '2',
+    '-extfile',
+    ext,
   ]);
 }
 
@@ -47,7 +76,10 @@ async function generate(): Promise<TlsMaterial> {
     await makeServerCert(dir);
     const read = (name: string): Promise<string> => readFile(join(dir, name), 'utf8');
     const [caPem, certPem, keyPem, otherCaPem] = await Promise.all([
-      read('fake-kube-ca.crt'), read('server.crt'), read('server.key'), read('unrelated-ca.crt'),
+      read('fake-kube-ca.crt'),
+      read('server.crt'),
+      read('server.key'),
+      read('unrelated-ca.crt'),
     ]);
     return { caPem, certPem, keyPem, otherCaPem };
   } catch (error) {

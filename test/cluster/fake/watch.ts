@@ -39,7 +39,10 @@ export interface WatchHubOptions {
 export class WatchHub {
   private readonly open = new Set<OpenWatch>();
 
-  constructor(private readonly store: ObjectStore, private readonly options: WatchHubOptions) {}
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly options: WatchHubOptions,
+  ) {}
 
   count(): number {
     return this.open.size;
@@ -75,7 +78,10 @@ export class WatchHub {
     const timers: NodeJS.Timeout[] = [];
     const unsubscribe = this.store.subscribe(resource, onEntry);
     const watch: OpenWatch = {
-      res, resource, present, bookmarks,
+      res,
+      resource,
+      present,
+      bookmarks,
       close: () => {
         this.open.delete(watch);
         unsubscribe();

@@ -7,7 +7,10 @@ export class WatchReader {
   readonly closed: Promise<'end' | 'error'>;
   private waiters: (() => void)[] = [];
 
-  private constructor(readonly response: Response, private readonly controller: AbortController) {
+  private constructor(
+    readonly response: Response,
+    private readonly controller: AbortController,
+  ) {
     this.closed = this.pump();
   }
 

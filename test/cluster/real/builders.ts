@@ -8,14 +8,21 @@ export type Manifest = KubernetesObject & Record<string, unknown>;
 
 type Labels = Record<string, string>;
 
-function object(apiVersion: string, kind: string, name: string, namespace: string | undefined, rest: Record<string, unknown> = {},
-  metadata: Record<string, unknown> = {}): Manifest {
+function object(
+  apiVersion: string,
+  kind: string,
+  name: string,
+  namespace: string | undefined,
+  rest: Record<string, unknown> = {},
+  metadata: Record<string, unknown> = {},
+): Manifest {
   return { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}), ...metadata }, ...rest };
 }
 
 export const namespace = (name: string): Manifest => object('v1', 'Namespace', name, undefined);
 
-export const configMap = (name: string, ns: string, data: Record<string, string>): Manifest => object('v1', 'ConfigMap', name, ns, { data });
+export const configMap = (name: string, ns: string, data: Record<string, string>): Manifest =>
+  object('v1', 'ConfigMap', name, ns, { data });
 
 /**
  * A Secret as `kubectl apply` (client-side) leaves it: the data, plus the last-applied annotation that repeats the
@@ -23,8 +30,21 @@ export const configMap = (name: string, ns: string, data: Record<string, string>
  */
 export function appliedSecret(name: string, ns: string, key: string, value: string): Manifest {
   const data = { [key]: Buffer.from(value).toString('base64') };
-  const lastApplied = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: ns }, stringData: { [key]: value }, type: 'Opaque' });
-  return object('v1', 'Secret', name, ns, { type: 'Opaque', data }, { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied } });
+  const lastApplied = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace: ns },
+    stringData: { [key]: value },
+    type: 'Opaque',
+  });
+  return object(
+    'v1',
+    'Secret',
+    name,
+    ns,
+    { type: 'Opaque', data },
+    { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': lastApplied } },
+  );
 }
 
 export const serviceAccount = (name: string, ns: string): Manifest => object('v1', 'ServiceAccount', name, ns);
@@ -45,7 +65,11 @@ export interface PodOptions {
 }
 
 function podTemplate(labels: Labels, options: PodOptions): Record<string, unknown> {
-  const container: Record<string, unknown> = { name: 'app', image: options.image ?? 'example.invalid/app:1', ports: [{ containerPort: 8080 }] };
+  const container: Record<string, unknown> = {
+    name: 'app',
+    image: options.image ?? 'example.invalid/app:1',
+    ports: [{ containerPort: 8080 }],
+  };
   if (options.configMap) {
     container['envFrom'] = [{ configMapRef: { name: options.configMap } }];
     container['volumeMounts'] = [{ name: 'config', mountPath: '/etc/app' }];
@@ -67,8 +91,14 @@ function podTemplate(labels: Labels, options: PodOptions): Record<string, unknow
 
 export function deployment(name: string, ns: string, replicas: number, options: PodOptions = {}): Manifest {
   const labels = { app: name };
-  return object('apps/v1', 'Deployment', name, ns, { spec: { replicas, selector: { matchLabels: labels }, template: podTemplate(labels, options) } },
-    { labels });
+  return object(
+    'apps/v1',
+    'Deployment',
+    name,
+    ns,
+    { spec: { replicas, selector: { matchLabels: labels }, template: podTemplate(labels, options) } },
+    { labels },
+  );
 }
 
 /** Parallel pod management: the controller creates every ordinal's claim at once instead of waiting for Ready. */
@@ -76,8 +106,14 @@ export function statefulSet(name: string, ns: string, replicas: number, claimTem
   const labels = { app: name };
   return object('apps/v1', 'StatefulSet', name, ns, {
     spec: {
-      replicas, serviceName: name, podManagementPolicy: 'Parallel', selector: { matchLabels: labels }, template: podTemplate(labels, {}),
-      volumeClaimTemplates: [{ metadata: { name: claimTemplate }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      replicas,
+      serviceName: name,
+      podManagementPolicy: 'Parallel',
+      selector: { matchLabels: labels },
+      template: podTemplate(labels, {}),
+      volumeClaimTemplates: [
+        { metadata: { name: claimTemplate }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+      ],
     },
   });
 }
@@ -89,8 +125,12 @@ export function ingress(name: string, ns: string, className: string, backendServ
   return object('networking.k8s.io/v1', 'Ingress', name, ns, {
     spec: {
       ingressClassName: className,
-      rules: [{ host: `${name}.example.com`, http: { paths: [{ path: '/', pathType: 'Prefix',
-        backend: { service: { name: backendService, port: { number: 80 } } } }] } }],
+      rules: [
+        {
+          host: `${name}.example.com`,
+          http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: backendService, port: { number: 80 } } } }] },
+        },
+      ],
     },
   });
 }
@@ -98,7 +138,9 @@ export function ingress(name: string, ns: string, className: string, backendServ
 export function hpa(name: string, ns: string, deploymentName: string): Manifest {
   return object('autoscaling/v2', 'HorizontalPodAutoscaler', name, ns, {
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: deploymentName }, minReplicas: 2, maxReplicas: 5,
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: deploymentName },
+      minReplicas: 2,
+      maxReplicas: 5,
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }],
     },
   });
@@ -110,7 +152,8 @@ export const pdb = (name: string, ns: string, selector: Labels): Manifest =>
 export function networkPolicy(name: string, ns: string, podSelector: Labels, allowFrom?: Labels): Manifest {
   return object('networking.k8s.io/v1', 'NetworkPolicy', name, ns, {
     spec: {
-      podSelector: { matchLabels: podSelector }, policyTypes: ['Ingress'],
+      podSelector: { matchLabels: podSelector },
+      policyTypes: ['Ingress'],
       ingress: allowFrom ? [{ from: [{ podSelector: { matchLabels: allowFrom } }] }] : [],
     },
   });
@@ -137,7 +180,8 @@ export function devBinding(ns: string, user: string, clusterRoleName: string): M
   });
 }
 
-export const clusterRole = (name: string, labels: Labels, rules: Rule[]): Manifest => object(RBAC, 'ClusterRole', name, undefined, { rules }, { labels });
+export const clusterRole = (name: string, labels: Labels, rules: Rule[]): Manifest =>
+  object(RBAC, 'ClusterRole', name, undefined, { rules }, { labels });
 
 /** A ClusterRole whose rules the clusterrole-aggregation controller fills from the ClusterRoles labelled `selector`. */
 export const aggregatingClusterRole = (name: string, selector: Labels): Manifest =>
@@ -149,12 +193,27 @@ export const readRule = (apiGroup: string, resource: string): Rule => ({ apiGrou
 export function crd(group: string, kind: string, plural: string, scope: 'Namespaced' | 'Cluster'): Manifest {
   return object('apiextensions.k8s.io/v1', 'CustomResourceDefinition', `${plural}.${group}`, undefined, {
     spec: {
-      group, scope, names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
-      versions: [{ name: 'v1', served: true, storage: true,
-        schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } } } }],
+      group,
+      scope,
+      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+      versions: [
+        {
+          name: 'v1',
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } },
+          },
+        },
+      ],
     },
   });
 }
 
-export const customResource = (group: string, kind: string, name: string, ns: string | undefined, spec: Record<string, unknown>): Manifest =>
-  object(`${group}/v1`, kind, name, ns, { spec });
+export const customResource = (
+  group: string,
+  kind: string,
+  name: string,
+  ns: string | undefined,
+  spec: Record<string, unknown>,
+): Manifest => object(`${group}/v1`, kind, name, ns, { spec });

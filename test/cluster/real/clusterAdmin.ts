@@ -5,7 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import {
-  AppsV1Api, CoreV1Api, DiscoveryV1Api, KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject,
+  AppsV1Api,
+  CoreV1Api,
+  DiscoveryV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  PatchStrategy,
+  type KubernetesObject,
 } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
 import type { Manifest } from './builders.js';
@@ -42,10 +48,14 @@ export class ClusterAdmin {
   async apply(...manifests: readonly Manifest[]): Promise<void> {
     for (const manifest of manifests) {
       const name = `${manifest.kind}/${manifest.metadata?.namespace ?? ''}/${manifest.metadata?.name ?? ''}`;
-      await eventually(`apply ${name}`, async () => {
-        await this.objects.patch(manifest, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
-        return true;
-      }, 30_000);
+      await eventually(
+        `apply ${name}`,
+        async () => {
+          await this.objects.patch(manifest, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+          return true;
+        },
+        30_000,
+      );
     }
   }
 
@@ -53,7 +63,8 @@ export class ClusterAdmin {
   async applyFile(path: string, namespace: string): Promise<Manifest[]> {
     // Comment-only documents between `---` parse to null.
     const documents = parseAllDocuments(await readFile(path, 'utf8')).map((doc) => doc.toJS() as KubernetesObject | null);
-    const manifests = documents.filter((doc): doc is KubernetesObject => doc !== null && typeof doc.kind === 'string')
+    const manifests = documents
+      .filter((doc): doc is KubernetesObject => doc !== null && typeof doc.kind === 'string')
       .map((doc) => ({ ...doc, metadata: { ...doc.metadata, namespace: doc.metadata?.namespace ?? namespace } }) as Manifest);
     await this.apply(...manifests);
     return manifests;
@@ -66,17 +77,23 @@ export class ClusterAdmin {
   /** Names of the Pods with `app=<app>` that kwok reports Running on a node. */
   async runningPods(namespace: string, app: string): Promise<string[]> {
     const list = await this.core.listNamespacedPod({ namespace, labelSelector: `app=${app}` });
-    return list.items.filter((pod) => pod.status?.phase === 'Running' && pod.spec?.nodeName && !pod.metadata?.deletionTimestamp)
-      .map((pod) => pod.metadata?.name ?? '').sort();
+    return list.items
+      .filter((pod) => pod.status?.phase === 'Running' && pod.spec?.nodeName && !pod.metadata?.deletionTimestamp)
+      .map((pod) => pod.metadata?.name ?? '')
+      .sort();
   }
 
   /** Waits until exactly `count` Pods of `app` run and no other Pod of it is left (terminating ones included). */
   async waitForPods(namespace: string, app: string, count: number, timeoutMs = 90_000): Promise<string[]> {
-    return eventually(`${count} Running pods app=${app} in ${namespace}`, async () => {
-      const all = await this.core.listNamespacedPod({ namespace, labelSelector: `app=${app}` });
-      const running = await this.runningPods(namespace, app);
-      return running.length === count && all.items.length === count ? running : undefined;
-    }, timeoutMs);
+    return eventually(
+      `${count} Running pods app=${app} in ${namespace}`,
+      async () => {
+        const all = await this.core.listNamespacedPod({ namespace, labelSelector: `app=${app}` });
+        const running = await this.runningPods(namespace, app);
+        return running.length === count && all.items.length === count ? running : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /**
@@ -89,7 +106,12 @@ export class ClusterAdmin {
     const sets = await this.apps.listNamespacedReplicaSet({ namespace, labelSelector: `app=${app}` });
     for (const set of sets.items.filter((rs) => (rs.spec?.replicas ?? 0) > 0)) {
       const owner = set.metadata?.ownerReferences?.find((ref) => ref.controller);
-      if (owner) expected.push([`apps/${owner.kind}/${namespace}/${owner.name}`, 'owns', `apps/ReplicaSet/${namespace}/${set.metadata?.name ?? ''}`]);
+      if (owner)
+        expected.push([
+          `apps/${owner.kind}/${namespace}/${owner.name}`,
+          'owns',
+          `apps/ReplicaSet/${namespace}/${set.metadata?.name ?? ''}`,
+        ]);
     }
     const pods = await this.core.listNamespacedPod({ namespace, labelSelector: `app=${app}` });
     for (const pod of pods.items) {
@@ -99,7 +121,10 @@ export class ClusterAdmin {
       if (pod.spec?.nodeName) expected.push([id, 'runs-on', `core/Node//${pod.spec.nodeName}`]);
     }
     if (serviceName) {
-      const slices = await this.discovery.listNamespacedEndpointSlice({ namespace, labelSelector: `kubernetes.io/service-name=${serviceName}` });
+      const slices = await this.discovery.listNamespacedEndpointSlice({
+        namespace,
+        labelSelector: `kubernetes.io/service-name=${serviceName}`,
+      });
       for (const slice of slices.items) {
         const sliceId = `discovery.k8s.io/EndpointSlice/${namespace}/${slice.metadata?.name ?? ''}`;
         expected.push([`core/Service/${namespace}/${serviceName}`, 'endpoint', sliceId]);
@@ -116,10 +141,17 @@ export class ClusterAdmin {
   }
 
   async waitForCrdEstablished(name: string): Promise<void> {
-    await eventually(`CRD ${name} established`, async () => {
-      const crd = await this.objects.read({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name } }) as
-        KubernetesObject & { status?: { conditions?: { type: string; status: string }[] } };
-      return crd.status?.conditions?.some((condition) => condition.type === 'Established' && condition.status === 'True');
-    }, 30_000);
+    await eventually(
+      `CRD ${name} established`,
+      async () => {
+        const crd = (await this.objects.read({
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name },
+        })) as KubernetesObject & { status?: { conditions?: { type: string; status: string }[] } };
+        return crd.status?.conditions?.some((condition) => condition.type === 'Established' && condition.status === 'True');
+      },
+      30_000,
+    );
   }
 }

@@ -15,7 +15,17 @@ import type { TopologyGraph } from '../../../src/engine/model/graph.js';
 import type { ClusterSession } from '../../../src/extension/cluster/session.js';
 import * as k from './builders.js';
 import { ClusterAdmin, type ExpectedEdge } from './clusterAdmin.js';
-import { agreesWithFreshSession, clusterAvailable, connect, eventually, findEdge, report, settled, startPlane, type LiveSession } from './support.js';
+import {
+  agreesWithFreshSession,
+  clusterAvailable,
+  connect,
+  eventually,
+  findEdge,
+  report,
+  settled,
+  startPlane,
+  type LiveSession,
+} from './support.js';
 
 const available = clusterAvailable();
 const BOOKINFO = resolve(__dirname, '../../../../shared/corpus/bookinfo/bookinfo.yaml');
@@ -75,8 +85,12 @@ function missingEdges(graph: TopologyGraph, expected: readonly ExpectedEdge[]): 
 /** Waits until the session's graph has every expected edge; a timeout lists the ones still missing. */
 async function waitForEdges(session: ClusterSession, expected: readonly ExpectedEdge[], timeoutMs = 60_000): Promise<void> {
   expect(expected.length).toBeGreaterThan(0);
-  await eventually(`${expected.length} edges in the live graph`, () => missingEdges(session.engine.graph(), expected).length === 0, timeoutMs,
-    () => `missing:\n  ${missingEdges(session.engine.graph(), expected).join('\n  ')}`);
+  await eventually(
+    `${expected.length} edges in the live graph`,
+    () => missingEdges(session.engine.graph(), expected).length === 0,
+    timeoutMs,
+    () => `missing:\n  ${missingEdges(session.engine.graph(), expected).join('\n  ')}`,
+  );
 }
 
 describe.skipIf(!available)('live topology of a real control plane', () => {
@@ -114,14 +128,28 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
     report(`live topology file: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   });
 
-  it('discovery finds the built-in kinds and the CRD\'s resources, and asks for Secrets as metadata only', async () => {
+  it("discovery finds the built-in kinds and the CRD's resources, and asks for Secrets as metadata only", async () => {
     // The CRD was created after the session started: it rediscovers a second after the CRD's last change.
     await eventually('widgets watched', () => live.session.discovery?.watched.some((type) => type.resource === 'widgets'), 30_000);
     const watched = new Map(live.session.discovery?.watched.map((type) => [`${type.group}/${type.resource}`, type]));
-    for (const key of ['/pods', '/services', '/nodes', '/persistentvolumeclaims', 'apps/deployments', 'apps/replicasets', 'apps/statefulsets',
-      'discovery.k8s.io/endpointslices', 'networking.k8s.io/ingresses', 'networking.k8s.io/ingressclasses', 'networking.k8s.io/networkpolicies',
-      'autoscaling/horizontalpodautoscalers', 'policy/poddisruptionbudgets', 'rbac.authorization.k8s.io/clusterroles',
-      'apiextensions.k8s.io/customresourcedefinitions', 'example.com/widgets']) {
+    for (const key of [
+      '/pods',
+      '/services',
+      '/nodes',
+      '/persistentvolumeclaims',
+      'apps/deployments',
+      'apps/replicasets',
+      'apps/statefulsets',
+      'discovery.k8s.io/endpointslices',
+      'networking.k8s.io/ingresses',
+      'networking.k8s.io/ingressclasses',
+      'networking.k8s.io/networkpolicies',
+      'autoscaling/horizontalpodautoscalers',
+      'policy/poddisruptionbudgets',
+      'rbac.authorization.k8s.io/clusterroles',
+      'apiextensions.k8s.io/customresourcedefinitions',
+      'example.com/widgets',
+    ]) {
       expect(watched.has(key), key).toBe(true);
     }
     expect(watched.get('example.com/widgets')).toMatchObject({ kind: 'Widget', namespaced: true, version: 'v1' });
@@ -145,11 +173,14 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
     const toReplicaSet = graph.edges.find((edge) => edge.source === 'apps/Deployment/bookinfo/productpage-v1' && edge.type === 'owns');
     expect(toReplicaSet?.controller).toBe(true);
     expect(chain.filter(([, type]) => type === 'runs-on')).toHaveLength(1);
-    expect(graph.edges.filter((edge) => edge.source === 'core/Service/bookinfo/reviews' && edge.type === 'selects'
-      && edge.target.startsWith('apps/Deployment/'))).toHaveLength(3);
+    expect(
+      graph.edges.filter(
+        (edge) => edge.source === 'core/Service/bookinfo/reviews' && edge.type === 'selects' && edge.target.startsWith('apps/Deployment/'),
+      ),
+    ).toHaveLength(3);
   });
 
-  it('a Deployment\'s live chain: ReplicaSet (controller), Pods, EndpointSlice, Nodes; StatefulSet claims; HPA scales', async () => {
+  it("a Deployment's live chain: ReplicaSet (controller), Pods, EndpointSlice, Nodes; StatefulSet claims; HPA scales", async () => {
     const chain = await admin.deploymentChain(SHOP, 'web', 'web');
     // Two Pods: RS → Pod, Pod → Node and EndpointSlice → Pod each, plus Deployment → RS and Service → slice.
     expect(chain.length).toBeGreaterThanOrEqual(8);
@@ -191,14 +222,21 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
 
   it('Secret data never reaches the extension: not in the objects kept, the graph, nor any delta sent to the webview', async () => {
     // The Secrets are there (as metadata): the check below would prove nothing if they had never arrived.
-    await eventually('both canary Secrets in the engine', () => live.session.engine.record('core/Secret/shop/db-credentials')
-      && live.session.engine.record('core/Secret/team-a/api-token'));
+    await eventually(
+      'both canary Secrets in the engine',
+      () => live.session.engine.record('core/Secret/shop/db-credentials') && live.session.engine.record('core/Secret/team-a/api-token'),
+    );
     // A sanity check that the canary is in the cluster, readable by an admin.
     const secret = await admin.core.readNamespacedSecret({ namespace: SHOP, name: 'db-credentials' });
     expect(secret.data?.['password']).toBe(CANARY_FORMS[1]);
     expect(live.deltas.length).toBeGreaterThan(0);
     const kept = JSON.stringify([...live.session.engine.objects()].map((record) => record.object));
-    for (const text of [kept, JSON.stringify(live.session.engine.graph()), JSON.stringify(live.deltas), JSON.stringify(live.session.snapshot())]) {
+    for (const text of [
+      kept,
+      JSON.stringify(live.session.engine.graph()),
+      JSON.stringify(live.deltas),
+      JSON.stringify(live.session.snapshot()),
+    ]) {
       for (const form of CANARY_FORMS) expect(text.includes(form)).toBe(false);
     }
   });
@@ -208,9 +246,20 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
     await admin.apply(gadgetCrd);
     await admin.waitForCrdEstablished('gadgets.example.org');
     await admin.apply(k.customResource('example.org', 'Gadget', 'sprocket', undefined, { teeth: 12 }));
-    await eventually('Gadget sprocket in the graph', () => live.session.engine.graph().nodes.some((node) => node.id === 'example.org/Gadget//sprocket'),
-      30_000, () => `watched: ${live.session.discovery?.watched.filter((type) => type.group.startsWith('example')).map((type) => type.resource).join(', ')}`);
-    expect(live.session.discovery?.watched.find((type) => type.group === 'example.org')).toMatchObject({ resource: 'gadgets', namespaced: false });
+    await eventually(
+      'Gadget sprocket in the graph',
+      () => live.session.engine.graph().nodes.some((node) => node.id === 'example.org/Gadget//sprocket'),
+      30_000,
+      () =>
+        `watched: ${live.session.discovery?.watched
+          .filter((type) => type.group.startsWith('example'))
+          .map((type) => type.resource)
+          .join(', ')}`,
+    );
+    expect(live.session.discovery?.watched.find((type) => type.group === 'example.org')).toMatchObject({
+      resource: 'gadgets',
+      namespaced: false,
+    });
     // Still watched: a later object arrives through the new informer's watch, not only its first list.
     await admin.apply(k.customResource('example.org', 'Gadget', 'cog', undefined, { teeth: 8 }));
     await eventually('Gadget cog in the graph', () => live.session.engine.record('example.org/Gadget//cog'), 30_000);
@@ -223,10 +272,14 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
     const devCore = devConfig.makeApiClient(CoreV1Api);
     await expect(devCore.listNamespacedPod({ namespace: 'team-b' })).rejects.toMatchObject({ code: 403 });
     const devObjects = KubernetesObjectApi.makeApiClient(devConfig);
-    await eventually('dev may list widgets in team-a', async () => {
-      await devObjects.list('example.com/v1', 'Widget', 'team-a');
-      return true;
-    }, 30_000);
+    await eventually(
+      'dev may list widgets in team-a',
+      async () => {
+        await devObjects.list('example.com/v1', 'Widget', 'team-a');
+        return true;
+      },
+      30_000,
+    );
 
     const limited = await connect(plane.limitedKubeconfigPath);
     try {
@@ -234,12 +287,22 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
       const graph = limited.session.engine.graph();
       const namespaces = new Set(graph.nodes.filter((node) => !node.missing && !node.synthetic).map((node) => node.namespace));
       expect([...namespaces]).toEqual(['team-a']);
-      for (const id of ['apps/Deployment/team-a/api', 'core/Service/team-a/api', 'core/Secret/team-a/api-token', 'example.com/Widget/team-a/team-a-widget']) {
+      for (const id of [
+        'apps/Deployment/team-a/api',
+        'core/Service/team-a/api',
+        'core/Secret/team-a/api-token',
+        'example.com/Widget/team-a/team-a-widget',
+      ]) {
         expect(limited.session.engine.record(id), id).toBeDefined();
       }
       const apiPods = graph.nodes.filter((node) => node.id.startsWith('core/Pod/team-a/api-'));
       expect(apiPods).toHaveLength(1);
-      for (const id of ['apps/Deployment/team-b/batch', 'example.com/Widget/team-b/team-b-widget', 'apps/Deployment/shop/web', `core/Node//${plane.nodeNames[0]}`]) {
+      for (const id of [
+        'apps/Deployment/team-b/batch',
+        'example.com/Widget/team-b/team-b-widget',
+        'apps/Deployment/shop/web',
+        `core/Node//${plane.nodeNames[0]}`,
+      ]) {
         expect(limited.session.engine.record(id), id).toBeUndefined();
       }
       // Nodes are unreadable: the Pod's node reference is unknown, not broken.
@@ -251,7 +314,11 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
       expect(hidden).toContain('clusterroles: forbidden');
       // `edit` cannot read Roles even in its own namespace.
       expect(hidden.find((line) => line.startsWith('roles: '))).toBe('roles: forbidden cluster-wide and in team-a');
-      expect(hidden.some((line) => line.startsWith('deployments: ') && (line.includes('not readable in') || line.includes('cluster-wide and in')))).toBe(false);
+      expect(
+        hidden.some(
+          (line) => line.startsWith('deployments: ') && (line.includes('not readable in') || line.includes('cluster-wide and in')),
+        ),
+      ).toBe(false);
       const kept = JSON.stringify([...limited.session.engine.objects()].map((record) => record.object)) + JSON.stringify(limited.deltas);
       for (const form of CANARY_FORMS) expect(kept.includes(form)).toBe(false);
     } finally {

@@ -18,17 +18,32 @@ const available = clusterAvailable();
 const READABLE = ['hipster', 'sock-shop'];
 const OTHERS = ['team-0', 'team-1', 'team-2'];
 /** What `view` lets dev read, as `apiVersion`, kind and the engine's group. */
-const KINDS = [['v1', 'ConfigMap', 'core'], ['v1', 'Endpoints', 'core'], ['v1', 'Event', 'core'], ['v1', 'Service', 'core'],
-  ['v1', 'Pod', 'core'], ['apps/v1', 'Deployment', 'apps'], ['apps/v1', 'ReplicaSet', 'apps']] as const;
+const KINDS = [
+  ['v1', 'ConfigMap', 'core'],
+  ['v1', 'Endpoints', 'core'],
+  ['v1', 'Event', 'core'],
+  ['v1', 'Service', 'core'],
+  ['v1', 'Pod', 'core'],
+  ['apps/v1', 'Deployment', 'apps'],
+  ['apps/v1', 'ReplicaSet', 'apps'],
+] as const;
 
 function namespaceReader(verbs: string[]): k.Manifest[] {
   const rbac = 'rbac.authorization.k8s.io/v1';
   return [
-    { apiVersion: rbac, kind: 'ClusterRole', metadata: { name: 'namespace-reader' },
-      rules: [{ apiGroups: [''], resources: ['namespaces'], verbs }] },
-    { apiVersion: rbac, kind: 'ClusterRoleBinding', metadata: { name: 'dev-namespace-reader' },
+    {
+      apiVersion: rbac,
+      kind: 'ClusterRole',
+      metadata: { name: 'namespace-reader' },
+      rules: [{ apiGroups: [''], resources: ['namespaces'], verbs }],
+    },
+    {
+      apiVersion: rbac,
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'dev-namespace-reader' },
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'namespace-reader' },
-      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'dev' }] },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'dev' }],
+    },
   ];
 }
 
@@ -57,8 +72,11 @@ describe.skipIf(!available)('a namespace-limited identity of a real control plan
     const created = [...READABLE, ...OTHERS].filter((name) => name !== 'sock-shop');
     await admin.apply(...created.map(k.namespace), k.devBinding('hipster', 'dev', 'view'));
     for (const namespace of [...READABLE, ...OTHERS]) {
-      await admin.apply(k.configMap('settings', namespace, { a: 'b' }), k.deployment('front', namespace, 1),
-        k.service('front', namespace, { app: 'front' }));
+      await admin.apply(
+        k.configMap('settings', namespace, { a: 'b' }),
+        k.deployment('front', namespace, 1),
+        k.service('front', namespace, { app: 'front' }),
+      );
     }
     for (const namespace of READABLE) await admin.waitForPods(namespace, 'front', 1);
     const devConfig = new KubeConfig();
@@ -75,8 +93,12 @@ describe.skipIf(!available)('a namespace-limited identity of a real control plan
     const { config } = await loadKubeconfig([plane.limitedKubeconfigPath]);
     const client = new NamespaceListLast(config);
     session?.dispose();
-    const live = new ClusterSession(client, { namespaces: [], contextNamespace: 'sock-shop',
-      onDelta: () => undefined, onStatus: () => undefined });
+    const live = new ClusterSession(client, {
+      namespaces: [],
+      contextNamespace: 'sock-shop',
+      onDelta: () => undefined,
+      onStatus: () => undefined,
+    });
     session = live;
     await live.start();
     await eventually('every other kind refused cluster-wide and read in sock-shop', () => settledButNamespaces(live), 60_000);
@@ -87,10 +109,15 @@ describe.skipIf(!available)('a namespace-limited identity of a real control plan
 
   async function everythingReadableShown(live: ClusterSession): Promise<void> {
     let missing: string[] = [];
-    await eventually('every object dev may read in hipster and sock-shop', async () => {
-      missing = (await readableIds(dev)).filter((id) => !live.engine.record(id));
-      return missing.length === 0;
-    }, 60_000, () => `missing: ${missing.join(', ')}`);
+    await eventually(
+      'every object dev may read in hipster and sock-shop',
+      async () => {
+        missing = (await readableIds(dev)).filter((id) => !live.engine.record(id));
+        return missing.length === 0;
+      },
+      60_000,
+      () => `missing: ${missing.join(', ')}`,
+    );
     const outside = [...live.engine.objects()].filter((record) => record.namespace && !READABLE.includes(record.namespace));
     expect(outside.map((record) => record.id)).toEqual([]);
     const hidden = live.hidden();
@@ -115,8 +142,13 @@ describe.skipIf(!available)('a namespace-limited identity of a real control plan
     expect(perNamespace).toBeGreaterThan(KINDS.length - 1);
     const before = live.openInformers();
     await admin.delete(k.namespace('hipster'));
-    await eventually('hipster gone from the session', () => live.engine.record('core/Namespace//hipster') === undefined
-      && [...live.engine.objects()].every((record) => record.namespace !== 'hipster'), 120_000);
+    await eventually(
+      'hipster gone from the session',
+      () =>
+        live.engine.record('core/Namespace//hipster') === undefined &&
+        [...live.engine.objects()].every((record) => record.namespace !== 'hipster'),
+      120_000,
+    );
     expect(before - live.openInformers()).toBe(perNamespace);
     expect(live.kinds().some((status) => status.scopes.has('hipster'))).toBe(false);
   });

@@ -66,8 +66,11 @@ export async function connect(kubeconfigPath: string): Promise<LiveSession> {
 export function unsettledKinds(session: ClusterSession): string[] {
   const watched = session.discovery?.watched.length ?? -1;
   const kinds = session.kinds();
-  const pending = kinds.flatMap((status) => [...status.scopes].filter(([, state]) => state.phase !== 'live' && state.phase !== 'forbidden')
-    .map(([scope, state]) => `${status.type.group}/${status.type.resource}@${scope}: ${JSON.stringify(state)}`));
+  const pending = kinds.flatMap((status) =>
+    [...status.scopes]
+      .filter(([, state]) => state.phase !== 'live' && state.phase !== 'forbidden')
+      .map(([scope, state]) => `${status.type.group}/${status.type.resource}@${scope}: ${JSON.stringify(state)}`),
+  );
   if (kinds.length !== watched) pending.push(`${kinds.length} kinds have a status, ${watched} are watched`);
   if (kinds.some((status) => status.scopes.size === 0)) pending.push('some kinds have not reported yet');
   return pending;
@@ -75,15 +78,24 @@ export function unsettledKinds(session: ClusterSession): string[] {
 
 /** Every watched kind is live (or forbidden, for a limited identity). */
 export async function settled(session: ClusterSession, timeoutMs = 60_000): Promise<void> {
-  await eventually('every informer live', () => unsettledKinds(session).length === 0, timeoutMs, () => unsettledKinds(session).join('\n'));
+  await eventually(
+    'every informer live',
+    () => unsettledKinds(session).length === 0,
+    timeoutMs,
+    () => unsettledKinds(session).join('\n'),
+  );
 }
 
 /**
  * Polls `probe` until it returns something other than undefined/false; on timeout the error carries `explain()`,
  * so a failure shows what was missing rather than just "timed out".
  */
-export async function eventually<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 60_000, explain?: () => string): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 60_000,
+  explain?: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -117,8 +129,8 @@ export function nodeIds(graph: TopologyGraph, prefix: string): string[] {
 
 /** What differs between two graphs, briefly, for failure messages. */
 export function graphDifference(mine: TopologyGraph, theirs: TopologyGraph): string {
-  const lines = (graph: TopologyGraph): Set<string> => new Set([...graph.nodes.map((node) => `node ${JSON.stringify(node)}`),
-    ...graph.edges.map((edge) => `edge ${JSON.stringify(edge)}`)]);
+  const lines = (graph: TopologyGraph): Set<string> =>
+    new Set([...graph.nodes.map((node) => `node ${JSON.stringify(node)}`), ...graph.edges.map((edge) => `edge ${JSON.stringify(edge)}`)]);
   const a = lines(mine);
   const b = lines(theirs);
   const onlyMine = [...a].filter((line) => !b.has(line)).slice(0, 8);
@@ -134,9 +146,12 @@ export async function agreesWithFreshSession(live: ClusterSession, kubeconfigPat
   const fresh = await connect(kubeconfigPath);
   try {
     await settled(fresh.session);
-    await eventually('the long-lived and the fresh session to show the same graph',
+    await eventually(
+      'the long-lived and the fresh session to show the same graph',
       () => serializeGraph(live.engine.graph()) === serializeGraph(fresh.session.engine.graph()),
-      timeoutMs, () => graphDifference(live.engine.graph(), fresh.session.engine.graph()));
+      timeoutMs,
+      () => graphDifference(live.engine.graph(), fresh.session.engine.graph()),
+    );
   } finally {
     fresh.session.dispose();
   }

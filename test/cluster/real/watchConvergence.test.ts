@@ -8,7 +8,17 @@ import { HEALTHY_WATCH_MS } from '../../../src/extension/cluster/informer.js';
 import * as k from './builders.js';
 import { ClusterAdmin, type ExpectedEdge } from './clusterAdmin.js';
 import {
-  agreesWithFreshSession, clusterAvailable, connect, eventually, findEdge, nodeIds, report, settled, startPlane, unsettledKinds, type LiveSession,
+  agreesWithFreshSession,
+  clusterAvailable,
+  connect,
+  eventually,
+  findEdge,
+  nodeIds,
+  report,
+  settled,
+  startPlane,
+  unsettledKinds,
+  type LiveSession,
 } from './support.js';
 
 const available = clusterAvailable();
@@ -21,28 +31,49 @@ const widgetCrd = k.crd('example.com', 'Widget', 'widgets', 'Namespaced');
 async function podsMatchApi(admin: ClusterAdmin, live: LiveSession, app: string, what: string): Promise<string[]> {
   let api: string[] = [];
   let graph: string[] = [];
-  await eventually(what, async () => {
-    api = (await admin.core.listNamespacedPod({ namespace: NS, labelSelector: `app=${app}` })).items.map((pod) => `core/Pod/${NS}/${pod.metadata?.name ?? ''}`).sort();
-    graph = nodeIds(live.session.engine.graph(), `core/Pod/${NS}/${app}-`).sort();
-    return api.length > 0 && JSON.stringify(api) === JSON.stringify(graph);
-  }, 60_000, () => `API: ${api.join(', ')}\ngraph: ${graph.join(', ')}`);
+  await eventually(
+    what,
+    async () => {
+      api = (await admin.core.listNamespacedPod({ namespace: NS, labelSelector: `app=${app}` })).items
+        .map((pod) => `core/Pod/${NS}/${pod.metadata?.name ?? ''}`)
+        .sort();
+      graph = nodeIds(live.session.engine.graph(), `core/Pod/${NS}/${app}-`).sort();
+      return api.length > 0 && JSON.stringify(api) === JSON.stringify(graph);
+    },
+    60_000,
+    () => `API: ${api.join(', ')}\ngraph: ${graph.join(', ')}`,
+  );
   return graph;
 }
 
 function phaseIn(live: LiveSession, resource: string, scope: string): string | undefined {
-  return live.session.kinds().find((status) => status.type.resource === resource)?.scopes.get(scope)?.phase;
+  return live.session
+    .kinds()
+    .find((status) => status.type.resource === resource)
+    ?.scopes.get(scope)?.phase;
 }
 
 async function hasEdges(live: LiveSession, expected: readonly ExpectedEdge[]): Promise<void> {
   expect(expected.length).toBeGreaterThan(0);
-  const missing = (): string[] => expected.filter(([s, t, d]) => !findEdge(live.session.engine.graph(), s, t, d)).map((edge) => edge.join(' -> '));
-  await eventually(`${expected.length} edges`, () => missing().length === 0, 60_000, () => `missing:\n  ${missing().join('\n  ')}`);
+  const missing = (): string[] =>
+    expected.filter(([s, t, d]) => !findEdge(live.session.engine.graph(), s, t, d)).map((edge) => edge.join(' -> '));
+  await eventually(
+    `${expected.length} edges`,
+    () => missing().length === 0,
+    60_000,
+    () => `missing:\n  ${missing().join('\n  ')}`,
+  );
 }
 
 /** Every informer is live again, the session says connected, and no informer was started twice. */
 async function recovered(live: LiveSession): Promise<void> {
   await settled(live.session, 90_000);
-  await eventually('connected', () => live.session.connection === 'connected', 10_000, () => live.session.connection);
+  await eventually(
+    'connected',
+    () => live.session.connection === 'connected',
+    10_000,
+    () => live.session.connection,
+  );
   const scopes = live.session.kinds().reduce((sum, status) => sum + status.scopes.size, 0);
   expect(live.session.openInformers()).toBe(scopes);
   expect(unsettledKinds(live.session)).toEqual([]);
@@ -57,8 +88,13 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
   beforeAll(async () => {
     plane = await startPlane();
     admin = ClusterAdmin.fromFile(plane.adminKubeconfigPath);
-    await admin.apply(k.namespace(NS), k.configMap('web-config', NS, { MODE: 'a' }), k.deployment('web', NS, 3, { configMap: 'web-config' }),
-      k.service('web', NS, { app: 'web' }), widgetCrd);
+    await admin.apply(
+      k.namespace(NS),
+      k.configMap('web-config', NS, { MODE: 'a' }),
+      k.deployment('web', NS, 3, { configMap: 'web-config' }),
+      k.service('web', NS, { app: 'web' }),
+      widgetCrd,
+    );
     await admin.waitForCrdEstablished('widgets.example.com');
     await admin.apply(k.customResource('example.com', 'Widget', 'first', NS, { size: 1 }), k.deployment('api', TEAM, 1));
     await admin.waitForPods(NS, 'web', 3);
@@ -94,13 +130,21 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
     const oldSets = nodeIds(live.session.engine.graph(), `apps/ReplicaSet/${NS}/web-`);
     expect(oldSets).toHaveLength(1);
     await admin.apply(k.deployment('web', NS, 5, { configMap: 'web-config', image: 'example.invalid/app:2' }));
-    await eventually('the rollout to finish', async () => {
-      // The status counts the old template's Pods until the controller has seen the new generation.
-      const deployment = await admin.apps.readNamespacedDeployment({ namespace: NS, name: 'web' });
-      const status = deployment.status;
-      return status?.observedGeneration === deployment.metadata?.generation
-        && status?.updatedReplicas === 5 && status.replicas === 5 && status.readyReplicas === 5;
-    }, 90_000);
+    await eventually(
+      'the rollout to finish',
+      async () => {
+        // The status counts the old template's Pods until the controller has seen the new generation.
+        const deployment = await admin.apps.readNamespacedDeployment({ namespace: NS, name: 'web' });
+        const status = deployment.status;
+        return (
+          status?.observedGeneration === deployment.metadata?.generation &&
+          status?.updatedReplicas === 5 &&
+          status.replicas === 5 &&
+          status.readyReplicas === 5
+        );
+      },
+      90_000,
+    );
     await admin.waitForPods(NS, 'web', 5);
     await podsMatchApi(admin, live, 'web', 'the rolled-out Pods');
     const chain = await admin.deploymentChain(NS, 'web', 'web');
@@ -119,10 +163,14 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
     expect(slices.length).toBeGreaterThan(0);
     await admin.delete(k.service('web', NS, { app: 'web' }));
     // The garbage collector deletes the Service's EndpointSlices through their ownerReferences.
-    await eventually('the Service and its EndpointSlices gone', () => {
-      const ids = new Set(live.session.engine.graph().nodes.map((node) => node.id));
-      return !ids.has(`core/Service/${NS}/web`) && slices.every((slice) => !ids.has(slice));
-    }, 60_000);
+    await eventually(
+      'the Service and its EndpointSlices gone',
+      () => {
+        const ids = new Set(live.session.engine.graph().nodes.map((node) => node.id));
+        return !ids.has(`core/Service/${NS}/web`) && slices.every((slice) => !ids.has(slice));
+      },
+      60_000,
+    );
 
     await agreesWithFreshSession(live.session, plane.adminKubeconfigPath);
   });
@@ -137,7 +185,10 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
       const restartMs = Date.now() - tRestart;
       // Changes made while the session's watches are still down or backing off: it must resume and get them all.
       await admin.scale(NS, 'web', replicas);
-      await admin.apply(k.customResource('example.com', 'Widget', widget, NS, { size: 2 }), k.configMap('web-config', NS, { MODE: widget }));
+      await admin.apply(
+        k.customResource('example.com', 'Widget', widget, NS, { size: 2 }),
+        k.configMap('web-config', NS, { MODE: widget }),
+      );
       await admin.apply(k.service('web', NS, { app: 'web' }));
       await admin.waitForPods(NS, 'web', replicas);
       const controllersMs = Date.now() - tRestart - restartMs;
@@ -152,8 +203,10 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
       // Still nothing failing once the fresh session agreed (a watch that ended cleanly reports live before re-watching).
       expect(unsettledKinds(live.session)).toEqual([]);
       expect(live.session.lastError).toBeUndefined();
-      report(`${signal} restart: kube-apiserver ready again after ${(restartMs / 1000).toFixed(1)} s; the controllers and kwok acted on the `
-        + `changes ${(controllersMs / 1000).toFixed(1)} s later; the session matched the API ${(caughtUpMs / 1000).toFixed(1)} s after that`);
+      report(
+        `${signal} restart: kube-apiserver ready again after ${(restartMs / 1000).toFixed(1)} s; the controllers and kwok acted on the ` +
+          `changes ${(controllersMs / 1000).toFixed(1)} s later; the session matched the API ${(caughtUpMs / 1000).toFixed(1)} s after that`,
+      );
     });
   }
 
@@ -209,10 +262,14 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
       // Restored here, so that the known-bug test below can fail only for the session's sake.
       await admin.apply(binding);
       const dev = ClusterAdmin.fromFile(plane.limitedKubeconfigPath);
-      await eventually('dev may list ConfigMaps in team-a again', async () => {
-        await dev.core.listNamespacedConfigMap({ namespace: TEAM });
-        return true;
-      }, 30_000);
+      await eventually(
+        'dev may list ConfigMaps in team-a again',
+        async () => {
+          await dev.core.listNamespacedConfigMap({ namespace: TEAM });
+          return true;
+        },
+        30_000,
+      );
     });
 
     // A bug this suite found (fixed): every 403 was final, also for an informer that had been live, so a kind stayed
@@ -222,8 +279,18 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
     it('resumes watching team-a once the RoleBinding is back', async () => {
       // A ConfigMap rather than a scaled Deployment: no controller in between, so only the session can be late.
       await admin.apply(k.configMap('after-restore', TEAM, { restored: 'yes' }));
-      await eventually('the new ConfigMap in the limited session', () => limited!.session.engine.record(`core/ConfigMap/${TEAM}/after-restore`),
-        30_000, () => JSON.stringify(limited!.session.kinds().find((status) => status.type.resource === 'configmaps')?.scopes.get(TEAM)));
+      await eventually(
+        'the new ConfigMap in the limited session',
+        () => limited!.session.engine.record(`core/ConfigMap/${TEAM}/after-restore`),
+        30_000,
+        () =>
+          JSON.stringify(
+            limited!.session
+              .kinds()
+              .find((status) => status.type.resource === 'configmaps')
+              ?.scopes.get(TEAM),
+          ),
+      );
     });
   });
 });

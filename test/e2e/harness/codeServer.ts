@@ -161,11 +161,7 @@ export function getFreePort(host = '127.0.0.1'): Promise<number> {
 export async function installExtension(vsixPath: string, extensionsDir: string): Promise<string> {
   const { node, entry } = codeServerPaths();
   await mkdir(extensionsDir, { recursive: true });
-  const res = await run(
-    node,
-    [entry, '--extensions-dir', extensionsDir, '--install-extension', resolve(vsixPath), '--force'],
-    120_000,
-  );
+  const res = await run(node, [entry, '--extensions-dir', extensionsDir, '--install-extension', resolve(vsixPath), '--force'], 120_000);
   if (res.code !== 0 || !/successfully installed/i.test(res.output)) {
     throw new Error(`installing ${vsixPath} failed (exit ${String(res.code)}):\n${res.output}`);
   }
@@ -212,10 +208,7 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   'git.enabled': false,
 };
 
-export async function writeUserSettings(
-  userDataDir: string,
-  settings: Readonly<Record<string, unknown>> = {},
-): Promise<string> {
+export async function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>> = {}): Promise<string> {
   const dir = join(userDataDir, 'User');
   await mkdir(dir, { recursive: true });
   const file = join(dir, 'settings.json');
@@ -241,10 +234,7 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
 async function startCodeServerOnce(opts: StartCodeServerOptions): Promise<CodeServerInstance> {
   const { node, entry } = codeServerPaths();
   const timeoutMs = opts.timeoutMs ?? 90_000;
-  await Promise.all([
-    mkdir(opts.workspaceFolder, { recursive: true }),
-    mkdir(opts.extensionsDir, { recursive: true }),
-  ]);
+  await Promise.all([mkdir(opts.workspaceFolder, { recursive: true }), mkdir(opts.extensionsDir, { recursive: true })]);
   await writeUserSettings(opts.userDataDir, opts.settings);
   const configFile = join(opts.userDataDir, 'code-server-config.yaml');
   await writeFile(configFile, 'auth: none\n');
@@ -253,14 +243,19 @@ async function startCodeServerOnce(opts: StartCodeServerOptions): Promise<CodeSe
   const url = `http://127.0.0.1:${port}`;
   const args = [
     entry,
-    '--config', configFile,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
-    '--user-data-dir', opts.userDataDir,
-    '--extensions-dir', opts.extensionsDir,
+    '--user-data-dir',
+    opts.userDataDir,
+    '--extensions-dir',
+    opts.extensionsDir,
     resolve(opts.workspaceFolder),
   ];
   const child = spawn(node, args, {
@@ -336,11 +331,7 @@ export interface OpenWorkbenchOptions {
 }
 
 /** Launches Chromium, opens the workbench on `folder` and waits until the explorer is ready. */
-export async function openWorkbench(
-  url: string,
-  folder: string,
-  opts: OpenWorkbenchOptions = {},
-): Promise<Workbench> {
+export async function openWorkbench(url: string, folder: string, opts: OpenWorkbenchOptions = {}): Promise<Workbench> {
   const timeout = opts.timeoutMs ?? 60_000;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -411,12 +402,7 @@ export async function showExplorer(page: Page): Promise<void> {
 }
 
 /** Right-clicks `fileName` (a top-level or already-expanded entry) in the explorer and clicks `menuItemLabel`. */
-export async function explorerContextMenu(
-  page: Page,
-  fileName: string,
-  menuItemLabel: string,
-  timeoutMs = 15_000,
-): Promise<void> {
+export async function explorerContextMenu(page: Page, fileName: string, menuItemLabel: string, timeoutMs = 15_000): Promise<void> {
   await showExplorer(page);
   const item = page
     .locator('.explorer-folders-view .monaco-list-row')
@@ -455,10 +441,7 @@ export type FrameMatcher = string | ((frame: Frame) => Promise<boolean>);
  * search covers all of `page.frames()`, not only the direct children.
  */
 export async function findWebviewFrame(page: Page, matcher: FrameMatcher, timeoutMs = 20_000): Promise<Frame> {
-  const test =
-    typeof matcher === 'string'
-      ? async (f: Frame): Promise<boolean> => (await f.$(matcher)) !== null
-      : matcher;
+  const test = typeof matcher === 'string' ? async (f: Frame): Promise<boolean> => (await f.$(matcher)) !== null : matcher;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
@@ -479,18 +462,12 @@ export async function findWebviewFrame(page: Page, matcher: FrameMatcher, timeou
 
 /** Texts of the currently visible notification toasts (newest last as VS Code renders them). */
 export async function readNotifications(page: Page): Promise<string[]> {
-  const texts = await page
-    .locator('.notifications-toasts .notification-toast .notification-list-item-message')
-    .allInnerTexts();
+  const texts = await page.locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();
   return texts.map((t) => t.trim()).filter((t) => t.length > 0);
 }
 
 /** Waits until a notification toast matching `expected` is shown and returns its text. */
-export async function waitForNotification(
-  page: Page,
-  expected: string | RegExp,
-  timeoutMs = 15_000,
-): Promise<string> {
+export async function waitForNotification(page: Page, expected: string | RegExp, timeoutMs = 15_000): Promise<string> {
   const matches = (t: string): boolean => (typeof expected === 'string' ? t.includes(expected) : expected.test(t));
   const deadline = Date.now() + timeoutMs;
   for (;;) {

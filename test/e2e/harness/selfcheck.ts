@@ -86,11 +86,7 @@ async function buildVsix(dir: string): Promise<string> {
   await writeFile(join(dir, 'README.md'), '# E2E Hello\n\nThrowaway extension for the e2e harness self-check.\n');
   await writeFile(join(dir, 'LICENSE'), 'MIT\n');
   const out = join(dir, 'e2e-hello.vsix');
-  await execFileP(
-    vsce,
-    ['package', '--allow-missing-repository', '--skip-license', '--no-dependencies', '--out', out],
-    { cwd: dir },
-  );
+  await execFileP(vsce, ['package', '--allow-missing-repository', '--skip-license', '--no-dependencies', '--out', out], { cwd: dir });
   return out;
 }
 

@@ -70,8 +70,12 @@ export async function startSharedSetup(root: string): Promise<SharedSetup> {
     await installExtension(await vsix, dirs.extensionsDir);
     // A closed window's extension host lingers for this grace time (3 hours by default); 30 s lets the hosts of
     // finished files go, while a busy machine's stalled window still reconnects.
-    code = await startCodeServer({ workspaceFolder: workspacesDir, extensionsDir: dirs.extensionsDir, userDataDir: dirs.userDataDir,
-      env: { CODE_SERVER_RECONNECTION_GRACE_TIME: '30' } });
+    code = await startCodeServer({
+      workspaceFolder: workspacesDir,
+      extensionsDir: dirs.extensionsDir,
+      userDataDir: dirs.userDataDir,
+      env: { CODE_SERVER_RECONNECTION_GRACE_TIME: '30' },
+    });
     return { url: code.url, workspacesDir, userDataDir: dirs.userDataDir, vsix: await vsix };
   })();
   const endpoint = await serve({ '/vsix': vsix.then((path) => ({ vsix: path })), '/server': server });

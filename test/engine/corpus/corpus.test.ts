@@ -11,7 +11,11 @@ const present = existsSync(CORPUS);
 if (!present) console.log('skipped: no ../shared/corpus');
 
 const corpusIt = present ? it : it.skip;
-const load = (...parts: string[]): ReturnType<typeof topologyFromPaths> => topologyFromPaths(parts.map((part) => join(CORPUS, part)), { root: CORPUS });
+const load = (...parts: string[]): ReturnType<typeof topologyFromPaths> =>
+  topologyFromPaths(
+    parts.map((part) => join(CORPUS, part)),
+    { root: CORPUS },
+  );
 
 describe('corpus (../shared/corpus)', () => {
   corpusIt('every set loads without a crash and gives a valid graph', async () => {
@@ -39,7 +43,9 @@ describe('corpus (../shared/corpus)', () => {
     const graph = (await load('bookinfo')).engine.graph();
     expect(edge(graph, 'core/Service/default/productpage', 'selects', 'apps/Deployment/default/productpage-v1')).toBeDefined();
     expect(graph.edges.filter((e) => e.source === 'core/Service/default/reviews' && e.type === 'selects')).toHaveLength(3);
-    expect(edge(graph, 'apps/Deployment/default/reviews-v2', 'runs-as', 'core/ServiceAccount/default/bookinfo-reviews')?.broken).toBeUndefined();
+    expect(
+      edge(graph, 'apps/Deployment/default/reviews-v2', 'runs-as', 'core/ServiceAccount/default/bookinfo-reviews')?.broken,
+    ).toBeUndefined();
   });
 
   corpusIt('argo-cd: RoleBindings → Roles and ServiceAccounts; NetworkPolicies → Deployments', async () => {
@@ -47,28 +53,56 @@ describe('corpus (../shared/corpus)', () => {
     const binding = 'rbac.authorization.k8s.io/RoleBinding/default/argocd-server';
     expect(edge(graph, binding, 'binds', 'rbac.authorization.k8s.io/Role/default/argocd-server')?.broken).toBeUndefined();
     expect(edge(graph, binding, 'binds', 'core/ServiceAccount/default/argocd-server')?.broken).toBeUndefined();
-    expect(edge(graph, 'networking.k8s.io/NetworkPolicy/default/argocd-server-network-policy', 'applies-to', 'apps/Deployment/default/argocd-server')).toBeDefined();
-    expect(edge(graph, 'apps/StatefulSet/default/argocd-application-controller', 'runs-as', 'core/ServiceAccount/default/argocd-application-controller')).toBeDefined();
+    expect(
+      edge(
+        graph,
+        'networking.k8s.io/NetworkPolicy/default/argocd-server-network-policy',
+        'applies-to',
+        'apps/Deployment/default/argocd-server',
+      ),
+    ).toBeDefined();
+    expect(
+      edge(
+        graph,
+        'apps/StatefulSet/default/argocd-application-controller',
+        'runs-as',
+        'core/ServiceAccount/default/argocd-application-controller',
+      ),
+    ).toBeDefined();
   });
 
   corpusIt('kube-prometheus: NetworkPolicies → the workloads they select', async () => {
     const graph = (await load('kube-prometheus')).engine.graph();
-    expect(edge(graph, 'networking.k8s.io/NetworkPolicy/monitoring/grafana', 'applies-to', 'apps/Deployment/monitoring/grafana')).toBeDefined();
-    expect(edge(graph, 'networking.k8s.io/NetworkPolicy/monitoring/node-exporter', 'applies-to', 'apps/DaemonSet/monitoring/node-exporter')).toBeDefined();
-    expect(edge(graph, 'networking.k8s.io/NetworkPolicy/monitoring/grafana', 'applies-to', 'apps/Deployment/monitoring/kube-state-metrics')).toBeUndefined();
+    expect(
+      edge(graph, 'networking.k8s.io/NetworkPolicy/monitoring/grafana', 'applies-to', 'apps/Deployment/monitoring/grafana'),
+    ).toBeDefined();
+    expect(
+      edge(graph, 'networking.k8s.io/NetworkPolicy/monitoring/node-exporter', 'applies-to', 'apps/DaemonSet/monitoring/node-exporter'),
+    ).toBeDefined();
+    expect(
+      edge(graph, 'networking.k8s.io/NetworkPolicy/monitoring/grafana', 'applies-to', 'apps/Deployment/monitoring/kube-state-metrics'),
+    ).toBeUndefined();
   });
 
-  corpusIt('gateway-api: cross-namespace attachment follows allowedRoutes; cross-namespace certificates need a ReferenceGrant', async () => {
-    const withLabels = (await load('gateway-api/cross-namespace-routing')).engine.graph();
-    const gateway = 'gateway.networking.k8s.io/Gateway/infra-ns/shared-gateway';
-    expect(edge(withLabels, gateway, 'routes', 'gateway.networking.k8s.io/HTTPRoute/site-ns/home')?.broken).toBeUndefined();
-    const withoutLabels = (await load('gateway-api/cross-namespace-routing/gateway.yaml', 'gateway-api/cross-namespace-routing/site-route.yaml')).engine.graph();
-    expect(edge(withoutLabels, gateway, 'routes', 'gateway.networking.k8s.io/HTTPRoute/site-ns/home')?.broken).toBe('not-permitted');
-    const tls = (await load('gateway-api/tls-cert-cross-namespace.yaml')).engine.graph();
-    const certificate = ['gateway.networking.k8s.io/Gateway/gateway-api-example-ns1/cross-namespace-tls-gateway', 'uses',
-      'core/Secret/gateway-api-example-ns2/wildcard-example-com-cert'] as const;
-    expect(edge(tls, ...certificate)?.broken).toBe('missing');
-  });
+  corpusIt(
+    'gateway-api: cross-namespace attachment follows allowedRoutes; cross-namespace certificates need a ReferenceGrant',
+    async () => {
+      const withLabels = (await load('gateway-api/cross-namespace-routing')).engine.graph();
+      const gateway = 'gateway.networking.k8s.io/Gateway/infra-ns/shared-gateway';
+      expect(edge(withLabels, gateway, 'routes', 'gateway.networking.k8s.io/HTTPRoute/site-ns/home')?.broken).toBeUndefined();
+      const withoutLabels = (
+        await load('gateway-api/cross-namespace-routing/gateway.yaml', 'gateway-api/cross-namespace-routing/site-route.yaml')
+      ).engine.graph();
+      expect(edge(withoutLabels, gateway, 'routes', 'gateway.networking.k8s.io/HTTPRoute/site-ns/home')?.broken).toBe('not-permitted');
+      const tls = (await load('gateway-api/tls-cert-cross-namespace.yaml')).engine.graph();
+      const certificate = [
+        'gateway.networking.k8s.io/Gateway/gateway-api-example-ns1/cross-namespace-tls-gateway',
+        'uses',
+        'core/Secret/gateway-api-example-ns2/wildcard-example-com-cert',
+      ] as const;
+      expect(edge(tls, ...certificate)?.broken).toBe('missing');
+    },
+  );
 
   corpusIt('insights name objects and source lines (k8s-website wordpress, vllm HPA)', async () => {
     const topology = await load('k8s-website', 'vllm-hpa');

@@ -24,7 +24,12 @@ describe.skipIf(!present)('exports of corpus sets', () => {
 
   it.each(SETS.filter((set) => present && existsSync(join(CORPUS, set))))('%s', async (set) => {
     const graph = await graphOfPaths(join(CORPUS, set));
-    const scene = await headlessScene({ graph, options: viewOptionsFor(graph, {}), theme: 'document', meta: { ...meta(set), source: `manifests in ../shared/corpus/${set}` } });
+    const scene = await headlessScene({
+      graph,
+      options: viewOptionsFor(graph, {}),
+      theme: 'document',
+      meta: { ...meta(set), source: `manifests in ../shared/corpus/${set}` },
+    });
     expect(scene.nodes.length).toBeGreaterThan(5);
     const svg = (await renderFormat(scene, 'svg')).bytes;
     expect(wellFormedXml(svg.toString())).toBe(true);
@@ -35,8 +40,14 @@ describe.skipIf(!present)('exports of corpus sets', () => {
     const names = scene.nodes.filter((n) => n.lines.length === 2).map((n) => n.lines[1] ?? '');
     expect(names.filter((name) => !text.has(name))).toEqual([]);
     expect(text.has(set)).toBe(true);
-    for (const [format, bytes] of [['svg', svg], ['png', png], ['pdf', pdf]] as const) writeFileSync(join(OUT, `${set}${FORMAT_EXTENSION[format]}`), bytes);
-    for (const format of ['json', 'mermaid', 'dot'] as const) writeFileSync(join(OUT, `${set}${FORMAT_EXTENSION[format]}`), (await renderFormat(scene, format)).bytes);
+    for (const [format, bytes] of [
+      ['svg', svg],
+      ['png', png],
+      ['pdf', pdf],
+    ] as const)
+      writeFileSync(join(OUT, `${set}${FORMAT_EXTENSION[format]}`), bytes);
+    for (const format of ['json', 'mermaid', 'dot'] as const)
+      writeFileSync(join(OUT, `${set}${FORMAT_EXTENSION[format]}`), (await renderFormat(scene, format)).bytes);
     if (PDFTOPPM !== undefined) {
       const pages = Math.min(3, pdfPages(pdf).count);
       execFileSync(PDFTOPPM, ['-r', '72', '-png', '-f', '1', '-l', String(pages), join(OUT, `${set}.pdf`), join(OUT, `${set}-page`)]);

@@ -13,13 +13,19 @@ import { graphOf } from '../support.js';
 import { EXAMPLE, SMALL_YAML, graphOfPaths, sceneOf } from './support.js';
 
 const SCHEMA_PATH = resolve(__dirname, '../../../src/engine/export/topology-export.schema.json');
-const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as { $defs: Record<string, { properties: Record<string, { enum?: string[]; items?: { enum?: string[] } }> }> };
+const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as {
+  $defs: Record<string, { properties: Record<string, { enum?: string[]; items?: { enum?: string[] } }> }>;
+};
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 describe('JSON and YAML export', () => {
   it('validates against the JSON Schema, in both formats and with every view option', async () => {
     const graph = await graphOfPaths(EXAMPLE);
-    for (const choices of [{}, { namespaces: ['shop'], collapsePods: false }, { groupByNamespace: false, kinds: ['Deployment', 'Service'] }]) {
+    for (const choices of [
+      {},
+      { namespaces: ['shop'], collapsePods: false },
+      { groupByNamespace: false, kinds: ['Deployment', 'Service'] },
+    ]) {
       const scene = await sceneOf(graph, choices);
       const json = JSON.parse(renderJson(scene)) as unknown;
       expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
@@ -40,19 +46,47 @@ describe('JSON and YAML export', () => {
     const data = exportData(await sceneOf(graphOf(SMALL_YAML)));
     const ids = data.nodes.map((n) => n['id'] as string);
     expect(ids).toEqual([...ids].sort());
-    expect(Object.keys(data.nodes[0] ?? {}).slice(0, 11)).toEqual(['id', 'kind', 'name', 'namespace', 'status', 'family', 'shape', 'x', 'y', 'width', 'height']);
+    expect(Object.keys(data.nodes[0] ?? {}).slice(0, 11)).toEqual([
+      'id',
+      'kind',
+      'name',
+      'namespace',
+      'status',
+      'family',
+      'shape',
+      'x',
+      'y',
+      'width',
+      'height',
+    ]);
     const pods = data.nodes.find((n) => n['aggregate'] === 'pods');
     expect(pods?.['members']).toEqual(['core/Pod/shop/web-1-a', 'core/Pod/shop/web-1-b']);
     expect(pods?.['status']).toBe('Pending');
-    const selects = data.edges.find((e) => e['type'] === 'selects' && e['source'] === 'core/Service/shop/web' && e['target'] === pods?.['id']);
-    expect(selects?.['members']).toEqual(['core/Service/shop/web>selects>core/Pod/shop/web-1-a', 'core/Service/shop/web>selects>core/Pod/shop/web-1-b']);
+    const selects = data.edges.find(
+      (e) => e['type'] === 'selects' && e['source'] === 'core/Service/shop/web' && e['target'] === pods?.['id'],
+    );
+    expect(selects?.['members']).toEqual([
+      'core/Service/shop/web>selects>core/Pod/shop/web-1-a',
+      'core/Service/shop/web>selects>core/Pod/shop/web-1-b',
+    ]);
   });
 
   it('changes one node and its lines when one object changes', async () => {
     const before = renderJson(await sceneOf(graphOf(SMALL_YAML)));
-    const after = renderJson(await sceneOf(graphOf(SMALL_YAML.replace('data: { greeting: hello }', 'data: { greeting: hi }\n  # same shape'))));
+    const after = renderJson(
+      await sceneOf(graphOf(SMALL_YAML.replace('data: { greeting: hello }', 'data: { greeting: hi }\n  # same shape'))),
+    );
     expect(after).toBe(before); // ConfigMap data is not in the graph: nothing to diff
-    const relabelled = renderJson(await sceneOf(graphOf(SMALL_YAML.replace('metadata: { name: web-config, namespace: shop }', 'metadata: { name: web-config, namespace: shop, labels: { tier: web } }'))));
+    const relabelled = renderJson(
+      await sceneOf(
+        graphOf(
+          SMALL_YAML.replace(
+            'metadata: { name: web-config, namespace: shop }',
+            'metadata: { name: web-config, namespace: shop, labels: { tier: web } }',
+          ),
+        ),
+      ),
+    );
     const changed = diffLines(before, relabelled);
     expect(changed).toEqual(['+        "tier": "web"', '+      "labels": {', '+      }'].sort());
   });

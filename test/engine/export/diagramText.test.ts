@@ -59,7 +59,10 @@ describe('DOT export', () => {
   it.skipIf(GRAPHVIZ === undefined && !GRAPHVIZ_REQUIRED)('is accepted by Graphviz, as laid out (neato -n2) and afresh (dot)', async () => {
     if (GRAPHVIZ === undefined) throw new Error(`required by KUBILITICS_REQUIRE_E2E=1: ${NO_GRAPHVIZ}`);
     const text = renderDot(await sceneOf(graphOf(SMALL_YAML)));
-    for (const [program, args] of [['neato', ['-n2']], ['dot', []]] as const) {
+    for (const [program, args] of [
+      ['neato', ['-n2']],
+      ['dot', []],
+    ] as const) {
       const svg = execFileSync(program, [...args, '-Tsvg'], { input: text }).toString();
       expect(svg).toContain('</svg>');
     }

@@ -26,7 +26,9 @@ describe('PDF export', () => {
     expect(text.slice(0, 3)).toEqual([
       'Small',
       'Source: manifests in examples/shop  ·  Generated: 2025-01-31 12:00 UTC  ·  Kubilitics 0.0.0-test',
-      expect.stringMatching(/^Filters: none \(everything shown\) {2}· {2}Shown: \d+ nodes, \d+ relations {2}· {2}node labels at [\d.]+ pt$/),
+      expect.stringMatching(
+        /^Filters: none \(everything shown\) {2}· {2}Shown: \d+ nodes, \d+ relations {2}· {2}node labels at [\d.]+ pt$/,
+      ),
     ]);
     for (const name of ['DEPLOY', 'web', 'PODS', 'web-1 (2 pods)', 'web-config', 'web-secrets', 'shop']) expect(text).toContain(name);
     expect(pdfPages(pdf)).toEqual({ count: 1, mediaBoxes: ['0 0 841.89 595.28'] });
@@ -109,7 +111,13 @@ describe('PDF export', () => {
   });
 
   it('names tiles like spreadsheet cells', () => {
-    expect([tileLabel(0, 0), tileLabel(1, 1), tileLabel(25, 2), tileLabel(26, 0), tileLabel(27, 9)]).toEqual(['A1', 'B2', 'Z3', 'AA1', 'AB10']);
+    expect([tileLabel(0, 0), tileLabel(1, 1), tileLabel(25, 2), tileLabel(26, 0), tileLabel(27, 9)]).toEqual([
+      'A1',
+      'B2',
+      'Z3',
+      'AA1',
+      'AB10',
+    ]);
   });
 
   it('keeps text it cannot show in Helvetica visible as a replacement', async () => {

@@ -21,7 +21,12 @@ export async function graphOfPaths(...paths: string[]): Promise<TopologyGraph> {
   return (await topologyFromPaths(paths, {})).engine.graph();
 }
 
-export async function sceneOf(graph: TopologyGraph, choices: ExportChoices = {}, theme: ExportTheme = 'document', title?: string): Promise<Scene> {
+export async function sceneOf(
+  graph: TopologyGraph,
+  choices: ExportChoices = {},
+  theme: ExportTheme = 'document',
+  title?: string,
+): Promise<Scene> {
   return headlessScene({ graph, options: viewOptionsFor(graph, choices), theme, meta: meta(title) });
 }
 
@@ -113,7 +118,7 @@ export function pngSize(png: Buffer): { width: number; height: number } {
 /** The PNG's decompressed image data (IDAT chunks inflated): equal for equal pixels, whatever the metadata. */
 export function pngPixels(png: Buffer): Buffer {
   const chunks: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -139,8 +144,14 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** `m` applied first, then `n` (the order of PDF's `cm`: the new matrix is m × CTM). */
 function compose(m: Matrix, n: Matrix): Matrix {
-  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
 }
 
 function boxOf(points: readonly (readonly [number, number])[], m: Matrix, pageHeight: number): PlacedText['box'] {
@@ -168,18 +179,47 @@ export function pdfPlacedText(pdf: Buffer, pageHeight: number): PlacedText[][] {
       const t = token[0];
       const n = operands.map(Number);
       switch (t) {
-        case 'q': stack.push(state); break;
-        case 'Q': state = stack.pop() ?? state; break;
-        case 'cm': state = { ...state, ctm: compose(n as unknown as Matrix, state.ctm) }; break;
-        case 're': pendingRect = boxOf([[n[0]!, n[1]!], [n[0]! + n[2]!, n[1]! + n[3]!]], state.ctm, pageHeight); break;
-        case 'W': if (pendingRect) state = { ...state, clip: pendingRect }; break;
-        case 'Tf': fontSize = Number(operands[1]); break;
-        case 'Tm': textMatrix = n as unknown as Matrix; break;
-        case 'TJ': case 'Tj': {
+        case 'q':
+          stack.push(state);
+          break;
+        case 'Q':
+          state = stack.pop() ?? state;
+          break;
+        case 'cm':
+          state = { ...state, ctm: compose(n as unknown as Matrix, state.ctm) };
+          break;
+        case 're':
+          pendingRect = boxOf(
+            [
+              [n[0]!, n[1]!],
+              [n[0]! + n[2]!, n[1]! + n[3]!],
+            ],
+            state.ctm,
+            pageHeight,
+          );
+          break;
+        case 'W':
+          if (pendingRect) state = { ...state, clip: pendingRect };
+          break;
+        case 'Tf':
+          fontSize = Number(operands[1]);
+          break;
+        case 'Tm':
+          textMatrix = n as unknown as Matrix;
+          break;
+        case 'TJ':
+        case 'Tj': {
           const hexes = [...(operands[0] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1] ?? '');
           const text = hexes.map(winAnsi).join('');
           const width = text.length * fontSize * 0.5;
-          const box = boxOf([[0, 0], [width, fontSize * 0.7]], compose(textMatrix, state.ctm), pageHeight);
+          const box = boxOf(
+            [
+              [0, 0],
+              [width, fontSize * 0.7],
+            ],
+            compose(textMatrix, state.ctm),
+            pageHeight,
+          );
           placed.push(state.clip ? { text, box, clip: state.clip } : { text, box });
           break;
         }

@@ -44,7 +44,9 @@ describe('SVG export', () => {
       const el = elements.get(node.id);
       expect(el, node.id).toBeDefined();
       const path = (Array.isArray(el?.['path']) ? el['path'][0] : el?.['path']) as Element;
-      expect(path['transform']).toBe(`translate(${Math.round((node.x - node.width / 2) * 100) / 100},${Math.round((node.y - node.height / 2) * 100) / 100})`);
+      expect(path['transform']).toBe(
+        `translate(${Math.round((node.x - node.width / 2) * 100) / 100},${Math.round((node.y - node.height / 2) * 100) / 100})`,
+      );
     }
     const pods = scene.nodes.find((n) => n.aggregate === 'pods');
     expect(pods?.lines).toEqual(['PODS', 'web-1 (2 pods)']);

@@ -7,33 +7,47 @@ import { serializeGraph } from '../../../src/engine/graph/validate.js';
 import type { KubeObject } from '../../../src/engine/model/object.js';
 
 const objectArb: fc.Arbitrary<KubeObject> = fc.oneof(
-  fc.record({ name: fc.constantFrom('a', 'b', 'c'), app: fc.constantFrom('x', 'y'), phase: fc.constantFrom('Running', 'Pending') })
-    .map(({ name, app, phase }) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app } }, spec: { nodeName: 'n' }, status: { phase } })),
-  fc.record({ name: fc.constantFrom('s', 't'), app: fc.constantFrom('x', 'y') })
+  fc
+    .record({ name: fc.constantFrom('a', 'b', 'c'), app: fc.constantFrom('x', 'y'), phase: fc.constantFrom('Running', 'Pending') })
+    .map(({ name, app, phase }) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, labels: { app } },
+      spec: { nodeName: 'n' },
+      status: { phase },
+    })),
+  fc
+    .record({ name: fc.constantFrom('s', 't'), app: fc.constantFrom('x', 'y') })
     .map(({ name, app }) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app } } })),
 );
 
 describe('DeltaCoalescer', () => {
   it('replaying flushed deltas always reproduces the engine graph, whatever is folded between flushes', () => {
-    fc.assert(fc.property(
-      fc.array(fc.record({ type: fc.constantFrom<'upsert' | 'delete'>('upsert', 'upsert', 'delete'), object: objectArb, flush: fc.boolean() }), { maxLength: 80 }),
-      (events) => {
-        const engine = new TopologyEngine();
-        const coalescer = new DeltaCoalescer();
-        let receiver = engine.graph();
-        coalescer.reset([], []);
-        for (const event of events) {
-          coalescer.push(engine.apply(event));
-          if (event.flush) {
-            const delta = coalescer.flush();
-            if (delta) receiver = applyDelta(receiver, delta);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ type: fc.constantFrom<'upsert' | 'delete'>('upsert', 'upsert', 'delete'), object: objectArb, flush: fc.boolean() }),
+          { maxLength: 80 },
+        ),
+        (events) => {
+          const engine = new TopologyEngine();
+          const coalescer = new DeltaCoalescer();
+          let receiver = engine.graph();
+          coalescer.reset([], []);
+          for (const event of events) {
+            coalescer.push(engine.apply(event));
+            if (event.flush) {
+              const delta = coalescer.flush();
+              if (delta) receiver = applyDelta(receiver, delta);
+            }
           }
-        }
-        const last = coalescer.flush();
-        if (last) receiver = applyDelta(receiver, last);
-        expect(serializeGraph(receiver)).toBe(serializeGraph(engine.graph()));
-      },
-    ), { numRuns: 300 });
+          const last = coalescer.flush();
+          if (last) receiver = applyDelta(receiver, last);
+          expect(serializeGraph(receiver)).toBe(serializeGraph(engine.graph()));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('an object added and removed between flushes is never sent', () => {
@@ -51,7 +65,9 @@ describe('DeltaCoalescer', () => {
     coalescer.push(engine.apply({ type: 'upsert', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } } }));
     coalescer.flush();
     for (const phase of ['Pending', 'Running', 'Failed']) {
-      coalescer.push(engine.apply({ type: 'upsert', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, status: { phase } } }));
+      coalescer.push(
+        engine.apply({ type: 'upsert', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, status: { phase } } }),
+      );
     }
     const delta = coalescer.flush();
     expect(delta?.changedNodes.map((n) => n.status)).toEqual(['Failed']);

@@ -11,15 +11,32 @@ import type { KubeObject } from '../../../src/engine/model/object.js';
  * every recycling step run.
  */
 const pod = (index: number, app: string, cm: boolean): KubeObject => ({
-  apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${index}`, namespace: 'a', labels: { app } },
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: `p${index}`, namespace: 'a', labels: { app } },
   spec: { nodeName: `n${index % 3}`, ...(cm ? { volumes: [{ name: 'v', configMap: { name: 'settings' } }] } : {}) },
 });
-const policy: KubeObject = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'all', namespace: 'a' }, spec: { podSelector: {} } };
-const service = (app: string): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'a' }, spec: { selector: { app } } });
+const policy: KubeObject = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'all', namespace: 'a' },
+  spec: { podSelector: {} },
+};
+const service = (app: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'web', namespace: 'a' },
+  spec: { selector: { app } },
+});
 const configMap: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'a' } };
 
 const objectArb: fc.Arbitrary<KubeObject> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ index: fc.integer({ min: 0, max: 39 }), app: fc.constantFrom('web', 'db'), cm: fc.boolean() }).map(({ index, app, cm }) => pod(index, app, cm)) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .record({ index: fc.integer({ min: 0, max: 39 }), app: fc.constantFrom('web', 'db'), cm: fc.boolean() })
+      .map(({ index, app, cm }) => pod(index, app, cm)),
+  },
   { weight: 1, arbitrary: fc.constant(policy) },
   { weight: 1, arbitrary: fc.constantFrom('web', 'db').map(service) },
   { weight: 1, arbitrary: fc.constant(configMap) },

@@ -13,7 +13,9 @@ kind: Node
 metadata: { name: n, namespace: wrongly-set }
 `);
     expect(g.nodes.map((n) => n.id)).toEqual(['core/ConfigMap/default/c', 'core/Node//n']);
-    const custom = TopologyEngine.build([{ object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } } }], { defaultNamespace: 'dev' });
+    const custom = TopologyEngine.build([{ object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } } }], {
+      defaultNamespace: 'dev',
+    });
     expect(custom.graph().nodes[0]?.id).toBe('core/ConfigMap/dev/c');
   });
 
@@ -39,14 +41,30 @@ metadata:
   labels: { app.kubernetes.io/instance: shop, app.kubernetes.io/part-of: retail }
   ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: rs, controller: true }]
 `);
-    expect(g.nodes.find((n) => n.id === 'core/Pod/default/p')).toMatchObject({ controller: 'apps/ReplicaSet/default/rs', instance: 'shop', partOf: 'retail' });
+    expect(g.nodes.find((n) => n.id === 'core/Pod/default/p')).toMatchObject({
+      controller: 'apps/ReplicaSet/default/rs',
+      instance: 'shop',
+      partOf: 'retail',
+    });
   });
 });
 
 describe('kinds hidden by RBAC', () => {
   it('references to absent objects of hidden kinds are neither drawn nor broken, and the change is a delta', () => {
-    const engine = TopologyEngine.build([{ object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'n1', volumes: [{ name: 'v', configMap: { name: 'gone' } }] } } }]);
-    expect(engine.graph().edges.map((e) => [e.target, e.broken])).toEqual([['core/ConfigMap/default/gone', 'missing'], ['core/Node//n1', 'missing']]);
+    const engine = TopologyEngine.build([
+      {
+        object: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'p' },
+          spec: { nodeName: 'n1', volumes: [{ name: 'v', configMap: { name: 'gone' } }] },
+        },
+      },
+    ]);
+    expect(engine.graph().edges.map((e) => [e.target, e.broken])).toEqual([
+      ['core/ConfigMap/default/gone', 'missing'],
+      ['core/Node//n1', 'missing'],
+    ]);
     const delta = engine.setHiddenKinds(new Set(['core/Node']));
     expect(delta.removedNodes).toEqual(['core/Node//n1']);
     expect(engine.graph().edges.map((e) => [e.target, e.broken])).toEqual([['core/ConfigMap/default/gone', 'missing']]);

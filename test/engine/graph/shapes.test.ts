@@ -19,9 +19,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Functions whose optimized code V8 threw away because objects it depended on were collected, with counts. */
 async function codeDroppedByCollection(): Promise<Map<string, number>> {
   const outfile = join(dir, 'rebuilds.cjs');
-  await esbuild.build({ entryPoints: [resolve(__dirname, 'fixtures/rebuilds.ts')], bundle: true, platform: 'node', format: 'cjs',
-    packages: 'external', outfile, logLevel: 'silent' });
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--trace-deopt', outfile], { maxBuffer: 256 * 1024 * 1024 });
+  await esbuild.build({
+    entryPoints: [resolve(__dirname, 'fixtures/rebuilds.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    outfile,
+    logLevel: 'silent',
+  });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--trace-deopt', outfile], {
+    maxBuffer: 256 * 1024 * 1024,
+  });
   expect(stdout).toMatch(/checksum \d+/);
   const dropped = new Map<string, number>();
   for (const match of stdout.matchAll(/marking dependent code .*<SharedFunctionInfo ([^>]*)>.*reason: weak objects/g)) {

@@ -4,9 +4,14 @@ import { deploymentSetOf, SELECTED_FILES_SET } from '../../../src/engine/intake/
 describe('deployment sets', () => {
   it('a kustomization or chart root holds the files below it; overlays and their base are sets of their own', () => {
     const files = [
-      'app/k8s/base/kustomization.yaml', 'app/k8s/base/deployment.yaml', 'app/k8s/base/patches/extra.yaml',
-      'app/k8s/overlays/prod/kustomization.yml', 'app/k8s/overlays/prod/replicas.yaml',
-      'charts/web/Chart.yaml', 'charts/web/templates/service.yaml', 'app/k8s/namespace.yaml',
+      'app/k8s/base/kustomization.yaml',
+      'app/k8s/base/deployment.yaml',
+      'app/k8s/base/patches/extra.yaml',
+      'app/k8s/overlays/prod/kustomization.yml',
+      'app/k8s/overlays/prod/replicas.yaml',
+      'charts/web/Chart.yaml',
+      'charts/web/templates/service.yaml',
+      'app/k8s/namespace.yaml',
     ];
     const setOf = deploymentSetOf(files, ['']);
     expect(setOf('app/k8s/base/deployment.yaml')).toBe('app/k8s/base');
@@ -17,7 +22,7 @@ describe('deployment sets', () => {
     expect(setOf('app/k8s/namespace.yaml')).toBe('app');
   });
 
-  it('plain manifests: the opened folder\'s own files are one set, each subfolder (with all below it) another', () => {
+  it("plain manifests: the opened folder's own files are one set, each subfolder (with all below it) another", () => {
     const files = ['corpus/a.yaml', 'corpus/bookinfo/bookinfo.yaml', 'corpus/guestbook/web/frontend.yaml', 'corpus/guestbook/redis.yaml'];
     const setOf = deploymentSetOf(files, ['corpus']);
     expect(setOf('corpus/a.yaml')).toBe('corpus');

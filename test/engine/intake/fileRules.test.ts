@@ -16,12 +16,17 @@ import { topologyFromManifestSet, topologyFromPaths } from '../../../src/engine/
 const root = mkdtempSync(join(tmpdir(), 'kubilitics-rules-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const service = (name: string): string => `apiVersion: v1\nkind: Service\nmetadata: { name: ${name} }\nspec: { selector: { app: ${name} } }\n`;
+const service = (name: string): string =>
+  `apiVersion: v1\nkind: Service\nmetadata: { name: ${name} }\nspec: { selector: { app: ${name} } }\n`;
 const FILES: Record<string, string> = {
   'deploy/web.yaml': service('web'),
   'deploy/API.YAML': service('api'),
   'deploy/nested/db.yml': service('db'),
-  'deploy/list.json': JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }] }),
+  'deploy/list.json': JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'List',
+    items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }],
+  }),
   'deploy/dist/web.yaml': service('web'),
   'deploy/out/web.yaml': service('web'),
   'deploy/node_modules/pkg/web.yaml': service('web'),
@@ -48,7 +53,13 @@ function extensionChoice(folder: string): string[] {
   return everyFile(folder)
     .map((file) => relative(folder, file))
     .filter((file) => extensions.some((extension) => file.endsWith(`.${extension}`)))
-    .filter((file) => !file.split('/').slice(0, -1).some((part) => excluded.includes(part)))
+    .filter(
+      (file) =>
+        !file
+          .split('/')
+          .slice(0, -1)
+          .some((part) => excluded.includes(part)),
+    )
     .filter(isManifestPath)
     .sort();
 }
@@ -74,7 +85,8 @@ describe('one set of manifest file rules', () => {
   it('the view and `render --check` get the same graph and the same counts from one folder', async () => {
     const cli = await topologyFromPaths([join(root, 'deploy')], { root });
     const set = new ManifestSet();
-    for (const file of extensionChoice(join(root, 'deploy'))) set.update(`deploy/${file}`, readFileSync(join(root, 'deploy', file), 'utf8'));
+    for (const file of extensionChoice(join(root, 'deploy')))
+      set.update(`deploy/${file}`, readFileSync(join(root, 'deploy', file), 'utf8'));
     const view = topologyFromManifestSet(set, ['deploy']);
     expect(view.engine.graph()).toEqual(cli.engine.graph());
     expect(countFindings(view.findings)).toEqual(countFindings(cli.findings));

@@ -3,7 +3,8 @@ import { parseManifestText } from '../../../src/engine/intake/manifests.js';
 
 describe('manifest intake', () => {
   it('keeps file:line of every document of a multi-document file', () => {
-    const { objects, warnings } = parseManifestText(`# leading comment
+    const { objects, warnings } = parseManifestText(
+      `# leading comment
 apiVersion: v1
 kind: ConfigMap
 metadata: { name: a }
@@ -13,7 +14,9 @@ metadata: { name: a }
 apiVersion: v1
 kind: ConfigMap
 metadata: { name: b }
-`, 'app.yaml');
+`,
+      'app.yaml',
+    );
     expect(warnings).toEqual([]);
     expect(objects.map((o) => [o.object.metadata?.name, o.source])).toEqual([
       ['a', { file: 'app.yaml', line: 2 }],
@@ -22,7 +25,8 @@ metadata: { name: b }
   });
 
   it('expands kind: List and *List items with their own lines', () => {
-    const { objects } = parseManifestText(`apiVersion: v1
+    const { objects } = parseManifestText(
+      `apiVersion: v1
 kind: PodList
 items:
 - apiVersion: v1
@@ -31,8 +35,13 @@ items:
 - apiVersion: v1
   kind: Pod
   metadata: { name: two }
-`, 'pods.yaml');
-    expect(objects.map((o) => [o.object.metadata?.name, o.source.line])).toEqual([['one', 4], ['two', 7]]);
+`,
+      'pods.yaml',
+    );
+    expect(objects.map((o) => [o.object.metadata?.name, o.source.line])).toEqual([
+      ['one', 4],
+      ['two', 7],
+    ]);
   });
 
   it('reads JSON and flow style with trailing commas', () => {
@@ -43,7 +52,8 @@ items:
   });
 
   it('one malformed document becomes a warning with its line and never stops the others', () => {
-    const { objects, warnings } = parseManifestText(`apiVersion: v1
+    const { objects, warnings } = parseManifestText(
+      `apiVersion: v1
 kind: ConfigMap
 metadata: { name: good }
 ---
@@ -54,7 +64,9 @@ metadata: { name: [unclosed
 apiVersion: v1
 kind: Secret
 metadata: { name: after }
-`, 'bad.yaml');
+`,
+      'bad.yaml',
+    );
     expect(objects.map((o) => o.object.metadata?.name)).toEqual(['good', 'after']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ file: 'bad.yaml', severity: 'error' });
@@ -65,18 +77,32 @@ metadata: { name: after }
   it('skips non-Kubernetes documents with a note', () => {
     const { objects, warnings } = parseManifestText('name: chart\nversion: 1.0.0\n', 'Chart.yaml');
     expect(objects).toEqual([]);
-    expect(warnings).toEqual([{ file: 'Chart.yaml', line: 1, severity: 'note', problem: 'not-an-object', message: 'skipped: not a Kubernetes object (no apiVersion and kind)' }]);
+    expect(warnings).toEqual([
+      {
+        file: 'Chart.yaml',
+        line: 1,
+        severity: 'note',
+        problem: 'not-an-object',
+        message: 'skipped: not a Kubernetes object (no apiVersion and kind)',
+      },
+    ]);
   });
 
   it('recovers objects run together without separators, and says so', () => {
-    const { objects, warnings } = parseManifestText(`apiVersion: v1
+    const { objects, warnings } = parseManifestText(
+      `apiVersion: v1
 kind: ConfigMap
 metadata: { name: first }
 apiVersion: v1
 kind: ConfigMap
 metadata: { name: second }
-`, 'joined.yaml');
-    expect(objects.map((o) => [o.object.metadata?.name, o.source.line])).toEqual([['first', 1], ['second', 4]]);
+`,
+      'joined.yaml',
+    );
+    expect(objects.map((o) => [o.object.metadata?.name, o.source.line])).toEqual([
+      ['first', 1],
+      ['second', 4],
+    ]);
     expect(warnings[0]?.message).toMatch(/2 objects run together without '---'/);
   });
 });

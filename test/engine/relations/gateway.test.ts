@@ -67,7 +67,10 @@ describe('Gateway API', () => {
     expect(edge(all, GW, 'routes', ROUTE)?.broken).toBeUndefined();
     const same = graphOf(gateway('{ from: Same }') + route('{ name: shared, namespace: infra, sectionName: web }'));
     expect(edge(same, GW, 'routes', ROUTE)?.broken).toBe('not-permitted');
-    const selector = graphOf(gateway('{ from: Selector, selector: { matchLabels: { shared-gateway: "true" } } }') + route('{ name: shared, namespace: infra, sectionName: web }'));
+    const selector = graphOf(
+      gateway('{ from: Selector, selector: { matchLabels: { shared-gateway: "true" } } }') +
+        route('{ name: shared, namespace: infra, sectionName: web }'),
+    );
     expect(edge(selector, GW, 'routes', ROUTE)?.broken).toBeUndefined();
     const noSuchListener = graphOf(gateway('{ from: All }') + route('{ name: shared, namespace: infra, sectionName: nope }'));
     expect(edge(noSuchListener, GW, 'routes', ROUTE)?.broken).toBe('missing');
@@ -81,7 +84,9 @@ describe('Gateway API', () => {
     expect(edge(without, ROUTE, 'routes', 'core/Service/payments/billing')?.broken).toBe('not-permitted');
     const granted = graphOf(gateway('{ from: All }') + route('{ name: shared, namespace: infra }') + grant);
     expect(edge(granted, ROUTE, 'routes', 'core/Service/payments/billing')?.broken).toBeUndefined();
-    const grantForOtherKind = graphOf(gateway('{ from: All }') + route('{ name: shared, namespace: infra }') + grant.replace('kind: HTTPRoute', 'kind: GRPCRoute'));
+    const grantForOtherKind = graphOf(
+      gateway('{ from: All }') + route('{ name: shared, namespace: infra }') + grant.replace('kind: HTTPRoute', 'kind: GRPCRoute'),
+    );
     expect(edge(grantForOtherKind, ROUTE, 'routes', 'core/Service/payments/billing')?.broken).toBe('not-permitted');
   });
 

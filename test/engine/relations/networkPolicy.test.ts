@@ -33,7 +33,10 @@ metadata: { name: policy, namespace: shop }
 spec:
 ${spec}`;
 const targets = (yaml: string, type: string): string[] =>
-  graphOf(yaml).edges.filter((e) => e.source === NP && e.type === type).map((e) => e.target).sort();
+  graphOf(yaml)
+    .edges.filter((e) => e.source === NP && e.type === type)
+    .map((e) => e.target)
+    .sort();
 
 describe('NetworkPolicy', () => {
   it('podSelector {} applies to every pod in its namespace only', () => {
@@ -41,8 +44,9 @@ describe('NetworkPolicy', () => {
   });
 
   it('a matchExpressions podSelector picks the right pods', () => {
-    expect(targets(policy('  podSelector: { matchExpressions: [{ key: app, operator: NotIn, values: [db] }] }\n'), 'applies-to'))
-      .toEqual(['core/Pod/shop/api']);
+    expect(targets(policy('  podSelector: { matchExpressions: [{ key: app, operator: NotIn, values: [db] }] }\n'), 'applies-to')).toEqual([
+      'core/Pod/shop/api',
+    ]);
   });
 
   it('ingress podSelector peers are in the policy namespace', () => {
@@ -74,9 +78,11 @@ describe('NetworkPolicy', () => {
   });
 
   it('ipBlock peers become synthetic nodes, never missing', () => {
-    const g = graphOf(policy(`  podSelector: {}
+    const g = graphOf(
+      policy(`  podSelector: {}
   egress: [{ to: [{ ipBlock: { cidr: 10.0.0.0/8, except: [10.1.0.0/16] } }] }]
-`));
+`),
+    );
     const peer = edge(g, NP, 'allows', 'net/IPBlock//10.0.0.0/8');
     expect(peer).toMatchObject({ via: ['egress to (except 10.1.0.0/16)'] });
     expect(peer?.broken).toBeUndefined();

@@ -49,7 +49,10 @@ metadata:
   name: orphan
   ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: gone, controller: true }]
 `);
-    expect(edge(g, 'apps/ReplicaSet/default/gone', 'owns', 'core/Pod/default/orphan')).toMatchObject({ broken: 'missing', referrer: 'core/Pod/default/orphan' });
+    expect(edge(g, 'apps/ReplicaSet/default/gone', 'owns', 'core/Pod/default/orphan')).toMatchObject({
+      broken: 'missing',
+      referrer: 'core/Pod/default/orphan',
+    });
     expect(g.nodes.find((n) => n.id === 'apps/ReplicaSet/default/gone')).toMatchObject({ missing: true, status: 'Missing' });
   });
 
@@ -122,7 +125,12 @@ kind: Pod
 metadata: { name: q, ownerReferences: [{ apiVersion: 1, kind: ReplicaSet, name: web-1, controller: true }] }
 `);
     // An apiVersion that is not a string names the core group, as a missing one does: a core ReplicaSet, which is absent.
-    expect(g.nodes.map((n) => n.id)).toEqual(['apps/ReplicaSet/default/web-1', 'core/Pod/default/p', 'core/Pod/default/q', 'core/ReplicaSet/default/web-1']);
+    expect(g.nodes.map((n) => n.id)).toEqual([
+      'apps/ReplicaSet/default/web-1',
+      'core/Pod/default/p',
+      'core/Pod/default/q',
+      'core/ReplicaSet/default/web-1',
+    ]);
     expect(g.edges.map((e) => `${e.id} ${e.broken ?? ''}`)).toEqual(['core/ReplicaSet/default/web-1>owns>core/Pod/default/q missing']);
     expect(g.nodes.find((n) => n.name === 'q')?.controller).toBe('core/ReplicaSet/default/web-1');
   });

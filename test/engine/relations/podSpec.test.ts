@@ -11,7 +11,8 @@ ${spec}`;
 
 describe('pod spec references', () => {
   it('volumes, projected sources, csi and PVCs', () => {
-    const g = graphOf(podWith(`  containers: [{ name: c, image: i }]
+    const g = graphOf(
+      podWith(`  containers: [{ name: c, image: i }]
   volumes:
   - { name: cfg, configMap: { name: settings } }
   - { name: tls, secret: { secretName: certs } }
@@ -19,7 +20,8 @@ describe('pod spec references', () => {
   - name: bundle
     projected: { sources: [{ configMap: { name: ca } }, { secret: { name: token } }] }
   - { name: blob, csi: { driver: blob.csi.example.com, nodePublishSecretRef: { name: blob-key } } }
-`));
+`),
+    );
     expect(edge(g, POD, 'mounts', 'core/ConfigMap/default/settings')?.via).toEqual(['volume cfg']);
     expect(edge(g, POD, 'mounts', 'core/Secret/default/certs')).toBeDefined();
     expect(edge(g, POD, 'mounts', 'core/PersistentVolumeClaim/default/data')).toBeDefined();
@@ -30,7 +32,8 @@ describe('pod spec references', () => {
   });
 
   it('env valueFrom and envFrom in init, main and ephemeral containers, and imagePullSecrets', () => {
-    const g = graphOf(podWith(`  imagePullSecrets: [{ name: registry }]
+    const g = graphOf(
+      podWith(`  imagePullSecrets: [{ name: registry }]
   initContainers:
   - name: init
     env: [{ name: A, valueFrom: { configMapKeyRef: { name: init-cm, key: a } } }]
@@ -41,7 +44,8 @@ describe('pod spec references', () => {
   ephemeralContainers:
   - name: debug
     env: [{ name: D, valueFrom: { configMapKeyRef: { name: debug-cm, key: d } } }]
-`));
+`),
+    );
     expect(edge(g, POD, 'env', 'core/ConfigMap/default/init-cm')?.via).toEqual(['env A (init)']);
     expect(edge(g, POD, 'env', 'core/ConfigMap/default/main-cm')).toBeDefined();
     expect(edge(g, POD, 'env', 'core/Secret/default/main-secret')).toBeDefined();
@@ -51,12 +55,14 @@ describe('pod spec references', () => {
   });
 
   it('absent targets are broken unless the reference is optional', () => {
-    const g = graphOf(podWith(`  containers:
+    const g = graphOf(
+      podWith(`  containers:
   - name: c
     env:
     - { name: A, valueFrom: { configMapKeyRef: { name: required, key: a } } }
     - { name: B, valueFrom: { configMapKeyRef: { name: maybe, key: b, optional: true } } }
-`));
+`),
+    );
     expect(edge(g, POD, 'env', 'core/ConfigMap/default/required')?.broken).toBe('missing');
     expect(edge(g, POD, 'env', 'core/ConfigMap/default/maybe')).toBeUndefined();
     expect(g.nodes.some((n) => n.id === 'core/ConfigMap/default/maybe')).toBe(false);
@@ -98,24 +104,38 @@ spec: { serviceAccountName: runner, priorityClassName: system-node-critical }
 
   it('reads pod templates of every workload kind, CronJob jobTemplate included', () => {
     const template = `template: { spec: { volumes: [{ name: v, configMap: { name: cm } }] } }`;
-    const g = graphOf(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].map((kind) => `apiVersion: apps/v1
+    const g = graphOf(
+      ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']
+        .map(
+          (kind) => `apiVersion: apps/v1
 kind: ${kind}
 metadata: { name: w }
 spec: { ${template} }
-`).concat(`apiVersion: batch/v1
+`,
+        )
+        .concat(
+          `apiVersion: batch/v1
 kind: Job
 metadata: { name: w }
 spec: { ${template} }
-`, `apiVersion: batch/v1
+`,
+          `apiVersion: batch/v1
 kind: CronJob
 metadata: { name: w }
 spec: { jobTemplate: { spec: { ${template} } } }
-`, `apiVersion: v1
+`,
+          `apiVersion: v1
 kind: ReplicationController
 metadata: { name: w }
 spec: { ${template} }
-`).join('---\n'));
-    const sources = g.edges.filter((e) => e.target === 'core/ConfigMap/default/cm').map((e) => e.source.split('/')[1]).sort();
+`,
+        )
+        .join('---\n'),
+    );
+    const sources = g.edges
+      .filter((e) => e.target === 'core/ConfigMap/default/cm')
+      .map((e) => e.source.split('/')[1])
+      .sort();
     expect(sources).toEqual(['CronJob', 'DaemonSet', 'Deployment', 'Job', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
   });
 

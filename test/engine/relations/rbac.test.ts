@@ -58,10 +58,17 @@ metadata: { name: shop-only }
 roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: missing-role }
 subjects: [{ kind: Group, name: "system:serviceaccounts:shop" }]
 `);
-    const targets = (id: string): string[] => g.edges.filter((e) => e.source === id && e.target.includes('ServiceAccount')).map((e) => e.target);
-    expect(targets('rbac.authorization.k8s.io/ClusterRoleBinding//all')).toEqual(['core/ServiceAccount/build/ci', 'core/ServiceAccount/shop/app']);
+    const targets = (id: string): string[] =>
+      g.edges.filter((e) => e.source === id && e.target.includes('ServiceAccount')).map((e) => e.target);
+    expect(targets('rbac.authorization.k8s.io/ClusterRoleBinding//all')).toEqual([
+      'core/ServiceAccount/build/ci',
+      'core/ServiceAccount/shop/app',
+    ]);
     expect(targets('rbac.authorization.k8s.io/ClusterRoleBinding//shop-only')).toEqual(['core/ServiceAccount/shop/app']);
-    expect(edge(g, 'rbac.authorization.k8s.io/ClusterRoleBinding//shop-only', 'binds', 'rbac.authorization.k8s.io/ClusterRole//missing-role')?.broken).toBe('missing');
+    expect(
+      edge(g, 'rbac.authorization.k8s.io/ClusterRoleBinding//shop-only', 'binds', 'rbac.authorization.k8s.io/ClusterRole//missing-role')
+        ?.broken,
+    ).toBe('missing');
   });
 
   it('ClusterRole aggregation selects labelled ClusterRoles', () => {
@@ -104,8 +111,12 @@ apiVersion: v1
 kind: Service
 metadata: { name: webhook, namespace: sys }
 `);
-    expect(edge(g, 'core/Service/sys/webhook', 'serves', 'admissionregistration.k8s.io/ValidatingWebhookConfiguration//hooks')?.broken).toBeUndefined();
-    expect(edge(g, 'core/Service/kube-system/metrics-server', 'serves', 'apiregistration.k8s.io/APIService//v1beta1.metrics.k8s.io')?.broken).toBe('missing');
+    expect(
+      edge(g, 'core/Service/sys/webhook', 'serves', 'admissionregistration.k8s.io/ValidatingWebhookConfiguration//hooks')?.broken,
+    ).toBeUndefined();
+    expect(
+      edge(g, 'core/Service/kube-system/metrics-server', 'serves', 'apiregistration.k8s.io/APIService//v1beta1.metrics.k8s.io')?.broken,
+    ).toBe('missing');
     expect(g.edges.some((e) => e.target === 'apiregistration.k8s.io/APIService//v1.apps')).toBe(false);
   });
 

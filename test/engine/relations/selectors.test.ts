@@ -104,7 +104,9 @@ metadata: { name: pdb }
 spec: { minAvailable: 1${selector} }
 `;
   const selected = (yaml: string): string[] =>
-    graphOf(yaml).edges.filter((e) => e.source === 'policy/PodDisruptionBudget/default/pdb').map((e) => e.target.split('/').pop()!);
+    graphOf(yaml)
+      .edges.filter((e) => e.source === 'policy/PodDisruptionBudget/default/pdb')
+      .map((e) => e.target.split('/').pop()!);
 
   it('nil selects nothing, {} selects everything in the namespace', () => {
     expect(selected(pdb(''))).toEqual([]);
@@ -122,7 +124,9 @@ spec: { minAvailable: 1${selector} }
   });
 
   it('matchLabels and matchExpressions combine with AND', () => {
-    expect(selected(pdb(', selector: { matchLabels: { app: web }, matchExpressions: [{ key: tier, operator: DoesNotExist }] }'))).toEqual(['b']);
+    expect(selected(pdb(', selector: { matchLabels: { app: web }, matchExpressions: [{ key: tier, operator: DoesNotExist }] }'))).toEqual([
+      'b',
+    ]);
   });
 
   it('workloads select their pods; ReplicationController defaults to its template labels', () => {

@@ -31,7 +31,9 @@ apiVersion: storage.k8s.io/v1
 kind: CSIDriver
 metadata: { name: ebs.csi.aws.com }
 `);
-    expect(edge(g, 'core/PersistentVolumeClaim/db/data', 'claims', 'core/PersistentVolume//pv-1')).toMatchObject({ via: ['claimRef', 'volumeName'] });
+    expect(edge(g, 'core/PersistentVolumeClaim/db/data', 'claims', 'core/PersistentVolume//pv-1')).toMatchObject({
+      via: ['claimRef', 'volumeName'],
+    });
     expect(edge(g, 'core/PersistentVolumeClaim/db/data', 'claims', 'core/PersistentVolume//pv-1')?.broken).toBeUndefined();
     expect(edge(g, 'core/PersistentVolumeClaim/db/data', 'uses', 'storage.k8s.io/StorageClass//fast')).toBeDefined();
     expect(edge(g, 'core/PersistentVolume//pv-1', 'uses', 'storage.k8s.io/StorageClass//fast')).toBeDefined();
@@ -47,7 +49,9 @@ metadata: { name: pv-2 }
 spec: { claimRef: { namespace: other, name: gone } }
 `);
     expect(edge(g, 'core/PersistentVolumeClaim/other/gone', 'claims', 'core/PersistentVolume//pv-2')).toMatchObject({
-      broken: 'missing', referrer: 'core/PersistentVolume//pv-2' });
+      broken: 'missing',
+      referrer: 'core/PersistentVolume//pv-2',
+    });
   });
 
   it('VolumeAttachment and CSINode', () => {
@@ -102,6 +106,8 @@ kind: Deployment
 metadata: { name: web }
 `);
     expect(edge(g, 'autoscaling/HorizontalPodAutoscaler/default/web', 'scales', 'apps/Deployment/default/web')?.broken).toBeUndefined();
-    expect(edge(g, 'autoscaling/HorizontalPodAutoscaler/default/rollout', 'scales', 'argoproj.io/Rollout/default/web')?.broken).toBe('missing');
+    expect(edge(g, 'autoscaling/HorizontalPodAutoscaler/default/rollout', 'scales', 'argoproj.io/Rollout/default/web')?.broken).toBe(
+      'missing',
+    );
   });
 });

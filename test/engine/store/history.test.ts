@@ -10,12 +10,26 @@ import { diffObjects, formatPath } from '../../../src/engine/store/objectDiff.js
 import { Preferences } from '../../../src/engine/store/preferences.js';
 import { deployment, open, pod, tempDir } from './support.js';
 
-async function stores(): Promise<{ history: HistoryStore; events: EventStore; exports: ExportLog; preferences: Preferences; clusterId: number;
-  path: string; store: StoreDatabase; }> {
+async function stores(): Promise<{
+  history: HistoryStore;
+  events: EventStore;
+  exports: ExportLog;
+  preferences: Preferences;
+  clusterId: number;
+  path: string;
+  store: StoreDatabase;
+}> {
   const path = join(await tempDir(), 'kubilitics.db');
   const { store } = await open(path);
-  return { history: new HistoryStore(store), events: new EventStore(store), exports: new ExportLog(store), preferences: new Preferences(store),
-    clusterId: new ClusterStore(store).ensure({ context: 'prod', server: 'https://prod' }, 0), path, store };
+  return {
+    history: new HistoryStore(store),
+    events: new EventStore(store),
+    exports: new ExportLog(store),
+    preferences: new Preferences(store),
+    clusterId: new ClusterStore(store).ensure({ context: 'prod', server: 'https://prod' }, 0),
+    path,
+    store,
+  };
 }
 
 const WEB = 'apps/Deployment/shop/web';
@@ -53,7 +67,10 @@ describe('history', () => {
     ]);
     const entries = history.forObject(clusterId, WEB);
     expect(entries.map((entry) => [entry.change, entry.at, entry.uid, entry.resourceVersion])).toEqual([
-      ['added', 10, 'uid-web', '20'], ['modified', 20, 'uid-web', '30'], ['deleted', 30, 'uid-web', '30']]);
+      ['added', 10, 'uid-web', '20'],
+      ['modified', 20, 'uid-web', '30'],
+      ['deleted', 30, 'uid-web', '30'],
+    ]);
     expect(readableDiff(entries[0]!)).toContain('+ spec.replicas: 2');
     expect(readableDiff(entries[1]!)).toBe('spec.replicas: 2 → 3');
     // A deleted object keeps who it was, not what it held.
@@ -67,9 +84,14 @@ describe('history', () => {
   it('skips modifications that changed only bookkeeping', async () => {
     const { history, clusterId } = await stores();
     const before = pod('p', 'Running');
-    const after = { ...before, metadata: { ...before.metadata, resourceVersion: '99', managedFields: [{ manager: 'kubelet' }] } } as KubeObject;
+    const after = {
+      ...before,
+      metadata: { ...before.metadata, resourceVersion: '99', managedFields: [{ manager: 'kubelet' }] },
+    } as KubeObject;
     expect(history.record({ clusterId, objectId: 'core/Pod/shop/p', change: 'modified', at: 1, before, after })).toBe(false);
-    expect(history.record({ clusterId, objectId: 'core/Pod/shop/p', change: 'modified', at: 2, before, after: pod('p', 'Failed') })).toBe(true);
+    expect(history.record({ clusterId, objectId: 'core/Pod/shop/p', change: 'modified', at: 2, before, after: pod('p', 'Failed') })).toBe(
+      true,
+    );
     expect(history.forObject(clusterId, 'core/Pod/shop/p').map(readableDiff)).toEqual(['status.phase: Running → Failed']);
   });
 
@@ -91,7 +113,9 @@ describe('events, exports and preferences', () => {
     events.upsert({ ...base, reason: 'Pulled', type: 'Normal', message: 'pulled', at: 50, count: 7 });
     events.upsert({ ...base, reason: 'Pulled', type: 'Normal', message: 'pulled', at: 60, count: 5 });
     expect(events.forObject(clusterId, base.objectId).map((e) => [e.reason, e.count, e.firstSeen, e.lastSeen])).toEqual([
-      ['BackOff', 3, 100, 300], ['Pulled', 7, 50, 60]]);
+      ['BackOff', 3, 100, 300],
+      ['Pulled', 7, 50, 60],
+    ]);
     expect(events.recent(clusterId, 100).map((e) => e.reason)).toEqual(['BackOff']);
   });
 

@@ -56,7 +56,7 @@ describe('snapshots stored with old relation names', () => {
     expect(before.edges.map((e) => e.type as string).sort()).toEqual(['mounts', 'uses', 'uses']);
   });
 
-  it('load from the database with today\'s names and ids, and differ from today in nothing', async () => {
+  it("load from the database with today's names and ids, and differ from today in nothing", async () => {
     const dir = await tempDir();
     const { store } = await open(join(dir, 'kubilitics.db'));
     const snapshots = new SnapshotStore(store);
@@ -69,7 +69,7 @@ describe('snapshots stored with old relation names', () => {
     expect([diff.addedEdges, diff.removedEdges, diff.changedEdges]).toEqual([[], [], []]);
   });
 
-  it('import from a snapshot file with today\'s names', () => {
+  it("import from a snapshot file with today's names", () => {
     const bytes = encodeSnapshotFile({ cluster: { context: 'kind', server: 'https://x' }, takenAt: 1, trigger: 'manual', graph: before });
     expect(decodeSnapshotFile(bytes).graph).toEqual(today);
   });

@@ -22,8 +22,15 @@ describe('migrations', () => {
     expect(warnings).toEqual([]);
     expect(migration).toMatchObject({ from: 0, to: known });
     expect(schemaVersion(store.sql)).toBe(known);
-    expect(tables(store.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))).toEqual(
-      ['clusters', 'events', 'exports', 'history', 'preferences', 'schema_version', 'snapshots']);
+    expect(tables(store.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))).toEqual([
+      'clusters',
+      'events',
+      'exports',
+      'history',
+      'preferences',
+      'schema_version',
+      'snapshots',
+    ]);
     // The new database is on disk at once, not only after the first save.
     expect((await readFile(path)).subarray(0, 15).toString()).toBe('SQLite format 3');
   });

@@ -14,7 +14,12 @@ describe('SaveScheduler', () => {
   it('saves once after a burst, and no later than the max delay under constant writes', async () => {
     const saves: number[] = [];
     const start = Date.now();
-    const scheduler = new SaveScheduler({ idleMs: 40, maxDelayMs: 150, write: async () => void saves.push(Date.now() - start), onError: () => undefined });
+    const scheduler = new SaveScheduler({
+      idleMs: 40,
+      maxDelayMs: 150,
+      write: async () => void saves.push(Date.now() - start),
+      onError: () => undefined,
+    });
     for (let i = 0; i < 10; i++) scheduler.schedule();
     await sleep(80);
     expect(saves).toHaveLength(1);
@@ -32,8 +37,14 @@ describe('SaveScheduler', () => {
   it('keeps the change pending when a save fails, and flush reports the failure', async () => {
     let fail = true;
     const errors: unknown[] = [];
-    const scheduler = new SaveScheduler({ idleMs: 1, maxDelayMs: 1,
-      write: async () => { if (fail) throw new Error('disk full'); }, onError: (error) => errors.push(error) });
+    const scheduler = new SaveScheduler({
+      idleMs: 1,
+      maxDelayMs: 1,
+      write: async () => {
+        if (fail) throw new Error('disk full');
+      },
+      onError: (error) => errors.push(error),
+    });
     scheduler.schedule();
     await sleep(20);
     expect(errors).toHaveLength(1);

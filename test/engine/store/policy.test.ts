@@ -22,7 +22,12 @@ describe('shouldSnapshot', () => {
   });
 });
 
-const snap = (id: number, clusterId: number, takenAt: number, storedBytes = 100): RetentionCandidate => ({ id, clusterId, takenAt, storedBytes });
+const snap = (id: number, clusterId: number, takenAt: number, storedBytes = 100): RetentionCandidate => ({
+  id,
+  clusterId,
+  takenAt,
+  storedBytes,
+});
 
 describe('planRetention', () => {
   it('deletes by age, oldest first, but never the newest snapshot of a cluster', () => {
@@ -48,7 +53,8 @@ describe('SnapshotStore.prune', () => {
     const { store } = await open(path);
     const snapshots = new SnapshotStore(store);
     const clusterId = new ClusterStore(store).ensure({ context: 'c', server: 's' }, 0);
-    for (let i = 0; i < 6; i++) snapshots.save({ clusterId, graph: graphOfObjects(syntheticCluster(300, i + 1)), takenAt: i * HOUR, trigger: 'interval' });
+    for (let i = 0; i < 6; i++)
+      snapshots.save({ clusterId, graph: graphOfObjects(syntheticCluster(300, i + 1)), takenAt: i * HOUR, trigger: 'interval' });
     await store.flush();
     const sizeBefore = store.byteSize();
     const all = snapshots.list();

@@ -7,7 +7,8 @@ import { open, tempDir } from './support.js';
 async function populated(path: string): Promise<Buffer> {
   const { store } = await open(path);
   store.transaction(() => {
-    for (let i = 0; i < 400; i++) store.run('INSERT INTO exports (what, format, path, at) VALUES (?, ?, ?, ?)', [`export ${i}`, 'svg', `/tmp/${i}.svg`.repeat(5), i]);
+    for (let i = 0; i < 400; i++)
+      store.run('INSERT INTO exports (what, format, path, at) VALUES (?, ?, ?, ?)', [`export ${i}`, 'svg', `/tmp/${i}.svg`.repeat(5), i]);
   });
   await store.close();
   return readFile(path);

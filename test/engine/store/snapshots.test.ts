@@ -16,7 +16,11 @@ import { deployment, graphOfObjects, open, pod, tempDir } from './support.js';
 async function snapshotStore(): Promise<{ snapshots: SnapshotStore; clusterId: number; dir: string }> {
   const dir = await tempDir();
   const { store } = await open(join(dir, 'kubilitics.db'));
-  return { snapshots: new SnapshotStore(store), clusterId: new ClusterStore(store).ensure({ context: 'kind', server: 'https://127.0.0.1:6443' }, 0), dir };
+  return {
+    snapshots: new SnapshotStore(store),
+    clusterId: new ClusterStore(store).ensure({ context: 'kind', server: 'https://127.0.0.1:6443' }, 0),
+    dir,
+  };
 }
 
 const shop = (replicas: number, phase = 'Running'): TopologyGraph =>
@@ -25,26 +29,61 @@ const shop = (replicas: number, phase = 'Running'): TopologyGraph =>
 const byteSize = (graph: TopologyGraph): number => Buffer.byteLength(serializeGraph(graph));
 
 /** Nodes and edges with awkward strings, optional fields, numbers and any key order. */
-const arbitraryGraph = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12, unit: 'binary' }), { minLength: 1, maxLength: 12 }).chain((ids) =>
-  fc.record({
-    nodes: fc.constant(ids).chain((list) => fc.tuple(...list.map((id) => fc.record({
-      id: fc.constant(id), kind: fc.constantFrom('Pod', 'Secret', 'Service'), labels: fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
-      detail: fc.option(fc.string({ unit: 'grapheme' }), { nil: undefined }), source: fc.option(fc.record({ file: fc.string(), line: fc.integer() }), { nil: undefined }),
-      missing: fc.option(fc.boolean(), { nil: undefined }),
-    }, { requiredKeys: ['id', 'kind', 'labels'] })))),
-    edges: fc.array(fc.record({ source: fc.constantFrom(...ids), type: fc.constantFrom('owns', 'selects'), target: fc.constantFrom(...ids),
-      via: fc.array(fc.string()), weight: fc.double() }), { maxLength: 10 }),
-  }).map(({ nodes, edges }) => ({
-    nodes, edges: edges.map((edge, index) => ({ id: index % 3 === 0 ? `custom-${index}` : `${edge.source}>${edge.type}>${edge.target}`, ...edge })),
-  }) as unknown as TopologyGraph));
+const arbitraryGraph = fc
+  .uniqueArray(fc.string({ minLength: 1, maxLength: 12, unit: 'binary' }), { minLength: 1, maxLength: 12 })
+  .chain((ids) =>
+    fc
+      .record({
+        nodes: fc.constant(ids).chain((list) =>
+          fc.tuple(
+            ...list.map((id) =>
+              fc.record(
+                {
+                  id: fc.constant(id),
+                  kind: fc.constantFrom('Pod', 'Secret', 'Service'),
+                  labels: fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+                  detail: fc.option(fc.string({ unit: 'grapheme' }), { nil: undefined }),
+                  source: fc.option(fc.record({ file: fc.string(), line: fc.integer() }), { nil: undefined }),
+                  missing: fc.option(fc.boolean(), { nil: undefined }),
+                },
+                { requiredKeys: ['id', 'kind', 'labels'] },
+              ),
+            ),
+          ),
+        ),
+        edges: fc.array(
+          fc.record({
+            source: fc.constantFrom(...ids),
+            type: fc.constantFrom('owns', 'selects'),
+            target: fc.constantFrom(...ids),
+            via: fc.array(fc.string()),
+            weight: fc.double(),
+          }),
+          { maxLength: 10 },
+        ),
+      })
+      .map(
+        ({ nodes, edges }) =>
+          ({
+            nodes,
+            edges: edges.map((edge, index) => ({
+              id: index % 3 === 0 ? `custom-${index}` : `${edge.source}>${edge.type}>${edge.target}`,
+              ...edge,
+            })),
+          }) as unknown as TopologyGraph,
+      ),
+  );
 
 describe('graph encoding', () => {
   it('round-trips any graph to identical JSON and counts its JSON bytes exactly', () => {
-    fc.assert(fc.property(arbitraryGraph, (graph) => {
-      const encoded = encodeGraph(graph);
-      expect(serializeGraph(decodeGraph(encoded.bytes))).toBe(serializeGraph(graph));
-      expect(encoded.jsonBytes).toBe(byteSize(graph));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(arbitraryGraph, (graph) => {
+        const encoded = encodeGraph(graph);
+        expect(serializeGraph(decodeGraph(encoded.bytes))).toBe(serializeGraph(graph));
+        expect(encoded.jsonBytes).toBe(byteSize(graph));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps a "__proto__" key as data, as JSON.parse does', () => {
@@ -85,8 +124,14 @@ describe('snapshots', () => {
     const result = snapshots.save({ clusterId, graph, takenAt: 1000, trigger: 'manual' });
     if (!result.saved) throw new Error('expected a save');
     expect(serializeGraph(snapshots.load(result.snapshot.id))).toBe(serializeGraph(graph));
-    expect(result.snapshot).toMatchObject({ clusterId, takenAt: 1000, trigger: 'manual', nodeCount: graph.nodes.length,
-      edgeCount: graph.edges.length, jsonBytes: byteSize(graph) });
+    expect(result.snapshot).toMatchObject({
+      clusterId,
+      takenAt: 1000,
+      trigger: 'manual',
+      nodeCount: graph.nodes.length,
+      edgeCount: graph.edges.length,
+      jsonBytes: byteSize(graph),
+    });
     expect(result.snapshot.storedBytes).toBeLessThan(result.snapshot.jsonBytes * 0.1);
   });
 
@@ -103,7 +148,12 @@ describe('snapshots', () => {
 
   it('list metadata in time order, filter by cluster and time, and delete', async () => {
     const { snapshots, clusterId } = await snapshotStore();
-    for (const [takenAt, replicas] of [[30, 3], [10, 1], [20, 2]] as const) snapshots.save({ clusterId, graph: shop(replicas), takenAt, trigger: 'manual' });
+    for (const [takenAt, replicas] of [
+      [30, 3],
+      [10, 1],
+      [20, 2],
+    ] as const)
+      snapshots.save({ clusterId, graph: shop(replicas), takenAt, trigger: 'manual' });
     const list = snapshots.list();
     expect(list.map((meta) => meta.takenAt)).toEqual([10, 20, 30]);
     expect(Object.keys(list[0]!)).not.toContain('graph');
@@ -166,10 +216,34 @@ describe('snapshot files', () => {
       ['not json', gzipSync('hello'), /not gzip-compressed JSON/],
       ['other json', gzipSync(JSON.stringify({ kind: 'List', items: [] })), /"format" is not "kubilitics.snapshot"/],
       ['future', gzipSync(JSON.stringify({ format: 'kubilitics.snapshot', version: 7 })), /version 7.*Update Kubilitics/],
-      ['bad graph', gzipSync(JSON.stringify({ format: 'kubilitics.snapshot', version: 1, cluster: { context: 'c', server: 's' }, takenAt: 1, trigger: 'manual',
-        graph: { nodes: [{ id: 'a' }], edges: [] } })), /nodes\[0\]\.kind is not a string/],
-      ['dangling edge', gzipSync(JSON.stringify({ format: 'kubilitics.snapshot', version: 1, cluster: { context: 'c', server: 's' }, takenAt: 1, trigger: 'manual',
-        graph: { nodes: [], edges: [{ id: 'e', source: 'a', target: 'b', type: 'owns', via: [] }] } })), /starts at absent node a/],
+      [
+        'bad graph',
+        gzipSync(
+          JSON.stringify({
+            format: 'kubilitics.snapshot',
+            version: 1,
+            cluster: { context: 'c', server: 's' },
+            takenAt: 1,
+            trigger: 'manual',
+            graph: { nodes: [{ id: 'a' }], edges: [] },
+          }),
+        ),
+        /nodes\[0\]\.kind is not a string/,
+      ],
+      [
+        'dangling edge',
+        gzipSync(
+          JSON.stringify({
+            format: 'kubilitics.snapshot',
+            version: 1,
+            cluster: { context: 'c', server: 's' },
+            takenAt: 1,
+            trigger: 'manual',
+            graph: { nodes: [], edges: [{ id: 'e', source: 'a', target: 'b', type: 'owns', via: [] }] },
+          }),
+        ),
+        /starts at absent node a/,
+      ],
     ];
     for (const [name, bytes, message] of cases) {
       const file = join(dir, `${name}.kubsnap`);

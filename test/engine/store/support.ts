@@ -48,16 +48,27 @@ export function graphOfObjects(objects: readonly KubeObject[]): TopologyGraph {
 /** Fluent builders keep the cases readable instead of walls of JSON. */
 export function deployment(name: string, replicas: number, extra: { image?: string; labels?: Record<string, string> } = {}): KubeObject {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment',
-    metadata: { name, namespace: 'shop', uid: `uid-${name}`, resourceVersion: String(replicas * 10), labels: { app: name, ...extra.labels } },
-    spec: { replicas, selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: extra.image ?? `${name}:1` }] } } },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name,
+      namespace: 'shop',
+      uid: `uid-${name}`,
+      resourceVersion: String(replicas * 10),
+      labels: { app: name, ...extra.labels },
+    },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: extra.image ?? `${name}:1` }] } },
+    },
   };
 }
 
 export function pod(name: string, phase: string, node = 'node-1'): KubeObject {
   return {
-    apiVersion: 'v1', kind: 'Pod',
+    apiVersion: 'v1',
+    kind: 'Pod',
     metadata: { name, namespace: 'shop', uid: `uid-${name}`, labels: { app: 'web' } },
     spec: { nodeName: node, containers: [{ name: 'web', image: 'web:1' }] },
     status: { phase },

@@ -50,11 +50,7 @@ describe('deriveView', () => {
 
   it('limits focus mode to the n-hop neighbourhood in both directions', () => {
     const one = view({ focus: { id: 'apps/Deployment/shop/web', hops: 1 } });
-    expect(one.nodes.map((n) => n.id).sort()).toEqual([
-      'apps/Deployment/shop/web',
-      RS,
-      'autoscaling/HorizontalPodAutoscaler/shop/web',
-    ]);
+    expect(one.nodes.map((n) => n.id).sort()).toEqual(['apps/Deployment/shop/web', RS, 'autoscaling/HorizontalPodAutoscaler/shop/web']);
     const two = view({ focus: { id: 'apps/Deployment/shop/web', hops: 2 } });
     expect(two.nodes.map((n) => n.id)).toContain(`pods:${RS}`);
   });

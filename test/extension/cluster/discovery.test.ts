@@ -24,18 +24,46 @@ interface Shape {
 
 const PSP = { apiVersion: 'policy/v1beta1', kind: 'PodSecurityPolicy', group: 'policy', resource: 'podsecuritypolicies' };
 const SHAPES: Record<DiscoveryProfile, Shape> = {
-  '1.16': { cronJob: 'batch/v1beta1', ingresses: ['extensions/v1beta1', 'networking.k8s.io/v1beta1'], generic: PSP,
-    watchedFrom: { CronJob: 'batch/v1beta1/cronjobs', Ingress: 'networking.k8s.io/v1beta1/ingresses', Deployment: 'apps/v1/deployments',
-      Event: '/v1/events', PodSecurityPolicy: 'policy/v1beta1/podsecuritypolicies' } },
-  '1.18': { cronJob: 'batch/v1beta1', ingresses: ['extensions/v1beta1', 'networking.k8s.io/v1beta1'], generic: PSP,
-    watchedFrom: { CronJob: 'batch/v1beta1/cronjobs', Ingress: 'networking.k8s.io/v1beta1/ingresses', Event: '/v1/events',
-      PodSecurityPolicy: 'policy/v1beta1/podsecuritypolicies' } },
-  '1.22': { cronJob: 'batch/v1', ingresses: ['networking.k8s.io/v1'], generic: PSP,
-    watchedFrom: { CronJob: 'batch/v1/cronjobs', Ingress: 'networking.k8s.io/v1/ingresses', Event: '/v1/events',
-      PodDisruptionBudget: 'policy/v1/poddisruptionbudgets' } },
-  current: { cronJob: 'batch/v1', ingresses: ['networking.k8s.io/v1'],
+  '1.16': {
+    cronJob: 'batch/v1beta1',
+    ingresses: ['extensions/v1beta1', 'networking.k8s.io/v1beta1'],
+    generic: PSP,
+    watchedFrom: {
+      CronJob: 'batch/v1beta1/cronjobs',
+      Ingress: 'networking.k8s.io/v1beta1/ingresses',
+      Deployment: 'apps/v1/deployments',
+      Event: '/v1/events',
+      PodSecurityPolicy: 'policy/v1beta1/podsecuritypolicies',
+    },
+  },
+  '1.18': {
+    cronJob: 'batch/v1beta1',
+    ingresses: ['extensions/v1beta1', 'networking.k8s.io/v1beta1'],
+    generic: PSP,
+    watchedFrom: {
+      CronJob: 'batch/v1beta1/cronjobs',
+      Ingress: 'networking.k8s.io/v1beta1/ingresses',
+      Event: '/v1/events',
+      PodSecurityPolicy: 'policy/v1beta1/podsecuritypolicies',
+    },
+  },
+  '1.22': {
+    cronJob: 'batch/v1',
+    ingresses: ['networking.k8s.io/v1'],
+    generic: PSP,
+    watchedFrom: {
+      CronJob: 'batch/v1/cronjobs',
+      Ingress: 'networking.k8s.io/v1/ingresses',
+      Event: '/v1/events',
+      PodDisruptionBudget: 'policy/v1/poddisruptionbudgets',
+    },
+  },
+  current: {
+    cronJob: 'batch/v1',
+    ingresses: ['networking.k8s.io/v1'],
     generic: { apiVersion: 'resource.k8s.io/v1', kind: 'DeviceClass', group: 'resource.k8s.io', resource: 'deviceclasses' },
-    watchedFrom: { CronJob: 'batch/v1/cronjobs', Ingress: 'networking.k8s.io/v1/ingresses', Event: '/v1/events' } },
+    watchedFrom: { CronJob: 'batch/v1/cronjobs', Ingress: 'networking.k8s.io/v1/ingresses', Event: '/v1/events' },
+  },
 };
 
 function ingress(apiVersion: string, name: string, service: string): KubeObject {
@@ -53,24 +81,45 @@ function seed(server: FakeApiServer, shape: Shape): number {
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { selector: { app: 'web' } } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'shop' }, spec: { selector: { app: 'api' } } },
-    { apiVersion: shape.generic.apiVersion, kind: shape.generic.kind, metadata: { name: 'restricted', labels: { tier: 'base' } },
-      spec: { privileged: false } },
-    { apiVersion: 'v1', kind: 'Event', metadata: { name: 'nightly.1', namespace: 'shop' }, reason: 'SawCompletedJob',
-      involvedObject: { apiVersion: shape.cronJob, kind: 'CronJob', namespace: 'shop', name: 'nightly' } },
+    {
+      apiVersion: shape.generic.apiVersion,
+      kind: shape.generic.kind,
+      metadata: { name: 'restricted', labels: { tier: 'base' } },
+      spec: { privileged: false },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'nightly.1', namespace: 'shop' },
+      reason: 'SawCompletedJob',
+      involvedObject: { apiVersion: shape.cronJob, kind: 'CronJob', namespace: 'shop', name: 'nightly' },
+    },
   ];
   for (const object of objects) server.create(object);
-  const cronJob = server.create({ apiVersion: shape.cronJob, kind: 'CronJob', metadata: { name: 'nightly', namespace: 'shop' },
-    spec: { schedule: '0 1 * * *', jobTemplate: { spec: { template } } } });
-  server.create({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'nightly-1', namespace: 'shop',
-    ownerReferences: [{ apiVersion: shape.cronJob, kind: 'CronJob', name: 'nightly', uid: cronJob.metadata?.uid, controller: true }] },
-  spec: { template } });
+  const cronJob = server.create({
+    apiVersion: shape.cronJob,
+    kind: 'CronJob',
+    metadata: { name: 'nightly', namespace: 'shop' },
+    spec: { schedule: '0 1 * * *', jobTemplate: { spec: { template } } },
+  });
+  server.create({
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: {
+      name: 'nightly-1',
+      namespace: 'shop',
+      ownerReferences: [{ apiVersion: shape.cronJob, kind: 'CronJob', name: 'nightly', uid: cronJob.metadata?.uid, controller: true }],
+    },
+    spec: { template },
+  });
   shape.ingresses.forEach((apiVersion, index) => server.create(ingress(apiVersion, `web${index}`, index % 2 ? 'api' : 'web')));
   return objects.length + 2 + shape.ingresses.length;
 }
 
 function edge(graph: TopologyGraph, source: string, target: string, type: string): boolean {
-  return graph.edges.some((candidate) => candidate.source === source && candidate.target === target && candidate.type === type
-    && !candidate.broken);
+  return graph.edges.some(
+    (candidate) => candidate.source === source && candidate.target === target && candidate.type === type && !candidate.broken,
+  );
 }
 
 describe('discovery as each Kubernetes release answers it', () => {

@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KubeconfigError, describeContexts, isAbsentKubeconfig, kubeconfigPaths, loadKubeconfig } from '../../../src/extension/cluster/kubeconfig.js';
+import {
+  KubeconfigError,
+  describeContexts,
+  isAbsentKubeconfig,
+  kubeconfigPaths,
+  loadKubeconfig,
+} from '../../../src/extension/cluster/kubeconfig.js';
 
 const config = (cluster: string, server: string, context: string, current?: string): string => `apiVersion: v1
 kind: Config
@@ -27,7 +33,7 @@ describe('kubeconfig', () => {
 
   it('merges several files: the first definition and the first current-context win', async () => {
     await writeFile(join(dir, 'a'), config('prod', 'https://prod.example.com', 'prod', 'prod'));
-    await writeFile(join(dir, 'b'), config('prod', 'https://other.example.com', 'dev', 'dev') );
+    await writeFile(join(dir, 'b'), config('prod', 'https://other.example.com', 'dev', 'dev'));
     const { config: merged, files } = await loadKubeconfig([join(dir, 'a'), join(dir, 'missing'), join(dir, 'b')]);
     expect(files).toEqual([join(dir, 'a'), join(dir, 'b')]);
     expect(merged.getCurrentContext()).toBe('prod');
@@ -36,7 +42,10 @@ describe('kubeconfig', () => {
   });
 
   it('says what is wrong and what to do: missing file, unparsable file, no contexts', async () => {
-    await expect(loadKubeconfig([join(dir, 'nope')])).rejects.toMatchObject({ kind: 'missing-file', nextStep: expect.stringContaining('Select Kubeconfig') });
+    await expect(loadKubeconfig([join(dir, 'nope')])).rejects.toMatchObject({
+      kind: 'missing-file',
+      nextStep: expect.stringContaining('Select Kubeconfig'),
+    });
     await writeFile(join(dir, 'bad'), 'clusters: [ {');
     await expect(loadKubeconfig([join(dir, 'bad')])).rejects.toMatchObject({ kind: 'unparsable' });
     await writeFile(join(dir, 'empty'), 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
@@ -45,7 +54,12 @@ describe('kubeconfig', () => {
 
   it('tells no kubeconfig at all (a normal state) from one that exists but cannot be used', async () => {
     const absentAt = async (paths: string[], sources: Parameters<typeof isAbsentKubeconfig>[1]): Promise<boolean> =>
-      loadKubeconfig(paths).then(() => { throw new Error('loaded'); }, (error: unknown) => isAbsentKubeconfig(error, sources));
+      loadKubeconfig(paths).then(
+        () => {
+          throw new Error('loaded');
+        },
+        (error: unknown) => isAbsentKubeconfig(error, sources),
+      );
     const home = { home: dir };
     expect(await absentAt(kubeconfigPaths(home), home)).toBe(true);
     const environment = { home: dir, environment: [join(dir, 'x'), join(dir, 'y')].join(delimiter) };
@@ -62,7 +76,9 @@ describe('kubeconfig', () => {
   });
 
   it('flags contexts without cluster or user and names exec plugins', async () => {
-    await writeFile(join(dir, 'c'), `apiVersion: v1
+    await writeFile(
+      join(dir, 'c'),
+      `apiVersion: v1
 kind: Config
 clusters: [{ name: gke, cluster: { server: "https://1.2.3.4" } }]
 users: [{ name: gke-user, user: { exec: { apiVersion: client.authentication.k8s.io/v1beta1, command: gke-gcloud-auth-plugin } } }]
@@ -70,7 +86,8 @@ contexts:
 - { name: gke, context: { cluster: gke, user: gke-user } }
 - { name: broken, context: { cluster: nowhere, user: gke-user } }
 current-context: gke
-`);
+`,
+    );
     const summaries = describeContexts((await loadKubeconfig([join(dir, 'c')])).config);
     expect(summaries[0]).toMatchObject({ name: 'gke', server: 'https://1.2.3.4', execCommand: 'gke-gcloud-auth-plugin' });
     expect(summaries[0]?.problem).toBeUndefined();

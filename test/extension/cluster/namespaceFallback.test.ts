@@ -20,15 +20,31 @@ function workload(namespace: string): KubeObject[] {
   return [
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace }, data: { a: 'b' } },
     { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'front', namespace } },
-    { apiVersion: 'v1', kind: 'Event', metadata: { name: 'front.1', namespace },
-      involvedObject: { kind: 'Service', name: 'front', namespace } },
+    {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'front.1', namespace },
+      involvedObject: { kind: 'Service', name: 'front', namespace },
+    },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'front', namespace }, spec: { selector: labels } },
-    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'front', namespace },
-      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }] } } } },
-    { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'front-1', namespace },
-      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }] } } } },
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'front-1-a', namespace, labels },
-      spec: { containers: [{ name: 'c', image: 'i' }] } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'front', namespace },
+      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'front-1', namespace },
+      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'front-1-a', namespace, labels },
+      spec: { containers: [{ name: 'c', image: 'i' }] },
+    },
   ];
 }
 
@@ -45,11 +61,16 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
     await server?.stop();
   });
 
-  it.each([['list', ['list']], ['list and watch', ['list', 'watch']]] as const)('may %s Namespaces: every readable object is shown',
+  it.each([
+    ['list', ['list']],
+    ['list and watch', ['list', 'watch']],
+  ] as const)(
+    'may %s Namespaces: every readable object is shown',
     async (_, namespaceVerbs) => {
-      const allow = (verb: string, resource: string, namespace: string | undefined): boolean => resource === 'namespaces'
-        ? namespace === undefined && (namespaceVerbs as readonly string[]).includes(verb)
-        : ['get', 'list', 'watch'].includes(verb) && namespace !== undefined && READABLE.includes(namespace);
+      const allow = (verb: string, resource: string, namespace: string | undefined): boolean =>
+        resource === 'namespaces'
+          ? namespace === undefined && (namespaceVerbs as readonly string[]).includes(verb)
+          : ['get', 'list', 'watch'].includes(verb) && namespace !== undefined && READABLE.includes(namespace);
       server = await startFakeApiServer({ tls: true, identities: [ADMIN, { token: 'shop', user: 'shop-reader', allow }] });
       const readable: string[] = [];
       for (const namespace of [...READABLE, ...OTHERS]) {
@@ -62,9 +83,13 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
       const config = new KubeConfig();
       config.loadFromString(server.kubeconfigYaml({ token: 'shop', namespace: 'sock-shop' }));
       const client = new NamespaceListLast(config, 30_000);
-      session = new ClusterSession(client, { flushIntervalMs: 20, contextNamespace: 'sock-shop',
-        onDelta: () => undefined, onStatus: () => undefined,
-        informer: { initialBackoffMs: 10, maxBackoffMs: 200, watchTimeoutSeconds: 5 } });
+      session = new ClusterSession(client, {
+        flushIntervalMs: 20,
+        contextNamespace: 'sock-shop',
+        onDelta: () => undefined,
+        onStatus: () => undefined,
+        informer: { initialBackoffMs: 10, maxBackoffMs: 200, watchTimeoutSeconds: 5 },
+      });
       await session.start();
       const live = session;
       await eventually(() => settledButNamespaces(live), 30_000, 'every other kind refused cluster-wide and listed in sock-shop');
@@ -102,7 +127,9 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
       expect(before - live.openInformers()).toBe(live.kinds().filter((status) => status.scopes.has('sock-shop')).length);
       expect([...live.engine.objects()].filter((record) => record.namespace === 'hipster')).toEqual([]);
       expect(live.hidden()[0]).toBe('pods: cluster-wide list forbidden, shown for sock-shop; not readable in 14 other namespaces');
-    }, 120_000);
+    },
+    120_000,
+  );
 
   it('a kind refused everywhere until a later namespace allows it is no longer treated as unreadable', async () => {
     const allow = (verb: string, resource: string, namespace: string | undefined): boolean =>
@@ -111,41 +138,64 @@ describe('a namespace-limited identity, with the Namespace list arriving last', 
     for (const namespace of READABLE) server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
     const labels = { app: 'front' };
     const container = { name: 'c', image: 'i', envFrom: [{ configMapRef: { name: 'absent' } }] };
-    server.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'front', namespace: 'hipster' },
-      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [container] } } } });
+    server.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'front', namespace: 'hipster' },
+      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [container] } } },
+    });
     const config = new KubeConfig();
     config.loadFromString(server.kubeconfigYaml({ token: 'shop' }));
     const client = new NamespaceListLast(config, 30_000);
-    session = new ClusterSession(client, { flushIntervalMs: 20, contextNamespace: 'sock-shop',
-      onDelta: () => undefined, onStatus: () => undefined, informer: { initialBackoffMs: 10, maxBackoffMs: 200 } });
+    session = new ClusterSession(client, {
+      flushIntervalMs: 20,
+      contextNamespace: 'sock-shop',
+      onDelta: () => undefined,
+      onStatus: () => undefined,
+      informer: { initialBackoffMs: 10, maxBackoffMs: 200 },
+    });
     await session.start();
     const live = session;
     await eventually(() => settledButNamespaces(live), 30_000, 'every kind refused in sock-shop');
     client.release();
-    const toConfigMap = (): string | undefined => live.engine.graph().edges
-      .find((edge) => edge.source === 'apps/Deployment/hipster/front' && edge.target === 'core/ConfigMap/hipster/absent')?.broken;
+    const toConfigMap = (): string | undefined =>
+      live.engine
+        .graph()
+        .edges.find((edge) => edge.source === 'apps/Deployment/hipster/front' && edge.target === 'core/ConfigMap/hipster/absent')?.broken;
     await eventually(() => toConfigMap() !== undefined, 30_000, 'the Deployment and its reference');
     await eventually(() => allSettled(live), 30_000, 'every namespace tried');
     expect(toConfigMap()).toBe('missing');
   });
 
-  it('where Namespaces cannot be listed, reads the kubeconfig\'s namespace and says so', async () => {
-    server = await startFakeApiServer({ tls: true, identities: [ADMIN, { token: 'shop', allow: (verb, _resource, namespace) =>
-      ['get', 'list', 'watch'].includes(verb) && namespace === 'sock-shop' }] });
+  it("where Namespaces cannot be listed, reads the kubeconfig's namespace and says so", async () => {
+    server = await startFakeApiServer({
+      tls: true,
+      identities: [
+        ADMIN,
+        { token: 'shop', allow: (verb, _resource, namespace) => ['get', 'list', 'watch'].includes(verb) && namespace === 'sock-shop' },
+      ],
+    });
     for (const namespace of READABLE) {
       server.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
       for (const object of workload(namespace)) server.create(object);
     }
     const config = new KubeConfig();
     config.loadFromString(server.kubeconfigYaml({ token: 'shop' }));
-    session = new ClusterSession(new ApiClient(config, 30_000), { flushIntervalMs: 20, contextNamespace: 'sock-shop',
-      onDelta: () => undefined, onStatus: () => undefined, informer: { initialBackoffMs: 10, maxBackoffMs: 200 } });
+    session = new ClusterSession(new ApiClient(config, 30_000), {
+      flushIntervalMs: 20,
+      contextNamespace: 'sock-shop',
+      onDelta: () => undefined,
+      onStatus: () => undefined,
+      informer: { initialBackoffMs: 10, maxBackoffMs: 200 },
+    });
     await session.start();
     const live = session;
     await eventually(() => live.engine.record('core/ConfigMap/sock-shop/settings') !== undefined, 30_000, 'sock-shop read');
     await eventually(() => live.hidden().some((line) => line.startsWith('namespaces: ')), 30_000, 'the Namespace list reported');
-    expect(live.hidden().find((line) => line.startsWith('namespaces: '))).toBe('namespaces: the Namespace list is forbidden: '
-      + 'namespaced kinds refused cluster-wide are read only in sock-shop (the kubeconfig\'s namespace is sock-shop); '
-      + 'add more to the setting kubilitics.watchNamespaces');
+    expect(live.hidden().find((line) => line.startsWith('namespaces: '))).toBe(
+      'namespaces: the Namespace list is forbidden: ' +
+        "namespaced kinds refused cluster-wide are read only in sock-shop (the kubeconfig's namespace is sock-shop); " +
+        'add more to the setting kubilitics.watchNamespaces',
+    );
   });
 });

@@ -16,7 +16,14 @@ describe('Open Topology preselects what can work', () => {
 
   it('without a usable kubeconfig: the active file, then the folders in workspace order, the cluster last', () => {
     expect(labels(orderTopologyChoices(choices, false))).toEqual(['Active file', 'api', 'web', 'Live cluster']);
-    expect(labels(orderTopologyChoices(choices.filter((choice) => choice.target !== 'active-file'), false))).toEqual(['api', 'web', 'Live cluster']);
+    expect(
+      labels(
+        orderTopologyChoices(
+          choices.filter((choice) => choice.target !== 'active-file'),
+          false,
+        ),
+      ),
+    ).toEqual(['api', 'web', 'Live cluster']);
   });
 
   it('keeps the cluster when it is all there is', () => {

@@ -19,8 +19,12 @@ import { startFakeApiServer, type FakeApiServer } from '../../cluster/fake/fakeA
 import { ADMIN, eventually } from '../../cluster/fake/fixtures.js';
 
 const CANARY = 'cmVjb3JkZXItY2FuYXJ5LTk4NzY1';
-const deployment = (replicas: number): Record<string, unknown> => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'team-a' },
-  spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } } } } });
+const deployment = (replicas: number): Record<string, unknown> => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'team-a' },
+  spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } } } },
+});
 
 describe('recording a live cluster', () => {
   let server: FakeApiServer | undefined;
@@ -40,24 +44,48 @@ describe('recording a live cluster', () => {
     const dir = await mkdtemp(join(tmpdir(), 'recorder-'));
     const path = join(dir, 'kubilitics.sqlite');
     const { store } = await openStore({ path, migrationsDir: resolve(__dirname, '../../../migrations') });
-    const stores: Stores = { db: store, readOnly: false, clusters: new ClusterStore(store), snapshots: new SnapshotStore(store), history: new HistoryStore(store),
-      events: new EventStore(store), exports: new ExportLog(store) };
+    const stores: Stores = {
+      db: store,
+      readOnly: false,
+      clusters: new ClusterStore(store),
+      snapshots: new SnapshotStore(store),
+      history: new HistoryStore(store),
+      events: new EventStore(store),
+      exports: new ExportLog(store),
+    };
     const config = new KubeConfig();
     config.loadFromString(server.kubeconfigYaml({ token: ADMIN.token }));
     const settings = { intervalMs: 3_600_000, changeThreshold: 1000, maxAgeMs: 86_400_000, maxTotalBytes: 100_000_000 };
     const live = new ClusterSession(new ApiClient(config), { flushIntervalMs: 20, onDelta: () => undefined, onStatus: () => undefined });
     live.recordObjects((change) => recorder?.record(change));
     session = live;
-    recorder = new ClusterRecorder(stores, () => live, 'fake', server.url, settings, { info: () => undefined, error: (message) => { throw new Error(message); } });
+    recorder = new ClusterRecorder(stores, () => live, 'fake', server.url, settings, {
+      info: () => undefined,
+      error: (message) => {
+        throw new Error(message);
+      },
+    });
     await live.start();
     await eventually(() => live.engine.record('apps/Deployment/team-a/web') !== undefined, 10_000, 'initial sync');
-    await eventually(() => live.kinds().every((kind) => [...kind.scopes.values()].every((state) => state.phase === 'live')), 10_000, 'all kinds live');
+    await eventually(
+      () => live.kinds().every((kind) => [...kind.scopes.values()].every((state) => state.phase === 'live')),
+      10_000,
+      'all kinds live',
+    );
     expect(await recorder.snapshot('connect')).toBe(true);
     const first = stores.snapshots.latest(recorder.cluster)!;
 
     server.upsert(deployment(3) as never);
-    server.upsert({ apiVersion: 'v1', kind: 'Event', metadata: { name: 'web.1', namespace: 'team-a' }, involvedObject: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'team-a' },
-      type: 'Normal', reason: 'ScalingReplicaSet', message: 'Scaled up to 3', count: 1 } as never);
+    server.upsert({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'web.1', namespace: 'team-a' },
+      involvedObject: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'team-a' },
+      type: 'Normal',
+      reason: 'ScalingReplicaSet',
+      message: 'Scaled up to 3',
+      count: 1,
+    } as never);
     server.upsert({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'new', namespace: 'team-a' } } as never);
     await eventually(() => stores.history.forObject(recorder!.cluster, 'apps/Deployment/team-a/web').length > 0, 5_000, 'history recorded');
     await eventually(() => live.engine.record('core/ConfigMap/team-a/new') !== undefined, 5_000, 'configmap');
@@ -66,7 +94,9 @@ describe('recording a live cluster', () => {
     expect(entries.map((entry) => entry.change)).toEqual(['modified']);
     expect(readableDiff(entries[0]!)).toContain('spec.replicas: 2 → 3');
     expect(stores.history.forObject(recorder.cluster, 'core/ConfigMap/team-a/new').map((entry) => entry.change)).toEqual(['added']);
-    expect(stores.events.forObject(recorder.cluster, 'apps/Deployment/team-a/web').map((event) => event.reason)).toEqual(['ScalingReplicaSet']);
+    expect(stores.events.forObject(recorder.cluster, 'apps/Deployment/team-a/web').map((event) => event.reason)).toEqual([
+      'ScalingReplicaSet',
+    ]);
 
     // Asked twice at once: the second waits for the first and finds nothing new (not two copies of one moment).
     expect(await Promise.all([recorder.snapshot('manual'), recorder.snapshot('manual')])).toEqual([true, false]);

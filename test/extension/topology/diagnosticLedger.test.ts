@@ -27,7 +27,13 @@ describe('diagnostics shared by several views of one file', () => {
   it('a refresh that fixes a file reports it as touched, so its old problems are taken down', () => {
     const problems = ledger();
     const view = {};
-    problems.replace(view, new Map([['file:///a.yaml', [yamlError]], ['file:///b.yaml', [broken]]]));
+    problems.replace(
+      view,
+      new Map([
+        ['file:///a.yaml', [yamlError]],
+        ['file:///b.yaml', [broken]],
+      ]),
+    );
     expect(problems.replace(view, new Map([['file:///b.yaml', [broken]]])).sort()).toEqual(['file:///a.yaml', 'file:///b.yaml']);
     expect(problems.merged('file:///a.yaml')).toEqual([]);
     expect(problems.merged('file:///b.yaml')).toEqual([broken]);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { safeFileName, titleOf, workspaceName } from '../../../src/extension/topology/naming.js';
 
 const single = [{ name: 'workspace', path: '/home/me/src/workspace' }];
-const multi = [{ name: 'shop', path: '/home/me/shop' }, { name: 'infra', path: '/srv/infra' }, { name: 'charts', path: '/srv/infra/charts' }];
+const multi = [
+  { name: 'shop', path: '/home/me/shop' },
+  { name: 'infra', path: '/srv/infra' },
+  { name: 'charts', path: '/srv/infra/charts' },
+];
 
 describe('view titles and export names use workspace names, never absolute paths', () => {
   it('names the workspace folder itself by its name (asRelativePath gives the absolute path there)', () => {

@@ -4,20 +4,49 @@ import { TopologyEngine } from '../../../src/engine/graph/engine.js';
 import type { KubeObject } from '../../../src/engine/model/object.js';
 import { ResourceTreeModel, type ResourceItem } from '../../../src/extension/views/resourceTreeModel.js';
 
-const pod = (name: string, namespace: string, phase = 'Running'): KubeObject => ({ apiVersion: 'v1', kind: 'Pod',
-  metadata: { name, namespace, labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx', env: [{ name: 'X', valueFrom: {
-    configMapKeyRef: { name: 'absent', key: 'k' } } }] }] }, status: { phase } });
-const service = (name: string, namespace: string): KubeObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace },
-  spec: { selector: { app: 'web' } } });
+const pod = (name: string, namespace: string, phase = 'Running'): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace, labels: { app: 'web' } },
+  spec: {
+    containers: [
+      {
+        name: 'c',
+        image: 'nginx',
+        env: [
+          {
+            name: 'X',
+            valueFrom: {
+              configMapKeyRef: { name: 'absent', key: 'k' },
+            },
+          },
+        ],
+      },
+    ],
+  },
+  status: { phase },
+});
+const service = (name: string, namespace: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name, namespace },
+  spec: { selector: { app: 'web' } },
+});
 const namespace = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 
 /** The engine and coalescer as a session runs them: events in, one coalesced delta per flush out to the model. */
-function cluster(objects: readonly KubeObject[] = []): { model: ResourceTreeModel; flush: (...events: Array<['upsert' | 'delete', KubeObject]>) => Set<ResourceItem> } {
+function cluster(objects: readonly KubeObject[] = []): {
+  model: ResourceTreeModel;
+  flush: (...events: Array<['upsert' | 'delete', KubeObject]>) => Set<ResourceItem>;
+} {
   const engine = new TopologyEngine();
   const coalescer = new DeltaCoalescer();
   for (const object of objects) engine.apply({ type: 'upsert', object });
   const graph = engine.graph();
-  coalescer.reset(graph.nodes.map((node) => node.id), graph.edges.map((edge) => edge.id));
+  coalescer.reset(
+    graph.nodes.map((node) => node.id),
+    graph.edges.map((edge) => edge.id),
+  );
   const model = new ResourceTreeModel(engine);
   return {
     model,
@@ -31,14 +60,20 @@ function cluster(objects: readonly KubeObject[] = []): { model: ResourceTreeMode
 
 /** Elements named by what a person sees, for readable expectations. */
 function labelsOf(items: Iterable<ResourceItem>): string[] {
-  return [...items].map((item) => {
-    switch (item.type) {
-      case 'object': return `object ${item.id}`;
-      case 'kind': return `kind ${item.kind} in ${item.scope.replace('\u0000', '')}`;
-      case 'namespace': return `namespace ${item.namespace}`;
-      default: return item.type;
-    }
-  }).sort();
+  return [...items]
+    .map((item) => {
+      switch (item.type) {
+        case 'object':
+          return `object ${item.id}`;
+        case 'kind':
+          return `kind ${item.kind} in ${item.scope.replace('\u0000', '')}`;
+        case 'namespace':
+          return `namespace ${item.namespace}`;
+        default:
+          return item.type;
+      }
+    })
+    .sort();
 }
 
 function find(model: ResourceTreeModel, path: readonly string[]): ResourceItem {
@@ -52,13 +87,23 @@ function find(model: ResourceTreeModel, path: readonly string[]): ResourceItem {
 }
 
 describe('the Resources tree fed deltas', () => {
-  const base = [namespace('shop'), namespace('ops'), service('web', 'shop'), pod('web-1', 'shop'), pod('web-2', 'shop'), pod('agent', 'ops')];
+  const base = [
+    namespace('shop'),
+    namespace('ops'),
+    service('web', 'shop'),
+    pod('web-1', 'shop'),
+    pod('web-2', 'shop'),
+    pod('agent', 'ops'),
+  ];
 
   it('builds context → namespaces, cluster-scoped → kinds → objects from the engine', () => {
     const { model } = cluster(base);
     expect(labelsOf(model.children(model.context))).toEqual(['cluster-scoped', 'namespace ops', 'namespace shop']);
     expect(labelsOf(model.children(find(model, ['namespace shop'])))).toEqual(['kind Pod in shop', 'kind Service in shop']);
-    expect(labelsOf(model.children(find(model, ['namespace shop', 'kind Pod'])))).toEqual(['object core/Pod/shop/web-1', 'object core/Pod/shop/web-2']);
+    expect(labelsOf(model.children(find(model, ['namespace shop', 'kind Pod'])))).toEqual([
+      'object core/Pod/shop/web-1',
+      'object core/Pod/shop/web-2',
+    ]);
     expect(model.size).toBe(6);
   });
 
@@ -96,17 +141,23 @@ describe('the Resources tree fed deltas', () => {
 
   it('ignores stand-ins for missing objects the graph draws (the ConfigMap the pods refer to)', () => {
     const { model } = cluster(base);
-    const all = model.children(model.context).flatMap((scope) => model.children(scope)).flatMap((kind) => model.children(kind));
+    const all = model
+      .children(model.context)
+      .flatMap((scope) => model.children(scope))
+      .flatMap((kind) => model.children(kind));
     expect(all.map((item) => (item as { id: string }).id)).not.toContain('core/ConfigMap/shop/absent');
   });
 
   it('an object added and removed before a flush changes nothing', () => {
     const { flush } = cluster(base);
-    const engineEvents: Array<['upsert' | 'delete', KubeObject]> = [['upsert', pod('blip', 'shop')], ['delete', pod('blip', 'shop')]];
+    const engineEvents: Array<['upsert' | 'delete', KubeObject]> = [
+      ['upsert', pod('blip', 'shop')],
+      ['delete', pod('blip', 'shop')],
+    ];
     expect(labelsOf(flush(...engineEvents))).toEqual([]);
   });
 
-  it('knows each element\'s parent, for reveal and for VS Code to merge refreshes', () => {
+  it("knows each element's parent, for reveal and for VS Code to merge refreshes", () => {
     const { model } = cluster(base);
     const object = model.objectItem('core/Pod/shop/web-1')!;
     const kind = model.parent(object)!;
