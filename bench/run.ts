@@ -8,14 +8,17 @@ import { fixed } from './stats.js';
 const sizes = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map(Number);
 
 console.log(
-  'Engine: full build vs JSON.parse of the same list response, as an API server sends it (with managedFields) and stripped; incremental events',
+  'Engine: full build vs JSON.parse of the same list response, as an API server sends it (with managedFields) and stripped; ' +
+    'incremental events',
 );
 console.log(
-  '(targets: build/parse ≤ 0.25; event median ≤ 0.5 ms at 100K; linear growth. graph() = sorted TopologyGraph for the view, not part of build)',
+  '(targets: build/parse ≤ 0.25; event median ≤ 0.5 ms at 100K; linear growth. ' +
+    'graph() = sorted TopologyGraph for the view, not part of build)',
 );
 console.log('(least = the same graph built in one pass with nothing kept for events, bench/leastBuild.ts: a floor under any full build)');
 console.log(
-  'objects  nodes    edges    list MB  parse ms  stripped ms  build ms  ratio  stripped ratio  least ms  least ratio  build/least  graph() ms  event median ms  event p99 ms  heap MB',
+  'objects  nodes    edges    list MB  parse ms  stripped ms  build ms  ratio  stripped ratio  ' +
+    'least ms  least ratio  build/least  graph() ms  event median ms  event p99 ms  heap MB',
 );
 for (const size of sizes) {
   const row = benchEngine(size);

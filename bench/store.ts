@@ -185,7 +185,8 @@ function busyHour(clusterId: number, objects: readonly KubeObject[], count: numb
     } else {
       flipPod(next, i);
     }
-    const id = `${next.kind === 'Pod' ? 'core' : 'apps'}/${next.kind}/${String(next.metadata['namespace'])}/${String(next.metadata['name'])}`;
+    const group = next.kind === 'Pod' ? 'core' : 'apps';
+    const id = `${group}/${next.kind}/${String(next.metadata['namespace'])}/${String(next.metadata['name'])}`;
     changes.push({ clusterId, objectId: id, change: 'modified', at: i * 1000, before: current as KubeObject, after: next as KubeObject });
     list[(i * 7919) % list.length] = next;
   }
@@ -216,7 +217,8 @@ function withBookkeeping(object: KubeObject): Mutable {
 
 export function printStoreRows(rows: readonly StoreBenchRow[]): void {
   console.log(
-    'objects  JSON MB  compression  save ms  skip ms  load ms  sliced: total ms  longest block ms  stored KB  ratio   flush ms  history rows/s  1 h history MB',
+    'objects  JSON MB  compression  save ms  skip ms  load ms  sliced: total ms  longest block ms  ' +
+      'stored KB  ratio   flush ms  history rows/s  1 h history MB',
   );
   for (const row of rows) {
     for (const snapshot of row.snapshots) {

@@ -24,6 +24,8 @@ export function syntheticCluster(targetObjects: number, seed = 1): KubeObject[] 
 }
 
 let uidCounter = 0;
+/** One base64 line of a real-looking CA certificate, repeated to give kube-root-ca.crt its usual size. */
+const CERTIFICATE_LINE = 'MIIDBTCCAe2gAwIBAgIIGq3Xc0v4c2QwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE\n';
 const uid = (): string => `00000000-0000-4000-8000-${String(++uidCounter).padStart(12, '0')}`;
 
 function node(index: number): KubeObject {
@@ -76,13 +78,15 @@ function namespaceObjects(namespace: string): KubeObject[] {
           uid: uid(),
           annotations: {
             'kubernetes.io/description':
-              'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+              'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints ' +
+              'such as the internal service IP or kubernetes.default.svc. ' +
+              'No other usage is guaranteed across distributions of Kubernetes clusters.',
           },
         },
         false,
       ),
       data: {
-        'ca.crt': `-----BEGIN CERTIFICATE-----\n${'MIIDBTCCAe2gAwIBAgIIGq3Xc0v4c2QwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE\n'.repeat(16)}-----END CERTIFICATE-----\n`,
+        'ca.crt': `-----BEGIN CERTIFICATE-----\n${CERTIFICATE_LINE.repeat(16)}-----END CERTIFICATE-----\n`,
       },
     },
     {

@@ -84,7 +84,7 @@ export function nodeBuildOptions({ production = false } = {}) {
     logLevel: 'warning',
   };
   const entries = [];
-  // ── Lead: extension host entry ─────────────────────────────────────────────────────────────────────
+  // ── Lead: extension host entry ─────────────────────────────────
   const extension = join(ROOT, 'src/extension/activate.ts');
   if (existsSync(extension)) {
     entries.push({
@@ -95,7 +95,7 @@ export function nodeBuildOptions({ production = false } = {}) {
       plugins: [pdfkitBundling],
     });
   }
-  // ── Lead: CLI entry ────────────────────────────────────────────────────────────────────────────────
+  // ── Lead: CLI entry ─────────────────────────────────────
   const cli = join(ROOT, 'src/cli/bin.ts');
   if (existsSync(cli)) {
     // PDFKit reads its font metrics from files next to its own code, and resvg is a native addon: both are

@@ -86,7 +86,8 @@ async function summary(paths: readonly string[], defaultNamespace: string, io: C
   const topology = await topologyFromPaths(paths, { defaultNamespace, root: process.cwd() });
   const graph = topology.engine.graph();
   io.out(
-    `${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ${graph.nodes.length} nodes, ${graph.edges.length} edges`,
+    `${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ` +
+      `${graph.nodes.length} nodes, ${graph.edges.length} edges`,
   );
   const counts = new Map<string, number>();
   for (const edge of graph.edges) counts.set(edge.type, (counts.get(edge.type) ?? 0) + 1);

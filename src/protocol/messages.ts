@@ -66,7 +66,7 @@ export interface GraphDiff {
 export type WebviewExportFormat = 'png' | 'positions';
 export const WEBVIEW_EXPORT_FORMATS: readonly WebviewExportFormat[] = ['png', 'positions'];
 
-// ── Webview → host ────────────────────────────────────────────────────────────────────────────────────
+// ── Webview → host ─────────────────────────────────────
 export const ViewReady = messageType<Record<string, never>>()('view/ready');
 export const ViewSelect = messageType<{ readonly id: string }>()('view/select');
 export const ViewOpenSource = messageType<{ readonly id: string }>()('view/openSource');
@@ -100,7 +100,7 @@ export type WebviewMessage =
   | MessageOf<typeof ViewRequestExport>
   | MessageOf<typeof ViewShowHistory>;
 
-// ── Host → webview ────────────────────────────────────────────────────────────────────────────────────
+// ── Host → webview ─────────────────────────────────────
 export const GraphInit = messageType<{
   readonly title: string;
   readonly mode: GraphMode;
@@ -130,7 +130,7 @@ export type HostMessage =
   | MessageOf<typeof ViewStatus>
   | MessageOf<typeof ViewExport>;
 
-// ── Validation ────────────────────────────────────────────────────────────────────────────────────────
+// ── Validation ───────────────────────────────────────
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
 
 /** Bounds on what the webview may send; generous for real use, small enough to stop a runaway payload. */

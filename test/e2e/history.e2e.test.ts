@@ -74,7 +74,9 @@ describe.skipIf(!available)('history shared by two windows without a folder (rea
     await dirs?.cleanup();
   });
 
-  it('the first window records; the second is told so, refuses to write instead of overwriting, and takes over once the first closes', async () => {
+  const takeoverTitle =
+    'the first window records; the second is told so, refuses to write instead of overwriting, and takes over once the first closes';
+  it(takeoverTitle, { timeout: 300_000 }, async () => {
     const first = await emptyWindow(browser, code.url);
     pages.push(first);
     await connect(first);
@@ -103,5 +105,5 @@ describe.skipIf(!available)('history shared by two windows without a folder (rea
     const answer = await waitForNotification(second, /snapshot taken|nothing changed since the last snapshot|only reads it/, 20_000);
     expect(answer).not.toMatch(/only reads it/);
     await screenshot(second, 'history-taken-over');
-  }, 300_000);
+  });
 });

@@ -20,10 +20,11 @@ const available = e2eAvailable();
 
 /** A kubeconfig whose exec credential plugin leaves a marker file when it runs. */
 function execKubeconfig(marker: string): string {
+  const exec = `{ apiVersion: client.authentication.k8s.io/v1beta1, command: /bin/sh, args: ["-c", "touch ${marker}; echo '{}'"] }`;
   return `apiVersion: v1
 kind: Config
 clusters: [{ name: c, cluster: { server: "https://127.0.0.1:9" } }]
-users: [{ name: u, user: { exec: { apiVersion: client.authentication.k8s.io/v1beta1, command: /bin/sh, args: ["-c", "touch ${marker}; echo '{}'"] } } }]
+users: [{ name: u, user: { exec: ${exec} } }]
 contexts: [{ name: evil, context: { cluster: c, user: u } }]
 current-context: evil
 `;

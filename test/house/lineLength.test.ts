@@ -17,13 +17,14 @@ function trackedSourceFiles(): string[] {
   return output.split('\0').filter((file) => file !== '');
 }
 
-/** Every line over the limit, as `file:line: length`. Length counts UTF-16 code units, as the awk check counts bytes. */
+/** Every line over the limit, as `file:line: length`, counting characters (code points) as Prettier's width does. */
 function longLines(files: readonly string[]): string[] {
   const found: string[] = [];
   for (const file of files) {
     const lines = readFileSync(join(ROOT, file), 'utf8').split(/\r?\n/);
     lines.forEach((line, index) => {
-      if (line.length > MAX_LINE_LENGTH) found.push(`${file}:${index + 1}: ${line.length}`);
+      const length = [...line].length;
+      if (length > MAX_LINE_LENGTH) found.push(`${file}:${index + 1}: ${length}`);
     });
   }
   return found;

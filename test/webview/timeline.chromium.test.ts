@@ -60,7 +60,8 @@ describe.skipIf(!chromiumAvailable())('timeline and comparison in Chromium', { t
       changed: [DEPLOY],
       changes: ['+ Ingress shop/web', '− StatefulSet data/postgres', '~ Deployment shop/web: Ready → Degraded'],
     };
-    await page.send(createMessage(GraphInit, { title: 'prod: then → now', mode: 'history', graph: FIXTURE, findings: [], diff }) as never);
+    const init = { title: 'prod: then → now', mode: 'history', graph: FIXTURE, findings: [], diff } as const;
+    await page.send(createMessage(GraphInit, init) as never);
     await page.send(createMessage(TimelineStateMessage, { entries: ENTRIES, current: null, compare: { from: 1, to: null } }) as never);
     await page.settled();
     expect(await classesOf(page, INGRESS)).toContain('diff-added');

@@ -65,9 +65,11 @@ export async function renderFormat(scene: Scene, format: ExportFormat, options: 
     case 'png': {
       const result = renderPng(renderSvg(scene), options.png);
       const reduced = result.reducedFrom;
-      return reduced === undefined
-        ? { bytes: result.png }
-        : { bytes: result.png, note: `scaled down to ${result.width}×${result.height} px (asked for ${reduced.width}×${reduced.height})` };
+      if (reduced === undefined) return { bytes: result.png };
+      return {
+        bytes: result.png,
+        note: `scaled down to ${result.width}×${result.height} px (asked for ${reduced.width}×${reduced.height})`,
+      };
     }
     case 'pdf':
       return { bytes: await renderPdf(scene, options.pdf) };

@@ -25,7 +25,9 @@ export function renderSvg(scene: Scene): string {
   const nodes = new Map(scene.nodes.map((n) => [n.id, n]));
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(b.width)}" height="${fmt(b.height)}" viewBox="${fmt(b.x)} ${fmt(b.y)} ${fmt(b.width)} ${fmt(b.height)}" font-family="${FONT_FAMILY}" role="img" aria-labelledby="kubilitics-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(b.width)}" height="${fmt(b.height)}" ` +
+      `viewBox="${fmt(b.x)} ${fmt(b.y)} ${fmt(b.width)} ${fmt(b.height)}" ` +
+      `font-family="${FONT_FAMILY}" role="img" aria-labelledby="kubilitics-title">`,
     `<title id="kubilitics-title">${escapeXml(scene.meta.title)}</title>`,
     `<desc>${escapeXml(`${scene.nodes.length} nodes, ${scene.edges.length} relations. ${scene.header.subtitle}`)}</desc>`,
     `<rect x="${fmt(b.x)}" y="${fmt(b.y)}" width="${fmt(b.width)}" height="${fmt(b.height)}"${fill(scene.palette.background)}/>`,
@@ -62,8 +64,10 @@ function groupSvg(g: SceneGroup, scene: Scene): string {
   const label = colours.paint(GROUP_VISUAL.label);
   const { x, y, width, height } = g.box;
   return (
-    `<g data-id="${escapeXml(g.id)}"><rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(width)}" height="${fmt(height)}" rx="8"${fill(fillPaint)}${stroke(border, 1)}/>` +
-    `<text x="${fmt(x + width / 2)}" y="${fmt(y - 6)}" font-size="${GROUP_LABEL_SIZE}" font-weight="bold" text-anchor="middle"${fill(label)}>${escapeXml(g.label)}</text></g>`
+    `<g data-id="${escapeXml(g.id)}">` +
+    `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(width)}" height="${fmt(height)}" rx="8"${fill(fillPaint)}${stroke(border, 1)}/>` +
+    `<text x="${fmt(x + width / 2)}" y="${fmt(y - 6)}" font-size="${GROUP_LABEL_SIZE}" font-weight="bold" text-anchor="middle"` +
+    `${fill(label)}>${escapeXml(g.label)}</text></g>`
   );
 }
 
@@ -122,18 +126,23 @@ function headerSvg(scene: Scene): string {
     h.subtitle === ''
       ? ''
       : `<text x="${fmt(h.x)}" y="${fmt(h.y + 18)}" font-size="11"${fill(scene.palette.muted)}>${escapeXml(h.subtitle)}</text>`;
-  return `<g id="header"><text x="${fmt(h.x)}" y="${fmt(h.y)}" font-size="${TITLE_SIZE}" font-weight="bold"${fill(scene.palette.foreground)}>${escapeXml(h.title)}</text>${sub}</g>`;
+  const title =
+    `<text x="${fmt(h.x)}" y="${fmt(h.y)}" font-size="${TITLE_SIZE}" font-weight="bold"${fill(scene.palette.foreground)}>` +
+    `${escapeXml(h.title)}</text>`;
+  return `<g id="header">${title}${sub}</g>`;
 }
 
 function legendSvg(legend: LegendBox, scene: Scene): string {
   const colours = scene.palette;
   const parts = [
     `<g id="legend" font-size="${LEGEND.fontSize}">`,
-    `<rect x="${fmt(legend.x)}" y="${fmt(legend.y)}" width="${fmt(legend.width)}" height="${fmt(legend.height)}" rx="6" fill="none"${stroke({ color: colours.muted.color, opacity: 0.35 }, 1)}/>`,
+    `<rect x="${fmt(legend.x)}" y="${fmt(legend.y)}" width="${fmt(legend.width)}" height="${fmt(legend.height)}" rx="6" fill="none"` +
+      `${stroke({ color: colours.muted.color, opacity: 0.35 }, 1)}/>`,
   ];
   for (const column of legend.columns) {
     parts.push(
-      `<text x="${fmt(column.x)}" y="${fmt(column.y)}" font-size="${LEGEND.titleSize}" font-weight="bold"${fill(colours.foreground)}>${escapeXml(column.title)}</text>`,
+      `<text x="${fmt(column.x)}" y="${fmt(column.y)}" font-size="${LEGEND.titleSize}" font-weight="bold"${fill(colours.foreground)}>` +
+        `${escapeXml(column.title)}</text>`,
     );
     for (const item of column.items) parts.push(legendItemSvg(item, scene));
   }
@@ -155,16 +164,21 @@ function legendItemSvg(item: LegendItem, scene: Scene): string {
       sample = `<circle cx="${fmt(item.x + 8)}" cy="${fmt(item.y)}" r="5.5" fill="none"${stroke(s.color, 3)}/>`;
       break;
     case 'double':
-      sample = `${outline('round-rectangle', box, 1.5)} fill="none"${stroke(s.color, 1.5)}/>${outline('round-rectangle', box, -1.5)} fill="none"${stroke(s.color, 1.5)}/>`;
+      sample =
+        `${outline('round-rectangle', box, 1.5)} fill="none"${stroke(s.color, 1.5)}/>` +
+        `${outline('round-rectangle', box, -1.5)} fill="none"${stroke(s.color, 1.5)}/>`;
       break;
     case 'edge': {
       const y = fmt(item.y);
       sample =
         `<path d="M${fmt(item.x + 1)},${y} L${fmt(item.x + 26)},${y}" fill="none"${stroke(s.paint, s.width, s.dash)}/>` +
-        `<path d="M${fmt(item.x + 25)},${fmt(item.y - 4)} L${fmt(item.x + 33)},${y} L${fmt(item.x + 25)},${fmt(item.y + 4)} Z"${fill(s.paint)}/>`;
+        `<path d="M${fmt(item.x + 25)},${fmt(item.y - 4)} L${fmt(item.x + 33)},${y} ` +
+        `L${fmt(item.x + 25)},${fmt(item.y + 4)} Z"${fill(s.paint)}/>`;
       break;
     }
   }
-  const label = `<text x="${fmt(item.x + LEGEND.labelOffset)}" y="${fmt(item.y + 4)}"${fill(scene.palette.foreground)}>${escapeXml(item.label)}</text>`;
+  const label =
+    `<text x="${fmt(item.x + LEGEND.labelOffset)}" y="${fmt(item.y + 4)}"${fill(scene.palette.foreground)}>` +
+    `${escapeXml(item.label)}</text>`;
   return sample + label;
 }

@@ -12,7 +12,9 @@ export function duplicateWarning(existing: ObjectRecord, duplicate: ObjectRecord
   const where = (record: ObjectRecord): string => (record.source ? `${record.source.file}:${record.source.line}` : 'input');
   const [kept, dropped] = precedes(existing, duplicate) ? [existing, duplicate] : [duplicate, existing];
   return {
-    message: `duplicate ${kept.kind} ${kept.namespace ? `${kept.namespace}/` : ''}${kept.name}: ${where(dropped)} repeats ${where(kept)}; using the first`,
+    message:
+      `duplicate ${kept.kind} ${kept.namespace ? `${kept.namespace}/` : ''}${kept.name}: ` +
+      `${where(dropped)} repeats ${where(kept)}; using the first`,
     ...(dropped.source ? { source: dropped.source } : {}),
     duplicate: { id: kept.id, ...(kept.source ? { kept: kept.source } : {}) },
   };

@@ -64,7 +64,9 @@ function recoverOrReport(
       line: startLine,
       severity: 'error',
       problem: 'run-together',
-      message: `${pieces.length} objects run together without '---' separators (duplicate key at line ${errorLine}); recovered them by splitting at each top-level 'apiVersion:'`,
+      message:
+        `${pieces.length} objects run together without '---' separators (duplicate key at line ${errorLine}); ` +
+        "recovered them by splitting at each top-level 'apiVersion:'",
     });
     for (const piece of pieces) {
       const parsed = parseManifestText(piece.text, file);

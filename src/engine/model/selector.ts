@@ -16,7 +16,10 @@ export interface LabelSelector {
 
 const OPERATORS: ReadonlySet<string> = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
-/** metav1.LabelSelector: absent → null (nothing); `{}` → everything. An unknown operator selects nothing, as the API would reject it. */
+/**
+ * metav1.LabelSelector: absent → null (nothing); `{}` → everything. An unknown operator selects nothing, as the API would
+ * reject it.
+ */
 export function parseLabelSelector(raw: unknown): LabelSelector | null {
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) return null;
   const matchLabels = Object.entries(stringMap(recordField(raw, 'matchLabels'))).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -42,7 +42,8 @@ export function decodeSnapshotFile(bytes: Uint8Array): SnapshotFile {
   }
   if (typeof head.version !== 'number' || head.version > SNAPSHOT_FILE_VERSION) {
     throw new SnapshotFormatError(
-      `This snapshot file has version ${String(head.version)}; this Kubilitics reads up to version ${SNAPSHOT_FILE_VERSION}. Update Kubilitics to import it.`,
+      `This snapshot file has version ${String(head.version)}; this Kubilitics reads up to version ${SNAPSHOT_FILE_VERSION}. ` +
+        'Update Kubilitics to import it.',
     );
   }
   const problems = [...headerProblems(head), ...graphShapeProblems(head.graph)];

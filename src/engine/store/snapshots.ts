@@ -93,7 +93,8 @@ export class SnapshotStore {
 
   /**
    * `save` for a live cluster's host: encoding in slices with `pause()` between them (by default, one turn of the
-   * event loop) and compression off the thread, so a 100K-object snapshot does not freeze the editor. Callers must not run two at once for one cluster.
+   * event loop) and compression off the thread, so a 100K-object snapshot does not freeze the editor. Callers must not
+   * run two at once for one cluster.
    */
   async saveInSlices(input: SaveSnapshotInput, pause?: () => Promise<void>): Promise<SaveSnapshotResult> {
     const encoded = await encodeGraphInSlices(scrubGraph(input.graph), pause);

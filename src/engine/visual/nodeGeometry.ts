@@ -59,7 +59,8 @@ export function shapePath(shape: NodeShape, width: number, height: number): stri
       ]);
     case 'round-rectangle': {
       const r = Math.min(w, h) / 4;
-      return `M${r},0 H${w - r} A${r},${r} 0 0 1 ${w},${r} V${h - r} A${r},${r} 0 0 1 ${w - r},${h} H${r} A${r},${r} 0 0 1 0,${h - r} V${r} A${r},${r} 0 0 1 ${r},0 Z`;
+      const corner = `A${r},${r} 0 0 1`;
+      return `M${r},0 H${w - r} ${corner} ${w},${r} V${h - r} ${corner} ${w - r},${h} H${r} ${corner} 0,${h - r} V${r} ${corner} ${r},0 Z`;
     }
     case 'ellipse':
       return `M0,${h / 2} A${w / 2},${h / 2} 0 1 1 ${w},${h / 2} A${w / 2},${h / 2} 0 1 1 0,${h / 2} Z`;

@@ -31,7 +31,9 @@ export function explain(error: unknown, context: string): ExplainedError {
       };
     case 'unauthorized':
       return {
-        message: `The cluster of ${context} rejected the credentials (401): the token may have expired. Log in again with your cloud CLI, then reconnect.`,
+        message:
+          `The cluster of ${context} rejected the credentials (401): the token may have expired. ` +
+          'Log in again with your cloud CLI, then reconnect.',
         nextSteps: ['reconnect'],
       };
     case 'forbidden':

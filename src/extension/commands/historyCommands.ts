@@ -19,7 +19,8 @@ async function storesOrExplain(history: HistoryService): Promise<Stores | undefi
 }
 
 const READ_ONLY =
-  'Kubilitics: another VS Code window records history into the same file, so this window only reads it (see the log). Open a folder to give this window its own history.';
+  'Kubilitics: another VS Code window records history into the same file, so this window only reads it (see the log). ' +
+  'Open a folder to give this window its own history.';
 
 /** The stores, when this window may change them (it is the one recording). */
 async function writableStoresOrExplain(history: HistoryService): Promise<Stores | undefined> {
@@ -49,6 +50,11 @@ interface SnapshotPick extends vscode.QuickPickItem {
   readonly id: number;
 }
 
+/** How much of its JSON size a snapshot takes on disk, in whole percent. */
+function storedPercent(snapshot: { readonly storedBytes: number; readonly jsonBytes: number }): number {
+  return Math.round((snapshot.storedBytes / Math.max(1, snapshot.jsonBytes)) * 100);
+}
+
 async function pickSnapshot(
   stores: Stores,
   clusterId: number | undefined,
@@ -66,7 +72,7 @@ async function pickSnapshot(
     id: snapshot.id,
     label: describeMoment(snapshot.takenAt),
     description: `#${snapshot.id} · ${snapshot.trigger} · ${snapshot.nodeCount} nodes, ${snapshot.edgeCount} edges`,
-    detail: `${Math.round(snapshot.storedBytes / 1024)} KB stored (${Math.round((snapshot.storedBytes / Math.max(1, snapshot.jsonBytes)) * 100)}% of its JSON)`,
+    detail: `${Math.round(snapshot.storedBytes / 1024)} KB stored (${storedPercent(snapshot)}% of its JSON)`,
   }));
   const picked = await vscode.window.showQuickPick<SnapshotPick | (vscode.QuickPickItem & { id: null })>(
     now ? [{ id: null, label: '$(pulse) Now', description: now }, ...items] : items,

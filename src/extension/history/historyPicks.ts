@@ -18,9 +18,10 @@ export function historyPicks(summaries: readonly HistorySummary[], first?: strin
     const { kind, namespace, name } = parseId(summary.objectId);
     const deleted = summary.lastChange === 'deleted';
     const changes = `${summary.changes} change${summary.changes === 1 ? '' : 's'}`;
+    const when = describeMoment(summary.lastAt);
     return {
       label: `${deleted ? '$(trash) ' : ''}${kind} ${namespace ? `${namespace}/` : ''}${name}`,
-      description: `${deleted ? `deleted ${describeMoment(summary.lastAt)}` : `${changes}, last ${describeMoment(summary.lastAt)}`} · ${summary.objectId}`,
+      description: `${deleted ? `deleted ${when}` : `${changes}, last ${when}`} · ${summary.objectId}`,
       objectId: summary.objectId,
       deleted,
     };

@@ -158,7 +158,9 @@ export class HistoryService extends DisposableStore {
   private explainOpenFailure(error: unknown): void {
     const message =
       error instanceof SchemaTooNewError
-        ? `the history database ${this.file.fsPath} was written by a newer Kubilitics (schema ${error.databaseVersion}, this one knows ${error.knownVersion}); history is off until you update. The file was not changed.`
+        ? `the history database ${this.file.fsPath} was written by a newer Kubilitics ` +
+          `(schema ${error.databaseVersion}, this one knows ${error.knownVersion}); ` +
+          'history is off until you update. The file was not changed.'
         : `cannot open the history database ${this.file.fsPath}: ${(error as Error).message}`;
     log().error(message);
     void vscode.window.showWarningMessage(`Kubilitics: ${message}`);
@@ -173,7 +175,8 @@ const TAKEOVER_POLL_MS = 5000;
 function explainReadOnly(file: string, holder: LockHolder): void {
   const message =
     `history in ${file} is being recorded by another VS Code window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). ` +
-    'This window shows the history saved so far and records none until that window closes, then takes over; open a folder to give this window its own history.';
+    'This window shows the history saved so far and records none until that window closes, then takes over; ' +
+    'open a folder to give this window its own history.';
   log().warn(message);
   void vscode.window.showInformationMessage(`Kubilitics: ${message}`);
 }

@@ -420,7 +420,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       const child = children.get(component);
       if (child?.exitInfo !== undefined) {
         throw new Error(
-          `${component} exited (${child.exitInfo}) while waiting for ${what}; log ${logFiles[component]}:\n${await tail(logFiles[component])}`,
+          `${component} exited (${child.exitInfo}) while waiting for ${what}; ` +
+            `log ${logFiles[component]}:\n${await tail(logFiles[component])}`,
         );
       }
       try {
@@ -430,7 +431,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       }
       if (Date.now() > deadline) {
         throw new Error(
-          `timed out after ${readyTimeoutMs} ms waiting for ${what} (${lastError}); log ${logFiles[component]}:\n${await tail(logFiles[component])}`,
+          `timed out after ${readyTimeoutMs} ms waiting for ${what} (${lastError}); ` +
+            `log ${logFiles[component]}:\n${await tail(logFiles[component])}`,
         );
       }
       await sleep(delay);

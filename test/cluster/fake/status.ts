@@ -51,7 +51,8 @@ export function continueExpired(): StatusObject {
   return statusObject(
     410,
     'Expired',
-    'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+    'The provided continue parameter is too old to display a consistent list result. ' +
+      'You can start a new list without the continue parameter.',
   );
 }
 

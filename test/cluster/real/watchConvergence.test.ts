@@ -176,7 +176,8 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
   });
 
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-    it(`after kube-apiserver ${signal === 'SIGTERM' ? 'shuts down gracefully' : 'crashes'} mid-watch, catches up and equals a fresh session`, async () => {
+    const stop = signal === 'SIGTERM' ? 'shuts down gracefully' : 'crashes';
+    it(`after kube-apiserver ${stop} mid-watch, catches up and equals a fresh session`, async () => {
       await settled(live.session);
       const replicas = signal === 'SIGTERM' ? 4 : 3;
       const widget = signal === 'SIGTERM' ? 'graceful' : 'crash';
@@ -205,7 +206,8 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
       expect(live.session.lastError).toBeUndefined();
       report(
         `${signal} restart: kube-apiserver ready again after ${(restartMs / 1000).toFixed(1)} s; the controllers and kwok acted on the ` +
-          `changes ${(controllersMs / 1000).toFixed(1)} s later; the session matched the API ${(caughtUpMs / 1000).toFixed(1)} s after that`,
+          `changes ${(controllersMs / 1000).toFixed(1)} s later; ` +
+          `the session matched the API ${(caughtUpMs / 1000).toFixed(1)} s after that`,
       );
     });
   }
@@ -248,7 +250,9 @@ describe.skipIf(!available)('watches against a real control plane converge', () 
     const binding = k.devBinding(TEAM, 'dev', 'edit');
     afterAll(() => limited?.session.dispose());
 
-    it('reports team-a forbidden once its watches are re-established without the RoleBinding; the API allows it again once restored', async () => {
+    const title =
+      'reports team-a forbidden once its watches are re-established without the RoleBinding; the API allows it again once restored';
+    it(title, async () => {
       limited = await connect(plane.limitedKubeconfigPath);
       await settled(limited.session);
       expect(nodeIds(limited.session.engine.graph(), `core/Pod/${TEAM}/api-`)).toHaveLength(1);

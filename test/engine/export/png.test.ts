@@ -30,7 +30,8 @@ describe('PNG export', () => {
 
   it('scales a huge picture down to the pixel budget and says so', () => {
     const svg =
-      '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000" viewBox="0 0 20000 20000"><rect width="20000" height="20000" fill="#fff"/></svg>';
+      '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000" viewBox="0 0 20000 20000">' +
+      '<rect width="20000" height="20000" fill="#fff"/></svg>';
     const result = renderPng(svg, { scale: 2 });
     expect(result.reducedFrom).toEqual({ width: 40000, height: 40000 });
     expect(result.width * result.height).toBeLessThanOrEqual(100_000_000);

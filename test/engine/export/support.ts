@@ -30,6 +30,9 @@ export async function sceneOf(
   return headlessScene({ graph, options: viewOptionsFor(graph, choices), theme, meta: meta(title) });
 }
 
+const OWNED_BY_DEPLOYMENT = '[{ apiVersion: apps/v1, kind: Deployment, name: web, uid: d1, controller: true }]';
+const OWNED_BY_REPLICASET = '[{ apiVersion: apps/v1, kind: ReplicaSet, name: web-1, uid: r1, controller: true }]';
+
 /** A small cluster in YAML: one of most things, a collapsed pod pair, a missing Secret and a cluster-scoped object. */
 export const SMALL_YAML = `
 apiVersion: v1
@@ -49,18 +52,18 @@ spec:
 ---
 apiVersion: apps/v1
 kind: ReplicaSet
-metadata: { name: web-1, namespace: shop, uid: r1, ownerReferences: [{ apiVersion: apps/v1, kind: Deployment, name: web, uid: d1, controller: true }] }
+metadata: { name: web-1, namespace: shop, uid: r1, ownerReferences: ${OWNED_BY_DEPLOYMENT} }
 spec: { selector: { matchLabels: { app: web } } }
 ---
 apiVersion: v1
 kind: Pod
-metadata: { name: web-1-a, namespace: shop, labels: { app: web }, ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: web-1, uid: r1, controller: true }] }
+metadata: { name: web-1-a, namespace: shop, labels: { app: web }, ownerReferences: ${OWNED_BY_REPLICASET} }
 spec: { containers: [{ name: web, image: nginx }] }
 status: { phase: Running }
 ---
 apiVersion: v1
 kind: Pod
-metadata: { name: web-1-b, namespace: shop, labels: { app: web }, ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: web-1, uid: r1, controller: true }] }
+metadata: { name: web-1-b, namespace: shop, labels: { app: web }, ownerReferences: ${OWNED_BY_REPLICASET} }
 spec: { containers: [{ name: web, image: nginx }] }
 status: { phase: Pending }
 ---

@@ -27,13 +27,15 @@ spec:
     tls: { certificateRefs: [{ kind: Secret, name: wildcard }, { kind: Secret, name: shared-cert, namespace: certs }] }
     allowedRoutes: { namespaces: { from: Same } }
 `;
+const billingRef = (backendNamespace: string): string =>
+  `{ name: billing, namespace: ${backendNamespace === 'apps' ? 'payments' : backendNamespace}, port: 80 }`;
 const route = (parent: string, backendNamespace = 'apps'): string => `---
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: { name: store, namespace: apps }
 spec:
   parentRefs: [${parent}]
-  rules: [{ backendRefs: [{ name: store, port: 8080 }, { name: billing, namespace: ${backendNamespace === 'apps' ? 'payments' : backendNamespace}, port: 80 }] }]
+  rules: [{ backendRefs: [{ name: store, port: 8080 }, ${billingRef(backendNamespace)}] }]
 ---
 apiVersion: v1
 kind: Service

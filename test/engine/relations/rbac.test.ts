@@ -90,12 +90,15 @@ metadata: { name: unrelated }
   });
 });
 
+const SERVICE_WEBHOOK = '{ name: check.example.com, clientConfig: { service: { name: webhook, namespace: sys } } }';
+const URL_WEBHOOK = '{ name: url.example.com, clientConfig: { url: "https://x" } }';
+
 describe('admission, APIService, events, custom resources', () => {
   it('webhook configurations and APIServices are served by Services', () => {
     const g = graphOf(`apiVersion: admissionregistration.k8s.io/v1
 kind: ValidatingWebhookConfiguration
 metadata: { name: hooks }
-webhooks: [{ name: check.example.com, clientConfig: { service: { name: webhook, namespace: sys } } }, { name: url.example.com, clientConfig: { url: "https://x" } }]
+webhooks: [${SERVICE_WEBHOOK}, ${URL_WEBHOOK}]
 ---
 apiVersion: apiregistration.k8s.io/v1
 kind: APIService
