@@ -46,6 +46,8 @@ describe.skipIf(!available)('a new user without a kubeconfig (real VS Code, code
     await writeFile(join(dirs.workspaceFolder, 'web.yaml'), DEPLOYMENT);
     await installExtension(await packagedVsix(), dirs.extensionsDir);
     // KUBECONFIG names a file that does not exist: where kubectl looks, there is nothing.
+    // Its own server still: on the shared one (openSharedWindow) the second test's Open Topology pick list never
+    // showed (2 runs of 2, not yet understood); the first test passed there.
     code = await startCodeServer({ ...dirs, env: { KUBECONFIG: join(dirs.root, 'no-kubeconfig-here') } });
     ({ browser, page } = await openWorkbench(code.url, dirs.workspaceFolder));
   }, 300_000);

@@ -1,18 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  installExtension,
-  makeTempDirs,
-  openWorkbench,
-  runCommand,
-  screenshot,
-  startCodeServer,
-  type CodeServerInstance,
-  type TempDirs,
-} from './harness/codeServer.js';
-import { e2eAvailable, graphStats, packagedVsix, topologyFrame, waitForStats } from './support.js';
+import type { Locator, Page } from 'playwright-core';
+import { runCommand, screenshot } from './harness/codeServer.js';
+import { e2eAvailable, graphStats, openSharedWindow, topologyFrame, waitForStats, type SharedWindow } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
 
@@ -40,22 +31,26 @@ async function expand(row: Locator): Promise<void> {
 }
 
 describe.skipIf(!available)('the Resources tree follows the cluster as the diagram does (real VS Code, code-server)', () => {
-  let dirs: TempDirs;
+  let workbench: SharedWindow;
   let server: FakeApiServer;
-  let code: CodeServerInstance;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     server = await startFakeApiServer({ tls: true, identities: [ADMIN] });
     server.upsert({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } } as never);
     for (const name of ['web-0', 'web-1']) server.upsert(pod(name) as never);
-    dirs = await makeTempDirs();
-    const kubeconfigPath = join(dirs.root, 'kubeconfig');
-    await writeFile(kubeconfigPath, server.kubeconfigYaml({ token: ADMIN.token }));
-    await installExtension(await packagedVsix(), dirs.extensionsDir);
-    code = await startCodeServer({ ...dirs, env: { KUBECONFIG: kubeconfigPath } });
-    ({ browser, page } = await openWorkbench(code.url, dirs.workspaceFolder));
+    // A window of the run's shared code-server: the kubeconfig comes from the workspace settings, not KUBECONFIG
+    // (the server's environment is every window's), as in cluster.e2e.
+    workbench = await openSharedWindow({
+      name: 'resources-tree',
+      prepare: async ({ workspaceFolder, root }) => {
+        const kubeconfigPath = join(root, 'kubeconfig');
+        await writeFile(kubeconfigPath, server.kubeconfigYaml({ token: ADMIN.token }));
+        await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
+        await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': kubeconfigPath }));
+      },
+    });
+    ({ page } = workbench);
   }, 300_000);
 
   afterEach(async (context) => {
@@ -63,10 +58,8 @@ describe.skipIf(!available)('the Resources tree follows the cluster as the diagr
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await code?.stop();
+    await workbench?.close();
     await server?.stop();
-    await dirs?.cleanup();
   });
 
   it('shows an added object and a changed status in the tree, measured against the diagram', async () => {

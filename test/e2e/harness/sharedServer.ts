@@ -70,11 +70,14 @@ export async function startSharedSetup(root: string): Promise<SharedSetup> {
     await installExtension(await vsix, dirs.extensionsDir);
     // A closed window's extension host lingers for this grace time (3 hours by default); 30 s lets the hosts of
     // finished files go, while a busy machine's stalled window still reconnects.
+    // KUBECONFIG names a file that does not exist: the server (and every window's extension host) would otherwise
+    // inherit the developer's environment and read ~/.kube/config, so each window would talk to their real cluster.
+    // This way a window without a `kubilitics.kubeconfig` workspace setting sees "no kubeconfig", as a new user does.
     code = await startCodeServer({
       workspaceFolder: workspacesDir,
       extensionsDir: dirs.extensionsDir,
       userDataDir: dirs.userDataDir,
-      env: { CODE_SERVER_RECONNECTION_GRACE_TIME: '30' },
+      env: { CODE_SERVER_RECONNECTION_GRACE_TIME: '30', KUBECONFIG: join(dirs.root, 'no-kubeconfig-here') },
     });
     return { url: code.url, workspacesDir, userDataDir: dirs.userDataDir, vsix: await vsix };
   })();
