@@ -80,13 +80,17 @@ describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
     const marker = await evilWorkspace(dirs.root, dirs.workspaceFolder);
     await installExtension(await packagedVsix(), dirs.extensionsDir);
     const trust = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
-    server = await startCodeServer({ ...dirs, settings: trust, env: { KUBECONFIG: join(dirs.root, 'no-such-kubeconfig') } });
+    // A kubeconfig that exists but is not valid YAML: reading it is an error that names the file. (A missing one is a
+    // normal state for a new user now, and says nothing in a notification.)
+    const environmentKubeconfig = join(dirs.root, 'environment-kubeconfig');
+    await writeFile(environmentKubeconfig, 'apiVersion: v1\nclusters: [unclosed\n');
+    server = await startCodeServer({ ...dirs, settings: trust, env: { KUBECONFIG: environmentKubeconfig } });
     const { browser, page } = await openWorkbench(server.url, dirs.workspaceFolder);
     try {
       const notifications = await reconnect(page, true);
       expect(existsSync(marker)).toBe(false);
       // The extension did run: it ignored the workspace setting and read KUBECONFIG from the environment instead.
-      expect(notifications.join('\n')).toMatch(/no-such-kubeconfig cannot be read/);
+      expect(notifications.join('\n')).toMatch(/environment-kubeconfig is not valid/);
     } finally {
       await browser.close();
     }
