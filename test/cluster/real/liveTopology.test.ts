@@ -166,7 +166,7 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
     const manifestEdges = fromManifests.edges.filter((edge) => !edge.broken).map((edge) => [edge.source, edge.type, edge.target] as const);
     // The corpus test's edges, in the namespace bookinfo was applied to.
     expect(manifestEdges).toContainEqual(['core/Service/bookinfo/productpage', 'selects', 'apps/Deployment/bookinfo/productpage-v1']);
-    expect(manifestEdges).toContainEqual(['apps/Deployment/bookinfo/reviews-v2', 'uses', 'core/ServiceAccount/bookinfo/bookinfo-reviews']);
+    expect(manifestEdges).toContainEqual(['apps/Deployment/bookinfo/reviews-v2', 'runs-as', 'core/ServiceAccount/bookinfo/bookinfo-reviews']);
     const chain = await admin.deploymentChain('bookinfo', 'productpage', 'productpage');
     await waitForEdges(live.session, [...manifestEdges, ...chain]);
     const graph = live.session.engine.graph();
@@ -188,7 +188,7 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
       ...chain,
       ['apps/StatefulSet/shop/db', 'claims', 'core/PersistentVolumeClaim/shop/data-db-0'],
       ['apps/StatefulSet/shop/db', 'claims', 'core/PersistentVolumeClaim/shop/data-db-1'],
-      ['apps/StatefulSet/shop/db', 'uses', 'core/Service/shop/db'],
+      ['apps/StatefulSet/shop/db', 'governed-by', 'core/Service/shop/db'],
       ['autoscaling/HorizontalPodAutoscaler/shop/web', 'scales', 'apps/Deployment/shop/web'],
     ]);
     const graph = live.session.engine.graph();
@@ -211,7 +211,7 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
       ['rbac.authorization.k8s.io/RoleBinding/shop/web-config-reader', 'binds', 'core/ServiceAccount/shop/web'],
       ['rbac.authorization.k8s.io/ClusterRole//monitoring', 'aggregates', 'rbac.authorization.k8s.io/ClusterRole//monitoring-pods'],
       ['rbac.authorization.k8s.io/ClusterRole//view', 'aggregates', 'rbac.authorization.k8s.io/ClusterRole//widgets-view'],
-      ['apps/Deployment/shop/web', 'uses', 'core/ServiceAccount/shop/web'],
+      ['apps/Deployment/shop/web', 'runs-as', 'core/ServiceAccount/shop/web'],
       ['apps/Deployment/shop/web', 'env', 'core/ConfigMap/shop/web-config'],
       ['apps/Deployment/shop/web', 'mounts', 'core/ConfigMap/shop/web-config'],
       ['apps/Deployment/shop/web', 'env', 'core/Secret/shop/db-credentials'],
