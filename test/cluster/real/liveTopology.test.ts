@@ -166,7 +166,11 @@ describe.skipIf(!available)('live topology of a real control plane', () => {
     const manifestEdges = fromManifests.edges.filter((edge) => !edge.broken).map((edge) => [edge.source, edge.type, edge.target] as const);
     // The corpus test's edges, in the namespace bookinfo was applied to.
     expect(manifestEdges).toContainEqual(['core/Service/bookinfo/productpage', 'selects', 'apps/Deployment/bookinfo/productpage-v1']);
-    expect(manifestEdges).toContainEqual(['apps/Deployment/bookinfo/reviews-v2', 'runs-as', 'core/ServiceAccount/bookinfo/bookinfo-reviews']);
+    expect(manifestEdges).toContainEqual([
+      'apps/Deployment/bookinfo/reviews-v2',
+      'runs-as',
+      'core/ServiceAccount/bookinfo/bookinfo-reviews',
+    ]);
     const chain = await admin.deploymentChain('bookinfo', 'productpage', 'productpage');
     await waitForEdges(live.session, [...manifestEdges, ...chain]);
     const graph = live.session.engine.graph();
