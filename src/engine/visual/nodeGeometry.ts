@@ -73,32 +73,11 @@ export function shapePath(shape: NodeShape, width: number, height: number): stri
         [w * 0.25, h],
         [0, h / 2],
       ]);
-    case 'octagon': {
-      const c = Math.min(w, h) * 0.3;
-      return poly([
-        [c, 0],
-        [w - c, 0],
-        [w, c],
-        [w, h - c],
-        [w - c, h],
-        [c, h],
-        [0, h - c],
-        [0, c],
-      ]);
-    }
-    case 'cut-rectangle': {
-      const c = Math.min(w, h) * 0.25;
-      return poly([
-        [c, 0],
-        [w - c, 0],
-        [w, c],
-        [w, h - c],
-        [w - c, h],
-        [c, h],
-        [0, h - c],
-        [0, c],
-      ]);
-    }
+    // Both cut their four corners; they differ only in how deep the cut is.
+    case 'octagon':
+      return poly(cutCorners(w, h, Math.min(w, h) * 0.3));
+    case 'cut-rectangle':
+      return poly(cutCorners(w, h, Math.min(w, h) * 0.25));
     case 'barrel': {
       const b = w * 0.1;
       return `M${b},0 H${w - b} Q${w},${h / 2} ${w - b},${h} H${b} Q0,${h / 2} ${b},0 Z`;
@@ -111,6 +90,19 @@ export function shapePath(shape: NodeShape, width: number, height: number): stri
         [0, h],
       ]);
   }
+}
+
+function cutCorners(w: number, h: number, c: number): (readonly [number, number])[] {
+  return [
+    [c, 0],
+    [w - c, 0],
+    [w, c],
+    [w, h - c],
+    [w - c, h],
+    [c, h],
+    [0, h - c],
+    [0, c],
+  ];
 }
 
 function round(n: number): number {
