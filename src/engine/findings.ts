@@ -40,7 +40,7 @@ export function describeCounts(counts: SeverityCounts): string {
   return parts.length > 0 ? parts.join(', ') : 'no problems';
 }
 
-export function countWord(count: number, severity: FindingSeverity): string {
+function countWord(count: number, severity: FindingSeverity): string {
   const [one, many] = SEVERITY_WORDS[severity];
   return `${count} ${count === 1 ? one : many}`;
 }

@@ -45,7 +45,7 @@ const FIRST = [
 ];
 
 /** How much a person cares about a kind: the FIRST list in order, then other built-ins, then custom resources. */
-export function importance(type: ResourceType): number {
+function importance(type: ResourceType): number {
   const first = FIRST.indexOf(type.kind);
   if (first >= 0) return first;
   const builtin = BUILTIN_KINDS.get(type.kind);
