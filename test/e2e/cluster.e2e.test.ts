@@ -1,10 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runCommand, screenshot, waitForNotification } from './harness/codeServer.js';
-import { e2eAvailable, graphStats, openSharedWindow, topologyFrame, waitForLayout, waitForStats, type SharedWindow } from './support.js';
+import {
+  e2eAvailable,
+  graphStats,
+  openSharedWindow,
+  topologyFrame,
+  waitForLayout,
+  waitForStats,
+  type SharedWindow,
+  useWorkspaceKubeconfig,
+} from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
 
@@ -72,10 +79,7 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
     workbench = await openSharedWindow({
       name: 'cluster',
       prepare: async ({ workspaceFolder, root }) => {
-        const kubeconfigPath = join(root, 'kubeconfig');
-        await writeFile(kubeconfigPath, kubeconfig(server));
-        await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
-        await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': kubeconfigPath }));
+        await useWorkspaceKubeconfig(root, workspaceFolder, kubeconfig(server));
       },
     });
     page = workbench.page;

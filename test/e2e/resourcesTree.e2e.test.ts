@@ -1,9 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
-import { e2eAvailable, graphStats, openSharedWindow, topologyFrame, waitForStats, type SharedWindow } from './support.js';
+import {
+  e2eAvailable,
+  graphStats,
+  openSharedWindow,
+  topologyFrame,
+  waitForStats,
+  type SharedWindow,
+  useWorkspaceKubeconfig,
+} from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
 
@@ -44,10 +50,7 @@ describe.skipIf(!available)('the Resources tree follows the cluster as the diagr
     workbench = await openSharedWindow({
       name: 'resources-tree',
       prepare: async ({ workspaceFolder, root }) => {
-        const kubeconfigPath = join(root, 'kubeconfig');
-        await writeFile(kubeconfigPath, server.kubeconfigYaml({ token: ADMIN.token }));
-        await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
-        await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': kubeconfigPath }));
+        await useWorkspaceKubeconfig(root, workspaceFolder, server.kubeconfigYaml({ token: ADMIN.token }));
       },
     });
     ({ page } = workbench);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -8,6 +8,18 @@ import { askSharedSetup, packageExtension, type SharedCodeServer } from './harne
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
+
+/**
+ * Writes `kubeconfigYaml` beside the workspace and names it in the workspace setting `kubilitics.kubeconfig`: how a
+ * window of the shared code-server gets a kubeconfig of its own (windows cannot each have their own KUBECONFIG).
+ */
+export async function useWorkspaceKubeconfig(root: string, workspaceFolder: string, kubeconfigYaml: string): Promise<string> {
+  const kubeconfigPath = join(root, 'kubeconfig');
+  await writeFile(kubeconfigPath, kubeconfigYaml);
+  await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
+  await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify({ 'kubilitics.kubeconfig': kubeconfigPath }));
+  return kubeconfigPath;
+}
 
 /** Whether a real VS Code is installed here; in CI (KUBILITICS_REQUIRE_E2E=1) its absence is a failure, not a skip. */
 export function e2eAvailable(): boolean {
