@@ -1,4 +1,3 @@
-import { unwatchFile, watchFile } from 'node:fs';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -9,6 +8,7 @@ import { ApiClient, ApiError } from './apiClient.js';
 import { explain, type NextStep } from './clusterErrors.js';
 import { findExecutable, installHint } from './execCheck.js';
 import { rbacReport } from './hiddenReport.js';
+import { watchKubeconfigFiles } from './kubeconfigWatch.js';
 import {
   describeContexts,
   isAbsentKubeconfig,
@@ -341,12 +341,15 @@ export class ClusterManager extends DisposableStore {
 
   private watchKubeconfig(): void {
     this.unwatchKubeconfig();
-    for (const file of this.files) watchFile(file, { interval: 2000 }, this.onKubeconfigChange);
+    this.stopWatchingKubeconfig = watchKubeconfigFiles(this.files, this.onKubeconfigChange);
   }
 
   private unwatchKubeconfig(): void {
-    for (const file of this.files) unwatchFile(file, this.onKubeconfigChange);
+    this.stopWatchingKubeconfig();
+    this.stopWatchingKubeconfig = (): void => undefined;
   }
+
+  private stopWatchingKubeconfig: () => void = () => undefined;
 
   private readonly onKubeconfigChange = (): void => {
     log().info('kubeconfig changed; reloading');
