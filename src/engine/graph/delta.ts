@@ -93,6 +93,59 @@ export function diffGraphs(before: TopologyGraph, after: TopologyGraph): GraphDe
   return tracker.finish({ node: (id) => nodes.get(id), edge: (source, type, target) => edges.get(edgeId(source, type, target)) });
 }
 
+/**
+ * One delta for several in a row: each node and edge compared as it was before the first with how it is after the
+ * last (an edge added then removed is not reported; one changed and changed back is reported as changed, its value
+ * as now).
+ */
+export function foldDeltas(deltas: readonly GraphDelta[]): GraphDelta {
+  if (deltas.length === 1) return deltas[0]!;
+  const nodes = new Fold<TopologyNode>();
+  const edges = new Fold<TopologyEdge>();
+  for (const delta of deltas) {
+    nodes.add(delta.addedNodes, delta.changedNodes, delta.removedNodes);
+    edges.add(delta.addedEdges, delta.changedEdges, delta.removedEdges);
+  }
+  const n = nodes.finish();
+  const e = edges.finish();
+  return {
+    addedNodes: n.added,
+    changedNodes: n.changed,
+    removedNodes: n.removed,
+    addedEdges: e.added,
+    changedEdges: e.changed,
+    removedEdges: e.removed,
+  };
+}
+
+/** Whether each id was there before the first delta, and its value after the last (undefined: gone). */
+class Fold<T extends { readonly id: string }> {
+  private readonly items = new Map<string, { readonly existed: boolean; now: T | undefined }>();
+
+  add(added: readonly T[], changed: readonly T[], removed: readonly string[]): void {
+    for (const item of added) this.note(item.id, false, item);
+    for (const item of changed) this.note(item.id, true, item);
+    for (const id of removed) this.note(id, true, undefined);
+  }
+
+  finish(): Changes<T> {
+    const changes: Changes<T> = { added: [], changed: [], removed: [] };
+    for (const [id, { existed, now }] of this.items) {
+      if (now && !existed) changes.added.push(now);
+      else if (now) changes.changed.push(now);
+      else if (existed) changes.removed.push(id);
+    }
+    sortChanges(changes);
+    return changes;
+  }
+
+  private note(id: string, existed: boolean, now: T | undefined): void {
+    const entry = this.items.get(id);
+    if (entry) entry.now = now;
+    else this.items.set(id, { existed, now });
+  }
+}
+
 /** Applies a delta to a graph (the webview and snapshot code use this to follow a live engine). */
 export function applyDelta(graph: TopologyGraph, delta: GraphDelta): TopologyGraph {
   const nodes = new Map(graph.nodes.map((node) => [node.id, node]));

@@ -104,15 +104,18 @@ export class GraphState {
     return [...producers];
   }
 
-  /** Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed). */
-  rematerializeReferencing(producer: number, referenced: string): void {
+  /**
+   * Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed); given `touched` (a page
+   * of a list), only collects the edges there, to be drawn once with the rest of the page.
+   */
+  rematerializeReferencing(producer: number, referenced: string, touched?: Set<number>): void {
     const id = this.ids.lookup(referenced);
-    const touched = new Set<number>();
+    const slots = touched ?? new Set<number>();
     for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
       const slot = this.drafts.edge(draft);
-      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) touched.add(slot);
+      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) slots.add(slot);
     }
-    this.materialize(touched);
+    if (!touched) this.materialize(slots);
   }
 
   materializeAll(): void {
