@@ -8,11 +8,13 @@ export interface EdgeEndpoints {
   readonly source: string;
   readonly type: EdgeType;
   readonly target: string;
+  /** Where the edge was when noted (graphState.ts): found there again without hashing its ends, if it is still there. */
+  readonly slot?: number;
 }
 
 export interface CurrentGraph {
   node(id: string): TopologyNode | undefined;
-  edge(source: string, type: EdgeType, target: string): TopologyEdge | undefined;
+  edge(source: string, type: EdgeType, target: string, slot?: number): TopologyEdge | undefined;
 }
 
 /** Remembers the first value of every node and edge a change touches, then reports what really changed. */
@@ -32,7 +34,8 @@ export class DeltaTracker {
     const nodes: Changes<TopologyNode> = { added: [], changed: [], removed: [] };
     for (const [id, before] of this.nodesBefore) classify(nodes, id, before, now.node(id), sameNode);
     const edges: Changes<TopologyEdge> = { added: [], changed: [], removed: [] };
-    for (const [id, { before, at }] of this.edgesBefore) classify(edges, id, before, now.edge(at.source, at.type, at.target), sameEdge);
+    for (const [id, { before, at }] of this.edgesBefore)
+      classify(edges, id, before, now.edge(at.source, at.type, at.target, at.slot), sameEdge);
     sortChanges(nodes);
     sortChanges(edges);
     return {
@@ -66,7 +69,10 @@ function sortChanges<T extends { readonly id: string }>(changes: Changes<T>): vo
 
 /** A node is re-made only when its object changed, so the same object is the same node; otherwise compare values. */
 function sameNode(before: TopologyNode, after: TopologyNode): boolean {
-  return before === after || JSON.stringify(before) === JSON.stringify(after);
+  if (before === after) return true;
+  // A placeholder made real, or a new status, differs at a glance: most changes need not be written out to compare.
+  if (before.missing !== after.missing || before.status !== after.status || before.detail !== after.detail) return false;
+  return JSON.stringify(before) === JSON.stringify(after);
 }
 
 /** Edges are made afresh each time they are read: compare their fields (an edge's id names its ends and type). */

@@ -141,7 +141,10 @@ export class GraphState {
     return id === undefined ? undefined : this.nodes[id];
   }
 
-  edge(source: string, type: EdgeType, target: string): TopologyEdge | undefined {
+  edge(source: string, type: EdgeType, target: string, at?: number): TopologyEdge | undefined {
+    if (at !== undefined && this.edges.inUse(at) && this.holdsEnds(at, source, type, target)) {
+      return this.edges.isLive(at) ? this.edges.toEdge(at) : undefined;
+    }
     const from = this.ids.lookup(source);
     const to = this.ids.lookup(target);
     const slot = from === undefined || to === undefined ? undefined : this.edges.find(from, typeCode(type), to);
@@ -156,6 +159,15 @@ export class GraphState {
     const result: TopologyEdge[] = [];
     for (let slot = 0; slot < this.edges.end; slot++) if (this.edges.isLive(slot)) result.push(this.edges.toEdge(slot));
     return result;
+  }
+
+  /** Whether `slot` is the edge `source -type-> target` (a slot freed in a change may be reused for another edge). */
+  private holdsEnds(slot: number, source: string, type: EdgeType, target: string): boolean {
+    return (
+      this.edges.type(slot) === type &&
+      this.ids.name(this.edges.source(slot)) === source &&
+      this.ids.name(this.edges.target(slot)) === target
+    );
   }
 
   private materializeOne(slot: number): void {
@@ -175,7 +187,7 @@ export class GraphState {
     const source = this.ids.name(this.edges.source(slot));
     const target = this.ids.name(this.edges.target(slot));
     const type = this.edges.type(slot);
-    this.tracker!.noteEdge(edgeId(source, type, target), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target });
+    this.tracker!.noteEdge(edgeId(source, type, target), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target, slot });
   }
 
   /** Merges the drafts of `slot` into the one scratch value (read before the next merge). */
