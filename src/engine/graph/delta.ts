@@ -15,6 +15,8 @@ export interface EdgeEndpoints {
 export interface CurrentGraph {
   node(id: string): TopologyNode | undefined;
   edge(source: string, type: EdgeType, target: string, slot?: number): TopologyEdge | undefined;
+  /** The edge drawn in `slot` now, if any (for slots noted with `noteSlot`). */
+  edgeAt?(slot: number): TopologyEdge | undefined;
 }
 
 /** Remembers the first value of every node and edge a change touches, then reports what really changed. */
@@ -26,8 +28,22 @@ export class DeltaTracker {
     if (!this.nodesBefore.has(id)) this.nodesBefore.set(id, current);
   }
 
+  /**
+   * Slots that held no drawn edge when first written in this change: whatever they draw at the end is new, unless that
+   * edge was drawn before elsewhere (noted by id, and compared there). Most edges of a list page are new: they need
+   * no id, no map entry and no lookup until the end.
+   */
+  private readonly newSlots = new Set<number>();
+
   noteEdge(id: string, current: TopologyEdge | undefined, at: EdgeEndpoints): void {
     if (!this.edgesBefore.has(id)) this.edgesBefore.set(id, { before: current, at });
+  }
+
+  /** Whether `slot` was first written with no drawn edge in it (see newSlots); notes it if `undrawn`. */
+  noteSlot(slot: number, undrawn: boolean): boolean {
+    if (this.newSlots.has(slot)) return true;
+    if (undrawn) this.newSlots.add(slot);
+    return undrawn;
   }
 
   finish(now: CurrentGraph): GraphDelta {
@@ -36,6 +52,10 @@ export class DeltaTracker {
     const edges: Changes<TopologyEdge> = { added: [], changed: [], removed: [] };
     for (const [id, { before, at }] of this.edgesBefore)
       classify(edges, id, before, now.edge(at.source, at.type, at.target, at.slot), sameEdge);
+    for (const slot of this.newSlots) {
+      const edge = now.edgeAt!(slot);
+      if (edge && !this.edgesBefore.has(edge.id)) edges.added.push(edge);
+    }
     sortChanges(nodes);
     sortChanges(edges);
     return {

@@ -151,6 +151,10 @@ export class GraphState {
     return slot !== undefined && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
   }
 
+  edgeAt(slot: number): TopologyEdge | undefined {
+    return this.edges.inUse(slot) && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
+  }
+
   allNodes(): TopologyNode[] {
     return this.nodes.filter((node): node is TopologyNode => node !== undefined);
   }
@@ -184,6 +188,7 @@ export class GraphState {
   }
 
   private noteEdge(slot: number, wasLive: boolean): void {
+    if (this.tracker!.noteSlot(slot, !wasLive)) return;
     const source = this.ids.name(this.edges.source(slot));
     const target = this.ids.name(this.edges.target(slot));
     const type = this.edges.type(slot);
