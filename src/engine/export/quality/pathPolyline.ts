@@ -7,7 +7,7 @@ import type { Point } from '../../viewModel/layoutTypes.js';
 
 export const CURVE_STEPS = 12;
 
-const TOKEN = /[MLHVQCZmlhvqcz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
+const TOKEN = /[a-zA-Z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
 const ARGUMENTS: Readonly<Record<string, number>> = { M: 2, L: 2, H: 1, V: 1, Q: 4, C: 6, Z: 0 };
 
 export function pathPolyline(d: string): Point[] {

@@ -12,6 +12,8 @@ import type { Rect } from '../scene.js';
 
 /** Fraction of a cell by which ranges are widened, so rounding never drops a cell a segment touches. */
 const BORDER_SLACK = 1e-7;
+/** A segment narrower than this fraction of a cell is treated as vertical. */
+const NEARLY_VERTICAL = 1e-9;
 /** More cells than this cost memory and time without separating anything better. */
 const MAX_CELLS = 4_000_000;
 
@@ -62,11 +64,12 @@ export class UniformGrid {
     for (let c = c0; c <= c1; c++) {
       let yFrom = left.y;
       let yTo = right.y;
-      if (dx > 0) {
-        const x0 = Math.max(left.x, this.bounds.x + c * this.cellSize);
-        const x1 = Math.min(right.x, this.bounds.x + (c + 1) * this.cellSize);
-        yFrom = left.y + ((right.y - left.y) * (x0 - left.x)) / dx;
-        yTo = left.y + ((right.y - left.y) * (x1 - left.x)) / dx;
+      // A nearly vertical segment is taken whole in each column: slopes that steep only lose precision.
+      if (dx > this.cellSize * NEARLY_VERTICAL) {
+        const t0 = (Math.max(left.x, this.bounds.x + c * this.cellSize) - left.x) / dx;
+        const t1 = (Math.min(right.x, this.bounds.x + (c + 1) * this.cellSize) - left.x) / dx;
+        yFrom = left.y + (right.y - left.y) * Math.max(0, t0);
+        yTo = left.y + (right.y - left.y) * Math.min(1, t1);
       }
       const r0 = this.row(Math.floor(this.rowOf(Math.min(yFrom, yTo)) - BORDER_SLACK));
       const r1 = this.row(Math.floor(this.rowOf(Math.max(yFrom, yTo)) + BORDER_SLACK));
