@@ -3,7 +3,7 @@ import type { Point } from '../../viewModel/layoutTypes.js';
 import type { Rect } from '../scene.js';
 
 /** Below this, a determinant is taken as zero: the two segments are parallel (or one has no length). */
-const PARALLEL = 1e-12;
+export const PARALLEL = 1e-12;
 
 /**
  * Where segment a→b crosses segment c→d. Each segment is half-open (its start counts, its end does not), so where

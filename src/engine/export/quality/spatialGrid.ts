@@ -55,25 +55,31 @@ export class UniformGrid {
     this.forEachCellOnSegment(a, b, (cell) => this.add(cell, item));
   }
 
-  /** Every cell the segment passes through (column by column: the segment's y range within each column). */
-  forEachCellOnSegment(a: Point, b: Point, visit: (cell: number) => void): void {
-    const [left, right] = a.x <= b.x ? [a, b] : [b, a];
+  /**
+   * Every cell the segment passes through (column by column: the segment's y range within each column), until
+   * `visit` returns true.
+   */
+  forEachCellOnSegment(a: Point, b: Point, visit: (cell: number) => boolean | void): void {
+    const left = a.x <= b.x ? a : b;
+    const right = left === a ? b : a;
     const c0 = this.col(Math.floor(this.colOf(left.x) - BORDER_SLACK));
     const c1 = this.col(Math.floor(this.colOf(right.x) + BORDER_SLACK));
     const dx = right.x - left.x;
+    const dy = right.y - left.y;
+    // A nearly vertical segment is taken whole in each column: slopes that steep only lose precision.
+    const sloped = dx > this.cellSize * NEARLY_VERTICAL;
     for (let c = c0; c <= c1; c++) {
       let yFrom = left.y;
       let yTo = right.y;
-      // A nearly vertical segment is taken whole in each column: slopes that steep only lose precision.
-      if (dx > this.cellSize * NEARLY_VERTICAL) {
+      if (sloped) {
         const t0 = (Math.max(left.x, this.bounds.x + c * this.cellSize) - left.x) / dx;
         const t1 = (Math.min(right.x, this.bounds.x + (c + 1) * this.cellSize) - left.x) / dx;
-        yFrom = left.y + (right.y - left.y) * Math.max(0, t0);
-        yTo = left.y + (right.y - left.y) * Math.min(1, t1);
+        yFrom = left.y + dy * Math.max(0, t0);
+        yTo = left.y + dy * Math.min(1, t1);
       }
       const r0 = this.row(Math.floor(this.rowOf(Math.min(yFrom, yTo)) - BORDER_SLACK));
       const r1 = this.row(Math.floor(this.rowOf(Math.max(yFrom, yTo)) + BORDER_SLACK));
-      for (let r = r0; r <= r1; r++) visit(r * this.cols + c);
+      for (let r = r0; r <= r1; r++) if (visit(r * this.cols + c) === true) return;
     }
   }
 

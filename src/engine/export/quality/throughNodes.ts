@@ -54,10 +54,11 @@ function passesThroughNode(e: QualityEdge, nodes: readonly QualityNode[], grid: 
     seen.nextPiece();
     grid.forEachCellOnSegment(a, b, (cell) => {
       for (const i of grid.itemsIn(cell)) {
-        if (hit || !seen.firstMeeting(i)) continue;
+        if (!seen.firstMeeting(i)) continue;
         const n = nodes[i]!;
-        if (n.id !== e.source && n.id !== e.target && segmentEntersBox(a, b, n.box, BOX_INSET)) hit = true;
+        if (n.id !== e.source && n.id !== e.target && segmentEntersBox(a, b, n.box, BOX_INSET)) return (hit = true);
       }
+      return false;
     });
     if (hit) return true;
   }

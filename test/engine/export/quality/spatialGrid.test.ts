@@ -8,7 +8,9 @@ const BOUNDS = { x: -50, y: -50, width: 1000, height: 700 };
 
 function visited(grid: UniformGrid, a: Point, b: Point): Set<number> {
   const cells = new Set<number>();
-  grid.forEachCellOnSegment(a, b, (cell) => cells.add(cell));
+  grid.forEachCellOnSegment(a, b, (cell) => {
+    cells.add(cell);
+  });
   return cells;
 }
 
