@@ -17,6 +17,8 @@ export interface CurrentGraph {
   edge(source: string, type: EdgeType, target: string, slot?: number): TopologyEdge | undefined;
   /** The edge drawn in `slot` now, if any (for slots noted with `noteSlot`). */
   edgeAt?(slot: number): TopologyEdge | undefined;
+  /** The node of id number `id` now, if any (for numbers noted with `noteNumber`). */
+  nodeAt?(id: number): TopologyNode | undefined;
 }
 
 /** Remembers the first value of every node and edge a change touches, then reports what really changed. */
@@ -39,6 +41,16 @@ export class DeltaTracker {
     if (!this.edgesBefore.has(id)) this.edgesBefore.set(id, { before: current, at });
   }
 
+  /** Id numbers first given a node in this change: as `newSlots`, for nodes. */
+  private readonly newNumbers = new Set<number>();
+
+  /** Whether `id` was first written with no node (see newNumbers); notes it if `absent`. */
+  noteNumber(id: number, absent: boolean): boolean {
+    if (this.newNumbers.has(id)) return true;
+    if (absent) this.newNumbers.add(id);
+    return absent;
+  }
+
   /** Whether `slot` was first written with no drawn edge in it (see newSlots); notes it if `undrawn`. */
   noteSlot(slot: number, undrawn: boolean): boolean {
     if (this.newSlots.has(slot)) return true;
@@ -49,6 +61,10 @@ export class DeltaTracker {
   finish(now: CurrentGraph): GraphDelta {
     const nodes: Changes<TopologyNode> = { added: [], changed: [], removed: [] };
     for (const [id, before] of this.nodesBefore) classify(nodes, id, before, now.node(id), sameNode);
+    for (const number of this.newNumbers) {
+      const node = now.nodeAt!(number);
+      if (node && !this.nodesBefore.has(node.id)) nodes.added.push(node);
+    }
     const edges: Changes<TopologyEdge> = { added: [], changed: [], removed: [] };
     for (const [id, { before, at }] of this.edgesBefore)
       classify(edges, id, before, now.edge(at.source, at.type, at.target, at.slot), sameEdge);

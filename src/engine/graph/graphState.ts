@@ -151,6 +151,10 @@ export class GraphState {
     return slot !== undefined && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
   }
 
+  nodeAt(id: number): TopologyNode | undefined {
+    return this.nodes[id];
+  }
+
   edgeAt(slot: number): TopologyEdge | undefined {
     return this.edges.inUse(slot) && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
   }
@@ -262,7 +266,7 @@ export class GraphState {
       this.degree.get(id) > 0 ? (before?.missing || before?.synthetic ? before : placeholderNode(this.ids.name(id))) : undefined;
     const node = this.held.nodeAt(id) ?? absent();
     if (before === node) return;
-    this.tracker?.noteNode(this.ids.name(id), before);
+    if (this.tracker && !this.tracker.noteNumber(id, !before)) this.tracker.noteNode(this.ids.name(id), before);
     this.nodes[id] = node;
     if (!before) this.ids.retain(id);
     else if (!node) this.ids.release(id);
