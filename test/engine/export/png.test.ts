@@ -65,7 +65,8 @@ describe('PNG export', () => {
 
   it('writes an opaque drawing as RGB and keeps transparency where the drawing has it', () => {
     const square = (fill: string): string =>
-      `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30" viewBox="0 0 40 30"><rect width="40" height="30" fill="${fill}"/></svg>`;
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30" viewBox="0 0 40 30">' +
+      `<rect width="40" height="30" fill="${fill}"/></svg>`;
     const colourType = (png: Buffer): number => png[25]!;
     const opaque = renderPng(square('#336699')).png;
     expect(colourType(opaque)).toBe(2);
