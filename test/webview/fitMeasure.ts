@@ -11,6 +11,8 @@ export interface FitMeasure {
   readonly toolbarRows: number;
   /** The tallest visible toolbar control: one row's height. */
   readonly controlHeight: number;
+  /** How far the rightmost toolbar control reaches past the page's right edge, px (≤ 0: all on screen). */
+  readonly toolbarOverflow: number;
   readonly canvasWidth: number;
   readonly mainWidth: number;
   readonly detailsShown: boolean;
@@ -36,6 +38,7 @@ export interface GroupTitle {
 
 interface Rect {
   readonly top: number;
+  readonly right: number;
   readonly height: number;
   readonly width: number;
 }
@@ -45,6 +48,7 @@ interface Element {
 }
 interface Dom {
   readonly document: { querySelector(selector: string): Element | null };
+  readonly innerWidth: number;
 }
 
 export function measureFit(page: WebviewPage): Promise<FitMeasure> {
@@ -64,13 +68,13 @@ export function measureFit(page: WebviewPage): Promise<FitMeasure> {
       last = c;
     }
     const zoom = cy.zoom();
-    const nodes = cy.nodes().not('.group');
+    const nodes = cy.nodes().filter((n) => !n.hasClass('group'));
     const labelSizes = nodes.map((n) => parseFloat(n.style('font-size') as string) * zoom);
     const box = nodes.renderedBoundingBox({ includeLabels: false });
     const [width, height] = [cy.width(), cy.height()];
-    const nodesOnScreen = nodes.filter((n) => {
+    const nodesOnScreen = cy.nodes().filter((n) => {
       const p = n.renderedPosition();
-      return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+      return !n.hasClass('group') && p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
     }).length;
     const groups = cy.nodes('.group').map((g) => {
       const label = g.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
@@ -88,6 +92,7 @@ export function measureFit(page: WebviewPage): Promise<FitMeasure> {
       toolbarHeight: rect('.toolbar')?.height ?? 0,
       toolbarRows: rows,
       controlHeight,
+      toolbarOverflow: Math.max(0, ...visible.map((r) => r.right)) - w.innerWidth,
       canvasWidth: rect('.canvas')?.width ?? 0,
       mainWidth: rect('.main')?.width ?? 0,
       detailsShown: details !== undefined && details.width > 0,
@@ -105,7 +110,7 @@ export function describeFit(name: string, m: FitMeasure): string {
   const share = m.mainWidth > 0 ? Math.round((100 * m.canvasWidth) / m.mainWidth) : 0;
   const titles = m.groups.map((g) => `${g.titlePx.toFixed(1)}px/${Math.round(g.boxHeight)}px`).join(' ');
   return (
-    `${name}: toolbar ${Math.round(m.toolbarHeight)} px (${m.toolbarRows} row(s)), canvas ${share}% of width, ` +
+    `${name}: toolbar ${Math.round(m.toolbarHeight)} px (${m.toolbarRows} row(s), ${Math.round(m.toolbarOverflow)} px past the edge), canvas ${share}% of width, ` +
     `label ${m.labelPx.toFixed(1)} px at zoom ${m.zoom.toFixed(2)}, diagram ${Math.round(m.diagram.width)}×` +
     `${Math.round(m.diagram.height)} px, ${m.nodesOnScreen} nodes on screen, titles ${titles}`
   );
