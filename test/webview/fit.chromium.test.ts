@@ -8,7 +8,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topologyFromPaths } from '../../src/engine/topology';
-import { GraphInit, createMessage } from '../../src/protocol/messages';
+import { GraphInit, ViewFocus, createMessage } from '../../src/protocol/messages';
+import { breakpoint } from '../../src/webview/components/toolbarBreakpoints';
+import type { Locator } from 'playwright-core';
 import type { PageGlobals, WebviewPage } from './harness';
 import { chromiumAvailable } from './harness';
 import type { FitMeasure } from './fitMeasure';
@@ -107,6 +109,67 @@ describe.skipIf(!chromiumAvailable())('the view fits its panel (Chromium)', { ti
   }
 });
 
+const LONG_TITLE = 'online-boutique and shop manifests, opened beside the YAML';
+
+describe.skipIf(!chromiumAvailable())('the toolbar at its breakpoints (Chromium)', { timeout: 180_000 }, () => {
+  const suite = chromiumSuite();
+
+  it('stays one row on either side of each breakpoint, with a long title and focus mode on', async () => {
+    const graph = (await topologyFromPaths([join(ROOT, 'examples/shop')])).engine.graph();
+    const page = await suite.open(DARK, { viewport: { width: 1000, height: HEIGHT } });
+    await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+    await page.send(createMessage(GraphInit, { title: LONG_TITLE, mode: 'manifests', graph, findings: [] }) as never);
+    await page.settled();
+    await page.send(createMessage(ViewFocus, { id: 'apps/Deployment/shop/frontend', neighbourhood: true }) as never);
+    await expect.poll(() => page.page.locator('.focus-chip').count()).toBe(1);
+    for (const width of [1400, 1200, 1199, 1000, 999, 960, 959, 760, 759, 680, 679, 480, 479, 360]) {
+      await page.page.setViewportSize({ width, height: HEIGHT });
+      await waitFrames(page);
+      const m = await measureFit(page);
+      console.log(describeFit(`focus, long title @${width}`, m));
+      expectOneToolbarRow(m);
+      // The controls that never move away stay reachable.
+      for (const name of ['Fit', 'Fewer hops', 'More hops', 'Leave focus mode']) {
+        expect(await uncovered(page.page.getByRole('button', { name, exact: true })), `${name} @${width}`).toBe(true);
+      }
+      const menuOrActions =
+        width < breakpoint('actions', true)
+          ? page.page.locator('summary[aria-label="More tools"]')
+          : page.page.getByRole('button', { name: 'Legend', exact: true });
+      expect(await uncovered(menuOrActions), `More tools or Legend @${width}`).toBe(true);
+      expect(await uncovered(page.page.getByRole('searchbox', { name: 'Search by name or label' }))).toBe(true);
+    }
+    await page.screenshot('fit-toolbar-focus-360');
+  });
+
+  it('opens More tools from the keyboard, runs an action from it, and closes on Escape', async () => {
+    const graph = (await topologyFromPaths([join(ROOT, 'examples/shop')])).engine.graph();
+    const page = await suite.open(DARK, { viewport: { width: 700, height: HEIGHT } });
+    await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+    await page.send(createMessage(GraphInit, { title: 'shop', mode: 'manifests', graph, findings: [] }) as never);
+    await page.settled();
+    // At 700 px the actions and the relation filter live in the menu, not in the toolbar.
+    expect(await page.page.getByRole('button', { name: 'Legend', exact: true }).count()).toBe(0);
+    const more = page.page.locator('summary[aria-label="More tools"]');
+    await more.focus();
+    await page.page.keyboard.press('Enter');
+    const menu = page.page.locator('details[data-menu="More tools"]');
+    await expect.poll(() => menu.getAttribute('open')).toBe('');
+    expect(await menu.locator('summary', { hasText: 'Relations' }).isVisible()).toBe(true);
+    await page.page.keyboard.press('Escape');
+    await expect.poll(() => menu.getAttribute('open')).toBe(null);
+    expect(await more.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);
+    // An action closes the menu once used.
+    await page.page.keyboard.press('Enter');
+    const legend = page.page.getByRole('button', { name: 'Legend', exact: true });
+    await legend.focus();
+    await page.page.keyboard.press('Enter');
+    await expect.poll(() => page.page.locator('.legend').count()).toBe(1);
+    await expect.poll(() => menu.getAttribute('open')).toBe(null);
+    await page.screenshot('fit-shop-700-legend');
+  });
+});
+
 function expectOneToolbarRow(m: FitMeasure): void {
   expect(m.toolbarRows).toBe(1);
   // …and every control on screen, none pushed past the right edge.
@@ -121,6 +184,18 @@ function expectTitlesInsideGroups(m: FitMeasure): void {
     expect(g.titlePx, g.id).toBeLessThanOrEqual(g.boxHeight / 3 + SLACK);
     expect(g.titleWidth, g.id).toBeLessThanOrEqual(g.boxWidth + SLACK);
   }
+}
+
+/** Whether the element is on screen and what a click at its centre would reach (not covered by a neighbour). */
+async function uncovered(locator: Locator): Promise<boolean> {
+  if ((await locator.count()) === 0) return false;
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const doc = el.ownerDocument as unknown as { elementFromPoint(x: number, y: number): unknown };
+    const view = (globalThis as unknown as { innerWidth: number }).innerWidth;
+    const hit = doc.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.width > 0 && r.right <= view && (hit === el || (el as unknown as { contains(o: unknown): boolean }).contains(hit));
+  });
 }
 
 function waitFrames(page: WebviewPage): Promise<void> {

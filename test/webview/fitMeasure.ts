@@ -110,7 +110,8 @@ export function describeFit(name: string, m: FitMeasure): string {
   const share = m.mainWidth > 0 ? Math.round((100 * m.canvasWidth) / m.mainWidth) : 0;
   const titles = m.groups.map((g) => `${g.titlePx.toFixed(1)}px/${Math.round(g.boxHeight)}px`).join(' ');
   return (
-    `${name}: toolbar ${Math.round(m.toolbarHeight)} px (${m.toolbarRows} row(s), ${Math.round(m.toolbarOverflow)} px past the edge), canvas ${share}% of width, ` +
+    `${name}: toolbar ${Math.round(m.toolbarHeight)} px (${m.toolbarRows} row(s), ` +
+    `${Math.round(m.toolbarOverflow)} px past the edge), canvas ${share}% of width, ` +
     `label ${m.labelPx.toFixed(1)} px at zoom ${m.zoom.toFixed(2)}, diagram ${Math.round(m.diagram.width)}×` +
     `${Math.round(m.diagram.height)} px, ${m.nodesOnScreen} nodes on screen, titles ${titles}`
   );

@@ -12,6 +12,7 @@ import type { GraphMeta } from './graphMeta';
 import type { FilterItem } from './FilterMenu';
 import { FilterMenu } from './FilterMenu';
 import { Menu } from './Menu';
+import { breakpoint } from './toolbarBreakpoints';
 import { useMinWidth } from './useMinWidth';
 
 export interface ToolbarProps {
@@ -125,19 +126,14 @@ function SearchBox({
   );
 }
 
-/**
- * Widths (px) below which controls move into the "More tools" menu, so the toolbar stays one row: first the rarely
- * used actions, then the relation filter, then the other filters.
- */
-export const TOOLBAR_BREAKPOINTS = { actions: 1000, relations: 760, filters: 480 } as const;
-
 export function Toolbar(props: ToolbarProps): JSX.Element {
   const { store, meta, ui, onView } = props;
   const view = ui.view;
+  const focused = view.focus !== null;
   const wide = {
-    actions: useMinWidth(TOOLBAR_BREAKPOINTS.actions),
-    relations: useMinWidth(TOOLBAR_BREAKPOINTS.relations),
-    filters: useMinWidth(TOOLBAR_BREAKPOINTS.filters),
+    actions: useMinWidth(breakpoint('actions', focused)),
+    relations: useMinWidth(breakpoint('relations', focused)),
+    filters: useMinWidth(breakpoint('filters', focused)),
   };
   const inline: FilterShown = { main: wide.filters, relations: wide.relations };
   const inMenu: FilterShown = { main: !wide.filters, relations: !wide.relations };
