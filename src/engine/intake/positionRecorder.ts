@@ -1,0 +1,154 @@
+import type { EventType, State } from 'js-yaml';
+import { documentStartLine } from './documentStart.js';
+
+/** What the `yaml` path records for one document, found while js-yaml builds it (lines are 1-based). */
+export interface DocumentPositions {
+  readonly startLine: number;
+  /** Line of the first occurrence of each string that is a mapping value, in document order. */
+  readonly valueLines: Map<string, number>;
+  /** Lines of the items of the sequences near the root (a List's `items`), by the array js-yaml built. */
+  readonly itemLines: ReadonlyMap<unknown, readonly number[]>;
+}
+
+/** Thrown out of js-yaml to give a file to the `yaml` path: this file uses something the fast path does not mirror. */
+export class NotMirrored extends Error {}
+
+/** The parts of js-yaml's loader state the recorder reads; its published types name only some of them. */
+interface LoaderState extends State {
+  readonly depth: number;
+  readonly anchor: string | null;
+}
+
+const TAG = 0x21; // !
+const ANCHOR = 0x26; // &
+const ALIAS = 0x2a; // *
+
+/**
+ * js-yaml's `listener` calls `open` before each node and `close` after it. Closed nodes wait on a stack until
+ * their parent closes; a parent then checks that its children are exactly what js-yaml put into it (so every
+ * line is attributed to the right value), and records the lines the `yaml` path would. Anything it cannot
+ * attribute (anchors, aliases, tags, non-string keys, a shape it does not know) throws NotMirrored.
+ */
+export class PositionRecorder {
+  readonly documents: DocumentPositions[] = [];
+  private readonly openOffsets: number[] = [];
+  private readonly openLines: number[] = [];
+  private readonly openMarks: number[] = [];
+  // Closed nodes waiting for their parent, `top` of them: a stack pointer, as shrinking arrays is slow in V8.
+  private readonly values: unknown[] = [];
+  private readonly kinds: (string | null)[] = [];
+  private readonly offsets: number[] = [];
+  private readonly lines: number[] = [];
+  private top = 0;
+  private valueOffsets = new Map<string, number>();
+  private valueLines = new Map<string, number>();
+  private itemLines = new Map<unknown, readonly number[]>();
+
+  readonly listener = (event: EventType, state: State): void => {
+    if (event === 'open') this.open(state as LoaderState);
+    else this.close(state as LoaderState);
+  };
+
+  private open(state: LoaderState): void {
+    const input = state.input;
+    let offset = state.position;
+    let line = state.line;
+    // The separation space js-yaml skips before a node's content (its skipSeparationSpace): blanks, comments, breaks.
+    for (;;) {
+      const ch = input.charCodeAt(offset);
+      if (ch === 0x20 || ch === 0x09) offset++;
+      else if (ch === 0x23) offset = endOfLine(input, offset);
+      else if (ch === 0x0a || ch === 0x0d) {
+        offset += ch === 0x0d && input.charCodeAt(offset + 1) === 0x0a ? 2 : 1;
+        line++;
+      } else break;
+    }
+    const first = input.charCodeAt(offset);
+    if (first === TAG || first === ANCHOR || first === ALIAS) throw new NotMirrored('tag, anchor or alias');
+    this.openOffsets.push(offset);
+    this.openLines.push(line + 1);
+    this.openMarks.push(this.top);
+  }
+
+  private close(state: LoaderState): void {
+    const mark = this.openMarks.pop()!;
+    const offset = this.openOffsets.pop()!;
+    const line = this.openLines.pop()!;
+    if (state.anchor !== null) throw new NotMirrored('anchor');
+    const result: unknown = state.result;
+    const passThrough = this.top === mark + 1 && Object.is(this.values[mark], result);
+    if (!passThrough) this.checkChildren(state.kind, result, mark, state.depth);
+    if (state.depth === 1) {
+      this.finishDocument(state.input, offset, line);
+      return;
+    }
+    this.values[mark] = result;
+    this.kinds[mark] = state.kind;
+    this.offsets[mark] = offset;
+    this.lines[mark] = line;
+    this.top = mark + 1;
+  }
+
+  private checkChildren(kind: string | null, result: unknown, mark: number, depth: number): void {
+    if (kind === 'mapping') this.checkMapping(result as Record<string, unknown>, mark);
+    else if (kind === 'sequence') this.checkSequence(result as unknown[], mark, depth);
+    else if (this.top > mark + (this.endsWithEmptyNode(mark) ? 1 : 0)) throw new NotMirrored('scalar with children');
+  }
+
+  /** Key, value, key, value… and perhaps one empty node last: js-yaml's try at a next key that was not there. */
+  private checkMapping(result: Record<string, unknown>, mark: number): void {
+    const pairs = Object.keys(result).length;
+    const children = this.top - mark;
+    if (children !== 2 * pairs && !(children === 2 * pairs + 1 && this.endsWithEmptyNode(mark))) {
+      throw new NotMirrored('mapping children');
+    }
+    for (let index = mark; index < mark + 2 * pairs; index += 2) {
+      const key = this.values[index];
+      const value = this.values[index + 1];
+      if (typeof key !== 'string' || key === '__proto__' || !Object.hasOwn(result, key) || !Object.is(result[key], value)) {
+        throw new NotMirrored('mapping key');
+      }
+      if (typeof value === 'string') this.recordValue(value, this.offsets[index + 1]!, this.lines[index + 1]!);
+    }
+  }
+
+  private checkSequence(result: unknown[], mark: number, depth: number): void {
+    if (this.top - mark !== result.length) throw new NotMirrored('sequence children');
+    for (let index = 0; index < result.length; index++) {
+      if (!Object.is(result[index], this.values[mark + index])) throw new NotMirrored('sequence item');
+    }
+    // A List's items are the value of a root key: depth 2, or 3 when js-yaml read them through a try at a key.
+    if (depth <= 3) this.itemLines.set(result, this.lines.slice(mark, this.top));
+  }
+
+  private endsWithEmptyNode(mark: number): boolean {
+    const last = this.top - 1;
+    return last >= mark && this.kinds[last] === null && this.values[last] === null;
+  }
+
+  private recordValue(value: string, offset: number, line: number): void {
+    const known = this.valueOffsets.get(value);
+    if (known !== undefined && known <= offset) return;
+    this.valueOffsets.set(value, offset);
+    this.valueLines.set(value, line);
+  }
+
+  private finishDocument(input: string, offset: number, line: number): void {
+    const inOrder = [...this.valueOffsets].sort((a, b) => a[1] - b[1]);
+    const valueLines = new Map(inOrder.map(([value]) => [value, this.valueLines.get(value)!]));
+    this.documents.push({ startLine: documentStartLine(input, offset, line), valueLines, itemLines: this.itemLines });
+    this.valueOffsets = new Map();
+    this.valueLines = new Map();
+    this.itemLines = new Map();
+    this.top = 0;
+    this.values.length = 0;
+  }
+}
+
+function endOfLine(input: string, offset: number): number {
+  let position = offset;
+  for (let ch = input.charCodeAt(position); ch !== 0x0a && ch !== 0x0d && ch !== 0 && !Number.isNaN(ch);) {
+    ch = input.charCodeAt(++position);
+  }
+  return position;
+}
