@@ -22,6 +22,8 @@ interface LoaderState extends State {
 const TAG = 0x21; // !
 const ANCHOR = 0x26; // &
 const ALIAS = 0x2a; // *
+/** Key start to value start: more than the `yaml` path's 1024 characters from key start to `:`, or a long way down. */
+const MAX_KEY_SPAN = 1024;
 
 /**
  * js-yaml's `listener` calls `open` before each node and `close` after it. Closed nodes wait on a stack until
@@ -75,6 +77,7 @@ export class PositionRecorder {
     const offset = this.openOffsets.pop()!;
     const line = this.openLines.pop()!;
     if (state.anchor !== null) throw new NotMirrored('anchor');
+    if (commentTouches(state.input, state.position)) throw new NotMirrored('a comment right after a quote or bracket');
     const result: unknown = state.result;
     const passThrough = this.top === mark + 1 && Object.is(this.values[mark], result);
     if (!passThrough) this.checkChildren(state.kind, result, mark, state.depth);
@@ -108,6 +111,8 @@ export class PositionRecorder {
       if (typeof key !== 'string' || key === '__proto__' || !Object.hasOwn(result, key) || !Object.is(result[key], value)) {
         throw new NotMirrored('mapping key');
       }
+      // The `yaml` path rejects an implicit key whose `:` is more than 1024 characters after its start.
+      if (this.offsets[index + 1]! - this.offsets[index]! > MAX_KEY_SPAN) throw new NotMirrored('long key');
       if (typeof value === 'string') this.recordValue(value, this.offsets[index + 1]!, this.lines[index + 1]!);
     }
   }
@@ -143,6 +148,13 @@ export class PositionRecorder {
     this.top = 0;
     this.values.length = 0;
   }
+}
+
+/** `"x"#c`: js-yaml reads a comment there; the `yaml` path says comments must be separated by white space. */
+function commentTouches(input: string, position: number): boolean {
+  if (input.charCodeAt(position) !== 0x23) return false;
+  const before = input.charCodeAt(position - 1);
+  return before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d;
 }
 
 function endOfLine(input: string, offset: number): number {
