@@ -2,6 +2,7 @@ import { benchEngine } from './engine.js';
 import { benchHost } from './host.js';
 import { benchStore, printStoreRows } from './store.js';
 import { benchExport } from './export.js';
+import { benchIntake } from './intake.js';
 import { fixed } from './stats.js';
 
 /** `npm run bench`: numbers and ratios against targets. A benchmark, not a test: it never fails on a slow machine. */
@@ -69,4 +70,6 @@ void (async () => {
   printStoreRows(rows);
   console.log('\nExport: kubilitics render time per format, ms (file KB)');
   await benchExport((process.env['BENCH_EXPORT_SIZES'] ?? '100,1000,5000').split(',').map(Number));
+  console.log('\nIntake: YAML to objects with every position, old path (yaml library) vs new (js-yaml fast path) (target: ≥ 10 MB/s)');
+  await benchIntake(Number(process.env['BENCH_INTAKE_MB'] ?? 8));
 })();

@@ -6,8 +6,9 @@ import { parseManifestTextWithYaml } from './yamlManifests.js';
  * Parses one file's text (multi-document YAML, flow style or JSON), keeping the file:line of every object and of
  * every string value. The fast path (js-yaml) takes ordinary files; the `yaml` library reads the rest, and what
  * both read they read the same (test/engine/intake/fastManifests.test.ts compares them on every corpus file).
- * One bad document never stops the others.
+ * One bad document never stops the others; objects run together (tesg1.yaml in the corpus: seven Lists without
+ * `---`) are split by the `yaml` path and their pieces read by the fast one.
  */
 export function parseManifestText(text: string, file: string): ParsedManifests {
-  return parseManifestTextFast(text, file) ?? parseManifestTextWithYaml(text, file);
+  return parseManifestTextFast(text, file) ?? parseManifestTextWithYaml(text, file, parseManifestText);
 }

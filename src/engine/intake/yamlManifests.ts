@@ -4,11 +4,19 @@ import type { ParsedManifests } from './manifestTypes.js';
 
 const TOP_LEVEL_API_VERSION = /^apiVersion\s*:/;
 
+/** Reads one piece of a document recovered from objects run together. */
+export type PieceParser = (text: string, file: string) => ParsedManifests;
+
 /**
  * Parses one file's text (multi-document YAML, flow style or JSON) with the `yaml` library: the complete path, for
- * every file the fast one (fastManifests.ts) does not take. One bad document never stops the others.
+ * every file the fast one (fastManifests.ts) does not take. One bad document never stops the others. Pieces of
+ * objects run together are read by `parsePiece`: this path by default, the fast path when manifests.ts calls.
  */
-export function parseManifestTextWithYaml(text: string, file: string): ParsedManifests {
+export function parseManifestTextWithYaml(
+  text: string,
+  file: string,
+  parsePiece: PieceParser = parseManifestTextWithYaml,
+): ParsedManifests {
   const result: ParsedManifests = { objects: [], warnings: [] };
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -16,7 +24,7 @@ export function parseManifestTextWithYaml(text: string, file: string): ParsedMan
   for (const doc of docs) {
     const startLine = lineOf(lineCounter, doc.range[0], text);
     if (doc.errors.length > 0) {
-      recoverOrReport(doc, text, file, startLine, lineCounter, result);
+      recoverOrReport(doc, { text, file, startLine, lineCounter, parsePiece }, result);
       continue;
     }
     admitDocument(doc.toJS({ maxAliasCount: 1000 }), file, startLine, linesOf(doc, startLine, lineCounter), result);
@@ -24,14 +32,16 @@ export function parseManifestTextWithYaml(text: string, file: string): ParsedMan
   return result;
 }
 
-function recoverOrReport(
-  doc: Document.Parsed,
-  text: string,
-  file: string,
-  startLine: number,
-  lineCounter: LineCounter,
-  result: ParsedManifests,
-): void {
+interface Recovery {
+  readonly text: string;
+  readonly file: string;
+  readonly startLine: number;
+  readonly lineCounter: LineCounter;
+  readonly parsePiece: PieceParser;
+}
+
+function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: ParsedManifests): void {
+  const { text, file, startLine, lineCounter } = recovery;
   const first = doc.errors[0]!;
   const errorLine = first.linePos?.[0]?.line ?? lineOf(lineCounter, first.pos[0], text);
   const onlyDuplicateKeys = doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
@@ -48,7 +58,7 @@ function recoverOrReport(
         "recovered them by splitting at each top-level 'apiVersion:'",
     });
     for (const piece of pieces) {
-      const parsed = parseManifestTextWithYaml(piece.text, file);
+      const parsed = recovery.parsePiece(piece.text, file);
       for (const object of parsed.objects) {
         result.objects.push({ object: object.object, source: { file, line: object.source.line + startLine - 1 + piece.lineOffset } });
       }
