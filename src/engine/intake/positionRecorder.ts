@@ -42,8 +42,11 @@ export class PositionRecorder {
   private readonly offsets: number[] = [];
   private readonly lines: number[] = [];
   private top = 0;
-  private valueOffsets = new Map<string, number>();
-  private valueLines = new Map<string, number>();
+  // Each distinct string value of the document: its slot, then its first offset and line in parallel arrays.
+  private valueSlots = new Map<string, number>();
+  private readonly slotValues: string[] = [];
+  private readonly slotOffsets: number[] = [];
+  private readonly slotLines: number[] = [];
   private itemLines = new Map<unknown, readonly number[]>();
 
   readonly listener = (event: EventType, state: State): void => {
@@ -132,18 +135,28 @@ export class PositionRecorder {
   }
 
   private recordValue(value: string, offset: number, line: number): void {
-    const known = this.valueOffsets.get(value);
-    if (known !== undefined && known <= offset) return;
-    this.valueOffsets.set(value, offset);
-    this.valueLines.set(value, line);
+    const slot = this.valueSlots.get(value);
+    if (slot === undefined) {
+      this.valueSlots.set(value, this.slotValues.length);
+      this.slotValues.push(value);
+      this.slotOffsets.push(offset);
+      this.slotLines.push(line);
+    } else if (offset < this.slotOffsets[slot]!) {
+      this.slotOffsets[slot] = offset;
+      this.slotLines[slot] = line;
+    }
   }
 
+  /** Parents close after their children, so values arrive out of order: the `yaml` path lists them as written. */
   private finishDocument(input: string, offset: number, line: number): void {
-    const inOrder = [...this.valueOffsets].sort((a, b) => a[1] - b[1]);
-    const valueLines = new Map(inOrder.map(([value]) => [value, this.valueLines.get(value)!]));
+    const slots = this.slotValues.map((_, slot) => slot).sort((a, b) => this.slotOffsets[a]! - this.slotOffsets[b]!);
+    const valueLines = new Map<string, number>();
+    for (const slot of slots) valueLines.set(this.slotValues[slot]!, this.slotLines[slot]!);
     this.documents.push({ startLine: documentStartLine(input, offset, line), valueLines, itemLines: this.itemLines });
-    this.valueOffsets = new Map();
-    this.valueLines = new Map();
+    this.valueSlots = new Map();
+    this.slotValues.length = 0;
+    this.slotOffsets.length = 0;
+    this.slotLines.length = 0;
     this.itemLines = new Map();
     this.top = 0;
     this.values.length = 0;
