@@ -31,6 +31,7 @@ import { IdTable } from './idTable.js';
 import { HeldObjects } from './heldObjects.js';
 import { HeldResolveContext } from './resolve.js';
 import { selectableOf } from './selectableIndex.js';
+import { resolvePage, type HeldPage, type PageParts } from './pageApply.js';
 import { SelectorClaims } from './selectorClaims.js';
 import { Watchers } from './watchers.js';
 import { keepShapesOf } from './shapes.js';
@@ -155,7 +156,7 @@ export class TopologyEngine {
     const tracker = new DeltaTracker();
     this.state.tracker = tracker;
     try {
-      this.resolvePage(this.holdPage(events));
+      resolvePage(this.pageParts(), this.holdPage(events));
     } finally {
       this.state.tracker = undefined;
     }
@@ -164,9 +165,10 @@ export class TopologyEngine {
     return delta;
   }
 
-  /** Holds each event's object (the last event for an id wins); returns, by id, the record held before the page. */
-  private holdPage(events: readonly ObjectEvent[]): Map<string, ObjectRecord | undefined> {
+  /** Holds each event's object (the last event for an id wins): by id, the record held before the page. */
+  private holdPage(events: readonly ObjectEvent[]): HeldPage {
     const before = new Map<string, ObjectRecord | undefined>();
+    const unknown = new Set<string>();
     for (const event of events) {
       const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
       if ('problem' in admitted) {
@@ -174,44 +176,28 @@ export class TopologyEngine {
         continue;
       }
       const id = admitted.record.id;
-      const previous = this.record(id);
-      if (!before.has(id)) before.set(id, previous);
+      const number = this.ids.lookup(id);
+      const previous = this.held.at(number);
+      if (!before.has(id)) {
+        before.set(id, previous);
+        if (number === undefined) unknown.add(id);
+      }
       if (previous) this.held.remove(previous);
       if (event.type === 'upsert') this.held.add(admitted.record, this.scopes);
     }
-    return before;
+    return { before, unknown };
   }
 
-  /**
-   * Claims of the page's objects, read against the page as held; then what producers outside the page must revisit
-   * (selectors that may pick a page object, references naming one, namespace labels, grants); then every edge once.
-   */
-  private resolvePage(before: ReadonlyMap<string, ObjectRecord | undefined>): void {
-    const touched = new Set<number>();
-    for (const id of before.keys()) this.state.refreshNode(id);
-    for (const id of before.keys()) this.contributeOf(id, touched);
-    const outside = (source: string): boolean => !before.has(source);
-    const revisit = new Set<string>();
-    let namespaceChanged = false;
-    for (const [id, previous] of before) {
-      const next = this.record(id);
-      const candidates = new Set<string>();
-      for (const version of [previous, next]) {
-        const selectable = version && selectableOf(version);
-        if (selectable) this.selectors.candidates(selectable.cls, selectable.item, candidates);
-      }
-      for (const source of candidates) if (outside(source)) this.reevaluatePair(source, id);
-      const self = this.ids.lookup(id);
-      for (const producer of this.state.referencing(id)) {
-        if (producer !== self && outside(this.ids.name(producer))) this.state.rematerializeReferencing(producer, id, touched);
-      }
-      const version = next ?? previous;
-      if (version?.kind === 'Namespace') namespaceChanged = true;
-      if (version?.kind === 'ReferenceGrant') for (const source of this.watchers.grantDependent(version.namespace)) revisit.add(source);
-    }
-    if (namespaceChanged) for (const source of this.watchers.namespaceDependent()) revisit.add(source);
-    for (const source of revisit) if (outside(source)) this.contributeOf(source, touched);
-    this.state.materialize(touched);
+  private pageParts(): PageParts {
+    return {
+      ids: this.ids,
+      held: this.held,
+      selectors: this.selectors,
+      watchers: this.watchers,
+      state: this.state,
+      contributeOf: (id, touched) => this.contributeOf(id, touched),
+      reevaluatePair: (source, selected) => this.reevaluatePair(source, selected),
+    };
   }
 
   /** `recomputeSource` without drawing: the edges it feeds join `touched`. */
