@@ -31,7 +31,7 @@ import { IdTable } from './idTable.js';
 import { HeldObjects } from './heldObjects.js';
 import { HeldResolveContext } from './resolve.js';
 import { selectableOf } from './selectableIndex.js';
-import { resolvePage, type HeldPage, type PageParts } from './pageApply.js';
+import { holdPage, reevaluatePair, resolvePage, type PageParts } from './pageApply.js';
 import { SelectorClaims } from './selectorClaims.js';
 import { Watchers } from './watchers.js';
 import { keepShapesOf } from './shapes.js';
@@ -128,21 +128,9 @@ export class TopologyEngine {
       const changed = event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);
       if (changed) return this.rebuildWith(event);
     }
-    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
-    if ('problem' in admitted) {
-      this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
-      return EMPTY_DELTA;
-    }
-    const tracker = new DeltaTracker();
-    this.state.tracker = tracker;
-    try {
-      this.applyRecord(event.type === 'upsert' ? admitted.record : undefined, admitted.record.id);
-    } finally {
-      this.state.tracker = undefined;
-    }
-    const delta = tracker.finish(this.state);
-    if (!isEmptyDelta(delta)) this.cachedGraph = undefined;
-    return delta;
+    const record = this.admit(event);
+    if (!record) return EMPTY_DELTA;
+    return this.tracked(() => this.applyRecord(event.type === 'upsert' ? record : undefined, record.id));
   }
 
   /**
@@ -153,10 +141,16 @@ export class TopologyEngine {
    */
   applyBatch(events: readonly ObjectEvent[]): GraphDelta {
     if (events.some((event) => isCrd(event.object))) return foldDeltas(events.map((event) => this.apply(event)));
+    const parts = this.pageParts();
+    return this.tracked(() => resolvePage(parts, holdPage(parts, events)));
+  }
+
+  /** Runs `change` with a delta tracker on the graph and returns what it changed. */
+  private tracked(change: () => void): GraphDelta {
     const tracker = new DeltaTracker();
     this.state.tracker = tracker;
     try {
-      resolvePage(this.pageParts(), this.holdPage(events));
+      change();
     } finally {
       this.state.tracker = undefined;
     }
@@ -165,38 +159,24 @@ export class TopologyEngine {
     return delta;
   }
 
-  /** Holds each event's object (the last event for an id wins): by id, the record held before the page. */
-  private holdPage(events: readonly ObjectEvent[]): HeldPage {
-    const before = new Map<string, ObjectRecord | undefined>();
-    const unknown = new Set<string>();
-    for (const event of events) {
-      const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
-      if ('problem' in admitted) {
-        this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
-        continue;
-      }
-      const id = admitted.record.id;
-      const number = this.ids.lookup(id);
-      const previous = this.held.at(number);
-      if (!before.has(id)) {
-        before.set(id, previous);
-        if (number === undefined) unknown.add(id);
-      }
-      if (previous) this.held.remove(previous);
-      if (event.type === 'upsert') this.held.add(admitted.record, this.scopes);
-    }
-    return { before, unknown };
+  /** An object as a record, or undefined with a warning saying why it cannot be held. */
+  private admit(input: InputObject): ObjectRecord | undefined {
+    const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source, input.valueLines);
+    if ('record' in admitted) return admitted.record;
+    this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
+    return undefined;
   }
 
-  private pageParts(): PageParts {
+  private pageParts(): PageParts<ObjectEvent> {
     return {
+      admit: (input) => this.admit(input),
+      scopes: this.scopes,
       ids: this.ids,
       held: this.held,
       selectors: this.selectors,
       watchers: this.watchers,
       state: this.state,
       contributeOf: (id, touched) => this.contributeOf(id, touched),
-      reevaluatePair: (source, selected) => this.reevaluatePair(source, selected),
     };
   }
 
@@ -218,7 +198,7 @@ export class TopologyEngine {
       if (selectable) this.selectors.candidates(selectable.cls, selectable.item, candidates);
     }
     candidates.delete(id);
-    for (const source of candidates) this.reevaluatePair(source, id);
+    for (const source of candidates) reevaluatePair(this.pageParts(), source, id);
     const self = this.ids.lookup(id);
     for (const producer of this.state.referencing(id)) if (producer !== self) this.state.rematerializeReferencing(producer, id);
     const kind = (next ?? previous)?.kind;
@@ -239,18 +219,15 @@ export class TopologyEngine {
     this.state.reserve(inputs.length);
     for (let position = 0; position < inputs.length; position++) {
       const input = inputs[position]!;
-      const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source, input.valueLines);
-      if ('problem' in admitted) {
-        this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
-        continue;
-      }
+      const record = this.admit(input);
+      if (!record) continue;
       // One hash of the id serves both the duplicate check and the index (the id is new nearly always).
-      const id = this.ids.acquire(admitted.record.id);
+      const id = this.ids.acquire(record.id);
       const existing = this.held.at(id);
-      if (existing) this.warnings.push(duplicateWarning(existing, admitted.record));
-      if (!existing || !precedes(existing, admitted.record)) {
+      if (existing) this.warnings.push(duplicateWarning(existing, record));
+      if (!existing || !precedes(existing, record)) {
         if (existing) this.held.remove(existing);
-        this.held.addAt(id, admitted.record, this.scopes);
+        this.held.addAt(id, record, this.scopes);
         // References now, while the object is still in the cache (a duplicate's drafts are replaced: `materializeAll`
         // closes what they left). Selectors wait until every object is indexed.
         this.contributeAt(id, existing ? new Set() : undefined, false);
@@ -342,21 +319,6 @@ export class TopologyEngine {
     for (const claim of selectors) {
       for (const selected of this.held.index.match(claim, producer)) this.state.addSelected(producer, claim, selected, touched);
     }
-  }
-
-  /** Re-decides whether `source`'s selectors pick the one object `selected`. */
-  private reevaluatePair(source: string, selected: string): void {
-    const number = this.ids.lookup(source);
-    const selectors = number === undefined ? undefined : this.selectors.of(number);
-    if (!selectors) return;
-    const record = this.record(selected);
-    const selectable = record && selectableOf(record);
-    const accepted: SelectorClaim[] = [];
-    for (const claim of selectors) {
-      if (!selectable || claim.targetClass !== selectable.cls || !this.held.index.accepts(claim, selectable.item)) continue;
-      accepted.push(claim);
-    }
-    this.state.replaceSelected(number!, selected, accepted);
   }
 
   private newState(): GraphState {

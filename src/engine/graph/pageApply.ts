@@ -1,14 +1,23 @@
 import type { ObjectRecord } from '../model/object.js';
+import type { ScopeTable } from '../model/scope.js';
 import type { GraphState } from './graphState.js';
 import type { HeldObjects } from './heldObjects.js';
 import type { IdTable } from './idTable.js';
 import { selectableOf, type Selectable } from './selectableIndex.js';
 import type { SelectorClaims } from './selectorClaims.js';
 import type { Watchers } from './watchers.js';
-import type { SelectableClass } from '../relations/types.js';
+import type { SelectableClass, SelectorClaim } from '../relations/types.js';
 
 /** The engine's parts a page of a list reads and writes (engine.ts `applyBatch`). */
-export interface PageParts {
+/** An upsert or delete of one object (engine.ts `ObjectEvent`; generic here so this file need not import the engine). */
+interface PageEvent {
+  readonly type: 'upsert' | 'delete';
+}
+
+export interface PageParts<Event extends PageEvent = PageEvent> {
+  /** The event's object as a record, or undefined (with a warning) when it cannot be held. */
+  admit(event: Event): ObjectRecord | undefined;
+  readonly scopes: ScopeTable;
   readonly ids: IdTable;
   readonly held: HeldObjects;
   readonly selectors: SelectorClaims;
@@ -16,8 +25,6 @@ export interface PageParts {
   readonly state: GraphState;
   /** Re-reads a producer's claims and drafts (`recomputeSource` without drawing): the edges it feeds join `touched`. */
   contributeOf(id: string, touched: Set<number>): void;
-  /** Re-decides whether `source`'s selectors pick the one object `selected`, drawing what changed. */
-  reevaluatePair(source: string, selected: string): void;
 }
 
 /** A page as held: by id, the record held before the page, and which ids had no number before it. */
@@ -28,6 +35,25 @@ export interface HeldPage {
    * refer to them yet (a reference draft holds its target's number).
    */
   readonly unknown: ReadonlySet<string>;
+}
+
+/** Holds each event's object (the last event for an id wins), noting what each id had before the page. */
+export function holdPage<Event extends PageEvent>(parts: PageParts<Event>, events: readonly Event[]): HeldPage {
+  const before = new Map<string, ObjectRecord | undefined>();
+  const unknown = new Set<string>();
+  for (const event of events) {
+    const record = parts.admit(event);
+    if (!record) continue;
+    const number = parts.ids.lookup(record.id);
+    const previous = parts.held.at(number);
+    if (!before.has(record.id)) {
+      before.set(record.id, previous);
+      if (number === undefined) unknown.add(record.id);
+    }
+    if (previous) parts.held.remove(previous);
+    if (event.type === 'upsert') parts.held.add(record, parts.scopes);
+  }
+  return { before, unknown };
 }
 
 /**
@@ -51,7 +77,7 @@ export function resolvePage(parts: PageParts, page: HeldPage): void {
         const selectable = version && selectableOf(version);
         if (selectable) parts.selectors.candidates(selectable.cls, selectable.item, candidates);
       }
-      for (const source of candidates) if (outside(source)) parts.reevaluatePair(source, id);
+      for (const source of candidates) if (outside(source)) reevaluatePair(parts, source, id);
     }
     // An id unknown before the page is named only by the page's own producers.
     if (unknown.has(id)) continue;
@@ -103,4 +129,19 @@ function revisitWatchers(parts: PageParts, page: HeldPage, outside: (source: str
   }
   if (namespaceChanged) for (const source of parts.watchers.namespaceDependent()) revisit.add(source);
   for (const source of revisit) if (outside(source)) parts.contributeOf(source, touched);
+}
+
+/** Re-decides whether `source`'s selectors pick the one object `selected`, drawing what changed. */
+export function reevaluatePair(parts: PageParts, source: string, selected: string): void {
+  const number = parts.ids.lookup(source);
+  const selectors = number === undefined ? undefined : parts.selectors.of(number);
+  if (!selectors) return;
+  const record = parts.held.at(parts.ids.lookup(selected));
+  const selectable = record && selectableOf(record);
+  const accepted: SelectorClaim[] = [];
+  for (const claim of selectors) {
+    if (!selectable || claim.targetClass !== selectable.cls || !parts.held.index.accepts(claim, selectable.item)) continue;
+    accepted.push(claim);
+  }
+  parts.state.replaceSelected(number!, selected, accepted);
 }
