@@ -1,8 +1,8 @@
 /**
  * Edge geometry for exports. An edge the layout routed (layoutCore.ts) follows its route around node boxes,
- * as the view draws it. When the layout gave routes, an edge without one is cross-cutting: it stays in the
- * scene (DOT, Mermaid and JSON keep every relation) but is marked, and drawings leave it out.
- * Without routes (positions from an older view), edges are as cytoscape's "bezier" edges: straight between
+ * as the view draws it. An edge the layout left out is cross-cutting: it stays in the scene (DOT, Mermaid
+ * and JSON keep every relation) but is marked, and drawings leave it out.
+ * Other edges (a node moved by hand, positions from an older view) are as cytoscape's "bezier" edges: straight between
  * two node outlines, or fanned out side by side when several join the same two nodes. Lines end at the
  * arrow's base and the arrow's tip touches the target's outline.
  */
@@ -21,6 +21,12 @@ const ARROW = { length: 7, halfWidth: 3.5, teeHalfWidth: 7.5, teeDepth: 2.3 } as
 const EDGE_OPACITY = 0.9;
 const CONTROLLER_WIDTH = 2;
 
+/** What the layout said about edges: routes around node boxes, and which edges it left out. */
+export interface EdgeRouting {
+  readonly routes: Readonly<Record<string, readonly Point[]>>;
+  readonly crossCutting: ReadonlySet<string>;
+}
+
 /** Dash patterns of the view's legend, in line-width-independent pixels. */
 export const DASHES: Readonly<Record<LineStyle, readonly number[]>> = { solid: [], dashed: [5, 3], dotted: [1.5, 2.5] };
 
@@ -28,7 +34,7 @@ export function sceneEdges(
   edges: readonly ViewEdge[],
   nodes: ReadonlyMap<string, SceneNode>,
   colours: Palette,
-  routes?: Readonly<Record<string, readonly Point[]>>,
+  routing: EdgeRouting = { routes: {}, crossCutting: new Set() },
 ): SceneEdge[] {
   const bundles = new Map<string, ViewEdge[]>();
   for (const e of edges) {
@@ -44,8 +50,8 @@ export function sceneEdges(
     const target = nodes.get(e.target);
     if (source === undefined || target === undefined) continue;
     const bundle = bundles.get(e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`) ?? [e];
-    const route = routes?.[e.id];
-    const geometry = route !== undefined && route.length >= 2 ? { route } : routes === undefined ? {} : { crossCutting: true };
+    const route = routing.routes[e.id];
+    const geometry = routing.crossCutting.has(e.id) ? { crossCutting: true } : route !== undefined && route.length >= 2 ? { route } : {};
     result.push(sceneEdge(e, source, target, offsetIn(bundle, e), colours, geometry));
   }
   return result;

@@ -39,6 +39,6 @@ async function headlessLayout(graph: TopologyGraph, options: ViewOptions, aspect
 }
 
 export async function headlessScene(input: HeadlessSceneInput): Promise<Scene> {
-  const { positions, routes } = await headlessLayout(input.graph, input.options, input.aspect);
-  return buildScene({ graph: input.graph, options: input.options, positions, routes, theme: input.theme, meta: input.meta });
+  const { positions, routes, crossCutting } = await headlessLayout(input.graph, input.options, input.aspect);
+  return buildScene({ graph: input.graph, options: input.options, positions, routes, crossCutting, theme: input.theme, meta: input.meta });
 }

@@ -26,10 +26,11 @@ export interface SceneInput {
   /** Node centres by view node id. View nodes without a position are not drawn (nor their edges). */
   readonly positions: Readonly<Record<string, Point>>;
   /**
-   * Edge routes from the layout, by view edge id. When given, edges without a route are cross-cutting and
-   * left out of drawings (kept in DOT, Mermaid and JSON); when absent, every edge is drawn straight.
+   * Edge routes from the layout, by view edge id; edges without one are drawn straight between their nodes.
    */
   readonly routes?: Readonly<Record<string, readonly Point[]>>;
+  /** Ids of the edges the layout left out: kept in the scene (DOT, Mermaid, JSON), left out of drawings. */
+  readonly crossCutting?: readonly string[];
   readonly theme: ExportTheme;
   readonly meta: ExportMeta;
 }
@@ -49,7 +50,7 @@ export function buildScene(input: SceneInput): Scene {
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const groups = sceneGroups(view.groups, nodes);
-  const edges = sceneEdges(view.edges, byId, colours, input.routes);
+  const edges = sceneEdges(view.edges, byId, colours, { routes: input.routes ?? {}, crossCutting: new Set(input.crossCutting) });
   const drawing = drawingBounds(nodes, groups, edges);
   const header: SceneHeader = {
     x: drawing.x,

@@ -40,9 +40,9 @@ interface ShapeLayout {
 const COMPONENT_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.spacing.nodeNode': '14',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.spacing.nodeNode': '8',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '10',
   'elk.spacing.edgeNode': '12',
   'elk.spacing.edgeEdge': '8',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',

@@ -28,14 +28,16 @@ export interface LayoutOutput {
    * same coordinates as `positions`. Edges without a route are cross-cutting (see components.ts).
    */
   readonly routes: Record<string, readonly Point[]>;
+  /** Ids of the input edges left out of the layout (no route): drawn on demand in the view, not in drawings. */
+  readonly crossCutting: readonly string[];
   readonly width: number;
   readonly height: number;
 }
 
 /** Space around and between things, in model pixels. */
 export const SPACING = {
-  component: 36,
-  group: 64,
+  component: 24,
+  group: 48,
   /** Inside a namespace box; the canvas draws compounds with the same padding. */
   groupPadding: 20,
   /** Room above a namespace box for its label. */
@@ -65,7 +67,8 @@ export async function computeLayout(layouter: ComponentLayout, input: LayoutInpu
     for (const [id, p] of group?.positions ?? []) positions[id] = { x: box.x + p.x, y: box.y + p.y };
     for (const [id, route] of group?.routes ?? []) routes[id] = route.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
   }
-  return { positions, routes, width: packed.width, height: packed.height };
+  const crossCutting = input.edges.flatMap((e) => (e.id === undefined || e.id in routes ? [] : [e.id]));
+  return { positions, routes, crossCutting, width: packed.width, height: packed.height };
 }
 
 function packGroup(group: string, boxes: readonly LaidOut[]): LaidOut {
