@@ -17,7 +17,8 @@ const MIN_SPAN = 1;
 
 /**
  * Weights and distances of the route's bends, or undefined when the route has no bend (a straight line
- * needs none) or its ends sit on top of each other.
+ * needs none) or its ends sit on top of each other. The route's ends are not passed: cytoscape stops
+ * drawing an edge whose segment point lies on or inside its node's shape.
  */
 export function segmentData(route: readonly Point[], source: Point, target: Point): SegmentData | undefined {
   const bends = route.slice(1, -1);
