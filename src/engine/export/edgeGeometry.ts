@@ -76,7 +76,7 @@ function sceneEdge(e: ViewEdge, source: SceneNode, target: SceneNode, offset: nu
   const opacity = broken ? 1 : Math.max(0.55, paint.opacity);
   const arrow = broken ? BROKEN_EDGE.arrow : visual.arrow;
   const width = broken ? BROKEN_EDGE.width : e.controller ? CONTROLLER_WIDTH : visual.width;
-  const route = geometry.route;
+  const route = geometry.route?.map((p) => ({ x: round(p.x), y: round(p.y) }));
   const control = route === undefined ? controlPoint(source, target, offset) : undefined;
   const from = route === undefined ? clipToOutline(source, control ?? target) : enterOutline(source, route[1], route[0]);
   const tip =
