@@ -32,7 +32,8 @@ export async function headlessPositions(
   return (await headlessLayout(graph, options, aspect)).positions;
 }
 
-async function headlessLayout(graph: TopologyGraph, options: ViewOptions, aspect = DEFAULT_ASPECT): Promise<LayoutOutput> {
+/** Positions, routes and cross-cutting edges of the headless layout: what the view's layout worker gives. */
+export async function headlessLayout(graph: TopologyGraph, options: ViewOptions, aspect = DEFAULT_ASPECT): Promise<LayoutOutput> {
   const store = new GraphStore();
   store.reset(graph);
   return layoutViewHeadless(deriveView(store, options), aspect);
