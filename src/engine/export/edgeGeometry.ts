@@ -102,7 +102,7 @@ function sceneEdge(e: ViewEdge, source: SceneNode, target: SceneNode, offset: nu
     ...edge,
     ...(e.broken === undefined ? {} : { broken: e.broken }),
     ...(control === undefined ? {} : { control }),
-    ...(route === undefined ? {} : { points: [...route.slice(0, -1), base] }),
+    ...(route === undefined ? {} : { points: [from, ...route.slice(1, -1), base] }),
     ...(geometry.crossCutting === true ? { crossCutting: true } : {}),
   };
 }
