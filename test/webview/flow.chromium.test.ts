@@ -156,6 +156,10 @@ describe.skipIf(!chromiumAvailable())('flow layout in Chromium', { timeout: 180_
     const before = await visibleCross();
     expect(before.hidden).toBeGreaterThan(0);
     expect(before.shown).toBe(0);
+    // The status bar says how many relations wait for a selection, so none seems lost.
+    const counts = page.page.locator('[data-testid="counts"]');
+    expect(await counts.getAttribute('data-cross-cutting')).toBe(String(before.hidden));
+    expect(await counts.textContent()).toContain(`${before.hidden} cross-cutting`);
     await page.clickNode(before.end);
     await page.page.waitForFunction(() =>
       (globalThis as unknown as PageGlobals).__kubilitics.cy.edges('.cross').some((e) => (e as { visible(): boolean }).visible()),

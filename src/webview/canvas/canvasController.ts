@@ -30,6 +30,8 @@ export interface CanvasCallbacks {
   activate(id: string): void;
   viewportChanged(viewport: Viewport): void;
   layoutBusy(busy: boolean): void;
+  /** How many relations are drawn only while one of their ends is selected or hovered (cross-cutting). */
+  crossCutting(count: number): void;
   keyboardFocus(id: string | null): void;
   error(message: string): void;
 }
@@ -332,6 +334,7 @@ export class CanvasController {
   private applyPositions(): void {
     const { positions, routes } = this.state();
     syncElements(this.cy, this.view, (id) => positions.get(id), routes);
+    this.callbacks.crossCutting(this.cy.edges('.cross').length);
     this.keyboard.refresh();
     this.decorations.reapply();
     this.applyDiff();
