@@ -2,6 +2,7 @@
  * The flow layout as drawn in Chromium on the bundled example: lines go around node boxes, never through
  * one that is neither their source nor their target, and an application reads left to right.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { topologyFromPaths } from '../../src/engine/topology';
@@ -12,6 +13,7 @@ import { chromiumSuite } from './suite';
 import { LIGHT } from './themes';
 
 const SHOP = resolve(__dirname, '../../examples/shop');
+const CORPUS = resolve(__dirname, '../../../shared/corpus');
 const INGRESS = 'networking.k8s.io/Ingress/shop/storefront';
 const SERVICE = 'core/Service/shop/frontend';
 const DEPLOYMENT = 'apps/Deployment/shop/frontend';
@@ -137,6 +139,19 @@ describe.skipIf(!chromiumAvailable())('flow layout in Chromium', { timeout: 180_
     expect(at[SERVICE]!.x).toBeLessThan(at[DEPLOYMENT]!.x);
     await page.screenshot('flow-shop');
   });
+
+  for (const set of ['online-boutique', 'bookinfo']) {
+    it.skipIf(!existsSync(resolve(CORPUS, set)))(`${set}: no drawn edge crosses an unrelated node box`, async () => {
+      const graph = (await topologyFromPaths([resolve(CORPUS, set)])).engine.graph();
+      const page = await suite.open(LIGHT);
+      await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+      await page.send(createMessage(GraphInit, { title: set, mode: 'manifests', graph, findings: [] }) as never);
+      await page.settled();
+      const { edges, boxes } = await drawnEdges(page);
+      expect(edges.length).toBeGreaterThan(10);
+      expect(throughNodes(edges, boxes)).toEqual([]);
+    });
+  }
 
   it('examples/shop: cross-cutting relations show while one of their ends is selected', async () => {
     const graph = (await topologyFromPaths([SHOP])).engine.graph();
