@@ -76,10 +76,12 @@ export class ComponentLayouter implements ComponentLayout {
       const positions = new Map<string, Point>();
       component.nodes.forEach((n, i) => positions.set(n.id, layout.centres[i] ?? { x: 0, y: 0 }));
       const routes = new Map<string, readonly Point[]>();
+      const widths = new Map(component.nodes.map((n) => [n.id, n.width]));
       component.edges.forEach((e, i) => {
         const route = layout.routes[i];
-        if (e.id !== undefined && route !== undefined)
-          routes.set(e.id, fitEnds(route, positions.get(e.source), positions.get(e.target), e, component));
+        if (e.id === undefined || route === undefined) return;
+        const from = { centre: positions.get(e.source), width: widths.get(e.source) ?? 0 };
+        routes.set(e.id, fitEnds(route, from, { centre: positions.get(e.target), width: widths.get(e.target) ?? 0 }));
       });
       result.set(component.key, { key: component.key, width: layout.width, height: layout.height, positions, routes });
     }
@@ -124,14 +126,12 @@ function singleton(node: LayoutNodeInput | undefined): ShapeLayout | undefined {
  * ELK saw widths rounded up (so similar shapes share a layout); a route that leaves or enters a node's side
  * horizontally is pulled in to the node's true side, so no gap shows between line and box.
  */
-function fitEnds(
-  route: readonly Point[],
-  from: Point | undefined,
-  to: Point | undefined,
-  e: { source: string; target: string },
-  c: Component,
-): Point[] {
-  const width = (id: string): number => c.nodes.find((n) => n.id === id)?.width ?? 0;
+interface RouteEnd {
+  readonly centre: Point | undefined;
+  readonly width: number;
+}
+
+function fitEnds(route: readonly Point[], from: RouteEnd, to: RouteEnd): Point[] {
   const points = route.map((p) => ({ ...p }));
   const fit = (end: number, next: number, centre: Point | undefined, w: number): void => {
     const p = points[end];
@@ -140,8 +140,8 @@ function fitEnds(
     if (Math.abs(Math.abs(p.x - centre.x) - w / 2) > WIDTH_STEP) return;
     p.x = centre.x + Math.sign(p.x - centre.x) * (w / 2);
   };
-  fit(0, 1, from, width(e.source));
-  fit(points.length - 1, points.length - 2, to, width(e.target));
+  fit(0, 1, from.centre, from.width);
+  fit(points.length - 1, points.length - 2, to.centre, to.width);
   return points;
 }
 
