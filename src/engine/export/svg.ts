@@ -35,7 +35,7 @@ export function renderSvg(scene: Scene): string {
     ...scene.groups.map((g) => groupSvg(g, scene)),
     '</g>',
     '<g id="edges">',
-    ...scene.edges.map((e) => edgeSvg(e, nodes)),
+    ...scene.edges.filter((e) => e.crossCutting !== true).map((e) => edgeSvg(e, nodes)),
     '</g>',
     `<g id="nodes" font-size="${NODE_METRICS.fontSize}"${fill(scene.palette.foreground)} text-anchor="middle">`,
     ...scene.nodes.map(nodeSvg),
@@ -78,6 +78,7 @@ export function groupTitleAnchor(g: Pick<SceneGroup, 'box'>): { x: number; y: nu
 }
 
 export function edgePathData(e: SceneEdge): string {
+  if (e.points !== undefined) return `M${e.points.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(' L')}`;
   const c = e.control;
   return c === undefined
     ? `M${fmt(e.from.x)},${fmt(e.from.y)} L${fmt(e.to.x)},${fmt(e.to.y)}`
@@ -173,6 +174,9 @@ function legendItemSvg(item: LegendItem, scene: Scene): string {
       sample =
         `${outline('round-rectangle', box, 1.5)} fill="none"${stroke(s.color, 1.5)}/>` +
         `${outline('round-rectangle', box, -1.5)} fill="none"${stroke(s.color, 1.5)}/>`;
+      break;
+    case 'note':
+      sample = '';
       break;
     case 'edge': {
       const y = fmt(item.y);

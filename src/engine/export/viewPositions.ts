@@ -25,6 +25,10 @@ export interface ViewPositions {
   readonly nodes: readonly ViewPositionNode[];
   /** Ids of the drawn edges. */
   readonly edges: readonly string[];
+  /** The layout's routes of edges whose ends have not moved since, by edge id (layoutCore.ts). */
+  readonly routes?: Readonly<Record<string, readonly Point[]>>;
+  /** Edges the layout left out (shown in the view on selection or hover only). */
+  readonly crossCutting?: readonly string[];
 }
 
 export type ParsedPositions = { readonly ok: true; readonly value: ViewPositions } | { readonly ok: false; readonly reason: string };
@@ -50,7 +54,18 @@ export function parseViewPositions(text: string): ParsedPositions {
   const nodes = value['nodes'];
   if (!Array.isArray(nodes) || !nodes.every(isPositionNode)) return { ok: false, reason: "positions: 'nodes' is malformed" };
   if (!isStringList(value['edges'])) return { ok: false, reason: "positions: 'edges' must be a list of ids" };
-  return { ok: true, value: { version: 1, aspect: value['aspect'], view, nodes, edges: value['edges'] } };
+  const routes = value['routes'];
+  if (routes !== undefined && !isRouteTable(routes)) return { ok: false, reason: "positions: 'routes' is malformed" };
+  const crossCutting = value['crossCutting'];
+  if (crossCutting !== undefined && !isStringList(crossCutting))
+    return { ok: false, reason: "positions: 'crossCutting' must be a list of ids" };
+  const routing = { ...(routes === undefined ? {} : { routes }), ...(crossCutting === undefined ? {} : { crossCutting }) };
+  return { ok: true, value: { version: 1, aspect: value['aspect'], view, nodes, edges: value['edges'], ...routing } };
+}
+
+function isRouteTable(v: unknown): v is Record<string, Point[]> {
+  const isPoint = (p: unknown): boolean => isRecord(p) && isFiniteNumber(p['x']) && isFiniteNumber(p['y']);
+  return isRecord(v) && Object.values(v).every((route) => Array.isArray(route) && route.length >= 2 && route.every(isPoint));
 }
 
 function isPositionNode(v: unknown): v is ViewPositionNode {

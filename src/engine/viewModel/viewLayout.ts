@@ -10,9 +10,9 @@ export function layoutInput(nodes: readonly ViewNode[], view: ViewGraph, aspect:
   const ids = new Set(nodes.map((n) => n.id));
   return {
     aspect,
-    nodes: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, group: n.parent ?? '' })),
+    nodes: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, group: n.parent ?? '', kind: n.kind })),
     edges: view.edges
       .filter((e) => ids.has(e.source) && ids.has(e.target))
-      .map((e) => ({ source: e.source, target: e.target, type: e.type })),
+      .map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type })),
   };
 }

@@ -188,6 +188,19 @@ function edgeBlocks(theme: ResolvedTheme, large: boolean): StyleBlock[] {
     });
   }
   blocks.push({ selector: 'edge[?controller]', style: { width: 2 } });
+  // The layout's orthogonal routes (edgeRoutes.ts): the same lines the exports draw.
+  blocks.push({
+    selector: 'edge.routed',
+    style: {
+      'curve-style': 'segments',
+      'edge-distances': 'node-position',
+      'segment-weights': 'data(segWeights)',
+      'segment-distances': 'data(segDistances)',
+    },
+  });
+  // Cross-cutting relations stay out of the picture until one of their ends is selected or hovered.
+  blocks.push({ selector: 'edge.cross', style: { display: 'none' } });
+  blocks.push({ selector: 'edge.cross.related, edge.cross.hover', style: { display: 'element' } });
   const error = theme.color(BROKEN_EDGE.color);
   blocks.push({
     selector: 'edge[?broken]',

@@ -49,6 +49,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   const [meta, setMeta] = useState<GraphMeta | null>(null);
   const [status, setStatus] = useState<HostStatus>({});
   const [layoutBusy, setLayoutBusy] = useState(false);
+  const [crossCutting, setCrossCutting] = useState(0);
   const [ui, setUi] = useState<UiState>(() => restoreUiState(host.getState()));
   const [reveal, setReveal] = useState<string | null>(null);
   const [timeline, setTimeline] = useState<TimelineState | null>(null);
@@ -141,6 +142,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onActivate={activate}
           onViewport={(viewport) => setUi((s) => ({ ...s, viewport }))}
           onLayoutBusy={setLayoutBusy}
+          onCrossCutting={setCrossCutting}
           diff={meta?.diff ?? null}
           onError={(message) => {
             setStatus((s) => ({ ...s, message }));
@@ -173,7 +175,15 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onCompare={(from, to) => host.post(createMessage(TimelineCompare, { from, to }))}
         />
       )}
-      <StatusBar meta={meta} status={status} view={view} total={store} layoutBusy={layoutBusy} onSelect={select} />
+      <StatusBar
+        meta={meta}
+        status={status}
+        view={view}
+        total={store}
+        layoutBusy={layoutBusy}
+        crossCutting={crossCutting}
+        onSelect={select}
+      />
     </div>
   );
 }
