@@ -68,6 +68,8 @@ function sortedView(options: ViewOptions): ViewOptions {
     groupByNamespace: options.groupByNamespace,
     collapsedNamespaces: sorted(options.collapsedNamespaces),
     expandedOwners: sorted(options.expandedOwners),
+    level: options.level,
+    openedGroups: sorted(options.openedGroups),
     focus: options.focus === null ? null : { id: options.focus.id, hops: options.focus.hops },
   };
 }

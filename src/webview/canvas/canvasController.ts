@@ -42,7 +42,7 @@ interface InFlight {
   readonly context: string;
 }
 
-const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map() };
+const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map(), level: 'object' };
 const APPEND_GAP = 80;
 const MAX_FIT_ZOOM = 1.25;
 
