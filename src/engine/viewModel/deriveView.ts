@@ -77,7 +77,7 @@ export function deriveView(store: GraphStore, options: ViewOptions): ViewGraph {
     const node = store.nodes.get(id);
     if (node === undefined) continue;
     representative.set(id, id);
-    nodes.push(plainNode(node, options));
+    nodes.push(plainNode(node, options, level));
   }
   nodes.sort((a, b) => compare(a.id, b.id));
   // At the namespace level, edges between summaries are counted by family: one labelled line per pair and family.
@@ -199,7 +199,7 @@ function aggregateNode(
   return { id, kind, name, namespace, status, tag, label, missing: false, aggregate, members: sorted, ...estimateNodeSize(lines) };
 }
 
-function plainNode(node: TopologyNode, options: ViewOptions): ViewNode {
+function plainNode(node: TopologyNode, options: ViewOptions, level: DetailLevel): ViewNode {
   const tag = kindVisual(node.kind, node.missing === true).abbreviation;
   const lines = nodeLabelLines(tag, node.name);
   const view: ViewNode = {
@@ -214,6 +214,8 @@ function plainNode(node: TopologyNode, options: ViewOptions): ViewNode {
     members: [node.id],
     ...estimateNodeSize(lines),
   };
+  // At the namespace level a Namespace object folds with its contents, so it opens into their box too.
+  if (level === 'namespace' && node.kind === 'Namespace' && options.groupByNamespace) return { ...view, parent: GROUP_PREFIX + node.name };
   return withParent(view, options);
 }
 
@@ -234,7 +236,7 @@ function worstStatus(store: GraphStore, ids: readonly string[]): NodeStatus {
 
 function deriveGroups(nodes: readonly ViewNode[]): ViewGroup[] {
   const namespaces = new Set<string>();
-  for (const node of nodes) if (node.parent !== undefined) namespaces.add(node.namespace);
+  for (const node of nodes) if (node.parent !== undefined) namespaces.add(node.parent.slice(GROUP_PREFIX.length));
   return [...namespaces].sort(compare).map((namespace) => ({ id: GROUP_PREFIX + namespace, namespace }));
 }
 
