@@ -6,6 +6,7 @@ import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { GraphMeta, HostStatus } from './graphMeta';
 import { ProblemGroups } from './ProblemGroups';
+import { foldStatus } from './foldStatus';
 
 export interface StatusBarProps {
   readonly meta: GraphMeta | null;
@@ -22,6 +23,7 @@ export function StatusBar({ meta, status, view, total, layoutBusy, onSelect }: S
   // The same count as the CLI, the log and the Problems panel: one list, counted by severity.
   const counts = countFindings(findings);
   const objects = view.nodes.reduce((sum, n) => sum + n.members.length, 0);
+  const folds = foldStatus(view);
   let broken = 0;
   for (const edge of total.edges.values()) if (edge.broken !== undefined) broken++;
   return (
@@ -39,6 +41,11 @@ export function StatusBar({ meta, status, view, total, layoutBusy, onSelect }: S
       >
         {meta === null ? 'Waiting for data…' : `${objects} of ${total.nodes.size} objects · ${view.edges.length} relations shown`}
       </span>
+      {folds !== null && (
+        <span class="folds" data-testid="folds" data-level={view.level}>
+          {folds}
+        </span>
+      )}
       {layoutBusy && <span class="busy">Laying out…</span>}
       {status.message !== undefined && status.message !== '' && <span class="message">{status.message}</span>}
       <span class="spacer" />

@@ -11,6 +11,7 @@ import type { UiState } from '../uiState';
 import type { GraphMeta } from './graphMeta';
 import type { FilterItem } from './FilterMenu';
 import { FilterMenu } from './FilterMenu';
+import { LevelSelect } from './LevelSelect';
 
 export interface ToolbarProps {
   readonly store: GraphStore;
@@ -120,6 +121,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       </div>
       <SearchBox {...props} />
       <Filters {...props} view={view} />
+      <LevelSelect view={view} onView={onView} />
       <label class="toggle">
         <input
           type="checkbox"
