@@ -2,6 +2,7 @@ import { benchEngine } from './engine.js';
 import { benchHost } from './host.js';
 import { benchStore, printStoreRows } from './store.js';
 import { benchExport } from './export.js';
+import { benchLevels } from './levels.js';
 import { fixed } from './stats.js';
 
 /** `npm run bench`: numbers and ratios against targets. A benchmark, not a test: it never fails on a slow machine. */
@@ -69,4 +70,8 @@ void (async () => {
   printStoreRows(rows);
   console.log('\nExport: kubilitics render time per format, ms (file KB)');
   await benchExport((process.env['BENCH_EXPORT_SIZES'] ?? '100,1000,5000').split(',').map(Number));
+  console.log(
+    '\nLevels of detail: derive time per level and headless layout of the namespace level (target: namespace level ≤ 1 s at any size)',
+  );
+  await benchLevels((process.env['BENCH_LEVEL_SIZES'] ?? '5000,20000,100000').split(',').map(Number));
 })();
