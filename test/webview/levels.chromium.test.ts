@@ -156,13 +156,15 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
     const start = Date.now();
     await page.send(createMessage(GraphInit, { title: 'levels', mode: 'manifests', graph, findings: [] }) as never);
+    // Handing 5K objects to the page through the test driver takes seconds of its own; drawing is timed from receipt.
+    const received = Date.now();
     await page.settled();
-    const ms = Date.now() - start;
+    const ms = Date.now() - received;
     const timings = await page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.timings);
     const boxes = await nodeBoxes(page);
     const zoom = await page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.cy.zoom());
     console.log(
-      `levels 5k (under load): ${graph.nodes.length} objects → ${boxes.length} summary nodes drawn in ${ms} ms ` +
+      `levels 5k (under load): ${graph.nodes.length} objects → ${boxes.length} summary nodes drawn ${ms} ms after receipt (driver transfer ${received - start} ms) ` +
         `(layout worker ${timings.workerMs} ms, request to positions applied ${timings.totalMs} ms); ` +
         `opening zoom ${zoom.toFixed(2)} (11 px text drawn at ${(11 * zoom).toFixed(1)} px)`,
     );
