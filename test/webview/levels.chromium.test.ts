@@ -164,8 +164,9 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     const boxes = await nodeBoxes(page);
     const zoom = await page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.cy.zoom());
     console.log(
-      `levels 5k (under load): ${graph.nodes.length} objects → ${boxes.length} summary nodes drawn ${ms} ms after receipt (driver transfer ${received - start} ms) ` +
-        `(layout worker ${timings.workerMs} ms, request to positions applied ${timings.totalMs} ms); ` +
+      `levels 5k (under load): ${graph.nodes.length} objects → ${boxes.length} summary nodes drawn ${ms} ms after receipt ` +
+        `(driver transfer ${received - start} ms; ` +
+        `layout worker ${timings.workerMs} ms, request to positions applied ${timings.totalMs} ms); ` +
         `opening zoom ${zoom.toFixed(2)} (11 px text drawn at ${(11 * zoom).toFixed(1)} px)`,
     );
     expect(boxes.length).toBeGreaterThan(10);
