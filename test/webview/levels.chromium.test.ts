@@ -136,6 +136,8 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     expect((await page.nodeData('nsc:team-1'))?.['tone']).toBe('bad');
     expect(String((await page.nodeData('nsc:team-1'))?.['label'])).toContain('1 failing');
     expect((await page.nodeData('nsc:team-2'))?.['tone']).toBe('ok');
+    await page.clickNode('nsc:team-1');
+    await expect.poll(async () => page.page.getByTestId('group-summary').textContent()).toMatch(/ · 1 failing · /);
     const pod = graph.nodes.find((n) => n.kind === 'Pod' && n.namespace === 'team-2');
     if (pod === undefined) throw new Error('no team-2 pod');
     const delta: GraphDelta = {
