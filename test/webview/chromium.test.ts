@@ -394,6 +394,8 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     const page = await harness.open(DARK);
     open.push(page);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+    // Auto would open 5,000 objects at the namespace level (levels.chromium.test.ts); this test draws them all.
+    await page.page.selectOption('[data-testid=level]', 'workload');
     const start = Date.now();
     await page.send(init(graph, 'synthetic 5k') as never);
     const counts = await page.settled();
