@@ -77,6 +77,7 @@ function sceneEdge(e: ViewEdge, source: SceneNode, target: SceneNode, offset: nu
   return {
     ...edge,
     ...(e.broken === undefined ? {} : { broken: e.broken }),
+    ...(e.count === undefined ? {} : { count: e.count }),
     ...(control === undefined ? {} : { control }),
   };
 }
