@@ -17,7 +17,7 @@ import { escapeXml, fmt } from './text.js';
 /** Generic sans-serif with the usual UI fonts first; the PNG renderer maps `sans-serif` to its bundled font. */
 export const FONT_FAMILY = "'Segoe UI', -apple-system, 'Helvetica Neue', Helvetica, Arial, sans-serif";
 
-const GROUP_LABEL_SIZE = 13;
+export const GROUP_LABEL_SIZE = 13;
 const TITLE_SIZE = 16;
 
 export function renderSvg(scene: Scene): string {
@@ -63,12 +63,18 @@ function groupSvg(g: SceneGroup, scene: Scene): string {
   const border = { color: colours.paint(GROUP_VISUAL.border).color, opacity: GROUP_VISUAL.borderOpacity };
   const label = colours.paint(GROUP_VISUAL.label);
   const { x, y, width, height } = g.box;
+  const title = groupTitleAnchor(g);
   return (
     `<g data-id="${escapeXml(g.id)}">` +
     `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(width)}" height="${fmt(height)}" rx="8"${fill(fillPaint)}${stroke(border, 1)}/>` +
-    `<text x="${fmt(x + width / 2)}" y="${fmt(y - 6)}" font-size="${GROUP_LABEL_SIZE}" font-weight="bold" text-anchor="middle"` +
+    `<text x="${fmt(title.x)}" y="${fmt(title.y)}" font-size="${GROUP_LABEL_SIZE}" font-weight="bold" text-anchor="middle"` +
     `${fill(label)}>${escapeXml(g.label)}</text></g>`
   );
+}
+
+/** Where a group's title is drawn: centred above the box, `y` being its baseline. */
+export function groupTitleAnchor(g: Pick<SceneGroup, 'box'>): { x: number; y: number } {
+  return { x: g.box.x + g.box.width / 2, y: g.box.y - 6 };
 }
 
 export function edgePathData(e: SceneEdge): string {
