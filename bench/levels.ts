@@ -8,6 +8,9 @@ import type { TopologyGraph } from '../src/engine/model/graph.js';
 import type { ViewGraph } from '../src/engine/viewModel/deriveView.js';
 import { deriveView } from '../src/engine/viewModel/deriveView.js';
 import { GraphStore } from '../src/engine/viewModel/graphStore.js';
+import { headlessScene } from '../src/engine/export/headlessScene.js';
+import type { LayoutQuality } from '../src/engine/export/layoutQuality.js';
+import { measureScene } from '../src/engine/export/layoutQuality.js';
 import { layoutViewHeadless } from '../src/engine/viewModel/headlessLayout.js';
 import type { DetailLevel } from '../src/engine/viewModel/viewOptions.js';
 import { DEFAULT_VIEW_OPTIONS } from '../src/engine/viewModel/viewOptions.js';
@@ -22,17 +25,22 @@ export interface LevelRow {
   readonly edges: number;
   /** Objects the view's nodes stand for: equal to `objects` when nothing is dropped. */
   readonly represented: number;
-  /** Headless ELK layout of the view, measured at the namespace level only. */
+  /** At the namespace level only: the headless layout (the worker's code), the whole export scene, its quality. */
   readonly layoutMs?: number;
+  readonly sceneMs?: number;
+  readonly quality?: LayoutQuality;
 }
+
+const META = { title: 'bench', source: 'bench', filters: [], version: 'bench', generatedAt: '2025-01-01T00:00:00Z' };
 
 function graphOf(size: number): TopologyGraph {
   return TopologyEngine.build(syntheticCluster(size).map((object) => ({ object }))).graph();
 }
 
 async function rowsFor(size: number): Promise<LevelRow[]> {
+  const graph = graphOf(size);
   const store = new GraphStore();
-  store.reset(graphOf(size));
+  store.reset(graph);
   const rows: LevelRow[] = [];
   for (const level of ['namespace', 'workload', 'object'] as const) {
     let view: ViewGraph | undefined;
@@ -47,16 +55,22 @@ async function rowsFor(size: number): Promise<LevelRow[]> {
     const row = { objects: store.nodes.size, level, deriveMs, nodes: view.nodes.length, edges: view.edges.length, represented };
     if (level !== 'namespace') rows.push(row);
     else {
-      const start = performance.now();
+      let start = performance.now();
       await layoutViewHeadless(view);
-      rows.push({ ...row, layoutMs: performance.now() - start });
+      const layoutMs = performance.now() - start;
+      start = performance.now();
+      const scene = await headlessScene({ graph, options, theme: 'document', meta: META });
+      rows.push({ ...row, layoutMs, sceneMs: performance.now() - start, quality: measureScene(scene) });
     }
   }
   return rows;
 }
 
 export async function benchLevels(sizes: readonly number[]): Promise<void> {
-  console.log('objects  level      derive ms  ms per 1K objects  nodes   edges   represented  namespace layout ms');
+  console.log(
+    'objects  level      derive ms  ms per 1K objects  nodes   edges   represented  ' +
+      'namespace level: layout ms, export scene ms, crossings, edges through nodes, label overlaps',
+  );
   for (const size of sizes) {
     for (const row of await rowsFor(size)) {
       console.log(
@@ -68,7 +82,10 @@ export async function benchLevels(sizes: readonly number[]): Promise<void> {
           String(row.nodes).padEnd(7),
           String(row.edges).padEnd(7),
           `${row.represented}${row.represented === row.objects ? '' : ' (DROPPED!)'}`.padEnd(12),
-          row.layoutMs === undefined ? '' : fixed(row.layoutMs),
+          row.layoutMs === undefined || row.sceneMs === undefined || row.quality === undefined
+            ? ''
+            : `${fixed(row.layoutMs)}, ${fixed(row.sceneMs)}, ${row.quality.crossings}, ${row.quality.edgesThroughNodes}, ` +
+              `${row.quality.labelOverlaps}`,
         ].join(' '),
       );
     }
