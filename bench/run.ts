@@ -2,6 +2,7 @@ import { benchEngine } from './engine.js';
 import { benchHost } from './host.js';
 import { benchStore, printStoreRows } from './store.js';
 import { benchExport } from './export.js';
+import { benchIntake } from './intake.js';
 import { benchLayoutQuality, qualityCasesFromEnv } from './layoutQuality.js';
 import { benchLevels } from './levels.js';
 import { fixed } from './stats.js';
@@ -71,6 +72,8 @@ void (async () => {
   printStoreRows(rows);
   console.log('\nExport: kubilitics render time per format, ms (file KB)');
   await benchExport((process.env['BENCH_EXPORT_SIZES'] ?? '100,1000,5000').split(',').map(Number));
+  console.log('\nIntake: YAML to objects with every position, old path (yaml library) vs new (js-yaml fast path) (target: ≥ 10 MB/s)');
+  await benchIntake(Number(process.env['BENCH_INTAKE_MB'] ?? 8));
   console.log('\nLayout quality: ours vs Graphviz dot on our DOT export (targets: 0 through, ≥ 95% forward, 0 label overlaps,');
   console.log('fewer crossings than dot in less time; BENCH_QUALITY_CASES picks cases, BENCH_DOT_TIMEOUT_S caps dot; times under load)');
   await benchLayoutQuality(qualityCasesFromEnv());

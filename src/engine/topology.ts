@@ -6,7 +6,7 @@ import { computeInsights } from './insights.js';
 import { deploymentSetOf } from './intake/deploymentSets.js';
 import { loadManifestPaths, type LoadedManifests } from './intake/files.js';
 import type { ManifestSet } from './intake/manifestSet.js';
-import type { IntakeWarning } from './intake/manifests.js';
+import type { IntakeWarning } from './intake/manifestTypes.js';
 import { parseId } from './model/kinds.js';
 
 export interface ManifestTopology {

@@ -5,7 +5,7 @@
  * Build output (`dist/`, `out/`) is skipped because in a repository it holds copies of the sources (rendered
  * manifests, bundled JSON) that would only repeat them as duplicates; a file named explicitly is always read.
  */
-import type { IntakeWarning } from './manifests.js';
+import type { IntakeWarning } from './manifestTypes.js';
 
 /** Folders never searched for manifests: dependencies, version control and build output. */
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git', 'dist', 'out'];

@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isManifestPath, isSkippedFolder, MAX_MANIFEST_BYTES, tooLarge } from './fileRules.js';
-import { parseManifestText, type IntakeWarning, type ManifestObject } from './manifests.js';
+import type { IntakeWarning, ManifestObject } from './manifestTypes.js';
+import { parseManifestText } from './manifests.js';
 
 export interface LoadedManifests {
   readonly files: string[];

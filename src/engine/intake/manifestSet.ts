@@ -1,4 +1,5 @@
-import { parseManifestText, type IntakeWarning, type ManifestObject } from './manifests.js';
+import type { IntakeWarning, ManifestObject } from './manifestTypes.js';
+import { parseManifestText } from './manifests.js';
 
 interface FileState {
   readonly objects: ManifestObject[];

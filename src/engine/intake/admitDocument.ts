@@ -1,0 +1,56 @@
+import type { KubeObject } from '../model/object.js';
+import type { ParsedManifests } from './manifestTypes.js';
+
+/** Where a parser found a document's parts; each parser answers from its own records. */
+export interface DocumentLines {
+  /** Line of the first occurrence of each string mapping value, in document order. */
+  valueLines(): ReadonlyMap<string, number>;
+  /** Line of item `index` of a List's `items`. */
+  itemLine(index: number): number;
+}
+
+const LIST_KIND = /List$/;
+
+/**
+ * Admits one parsed document: a Kubernetes object, the items of a `kind: List` (or `*List`), or a note saying why
+ * not. Both parsers (yamlManifests, fastManifests) admit through here, so they can differ only in what they parse.
+ */
+export function admitDocument(value: unknown, file: string, line: number, lines: DocumentLines, result: ParsedManifests): void {
+  if (value === null || value === undefined) return;
+  if (!isKubeObject(value)) {
+    result.warnings.push({
+      file,
+      line,
+      severity: 'note',
+      problem: 'not-an-object',
+      message: 'skipped: not a Kubernetes object (no apiVersion and kind)',
+    });
+    return;
+  }
+  if (LIST_KIND.test(value.kind) && Array.isArray(value['items'])) {
+    admitListItems(value['items'] as unknown[], file, lines, result);
+    return;
+  }
+  result.objects.push({ object: value, source: { file, line }, valueLines: lines.valueLines() });
+}
+
+function admitListItems(items: readonly unknown[], file: string, lines: DocumentLines, result: ParsedManifests): void {
+  items.forEach((item, index) => {
+    const line = lines.itemLine(index);
+    if (isKubeObject(item)) result.objects.push({ object: item, source: { file, line } });
+    else
+      result.warnings.push({
+        file,
+        line,
+        severity: 'note',
+        problem: 'not-an-object',
+        message: `skipped list item ${index}: not a Kubernetes object`,
+      });
+  });
+}
+
+export function isKubeObject(value: unknown): value is KubeObject & { apiVersion: string; kind: string } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate['apiVersion'] === 'string' && typeof candidate['kind'] === 'string';
+}

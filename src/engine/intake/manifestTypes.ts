@@ -1,0 +1,25 @@
+import type { SourceLocation } from '../model/graph.js';
+import type { KubeObject } from '../model/object.js';
+
+export interface ManifestObject {
+  readonly object: KubeObject;
+  readonly source: SourceLocation;
+  /** Line of the first occurrence of each string value in the document, to point diagnostics at a reference. */
+  readonly valueLines?: ReadonlyMap<string, number>;
+}
+
+/** What kind of problem an intake warning is, so findings can be grouped by it. */
+export type IntakeProblem = 'yaml-error' | 'run-together' | 'not-an-object' | 'unreadable' | 'too-large' | 'last-good';
+
+export interface IntakeWarning {
+  readonly file: string;
+  readonly line: number;
+  readonly severity: 'error' | 'note';
+  readonly message: string;
+  readonly problem?: IntakeProblem;
+}
+
+export interface ParsedManifests {
+  readonly objects: ManifestObject[];
+  readonly warnings: IntakeWarning[];
+}
