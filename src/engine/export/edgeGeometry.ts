@@ -101,6 +101,7 @@ function sceneEdge(e: ViewEdge, source: SceneNode, target: SceneNode, offset: nu
   return {
     ...edge,
     ...(e.broken === undefined ? {} : { broken: e.broken }),
+    ...(e.count === undefined ? {} : { count: e.count }),
     ...(control === undefined ? {} : { control }),
     ...(route === undefined ? {} : { points: [from, ...route.slice(1, -1), base] }),
     ...(geometry.crossCutting === true ? { crossCutting: true } : {}),

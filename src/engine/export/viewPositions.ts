@@ -8,6 +8,7 @@ import type { EdgeType } from '../model/graph.js';
 import { EDGE_VISUALS } from '../visual/edges.js';
 import type { Point } from '../viewModel/layoutTypes.js';
 import type { ViewOptions } from '../viewModel/viewOptions.js';
+import { isLevelChoice } from '../viewModel/viewOptions.js';
 
 export interface ViewPositionNode {
   readonly id: string;
@@ -89,6 +90,9 @@ function parseView(v: unknown): ViewOptions | undefined {
     collapsedNamespaces: v['collapsedNamespaces'] as string[],
     expandedOwners: v['expandedOwners'] as string[],
     focus: focus === null ? null : { id: (focus as Json)['id'] as string, hops: (focus as Json)['hops'] as number },
+    // Older payloads carry no level: they were drawn with pods folded, which is the workload level.
+    level: isLevelChoice(v['level']) ? v['level'] : 'workload',
+    openedGroups: isStringList(v['openedGroups']) ? v['openedGroups'] : [],
   };
 }
 

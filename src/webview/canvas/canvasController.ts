@@ -49,9 +49,11 @@ interface InFlight {
   readonly context: string;
 }
 
-const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map() };
+const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map(), level: 'object' };
 const APPEND_GAP = 80;
 const FIT_PADDING = 30;
+/** More newcomers than this, all out of folded nodes, are an opened group: laid out as one block. */
+const OPENED_GROUP_BLOCK = 24;
 
 export class CanvasController {
   readonly cy: Core;
@@ -286,6 +288,12 @@ export class CanvasController {
       void this.requestLayout(this.view.nodes, 'full');
       return false;
     }
+    // A whole group opened: its objects are laid out together as one block beside the picture, where placing them
+    // one by one would scatter them between the other groups, which keep still either way.
+    if (missing.length > OPENED_GROUP_BLOCK && missing.every((n) => this.seeds.has(n.id))) {
+      void this.requestLayout(missing, 'append', true);
+      return false;
+    }
     const rest = placeIncrementally(
       missing.map((n) => n.id),
       positions,
@@ -301,7 +309,7 @@ export class CanvasController {
     return false;
   }
 
-  private async requestLayout(nodes: readonly ViewNode[], mode: 'full' | 'append'): Promise<void> {
+  private async requestLayout(nodes: readonly ViewNode[], mode: 'full' | 'append', show = false): Promise<void> {
     const client = this.layoutClient;
     if (client === null) return; // placeMissing runs again once the worker is up
     const token: InFlight = { context: this.context };
@@ -326,8 +334,15 @@ export class CanvasController {
     this.timings.workerMs = Math.round(client.lastWorkerMs);
     this.timings.totalMs = Math.round(performance.now() - start);
     if (mode === 'full') this.applyViewport(this.restoreViewport ?? this.state().viewport);
+    if (show) this.showNodes(new Set(nodes.map((n) => n.id)));
     this.restoreViewport = null;
     this.placeMissing();
+  }
+
+  /** Brings a block that just appeared into view: the reader opened it and should see it. */
+  private showNodes(ids: ReadonlySet<string>): void {
+    const shown = this.cy.nodes().filter((n) => ids.has(n.id()));
+    if (shown.nonempty()) this.cy.animate({ fit: { eles: shown, padding: 40 } }, { duration: 250 });
   }
 
   /** Below everything already placed, aligned left, so appended nodes never overlap the picture. */

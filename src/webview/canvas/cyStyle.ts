@@ -252,6 +252,18 @@ function stateBlocks(theme: ResolvedTheme): StyleBlock[] {
     },
     { selector: 'node.group:selected', style: { 'underlay-opacity': 0, 'border-color': focus.rgb, 'border-width': 2 } },
     {
+      selector: 'edge[countLabel]',
+      style: {
+        label: 'data(countLabel)',
+        'font-size': 10,
+        'font-family': theme.fontFamily,
+        color: fg.rgb,
+        'text-background-color': bg.rgb,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+      },
+    },
+    {
       selector: 'edge.related',
       style: {
         width: 2.5,

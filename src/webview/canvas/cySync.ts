@@ -53,6 +53,8 @@ function edgeData(e: ViewEdge): Data {
   const reading = EDGE_VISUALS[e.type].label;
   const data: Data = { id: e.id, source: e.source, target: e.target, type: e.type, reading, controller: e.controller };
   if (e.broken !== undefined) data['broken'] = e.broken;
+  // A line between folded groups stands for several relations: it is labelled with how many.
+  if (e.count !== undefined) data['countLabel'] = String(e.count);
   return data;
 }
 

@@ -6,6 +6,7 @@ import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { GraphMeta, HostStatus } from './graphMeta';
 import { ProblemGroups } from './ProblemGroups';
+import { foldStatus } from './foldStatus';
 
 export interface StatusBarProps {
   readonly meta: GraphMeta | null;
@@ -24,6 +25,7 @@ export function StatusBar({ meta, status, view, total, layoutBusy, crossCutting,
   // The same count as the CLI, the log and the Problems panel: one list, counted by severity.
   const counts = countFindings(findings);
   const objects = view.nodes.reduce((sum, n) => sum + n.members.length, 0);
+  const folds = foldStatus(view);
   let broken = 0;
   for (const edge of total.edges.values()) if (edge.broken !== undefined) broken++;
   return (
@@ -43,6 +45,11 @@ export function StatusBar({ meta, status, view, total, layoutBusy, crossCutting,
         {meta === null ? 'Waiting for data…' : `${objects} of ${total.nodes.size} objects · ${view.edges.length} relations shown`}
         {meta !== null && crossCutting > 0 && ` (${crossCutting} cross-cutting: select or point at an object to see its own)`}
       </span>
+      {folds !== null && (
+        <span class="folds" data-testid="folds" data-level={view.level}>
+          {folds}
+        </span>
+      )}
       {layoutBusy && <span class="busy">Laying out…</span>}
       {status.message !== undefined && status.message !== '' && <span class="message">{status.message}</span>}
       <span class="spacer" />
