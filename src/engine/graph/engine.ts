@@ -33,7 +33,7 @@ import { HeldResolveContext } from './resolve.js';
 import { selectableOf } from './selectableIndex.js';
 import { holdPage, reevaluatePair, resolvePage, type PageParts } from './pageApply.js';
 import { SelectorClaims } from './selectorClaims.js';
-import { Watchers } from './watchers.js';
+import { Watchers, namespaceLabelsChanged } from './watchers.js';
 import { keepShapesOf } from './shapes.js';
 import { duplicateWarning, precedes } from './duplicates.js';
 import type { EngineWarning } from './engineWarning.js';
@@ -202,7 +202,8 @@ export class TopologyEngine {
     const self = this.ids.lookup(id);
     for (const producer of this.state.referencing(id)) if (producer !== self) this.state.rematerializeReferencing(producer, id);
     const kind = (next ?? previous)?.kind;
-    if (kind === 'Namespace') for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
+    if (kind === 'Namespace' && namespaceLabelsChanged(previous, next))
+      for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
     if (kind === 'ReferenceGrant')
       for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);
   }

@@ -5,7 +5,7 @@ import type { HeldObjects } from './heldObjects.js';
 import type { IdTable } from './idTable.js';
 import { selectableOf, type Selectable } from './selectableIndex.js';
 import type { SelectorClaims } from './selectorClaims.js';
-import type { Watchers } from './watchers.js';
+import { namespaceLabelsChanged, type Watchers } from './watchers.js';
 import type { SelectableClass, SelectorClaim } from '../relations/types.js';
 
 /** The engine's parts a page of a list reads and writes (engine.ts `applyBatch`). */
@@ -123,8 +123,9 @@ function revisitWatchers(parts: PageParts, page: HeldPage, outside: (source: str
   const revisit = new Set<string>();
   let namespaceChanged = false;
   for (const [id, previous] of page.before) {
-    const version = parts.held.at(parts.ids.lookup(id)) ?? previous;
-    if (version?.kind === 'Namespace') namespaceChanged = true;
+    const next = parts.held.at(parts.ids.lookup(id));
+    const version = next ?? previous;
+    if (version?.kind === 'Namespace' && namespaceLabelsChanged(previous, next)) namespaceChanged = true;
     if (version?.kind === 'ReferenceGrant') for (const source of parts.watchers.grantDependent(version.namespace)) revisit.add(source);
   }
   if (namespaceChanged) for (const source of parts.watchers.namespaceDependent()) revisit.add(source);
