@@ -87,7 +87,7 @@ describe.skipIf(!available)('a ~1,500-object live cluster at the namespace level
     const frame = await topologyFrame(page);
     const before = await folds(frame);
     const pod = searchedPod();
-    const search = frame.getByRole('textbox', { name: 'Search by name or label' });
+    const search = frame.getByRole('searchbox', { name: 'Search by name or label' });
     await search.fill(pod.name);
     await search.press('Enter');
     // The Pod's namespace opens in place; the others stay folded.
