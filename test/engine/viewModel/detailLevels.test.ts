@@ -187,6 +187,20 @@ describe('levels of detail', () => {
     expect(firstHit(store, derive(store, options), 'no-such-object')).toBeUndefined();
   });
 
+  it('search finds the object named, not the Event about it or a longer name that starts the same', () => {
+    const b = new ClusterBuilder();
+    // In view order the Events and the longer name come first (namespace 'a' sorts before 'b').
+    b.node('Event', 'a', 'web-1.17a2f');
+    b.node('Deployment', 'a', 'web-1-canary');
+    const pod = b.node('Pod', 'b', 'web-1');
+    const store = storeOf(b.graph());
+    const view = derive(store, { level: 'namespace' });
+    expect(firstHit(store, view, 'web-1')).toBe(pod);
+    expect(firstHit(store, view, 'WEB-1')).toBe(pod);
+    expect(firstHit(store, view, 'web-1-c')).toBe('g/Deployment/a/web-1-canary');
+    expect(firstHit(store, view, '17a2f')).toBe('g/Event/a/web-1.17a2f');
+  });
+
   it('resolves auto by size: the namespace level above the threshold, the workload level at or below it', () => {
     const at = storeOf(syntheticGraph(AUTO_NAMESPACE_THRESHOLD));
     const above = storeOf(syntheticGraph(AUTO_NAMESPACE_THRESHOLD + 40));
