@@ -92,8 +92,10 @@ describe.skipIf(!available)('a ~1,500-object live cluster at the namespace level
     await search.press('Enter');
     // The Pod's namespace opens in place; the others stay folded.
     await expect.poll(async () => (await folds(frame)).namespaces, { timeout: 60_000 }).toBe(before.namespaces - 1);
-    const details = frame.getByRole('complementary', { name: 'Details' }).or(frame.locator('[aria-label="Details"]'));
-    await expect.poll(async () => (await details.first().textContent()) ?? '', { timeout: 30_000 }).toContain(pod.name);
+    // The Pod itself is selected, not the Events named after it (levels.chromium checks the zoom it is shown at).
+    const details = frame.getByTestId('details');
+    await expect.poll(async () => await details.locator('.details-name').textContent(), { timeout: 30_000 }).toBe(pod.name);
+    expect(await details.locator('.details-kind').textContent()).toBe('Pod');
     await waitForLayout(frame);
     await screenshot(page, 'cluster-levels-opened');
     await frame.getByRole('button', { name: 'Focus neighbourhood' }).click();
