@@ -42,8 +42,10 @@ export function StatusBar({ meta, status, view, total, layoutBusy, crossCutting,
         data-layout-busy={layoutBusy ? 'true' : 'false'}
         data-cross-cutting={crossCutting}
       >
-        {meta === null ? 'Waiting for data…' : `${objects} of ${total.nodes.size} objects · ${view.edges.length} relations shown`}
-        {meta !== null && crossCutting > 0 && ` (${crossCutting} cross-cutting: select or point at an object to see its own)`}
+        {meta === null
+          ? 'Waiting for data…'
+          : `${objects} of ${total.nodes.size} objects · ${Math.max(0, view.edges.length - crossCutting)} relations drawn`}
+        {meta !== null && crossCutting > 0 && ` (+${crossCutting} cross-cutting: select or point at an object to see its own)`}
       </span>
       {folds !== null && (
         <span class="folds" data-testid="folds" data-level={view.level}>
