@@ -5,6 +5,7 @@ import { benchExport } from './export.js';
 import { benchIntake } from './intake.js';
 import { benchLayoutQuality, qualityCasesFromEnv } from './layoutQuality.js';
 import { fixed } from './stats.js';
+import { benchWebview, webviewBenchFromEnv } from './webview.js';
 
 /** `npm run bench`: numbers and ratios against targets. A benchmark, not a test: it never fails on a slow machine. */
 const sizes = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map(Number);
@@ -76,4 +77,8 @@ void (async () => {
   console.log('\nLayout quality: ours vs Graphviz dot on our DOT export (targets: 0 through, ≥ 95% forward, 0 label overlaps,');
   console.log('fewer crossings than dot in less time; BENCH_QUALITY_CASES picks cases, BENCH_DOT_TIMEOUT_S caps dot; times under load)');
   await benchLayoutQuality(qualityCasesFromEnv());
+  console.log('\nWebview in headless Chromium, synthetic graphs (targets: drawn ≤ 3,000 ms at 5K; longest task ≤ 100 ms;');
+  console.log('pan/zoom ≥ 30 fps; 100-object delta ≤ 100 ms; heap measured. Times from the page clock, under load on this machine)');
+  const webview = webviewBenchFromEnv();
+  await benchWebview(webview.sizes, webview.runs, webview.profile);
 })();

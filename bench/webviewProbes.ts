@@ -1,0 +1,124 @@
+/**
+ * What bench/webview.ts measures inside the page. Each probe is a function handed to `page.evaluate`, so it runs in
+ * Chromium and reaches the page through `globalThis as unknown as ProbeGlobals` (the root tsconfig has no DOM libs).
+ * Time is the page's own clock (performance.now), so Playwright's round trips never count.
+ */
+import type { Core } from 'cytoscape';
+import type { Counts } from '../test/webview/harness';
+
+interface ProbeGlobals {
+  readonly __kubilitics: { readonly cy: Core; counts(): Counts };
+  readonly performance: { now(): number };
+  readonly PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => {
+    observe(options: { type: string }): void;
+    disconnect(): void;
+  };
+  postMessage(message: unknown, targetOrigin: string): void;
+  requestAnimationFrame(callback: (time: number) => void): number;
+}
+
+export interface LoadTimes {
+  /** From posting `graph/init` to the first drawn frame that shows any object. */
+  readonly firstPaintMs: number;
+  /** From posting `graph/init` to the first drawn frame with every node of the view placed. */
+  readonly drawnMs: number;
+  readonly longestTaskMs: number;
+}
+
+/** Posts `graph/init` and times the frames cytoscape draws ('render' fires after each) until the view is complete. */
+export function probeLoad(message: unknown): Promise<LoadTimes> {
+  const w = globalThis as unknown as ProbeGlobals;
+  return new Promise((resolve) => {
+    let longest = 0;
+    const observer = new w.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const cy = w.__kubilitics.cy;
+    const start = w.performance.now();
+    let firstPaintMs = -1;
+    const onRender = (): void => {
+      const counts = w.__kubilitics.counts();
+      const now = w.performance.now() - start;
+      if (firstPaintMs < 0 && counts.nodes > 0) firstPaintMs = now;
+      if (counts.viewNodes === 0 || counts.pending !== 0 || counts.nodes !== counts.viewNodes) return;
+      cy.off('render', onRender);
+      // Long tasks are reported after they end; one more frame lets the last one arrive.
+      w.requestAnimationFrame(() => {
+        observer.disconnect();
+        resolve({ firstPaintMs, drawnMs: now, longestTaskMs: longest });
+      });
+    };
+    cy.on('render', onRender);
+    w.postMessage(message, '*');
+  });
+}
+
+export interface PanZoomTimes {
+  readonly fps: number;
+  readonly longestTaskMs: number;
+}
+
+/** Pans and zooms on every animation frame for `durationMs` (in and out around the centre) and counts drawn frames. */
+export function probePanZoom(durationMs: number): Promise<PanZoomTimes> {
+  const w = globalThis as unknown as ProbeGlobals;
+  return new Promise((resolve) => {
+    let longest = 0;
+    const observer = new w.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const cy = w.__kubilitics.cy;
+    const zoom0 = cy.zoom();
+    const pan0 = { ...cy.pan() };
+    let frames = 0;
+    const onRender = (): void => {
+      frames++;
+    };
+    cy.on('render', onRender);
+    const start = w.performance.now();
+    const step = (): void => {
+      const t = (w.performance.now() - start) / durationMs;
+      if (t >= 1) {
+        const elapsed = w.performance.now() - start;
+        cy.off('render', onRender);
+        cy.viewport({ zoom: zoom0, pan: pan0 });
+        observer.disconnect();
+        resolve({ fps: (frames * 1000) / elapsed, longestTaskMs: longest });
+        return;
+      }
+      // Two zoom swings (×1 → ×3 → ×1) while panning sideways: what a user does looking around a picture.
+      const swing = Math.sin(t * Math.PI * 2);
+      cy.viewport({ zoom: zoom0 * (1 + 2 * Math.abs(swing)), pan: { x: pan0.x + 300 * swing, y: pan0.y + 150 * Math.sin(t * Math.PI) } });
+      w.requestAnimationFrame(step);
+    };
+    w.requestAnimationFrame(step);
+  });
+}
+
+export interface DeltaExpectation {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Nodes whose tone the delta changes, and the tone they must show. */
+  readonly restyled: readonly string[];
+  readonly tone: string;
+}
+
+/** Posts a `graph/delta` and times it until a drawn frame shows every added, removed and restyled node as it should. */
+export function probeDelta(args: { message: unknown; expect: DeltaExpectation }): Promise<number> {
+  const w = globalThis as unknown as ProbeGlobals;
+  const { added, removed, restyled, tone } = args.expect;
+  return new Promise((resolve) => {
+    const cy = w.__kubilitics.cy;
+    const start = w.performance.now();
+    const onRender = (): void => {
+      if (added.some((id) => cy.getElementById(id).empty())) return;
+      if (removed.some((id) => cy.getElementById(id).nonempty())) return;
+      if (restyled.some((id) => cy.getElementById(id).data('tone') !== tone)) return;
+      cy.off('render', onRender);
+      resolve(w.performance.now() - start);
+    };
+    cy.on('render', onRender);
+    w.postMessage(args.message, '*');
+  });
+}
