@@ -1,4 +1,5 @@
 import { benchEngine } from './engine.js';
+import { benchFirstLists } from './firstLists.js';
 import { benchHost } from './host.js';
 import { benchStore, printStoreRows } from './store.js';
 import { benchExport } from './export.js';
@@ -61,6 +62,25 @@ for (const size of sizes.filter((n) => n >= 10_000)) {
       fixed(row.eventsPerSecond, 0).padEnd(10),
       fixed(row.deltasPerSecond, 1).padEnd(9),
       fixed(row.heapMbPer10k),
+    ].join(' '),
+  );
+}
+
+console.log(
+  "\nFirst lists: engine time for a connecting session's first lists, kind by kind in pages of 500 " +
+    '(target: ≤ 1,000 ms at 100K; build = a full build of the same objects, for scale)',
+);
+console.log('objects  one by one ms  batch ms  one by one / batch  build ms  batch / build');
+for (const size of sizes.filter((n) => n >= 10_000)) {
+  const row = benchFirstLists(size);
+  console.log(
+    [
+      String(row.objects).padEnd(8),
+      fixed(row.oneByOneMs).padEnd(14),
+      fixed(row.batchMs).padEnd(9),
+      fixed(row.oneByOneMs / row.batchMs, 2).padEnd(19),
+      fixed(row.buildMs).padEnd(9),
+      fixed(row.batchMs / row.buildMs, 2),
     ].join(' '),
   );
 }

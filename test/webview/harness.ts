@@ -73,6 +73,18 @@ export interface PageGlobals {
   requestAnimationFrame(callback: () => void): number;
 }
 
+export interface ViewportSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface OpenOptions {
+  readonly blockWorker?: boolean;
+  readonly viewport?: ViewportSize;
+}
+
+export const DEFAULT_VIEWPORT: ViewportSize = { width: 1400, height: 860 };
+
 /**
  * Every test file's pages are in their own browser contexts (own storage, own routes), so the files of a run share
  * one build, one server and one Chromium, started by the webview project's global set-up (globalSetup.ts) and
@@ -103,9 +115,12 @@ export class WebviewHarness {
     return new WebviewHarness(browser, served.origin, () => served.close());
   }
 
-  /** `blockWorker` answers the worker script with 404, as a broken resource path would. */
-  async open(theme: TestTheme, options: { blockWorker?: boolean } = {}): Promise<WebviewPage> {
-    const context = await this.browser.newContext({ viewport: { width: 1400, height: 860 } });
+  /**
+   * `blockWorker` answers the worker script with 404, as a broken resource path would; `viewport` sizes the page
+   * (a wide editor panel by default; beside the YAML it is about 700 px wide).
+   */
+  async open(theme: TestTheme, options: OpenOptions = {}): Promise<WebviewPage> {
+    const context = await this.browser.newContext({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
     const page = await context.newPage();
     const wp = new WebviewPage(page);
     await page.addInitScript({ content: STAND_INS });

@@ -1,12 +1,12 @@
 /** Shared set-up of a Chromium test file: one browser for the file, a fresh page per test, no page errors allowed. */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { TestTheme } from './themes';
-import type { WebviewPage } from './harness';
+import type { OpenOptions, WebviewPage } from './harness';
 import { WebviewHarness } from './harness';
 
 export interface ChromiumSuite {
   /** Opens a page for the current test; it is checked for errors and closed after the test. */
-  open(theme: TestTheme): Promise<WebviewPage>;
+  open(theme: TestTheme, options?: OpenOptions): Promise<WebviewPage>;
 }
 
 /** Call inside a `describe`: registers the hooks that start the browser, check and close each test's page. */
@@ -23,9 +23,9 @@ export function chromiumSuite(): ChromiumSuite {
     page = undefined;
   });
   return {
-    async open(theme) {
+    async open(theme, options) {
       if (!harness) throw new Error('the Chromium harness did not start');
-      page = await harness.open(theme);
+      page = await harness.open(theme, options);
       return page;
     },
   };

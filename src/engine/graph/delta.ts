@@ -8,11 +8,17 @@ export interface EdgeEndpoints {
   readonly source: string;
   readonly type: EdgeType;
   readonly target: string;
+  /** Where the edge was when noted (graphState.ts): found there again without hashing its ends, if it is still there. */
+  readonly slot?: number;
 }
 
 export interface CurrentGraph {
   node(id: string): TopologyNode | undefined;
-  edge(source: string, type: EdgeType, target: string): TopologyEdge | undefined;
+  edge(source: string, type: EdgeType, target: string, slot?: number): TopologyEdge | undefined;
+  /** The edge drawn in `slot` now, if any (for slots noted with `noteSlot`). */
+  edgeAt?(slot: number): TopologyEdge | undefined;
+  /** The node of id number `id` now, if any (for numbers noted with `noteNumber`). */
+  nodeAt?(id: number): TopologyNode | undefined;
 }
 
 /** Remembers the first value of every node and edge a change touches, then reports what really changed. */
@@ -24,15 +30,48 @@ export class DeltaTracker {
     if (!this.nodesBefore.has(id)) this.nodesBefore.set(id, current);
   }
 
+  /**
+   * Slots that held no drawn edge when first written in this change: whatever they draw at the end is new, unless that
+   * edge was drawn before elsewhere (noted by id, and compared there). Most edges of a list page are new: they need
+   * no id, no map entry and no lookup until the end.
+   */
+  private readonly newSlots = new Set<number>();
+
   noteEdge(id: string, current: TopologyEdge | undefined, at: EdgeEndpoints): void {
     if (!this.edgesBefore.has(id)) this.edgesBefore.set(id, { before: current, at });
+  }
+
+  /** Id numbers first given a node in this change: as `newSlots`, for nodes. */
+  private readonly newNumbers = new Set<number>();
+
+  /** Whether `id` was first written with no node (see newNumbers); notes it if `absent`. */
+  noteNumber(id: number, absent: boolean): boolean {
+    if (this.newNumbers.has(id)) return true;
+    if (absent) this.newNumbers.add(id);
+    return absent;
+  }
+
+  /** Whether `slot` was first written with no drawn edge in it (see newSlots); notes it if `undrawn`. */
+  noteSlot(slot: number, undrawn: boolean): boolean {
+    if (this.newSlots.has(slot)) return true;
+    if (undrawn) this.newSlots.add(slot);
+    return undrawn;
   }
 
   finish(now: CurrentGraph): GraphDelta {
     const nodes: Changes<TopologyNode> = { added: [], changed: [], removed: [] };
     for (const [id, before] of this.nodesBefore) classify(nodes, id, before, now.node(id), sameNode);
+    for (const number of this.newNumbers) {
+      const node = now.nodeAt!(number);
+      if (node && !this.nodesBefore.has(node.id)) nodes.added.push(node);
+    }
     const edges: Changes<TopologyEdge> = { added: [], changed: [], removed: [] };
-    for (const [id, { before, at }] of this.edgesBefore) classify(edges, id, before, now.edge(at.source, at.type, at.target), sameEdge);
+    for (const [id, { before, at }] of this.edgesBefore)
+      classify(edges, id, before, now.edge(at.source, at.type, at.target, at.slot), sameEdge);
+    for (const slot of this.newSlots) {
+      const edge = now.edgeAt!(slot);
+      if (edge && !this.edgesBefore.has(edge.id)) edges.added.push(edge);
+    }
     sortChanges(nodes);
     sortChanges(edges);
     return {
@@ -66,7 +105,10 @@ function sortChanges<T extends { readonly id: string }>(changes: Changes<T>): vo
 
 /** A node is re-made only when its object changed, so the same object is the same node; otherwise compare values. */
 function sameNode(before: TopologyNode, after: TopologyNode): boolean {
-  return before === after || JSON.stringify(before) === JSON.stringify(after);
+  if (before === after) return true;
+  // A placeholder made real, or a new status, differs at a glance: most changes need not be written out to compare.
+  if (before.missing !== after.missing || before.status !== after.status || before.detail !== after.detail) return false;
+  return JSON.stringify(before) === JSON.stringify(after);
 }
 
 /** Edges are made afresh each time they are read: compare their fields (an edge's id names its ends and type). */
@@ -91,6 +133,59 @@ export function diffGraphs(before: TopologyGraph, after: TopologyGraph): GraphDe
   const nodes = new Map(after.nodes.map((node) => [node.id, node]));
   const edges = new Map(after.edges.map((edge) => [edgeId(edge.source, edge.type, edge.target), edge]));
   return tracker.finish({ node: (id) => nodes.get(id), edge: (source, type, target) => edges.get(edgeId(source, type, target)) });
+}
+
+/**
+ * One delta for several in a row: each node and edge compared as it was before the first with how it is after the
+ * last (an edge added then removed is not reported; one changed and changed back is reported as changed, its value
+ * as now).
+ */
+export function foldDeltas(deltas: readonly GraphDelta[]): GraphDelta {
+  if (deltas.length === 1) return deltas[0]!;
+  const nodes = new Fold<TopologyNode>();
+  const edges = new Fold<TopologyEdge>();
+  for (const delta of deltas) {
+    nodes.add(delta.addedNodes, delta.changedNodes, delta.removedNodes);
+    edges.add(delta.addedEdges, delta.changedEdges, delta.removedEdges);
+  }
+  const n = nodes.finish();
+  const e = edges.finish();
+  return {
+    addedNodes: n.added,
+    changedNodes: n.changed,
+    removedNodes: n.removed,
+    addedEdges: e.added,
+    changedEdges: e.changed,
+    removedEdges: e.removed,
+  };
+}
+
+/** Whether each id was there before the first delta, and its value after the last (undefined: gone). */
+class Fold<T extends { readonly id: string }> {
+  private readonly items = new Map<string, { readonly existed: boolean; now: T | undefined }>();
+
+  add(added: readonly T[], changed: readonly T[], removed: readonly string[]): void {
+    for (const item of added) this.note(item.id, false, item);
+    for (const item of changed) this.note(item.id, true, item);
+    for (const id of removed) this.note(id, true, undefined);
+  }
+
+  finish(): Changes<T> {
+    const changes: Changes<T> = { added: [], changed: [], removed: [] };
+    for (const [id, { existed, now }] of this.items) {
+      if (now && !existed) changes.added.push(now);
+      else if (now) changes.changed.push(now);
+      else if (existed) changes.removed.push(id);
+    }
+    sortChanges(changes);
+    return changes;
+  }
+
+  private note(id: string, existed: boolean, now: T | undefined): void {
+    const entry = this.items.get(id);
+    if (entry) entry.now = now;
+    else this.items.set(id, { existed, now });
+  }
 }
 
 /** Applies a delta to a graph (the webview and snapshot code use this to follow a live engine). */

@@ -25,7 +25,7 @@ import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { ScopeTable, admitObject, isCrd } from '../model/scope.js';
 import { claimsInto } from '../relations/registry.js';
 import type { Claims, SelectorClaim } from '../relations/types.js';
-import { DeltaTracker, diffGraphs, sortGraph } from './delta.js';
+import { DeltaTracker, diffGraphs, foldDeltas, sortGraph } from './delta.js';
 import { GraphState } from './graphState.js';
 import { IdTable } from './idTable.js';
 import { HeldObjects } from './heldObjects.js';
@@ -142,6 +142,82 @@ export class TopologyEngine {
     const delta = tracker.finish(this.state);
     if (!isEmptyDelta(delta)) this.cachedGraph = undefined;
     return delta;
+  }
+
+  /**
+   * A page of a list as one change: every object is held first, then each one's claims and selectors are read once
+   * against the whole page, and every edge the page feeds is drawn once at the end, in one delta. The graph is the one
+   * `apply` gives for the same events in order (test/engine/graph/batch.test.ts). Pages with a CRD go one by one: a
+   * CRD may change a kind's scope, and so every id.
+   */
+  applyBatch(events: readonly ObjectEvent[]): GraphDelta {
+    if (events.some((event) => isCrd(event.object))) return foldDeltas(events.map((event) => this.apply(event)));
+    const tracker = new DeltaTracker();
+    this.state.tracker = tracker;
+    try {
+      this.resolvePage(this.holdPage(events));
+    } finally {
+      this.state.tracker = undefined;
+    }
+    const delta = tracker.finish(this.state);
+    if (!isEmptyDelta(delta)) this.cachedGraph = undefined;
+    return delta;
+  }
+
+  /** Holds each event's object (the last event for an id wins); returns, by id, the record held before the page. */
+  private holdPage(events: readonly ObjectEvent[]): Map<string, ObjectRecord | undefined> {
+    const before = new Map<string, ObjectRecord | undefined>();
+    for (const event of events) {
+      const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
+      if ('problem' in admitted) {
+        this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
+        continue;
+      }
+      const id = admitted.record.id;
+      const previous = this.record(id);
+      if (!before.has(id)) before.set(id, previous);
+      if (previous) this.held.remove(previous);
+      if (event.type === 'upsert') this.held.add(admitted.record, this.scopes);
+    }
+    return before;
+  }
+
+  /**
+   * Claims of the page's objects, read against the page as held; then what producers outside the page must revisit
+   * (selectors that may pick a page object, references naming one, namespace labels, grants); then every edge once.
+   */
+  private resolvePage(before: ReadonlyMap<string, ObjectRecord | undefined>): void {
+    const touched = new Set<number>();
+    for (const id of before.keys()) this.state.refreshNode(id);
+    for (const id of before.keys()) this.contributeOf(id, touched);
+    const outside = (source: string): boolean => !before.has(source);
+    const revisit = new Set<string>();
+    let namespaceChanged = false;
+    for (const [id, previous] of before) {
+      const next = this.record(id);
+      const candidates = new Set<string>();
+      for (const version of [previous, next]) {
+        const selectable = version && selectableOf(version);
+        if (selectable) this.selectors.candidates(selectable.cls, selectable.item, candidates);
+      }
+      for (const source of candidates) if (outside(source)) this.reevaluatePair(source, id);
+      const self = this.ids.lookup(id);
+      for (const producer of this.state.referencing(id)) {
+        if (producer !== self && outside(this.ids.name(producer))) this.state.rematerializeReferencing(producer, id, touched);
+      }
+      const version = next ?? previous;
+      if (version?.kind === 'Namespace') namespaceChanged = true;
+      if (version?.kind === 'ReferenceGrant') for (const source of this.watchers.grantDependent(version.namespace)) revisit.add(source);
+    }
+    if (namespaceChanged) for (const source of this.watchers.namespaceDependent()) revisit.add(source);
+    for (const source of revisit) if (outside(source)) this.contributeOf(source, touched);
+    this.state.materialize(touched);
+  }
+
+  /** `recomputeSource` without drawing: the edges it feeds join `touched`. */
+  private contributeOf(id: string, touched: Set<number>): void {
+    const producer = this.ids.lookup(id);
+    if (producer !== undefined) this.contributeAt(producer, touched);
   }
 
   private applyRecord(next: ObjectRecord | undefined, id: string): void {

@@ -104,15 +104,18 @@ export class GraphState {
     return [...producers];
   }
 
-  /** Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed). */
-  rematerializeReferencing(producer: number, referenced: string): void {
+  /**
+   * Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed); given `touched` (a page
+   * of a list), only collects the edges there, to be drawn once with the rest of the page.
+   */
+  rematerializeReferencing(producer: number, referenced: string, touched?: Set<number>): void {
     const id = this.ids.lookup(referenced);
-    const touched = new Set<number>();
+    const slots = touched ?? new Set<number>();
     for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
       const slot = this.drafts.edge(draft);
-      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) touched.add(slot);
+      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) slots.add(slot);
     }
-    this.materialize(touched);
+    if (!touched) this.materialize(slots);
   }
 
   materializeAll(): void {
@@ -138,11 +141,22 @@ export class GraphState {
     return id === undefined ? undefined : this.nodes[id];
   }
 
-  edge(source: string, type: EdgeType, target: string): TopologyEdge | undefined {
+  edge(source: string, type: EdgeType, target: string, at?: number): TopologyEdge | undefined {
+    if (at !== undefined && this.edges.inUse(at) && this.holdsEnds(at, source, type, target)) {
+      return this.edges.isLive(at) ? this.edges.toEdge(at) : undefined;
+    }
     const from = this.ids.lookup(source);
     const to = this.ids.lookup(target);
     const slot = from === undefined || to === undefined ? undefined : this.edges.find(from, typeCode(type), to);
     return slot !== undefined && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
+  }
+
+  nodeAt(id: number): TopologyNode | undefined {
+    return this.nodes[id];
+  }
+
+  edgeAt(slot: number): TopologyEdge | undefined {
+    return this.edges.inUse(slot) && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
   }
 
   allNodes(): TopologyNode[] {
@@ -153,6 +167,15 @@ export class GraphState {
     const result: TopologyEdge[] = [];
     for (let slot = 0; slot < this.edges.end; slot++) if (this.edges.isLive(slot)) result.push(this.edges.toEdge(slot));
     return result;
+  }
+
+  /** Whether `slot` is the edge `source -type-> target` (a slot freed in a change may be reused for another edge). */
+  private holdsEnds(slot: number, source: string, type: EdgeType, target: string): boolean {
+    return (
+      this.edges.type(slot) === type &&
+      this.ids.name(this.edges.source(slot)) === source &&
+      this.ids.name(this.edges.target(slot)) === target
+    );
   }
 
   private materializeOne(slot: number): void {
@@ -169,10 +192,11 @@ export class GraphState {
   }
 
   private noteEdge(slot: number, wasLive: boolean): void {
+    if (this.tracker!.noteSlot(slot, !wasLive)) return;
     const source = this.ids.name(this.edges.source(slot));
     const target = this.ids.name(this.edges.target(slot));
     const type = this.edges.type(slot);
-    this.tracker!.noteEdge(edgeId(source, type, target), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target });
+    this.tracker!.noteEdge(edgeId(source, type, target), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target, slot });
   }
 
   /** Merges the drafts of `slot` into the one scratch value (read before the next merge). */
@@ -242,7 +266,7 @@ export class GraphState {
       this.degree.get(id) > 0 ? (before?.missing || before?.synthetic ? before : placeholderNode(this.ids.name(id))) : undefined;
     const node = this.held.nodeAt(id) ?? absent();
     if (before === node) return;
-    this.tracker?.noteNode(this.ids.name(id), before);
+    if (this.tracker && !this.tracker.noteNumber(id, !before)) this.tracker.noteNode(this.ids.name(id), before);
     this.nodes[id] = node;
     if (!before) this.ids.retain(id);
     else if (!node) this.ids.release(id);

@@ -12,6 +12,8 @@ export type InformerState =
 
 export interface InformerSink {
   upsert(object: KubeObject): void;
+  /** A page of a list, its new and changed objects at once (one engine batch); without it, `upsert` each. */
+  upsertPage?(objects: readonly KubeObject[]): void;
   remove(object: KubeObject): void;
   state(state: InformerState): void;
 }
@@ -173,7 +175,10 @@ export class Informer {
         ...(this.type.metadataOnly ? { accept: METADATA_LIST_ACCEPT } : {}),
       });
       if (this.disposed) return '';
-      for (const item of page.items ?? []) this.admit(item, seen);
+      const changed: KubeObject[] = [];
+      for (const item of page.items ?? []) this.admit(item, seen, changed);
+      if (this.sink.upsertPage) this.sink.upsertPage(changed);
+      else for (const object of changed) this.sink.upsert(object);
       token = page.metadata?.continue || undefined;
       resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
       if (!this.watchRefused) this.emitState({ phase: 'syncing', listed: seen.size });
@@ -186,12 +191,13 @@ export class Informer {
     return resourceVersion;
   }
 
-  private admit(raw: Record<string, unknown>, seen: Map<string, string>): void {
+  /** Notes a listed object as seen; adds it to `changed` when it is new or changed since this informer last had it. */
+  private admit(raw: Record<string, unknown>, seen: Map<string, string>, changed: KubeObject[]): void {
     const object = trimObject(raw, this.type);
     const key = keyOf(object);
     const version = object.metadata?.resourceVersion ?? '';
     seen.set(key, version);
-    if (this.known.get(key) !== version) this.sink.upsert(object);
+    if (this.known.get(key) !== version) changed.push(object);
   }
 
   private async watch(): Promise<void> {

@@ -151,6 +151,7 @@ export class ClusterSession {
       namespace,
       {
         upsert: (object) => this.apply('upsert', object, type),
+        upsertPage: (objects) => this.applyPage(objects, type),
         remove: (object) => this.apply('delete', object, type),
         state: (state) => this.onInformerState(type, namespace, state),
       },
@@ -241,14 +242,36 @@ export class ClusterSession {
 
   private apply(type: 'upsert' | 'delete', object: KubeObject, resource: ResourceType): void {
     if (this.disposed) return;
-    const listener = this.objectListener;
-    const id = listener ? this.engine.idOf(object) : undefined;
-    const before = id ? this.engine.record(id)?.object : undefined;
+    const change = this.changeBefore(object);
     this.coalescer.push(this.engine.apply({ type, object }));
+    this.afterChange(type, object, resource, change);
+  }
+
+  /** A page of a list: one engine batch and one delta; then, per object, what a single change would tell. */
+  private applyPage(objects: readonly KubeObject[], resource: ResourceType): void {
+    if (this.disposed || objects.length === 0) return;
+    const changes = objects.map((object) => this.changeBefore(object));
+    this.coalescer.push(this.engine.applyBatch(objects.map((object) => ({ type: 'upsert', object }))));
+    objects.forEach((object, index) => this.afterChange('upsert', object, resource, changes[index]));
+  }
+
+  /** The id and the object before a change, for the object listener (nothing without one). */
+  private changeBefore(object: KubeObject): { id: string; before: KubeObject | undefined } | undefined {
+    const id = this.objectListener ? this.engine.idOf(object) : undefined;
+    return id ? { id, before: this.engine.record(id)?.object } : undefined;
+  }
+
+  private afterChange(
+    type: 'upsert' | 'delete',
+    object: KubeObject,
+    resource: ResourceType,
+    change: { id: string; before: KubeObject | undefined } | undefined,
+  ): void {
     if (resource.kind === 'Namespace' && resource.group === '' && object.metadata?.name) this.onNamespace(type, object.metadata.name);
-    if (id && listener) {
+    const listener = this.objectListener;
+    if (change && listener) {
       const live = [...(this.states.get(typeKey(resource))?.scopes.values() ?? [])].every((state) => state.phase === 'live');
-      listener({ type, id, object, before, live });
+      listener({ type, id: change.id, object, before: change.before, live });
     }
     if (object.kind === 'CustomResourceDefinition') this.scheduleRediscovery();
   }

@@ -14,9 +14,11 @@ import type { LayoutClient } from '../layout/layoutClient';
 import type { Point } from '../../engine/viewModel/layoutTypes';
 import type { Viewport } from '../uiState';
 import type { GraphDiff } from '../../protocol/messages';
+import { NODE_METRICS } from '../../engine/visual/nodeGeometry';
 import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
 import { syncElements } from './cySync';
 import { Decorations } from './decorations';
+import { fitViewport } from './fitViewport';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { placeIncrementally } from './placement';
 import type { ResolvedTheme } from './theme';
@@ -44,7 +46,7 @@ interface InFlight {
 
 const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map() };
 const APPEND_GAP = 80;
-const MAX_FIT_ZOOM = 1.25;
+const FIT_PADDING = 30;
 
 export class CanvasController {
   readonly cy: Core;
@@ -149,16 +151,22 @@ export class CanvasController {
     this.cy.style(buildStylesheet(theme, this.large) as unknown as cytoscape.StylesheetStyle[]);
   }
 
+  /** Shows the whole graph, or `ids`, as large as fits, but a small diagram never below readable text (fitViewport.ts). */
   fit(ids?: readonly string[]): void {
     let targets = this.cy.collection();
     if (ids === undefined) targets = this.cy.elements();
     else for (const id of ids) targets = targets.union(this.cy.getElementById(id));
-    this.cy.fit(targets, 30);
-    // A handful of nodes should not fill the screen at 3× zoom; cap it near natural size.
-    if (this.cy.zoom() > MAX_FIT_ZOOM) {
-      this.cy.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
-      this.cy.center(targets);
-    }
+    if (targets.empty()) return;
+    const box = targets.boundingBox({});
+    const viewport = fitViewport({
+      bounds: box,
+      width: this.cy.width(),
+      height: this.cy.height(),
+      padding: FIT_PADDING,
+      objects: this.view.nodes.length,
+      labelFontSize: NODE_METRICS.fontSize,
+    });
+    this.cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
   }
 
   /** Lay everything out afresh; the current picture stays until the new one is ready. */

@@ -147,6 +147,9 @@ function groupBlocks(theme: ResolvedTheme): StyleBlock[] {
         'text-halign': 'center',
         'text-margin-y': -5,
         'font-size': 'data(labelSize)',
+        // Sized per group by decorations.ts (groupTitle.ts): long titles end in an ellipsis at the box's width.
+        'text-wrap': 'ellipsis',
+        'text-max-width': 'data(titleWidth)',
         'font-weight': 'bold',
         color: muted.rgb,
         'text-opacity': 1,

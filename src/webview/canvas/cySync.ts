@@ -9,9 +9,13 @@ import { kindVisual } from '../../engine/visual/kinds';
 import { EDGE_VISUALS } from '../../engine/visual/edges';
 import { CLUSTER_SCOPE_LABEL } from '../../engine/viewModel/viewOptions';
 import type { Point } from '../../engine/viewModel/layoutTypes';
+import { GROUP_FONT } from './groupTitle';
 import type { ViewEdge, ViewGraph, ViewGroup, ViewNode } from '../../engine/viewModel/deriveView';
 
 type Data = Record<string, string | number | boolean>;
+
+/** A new group's title width until decorations.ts measures its box. */
+const GROUP_TITLE_WIDTH = 1000;
 
 export function nodeData(n: ViewNode): Data {
   const visual = kindVisual(n.kind, n.missing);
@@ -33,7 +37,13 @@ export function nodeData(n: ViewNode): Data {
 }
 
 function groupData(g: ViewGroup): Data {
-  return { id: g.id, label: g.namespace === '' ? CLUSTER_SCOPE_LABEL : g.namespace, group: true, labelSize: 13 };
+  return {
+    id: g.id,
+    label: g.namespace === '' ? CLUSTER_SCOPE_LABEL : g.namespace,
+    group: true,
+    labelSize: GROUP_FONT,
+    titleWidth: GROUP_TITLE_WIDTH,
+  };
 }
 
 function edgeData(e: ViewEdge): Data {

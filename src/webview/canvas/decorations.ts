@@ -5,10 +5,7 @@
  * selection or search is set.
  */
 import type { Core, NodeSingular } from 'cytoscape';
-
-/** Below this zoom, node labels are unreadable: namespace names become map labels over their boxes. */
-const FAR_ZOOM = 0.4;
-const GROUP_FONT = 13;
+import { groupTitle } from './groupTitle';
 
 export class Decorations {
   private selection: string | null = null;
@@ -72,20 +69,26 @@ export class Decorations {
   }
 
   /**
-   * Keeps namespace names about 13 px on screen at any zoom; far out they sit centred over their box
-   * (the `far` class), where nothing else is readable anyway. Only groups whose label actually changes
-   * are touched: restyling a compound restyles everything inside it.
+   * Sizes each namespace title for the zoom and its box (groupTitle.ts): far out they sit centred over their box
+   * (the `far` class). Only groups whose title actually changes are touched: restyling a compound restyles
+   * everything inside it.
    */
   private scaleGroupLabels(): void {
     const zoom = this.cy.zoom();
-    const far = zoom < FAR_ZOOM;
-    const size = far ? Math.round((GROUP_FONT * 1.3) / zoom) : GROUP_FONT;
-    const stale = this.cy.nodes('.group').filter((g) => g.hasClass('far') !== far || g.data('labelSize') !== size);
-    if (stale.empty()) return;
+    const changes: { group: NodeSingular; size: number; maxWidth: number; far: boolean }[] = [];
+    this.cy.nodes('.group').forEach((group) => {
+      const title = groupTitle(zoom, group.outerWidth(), group.outerHeight());
+      const same =
+        group.hasClass('far') === title.far && group.data('labelSize') === title.size && group.data('titleWidth') === title.maxWidth;
+      if (!same) changes.push({ group, ...title });
+    });
+    if (changes.length === 0) return;
     this.cy.batch(() => {
-      if (far) stale.addClass('far');
-      else stale.removeClass('far');
-      stale.data('labelSize', size);
+      for (const { group, size, maxWidth, far } of changes) {
+        if (far) group.addClass('far');
+        else group.removeClass('far');
+        group.data({ labelSize: size, titleWidth: maxWidth });
+      }
     });
   }
 }

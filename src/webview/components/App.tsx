@@ -148,19 +148,22 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           }}
         />
         {ui.legendOpen && <Legend view={view} onClose={() => setUi((s) => ({ ...s, legendOpen: false }))} />}
-        <DetailsPanel
-          store={store}
-          graphVersion={graphVersion}
-          view={view}
-          selection={ui.selection}
-          findings={meta?.findings ?? []}
-          options={ui.view}
-          onSelect={select}
-          onView={updateView}
-          onActivate={activate}
-          onOpenSource={(id) => host.post(createMessage(ViewOpenSource, { id }))}
-          {...(meta?.mode === 'cluster' ? { onShowHistory: (id: string) => host.post(createMessage(ViewShowHistory, { id })) } : {})}
-        />
+        {ui.selection !== null && (
+          <DetailsPanel
+            store={store}
+            graphVersion={graphVersion}
+            view={view}
+            selection={ui.selection}
+            findings={meta?.findings ?? []}
+            options={ui.view}
+            onSelect={select}
+            onView={updateView}
+            onActivate={activate}
+            onOpenSource={(id) => host.post(createMessage(ViewOpenSource, { id }))}
+            {...(meta?.mode === 'cluster' ? { onShowHistory: (id: string) => host.post(createMessage(ViewShowHistory, { id })) } : {})}
+            onClose={() => select(null)}
+          />
+        )}
       </div>
       {timeline !== null && (
         <Timeline

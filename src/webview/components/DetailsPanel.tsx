@@ -1,4 +1,7 @@
-/** Details of the selected object: identity, status, labels, relations (as links), insights, source. */
+/**
+ * Details of the selected object: identity, status, labels, relations (as links), insights, source. Shown only while
+ * something is selected; beside the canvas in a wide panel, over it in a narrow one (main.css).
+ */
 import type { JSX } from 'preact';
 import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
 import { EDGE_VISUALS } from '../../engine/visual/edges';
@@ -26,6 +29,8 @@ export interface DetailsPanelProps {
   readonly onOpenSource: (id: string) => void;
   /** Set in cluster views: opens the object's recorded history. */
   readonly onShowHistory?: (id: string) => void;
+  /** The × button and Escape: clears the selection, which hides the panel. */
+  readonly onClose: () => void;
 }
 
 export function DetailsPanel(props: DetailsPanelProps): JSX.Element {
@@ -36,9 +41,19 @@ export function DetailsPanel(props: DetailsPanelProps): JSX.Element {
   if (node !== undefined) body = <NodeDetails {...props} node={node} />;
   else if (viewNode?.aggregate !== undefined) body = <AggregateDetails {...props} node={viewNode} />;
   else if (selection?.startsWith(GROUP_PREFIX) === true) body = <GroupDetails {...props} id={selection} />;
-  else body = <p class="empty">Select an object to see its details and relations.</p>;
+  else body = <p class="empty">This object is not in the view any more.</p>;
   return (
-    <aside class="details" aria-label="Details" data-testid="details">
+    <aside
+      class="details"
+      aria-label="Details"
+      data-testid="details"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') props.onClose();
+      }}
+    >
+      <button type="button" class="icon details-close" aria-label="Close details" title="Close (Escape)" onClick={props.onClose}>
+        ×
+      </button>
       {body}
     </aside>
   );

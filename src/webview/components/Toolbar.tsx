@@ -1,4 +1,4 @@
-/** Toolbar: search, filters, grouping, focus mode, fit / re-layout, legend. */
+/** Toolbar: search, filters, grouping, focus mode, fit / re-layout, legend; one row at any width (a "More tools" menu). */
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { EdgeType } from '../../engine/model/graph';
@@ -11,6 +11,9 @@ import type { UiState } from '../uiState';
 import type { GraphMeta } from './graphMeta';
 import type { FilterItem } from './FilterMenu';
 import { FilterMenu } from './FilterMenu';
+import { Menu } from './Menu';
+import { breakpoint } from './toolbarBreakpoints';
+import { useMinWidth } from './useMinWidth';
 
 export interface ToolbarProps {
   readonly store: GraphStore;
@@ -35,12 +38,20 @@ function counted(values: Iterable<string>, label: (value: string) => string = (v
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
+/** Which filter menus a place (the toolbar itself, or its "More tools" menu) shows. */
+interface FilterShown {
+  /** Namespaces and Kinds. */
+  readonly main: boolean;
+  readonly relations: boolean;
+}
+
 function Filters({
   store,
   graphVersion,
   view,
   onView,
-}: Pick<ToolbarProps, 'store' | 'graphVersion' | 'onView'> & { view: ViewOptions }): JSX.Element {
+  shown,
+}: Pick<ToolbarProps, 'store' | 'graphVersion' | 'onView'> & { view: ViewOptions; shown: FilterShown }): JSX.Element {
   const filters = useMemo(() => {
     const nodes = [...store.nodes.values()];
     const edgeLabel = (t: string): string => {
@@ -61,27 +72,33 @@ function Filters({
   }, [store, graphVersion]);
   return (
     <>
-      <FilterMenu
-        title="Namespaces"
-        items={filters.namespaces}
-        hidden={view.hiddenNamespaces}
-        onToggle={(ns) => onView((v) => ({ ...v, hiddenNamespaces: toggle(v.hiddenNamespaces, ns) }))}
-        onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenNamespaces: [...hidden] }))}
-      />
-      <FilterMenu
-        title="Kinds"
-        items={filters.kinds}
-        hidden={view.hiddenKinds}
-        onToggle={(kind) => onView((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, kind) }))}
-        onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenKinds: [...hidden] }))}
-      />
-      <FilterMenu
-        title="Relations"
-        items={filters.relations}
-        hidden={view.hiddenEdgeTypes}
-        onToggle={(t) => onView((v) => ({ ...v, hiddenEdgeTypes: toggle(v.hiddenEdgeTypes, t as EdgeType) }))}
-        onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenEdgeTypes: hidden as EdgeType[] }))}
-      />
+      {shown.main && (
+        <>
+          <FilterMenu
+            title="Namespaces"
+            items={filters.namespaces}
+            hidden={view.hiddenNamespaces}
+            onToggle={(ns) => onView((v) => ({ ...v, hiddenNamespaces: toggle(v.hiddenNamespaces, ns) }))}
+            onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenNamespaces: [...hidden] }))}
+          />
+          <FilterMenu
+            title="Kinds"
+            items={filters.kinds}
+            hidden={view.hiddenKinds}
+            onToggle={(kind) => onView((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, kind) }))}
+            onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenKinds: [...hidden] }))}
+          />
+        </>
+      )}
+      {shown.relations && (
+        <FilterMenu
+          title="Relations"
+          items={filters.relations}
+          hidden={view.hiddenEdgeTypes}
+          onToggle={(t) => onView((v) => ({ ...v, hiddenEdgeTypes: toggle(v.hiddenEdgeTypes, t as EdgeType) }))}
+          onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenEdgeTypes: hidden as EdgeType[] }))}
+        />
+      )}
     </>
   );
 }
@@ -112,6 +129,14 @@ function SearchBox({
 export function Toolbar(props: ToolbarProps): JSX.Element {
   const { store, meta, ui, onView } = props;
   const view = ui.view;
+  const focused = view.focus !== null;
+  const wide = {
+    actions: useMinWidth(breakpoint('actions', focused)),
+    relations: useMinWidth(breakpoint('relations', focused)),
+    filters: useMinWidth(breakpoint('filters', focused)),
+  };
+  const inline: FilterShown = { main: wide.filters, relations: wide.relations };
+  const inMenu: FilterShown = { main: !wide.filters, relations: !wide.relations };
   return (
     <div class="toolbar" role="toolbar" aria-label="Topology tools">
       <div class="title" title={meta?.title ?? ''}>
@@ -119,30 +144,51 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         {meta !== null && <span class={`mode mode-${meta.mode}`}>{meta.mode === 'cluster' ? 'live' : meta.mode}</span>}
       </div>
       <SearchBox {...props} />
-      <Filters {...props} view={view} />
-      <label class="toggle">
-        <input
-          type="checkbox"
-          checked={view.groupByNamespace}
-          onChange={() => onView((v) => ({ ...v, groupByNamespace: !v.groupByNamespace }))}
-        />
-        Group by namespace
-      </label>
+      <Filters {...props} view={view} shown={inline} />
+      {wide.actions && <GroupToggle view={view} onView={onView} />}
       {view.focus !== null && <FocusChip view={view} store={store} onView={onView} />}
       <div class="spacer" />
       <button type="button" onClick={props.onFit} title="Fit the whole graph (0)">
         Fit
       </button>
+      {wide.actions && <Actions {...props} />}
+      {!wide.actions && (
+        <Menu summary="⋯" label="More tools" name="More tools" class="more" closeOnAction>
+          <Filters {...props} view={view} shown={inMenu} />
+          <GroupToggle view={view} onView={onView} />
+          <Actions {...props} />
+        </Menu>
+      )}
+    </div>
+  );
+}
+
+function GroupToggle({ view, onView }: Pick<ToolbarProps, 'onView'> & { view: ViewOptions }): JSX.Element {
+  return (
+    <label class="toggle">
+      <input
+        type="checkbox"
+        checked={view.groupByNamespace}
+        onChange={() => onView((v) => ({ ...v, groupByNamespace: !v.groupByNamespace }))}
+      />
+      Group by namespace
+    </label>
+  );
+}
+
+function Actions(props: Pick<ToolbarProps, 'ui' | 'onRelayout' | 'onExport' | 'onLegend'>): JSX.Element {
+  return (
+    <>
       <button type="button" onClick={props.onRelayout} title="Lay out again from scratch">
         Re-layout
       </button>
       <button type="button" onClick={props.onExport} title="Export what you see: SVG, PNG, PDF, JSON, YAML, Mermaid, DOT">
         Export…
       </button>
-      <button type="button" aria-pressed={ui.legendOpen} onClick={props.onLegend}>
+      <button type="button" aria-pressed={props.ui.legendOpen} onClick={props.onLegend}>
         Legend
       </button>
-    </div>
+    </>
   );
 }
 
@@ -154,8 +200,9 @@ function FocusChip({ view, store, onView }: Pick<ToolbarProps, 'store' | 'onView
     onView((v) => (v.focus === null ? v : { ...v, focus: { ...v.focus, hops: Math.min(MAX_FOCUS_HOPS, Math.max(MIN_FOCUS_HOPS, hops)) } }));
   return (
     <div class="focus-chip" role="group" aria-label="Focus mode">
-      <span>
-        Focus: <strong>{name}</strong>
+      <span class="focus-name" title={name}>
+        <span class="focus-label">Focus: </span>
+        <strong>{name}</strong>
       </span>
       <button type="button" aria-label="Fewer hops" disabled={focus.hops <= MIN_FOCUS_HOPS} onClick={() => setHops(focus.hops - 1)}>
         −

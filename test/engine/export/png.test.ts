@@ -1,9 +1,11 @@
 /** The PNG export: the SVG rasterised at a chosen scale or width, with the bundled font, pixel-stable. */
 import { describe, expect, it } from 'vitest';
-import { renderPng } from '../../../src/engine/export/png.js';
+import { syntheticCluster } from '../../../bench/syntheticCluster.js';
+import { MAX_PNG_PIXELS, MAX_PNG_SCALE, renderPng } from '../../../src/engine/export/png.js';
+import { TopologyEngine } from '../../../src/engine/graph/engine.js';
 import { renderSvg } from '../../../src/engine/export/svg.js';
 import { graphOf } from '../support.js';
-import { SMALL_YAML, pngPixels, pngSize, sceneOf } from './support.js';
+import { EXAMPLE, SMALL_YAML, graphOfPaths, pngPixels, pngSize, sceneOf } from './support.js';
 
 describe('PNG export', () => {
   it('has the drawing size times the scale, or the width asked for', async () => {
@@ -34,6 +36,42 @@ describe('PNG export', () => {
       '<rect width="20000" height="20000" fill="#fff"/></svg>';
     const result = renderPng(svg, { scale: 2 });
     expect(result.reducedFrom).toEqual({ width: 40000, height: 40000 });
-    expect(result.width * result.height).toBeLessThanOrEqual(100_000_000);
+    expect(result.width * result.height).toBeLessThanOrEqual(MAX_PNG_PIXELS);
+  });
+
+  it('keeps a large synthetic cluster within the pixel budget, at the drawing aspect, and says it was scaled down', async () => {
+    const graph = TopologyEngine.build(syntheticCluster(1500).map((object) => ({ object }))).graph();
+    const scene = await sceneOf(graph);
+    const result = renderPng(renderSvg(scene), { scale: 2 });
+    expect(result.reducedFrom).toEqual({ width: Math.round(2 * scene.bounds.width), height: Math.round(2 * scene.bounds.height) });
+    expect(result.width * result.height).toBeLessThanOrEqual(MAX_PNG_PIXELS);
+    expect(result.width * result.height).toBeGreaterThan(0.99 * MAX_PNG_PIXELS);
+    expect(Math.abs(result.width / result.height - scene.bounds.width / scene.bounds.height)).toBeLessThan(0.01);
+    expect(pngSize(result.png)).toEqual({ width: result.width, height: result.height });
+  }, 120_000);
+
+  it('draws the shop example at the scale asked for, up to 4×: the budget never touches a small diagram', async () => {
+    const scene = await sceneOf(await graphOfPaths(EXAMPLE));
+    const svg = renderSvg(scene);
+    for (const scale of [1, MAX_PNG_SCALE]) {
+      const result = renderPng(svg, { scale });
+      expect(result.reducedFrom).toBeUndefined();
+      expect(pngSize(result.png)).toEqual({
+        width: Math.round(scale * scene.bounds.width),
+        height: Math.round(scale * scene.bounds.height),
+      });
+    }
+  });
+
+  it('writes an opaque drawing as RGB and keeps transparency where the drawing has it', () => {
+    const square = (fill: string): string =>
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30" viewBox="0 0 40 30">' +
+      `<rect width="40" height="30" fill="${fill}"/></svg>`;
+    const colourType = (png: Buffer): number => png[25]!;
+    const opaque = renderPng(square('#336699')).png;
+    expect(colourType(opaque)).toBe(2);
+    // Unfiltered RGB rows: a filter byte, then the colour of every pixel.
+    expect([...pngPixels(opaque).subarray(0, 4)]).toEqual([0, 0x33, 0x66, 0x99]);
+    expect(colourType(renderPng(square('none')).png)).toBe(6);
   });
 });

@@ -1,5 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyDelta } from '../../../src/engine/graph/delta.js';
 import { TopologyEngine } from '../../../src/engine/graph/engine.js';
 import { serializeGraph } from '../../../src/engine/graph/validate.js';
@@ -267,6 +267,37 @@ describe('cluster session against a fault-injecting API server', () => {
     truth.put(pod('unrecorded', 'team-a', 'x'));
     await eventually(() => live.engine.record('core/Pod/team-a/unrecorded') !== undefined, 10_000, 'applied without a recorder');
     expect(seen.some((entry) => entry.includes('/unrecorded'))).toBe(false);
+  }, 30_000);
+
+  it('applies each page of the first lists as one engine batch, and still tells the recorder of every object', async () => {
+    server = await startFakeApiServer({ tls: true, identities: [ADMIN] });
+    const truth = new Truth(server);
+    truth.put(ns('team-a'));
+    for (let i = 0; i < 20; i++) truth.put(pod(`p${i}`, 'team-a', 'x'));
+    const config = new KubeConfig();
+    config.loadFromString(server.kubeconfigYaml({ token: ADMIN.token }));
+    session = new ClusterSession(new ApiClient(config, 5000), {
+      informer: { pageSize: 7 },
+      onDelta: () => undefined,
+      onStatus: () => undefined,
+    });
+    const pages: string[][] = [];
+    const batch = session.engine.applyBatch.bind(session.engine);
+    session.engine.applyBatch = (events) => {
+      pages.push(events.map((event) => `${event.object.kind}/${event.object.metadata?.name}`));
+      return batch(events);
+    };
+    const single = vi.spyOn(session.engine, 'apply');
+    const recorded: string[] = [];
+    session.recordObjects((change) => recorded.push(`${change.id} live=${String(change.live)}`));
+    await session.start();
+    const live = session;
+    await eventually(() => serializeGraph(live.engine.graph()) === serializeGraph(truth.graph()), 10_000, 'first lists');
+    const podPages = pages.filter((page) => page.every((name) => name.startsWith('Pod/')));
+    expect(podPages.map((page) => page.length)).toEqual([7, 7, 6]);
+    expect(single).not.toHaveBeenCalled();
+    expect(recorded.filter((entry) => entry.includes('/Pod/'))).toHaveLength(20);
+    expect(recorded).toContain('core/Pod/team-a/p0 live=false');
   }, 30_000);
 
   it('a context switch leaves no watch behind', async () => {
