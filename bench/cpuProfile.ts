@@ -6,10 +6,11 @@ import type { CDPSession } from 'playwright-core';
 
 interface ProfileNode {
   readonly id: number;
+  readonly children?: readonly number[];
   readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
 }
 
-interface Profile {
+export interface Profile {
   readonly nodes: readonly ProfileNode[];
   readonly samples?: readonly number[];
   readonly timeDeltas?: readonly number[];
@@ -32,26 +33,52 @@ export async function startProfile(cdp: CDPSession): Promise<RunningProfile> {
   };
 }
 
-/** Self time per function (name, file, line), in ms, largest first. */
-export function selfTimes(profile: Profile): { name: string; ms: number }[] {
-  const frameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-  const totals = new Map<string, number>();
+function frameName(frame: ProfileNode['callFrame']): string {
+  const file = frame.url.split('/').pop() ?? '';
+  return `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+}
+
+/**
+ * Self time (in the function itself) and total time (the function and what it called) per function (name, file,
+ * line), in ms, from the sampled stacks.
+ */
+export function functionTimes(profile: Profile): { name: string; selfMs: number; totalMs: number }[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   // timeDeltas[i] is the time since sample i-1, so it is the duration of sample i-1.
   for (let i = 1; i < samples.length; i++) {
-    const frame = frameOf.get(samples[i - 1] as number);
-    if (frame === undefined) continue;
-    const file = frame.url.split('/').pop() ?? '';
-    const name = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
-    totals.set(name, (totals.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+    const ms = (deltas[i] ?? 0) / 1000;
+    let id: number | undefined = samples[i - 1];
+    const leaf = id === undefined ? undefined : byId.get(id);
+    if (leaf === undefined) continue;
+    self.set(frameName(leaf.callFrame), (self.get(frameName(leaf.callFrame)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (; id !== undefined; id = parentOf.get(id)) {
+      const node = byId.get(id);
+      if (node === undefined) break;
+      const name = frameName(node.callFrame);
+      if (!seen.has(name)) total.set(name, (total.get(name) ?? 0) + ms);
+      seen.add(name);
+    }
   }
-  return [...totals.entries()].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
+  return [...total.entries()].map(([name, totalMs]) => ({ name, selfMs: self.get(name) ?? 0, totalMs }));
 }
 
-export function printProfile(profile: Profile, title: string, top = 20): void {
-  const times = selfTimes(profile);
-  const total = times.reduce((sum, t) => sum + t.ms, 0);
-  console.log(`CPU profile, ${title}: ${total.toFixed(0)} ms sampled on the main thread; top ${top} by self time`);
-  for (const t of times.slice(0, top)) console.log(`  ${t.ms.toFixed(0).padStart(6)} ms  ${t.name}`);
+export function printProfile(profile: Profile, title: string, top = 15): void {
+  const times = functionTimes(profile);
+  const sampled = times.reduce((sum, t) => sum + t.selfMs, 0);
+  console.log(`CPU profile, ${title}: ${sampled.toFixed(0)} ms sampled on the main thread`);
+  const print = (label: string, key: 'selfMs' | 'totalMs'): void => {
+    console.log(`  top ${top} by ${label}:`);
+    for (const t of [...times].sort((a, b) => b[key] - a[key]).slice(0, top)) {
+      console.log(`  ${t[key].toFixed(0).padStart(6)} ms  ${t.name}`);
+    }
+  };
+  print('self time', 'selfMs');
+  print('total time (with what it calls)', 'totalMs');
 }

@@ -3,8 +3,10 @@
  * production bundle behind its CSP, fed `graph/init` and `graph/delta` messages the way the host sends them. A
  * benchmark, not a test: it prints numbers next to their targets and never fails on a slow machine.
  * BENCH_WEBVIEW_SIZES (default 1000,5000), BENCH_WEBVIEW_RUNS (default 2); BENCH_WEBVIEW_PROFILE=1 adds a CPU
- * profile of each size's first draw (bench/cpuProfile.ts).
+ * profile of each size's first draw and delta (bench/cpuProfile.ts), kept in test-results/webview-bench/.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 import type { GraphDelta, TopologyGraph, TopologyNode } from '../src/engine/model/graph';
 import { GraphDeltaMessage, GraphInit, createMessage } from '../src/protocol/messages';
@@ -12,6 +14,7 @@ import type { PageGlobals, WebviewPage } from '../test/webview/harness';
 import { WebviewHarness, chromiumAvailable } from '../test/webview/harness';
 import { syntheticGraph } from '../test/webview/syntheticGraph';
 import { DARK } from '../test/webview/themes';
+import type { Profile } from './cpuProfile';
 import { printProfile, startProfile } from './cpuProfile';
 import { fixed } from './stats';
 import type { DeltaExpectation } from './webviewProbes';
@@ -56,6 +59,15 @@ async function heapMb(cdp: CDPSession): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
+const PROFILE_DIR = join('test-results', 'webview-bench');
+
+/** Prints the profile's hot functions and keeps it whole as a .cpuprofile (DevTools → Performance opens it). */
+function report(profile: Profile, title: string, file: string): void {
+  printProfile(profile, title);
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(join(PROFILE_DIR, `${file}.cpuprofile`), JSON.stringify(profile));
+}
+
 async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: boolean): Promise<WebviewBenchRow> {
   const page: WebviewPage = await harness.open(DARK);
   try {
@@ -64,12 +76,16 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
     const init = createMessage(GraphInit, { title: `synthetic ${graph.nodes.length}`, mode: 'manifests', graph, findings: [] });
     const profiler = profile ? await startProfile(cdp) : null;
     const load = await page.page.evaluate(probeLoad, init);
-    if (profiler !== null) printProfile(await profiler.stop(), `first draw of ${graph.nodes.length} objects`);
+    if (profiler !== null) report(await profiler.stop(), `first draw of ${graph.nodes.length} objects`, `${graph.nodes.length}-load`);
     const counts = await page.counts();
     const heap = await heapMb(cdp);
     const panZoom = await page.page.evaluate(probePanZoom, PAN_ZOOM_MS);
     const { delta, expect } = hundredObjectDelta(graph);
+    const deltaProfiler = profile ? await startProfile(cdp) : null;
     const deltaMs = await page.page.evaluate(probeDelta, { message: createMessage(GraphDeltaMessage, { delta }), expect });
+    if (deltaProfiler !== null) {
+      report(await deltaProfiler.stop(), `100-object delta on ${graph.nodes.length} objects`, `${graph.nodes.length}-delta`);
+    }
     if (page.errors.length > 0) throw new Error(`the page reported errors: ${page.errors.join('; ')}`);
     return {
       objects: graph.nodes.length,
