@@ -18,7 +18,8 @@ import type { Profile } from './cpuProfile';
 import { printProfile, startProfile } from './cpuProfile';
 import { fixed } from './stats';
 import type { DeltaExpectation } from './webviewProbes';
-import { probeDelta, probeLoad, probePanZoom } from './webviewProbes';
+import { probeDelta, probeFramesStart, probeFramesStop, probeLoad } from './webviewProbes';
+import type { PanZoomTimes } from './webviewProbes';
 
 export interface WebviewBenchRow {
   readonly objects: number;
@@ -53,6 +54,22 @@ function hundredObjectDelta(graph: TopologyGraph): { delta: GraphDelta; expect: 
   return { delta, expect };
 }
 
+/**
+ * Wheels in and out with the real mouse for PAN_ZOOM_MS at points that wander over the canvas (zooming about a moving
+ * point pans too), counting drawn frames. No drag: pressed on a namespace box, a drag would move the box, not pan.
+ */
+async function panAndZoom(page: WebviewPage): Promise<PanZoomTimes> {
+  const mouse = page.page.mouse;
+  await page.page.evaluate(probeFramesStart);
+  const start = Date.now();
+  for (let step = 0; Date.now() - start < PAN_ZOOM_MS; step++) {
+    await mouse.move(700 + 400 * Math.sin(step / 7), 430 + 250 * Math.cos(step / 5));
+    // Ten notches in, ten out: the zoom swings without drifting away.
+    await mouse.wheel(0, step % 20 < 10 ? -100 : 100);
+  }
+  return page.page.evaluate(probeFramesStop);
+}
+
 async function heapMb(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -79,7 +96,7 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
     if (profiler !== null) report(await profiler.stop(), `first draw of ${graph.nodes.length} objects`, `${graph.nodes.length}-load`);
     const counts = await page.counts();
     const heap = await heapMb(cdp);
-    const panZoom = await page.page.evaluate(probePanZoom, PAN_ZOOM_MS);
+    const panZoom = await panAndZoom(page);
     const { delta, expect } = hundredObjectDelta(graph);
     const deltaProfiler = profile ? await startProfile(cdp) : null;
     const deltaMs = await page.page.evaluate(probeDelta, { message: createMessage(GraphDeltaMessage, { delta }), expect });
