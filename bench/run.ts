@@ -5,6 +5,7 @@ import { benchStore, printStoreRows } from './store.js';
 import { benchExport } from './export.js';
 import { benchIntake } from './intake.js';
 import { benchLayoutQuality, qualityCasesFromEnv } from './layoutQuality.js';
+import { benchLevels } from './levels.js';
 import { fixed } from './stats.js';
 import { benchWebview, webviewBenchFromEnv } from './webview.js';
 
@@ -97,6 +98,10 @@ void (async () => {
   console.log('\nLayout quality: ours vs Graphviz dot on our DOT export (targets: 0 through, ≥ 95% forward, 0 label overlaps,');
   console.log('fewer crossings than dot in less time; BENCH_QUALITY_CASES picks cases, BENCH_DOT_TIMEOUT_S caps dot; times under load)');
   await benchLayoutQuality(qualityCasesFromEnv());
+  console.log(
+    '\nLevels of detail: derive time per level and headless layout of the namespace level (target: namespace level ≤ 1 s at any size)',
+  );
+  await benchLevels((process.env['BENCH_LEVEL_SIZES'] ?? '5000,20000,100000').split(',').map(Number));
   console.log('\nWebview in headless Chromium, synthetic graphs (targets: drawn ≤ 3,000 ms at 5K; longest task ≤ 100 ms;');
   console.log('pan/zoom ≥ 30 fps; 100-object delta ≤ 100 ms; heap measured. Times from the page clock, under load on this machine)');
   const webview = webviewBenchFromEnv();

@@ -10,6 +10,8 @@ import type { ExportTheme } from '../engine/export/palette.js';
 import { EXPORT_THEMES } from '../engine/export/palette.js';
 import type { Orientation, PageSize } from '../engine/export/pdfPlan.js';
 import { MAX_PNG_SCALE, MIN_PNG_SCALE } from '../engine/export/png.js';
+import type { LevelChoice } from '../engine/viewModel/viewOptions.js';
+import { LEVEL_CHOICES } from '../engine/viewModel/viewOptions.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -43,6 +45,7 @@ export const RENDER_OPTIONS = {
   'group-by': { type: 'string' },
   'collapse-pods': { type: 'boolean' },
   'no-collapse-pods': { type: 'boolean' },
+  level: { type: 'string' },
   theme: { type: 'string' },
   scale: { type: 'string' },
   width: { type: 'string' },
@@ -72,12 +75,15 @@ export function parseRenderArgs(args: readonly string[]): Parsed<RenderRequest> 
   const now = v.now === undefined ? undefined : isoSeconds(v.now);
   if (now === null) return fail(`--now '${v.now ?? ''}' is not a date and time (e.g. 2025-01-31T12:00:00Z)`);
   if (v['collapse-pods'] === true && v['no-collapse-pods'] === true) return fail('use --collapse-pods or --no-collapse-pods, not both');
+  const level = v.level === undefined ? undefined : oneOf<LevelChoice>('level', v.level, LEVEL_CHOICES, 'workload');
+  if (level?.ok === false) return level;
   const { groupBy, ...look } = enums.value;
   const choices: ExportChoices = {
     namespaces: list(v.namespace),
     kinds: list(v.kind),
     groupByNamespace: groupBy === 'namespace',
     collapsePods: v['no-collapse-pods'] !== true,
+    ...(level === undefined ? {} : { level: level.value }),
   };
   return {
     ok: true,

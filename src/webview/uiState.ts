@@ -6,7 +6,7 @@
 import type { EdgeType } from '../engine/model/graph';
 import { EDGE_VISUALS } from '../engine/visual/edges';
 import type { FocusOptions, ViewOptions } from '../engine/viewModel/viewOptions';
-import { DEFAULT_VIEW_OPTIONS, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS } from '../engine/viewModel/viewOptions';
+import { DEFAULT_VIEW_OPTIONS, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, isLevelChoice } from '../engine/viewModel/viewOptions';
 
 export interface Viewport {
   readonly zoom: number;
@@ -62,6 +62,8 @@ function restoreView(value: unknown): ViewOptions {
     collapsedNamespaces: strings(value['collapsedNamespaces']),
     expandedOwners: strings(value['expandedOwners']),
     focus: restoreFocus(value['focus']),
+    level: isLevelChoice(value['level']) ? value['level'] : DEFAULT_VIEW_OPTIONS.level,
+    openedGroups: strings(value['openedGroups']),
   };
 }
 

@@ -95,6 +95,35 @@ describe('kubilitics render', () => {
     expect(data.filters).toEqual(['namespaces: payments, shop', 'kinds: Deployment, Service', 'not grouped by namespace']);
   });
 
+  it('--level namespace draws one summary per namespace and infrastructure family, carrying every object', async () => {
+    const file = join(dir, 'levels.json');
+    const svg = join(dir, 'levels.svg');
+    const result = await run('render', EXAMPLE, '-o', `${file},${svg}`, '--level', 'namespace');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      nodes: { id: string; members?: string[] }[];
+      edges: { id: string; count?: number }[];
+      view: { level: string };
+      filters: string[];
+    };
+    expect(data.view.level).toBe('namespace');
+    expect(data.filters).toContain('level: namespace');
+    expect(data.nodes.length).toBeGreaterThan(0);
+    expect(data.nodes.every((n) => n.id.startsWith('nsc:') || n.id.startsWith('infra:'))).toBe(true);
+    // Each line between two summaries carries its count, as the view draws it.
+    const counted = data.edges.filter((e) => e.count !== undefined);
+    expect(counted.length).toBeGreaterThan(0);
+    const drawn = readFileSync(svg, 'utf8');
+    const labels = [...drawn.matchAll(/<text x="[^"]+" y="[^"]+" font-size="10" text-anchor="middle"[^>]*>(\d+)<\/text>/g)];
+    expect(labels.map((m) => Number(m[1])).sort()).toEqual(counted.map((e) => e.count).sort());
+    const objects = await run('render', EXAMPLE, '-o', join(dir, 'objects.json'), '--level', 'object');
+    expect(objects.code).toBe(0);
+    const all = JSON.parse(readFileSync(join(dir, 'objects.json'), 'utf8')) as { nodes: unknown[] };
+    expect(data.nodes.reduce((sum, n) => sum + (n.members?.length ?? 1), 0)).toBe(all.nodes.length);
+    expect((await run('render', EXAMPLE, '-o', file, '--level', 'pods')).err).toContain('--level must be one of');
+  });
+
   it('--check passes when the files match the manifests and fails once they change', async () => {
     const manifests = join(dir, 'manifests');
     cpSync(EXAMPLE, manifests, { recursive: true });

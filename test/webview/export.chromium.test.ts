@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headlessPositions } from '../../src/engine/export/headlessScene';
+import { headlessLayout, headlessPositions } from '../../src/engine/export/headlessScene';
 import { buildScene } from '../../src/engine/export/model';
 import { renderSvg } from '../../src/engine/export/svg';
 import type { ViewPositions } from '../../src/engine/export/viewPositions';
@@ -65,6 +65,11 @@ describe.skipIf(!chromiumAvailable())('export matches the view in Chromium', { t
     expectSceneAt(positions);
     // The CLI path: same view model, same ELK code and options, the canvas's aspect → the same positions.
     expect(await headlessPositions(FIXTURE, positions.view, positions.aspect)).toEqual(positionsById(positions));
+    // …and the same edge routes, so exports draw the lines the view draws.
+    const layout = await headlessLayout(FIXTURE, positions.view, positions.aspect);
+    expect(Object.keys(positions.routes ?? {}).length).toBeGreaterThan(0);
+    expect(positions.routes).toEqual(layout.routes);
+    expect(positions.crossCutting).toEqual([...layout.crossCutting].sort());
   });
 
   it('carries filters and collapse state into the export', async () => {

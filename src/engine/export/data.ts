@@ -68,6 +68,8 @@ function sortedView(options: ViewOptions): ViewOptions {
     groupByNamespace: options.groupByNamespace,
     collapsedNamespaces: sorted(options.collapsedNamespaces),
     expandedOwners: sorted(options.expandedOwners),
+    level: options.level,
+    openedGroups: sorted(options.openedGroups),
     focus: options.focus === null ? null : { id: options.focus.id, hops: options.focus.hops },
   };
 }
@@ -113,6 +115,7 @@ function edgeData(e: SceneEdge, relations: ReadonlyMap<string, TopologyEdge>): R
   const data: Record<string, unknown> = { id: e.id, source: e.source, target: e.target, type: e.type };
   if (e.broken !== undefined) data['broken'] = e.broken;
   if (e.controller) data['controller'] = true;
+  if (e.count !== undefined) data['count'] = e.count;
   const via = [...new Set(e.members.flatMap((id) => relations.get(id)?.via ?? []))].sort();
   if (via.length > 0) data['via'] = via;
   // A line that stands for several relations (pods folded into one node) lists them.

@@ -1,7 +1,10 @@
 /**
- * Edge geometry for exports, close to cytoscape's "bezier" edges: a straight line between two node
- * outlines, or, when several edges join the same two nodes, curves fanned out side by side so none hides
- * another. Lines end at the arrow's base and the arrow's tip touches the target's outline.
+ * Edge geometry for exports. An edge the layout routed (layoutCore.ts) follows its route around node boxes,
+ * as the view draws it. An edge the layout left out is cross-cutting: it stays in the scene (DOT, Mermaid
+ * and JSON keep every relation) but is marked, and drawings leave it out.
+ * Other edges (a node moved by hand, positions from an older view) are as cytoscape's "bezier" edges: straight between
+ * two node outlines, or fanned out side by side when several join the same two nodes. Lines end at the
+ * arrow's base and the arrow's tip touches the target's outline.
  */
 import type { ViewEdge } from '../viewModel/deriveView.js';
 import type { Point } from '../viewModel/layoutTypes.js';
@@ -18,10 +21,21 @@ const ARROW = { length: 7, halfWidth: 3.5, teeHalfWidth: 7.5, teeDepth: 2.3 } as
 const EDGE_OPACITY = 0.9;
 const CONTROLLER_WIDTH = 2;
 
+/** What the layout said about edges: routes around node boxes, and which edges it left out. */
+export interface EdgeRouting {
+  readonly routes: Readonly<Record<string, readonly Point[]>>;
+  readonly crossCutting: ReadonlySet<string>;
+}
+
 /** Dash patterns of the view's legend, in line-width-independent pixels. */
 export const DASHES: Readonly<Record<LineStyle, readonly number[]>> = { solid: [], dashed: [5, 3], dotted: [1.5, 2.5] };
 
-export function sceneEdges(edges: readonly ViewEdge[], nodes: ReadonlyMap<string, SceneNode>, colours: Palette): SceneEdge[] {
+export function sceneEdges(
+  edges: readonly ViewEdge[],
+  nodes: ReadonlyMap<string, SceneNode>,
+  colours: Palette,
+  routing: EdgeRouting = { routes: {}, crossCutting: new Set() },
+): SceneEdge[] {
   const bundles = new Map<string, ViewEdge[]>();
   for (const e of edges) {
     if (!nodes.has(e.source) || !nodes.has(e.target)) continue;
@@ -36,7 +50,9 @@ export function sceneEdges(edges: readonly ViewEdge[], nodes: ReadonlyMap<string
     const target = nodes.get(e.target);
     if (source === undefined || target === undefined) continue;
     const bundle = bundles.get(e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`) ?? [e];
-    result.push(sceneEdge(e, source, target, offsetIn(bundle, e), colours));
+    const route = routing.routes[e.id];
+    const geometry = routing.crossCutting.has(e.id) ? { crossCutting: true } : route !== undefined && route.length >= 2 ? { route } : {};
+    result.push(sceneEdge(e, source, target, offsetIn(bundle, e), colours, geometry));
   }
   return result;
 }
@@ -47,17 +63,25 @@ function offsetIn(bundle: readonly ViewEdge[], e: ViewEdge): number {
   return (i - (bundle.length - 1) / 2) * PARALLEL_STEP;
 }
 
-function sceneEdge(e: ViewEdge, source: SceneNode, target: SceneNode, offset: number, colours: Palette): SceneEdge {
+interface Geometry {
+  /** The layout's route, from the source's outline to the target's. */
+  readonly route?: readonly Point[];
+  readonly crossCutting?: boolean;
+}
+
+function sceneEdge(e: ViewEdge, source: SceneNode, target: SceneNode, offset: number, colours: Palette, geometry: Geometry): SceneEdge {
   const visual = EDGE_VISUALS[e.type];
   const broken = e.broken !== undefined;
   const paint = colours.paint(broken ? BROKEN_EDGE.color : visual.color);
   const opacity = broken ? 1 : Math.max(0.55, paint.opacity);
   const arrow = broken ? BROKEN_EDGE.arrow : visual.arrow;
   const width = broken ? BROKEN_EDGE.width : e.controller ? CONTROLLER_WIDTH : visual.width;
-  const control = controlPoint(source, target, offset);
-  const from = clipToOutline(source, control ?? target);
-  const tip = clipToOutline(target, control ?? source);
-  const toward = control ?? from;
+  const route = geometry.route?.map((p) => ({ x: round(p.x), y: round(p.y) }));
+  const control = route === undefined ? controlPoint(source, target, offset) : undefined;
+  const from = route === undefined ? clipToOutline(source, control ?? target) : enterOutline(source, route[1], route[0]);
+  const tip =
+    route === undefined ? clipToOutline(target, control ?? source) : enterOutline(target, route[route.length - 2], route[route.length - 1]);
+  const toward = route?.[route.length - 2] ?? control ?? from;
   const { head, base } = arrowHead(arrow, toward, tip);
   const edge: SceneEdge = {
     id: e.id,
@@ -77,7 +101,10 @@ function sceneEdge(e: ViewEdge, source: SceneNode, target: SceneNode, offset: nu
   return {
     ...edge,
     ...(e.broken === undefined ? {} : { broken: e.broken }),
+    ...(e.count === undefined ? {} : { count: e.count }),
     ...(control === undefined ? {} : { control }),
+    ...(route === undefined ? {} : { points: [from, ...route.slice(1, -1), base] }),
+    ...(geometry.crossCutting === true ? { crossCutting: true } : {}),
   };
 }
 
@@ -113,6 +140,29 @@ function arrowHead(arrow: SceneEdge['arrow'], toward: Point, tip: Point): { head
     default:
       return { head: [tip, at(ARROW.length, ARROW.halfWidth), at(ARROW.length, -ARROW.halfWidth)], base: at(ARROW.length, 0) };
   }
+}
+
+/**
+ * Routes end on the node's bounding box; this moves the end along the route's last segment to where it
+ * meets the node's real outline (an ellipse or hexagon sits inside its box), so arrows touch the shape.
+ */
+function enterOutline(node: SceneNode, outside: Point | undefined, end: Point | undefined): Point {
+  if (end === undefined) return { x: node.x, y: node.y };
+  if (outside === undefined) return end;
+  const outline = shapeOutline(node.shape, node.width, node.height);
+  const a = { x: outside.x - node.x, y: outside.y - node.y };
+  const dx = end.x - outside.x;
+  const dy = end.y - outside.y;
+  let best = Infinity;
+  for (let i = 0; i < outline.length; i++) {
+    const p = outline[i]!;
+    const q = outline[(i + 1) % outline.length]!;
+    const t = raySegment(dx, dy, { x: p.x - a.x, y: p.y - a.y }, { x: q.x - a.x, y: q.y - a.y });
+    if (t !== undefined && t < best) best = t;
+  }
+  // Beyond the box end means the outline is not on this segment: keep ELK's point.
+  if (best > 1.5) return end;
+  return { x: round(outside.x + dx * best), y: round(outside.y + dy * best) };
 }
 
 /** Where the ray from the node's centre towards `toward` leaves the node's shape. */

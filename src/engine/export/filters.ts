@@ -4,8 +4,8 @@
  */
 import type { TopologyGraph } from '../model/graph.js';
 import { compare } from '../viewModel/deriveView.js';
-import type { ViewOptions } from '../viewModel/viewOptions.js';
-import { CLUSTER_SCOPE_LABEL, DEFAULT_VIEW_OPTIONS } from '../viewModel/viewOptions.js';
+import type { DetailLevel, LevelChoice, ViewOptions } from '../viewModel/viewOptions.js';
+import { CLUSTER_SCOPE_LABEL, DEFAULT_VIEW_OPTIONS, resolveLevel } from '../viewModel/viewOptions.js';
 
 export interface ExportChoices {
   /** Show only these namespaces ('' or CLUSTER_SCOPE_LABEL for cluster-scoped objects); empty shows all. */
@@ -14,6 +14,8 @@ export interface ExportChoices {
   readonly kinds?: readonly string[];
   readonly groupByNamespace?: boolean;
   readonly collapsePods?: boolean;
+  /** Level of detail; without one, exports draw the workload level (pods folded), as they always have. */
+  readonly level?: LevelChoice;
 }
 
 export function viewOptionsFor(graph: TopologyGraph, choices: ExportChoices): ViewOptions {
@@ -29,6 +31,7 @@ export function viewOptionsFor(graph: TopologyGraph, choices: ExportChoices): Vi
     hiddenKinds,
     groupByNamespace: choices.groupByNamespace ?? DEFAULT_VIEW_OPTIONS.groupByNamespace,
     expandedOwners,
+    level: choices.level ?? 'workload',
   };
 }
 
@@ -65,8 +68,16 @@ export function describeFilters(graph: TopologyGraph, options: ViewOptions): str
     lines.push(`collapsed: ${[...options.collapsedNamespaces].sort(compare).map(label).join(', ')}`);
   if (options.expandedOwners.length > 0)
     lines.push(`pods expanded under ${options.expandedOwners.length} owner${options.expandedOwners.length === 1 ? '' : 's'}`);
+  // Before filters: close enough to say which level `auto` drew, and a title only names it.
+  const level = resolveLevel(options.level, graph.nodes.length);
+  if (level !== 'workload') lines.push(levelLine(level, options.openedGroups.length));
   if (options.focus !== null) lines.push(`focus: ${options.focus.id} (${options.focus.hops} hop${options.focus.hops === 1 ? '' : 's'})`);
   return lines;
+}
+
+function levelLine(level: DetailLevel, opened: number): string {
+  const suffix = level !== 'namespace' || opened === 0 ? '' : `, ${opened} group${opened === 1 ? '' : 's'} opened`;
+  return `level: ${level}${suffix}`;
 }
 
 function distinct(values: readonly string[]): string[] {

@@ -7,6 +7,7 @@ import type { TopologyGraph } from '../model/graph.js';
 import { deriveView } from '../viewModel/deriveView.js';
 import { GraphStore } from '../viewModel/graphStore.js';
 import { layoutViewHeadless } from '../viewModel/headlessLayout.js';
+import type { LayoutOutput } from '../viewModel/layoutCore.js';
 import type { Point } from '../viewModel/layoutTypes.js';
 import type { ViewOptions } from '../viewModel/viewOptions.js';
 import { DEFAULT_ASPECT } from '../viewModel/viewLayout.js';
@@ -28,13 +29,17 @@ export async function headlessPositions(
   options: ViewOptions,
   aspect = DEFAULT_ASPECT,
 ): Promise<Record<string, Point>> {
+  return (await headlessLayout(graph, options, aspect)).positions;
+}
+
+/** Positions, routes and cross-cutting edges of the headless layout: what the view's layout worker gives. */
+export async function headlessLayout(graph: TopologyGraph, options: ViewOptions, aspect = DEFAULT_ASPECT): Promise<LayoutOutput> {
   const store = new GraphStore();
   store.reset(graph);
-  const layout = await layoutViewHeadless(deriveView(store, options), aspect);
-  return layout.positions;
+  return layoutViewHeadless(deriveView(store, options), aspect);
 }
 
 export async function headlessScene(input: HeadlessSceneInput): Promise<Scene> {
-  const positions = await headlessPositions(input.graph, input.options, input.aspect);
-  return buildScene({ graph: input.graph, options: input.options, positions, theme: input.theme, meta: input.meta });
+  const { positions, routes, crossCutting } = await headlessLayout(input.graph, input.options, input.aspect);
+  return buildScene({ graph: input.graph, options: input.options, positions, routes, crossCutting, theme: input.theme, meta: input.meta });
 }

@@ -80,7 +80,8 @@ function statusEntries(colours: Palette): Entry[] {
   ];
 }
 
-function relationEntries(edges: readonly SceneEdge[], colours: Palette): Entry[] {
+function relationEntries(all: readonly SceneEdge[], colours: Palette): Entry[] {
+  const edges = all.filter((e) => e.crossCutting !== true);
   // In the order of what they say, which is what a reader scans for.
   const types = [...new Set(edges.map((e) => e.type))].sort((a, b) => EDGE_VISUALS[a].label.localeCompare(EDGE_VISUALS[b].label, 'en'));
   const entries: Entry[] = types.map((t) => {
@@ -98,5 +99,12 @@ function relationEntries(edges: readonly SceneEdge[], colours: Palette): Entry[]
       sample: { kind: 'edge', paint: colours.paint(BROKEN_EDGE.color), width: BROKEN_EDGE.width, dash: BROKEN_EDGE.dashPattern },
     });
   }
+  const hidden = all.length - edges.length;
+  if (hidden > 0) entries.push({ label: notDrawnLine(hidden), sample: { kind: 'note' } });
   return entries;
+}
+
+/** The legend's account of cross-cutting relations (SceneEdge.crossCutting), which drawings leave out. */
+export function notDrawnLine(count: number): string {
+  return `${count} ${count === 1 ? 'relation' : 'relations'} not drawn (cross-cutting)`;
 }

@@ -25,6 +25,12 @@ export interface SceneInput {
   readonly options: ViewOptions;
   /** Node centres by view node id. View nodes without a position are not drawn (nor their edges). */
   readonly positions: Readonly<Record<string, Point>>;
+  /**
+   * Edge routes from the layout, by view edge id; edges without one are drawn straight between their nodes.
+   */
+  readonly routes?: Readonly<Record<string, readonly Point[]>>;
+  /** Ids of the edges the layout left out: kept in the scene (DOT, Mermaid, JSON), left out of drawings. */
+  readonly crossCutting?: readonly string[];
   readonly theme: ExportTheme;
   readonly meta: ExportMeta;
 }
@@ -44,7 +50,7 @@ export function buildScene(input: SceneInput): Scene {
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const groups = sceneGroups(view.groups, nodes);
-  const edges = sceneEdges(view.edges, byId, colours);
+  const edges = sceneEdges(view.edges, byId, colours, { routes: input.routes ?? {}, crossCutting: new Set(input.crossCutting) });
   const drawing = drawingBounds(nodes, groups, edges);
   const header: SceneHeader = {
     x: drawing.x,
@@ -110,7 +116,10 @@ function drawingBounds(nodes: readonly SceneNode[], groups: readonly SceneGroup[
     add(g.box.x, g.box.y - 22);
     add(g.box.x + g.box.width, g.box.y + g.box.height);
   }
-  for (const e of edges) for (const p of [e.from, e.to, ...(e.control ? [e.control] : [])]) add(p.x, p.y);
+  for (const e of edges) {
+    if (e.crossCutting === true) continue;
+    for (const p of [e.from, e.to, ...(e.control ? [e.control] : []), ...(e.points ?? [])]) add(p.x, p.y);
+  }
   if (x1 === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
   return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
 }

@@ -22,7 +22,7 @@ export const PDF_FONT_BOLD = 'Helvetica-Bold';
 
 export function drawScene(doc: Doc, scene: Scene, area: Rect): void {
   for (const g of scene.groups) if (intersects(groupBox(g), area)) drawGroup(doc, g, scene);
-  for (const e of scene.edges) if (intersects(edgeBox(e), area)) drawEdge(doc, e);
+  for (const e of scene.edges) if (e.crossCutting !== true && intersects(edgeBox(e), area)) drawEdge(doc, e);
   doc.font(PDF_FONT).fontSize(NODE_METRICS.fontSize);
   for (const n of scene.nodes) if (intersects(nodeBox(n), area)) drawNode(doc, n, scene);
   if (intersects(scene.legend, area)) drawLegend(doc, scene);
@@ -37,7 +37,7 @@ export function groupBox(g: SceneGroup): Rect {
 }
 
 export function edgeBox(e: SceneEdge): Rect {
-  const points = [e.from, e.to, ...(e.control ? [e.control] : []), ...e.head];
+  const points = [e.from, e.to, ...(e.control ? [e.control] : []), ...(e.points ?? []), ...e.head];
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const x = Math.min(...xs);
@@ -80,7 +80,8 @@ function drawEdge(doc: Doc, e: SceneEdge): void {
   setStroke(doc, e.paint, e.width, e.dash);
   doc.moveTo(e.from.x, e.from.y);
   const c = e.control;
-  if (c === undefined) doc.lineTo(e.to.x, e.to.y);
+  if (e.points !== undefined) for (const p of e.points.slice(1)) doc.lineTo(p.x, p.y);
+  else if (c === undefined) doc.lineTo(e.to.x, e.to.y);
   else {
     // Quadratic → cubic: PDF has only cubic curves (PDFKit's quadraticCurveTo is an approximation).
     const c1 = { x: e.from.x + (2 / 3) * (c.x - e.from.x), y: e.from.y + (2 / 3) * (c.y - e.from.y) };
@@ -179,6 +180,8 @@ function drawLegendItem(doc: Doc, item: LegendItem, scene: Scene): void {
       ]);
       setFill(doc, s.paint);
       doc.fill();
+      break;
+    case 'note':
       break;
   }
   setFill(doc, scene.palette.foreground);

@@ -75,6 +75,13 @@ export interface SceneEdge extends ViewEdge {
   readonly to: Point;
   /** Quadratic control point for parallel edges between the same two nodes; straight when absent. */
   readonly control?: Point;
+  /** The routed line, `from` … `to` with its bends, when the layout routed this edge around node boxes. */
+  readonly points?: readonly Point[];
+  /**
+   * A relation the layout left out (→ a Node, a shared ServiceAccount or ConfigMap, another component):
+   * kept for DOT, Mermaid and JSON, left out of drawings and counted in the legend.
+   */
+  readonly crossCutting?: boolean;
   readonly paint: Paint;
   readonly width: number;
   /** Dash lengths; empty for a solid line. */
@@ -113,7 +120,9 @@ export type LegendSample =
   | { readonly kind: 'shape'; readonly shape: NodeShape; readonly fill: Paint; readonly border: Paint; readonly dashed: boolean }
   | { readonly kind: 'status'; readonly color: Paint }
   | { readonly kind: 'double'; readonly color: Paint }
-  | { readonly kind: 'edge'; readonly paint: Paint; readonly width: number; readonly dash: readonly number[] };
+  | { readonly kind: 'edge'; readonly paint: Paint; readonly width: number; readonly dash: readonly number[] }
+  /** A line of text only, e.g. how many relations are not drawn. */
+  | { readonly kind: 'note' };
 
 export interface LegendItem {
   /** Left edge of the sample; the label starts at `x + LEGEND.labelOffset`. */

@@ -35,7 +35,7 @@ export function renderSvg(scene: Scene): string {
     ...scene.groups.map((g) => groupSvg(g, scene)),
     '</g>',
     '<g id="edges">',
-    ...scene.edges.map((e) => edgeSvg(e, nodes)),
+    ...scene.edges.filter((e) => e.crossCutting !== true).map((e) => edgeSvg(e, nodes)),
     '</g>',
     `<g id="nodes" font-size="${NODE_METRICS.fontSize}"${fill(scene.palette.foreground)} text-anchor="middle">`,
     ...scene.nodes.map(nodeSvg),
@@ -78,6 +78,7 @@ export function groupTitleAnchor(g: Pick<SceneGroup, 'box'>): { x: number; y: nu
 }
 
 export function edgePathData(e: SceneEdge): string {
+  if (e.points !== undefined) return `M${e.points.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(' L')}`;
   const c = e.control;
   return c === undefined
     ? `M${fmt(e.from.x)},${fmt(e.from.y)} L${fmt(e.to.x)},${fmt(e.to.y)}`
@@ -88,7 +89,16 @@ export function edgePathData(e: SceneEdge): string {
 function edgeSvg(e: SceneEdge, nodes: ReadonlyMap<string, SceneNode>): string {
   const head = e.head.length === 0 ? '' : `<path d="M${e.head.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(' L')} Z"${fill(e.paint)}/>`;
   const title = `<title>${escapeXml(relationSentence(e, nodes))}</title>`;
-  return `<g data-id="${escapeXml(e.id)}">${title}<path d="${edgePathData(e)}" fill="none"${stroke(e.paint, e.width, e.dash)}/>${head}</g>`;
+  const path = `<path d="${edgePathData(e)}" fill="none"${stroke(e.paint, e.width, e.dash)}/>`;
+  return `<g data-id="${escapeXml(e.id)}">${title}${path}${head}${countSvg(e)}</g>`;
+}
+
+/** A line between folded groups is labelled with how many relations it stands for, as in the view. */
+function countSvg(e: SceneEdge): string {
+  if (e.count === undefined) return '';
+  const c = e.control ?? { x: (e.from.x + e.to.x) / 2, y: (e.from.y + e.to.y) / 2 };
+  const mid = { x: (e.from.x + 2 * c.x + e.to.x) / 4, y: (e.from.y + 2 * c.y + e.to.y) / 4 };
+  return `<text x="${fmt(mid.x)}" y="${fmt(mid.y - 3)}" font-size="10" text-anchor="middle"${fill(e.paint)}>${e.count}</text>`;
 }
 
 /** The shape's outline grown (or shrunk, for negative `by`) on every side, placed around the node's centre. */
@@ -173,6 +183,9 @@ function legendItemSvg(item: LegendItem, scene: Scene): string {
       sample =
         `${outline('round-rectangle', box, 1.5)} fill="none"${stroke(s.color, 1.5)}/>` +
         `${outline('round-rectangle', box, -1.5)} fill="none"${stroke(s.color, 1.5)}/>`;
+      break;
+    case 'note':
+      sample = '';
       break;
     case 'edge': {
       const y = fmt(item.y);

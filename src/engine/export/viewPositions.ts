@@ -8,6 +8,7 @@ import type { EdgeType } from '../model/graph.js';
 import { EDGE_VISUALS } from '../visual/edges.js';
 import type { Point } from '../viewModel/layoutTypes.js';
 import type { ViewOptions } from '../viewModel/viewOptions.js';
+import { isLevelChoice } from '../viewModel/viewOptions.js';
 
 export interface ViewPositionNode {
   readonly id: string;
@@ -25,6 +26,10 @@ export interface ViewPositions {
   readonly nodes: readonly ViewPositionNode[];
   /** Ids of the drawn edges. */
   readonly edges: readonly string[];
+  /** The layout's routes of edges whose ends have not moved since, by edge id (layoutCore.ts). */
+  readonly routes?: Readonly<Record<string, readonly Point[]>>;
+  /** Edges the layout left out (shown in the view on selection or hover only). */
+  readonly crossCutting?: readonly string[];
 }
 
 export type ParsedPositions = { readonly ok: true; readonly value: ViewPositions } | { readonly ok: false; readonly reason: string };
@@ -50,7 +55,18 @@ export function parseViewPositions(text: string): ParsedPositions {
   const nodes = value['nodes'];
   if (!Array.isArray(nodes) || !nodes.every(isPositionNode)) return { ok: false, reason: "positions: 'nodes' is malformed" };
   if (!isStringList(value['edges'])) return { ok: false, reason: "positions: 'edges' must be a list of ids" };
-  return { ok: true, value: { version: 1, aspect: value['aspect'], view, nodes, edges: value['edges'] } };
+  const routes = value['routes'];
+  if (routes !== undefined && !isRouteTable(routes)) return { ok: false, reason: "positions: 'routes' is malformed" };
+  const crossCutting = value['crossCutting'];
+  if (crossCutting !== undefined && !isStringList(crossCutting))
+    return { ok: false, reason: "positions: 'crossCutting' must be a list of ids" };
+  const routing = { ...(routes === undefined ? {} : { routes }), ...(crossCutting === undefined ? {} : { crossCutting }) };
+  return { ok: true, value: { version: 1, aspect: value['aspect'], view, nodes, edges: value['edges'], ...routing } };
+}
+
+function isRouteTable(v: unknown): v is Record<string, Point[]> {
+  const isPoint = (p: unknown): boolean => isRecord(p) && isFiniteNumber(p['x']) && isFiniteNumber(p['y']);
+  return isRecord(v) && Object.values(v).every((route) => Array.isArray(route) && route.length >= 2 && route.every(isPoint));
 }
 
 function isPositionNode(v: unknown): v is ViewPositionNode {
@@ -74,6 +90,9 @@ function parseView(v: unknown): ViewOptions | undefined {
     collapsedNamespaces: v['collapsedNamespaces'] as string[],
     expandedOwners: v['expandedOwners'] as string[],
     focus: focus === null ? null : { id: (focus as Json)['id'] as string, hops: (focus as Json)['hops'] as number },
+    // Older payloads carry no level: they were drawn with pods folded, which is the workload level.
+    level: isLevelChoice(v['level']) ? v['level'] : 'workload',
+    openedGroups: isStringList(v['openedGroups']) ? v['openedGroups'] : [],
   };
 }
 

@@ -3,13 +3,19 @@
  * controller, collapsed namespaces, namespace groups, and edges re-pointed at whatever represents their
  * ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
  */
-import type { BrokenReason, EdgeType, NodeStatus, TopologyEdge, TopologyNode } from '../model/graph.js';
+import type { EdgeType, NodeStatus, TopologyNode } from '../model/graph.js';
 import { STATUS_TONE, TONE_SEVERITY } from '../visual/status.js';
 import { estimateNodeSize, nodeLabelLines } from '../visual/nodeGeometry.js';
 import { kindVisual } from '../visual/kinds.js';
 import type { GraphStore } from './graphStore.js';
 import { nameFromId } from './graphStore.js';
-import type { ViewOptions } from './viewOptions.js';
+import type { DetailLevel, ViewOptions } from './viewOptions.js';
+import { resolveLevel } from './viewOptions.js';
+import type { GroupSummary } from './detailLevels.js';
+import { brokenReferrers, foldAssignments, membersByGroup, summarize, summaryKind, summaryLines, summaryTitle } from './detailLevels.js';
+import { NAMESPACE_NODE_PREFIX } from './groupFamilies.js';
+import type { ViewEdge } from './viewEdges.js';
+import { deriveEdges } from './viewEdges.js';
 
 export type AggregateKind = 'pods' | 'namespace';
 
@@ -27,6 +33,8 @@ export interface ViewNode {
   readonly aggregate?: AggregateKind;
   /** Real node ids this view node stands for (itself for an ordinary node). */
   readonly members: readonly string[];
+  /** On a folded group (namespace or cluster infrastructure): what it holds. */
+  readonly summary?: GroupSummary;
   /** Compound namespace group, when grouping by namespace. */
   readonly parent?: string;
   readonly width: number;
@@ -38,16 +46,7 @@ export interface ViewGroup {
   readonly namespace: string;
 }
 
-export interface ViewEdge {
-  readonly id: string;
-  readonly source: string;
-  readonly target: string;
-  readonly type: EdgeType;
-  readonly broken?: BrokenReason;
-  readonly controller: boolean;
-  /** Real edge ids drawn as this one line. */
-  readonly members: readonly string[];
-}
+export type { ViewEdge } from './viewEdges.js';
 
 export interface ViewGraph {
   readonly nodes: readonly ViewNode[];
@@ -55,10 +54,12 @@ export interface ViewGraph {
   readonly groups: readonly ViewGroup[];
   /** Real node id → id of the view node that shows it. */
   readonly representative: ReadonlyMap<string, string>;
+  /** The level drawn (`auto` resolved). */
+  readonly level: DetailLevel;
 }
 
 export const POD_AGGREGATE_PREFIX = 'pods:';
-export const NAMESPACE_NODE_PREFIX = 'nsc:';
+export { INFRA_NODE_PREFIX, NAMESPACE_NODE_PREFIX } from './groupFamilies.js';
 export const GROUP_PREFIX = 'ns:';
 
 /** Pods are folded into one node only when there are at least this many under one controller. */
@@ -67,21 +68,22 @@ const MIN_PODS_TO_COLLAPSE = 2;
 export function deriveView(store: GraphStore, options: ViewOptions): ViewGraph {
   const visible = filterNodes(store, options);
   const reachable = options.focus === null ? visible : focusNeighbourhood(store, options, visible);
+  const level = resolveLevel(options.level, reachable.size);
   const representative = new Map<string, string>();
-  const nodes = [
-    ...collapseNamespaces(store, options, reachable, representative),
-    ...collapsePods(store, options, reachable, representative),
-  ];
+  const summaries = foldGroups(store, options, level, reachable, representative);
+  const nodes = [...summaries, ...(level === 'object' ? [] : collapsePods(store, options, reachable, representative))];
   for (const id of reachable) {
     if (representative.has(id)) continue;
     const node = store.nodes.get(id);
     if (node === undefined) continue;
     representative.set(id, id);
-    nodes.push(plainNode(node, options));
+    nodes.push(plainNode(node, options, level));
   }
   nodes.sort((a, b) => compare(a.id, b.id));
-  const edges = deriveEdges(store, options, representative);
-  return { nodes, edges, groups: deriveGroups(nodes), representative };
+  // At the namespace level, edges between summaries are counted by family: one labelled line per pair and family.
+  const counted = new Set(level === 'namespace' ? summaries.map((n) => n.id) : []);
+  const edges = deriveEdges(store, options, representative, counted);
+  return { nodes, edges, groups: deriveGroups(nodes), representative, level };
 }
 
 function filterNodes(store: GraphStore, options: ViewOptions): Set<string> {
@@ -118,26 +120,38 @@ function focusNeighbourhood(store: GraphStore, options: ViewOptions, visible: Re
   return reached;
 }
 
-function collapseNamespaces(
+function foldGroups(
   store: GraphStore,
   options: ViewOptions,
+  level: DetailLevel,
   reachable: ReadonlySet<string>,
   representative: Map<string, string>,
 ): ViewNode[] {
-  if (!options.groupByNamespace || options.collapsedNamespaces.length === 0) return [];
-  const collapsed = new Set(options.collapsedNamespaces.filter((ns) => ns !== ''));
-  const members = new Map<string, string[]>();
-  for (const id of reachable) {
-    const node = store.nodes.get(id);
-    if (node === undefined || !collapsed.has(node.namespace) || id === options.focus?.id) continue;
-    push(members, node.namespace, id);
+  const groups = membersByGroup(foldAssignments(store, options, level, reachable));
+  if (groups.size === 0) return [];
+  const broken = brokenReferrers(store);
+  const result: ViewNode[] = [];
+  for (const [id, members] of groups) {
+    for (const member of members) representative.set(member, id);
+    const summary = summarize(store, members, broken);
+    const lines = summaryLines(id, summary);
+    const namespace = id.startsWith(NAMESPACE_NODE_PREFIX) ? id.slice(NAMESPACE_NODE_PREFIX.length) : '';
+    result.push({
+      id,
+      kind: summaryKind(id, summary),
+      name: summaryTitle(id),
+      namespace,
+      status: summary.worst,
+      tag: lines[0] ?? '',
+      label: lines.join('\n'),
+      missing: false,
+      aggregate: 'namespace',
+      members,
+      summary,
+      ...estimateNodeSize(lines),
+    });
   }
-  return [...members].map(([namespace, ids]) => {
-    const id = NAMESPACE_NODE_PREFIX + namespace;
-    for (const member of ids) representative.set(member, id);
-    const name = `${namespace} (${ids.length} objects)`;
-    return aggregateNode(id, 'Namespace', name, namespace, worstStatus(store, ids), 'namespace', ids);
-  });
+  return result;
 }
 
 function collapsePods(
@@ -185,7 +199,7 @@ function aggregateNode(
   return { id, kind, name, namespace, status, tag, label, missing: false, aggregate, members: sorted, ...estimateNodeSize(lines) };
 }
 
-function plainNode(node: TopologyNode, options: ViewOptions): ViewNode {
+function plainNode(node: TopologyNode, options: ViewOptions, level: DetailLevel): ViewNode {
   const tag = kindVisual(node.kind, node.missing === true).abbreviation;
   const lines = nodeLabelLines(tag, node.name);
   const view: ViewNode = {
@@ -200,6 +214,8 @@ function plainNode(node: TopologyNode, options: ViewOptions): ViewNode {
     members: [node.id],
     ...estimateNodeSize(lines),
   };
+  // At the namespace level a Namespace object folds with its contents, so it opens into their box too.
+  if (level === 'namespace' && node.kind === 'Namespace' && options.groupByNamespace) return { ...view, parent: GROUP_PREFIX + node.name };
   return withParent(view, options);
 }
 
@@ -218,56 +234,9 @@ function worstStatus(store: GraphStore, ids: readonly string[]): NodeStatus {
   return worst;
 }
 
-interface EdgeAccumulator {
-  source: string;
-  target: string;
-  type: EdgeType;
-  broken: BrokenReason | undefined;
-  controller: boolean;
-  members: string[];
-}
-
-function deriveEdges(store: GraphStore, options: ViewOptions, representative: ReadonlyMap<string, string>): ViewEdge[] {
-  const hiddenTypes = new Set<EdgeType>(options.hiddenEdgeTypes);
-  const byKey = new Map<string, EdgeAccumulator>();
-  for (const edge of store.edges.values()) {
-    if (hiddenTypes.has(edge.type)) continue;
-    const source = representative.get(edge.source);
-    const target = representative.get(edge.target);
-    // Edges inside one collapsed node (pod to pod, within a folded namespace) have nothing to connect.
-    if (source === undefined || target === undefined || source === target) continue;
-    const key = `${source}>${edge.type}>${target}`;
-    const acc = byKey.get(key);
-    if (acc === undefined) byKey.set(key, accumulate(edge, source, target));
-    else {
-      acc.members.push(edge.id);
-      acc.broken ??= edge.broken;
-      acc.controller ||= edge.controller === true;
-    }
-  }
-  const edges: ViewEdge[] = [];
-  for (const [id, acc] of byKey) {
-    const { broken, ...rest } = acc;
-    const members = [...acc.members].sort(compare);
-    edges.push(broken === undefined ? { id, ...rest, members } : { id, ...rest, broken, members });
-  }
-  return edges.sort((a, b) => compare(a.id, b.id));
-}
-
-function accumulate(edge: TopologyEdge, source: string, target: string): EdgeAccumulator {
-  return {
-    source,
-    target,
-    type: edge.type,
-    broken: edge.broken,
-    controller: edge.controller === true,
-    members: [edge.id],
-  };
-}
-
 function deriveGroups(nodes: readonly ViewNode[]): ViewGroup[] {
   const namespaces = new Set<string>();
-  for (const node of nodes) if (node.parent !== undefined) namespaces.add(node.namespace);
+  for (const node of nodes) if (node.parent !== undefined) namespaces.add(node.parent.slice(GROUP_PREFIX.length));
   return [...namespaces].sort(compare).map((namespace) => ({ id: GROUP_PREFIX + namespace, namespace }));
 }
 

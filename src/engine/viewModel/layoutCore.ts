@@ -6,10 +6,11 @@
  * Why per component, on structural edges only: one layered layout over a whole cluster is slow (ELK is
  * super-linear) and unreadable, because cross-cutting edges (every pod → its Node, ServiceAccount, shared
  * ConfigMap) tie everything into one knot. Ownership, selection and routing chains are what a reader
- * follows, so those decide the layers; cross-cutting edges are drawn but do not move nodes.
+ * follows, so those decide the layers (in role columns, layoutRoles.ts); cross-cutting edges get no route and
+ * do not move nodes (components.ts says which are which).
  */
-import type { EdgeType } from '../model/graph.js';
-import type { Component, ComponentLayout, LaidOut, LayoutEdgeInput, LayoutNodeInput, Point } from './layoutTypes.js';
+import { findComponents } from './components.js';
+import type { ComponentLayout, LaidOut, LayoutEdgeInput, LayoutNodeInput, Point } from './layoutTypes.js';
 import { shelfPack } from './packing.js';
 
 export interface LayoutInput {
@@ -22,24 +23,21 @@ export interface LayoutInput {
 export interface LayoutOutput {
   /** Node centres (cytoscape's convention), by node id. */
   readonly positions: Record<string, Point>;
+  /**
+   * Orthogonal routes around node boxes, by view edge id: from the source's outline to the target's, in the
+   * same coordinates as `positions`. Edges without a route are cross-cutting (see components.ts).
+   */
+  readonly routes: Record<string, readonly Point[]>;
+  /** Ids of the input edges left out of the layout (no route): drawn on demand in the view, not in drawings. */
+  readonly crossCutting: readonly string[];
   readonly width: number;
   readonly height: number;
 }
 
-export const STRUCTURAL_EDGE_TYPES: ReadonlySet<EdgeType> = new Set<EdgeType>([
-  'owns',
-  'selects',
-  'routes',
-  'scales',
-  'binds',
-  'endpoint',
-  'serves',
-]);
-
 /** Space around and between things, in model pixels. */
 export const SPACING = {
-  component: 36,
-  group: 64,
+  component: 24,
+  group: 48,
   /** Inside a namespace box; the canvas draws compounds with the same padding. */
   groupPadding: 20,
   /** Room above a namespace box for its label. */
@@ -63,12 +61,14 @@ export async function computeLayout(layouter: ComponentLayout, input: LayoutInpu
   const packed = shelfPack(groups, SPACING.group, input.aspect ?? 1.6);
   const groupByKey = new Map(groups.map((g) => [g.key, g]));
   const positions: Record<string, Point> = {};
+  const routes: Record<string, readonly Point[]> = {};
   for (const box of packed.boxes) {
-    for (const [id, p] of groupByKey.get(box.key)?.positions ?? []) {
-      positions[id] = { x: box.x + p.x, y: box.y + p.y };
-    }
+    const group = groupByKey.get(box.key);
+    for (const [id, p] of group?.positions ?? []) positions[id] = { x: box.x + p.x, y: box.y + p.y };
+    for (const [id, route] of group?.routes ?? []) routes[id] = route.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
   }
-  return { positions, width: packed.width, height: packed.height };
+  const crossCutting = input.edges.flatMap((e) => (e.id === undefined || e.id in routes ? [] : [e.id]));
+  return { positions, routes, crossCutting, width: packed.width, height: packed.height };
 }
 
 function packGroup(group: string, boxes: readonly LaidOut[]): LaidOut {
@@ -77,61 +77,14 @@ function packGroup(group: string, boxes: readonly LaidOut[]): LaidOut {
   const inset = group === '' ? { left: 0, top: 0 } : { left: SPACING.groupPadding, top: SPACING.groupPadding + SPACING.groupLabel };
   const byKey = new Map(boxes.map((b) => [b.key, b]));
   const positions = new Map<string, Point>();
+  const routes = new Map<string, readonly Point[]>();
   for (const placed of packed.boxes) {
-    for (const [id, p] of byKey.get(placed.key)?.positions ?? []) {
-      positions.set(id, { x: inset.left + placed.x + p.x, y: inset.top + placed.y + p.y });
-    }
+    const move = (p: Point): Point => ({ x: inset.left + placed.x + p.x, y: inset.top + placed.y + p.y });
+    const box = byKey.get(placed.key);
+    for (const [id, p] of box?.positions ?? []) positions.set(id, move(p));
+    for (const [id, route] of box?.routes ?? []) routes.set(id, route.map(move));
   }
   const extraWidth = group === '' ? 0 : 2 * SPACING.groupPadding;
   const extraHeight = group === '' ? 0 : 2 * SPACING.groupPadding + SPACING.groupLabel;
-  return { key: `group:${group}`, width: packed.width + extraWidth, height: packed.height + extraHeight, positions };
-}
-
-/** Connected components over structural edges, within one group; deterministic order and keys. */
-export function findComponents(input: LayoutInput): Component[] {
-  const groupOf = new Map(input.nodes.map((n) => [n.id, n.group]));
-  const parent = new Map<string, string>(input.nodes.map((n) => [n.id, n.id]));
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    for (let cur = id; cur !== root;) {
-      const next = parent.get(cur) ?? root;
-      parent.set(cur, root);
-      cur = next;
-    }
-    return root;
-  };
-  const structural = input.edges.filter(
-    (e) =>
-      STRUCTURAL_EDGE_TYPES.has(e.type) &&
-      e.source !== e.target &&
-      groupOf.has(e.source) &&
-      groupOf.get(e.source) === groupOf.get(e.target),
-  );
-  for (const e of structural) {
-    const a = find(e.source);
-    const b = find(e.target);
-    // The smaller id becomes the root so component keys do not depend on edge order.
-    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
-  }
-  const nodesByRoot = new Map<string, LayoutNodeInput[]>();
-  for (const n of input.nodes) {
-    const root = find(n.id);
-    const list = nodesByRoot.get(root) ?? [];
-    list.push(n);
-    nodesByRoot.set(root, list);
-  }
-  const edgesByRoot = new Map<string, LayoutEdgeInput[]>();
-  for (const e of structural) {
-    const root = find(e.source);
-    const list = edgesByRoot.get(root) ?? [];
-    list.push(e);
-    edgesByRoot.set(root, list);
-  }
-  return [...nodesByRoot.keys()].sort().map((root) => ({
-    key: root,
-    group: groupOf.get(root) ?? '',
-    nodes: nodesByRoot.get(root) ?? [],
-    edges: edgesByRoot.get(root) ?? [],
-  }));
+  return { key: `group:${group}`, width: packed.width + extraWidth, height: packed.height + extraHeight, positions, routes };
 }

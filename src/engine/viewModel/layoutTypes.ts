@@ -17,9 +17,13 @@ export interface LayoutNodeInput {
   readonly height: number;
   /** Namespace group key; '' for nodes outside any group box (cluster-scoped, or grouping off). */
   readonly group: string;
+  /** Kubernetes kind, which decides the node's column (layoutRoles.ts); none for plain boxes. */
+  readonly kind?: string;
 }
 
 export interface LayoutEdgeInput {
+  /** The view edge's id; routes are returned under it. Edges without one are laid out but not routed. */
+  readonly id?: string;
   readonly source: string;
   readonly target: string;
   readonly type: EdgeType;
@@ -36,6 +40,8 @@ export interface Component {
 export interface LaidOut extends Box {
   /** Node centres relative to the box's top-left corner. */
   readonly positions: ReadonlyMap<string, Point>;
+  /** Edge routes (from the source's outline to the target's) relative to the box, by edge id. */
+  readonly routes: ReadonlyMap<string, readonly Point[]>;
 }
 
 /** Lays out components, each into a box of its own, keyed by component key (ComponentLayouter does it with ELK). */

@@ -1,7 +1,10 @@
 /** Search by name, kind, namespace or label (`key=value` or either part), case-insensitive. */
 import type { TopologyNode } from '../model/graph.js';
 import type { ViewGraph } from './deriveView.js';
+import { deriveView } from './deriveView.js';
+import { isFold, openFold } from './foldActions.js';
 import type { GraphStore } from './graphStore.js';
+import type { ViewOptions } from './viewOptions.js';
 
 export function nodeMatches(node: TopologyNode, query: string): boolean {
   const q = query.toLowerCase();
@@ -30,4 +33,44 @@ export function searchView(store: GraphStore, view: ViewGraph, query: string): S
     }
   }
   return result;
+}
+
+/** At most this many folds lie between an object and the view (a summary group, then an owner's pods). */
+const MAX_FOLD_DEPTH = 4;
+
+export interface RevealPath {
+  /** View ids of the folds to open, outermost first; empty when the object is drawn as itself. */
+  readonly path: readonly string[];
+  /** The options with every fold on the path opened. */
+  readonly options: ViewOptions;
+}
+
+/**
+ * The folds hiding object `id` under `options`, found by deriving the view, opening the fold that shows the
+ * object, and deriving again: the same rules that folded it decide what opens it. Filters and focus are the
+ * caller's concern (an object they hide has no path).
+ */
+export function revealPath(store: GraphStore, options: ViewOptions, id: string): RevealPath {
+  const path: string[] = [];
+  let current = options;
+  for (let depth = 0; depth < MAX_FOLD_DEPTH; depth++) {
+    const shownAs = deriveView(store, current).representative.get(id);
+    if (shownAs === undefined || shownAs === id || !isFold(shownAs)) break;
+    path.push(shownAs);
+    current = openFold(current, shownAs);
+  }
+  return { path, options: current };
+}
+
+/** The first object (in view order, then id order) matching `query`, wherever it is folded; undefined if none. */
+export function firstHit(store: GraphStore, view: ViewGraph, query: string): string | undefined {
+  const q = query.trim();
+  if (q === '') return undefined;
+  for (const node of view.nodes) {
+    for (const member of node.members) {
+      const object = store.nodes.get(member);
+      if (object !== undefined && nodeMatches(object, q)) return member;
+    }
+  }
+  return undefined;
 }

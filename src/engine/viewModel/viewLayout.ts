@@ -10,9 +10,11 @@ export function layoutInput(nodes: readonly ViewNode[], view: ViewGraph, aspect:
   const ids = new Set(nodes.map((n) => n.id));
   return {
     aspect,
-    nodes: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, group: n.parent ?? '' })),
+    nodes: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height, group: n.parent ?? '', kind: n.kind })),
+    // Counted edges between folded groups are cross-cutting by nature (every namespace binds cluster RBAC, runs on
+    // Nodes): letting them decide layers tied 573 summaries into one ELK run of 132 s at 100K objects.
     edges: view.edges
-      .filter((e) => ids.has(e.source) && ids.has(e.target))
-      .map((e) => ({ source: e.source, target: e.target, type: e.type })),
+      .filter((e) => e.count === undefined && ids.has(e.source) && ids.has(e.target))
+      .map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type })),
   };
 }

@@ -7,6 +7,17 @@ export interface FocusOptions {
   readonly hops: number;
 }
 
+/**
+ * How much is drawn (issue 15, semantic zoom): one summary per namespace, workloads with their pods folded,
+ * or every object. `auto` picks the namespace level for large graphs and the workload level otherwise.
+ */
+export type DetailLevel = 'namespace' | 'workload' | 'object';
+export type LevelChoice = DetailLevel | 'auto';
+export const LEVEL_CHOICES: readonly LevelChoice[] = ['auto', 'namespace', 'workload', 'object'];
+
+/** Above this many objects `auto` starts at the namespace level: beyond it the object view is a hairball. */
+export const AUTO_NAMESPACE_THRESHOLD = 300;
+
 export interface ViewOptions {
   readonly hiddenNamespaces: readonly string[];
   readonly hiddenKinds: readonly string[];
@@ -16,6 +27,9 @@ export interface ViewOptions {
   /** Controllers whose pods are shown one by one instead of as one "(n pods)" node. */
   readonly expandedOwners: readonly string[];
   readonly focus: FocusOptions | null;
+  readonly level: LevelChoice;
+  /** Summary groups (`nsc:<namespace>`, `infra:<family>`) shown opened while the namespace level folds the rest. */
+  readonly openedGroups: readonly string[];
 }
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {
@@ -26,7 +40,19 @@ export const DEFAULT_VIEW_OPTIONS: ViewOptions = {
   collapsedNamespaces: [],
   expandedOwners: [],
   focus: null,
+  level: 'auto',
+  openedGroups: [],
 };
+
+/** The level actually drawn for a view of `objects` objects. */
+export function resolveLevel(level: LevelChoice, objects: number): DetailLevel {
+  if (level !== 'auto') return level;
+  return objects > AUTO_NAMESPACE_THRESHOLD ? 'namespace' : 'workload';
+}
+
+export function isLevelChoice(value: unknown): value is LevelChoice {
+  return typeof value === 'string' && (LEVEL_CHOICES as readonly string[]).includes(value);
+}
 
 export const MIN_FOCUS_HOPS = 1;
 export const MAX_FOCUS_HOPS = 6;

@@ -141,6 +141,8 @@ async function sceneOf(panel: TopologyPanel, theme: ExportTheme): Promise<Scene>
     graph,
     options: parsed.value.view,
     positions: positionsById(parsed.value),
+    ...(parsed.value.routes === undefined ? {} : { routes: parsed.value.routes }),
+    ...(parsed.value.crossCutting === undefined ? {} : { crossCutting: parsed.value.crossCutting }),
     theme,
     meta: {
       title: panel.source.title,

@@ -17,6 +17,7 @@ import type { GraphDiff } from '../../protocol/messages';
 import { NODE_METRICS } from '../../engine/visual/nodeGeometry';
 import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
 import { syncElements } from './cySync';
+import { RouteBook } from './edgeRoutes';
 import { Decorations } from './decorations';
 import { fitViewport } from './fitViewport';
 import { KeyboardNavigator } from './keyboardNavigator';
@@ -32,12 +33,16 @@ export interface CanvasCallbacks {
   activate(id: string): void;
   viewportChanged(viewport: Viewport): void;
   layoutBusy(busy: boolean): void;
+  /** How many relations are drawn only while one of their ends is selected or hovered (cross-cutting). */
+  crossCutting(count: number): void;
   keyboardFocus(id: string | null): void;
   error(message: string): void;
 }
 
 interface ContextState {
   readonly positions: Map<string, Point>;
+  /** The layout's edge routes for these positions; an edge whose end moved has none. */
+  readonly routes: RouteBook;
   viewport: Viewport | null;
 }
 
@@ -45,9 +50,11 @@ interface InFlight {
   readonly context: string;
 }
 
-const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map() };
+const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map(), level: 'object' };
 const APPEND_GAP = 80;
 const FIT_PADDING = 30;
+/** More newcomers than this, all out of folded nodes, are an opened group: laid out as one block. */
+const OPENED_GROUP_BLOCK = 24;
 
 export class CanvasController {
   readonly cy: Core;
@@ -206,6 +213,8 @@ export class CanvasController {
       view,
       nodes,
       edges: this.cy.edges().map((e) => e.id()),
+      routes: this.state().routes.allRoutes(),
+      crossCutting: this.state().routes.crossCuttingIds(),
     };
     return JSON.stringify(payload);
   }
@@ -225,10 +234,17 @@ export class CanvasController {
     this.cy.on('dragfree', 'node', (e) => {
       const positions = this.state().positions;
       const moved = (e.target as NodeSingular).union((e.target as NodeSingular).descendants());
+      const ids = new Set<string>();
       moved.forEach((n) => {
         if (!n.hasClass('group')) positions.set(n.id(), { ...n.position() });
+        ids.add(n.id());
       });
+      this.state().routes.forget(ids, this.view.edges);
+      this.applyPositions();
     });
+    // Cross-cutting edges show while the pointer rests on one of their ends.
+    this.cy.on('mouseover', 'node', (e) => (e.target as NodeSingular).connectedEdges('.cross').addClass('hover'));
+    this.cy.on('mouseout', 'node', (e) => (e.target as NodeSingular).connectedEdges('.hover').removeClass('hover'));
     this.cy.on('viewport', () => {
       clearTimeout(this.viewportTimer);
       this.viewportTimer = setTimeout(() => {
@@ -242,7 +258,7 @@ export class CanvasController {
   private state(): ContextState {
     let state = this.contexts.get(this.context);
     if (state === undefined) {
-      state = { positions: new Map(), viewport: null };
+      state = { positions: new Map(), routes: new RouteBook(), viewport: null };
       this.contexts.set(this.context, state);
     }
     return state;
@@ -274,6 +290,12 @@ export class CanvasController {
       void this.requestLayout(this.view.nodes, 'full');
       return false;
     }
+    // A whole group opened: its objects are laid out together as one block beside the picture, where placing them
+    // one by one would scatter them between the other groups, which keep still either way.
+    if (missing.length > OPENED_GROUP_BLOCK && missing.every((n) => this.seeds.has(n.id))) {
+      void this.requestLayout(missing, 'append', true);
+      return false;
+    }
     const rest = placeIncrementally(
       missing.map((n) => n.id),
       positions,
@@ -289,7 +311,7 @@ export class CanvasController {
     return false;
   }
 
-  private async requestLayout(nodes: readonly ViewNode[], mode: 'full' | 'append'): Promise<void> {
+  private async requestLayout(nodes: readonly ViewNode[], mode: 'full' | 'append', show = false): Promise<void> {
     const client = this.layoutClient;
     if (client === null) return; // placeMissing runs again once the worker is up
     const token: InFlight = { context: this.context };
@@ -302,16 +324,27 @@ export class CanvasController {
     this.inFlight = null;
     this.callbacks.layoutBusy(false);
     if (output === undefined) return;
-    const positions = this.state().positions;
+    const { positions, routes } = this.state();
     const offset = mode === 'full' ? { x: 0, y: 0 } : this.appendOffset();
-    if (mode === 'full') positions.clear();
+    if (mode === 'full') {
+      positions.clear();
+      routes.clear();
+    }
     for (const [id, p] of Object.entries(output.positions)) positions.set(id, { x: p.x + offset.x, y: p.y + offset.y });
+    routes.add(output.routes, output.crossCutting, offset);
     this.applyPositions();
     this.timings.workerMs = Math.round(client.lastWorkerMs);
     this.timings.totalMs = Math.round(performance.now() - start);
     if (mode === 'full') this.applyViewport(this.restoreViewport ?? this.state().viewport);
+    if (show) this.showNodes(new Set(nodes.map((n) => n.id)));
     this.restoreViewport = null;
     this.placeMissing();
+  }
+
+  /** Brings a block that just appeared into view: the reader opened it and should see it. */
+  private showNodes(ids: ReadonlySet<string>): void {
+    const shown = this.cy.nodes().filter((n) => ids.has(n.id()));
+    if (shown.nonempty()) this.cy.animate({ fit: { eles: shown, padding: 40 } }, { duration: 250 });
   }
 
   /** Below everything already placed, aligned left, so appended nodes never overlap the picture. */
@@ -324,8 +357,9 @@ export class CanvasController {
 
   /** Draws the view with the current context's positions: placed nodes appear or move, others wait. */
   private applyPositions(): void {
-    const positions = this.state().positions;
-    syncElements(this.cy, this.view, (id) => positions.get(id));
+    const { positions, routes } = this.state();
+    syncElements(this.cy, this.view, (id) => positions.get(id), routes);
+    this.callbacks.crossCutting(this.cy.edges('.cross').length);
     this.keyboard.refresh();
     this.decorations.reapply();
     this.applyDiff();

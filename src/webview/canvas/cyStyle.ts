@@ -188,6 +188,19 @@ function edgeBlocks(theme: ResolvedTheme, large: boolean): StyleBlock[] {
     });
   }
   blocks.push({ selector: 'edge[?controller]', style: { width: 2 } });
+  // The layout's orthogonal routes (edgeRoutes.ts): the same lines the exports draw.
+  blocks.push({
+    selector: 'edge.routed',
+    style: {
+      'curve-style': 'segments',
+      'edge-distances': 'node-position',
+      'segment-weights': 'data(segWeights)',
+      'segment-distances': 'data(segDistances)',
+    },
+  });
+  // Cross-cutting relations stay out of the picture until one of their ends is selected or hovered.
+  blocks.push({ selector: 'edge.cross', style: { display: 'none' } });
+  blocks.push({ selector: 'edge.cross.related, edge.cross.hover', style: { display: 'element' } });
   const error = theme.color(BROKEN_EDGE.color);
   blocks.push({
     selector: 'edge[?broken]',
@@ -238,6 +251,18 @@ function stateBlocks(theme: ResolvedTheme): StyleBlock[] {
       style: { 'underlay-color': focus.rgb, 'underlay-opacity': 0.35, 'underlay-padding': 6, 'border-width': 3, opacity: 1 },
     },
     { selector: 'node.group:selected', style: { 'underlay-opacity': 0, 'border-color': focus.rgb, 'border-width': 2 } },
+    {
+      selector: 'edge[countLabel]',
+      style: {
+        label: 'data(countLabel)',
+        'font-size': 10,
+        'font-family': theme.fontFamily,
+        color: fg.rgb,
+        'text-background-color': bg.rgb,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+      },
+    },
     {
       selector: 'edge.related',
       style: {

@@ -11,6 +11,8 @@ import { CLUSTER_SCOPE_LABEL } from '../../engine/viewModel/viewOptions';
 import type { Point } from '../../engine/viewModel/layoutTypes';
 import { GROUP_FONT } from './groupTitle';
 import type { ViewEdge, ViewGraph, ViewGroup, ViewNode } from '../../engine/viewModel/deriveView';
+import type { RouteBook } from './edgeRoutes';
+import { segmentData } from './edgeRoutes';
 
 type Data = Record<string, string | number | boolean>;
 
@@ -51,6 +53,8 @@ function edgeData(e: ViewEdge): Data {
   const reading = EDGE_VISUALS[e.type].label;
   const data: Data = { id: e.id, source: e.source, target: e.target, type: e.type, reading, controller: e.controller };
   if (e.broken !== undefined) data['broken'] = e.broken;
+  // A line between folded groups stands for several relations: it is labelled with how many.
+  if (e.count !== undefined) data['countLabel'] = String(e.count);
   return data;
 }
 
@@ -78,7 +82,7 @@ function updateData(ele: SingularElementArgument, next: Data): void {
  * simply not added yet (nor its edges), which costs nothing, where adding it hidden and revealing it
  * later would make cytoscape compute every style twice. Placed nodes move to `positionOf` if it differs.
  */
-export function syncElements(cy: Core, view: ViewGraph, positionOf: (id: string) => Point | undefined): void {
+export function syncElements(cy: Core, view: ViewGraph, positionOf: (id: string) => Point | undefined, routes?: RouteBook): void {
   const wantNodes = new Map<string, Data>();
   const liveGroups = new Set<string>();
   for (const n of view.nodes) {
@@ -105,7 +109,7 @@ export function syncElements(cy: Core, view: ViewGraph, positionOf: (id: string)
       }
     }
     cy.add(additions);
-    syncEdges(cy, view, wantNodes);
+    syncEdges(cy, view, wantNodes, (e) => edgeLook(e, positionOf, routes));
   });
 }
 
@@ -128,14 +132,34 @@ function removeStale(cy: Core, wantNodes: ReadonlyMap<string, Data>, wantGroups:
     .remove();
 }
 
-function syncEdges(cy: Core, view: ViewGraph, placed: ReadonlyMap<string, Data>): void {
+interface EdgeLook {
+  /** Segment weights and distances when the edge follows a layout route. */
+  readonly segments?: Data;
+  /** Left out of the layout: drawn only while one of its ends is selected or hovered. */
+  readonly cross: boolean;
+}
+
+function edgeLook(e: ViewEdge, positionOf: (id: string) => Point | undefined, routes: RouteBook | undefined): EdgeLook {
+  const route = routes?.route(e.id);
+  const source = positionOf(e.source);
+  const target = positionOf(e.target);
+  const segments = route && source && target ? segmentData(route, source, target) : undefined;
+  return { cross: routes?.isCrossCutting(e.id) ?? false, ...(segments === undefined ? {} : { segments: { ...segments } }) };
+}
+
+function syncEdges(cy: Core, view: ViewGraph, placed: ReadonlyMap<string, Data>, lookOf: (e: ViewEdge) => EdgeLook): void {
   const additions: ElementDefinition[] = [];
   for (const e of view.edges) {
     if (!placed.has(e.source) || !placed.has(e.target)) continue;
-    const data = edgeData(e);
+    const look = lookOf(e);
+    const data = { ...edgeData(e), ...look.segments };
+    const classes = [look.segments === undefined ? '' : 'routed', look.cross ? 'cross' : ''].filter((c) => c !== '').join(' ');
     const existing = cy.getElementById(e.id);
-    if (existing.empty()) additions.push({ group: 'edges', data });
-    else updateData(existing, data);
+    if (existing.empty()) additions.push({ group: 'edges', data, classes });
+    else {
+      updateData(existing, data);
+      existing.toggleClass('routed', look.segments !== undefined).toggleClass('cross', look.cross);
+    }
   }
   cy.add(additions);
 }

@@ -5,8 +5,8 @@ import type { CanvasController } from '../canvas/canvasController';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { deriveView } from '../../engine/viewModel/deriveView';
 import { GraphStore } from '../../engine/viewModel/graphStore';
-import { searchView } from '../../engine/viewModel/search';
-import type { ViewOptions } from '../../engine/viewModel/viewOptions';
+import { firstHit, revealPath, searchView } from '../../engine/viewModel/search';
+import type { DetailLevel, ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
 import type { TimelineState } from '../../protocol/messages';
 import {
@@ -37,9 +37,10 @@ export interface AppProps {
   readonly workerUri: string;
 }
 
-function contextKey(view: ViewOptions): string {
+/** Positions are kept per context: a level has its own picture, so switching levels and back restores it. */
+function contextKey(view: ViewOptions, level: DetailLevel): string {
   const focus = view.focus === null ? '' : `${view.focus.id}@${view.focus.hops}`;
-  return `${view.groupByNamespace ? 'grouped' : 'flat'}|${focus}`;
+  return `${view.groupByNamespace ? 'grouped' : 'flat'}|${focus}|${level}`;
 }
 
 export function App({ host, workerUri }: AppProps): JSX.Element {
@@ -49,6 +50,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   const [meta, setMeta] = useState<GraphMeta | null>(null);
   const [status, setStatus] = useState<HostStatus>({});
   const [layoutBusy, setLayoutBusy] = useState(false);
+  const [crossCutting, setCrossCutting] = useState(0);
   const [ui, setUi] = useState<UiState>(() => restoreUiState(host.getState()));
   const [reveal, setReveal] = useState<string | null>(null);
   const [timeline, setTimeline] = useState<TimelineState | null>(null);
@@ -89,7 +91,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   // graphVersion stands in for the mutable store's contents.
   const view: ViewGraph = useMemo(() => deriveView(store, ui.view), [graphVersion, ui.view, store]);
   const matches = useMemo(() => searchView(store, view, ui.search), [view, ui.search, store]);
-  const context = contextKey(ui.view);
+  const context = contextKey(ui.view, view.level);
   const canvasSelection = ui.selection === null ? null : (view.representative.get(ui.selection) ?? ui.selection);
 
   useEffect(() => {
@@ -103,14 +105,27 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
 
   const activate = useCallback(
     (id: string) => {
-      const action = activation(id, store.nodes.get(id)?.source !== undefined);
+      const action = activation(id, store.nodes.get(id)?.source !== undefined, view.level);
       if (action.kind === 'openSource') host.post(createMessage(ViewOpenSource, { id }));
       if (action.kind !== 'view') return;
       updateView(action.change);
       if (action.select !== undefined) setUi((s) => ({ ...s, selection: action.select ?? s.selection }));
     },
-    [host, store, updateView],
+    [host, store, updateView, view.level],
   );
+
+  // Enter in the search box: a hit inside folds opens them and is selected; otherwise every match is fitted.
+  const showMatches = useCallback(() => {
+    const hit = firstHit(store, view, ui.search);
+    const reveal = hit === undefined ? undefined : revealPath(store, ui.view, hit);
+    if (hit === undefined || reveal === undefined || reveal.path.length === 0) {
+      controller.current?.fit([...(matches ?? [])]);
+      return;
+    }
+    updateView(() => reveal.options);
+    select(hit);
+    setReveal(hit);
+  }, [store, view, ui.search, ui.view, matches, updateView, select]);
 
   return (
     <div class={`app${meta === null ? ' loading' : ''}`}>
@@ -122,7 +137,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
         matchCount={matches?.size ?? null}
         onView={updateView}
         onSearch={(search) => setUi((s) => ({ ...s, search }))}
-        onShowMatches={() => controller.current?.fit([...(matches ?? [])])}
+        onShowMatches={showMatches}
         onFit={() => controller.current?.fit()}
         onRelayout={() => controller.current?.relayout()}
         onLegend={() => setUi((s) => ({ ...s, legendOpen: !s.legendOpen }))}
@@ -141,6 +156,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onActivate={activate}
           onViewport={(viewport) => setUi((s) => ({ ...s, viewport }))}
           onLayoutBusy={setLayoutBusy}
+          onCrossCutting={setCrossCutting}
           diff={meta?.diff ?? null}
           onError={(message) => {
             setStatus((s) => ({ ...s, message }));
@@ -173,7 +189,15 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onCompare={(from, to) => host.post(createMessage(TimelineCompare, { from, to }))}
         />
       )}
-      <StatusBar meta={meta} status={status} view={view} total={store} layoutBusy={layoutBusy} onSelect={select} />
+      <StatusBar
+        meta={meta}
+        status={status}
+        view={view}
+        total={store}
+        layoutBusy={layoutBusy}
+        crossCutting={crossCutting}
+        onSelect={select}
+      />
     </div>
   );
 }

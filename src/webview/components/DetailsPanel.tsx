@@ -6,6 +6,7 @@ import type { JSX } from 'preact';
 import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
 import { EDGE_VISUALS } from '../../engine/visual/edges';
 import { kindVisual } from '../../engine/visual/kinds';
+import { STATUS_TONE } from '../../engine/visual/status';
 import type { ViewGraph, ViewNode } from '../../engine/viewModel/deriveView';
 import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
@@ -213,21 +214,31 @@ function Insights({ insights }: { insights: readonly Finding[] }): JSX.Element {
   );
 }
 
+/** A folded namespace holds thousands of objects: the panel lists this many, failing ones first. */
+const MEMBER_LIST_LIMIT = 200;
+
 function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.Element {
   const { node, store } = props;
+  const listed = listedMembers(store, node.members);
   return (
     <div class="details-body">
       <Header kind={node.kind} name={node.name} missing={false} />
       <StatusLine node={node} />
+      {node.summary !== undefined && (
+        <p data-testid="group-summary">
+          {`${node.summary.objects} objects · ${node.summary.failing} failing · ${node.summary.broken} broken references · most: ` +
+            node.summary.topKinds.map((k) => `${k.count} ${k.kind}`).join(', ')}
+        </p>
+      )}
       <div class="actions">
         <button type="button" class="primary" onClick={() => props.onActivate(node.id)}>
-          {node.aggregate === 'pods' ? 'Show pods one by one' : 'Expand namespace'}
+          {node.aggregate === 'pods' ? 'Show pods one by one' : 'Open group'}
         </button>
       </div>
       <section>
         <h3>{`Members (${node.members.length})`}</h3>
         <ul class="relations">
-          {node.members.map((id) => {
+          {listed.map((id) => {
             const member = store.nodes.get(id);
             return (
               <li key={id}>
@@ -240,9 +251,19 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
             );
           })}
         </ul>
+        {listed.length < node.members.length && <p>{`… and ${node.members.length - listed.length} more: open the group to see them`}</p>}
       </section>
     </div>
   );
+}
+
+/** Failing members first (they are why a group is red), then the rest in order, up to the limit. */
+function listedMembers(store: DetailsPanelProps['store'], members: readonly string[]): string[] {
+  if (members.length <= MEMBER_LIST_LIMIT) return [...members];
+  const failing = members.filter((id) => STATUS_TONE[store.nodes.get(id)?.status ?? 'Unknown'] === 'bad');
+  const first = new Set(failing);
+  const rest = members.filter((id) => !first.has(id));
+  return [...failing, ...rest].slice(0, MEMBER_LIST_LIMIT);
 }
 
 function GroupDetails(props: DetailsPanelProps & { id: string }): JSX.Element {

@@ -21,6 +21,7 @@ export interface GraphCanvasProps {
   readonly onActivate: (id: string) => void;
   readonly onViewport: (viewport: Viewport) => void;
   readonly onLayoutBusy: (busy: boolean) => void;
+  readonly onCrossCutting: (count: number) => void;
   readonly onError: (message: string) => void;
   /** A comparison to mark on the graph, or null. */
   readonly diff: GraphDiff | null;
@@ -46,6 +47,7 @@ function useCanvasController(
         activate: (id) => props()?.onActivate(id),
         viewportChanged: (v) => props()?.onViewport(v),
         layoutBusy: (busy) => props()?.onLayoutBusy(busy),
+        crossCutting: (count) => props()?.onCrossCutting(count),
         keyboardFocus: (id) => announce(id === null ? '' : describe(c, id)),
         error: onError,
       },

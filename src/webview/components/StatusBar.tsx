@@ -6,6 +6,7 @@ import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { GraphMeta, HostStatus } from './graphMeta';
 import { ProblemGroups } from './ProblemGroups';
+import { foldStatus } from './foldStatus';
 
 export interface StatusBarProps {
   readonly meta: GraphMeta | null;
@@ -13,15 +14,18 @@ export interface StatusBarProps {
   readonly view: ViewGraph;
   readonly total: GraphStore;
   readonly layoutBusy: boolean;
+  /** Relations drawn only while one of their ends is selected or hovered. */
+  readonly crossCutting: number;
   readonly onSelect: (id: string) => void;
 }
 
-export function StatusBar({ meta, status, view, total, layoutBusy, onSelect }: StatusBarProps): JSX.Element {
+export function StatusBar({ meta, status, view, total, layoutBusy, crossCutting, onSelect }: StatusBarProps): JSX.Element {
   const [showProblems, setShowProblems] = useState(false);
   const findings = meta?.findings ?? [];
   // The same count as the CLI, the log and the Problems panel: one list, counted by severity.
   const counts = countFindings(findings);
   const objects = view.nodes.reduce((sum, n) => sum + n.members.length, 0);
+  const folds = foldStatus(view);
   let broken = 0;
   for (const edge of total.edges.values()) if (edge.broken !== undefined) broken++;
   return (
@@ -36,9 +40,16 @@ export function StatusBar({ meta, status, view, total, layoutBusy, onSelect }: S
         data-shown-objects={objects}
         data-shown-relations={view.edges.length}
         data-layout-busy={layoutBusy ? 'true' : 'false'}
+        data-cross-cutting={crossCutting}
       >
         {meta === null ? 'Waiting for data…' : `${objects} of ${total.nodes.size} objects · ${view.edges.length} relations shown`}
+        {meta !== null && crossCutting > 0 && ` (${crossCutting} cross-cutting: select or point at an object to see its own)`}
       </span>
+      {folds !== null && (
+        <span class="folds" data-testid="folds" data-level={view.level}>
+          {folds}
+        </span>
+      )}
       {layoutBusy && <span class="busy">Laying out…</span>}
       {status.message !== undefined && status.message !== '' && <span class="message">{status.message}</span>}
       <span class="spacer" />

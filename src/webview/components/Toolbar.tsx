@@ -11,6 +11,7 @@ import type { UiState } from '../uiState';
 import type { GraphMeta } from './graphMeta';
 import type { FilterItem } from './FilterMenu';
 import { FilterMenu } from './FilterMenu';
+import { LevelSelect } from './LevelSelect';
 import { Menu } from './Menu';
 import { breakpoint } from './toolbarBreakpoints';
 import { useMinWidth } from './useMinWidth';
@@ -145,6 +146,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       </div>
       <SearchBox {...props} />
       <Filters {...props} view={view} shown={inline} />
+      {wide.actions && <LevelSelect view={view} onView={onView} />}
       {wide.actions && <GroupToggle view={view} onView={onView} />}
       {view.focus !== null && <FocusChip view={view} store={store} onView={onView} />}
       <div class="spacer" />
@@ -155,6 +157,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       {!wide.actions && (
         <Menu summary="⋯" label="More tools" name="More tools" class="more" closeOnAction>
           <Filters {...props} view={view} shown={inMenu} />
+          <LevelSelect view={view} onView={onView} />
           <GroupToggle view={view} onView={onView} />
           <Actions {...props} />
         </Menu>

@@ -1,11 +1,15 @@
 /** View options that make one object visible: unhide its namespace and kind, unfold what hides it. */
 import type { TopologyNode } from '../../engine/model/graph';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
+import { summaryGroupOf } from '../../engine/viewModel/groupFamilies';
 
 export function revealOptions(view: ViewOptions, node: TopologyNode): ViewOptions {
   const controller = node.kind === 'Pod' ? node.controller : undefined;
+  // At the namespace level the object's summary group opens (a no-op at the other levels).
+  const group = summaryGroupOf(node);
   return {
     ...view,
+    openedGroups: view.openedGroups.includes(group) ? view.openedGroups : [...view.openedGroups, group],
     hiddenNamespaces: view.hiddenNamespaces.filter((ns) => ns !== node.namespace),
     hiddenKinds: view.hiddenKinds.filter((k) => k !== node.kind),
     collapsedNamespaces: view.collapsedNamespaces.filter((ns) => ns !== node.namespace),

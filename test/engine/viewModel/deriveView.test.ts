@@ -65,7 +65,9 @@ describe('deriveView', () => {
   it('collapses a namespace into one node carrying its edges to the outside', () => {
     const v = view({ collapsedNamespaces: ['data'] });
     const ns = v.nodes.find((n) => n.id === 'nsc:data');
-    expect(ns?.name).toBe('data (10 objects)');
+    expect(ns?.name).toBe('data');
+    expect(ns?.summary?.objects).toBe(10);
+    expect(ns?.label.split('\n').slice(0, 3)).toEqual(['NAMESPACE', 'data', '10 objects']);
     expect(v.edges.some((e) => e.source === 'nsc:data' && e.target === `pods:${RS}` && e.type === 'allows')).toBe(true);
     expect(v.edges.some((e) => e.source === e.target)).toBe(false);
   });

@@ -1,7 +1,8 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { ComponentLayouter } from '../../../src/engine/viewModel/componentLayout';
-import { computeLayout, findComponents } from '../../../src/engine/viewModel/layoutCore';
+import { findComponents } from '../../../src/engine/viewModel/components';
+import { computeLayout } from '../../../src/engine/viewModel/layoutCore';
 import type { LayoutInput } from '../../../src/engine/viewModel/layoutCore';
 import type { Point } from '../../../src/engine/viewModel/layoutTypes';
 import { shelfPack } from '../../../src/engine/viewModel/packing';

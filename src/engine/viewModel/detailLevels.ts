@@ -1,0 +1,126 @@
+/**
+ * Levels of detail (issue 15): which objects fold into summary nodes, and what each summary says. At the
+ * namespace level every namespace and every family of cluster-scoped infrastructure is one node, except the
+ * groups the user opened; at the other levels only namespaces the user folded by hand are. Nothing is dropped:
+ * a summary's members are every object it stands for, and its status is the worst of theirs.
+ */
+import type { NodeStatus } from '../model/graph.js';
+import { STATUS_TONE, TONE_SEVERITY } from '../visual/status.js';
+import { kindVisual } from '../visual/kinds.js';
+import { nodeLabelLines } from '../visual/nodeGeometry.js';
+import type { GraphStore } from './graphStore.js';
+import { INFRA_TITLES, NAMESPACE_NODE_PREFIX, infraFamilyOfGroup, namespaceOfGroup, summaryGroupOf } from './groupFamilies.js';
+import type { DetailLevel, ViewOptions } from './viewOptions.js';
+
+export interface KindCount {
+  readonly kind: string;
+  readonly count: number;
+}
+
+/** What a folded group holds, for its label and the details panel. */
+export interface GroupSummary {
+  readonly objects: number;
+  /** Kinds by count, most first (ties by name), at most TOP_KINDS of them. */
+  readonly topKinds: readonly KindCount[];
+  readonly worst: NodeStatus;
+  /** Members whose status reads as failing (Failed, CrashLoopBackOff, Missing). */
+  readonly failing: number;
+  /** Broken references whose referring object is a member. */
+  readonly broken: number;
+}
+
+export const TOP_KINDS = 3;
+
+/** Real object id → id of the summary group it folds into, for every reachable object that folds. */
+export function foldAssignments(
+  store: GraphStore,
+  options: ViewOptions,
+  level: DetailLevel,
+  reachable: ReadonlySet<string>,
+): Map<string, string> {
+  const assigned = new Map<string, string>();
+  const opened = new Set(options.openedGroups);
+  const collapsed = new Set(options.groupByNamespace ? options.collapsedNamespaces.filter((ns) => ns !== '') : []);
+  if (level !== 'namespace' && collapsed.size === 0) return assigned;
+  const focus = options.focus?.id;
+  for (const id of reachable) {
+    const node = store.nodes.get(id);
+    // The focused object stays itself: folding it would hide what the user asked to see.
+    if (node === undefined || id === focus) continue;
+    const group = level === 'namespace' ? summaryGroupOf(node) : NAMESPACE_NODE_PREFIX + node.namespace;
+    if (level === 'namespace' ? !opened.has(group) : node.namespace !== '' && collapsed.has(node.namespace)) assigned.set(id, group);
+  }
+  return assigned;
+}
+
+/** Member lists per group, members sorted, groups in id order. */
+export function membersByGroup(assigned: ReadonlyMap<string, string>): Map<string, string[]> {
+  const byGroup = new Map<string, string[]>();
+  for (const [id, group] of assigned) {
+    const list = byGroup.get(group);
+    if (list === undefined) byGroup.set(group, [id]);
+    else list.push(id);
+  }
+  for (const list of byGroup.values()) list.sort(compareIds);
+  return new Map([...byGroup].sort(([a], [b]) => compareIds(a, b)));
+}
+
+export function summarize(store: GraphStore, members: readonly string[], brokenBySource: ReadonlyMap<string, number>): GroupSummary {
+  const kinds = new Map<string, number>();
+  let worst: NodeStatus = 'Unknown';
+  let failing = 0;
+  let broken = 0;
+  for (const id of members) {
+    const node = store.nodes.get(id);
+    if (node === undefined) continue;
+    kinds.set(node.kind, (kinds.get(node.kind) ?? 0) + 1);
+    const tone = STATUS_TONE[node.status];
+    if (tone === 'bad') failing++;
+    if (TONE_SEVERITY[tone] > TONE_SEVERITY[STATUS_TONE[worst]]) worst = node.status;
+    broken += brokenBySource.get(id) ?? 0;
+  }
+  const topKinds = [...kinds]
+    .map(([kind, count]) => ({ kind, count }))
+    .sort((a, b) => b.count - a.count || compareIds(a.kind, b.kind))
+    .slice(0, TOP_KINDS);
+  return { objects: members.length, topKinds, worst, failing, broken };
+}
+
+/** Broken references per referring object: the object whose field holds the reference is the one to fix. */
+export function brokenReferrers(store: GraphStore): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const edge of store.edges.values()) {
+    if (edge.broken === undefined) continue;
+    const referrer = edge.referrer ?? edge.source;
+    result.set(referrer, (result.get(referrer) ?? 0) + 1);
+  }
+  return result;
+}
+
+/** The text of a summary node: tag, name, then counts, so a folded group says what it holds and how it is. */
+export function summaryLines(groupId: string, summary: GroupSummary): string[] {
+  const ns = namespaceOfGroup(groupId);
+  const family = infraFamilyOfGroup(groupId);
+  const title = ns ?? (family === undefined ? groupId : INFRA_TITLES[family]);
+  const lines = nodeLabelLines(ns === undefined ? 'CLUSTER' : 'NAMESPACE', title);
+  const health = [`${summary.objects} object${summary.objects === 1 ? '' : 's'}`];
+  if (summary.failing > 0) health.push(`${summary.failing} failing`);
+  if (summary.broken > 0) health.push(`${summary.broken} broken`);
+  lines.push(health.join(' · '));
+  lines.push(summary.topKinds.map((k) => `${k.count} ${kindVisual(k.kind, false).abbreviation}`).join(' · '));
+  return lines;
+}
+
+export function summaryTitle(groupId: string): string {
+  const family = infraFamilyOfGroup(groupId);
+  return namespaceOfGroup(groupId) ?? (family === undefined ? groupId : INFRA_TITLES[family]);
+}
+
+/** The kind a summary is drawn as: a namespace, or the most common kind of an infrastructure family. */
+export function summaryKind(groupId: string, summary: GroupSummary): string {
+  return namespaceOfGroup(groupId) === undefined ? (summary.topKinds[0]?.kind ?? 'Namespace') : 'Namespace';
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,38 @@
+/** The level-of-detail choice in the toolbar: one summary per namespace, workloads, or every object. */
+import type { JSX } from 'preact';
+import type { LevelChoice, ViewOptions } from '../../engine/viewModel/viewOptions';
+import { isLevelChoice } from '../../engine/viewModel/viewOptions';
+
+const LABELS: Readonly<Record<LevelChoice, string>> = {
+  auto: 'Auto',
+  namespace: 'Namespaces',
+  workload: 'Workloads',
+  object: 'Every object',
+};
+
+export interface LevelSelectProps {
+  readonly view: ViewOptions;
+  readonly onView: (change: (view: ViewOptions) => ViewOptions) => void;
+}
+
+export function LevelSelect({ view, onView }: LevelSelectProps): JSX.Element {
+  return (
+    <select
+      class="level-select"
+      data-testid="level"
+      aria-label="Level of detail"
+      title="Level of detail: Auto starts large graphs at one node per namespace"
+      value={view.level}
+      onChange={(e) => {
+        const value = (e.target as HTMLSelectElement).value;
+        if (isLevelChoice(value)) onView((v) => ({ ...v, level: value }));
+      }}
+    >
+      {(Object.keys(LABELS) as LevelChoice[]).map((level) => (
+        <option key={level} value={level}>
+          {LABELS[level]}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { TopologyGraph } from '../../src/engine/model/graph';
+import { deriveView } from '../../src/engine/viewModel/deriveView';
+import { GraphStore } from '../../src/engine/viewModel/graphStore';
+import type { ViewOptions } from '../../src/engine/viewModel/viewOptions';
+import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/viewModel/viewOptions';
+import { activation } from '../../src/webview/components/activation';
+import { foldStatus } from '../../src/webview/components/foldStatus';
+import { restoreUiState } from '../../src/webview/uiState';
+import { syntheticGraph } from './syntheticGraph';
+
+function viewOf(graph: TopologyGraph, options: Partial<ViewOptions>): ReturnType<typeof deriveView> {
+  const store = new GraphStore();
+  store.reset(graph);
+  return deriveView(store, { ...DEFAULT_VIEW_OPTIONS, ...options });
+}
+
+function applied(id: string, level: 'namespace' | 'workload', options: ViewOptions): ViewOptions {
+  const action = activation(id, false, level);
+  if (action.kind !== 'view') throw new Error(`no view change for ${id}`);
+  return action.change(options);
+}
+
+describe('levels in the webview', () => {
+  it('says how many groups are folded and how to open them, and nothing when none are', () => {
+    const graph = syntheticGraph(1000);
+    const namespaces = new Set(graph.nodes.map((n) => n.namespace).filter((ns) => ns !== '')).size;
+    expect(foldStatus(viewOf(graph, { level: 'namespace' }))).toBe(
+      `${namespaces} namespaces and 1 cluster group folded — double-click one to open`,
+    );
+    expect(foldStatus(viewOf(graph, { level: 'namespace', openedGroups: ['infra:nodes'] }))).toBe(
+      `${namespaces} namespaces folded — double-click one to open`,
+    );
+    expect(foldStatus(viewOf(graph, { level: 'object' }))).toBeNull();
+  });
+
+  it('double-click opens a summary and folds its box again, by level', () => {
+    const base: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, level: 'namespace' };
+    const opened = applied('nsc:shop', 'namespace', base);
+    expect(opened.openedGroups).toEqual(['nsc:shop']);
+    expect(activation('nsc:shop', false, 'namespace')).toMatchObject({ select: 'ns:shop' });
+    expect(applied('ns:shop', 'namespace', opened).openedGroups).toEqual([]);
+    // The cluster-scoped box folds every infrastructure family at the namespace level, and nothing below it.
+    expect(applied('ns:', 'namespace', { ...base, openedGroups: ['infra:rbac', 'infra:nodes', 'nsc:a'] }).openedGroups).toEqual(['nsc:a']);
+    expect(activation('ns:', false, 'workload').kind).toBe('none');
+    expect(applied('ns:shop', 'workload', DEFAULT_VIEW_OPTIONS).collapsedNamespaces).toEqual(['shop']);
+  });
+
+  it('restores level and opened groups, and ignores a level it does not know', () => {
+    const restored = restoreUiState({ version: 1, view: { level: 'namespace', openedGroups: ['nsc:a', 3] } });
+    expect(restored.view.level).toBe('namespace');
+    expect(restored.view.openedGroups).toEqual(['nsc:a']);
+    expect(restoreUiState({ version: 1, view: { level: 'everything' } }).view.level).toBe('auto');
+  });
+});
