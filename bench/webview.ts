@@ -87,6 +87,7 @@ function report(profile: Profile, title: string, file: string): void {
 
 async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: boolean): Promise<WebviewBenchRow> {
   const page: WebviewPage = await harness.open(DARK);
+  page.page.on('crash', () => console.log(`the page crashed (${graph.nodes.length} objects)`));
   try {
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
     const cdp = await page.page.context().newCDPSession(page.page);
@@ -117,7 +118,10 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
       heapMb: heap,
     };
   } finally {
-    await page.page.context().close();
+    await page.page
+      .context()
+      .close()
+      .catch(() => undefined);
   }
 }
 
