@@ -111,12 +111,14 @@ describe('kubilitics render', () => {
     expect(data.filters).toContain('level: namespace');
     expect(data.nodes.length).toBeGreaterThan(0);
     expect(data.nodes.every((n) => n.id.startsWith('nsc:') || n.id.startsWith('infra:'))).toBe(true);
-    // Each line between two summaries carries its count, as the view draws it.
+    // Each line between two summaries carries its count in the data. Drawn straight, those lines crossed the summaries
+    // between their ends, so drawings leave them out (as the view does until one end is selected) and say so.
     const counted = data.edges.filter((e) => e.count !== undefined);
     expect(counted.length).toBeGreaterThan(0);
+    expect(counted.every((e) => (e.count ?? 0) >= 1)).toBe(true);
     const drawn = readFileSync(svg, 'utf8');
-    const labels = [...drawn.matchAll(/<text x="[^"]+" y="[^"]+" font-size="10" text-anchor="middle"[^>]*>(\d+)<\/text>/g)];
-    expect(labels.map((m) => Number(m[1])).sort()).toEqual(counted.map((e) => e.count).sort());
+    expect(drawn).toContain(`${counted.length} relations not drawn (cross-cutting)`);
+    expect(drawn).not.toMatch(/<text x="[^"]+" y="[^"]+" font-size="10" text-anchor="middle"[^>]*>\d+<\/text>/);
     const objects = await run('render', EXAMPLE, '-o', join(dir, 'objects.json'), '--level', 'object');
     expect(objects.code).toBe(0);
     const all = JSON.parse(readFileSync(join(dir, 'objects.json'), 'utf8')) as { nodes: unknown[] };

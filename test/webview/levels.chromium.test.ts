@@ -127,6 +127,15 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     expect(await page.nodeData('nsc:team-2')).toBeNull();
     expect(await page.nodeData('nsc:team-3')).not.toBeNull();
     expect(await persistedSelection(page)).toBe(pod.id);
+    // The hit ends up on screen at a readable zoom, not inside a fitted overview of the group that opened.
+    const onScreen = (): Promise<{ zoom: number; inside: boolean }> =>
+      page.page.evaluate((id) => {
+        const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+        const box = cy.getElementById(id).renderedBoundingBox({});
+        return { zoom: cy.zoom(), inside: box.x1 >= 0 && box.y1 >= 0 && box.x2 <= cy.width() && box.y2 <= cy.height() };
+      }, pod.id);
+    await expect.poll(onScreen, { timeout: 30_000 }).toEqual({ zoom: expect.any(Number), inside: true });
+    await expect.poll(async () => (await onScreen()).zoom, { timeout: 30_000 }).toBeGreaterThanOrEqual(0.9);
     await page.screenshot('levels-search-hit');
   });
 

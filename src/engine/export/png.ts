@@ -43,7 +43,7 @@ export function renderPng(svg: string, options: PngOptions = {}): PngResult {
   const wanted = options.width ?? Math.round(size.width * clampScale(options.scale ?? 1));
   const wantedHeight = Math.round((wanted / size.width) * size.height);
   const budget = Math.sqrt(MAX_PNG_PIXELS / Math.max(1, wanted * wantedHeight));
-  const width = budget < 1 ? Math.floor(wanted * budget) : wanted;
+  const width = budget < 1 ? widthWithinBudget(Math.floor(wanted * budget), size.height / size.width) : wanted;
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: width },
     font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
@@ -57,6 +57,16 @@ export function renderPng(svg: string, options: PngOptions = {}): PngResult {
   const png = isOpaque(pixels) ? encodeOpaquePng(pixels, image.width, image.height) : image.asPng();
   const result = { png, width: image.width, height: image.height };
   return budget < 1 ? { ...result, reducedFrom: { width: wanted, height: wantedHeight } } : result;
+}
+
+/**
+ * resvg rounds the height it draws up, so a width from the square root alone could come out a row over the budget
+ * (40,000,030 pixels for one 5K layout): step down until the rounded-up height fits.
+ */
+function widthWithinBudget(width: number, heightPerWidth: number): number {
+  let fitted = width;
+  while (fitted > 1 && fitted * Math.ceil(fitted * heightPerWidth) > MAX_PNG_PIXELS) fitted--;
+  return fitted;
 }
 
 export function clampScale(scale: number): number {

@@ -31,8 +31,9 @@ import { IdTable } from './idTable.js';
 import { HeldObjects } from './heldObjects.js';
 import { HeldResolveContext } from './resolve.js';
 import { selectableOf } from './selectableIndex.js';
+import { holdPage, reevaluatePair, resolvePage, type PageParts } from './pageApply.js';
 import { SelectorClaims } from './selectorClaims.js';
-import { Watchers } from './watchers.js';
+import { Watchers, namespaceLabelsChanged } from './watchers.js';
 import { keepShapesOf } from './shapes.js';
 import { duplicateWarning, precedes } from './duplicates.js';
 import type { EngineWarning } from './engineWarning.js';
@@ -127,21 +128,9 @@ export class TopologyEngine {
       const changed = event.type === 'upsert' ? this.scopes.learn(event.object) : this.scopes.forget(event.object);
       if (changed) return this.rebuildWith(event);
     }
-    const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
-    if ('problem' in admitted) {
-      this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
-      return EMPTY_DELTA;
-    }
-    const tracker = new DeltaTracker();
-    this.state.tracker = tracker;
-    try {
-      this.applyRecord(event.type === 'upsert' ? admitted.record : undefined, admitted.record.id);
-    } finally {
-      this.state.tracker = undefined;
-    }
-    const delta = tracker.finish(this.state);
-    if (!isEmptyDelta(delta)) this.cachedGraph = undefined;
-    return delta;
+    const record = this.admit(event);
+    if (!record) return EMPTY_DELTA;
+    return this.tracked(() => this.applyRecord(event.type === 'upsert' ? record : undefined, record.id));
   }
 
   /**
@@ -152,10 +141,16 @@ export class TopologyEngine {
    */
   applyBatch(events: readonly ObjectEvent[]): GraphDelta {
     if (events.some((event) => isCrd(event.object))) return foldDeltas(events.map((event) => this.apply(event)));
+    const parts = this.pageParts();
+    return this.tracked(() => resolvePage(parts, holdPage(parts, events)));
+  }
+
+  /** Runs `change` with a delta tracker on the graph and returns what it changed. */
+  private tracked(change: () => void): GraphDelta {
     const tracker = new DeltaTracker();
     this.state.tracker = tracker;
     try {
-      this.resolvePage(this.holdPage(events));
+      change();
     } finally {
       this.state.tracker = undefined;
     }
@@ -164,54 +159,25 @@ export class TopologyEngine {
     return delta;
   }
 
-  /** Holds each event's object (the last event for an id wins); returns, by id, the record held before the page. */
-  private holdPage(events: readonly ObjectEvent[]): Map<string, ObjectRecord | undefined> {
-    const before = new Map<string, ObjectRecord | undefined>();
-    for (const event of events) {
-      const admitted = admitObject(event.object, this.scopes, this.defaultNamespace, event.source, event.valueLines);
-      if ('problem' in admitted) {
-        this.warnings.push({ message: admitted.problem, ...(event.source ? { source: event.source } : {}) });
-        continue;
-      }
-      const id = admitted.record.id;
-      const previous = this.record(id);
-      if (!before.has(id)) before.set(id, previous);
-      if (previous) this.held.remove(previous);
-      if (event.type === 'upsert') this.held.add(admitted.record, this.scopes);
-    }
-    return before;
+  /** An object as a record, or undefined with a warning saying why it cannot be held. */
+  private admit(input: InputObject): ObjectRecord | undefined {
+    const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source, input.valueLines);
+    if ('record' in admitted) return admitted.record;
+    this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
+    return undefined;
   }
 
-  /**
-   * Claims of the page's objects, read against the page as held; then what producers outside the page must revisit
-   * (selectors that may pick a page object, references naming one, namespace labels, grants); then every edge once.
-   */
-  private resolvePage(before: ReadonlyMap<string, ObjectRecord | undefined>): void {
-    const touched = new Set<number>();
-    for (const id of before.keys()) this.state.refreshNode(id);
-    for (const id of before.keys()) this.contributeOf(id, touched);
-    const outside = (source: string): boolean => !before.has(source);
-    const revisit = new Set<string>();
-    let namespaceChanged = false;
-    for (const [id, previous] of before) {
-      const next = this.record(id);
-      const candidates = new Set<string>();
-      for (const version of [previous, next]) {
-        const selectable = version && selectableOf(version);
-        if (selectable) this.selectors.candidates(selectable.cls, selectable.item, candidates);
-      }
-      for (const source of candidates) if (outside(source)) this.reevaluatePair(source, id);
-      const self = this.ids.lookup(id);
-      for (const producer of this.state.referencing(id)) {
-        if (producer !== self && outside(this.ids.name(producer))) this.state.rematerializeReferencing(producer, id, touched);
-      }
-      const version = next ?? previous;
-      if (version?.kind === 'Namespace') namespaceChanged = true;
-      if (version?.kind === 'ReferenceGrant') for (const source of this.watchers.grantDependent(version.namespace)) revisit.add(source);
-    }
-    if (namespaceChanged) for (const source of this.watchers.namespaceDependent()) revisit.add(source);
-    for (const source of revisit) if (outside(source)) this.contributeOf(source, touched);
-    this.state.materialize(touched);
+  private pageParts(): PageParts<ObjectEvent> {
+    return {
+      admit: (input) => this.admit(input),
+      scopes: this.scopes,
+      ids: this.ids,
+      held: this.held,
+      selectors: this.selectors,
+      watchers: this.watchers,
+      state: this.state,
+      contributeOf: (id, touched) => this.contributeOf(id, touched),
+    };
   }
 
   /** `recomputeSource` without drawing: the edges it feeds join `touched`. */
@@ -232,11 +198,12 @@ export class TopologyEngine {
       if (selectable) this.selectors.candidates(selectable.cls, selectable.item, candidates);
     }
     candidates.delete(id);
-    for (const source of candidates) this.reevaluatePair(source, id);
+    for (const source of candidates) reevaluatePair(this.pageParts(), source, id);
     const self = this.ids.lookup(id);
     for (const producer of this.state.referencing(id)) if (producer !== self) this.state.rematerializeReferencing(producer, id);
     const kind = (next ?? previous)?.kind;
-    if (kind === 'Namespace') for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
+    if (kind === 'Namespace' && namespaceLabelsChanged(previous, next))
+      for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
     if (kind === 'ReferenceGrant')
       for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);
   }
@@ -253,18 +220,15 @@ export class TopologyEngine {
     this.state.reserve(inputs.length);
     for (let position = 0; position < inputs.length; position++) {
       const input = inputs[position]!;
-      const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source, input.valueLines);
-      if ('problem' in admitted) {
-        this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
-        continue;
-      }
+      const record = this.admit(input);
+      if (!record) continue;
       // One hash of the id serves both the duplicate check and the index (the id is new nearly always).
-      const id = this.ids.acquire(admitted.record.id);
+      const id = this.ids.acquire(record.id);
       const existing = this.held.at(id);
-      if (existing) this.warnings.push(duplicateWarning(existing, admitted.record));
-      if (!existing || !precedes(existing, admitted.record)) {
+      if (existing) this.warnings.push(duplicateWarning(existing, record));
+      if (!existing || !precedes(existing, record)) {
         if (existing) this.held.remove(existing);
-        this.held.addAt(id, admitted.record, this.scopes);
+        this.held.addAt(id, record, this.scopes);
         // References now, while the object is still in the cache (a duplicate's drafts are replaced: `materializeAll`
         // closes what they left). Selectors wait until every object is indexed.
         this.contributeAt(id, existing ? new Set() : undefined, false);
@@ -356,21 +320,6 @@ export class TopologyEngine {
     for (const claim of selectors) {
       for (const selected of this.held.index.match(claim, producer)) this.state.addSelected(producer, claim, selected, touched);
     }
-  }
-
-  /** Re-decides whether `source`'s selectors pick the one object `selected`. */
-  private reevaluatePair(source: string, selected: string): void {
-    const number = this.ids.lookup(source);
-    const selectors = number === undefined ? undefined : this.selectors.of(number);
-    if (!selectors) return;
-    const record = this.record(selected);
-    const selectable = record && selectableOf(record);
-    const accepted: SelectorClaim[] = [];
-    for (const claim of selectors) {
-      if (!selectable || claim.targetClass !== selectable.cls || !this.held.index.accepts(claim, selectable.item)) continue;
-      accepted.push(claim);
-    }
-    this.state.replaceSelected(number!, selected, accepted);
   }
 
   private newState(): GraphState {

@@ -94,14 +94,16 @@ export class GraphState {
     const id = this.ids.lookup(name);
     if (id === undefined) return [];
     const producers = new Set<number>();
-    const visit = (slot: number): void => {
-      for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
-        if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) producers.add(this.drafts.producer(draft));
-      }
-    };
-    for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot)) visit(slot);
-    for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot)) visit(slot);
+    for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot)) this.referencingAt(slot, id, producers);
+    for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot)) this.referencingAt(slot, id, producers);
     return [...producers];
+  }
+
+  /** Adds to `producers` those whose reference drafts in `slot` name `id`. */
+  private referencingAt(slot: number, id: number, producers: Set<number>): void {
+    for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
+      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) producers.add(this.drafts.producer(draft));
+    }
   }
 
   /**
@@ -246,6 +248,15 @@ export class GraphState {
     return resolveRef(claim, target, this.context);
   }
 
+  /**
+   * The node of an id without an object: its placeholder (kept if it has one) while edges touch it. A method, not a
+   * closure: this runs for every node a change touches.
+   */
+  private absentNode(id: number, before: TopologyNode | undefined): TopologyNode | undefined {
+    if (this.degree.get(id) === 0) return undefined;
+    return before?.missing || before?.synthetic ? before : placeholderNode(this.ids.name(id));
+  }
+
   private adjustDegree(slot: number, change: 1 | -1): void {
     const source = this.edges.source(slot);
     const target = this.edges.target(slot);
@@ -262,9 +273,7 @@ export class GraphState {
   /** A drawn node holds its id, so the number is not recycled while the node is on the graph. */
   private refresh(id: number): void {
     const before = this.nodes[id];
-    const absent = (): TopologyNode | undefined =>
-      this.degree.get(id) > 0 ? (before?.missing || before?.synthetic ? before : placeholderNode(this.ids.name(id))) : undefined;
-    const node = this.held.nodeAt(id) ?? absent();
+    const node = this.held.nodeAt(id) ?? this.absentNode(id, before);
     if (before === node) return;
     if (this.tracker && !this.tracker.noteNumber(id, !before)) this.tracker.noteNode(this.ids.name(id), before);
     this.nodes[id] = node;

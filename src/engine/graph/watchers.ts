@@ -1,3 +1,4 @@
+import type { ObjectRecord } from '../model/object.js';
 import type { Claims } from '../relations/types.js';
 import { addTo, membersOf, removeFrom, type SmallSet } from './smallSets.js';
 
@@ -38,4 +39,17 @@ export class Watchers {
   namespaceDependent(): string[] {
     return [...this.onNamespaceLabels];
   }
+}
+
+/**
+ * Whether a Namespace's change can matter to producers watching namespace labels: they read its labels alone, and an
+ * absent Namespace reads as one without labels (selectableIndex.ts `labelsOfNamespace`). A relist re-upserting every
+ * Namespace unchanged, or a new one without labels, revisits none of them.
+ */
+export function namespaceLabelsChanged(previous: ObjectRecord | undefined, next: ObjectRecord | undefined): boolean {
+  const before = previous?.labels ?? {};
+  const after = next?.labels ?? {};
+  const keys = Object.keys(before);
+  if (keys.length !== Object.keys(after).length) return true;
+  return keys.some((key) => before[key] !== after[key] || !(key in after));
 }

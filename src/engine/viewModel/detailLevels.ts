@@ -81,9 +81,19 @@ export function summarize(store: GraphStore, members: readonly string[], brokenB
   }
   const topKinds = [...kinds]
     .map(([kind, count]) => ({ kind, count }))
-    .sort((a, b) => b.count - a.count || compareIds(a.kind, b.kind))
+    .sort((a, b) => recordRank(a.kind) - recordRank(b.kind) || b.count - a.count || compareIds(a.kind, b.kind))
     .slice(0, TOP_KINDS);
   return { objects: members.length, topKinds, worst, failing, broken };
+}
+
+/**
+ * Events outnumber what they describe (a live namespace easily holds more Events than Pods), but a reader asks what
+ * runs there: records of what happened rank after every kind that runs or configures something.
+ */
+const RECORD_KINDS: ReadonlySet<string> = new Set(['Event']);
+
+function recordRank(kind: string): number {
+  return RECORD_KINDS.has(kind) ? 1 : 0;
 }
 
 /** Broken references per referring object: the object whose field holds the reference is the one to fix. */

@@ -18,6 +18,11 @@ export interface LayoutInput {
   readonly edges: readonly LayoutEdgeInput[];
   /** Width ÷ height of the screen area the picture should fill; groups are packed towards it. */
   readonly aspect?: number;
+  /**
+   * Edges that never take part in the layout and are reported cross-cutting as they are: the counted edges between
+   * folded groups (every namespace binds cluster RBAC and runs on Nodes; drawn straight they cross the summaries).
+   */
+  readonly unlaidEdges?: readonly string[];
 }
 
 export interface LayoutOutput {
@@ -67,7 +72,7 @@ export async function computeLayout(layouter: ComponentLayout, input: LayoutInpu
     for (const [id, p] of group?.positions ?? []) positions[id] = { x: box.x + p.x, y: box.y + p.y };
     for (const [id, route] of group?.routes ?? []) routes[id] = route.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
   }
-  const crossCutting = input.edges.flatMap((e) => (e.id === undefined || e.id in routes ? [] : [e.id]));
+  const crossCutting = [...input.edges.flatMap((e) => (e.id === undefined || e.id in routes ? [] : [e.id])), ...(input.unlaidEdges ?? [])];
   return { positions, routes, crossCutting, width: packed.width, height: packed.height };
 }
 

@@ -62,15 +62,29 @@ export function revealPath(store: GraphStore, options: ViewOptions, id: string):
   return { path, options: current };
 }
 
-/** The first object (in view order, then id order) matching `query`, wherever it is folded; undefined if none. */
+/**
+ * The object a search means, wherever it is folded; undefined if none. An exact name beats a name that starts with
+ * the query, which beats any other match; among equals an object that runs or configures something beats an Event
+ * about it (Events are named after their object: searching a Pod's name found its Event first); then view order.
+ */
 export function firstHit(store: GraphStore, view: ViewGraph, query: string): string | undefined {
   const q = query.trim();
   if (q === '') return undefined;
+  let best: { id: string; rank: number } | undefined;
   for (const node of view.nodes) {
     for (const member of node.members) {
       const object = store.nodes.get(member);
-      if (object !== undefined && nodeMatches(object, q)) return member;
+      if (object === undefined || !nodeMatches(object, q)) continue;
+      const rank = hitRank(object, q.toLowerCase());
+      if (best === undefined || rank < best.rank) best = { id: member, rank };
+      if (rank === 0) return member;
     }
   }
-  return undefined;
+  return best?.id;
+}
+
+function hitRank(object: TopologyNode, query: string): number {
+  const name = object.name.toLowerCase();
+  const byName = name === query ? 0 : name.startsWith(query) ? 2 : 4;
+  return byName + (object.kind === 'Event' ? 1 : 0);
 }

@@ -16,5 +16,6 @@ export function layoutInput(nodes: readonly ViewNode[], view: ViewGraph, aspect:
     edges: view.edges
       .filter((e) => e.count === undefined && ids.has(e.source) && ids.has(e.target))
       .map((e) => ({ id: e.id, source: e.source, target: e.target, type: e.type })),
+    unlaidEdges: view.edges.filter((e) => e.count !== undefined && ids.has(e.source) && ids.has(e.target)).map((e) => e.id),
   };
 }

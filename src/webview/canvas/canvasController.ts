@@ -63,6 +63,8 @@ export class CanvasController {
   private context = '';
   private readonly contexts = new Map<string, ContextState>();
   private inFlight: InFlight | null = null;
+  /** An object asked to be revealed before its layout arrived. */
+  private pendingReveal: string | null = null;
   private layoutClient: LayoutClient | GridFallbackLayout | null = null;
   /** Last full or appended layout: worker time and the round trip including transfer and drawing. */
   readonly timings = { workerMs: 0, totalMs: 0 };
@@ -185,9 +187,14 @@ export class CanvasController {
     void this.requestLayout(this.view.nodes, 'full');
   }
 
+  /** Centres `id` at a readable zoom; an object still waiting for its layout (a fold just opened) once it lands. */
   reveal(id: string): void {
     const node = this.cy.getElementById(id);
-    if (node.empty()) return;
+    if (node.empty() || this.inFlight !== null) {
+      this.pendingReveal = id;
+      return;
+    }
+    this.pendingReveal = null;
     this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) }, { duration: 250 });
   }
 
@@ -336,7 +343,10 @@ export class CanvasController {
     this.timings.workerMs = Math.round(client.lastWorkerMs);
     this.timings.totalMs = Math.round(performance.now() - start);
     if (mode === 'full') this.applyViewport(this.restoreViewport ?? this.state().viewport);
-    if (show) this.showNodes(new Set(nodes.map((n) => n.id)));
+    // A search hit inside the block just laid out is what the reader asked for: centre it, not the whole block.
+    const pending = this.pendingReveal;
+    if (pending !== null && !this.cy.getElementById(pending).empty()) this.reveal(pending);
+    else if (show) this.showNodes(new Set(nodes.map((n) => n.id)));
     this.restoreViewport = null;
     this.placeMissing();
   }

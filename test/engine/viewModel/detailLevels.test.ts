@@ -5,6 +5,7 @@ import type { ViewGraph } from '../../../src/engine/viewModel/deriveView';
 import { deriveView } from '../../../src/engine/viewModel/deriveView';
 import { foldGroupBox, openFold } from '../../../src/engine/viewModel/foldActions';
 import { GraphStore } from '../../../src/engine/viewModel/graphStore';
+import { layoutViewHeadless } from '../../../src/engine/viewModel/headlessLayout';
 import { firstHit, revealPath } from '../../../src/engine/viewModel/search';
 import type { DetailLevel, ViewOptions } from '../../../src/engine/viewModel/viewOptions';
 import { AUTO_NAMESPACE_THRESHOLD, DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions';
@@ -104,6 +105,27 @@ describe('levels of detail', () => {
     expect(view.groups).toEqual([]);
   });
 
+  it('lists what runs in a namespace before its Events, however many Events there are', () => {
+    const b = new ClusterBuilder();
+    b.node('Deployment', 'shop', 'web');
+    b.node('Service', 'shop', 'web');
+    b.node('ConfigMap', 'shop', 'settings');
+    for (let i = 0; i < 5; i++) b.node('Event', 'shop', `web.${i}`);
+    const view = derive(storeOf(b.graph()), { level: 'namespace' });
+    const kinds = view.nodes.find((n) => n.id === 'nsc:shop')?.summary?.topKinds.map((k) => k.kind);
+    expect(kinds).toEqual(['ConfigMap', 'Deployment', 'Service']);
+  });
+
+  it('lays summaries out without their counted lines, and reports every counted line cross-cutting, unrouted', async () => {
+    const view = derive(storeOf(syntheticGraph(2_000)), { level: 'namespace' });
+    const counted = view.edges.filter((e) => e.count !== undefined).map((e) => e.id);
+    expect(counted.length).toBeGreaterThan(5);
+    const layout = await layoutViewHeadless(view);
+    expect(new Set(layout.crossCutting)).toEqual(new Set(counted));
+    expect(counted.filter((id) => id in layout.routes)).toEqual([]);
+    expect(Object.keys(layout.positions).sort()).toEqual(view.nodes.map((n) => n.id).sort());
+  });
+
   it('marks a group with its worst member: one failing pod makes the namespace failing', () => {
     const failing = derive(storeOf(smallCluster('CrashLoopBackOff').graph), { level: 'namespace' });
     const healthy = derive(storeOf(smallCluster('Running').graph), { level: 'namespace' });
@@ -163,6 +185,20 @@ describe('levels of detail', () => {
     expect(revealPath(store, options, ids.worker).path).toEqual(['infra:nodes']);
     expect(firstHit(store, derive(store, options), 'db-0')).toBe(ids.dbPod);
     expect(firstHit(store, derive(store, options), 'no-such-object')).toBeUndefined();
+  });
+
+  it('search finds the object named, not the Event about it or a longer name that starts the same', () => {
+    const b = new ClusterBuilder();
+    // In view order the Events and the longer name come first (namespace 'a' sorts before 'b').
+    b.node('Event', 'a', 'web-1.17a2f');
+    b.node('Deployment', 'a', 'web-1-canary');
+    const pod = b.node('Pod', 'b', 'web-1');
+    const store = storeOf(b.graph());
+    const view = derive(store, { level: 'namespace' });
+    expect(firstHit(store, view, 'web-1')).toBe(pod);
+    expect(firstHit(store, view, 'WEB-1')).toBe(pod);
+    expect(firstHit(store, view, 'web-1-c')).toBe('g/Deployment/a/web-1-canary');
+    expect(firstHit(store, view, '17a2f')).toBe('g/Event/a/web-1.17a2f');
   });
 
   it('resolves auto by size: the namespace level above the threshold, the workload level at or below it', () => {
