@@ -7,6 +7,7 @@ import { benchIntake } from './intake.js';
 import { benchLayoutQuality, qualityCasesFromEnv } from './layoutQuality.js';
 import { benchLevels } from './levels.js';
 import { fixed } from './stats.js';
+import { benchWebview, webviewBenchFromEnv } from './webview.js';
 
 /** `npm run bench`: numbers and ratios against targets. A benchmark, not a test: it never fails on a slow machine. */
 const sizes = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map(Number);
@@ -101,4 +102,8 @@ void (async () => {
     '\nLevels of detail: derive time per level and headless layout of the namespace level (target: namespace level ≤ 1 s at any size)',
   );
   await benchLevels((process.env['BENCH_LEVEL_SIZES'] ?? '5000,20000,100000').split(',').map(Number));
+  console.log('\nWebview in headless Chromium, synthetic graphs (targets: drawn ≤ 3,000 ms at 5K; longest task ≤ 100 ms;');
+  console.log('pan/zoom ≥ 30 fps; 100-object delta ≤ 100 ms; heap measured. Times from the page clock, under load on this machine)');
+  const webview = webviewBenchFromEnv();
+  await benchWebview(webview.sizes, webview.runs, webview.profile);
 })();

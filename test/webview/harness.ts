@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
 import type { Core } from 'cytoscape';
 import type { HostMessage, WebviewMessage } from '../../src/protocol/messages';
 import { CHROMIUM, chromiumLaunchOptions, serveWebview } from './server';
@@ -99,11 +98,18 @@ export class WebviewHarness {
   ) {}
 
   static async start(): Promise<WebviewHarness> {
+    // Imported here, not at the top: the benchmark (bench/webview.ts) runs this harness outside vitest.
+    const { inject } = await import('vitest');
     const shared = inject('kubiliticsWebview');
     if (shared !== undefined && shared !== null) {
       const browser = await chromium.connect(shared.wsEndpoint);
       return new WebviewHarness(browser, shared.origin, async () => undefined);
     }
+    return WebviewHarness.launch();
+  }
+
+  /** Builds, serves and launches a harness of its own, without vitest's shared set-up. */
+  static async launch(): Promise<WebviewHarness> {
     const served = await serveWebview();
     const browser = await chromium.launch(chromiumLaunchOptions());
     return new WebviewHarness(browser, served.origin, () => served.close());

@@ -22,6 +22,7 @@ import { Decorations } from './decorations';
 import { fitViewport } from './fitViewport';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { placeIncrementally } from './placement';
+import { installStyleCacheDirty } from './styleCacheDirty';
 import type { ResolvedTheme } from './theme';
 import { DEFAULT_ASPECT, layoutInput } from '../../engine/viewModel/viewLayout';
 import { placementContext, seedsFrom } from './viewGeometry';
@@ -94,6 +95,7 @@ export class CanvasController {
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
+    installStyleCacheDirty(this.cy);
     this.keyboard = new KeyboardNavigator(this.cy, callbacks);
     this.decorations = new Decorations(this.cy);
     this.listen();

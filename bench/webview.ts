@@ -1,0 +1,169 @@
+/**
+ * The webview's speed in real headless Chromium, through the webview tests' own harness (test/webview/harness.ts): the
+ * production bundle behind its CSP, fed `graph/init` and `graph/delta` messages the way the host sends them. A
+ * benchmark, not a test: it prints numbers next to their targets and never fails on a slow machine.
+ * BENCH_WEBVIEW_SIZES (default 1000,5000), BENCH_WEBVIEW_RUNS (default 2); BENCH_WEBVIEW_PROFILE=1 adds a CPU
+ * profile of each size's first draw and delta (bench/cpuProfile.ts), kept in test-results/webview-bench/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession } from 'playwright-core';
+import type { GraphDelta, TopologyGraph, TopologyNode } from '../src/engine/model/graph';
+import { GraphDeltaMessage, GraphInit, createMessage } from '../src/protocol/messages';
+import type { PageGlobals, WebviewPage } from '../test/webview/harness';
+import { WebviewHarness, chromiumAvailable } from '../test/webview/harness';
+import { syntheticGraph } from '../test/webview/syntheticGraph';
+import { DARK } from '../test/webview/themes';
+import type { Profile } from './cpuProfile';
+import { printProfile, startProfile } from './cpuProfile';
+import { fixed } from './stats';
+import type { DeltaExpectation } from './webviewProbes';
+import { probeDelta, probeFramesStart, probeFramesStop, probeLoad } from './webviewProbes';
+import type { PanZoomTimes } from './webviewProbes';
+
+export interface WebviewBenchRow {
+  readonly objects: number;
+  readonly viewNodes: number;
+  readonly viewEdges: number;
+  readonly firstPaintMs: number;
+  readonly drawnMs: number;
+  readonly loadLongestTaskMs: number;
+  readonly panLongestTaskMs: number;
+  readonly fps: number;
+  readonly deltaMs: number;
+  readonly heapMb: number;
+}
+
+const PAN_ZOOM_MS = 2000;
+
+/** 100 objects in one delta, a third each added, changed and removed, spread over the graph's namespaces. */
+function hundredObjectDelta(graph: TopologyGraph): { delta: GraphDelta; expect: DeltaExpectation } {
+  const deployments = graph.nodes.filter((n) => n.kind === 'Deployment' && n.status !== 'Failed').slice(0, 34);
+  const configMaps = graph.nodes.filter((n) => n.kind === 'ConfigMap').slice(0, 33);
+  const gone = new Set(configMaps.map((n) => n.id));
+  const addedNodes: TopologyNode[] = configMaps.map((n) => ({ ...n, id: `${n.id}-v2`, name: `${n.name}-v2` }));
+  const delta: GraphDelta = {
+    addedNodes,
+    changedNodes: deployments.map((n) => ({ ...n, status: 'Failed' })),
+    removedNodes: [...gone],
+    addedEdges: [],
+    changedEdges: [],
+    removedEdges: graph.edges.filter((e) => gone.has(e.source) || gone.has(e.target)).map((e) => e.id),
+  };
+  const expect = { added: addedNodes.map((n) => n.id), removed: [...gone], restyled: deployments.map((n) => n.id), tone: 'bad' };
+  return { delta, expect };
+}
+
+/**
+ * Wheels in and out with the real mouse for PAN_ZOOM_MS at points that wander over the canvas (zooming about a moving
+ * point pans too), counting drawn frames. No drag: pressed on a namespace box, a drag would move the box, not pan.
+ */
+async function panAndZoom(page: WebviewPage): Promise<PanZoomTimes> {
+  const mouse = page.page.mouse;
+  await page.page.evaluate(probeFramesStart);
+  const start = Date.now();
+  for (let step = 0; Date.now() - start < PAN_ZOOM_MS; step++) {
+    await mouse.move(700 + 400 * Math.sin(step / 7), 430 + 250 * Math.cos(step / 5));
+    // Ten notches in, ten out: the zoom swings without drifting away.
+    await mouse.wheel(0, step % 20 < 10 ? -100 : 100);
+  }
+  return page.page.evaluate(probeFramesStop);
+}
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1024 / 1024;
+}
+
+const PROFILE_DIR = join('test-results', 'webview-bench');
+
+/** Prints the profile's hot functions and keeps it whole as a .cpuprofile (DevTools → Performance opens it). */
+function report(profile: Profile, title: string, file: string): void {
+  printProfile(profile, title);
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(join(PROFILE_DIR, `${file}.cpuprofile`), JSON.stringify(profile));
+}
+
+async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: boolean): Promise<WebviewBenchRow> {
+  const page: WebviewPage = await harness.open(DARK);
+  page.page.on('crash', () => console.log(`the page crashed (${graph.nodes.length} objects)`));
+  try {
+    await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+    const cdp = await page.page.context().newCDPSession(page.page);
+    const init = createMessage(GraphInit, { title: `synthetic ${graph.nodes.length}`, mode: 'manifests', graph, findings: [] });
+    const profiler = profile ? await startProfile(cdp) : null;
+    const load = await page.page.evaluate(probeLoad, init);
+    if (profiler !== null) report(await profiler.stop(), `first draw of ${graph.nodes.length} objects`, `${graph.nodes.length}-load`);
+    const counts = await page.counts();
+    const heap = await heapMb(cdp);
+    const panZoom = await panAndZoom(page);
+    const { delta, expect } = hundredObjectDelta(graph);
+    const deltaProfiler = profile ? await startProfile(cdp) : null;
+    const deltaMs = await page.page.evaluate(probeDelta, { message: createMessage(GraphDeltaMessage, { delta }), expect });
+    if (deltaProfiler !== null) {
+      report(await deltaProfiler.stop(), `100-object delta on ${graph.nodes.length} objects`, `${graph.nodes.length}-delta`);
+    }
+    if (page.errors.length > 0) throw new Error(`the page reported errors: ${page.errors.join('; ')}`);
+    return {
+      objects: graph.nodes.length,
+      viewNodes: counts.viewNodes,
+      viewEdges: counts.viewEdges,
+      firstPaintMs: load.firstPaintMs,
+      drawnMs: load.drawnMs,
+      loadLongestTaskMs: load.longestTaskMs,
+      panLongestTaskMs: panZoom.longestTaskMs,
+      fps: panZoom.fps,
+      deltaMs,
+      heapMb: heap,
+    };
+  } finally {
+    await page.page
+      .context()
+      .close()
+      .catch(() => undefined);
+  }
+}
+
+const HEADER =
+  'objects  view nodes  view edges  first paint ms  drawn ms  longest task load ms  longest task pan/zoom ms  fps    delta ms  heap MB';
+
+function printRow(row: WebviewBenchRow): void {
+  console.log(
+    [
+      String(row.objects).padEnd(8),
+      String(row.viewNodes).padEnd(11),
+      String(row.viewEdges).padEnd(11),
+      fixed(row.firstPaintMs, 0).padEnd(15),
+      fixed(row.drawnMs, 0).padEnd(9),
+      fixed(row.loadLongestTaskMs, 0).padEnd(21),
+      fixed(row.panLongestTaskMs, 0).padEnd(25),
+      fixed(row.fps, 1).padEnd(6),
+      fixed(row.deltaMs, 0).padEnd(9),
+      fixed(row.heapMb, 1),
+    ].join(' '),
+  );
+}
+
+/** Prints one row per run and size; skips with the reason where Chromium is not installed. */
+export async function benchWebview(sizes: readonly number[], runs: number, profile: boolean): Promise<void> {
+  if (!chromiumAvailable()) return;
+  const harness = await WebviewHarness.launch();
+  try {
+    console.log(HEADER);
+    for (const size of sizes) {
+      const graph = syntheticGraph(size);
+      for (let run = 0; run < runs; run++) printRow(await measure(harness, graph, profile && run === 0));
+    }
+  } finally {
+    await harness.close();
+  }
+}
+
+export function webviewBenchFromEnv(): { sizes: number[]; runs: number; profile: boolean } {
+  return {
+    sizes: (process.env['BENCH_WEBVIEW_SIZES'] ?? '1000,5000').split(',').map(Number),
+    runs: Number(process.env['BENCH_WEBVIEW_RUNS'] ?? 2),
+    profile: process.env['BENCH_WEBVIEW_PROFILE'] === '1',
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * What bench/webview.ts measures inside the page. Each probe is a function handed to `page.evaluate`, so it runs in
+ * Chromium and reaches the page through `globalThis as unknown as ProbeGlobals` (the root tsconfig has no DOM libs).
+ * Time is the page's own clock (performance.now), so Playwright's round trips never count.
+ */
+import type { Core } from 'cytoscape';
+import type { Counts } from '../test/webview/harness';
+
+interface ProbeGlobals {
+  readonly __kubilitics: { readonly cy: Core; counts(): Counts };
+  readonly performance: { now(): number };
+  readonly PerformanceObserver: new (cb: (list: { getEntries(): { duration: number }[] }) => void) => {
+    observe(options: { type: string }): void;
+    takeRecords(): { duration: number }[];
+    disconnect(): void;
+  };
+  postMessage(message: unknown, targetOrigin: string): void;
+  requestAnimationFrame(callback: (time: number) => void): number;
+}
+
+export interface LoadTimes {
+  /** From posting `graph/init` to the first drawn frame that shows any object. */
+  readonly firstPaintMs: number;
+  /** From posting `graph/init` to the first drawn frame with every node of the view placed. */
+  readonly drawnMs: number;
+  readonly longestTaskMs: number;
+}
+
+/** Posts `graph/init` and times the frames cytoscape draws ('render' fires after each) until the view is complete. */
+export function probeLoad(message: unknown): Promise<LoadTimes> {
+  const w = globalThis as unknown as ProbeGlobals;
+  return new Promise((resolve) => {
+    let longest = 0;
+    const observer = new w.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const cy = w.__kubilitics.cy;
+    const start = w.performance.now();
+    let firstPaintMs = -1;
+    const onRender = (): void => {
+      const counts = w.__kubilitics.counts();
+      const now = w.performance.now() - start;
+      if (firstPaintMs < 0 && counts.nodes > 0) firstPaintMs = now;
+      if (counts.viewNodes === 0 || counts.pending !== 0 || counts.nodes !== counts.viewNodes) return;
+      cy.off('render', onRender);
+      // Long tasks are reported after they end; one more frame lets the last one arrive.
+      w.requestAnimationFrame(() => {
+        for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+        observer.disconnect();
+        resolve({ firstPaintMs, drawnMs: now, longestTaskMs: longest });
+      });
+    };
+    cy.on('render', onRender);
+    w.postMessage(message, '*');
+  });
+}
+
+export interface PanZoomTimes {
+  readonly fps: number;
+  readonly longestTaskMs: number;
+}
+
+interface FrameCounter {
+  frames: number;
+  longest: number;
+  readonly start: number;
+  stop(): void;
+}
+
+/**
+ * Starts counting the frames cytoscape draws and the longest task, while the benchmark drives a real mouse (drag and
+ * wheel through Playwright): cytoscape takes its interaction shortcuts (texture on viewport, hidden edges) only for
+ * user input, not for a scripted `cy.viewport()`.
+ */
+export function probeFramesStart(): void {
+  const w = globalThis as unknown as ProbeGlobals & { __frames?: FrameCounter };
+  const cy = w.__kubilitics.cy;
+  const observer = new w.PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) counter.longest = Math.max(counter.longest, entry.duration);
+  });
+  const onRender = (): void => {
+    counter.frames++;
+  };
+  const counter: FrameCounter = {
+    frames: 0,
+    longest: 0,
+    start: w.performance.now(),
+    stop: () => {
+      for (const entry of observer.takeRecords()) counter.longest = Math.max(counter.longest, entry.duration);
+      observer.disconnect();
+      cy.off('render', onRender);
+    },
+  };
+  observer.observe({ type: 'longtask' });
+  cy.on('render', onRender);
+  w.__frames = counter;
+}
+
+export function probeFramesStop(): PanZoomTimes {
+  const w = globalThis as unknown as ProbeGlobals & { __frames: FrameCounter };
+  const counter = w.__frames;
+  counter.stop();
+  return { fps: (counter.frames * 1000) / (w.performance.now() - counter.start), longestTaskMs: counter.longest };
+}
+
+export interface DeltaExpectation {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Nodes whose tone the delta changes, and the tone they must show. */
+  readonly restyled: readonly string[];
+  readonly tone: string;
+}
+
+/** Posts a `graph/delta` and times it until a drawn frame shows every added, removed and restyled node as it should. */
+export function probeDelta(args: { message: unknown; expect: DeltaExpectation }): Promise<number> {
+  const w = globalThis as unknown as ProbeGlobals;
+  const { added, removed, restyled, tone } = args.expect;
+  return new Promise((resolve) => {
+    const cy = w.__kubilitics.cy;
+    const start = w.performance.now();
+    const onRender = (): void => {
+      if (added.some((id) => cy.getElementById(id).empty())) return;
+      if (removed.some((id) => cy.getElementById(id).nonempty())) return;
+      if (restyled.some((id) => cy.getElementById(id).data('tone') !== tone)) return;
+      cy.off('render', onRender);
+      resolve(w.performance.now() - start);
+    };
+    cy.on('render', onRender);
+    w.postMessage(args.message, '*');
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * A cheaper `dirtyStyleCache` for cytoscape (3.34). Cytoscape calls it once for every style property it applies to
+ * every element; in a graph with compound nodes (our namespace boxes) each call builds four collections (the element,
+ * its descendants, its parents and all their connected edges) only to clear a cache field on each. At 5,000 objects
+ * that was the largest single cost of a first draw (issue 15: ~1.1 s of "compound style triggers"; bench/webview.ts
+ * with BENCH_WEBVIEW_PROFILE=1 shows it under dirtyStyleCache). This clears the very same caches by walking
+ * cytoscape's own parent, children and edge links, with no collection built.
+ */
+import type { Core } from 'cytoscape';
+
+/** The internals of a cytoscape element this reads: the links its own dirtyStyleCache follows through collections. */
+interface ElementInternals {
+  readonly _private: {
+    styleCache: unknown;
+    readonly group: 'nodes' | 'edges';
+    readonly parent?: ElementInternals | null;
+    readonly children?: readonly ElementInternals[];
+    readonly edges?: readonly ElementInternals[];
+  };
+}
+
+interface CollectionPrototype {
+  dirtyStyleCache(this: ArrayLike<ElementInternals>): unknown;
+}
+
+/** A node's own cache and those of its connected edges, as the original's `connectedEdges()` merge clears them. */
+function dirtyNodeAndEdges(node: ElementInternals): void {
+  node._private.styleCache = null;
+  for (const edge of node._private.edges ?? []) edge._private.styleCache = null;
+}
+
+function dirtyDescendants(node: ElementInternals): void {
+  for (const child of node._private.children ?? []) {
+    dirtyNodeAndEdges(child);
+    dirtyDescendants(child);
+  }
+}
+
+/** What the original clears for one element: itself, and for a node its descendants, its parents and their edges. */
+export function dirtyRelatives(ele: ElementInternals): void {
+  if (ele._private.group !== 'nodes') {
+    ele._private.styleCache = null;
+    return;
+  }
+  dirtyNodeAndEdges(ele);
+  dirtyDescendants(ele);
+  for (let parent = ele._private.parent; parent !== null && parent !== undefined; parent = parent._private.parent) {
+    dirtyNodeAndEdges(parent);
+  }
+}
+
+let installed = false;
+
+/** Replaces `dirtyStyleCache` on cytoscape's collection prototype (shared by every instance), once. */
+export function installStyleCacheDirty(cy: Core): void {
+  if (installed) return;
+  installed = true;
+  const prototype = Object.getPrototypeOf(cy.collection()) as CollectionPrototype;
+  prototype.dirtyStyleCache = function dirtyStyleCache(this: ArrayLike<ElementInternals>): unknown {
+    for (let i = 0; i < this.length; i++) dirtyRelatives(this[i] as ElementInternals);
+    return this;
+  };
+}
