@@ -90,6 +90,8 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
   page.page.on('crash', () => console.log(`the page crashed (${graph.nodes.length} objects)`));
   try {
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+    // Auto opens these sizes at the namespace level (bench/levels.ts times that); this measures every object drawn.
+    await page.page.selectOption('[data-testid=level]', 'workload');
     const cdp = await page.page.context().newCDPSession(page.page);
     const init = createMessage(GraphInit, { title: `synthetic ${graph.nodes.length}`, mode: 'manifests', graph, findings: [] });
     const profiler = profile ? await startProfile(cdp) : null;
