@@ -13,6 +13,15 @@ function kinds(group: string, namespaced: boolean, names: readonly string[]): [s
   return names.map((kind) => [kind, { group, namespaced }]);
 }
 
+/** The admissionregistration.k8s.io kinds: webhooks and admission policies with their bindings. */
+export const ADMISSION_KINDS = [
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding',
+] as const;
 /** Kind → group and scope. Where a kind name exists in two groups (Event), the core one is listed. */
 export const BUILTIN_KINDS: ReadonlyMap<string, BuiltinKind> = new Map([
   ...kinds(CORE, true, [
@@ -44,14 +53,7 @@ export const BUILTIN_KINDS: ReadonlyMap<string, BuiltinKind> = new Map([
   ...kinds('storage.k8s.io', true, ['CSIStorageCapacity']),
   ...kinds('scheduling.k8s.io', false, ['PriorityClass']),
   ...kinds('node.k8s.io', false, ['RuntimeClass']),
-  ...kinds('admissionregistration.k8s.io', false, [
-    'MutatingWebhookConfiguration',
-    'ValidatingWebhookConfiguration',
-    'ValidatingAdmissionPolicy',
-    'ValidatingAdmissionPolicyBinding',
-    'MutatingAdmissionPolicy',
-    'MutatingAdmissionPolicyBinding',
-  ]),
+  ...kinds('admissionregistration.k8s.io', false, ADMISSION_KINDS),
   ...kinds('apiregistration.k8s.io', false, ['APIService']),
   ...kinds('apiextensions.k8s.io', false, ['CustomResourceDefinition']),
   ...kinds('coordination.k8s.io', true, ['Lease']),

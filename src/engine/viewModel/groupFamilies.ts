@@ -3,6 +3,7 @@
  * when edges between folded groups are counted together. Data tables, so the grouping reads in one place.
  */
 import type { EdgeType, TopologyNode } from '../model/graph.js';
+import { ADMISSION_KINDS } from '../model/kinds.js';
 
 /** Prefix of a namespace's summary node (shared with the older per-namespace fold, which draws the same node). */
 export const NAMESPACE_NODE_PREFIX = 'nsc:';
@@ -28,16 +29,7 @@ const INFRA_BY_KIND: ReadonlyMap<string, InfraFamily> = new Map<string, InfraFam
   ...(['StorageClass', 'PersistentVolume', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'VolumeAttributesClass'] as const).map(
     (k) => [k, 'storage'] as [string, InfraFamily],
   ),
-  ...(
-    [
-      'MutatingWebhookConfiguration',
-      'ValidatingWebhookConfiguration',
-      'ValidatingAdmissionPolicy',
-      'ValidatingAdmissionPolicyBinding',
-      'MutatingAdmissionPolicy',
-      'MutatingAdmissionPolicyBinding',
-    ] as const
-  ).map((k) => [k, 'admission'] as [string, InfraFamily]),
+  ...ADMISSION_KINDS.map((k) => [k, 'admission'] as [string, InfraFamily]),
   ...(['PriorityClass', 'RuntimeClass', 'FlowSchema', 'PriorityLevelConfiguration'] as const).map(
     (k) => [k, 'scheduling'] as [string, InfraFamily],
   ),
