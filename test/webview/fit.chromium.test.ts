@@ -66,7 +66,10 @@ describe.skipIf(!chromiumAvailable())('the view fits its panel (Chromium)', { ti
           expect(m.nodesOnScreen).toBeGreaterThan(0);
           expectTitlesInsideGroups(m);
           // Zoomed far out, where titles become map labels over their boxes: still no larger than the box they name.
-          await page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.cy.zoom(0.08));
+          // A block body: `cy.zoom(z)` returns the cytoscape instance, which Playwright would serialise (14 s a test).
+          await page.page.evaluate(() => {
+            (globalThis as unknown as PageGlobals).__kubilitics.cy.zoom(0.08);
+          });
           await waitFrames(page);
           const far = await measureFit(page);
           console.log(describeFit(`${set.name} @${width}, zoom 0.08`, far));
