@@ -187,15 +187,22 @@ export class CanvasController {
     void this.requestLayout(this.view.nodes, 'full');
   }
 
-  /** Centres `id` at a readable zoom; an object still waiting for its layout (a fold just opened) once it lands. */
+  /**
+   * Centres `id` at a readable zoom. While objects of the view still wait for their layout (a fold just opened, laid
+   * out in batches), the target is kept and centred again after each batch lands, so fitting a newly placed block
+   * never takes the reader away from what they searched for.
+   */
   reveal(id: string): void {
     const node = this.cy.getElementById(id);
-    if (node.empty() || this.inFlight !== null) {
-      this.pendingReveal = id;
-      return;
-    }
-    this.pendingReveal = null;
+    this.pendingReveal = node.empty() || this.inFlight !== null || this.waitingForLayout() ? id : null;
+    if (node.empty()) return;
+    this.cy.stop(true, false);
     this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 0.9) }, { duration: 250 });
+  }
+
+  private waitingForLayout(): boolean {
+    const { positions } = this.state();
+    return this.view.nodes.some((n) => !positions.has(n.id));
   }
 
   handleKey(event: KeyboardEvent): boolean {
@@ -348,7 +355,7 @@ export class CanvasController {
     if (pending !== null && !this.cy.getElementById(pending).empty()) this.reveal(pending);
     else if (show) this.showNodes(new Set(nodes.map((n) => n.id)));
     this.restoreViewport = null;
-    this.placeMissing();
+    if (this.placeMissing()) this.pendingReveal = null;
   }
 
   /** Brings a block that just appeared into view: the reader opened it and should see it. */

@@ -97,9 +97,13 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   useEffect(() => {
     if (reveal === null) return;
     const target = view.representative.get(reveal) ?? reveal;
-    // Wait a frame so the canvas has applied the view that makes the target visible.
-    const frame = requestAnimationFrame(() => controller.current?.reveal(target));
-    setReveal(null);
+    // Wait a frame so the canvas has applied the view that makes the target visible. The request is cleared in that
+    // frame, not before it: clearing it re-ran this effect, whose clean-up cancelled the frame whenever the re-render
+    // came first (a loaded machine), and the search hit was never centred.
+    const frame = requestAnimationFrame(() => {
+      controller.current?.reveal(target);
+      setReveal(null);
+    });
     return () => cancelAnimationFrame(frame);
   }, [reveal, view]);
 
