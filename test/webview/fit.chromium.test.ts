@@ -147,6 +147,11 @@ describe.skipIf(!chromiumAvailable())('the toolbar at its breakpoints (Chromium)
           : page.page.getByRole('button', { name: 'Legend', exact: true });
       expect(await uncovered(menuOrActions), `More tools or Legend @${width}`).toBe(true);
       expect(await uncovered(page.page.getByRole('searchbox', { name: 'Search by name or label' }))).toBe(true);
+      // The badge says where the picture comes from; the title gives way, the badge is never cut.
+      const badge = await page.page
+        .locator('.toolbar .mode')
+        .evaluate((el) => ({ text: el.textContent, clipped: el.scrollWidth > el.clientWidth + 1 }));
+      expect(badge, `mode badge @${width}`).toEqual({ text: 'yaml', clipped: false });
     }
     await page.screenshot('fit-toolbar-focus-360');
   });

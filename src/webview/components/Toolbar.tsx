@@ -8,6 +8,7 @@ import { nameFromId } from '../../engine/viewModel/graphStore';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { CLUSTER_SCOPE_LABEL, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, toggle } from '../../engine/viewModel/viewOptions';
 import type { UiState } from '../uiState';
+import type { GraphMode } from '../../protocol/messages';
 import type { GraphMeta } from './graphMeta';
 import type { FilterItem } from './FilterMenu';
 import { FilterMenu } from './FilterMenu';
@@ -15,6 +16,17 @@ import { LevelSelect } from './LevelSelect';
 import { Menu } from './Menu';
 import { breakpoint } from './toolbarBreakpoints';
 import { useMinWidth } from './useMinWidth';
+
+/**
+ * Where the picture comes from, in a word: a full toolbar leaves the title about 40 px, and the badge must
+ * stay whole there ("MANIFESTS" was cut to "MANIFE"); the tooltip says it in full.
+ */
+const MODE_BADGES: Readonly<Record<GraphMode, string>> = { cluster: 'live', manifests: 'yaml', history: 'history' };
+const MODE_TITLES: Readonly<Record<GraphMode, string>> = {
+  cluster: 'A live cluster, following its changes',
+  manifests: 'Manifests from files, following your edits',
+  history: 'A snapshot from the topology history',
+};
 
 export interface ToolbarProps {
   readonly store: GraphStore;
@@ -142,7 +154,11 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
     <div class="toolbar" role="toolbar" aria-label="Topology tools">
       <div class="title" title={meta?.title ?? ''}>
         <span class="title-text">{meta?.title ?? 'Kubilitics'}</span>
-        {meta !== null && <span class={`mode mode-${meta.mode}`}>{meta.mode === 'cluster' ? 'live' : meta.mode}</span>}
+        {meta !== null && (
+          <span class={`mode mode-${meta.mode}`} title={MODE_TITLES[meta.mode]}>
+            {MODE_BADGES[meta.mode]}
+          </span>
+        )}
       </div>
       <SearchBox {...props} />
       <Filters {...props} view={view} shown={inline} />
