@@ -1,11 +1,14 @@
 /**
  * PNG export: the SVG export rasterised by resvg, so PNG and SVG are the same drawing. resvg is given
- * only the Inter font shipped in an npm package (system fonts are never loaded), so text renders without
- * any fonts installed and the same input gives the same pixels wherever the same resvg build runs (the
- * same platform and package versions, as on CI). Node-only: it loads a native module and font files.
+ * only the Inter font shipped in an npm package (system fonts are never loaded; pngFonts.ts says how it is
+ * prepared), so text renders without any fonts installed and the same input gives the same pixels wherever
+ * the same resvg build runs (the same platform and package versions, as on CI). Node-only: it loads a native
+ * module and font files.
  */
 import { Resvg } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { encodeOpaquePng, isOpaque } from './pngEncode.js';
+import { pngFontFiles } from './pngFonts.js';
 
 export interface PngOptions {
   /** Pixels per model pixel, 1–4. Ignored when `width` is given. */
@@ -32,31 +35,41 @@ export const MAX_PNG_SCALE = 4;
  */
 export const MAX_PNG_PIXELS = 40_000_000;
 
-const FONT_FILES = ['400Regular/Inter_400Regular.ttf', '700Bold/Inter_700Bold.ttf'];
-
-function fontFiles(): string[] {
-  return FONT_FILES.map((file) => require.resolve(`@expo-google-fonts/inter/${file}`));
+interface PngPlan {
+  readonly width: number;
+  readonly reducedFrom?: { readonly width: number; readonly height: number };
 }
 
-export function renderPng(svg: string, options: PngOptions = {}): PngResult {
-  const size = svgSize(svg);
+/** The image width for a drawing of this size: the one asked for, or smaller to stay within the pixel budget. */
+function planPng(size: { width: number; height: number }, options: PngOptions): PngPlan {
   const wanted = options.width ?? Math.round(size.width * clampScale(options.scale ?? 1));
   const wantedHeight = Math.round((wanted / size.width) * size.height);
   const budget = Math.sqrt(MAX_PNG_PIXELS / Math.max(1, wanted * wantedHeight));
-  const width = budget < 1 ? widthWithinBudget(Math.floor(wanted * budget), size.height / size.width) : wanted;
-  const resvg = new Resvg(svg, {
+  if (budget >= 1) return { width: wanted };
+  return {
+    width: widthWithinBudget(Math.floor(wanted * budget), size.height / size.width),
+    reducedFrom: { width: wanted, height: wantedHeight },
+  };
+}
+
+function resvgOptions(width: number): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'width', value: width },
-    font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
+    font: { loadSystemFonts: false, fontFiles: pngFontFiles(), defaultFontFamily: 'Inter', sansSerifFamily: 'Inter' },
     shapeRendering: 2,
     textRendering: 1,
     logLevel: 'off',
-  });
-  const image = resvg.render();
+  };
+}
+
+export function renderPng(svg: string, options: PngOptions = {}): PngResult {
+  const plan = planPng(svgSize(svg), options);
+  const image = new Resvg(svg, resvgOptions(plan.width)).render();
   // Opaque (every theme paints a background): our RGB encoder, smaller and faster; otherwise resvg's RGBA one.
   const pixels = image.pixels;
   const png = isOpaque(pixels) ? encodeOpaquePng(pixels, image.width, image.height) : image.asPng();
   const result = { png, width: image.width, height: image.height };
-  return budget < 1 ? { ...result, reducedFrom: { width: wanted, height: wantedHeight } } : result;
+  return plan.reducedFrom === undefined ? result : { ...result, reducedFrom: plan.reducedFrom };
 }
 
 /**

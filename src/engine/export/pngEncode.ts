@@ -1,7 +1,8 @@
 /**
- * A PNG encoder for opaque images: RGB (no alpha channel: a quarter less to compress), rows unfiltered, zlib at its
- * default level. On a 5,000-node diagram at 40 MP this writes 24 MB in about half the time resvg's encoder takes for
- * 35 MB (RGBA): a flat diagram compresses best as plain runs, and filters that predict photographs only add noise.
+ * A PNG encoder for opaque images: RGB (no alpha channel: a quarter less to compress), rows unfiltered, zlib at
+ * level 3. A flat diagram compresses best as plain runs, and filters that predict photographs only add noise. On a
+ * 5,000-object cluster at 40 MP, level 3 takes a sixth of the default level's (6) time for a file a fifth larger
+ * (5.6 MB against 4.7 MB; 0.47 s against 3.2 s under load), and both are far below the 15 MB a 5K export may take.
  */
 import { deflateSync } from 'node:zlib';
 
@@ -32,7 +33,7 @@ export function encodeOpaquePng(rgba: Uint8Array, width: number, height: number)
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bits per channel
   header[9] = RGB;
-  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 3 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -63,6 +63,35 @@ describe('PNG export', () => {
     }
   });
 
+  it('draws every node label of the shop example: each box has dark text pixels it lacks with the text taken out', async () => {
+    const scene = await sceneOf(await graphOfPaths(EXAMPLE));
+    const svg = renderSvg(scene);
+    const inkPerNode = (png: Buffer): number[] => {
+      const { width } = pngSize(png);
+      const rows = pngPixels(png);
+      const stride = width * 3 + 1;
+      const dark = (x: number, y: number): boolean => {
+        const at = y * stride + 1 + x * 3;
+        return rows[at]! + rows[at + 1]! + rows[at + 2]! < 3 * 110;
+      };
+      return scene.nodes.map((n) => {
+        // The middle of the box, clear of its outline (octagons and hexagons cut their corners), at scale 2.
+        const left = Math.ceil((n.x - 0.3 * n.width - scene.bounds.x) * 2);
+        const right = Math.floor((n.x + 0.3 * n.width - scene.bounds.x) * 2);
+        const top = Math.ceil((n.y - n.height / 2 + n.borderWidth + 3 - scene.bounds.y) * 2);
+        const bottom = Math.floor((n.y + n.height / 2 - n.borderWidth - 3 - scene.bounds.y) * 2);
+        let ink = 0;
+        for (let y = top; y < bottom; y++) for (let x = left; x < right; x++) if (dark(x, y)) ink++;
+        return ink;
+      });
+    };
+    const withText = inkPerNode(renderPng(svg, { scale: 2 }).png);
+    const withoutText = inkPerNode(renderPng(svg.replace(/<text>[\s\S]*?<\/text>/g, ''), { scale: 2 }).png);
+    // A label line of a few letters at 10 px × 2 adds well over 40 dark pixels to its box.
+    const faint = scene.nodes.filter((n, i) => withText[i]! - withoutText[i]! < 40 * n.lines.length).map((n) => n.id);
+    expect(faint).toEqual([]);
+  });
+
   it('writes an opaque drawing as RGB and keeps transparency where the drawing has it', () => {
     const square = (fill: string): string =>
       '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30" viewBox="0 0 40 30">' +
