@@ -11,7 +11,7 @@ import { FAMILY_VISUALS } from '../visual/kinds.js';
 import { TONE_VISUALS } from '../visual/status.js';
 import { DASHES } from './edgeGeometry.js';
 import type { Point } from '../viewModel/layoutTypes.js';
-import type { LegendBox, LegendColumn, LegendItem, SceneEdge } from './scene.js';
+import type { LegendBox, LegendColumn, LegendItem, SceneEdge, StubPlacement } from './scene.js';
 import type { Palette } from './palette.js';
 
 export const LEGEND = {
@@ -31,11 +31,17 @@ type Entry = Pick<LegendItem, 'label' | 'sample'>;
  * `columns` puts the three sections side by side (for a legend below the diagram); `stacked` puts them
  * one under another (for a legend beside it).
  */
-export function layoutLegend(edges: readonly SceneEdge[], at: Point, colours: Palette, arrangement: 'columns' | 'stacked'): LegendBox {
+export function layoutLegend(
+  edges: readonly SceneEdge[],
+  stubs: StubPlacement,
+  at: Point,
+  colours: Palette,
+  arrangement: 'columns' | 'stacked',
+): LegendBox {
   const sections: { title: string; entries: Entry[] }[] = [
     { title: 'Kinds (shape and fill)', entries: familyEntries(colours) },
     { title: 'Status (border)', entries: statusEntries(colours) },
-    { title: 'Relations (source → target)', entries: relationEntries(edges, colours) },
+    { title: 'Relations (source → target)', entries: relationEntries(edges, stubs, colours) },
   ];
   const columns: LegendColumn[] = [];
   let x = at.x + LEGEND.padding;
@@ -80,7 +86,7 @@ function statusEntries(colours: Palette): Entry[] {
   ];
 }
 
-function relationEntries(all: readonly SceneEdge[], colours: Palette): Entry[] {
+function relationEntries(all: readonly SceneEdge[], stubs: StubPlacement, colours: Palette): Entry[] {
   const edges = all.filter((e) => e.crossCutting !== true);
   // In the order of what they say, which is what a reader scans for.
   const types = [...new Set(edges.map((e) => e.type))].sort((a, b) => EDGE_VISUALS[a].label.localeCompare(EDGE_VISUALS[b].label, 'en'));
@@ -99,12 +105,21 @@ function relationEntries(all: readonly SceneEdge[], colours: Palette): Entry[] {
       sample: { kind: 'edge', paint: colours.paint(BROKEN_EDGE.color), width: BROKEN_EDGE.width, dash: BROKEN_EDGE.dashPattern },
     });
   }
-  const hidden = all.length - edges.length;
-  if (hidden > 0) entries.push({ label: notDrawnLine(hidden), sample: { kind: 'note' } });
+  const stubbed = all.length - edges.length - stubs.unplaced;
+  if (stubbed > 0) {
+    const muted = colours.paint(CHROME.muted);
+    entries.push({ label: stubLine(stubbed), sample: { kind: 'edge', paint: { color: muted.color, opacity: 0.8 }, width: 1, dash: [] } });
+  }
+  if (stubs.unplaced > 0) entries.push({ label: notDrawnLine(stubs.unplaced), sample: { kind: 'note' } });
   return entries;
 }
 
-/** The legend's account of cross-cutting relations (SceneEdge.crossCutting), which drawings leave out. */
+/** The legend's account of cross-cutting relations drawn as stubs at their source (stubs.ts). */
+export function stubLine(count: number): string {
+  return `→ far end: ${count} cross-cutting ${count === 1 ? 'relation' : 'relations'}, drawn short`;
+}
+
+/** The legend's account of cross-cutting relations with no room for a stub, which drawings leave out. */
 export function notDrawnLine(count: number): string {
-  return `${count} ${count === 1 ? 'relation' : 'relations'} not drawn (cross-cutting)`;
+  return `${count} ${count === 1 ? 'relation' : 'relations'} not drawn (cross-cutting, no room)`;
 }

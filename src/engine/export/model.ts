@@ -18,7 +18,8 @@ import type { ExportTheme, Palette } from './palette.js';
 import { DEFAULT_ASPECT } from '../viewModel/viewLayout.js';
 import { palette } from './palette.js';
 import { sceneGroups, sceneNode } from './sceneNodes.js';
-import type { ExportMeta, LegendBox, Rect, Scene, SceneEdge, SceneGroup, SceneHeader, SceneNode } from './scene.js';
+import { placeStubs } from './stubs.js';
+import type { ExportMeta, LegendBox, Rect, Scene, SceneEdge, SceneGroup, SceneHeader, SceneNode, StubPlacement } from './scene.js';
 
 export interface SceneInput {
   readonly graph: TopologyGraph;
@@ -52,13 +53,14 @@ export function buildScene(input: SceneInput): Scene {
   const groups = sceneGroups(view.groups, nodes);
   const edges = sceneEdges(view.edges, byId, colours, { routes: input.routes ?? {}, crossCutting: new Set(input.crossCutting) });
   const drawing = drawingBounds(nodes, groups, edges);
+  const stubs = placeStubs(nodes, groups, edges, drawing, colours);
   const header: SceneHeader = {
     x: drawing.x,
     y: drawing.y - HEADER_HEIGHT + 18,
     title: input.meta.title,
     subtitle: [input.meta.source, ...input.meta.filters].filter((s) => s !== '').join('  ·  '),
   };
-  const legend = placeLegend(edges, drawing, colours);
+  const legend = placeLegend(edges, stubs, drawing, colours);
   const top = drawing.y - HEADER_HEIGHT;
   const right = Math.max(drawing.x + drawing.width, legend.x + legend.width, drawing.x + textWidth(header.title, 16));
   const bottom = Math.max(drawing.y + drawing.height, legend.y + legend.height);
@@ -71,6 +73,7 @@ export function buildScene(input: SceneInput): Scene {
     nodes,
     edges,
     groups,
+    stubs: stubs.stubs,
     header,
     legend,
     drawing,
@@ -87,9 +90,9 @@ export function textWidth(text: string, fontSize: number): number {
  * Beside the diagram or below it, whichever keeps the whole picture closer to the shape the layout aimed
  * for: a wide diagram gets its legend below, a tall one beside it.
  */
-function placeLegend(edges: readonly SceneEdge[], drawing: Rect, colours: Palette): LegendBox {
-  const below = layoutLegend(edges, { x: drawing.x, y: drawing.y + drawing.height + LEGEND_GAP }, colours, 'columns');
-  const beside = layoutLegend(edges, { x: drawing.x + drawing.width + LEGEND_GAP, y: drawing.y }, colours, 'stacked');
+function placeLegend(edges: readonly SceneEdge[], stubs: StubPlacement, drawing: Rect, colours: Palette): LegendBox {
+  const below = layoutLegend(edges, stubs, { x: drawing.x, y: drawing.y + drawing.height + LEGEND_GAP }, colours, 'columns');
+  const beside = layoutLegend(edges, stubs, { x: drawing.x + drawing.width + LEGEND_GAP, y: drawing.y }, colours, 'stacked');
   const misfit = (width: number, height: number): number => Math.abs(Math.log(width / Math.max(1, height) / DEFAULT_ASPECT));
   const belowMisfit = misfit(Math.max(drawing.width, below.width), drawing.height + LEGEND_GAP + below.height);
   const besideMisfit = misfit(drawing.width + LEGEND_GAP + beside.width, Math.max(drawing.height, beside.height));

@@ -9,11 +9,12 @@ import { NODE_METRICS, shapePath } from '../visual/nodeGeometry.js';
 import type { NodeShape } from '../visual/kinds.js';
 import { LEGEND } from './legend.js';
 import type { LegendItem } from './scene.js';
-import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode } from './scene.js';
+import type { Rect, Scene, SceneEdge, SceneGroup, SceneNode, SceneStub } from './scene.js';
 import type { Paint } from './palette.js';
 import { intersects } from './pdfPlan.js';
 import { labelLines } from './svg.js';
 import { pdfText } from './pdfText.js';
+import { STUB } from './stubMetrics.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -25,7 +26,31 @@ export function drawScene(doc: Doc, scene: Scene, area: Rect): void {
   for (const e of scene.edges) if (e.crossCutting !== true && intersects(edgeBox(e), area)) drawEdge(doc, e);
   doc.font(PDF_FONT).fontSize(NODE_METRICS.fontSize);
   for (const n of scene.nodes) if (intersects(nodeBox(n), area)) drawNode(doc, n, scene);
+  doc.fontSize(STUB.fontSize);
+  for (const s of scene.stubs) if (intersects(stubBox(s), area)) drawStub(doc, s, scene);
   if (intersects(scene.legend, area)) drawLegend(doc, scene);
+}
+
+/** A cross-cutting relation as the SVG draws it: a short line with an arrow, and the far ends in small text. */
+function drawStub(doc: Doc, s: SceneStub, scene: Scene): void {
+  setStroke(doc, s.paint, 1.2, s.dash);
+  doc.moveTo(s.from.x, s.from.y).lineTo(s.to.x, s.to.y).stroke();
+  doc.undash();
+  setFill(doc, s.paint);
+  doc.polygon(...s.head.map((p): [number, number] => [p.x, p.y])).fill();
+  setFill(doc, scene.palette.muted);
+  const text = pdfText(s.label);
+  const width = doc.widthOfString(text);
+  const x = s.anchor === 'start' ? s.labelAt.x : s.anchor === 'end' ? s.labelAt.x - width : s.labelAt.x - width / 2;
+  doc.text(text, x, s.labelAt.y, { lineBreak: false, baseline: 'alphabetic' });
+}
+
+function stubBox(s: SceneStub): Rect {
+  const x = Math.min(s.from.x, s.to.x, s.labelBox.x);
+  const y = Math.min(s.from.y, s.to.y, s.labelBox.y);
+  const right = Math.max(s.from.x, s.to.x, s.labelBox.x + s.labelBox.width);
+  const bottom = Math.max(s.from.y, s.to.y, s.labelBox.y + s.labelBox.height);
+  return { x, y, width: right - x, height: bottom - y };
 }
 
 export function nodeBox(n: SceneNode): Rect {

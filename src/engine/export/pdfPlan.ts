@@ -7,6 +7,7 @@
  * not readable on one page is cut into tiles ("A1", "B2": column letter, row number) printed at TILE_SCALE, behind
  * an overview page whose grid letters and numbers sit in the margin, outside the drawing.
  */
+import { placementOf } from './stubs.js';
 import { NODE_METRICS } from '../visual/nodeGeometry.js';
 import type { LegendBox } from './scene.js';
 import { layoutLegend } from './legend.js';
@@ -101,8 +102,8 @@ function onePageFits(scene: Scene, pageWidth: number, pageHeight: number): Fit[]
   const height = pageHeight - 2 * PAGE_MARGIN - TITLE_BLOCK_HEIGHT;
   const d = scene.drawing;
   const placements: [LegendBox, boolean][] = [
-    [layoutLegend(scene.edges, { x: d.x + d.width + LEGEND_GAP, y: d.y }, scene.palette, 'stacked'), false],
-    [layoutLegend(scene.edges, { x: d.x, y: d.y + d.height + LEGEND_GAP }, scene.palette, 'columns'), false],
+    [layoutLegend(scene.edges, placementOf(scene), { x: d.x + d.width + LEGEND_GAP, y: d.y }, scene.palette, 'stacked'), false],
+    [layoutLegend(scene.edges, placementOf(scene), { x: d.x, y: d.y + d.height + LEGEND_GAP }, scene.palette, 'columns'), false],
     [scene.legend, true],
   ];
   return placements.map(([legend, apart]) => {

@@ -79,7 +79,7 @@ export interface SceneEdge extends ViewEdge {
   readonly points?: readonly Point[];
   /**
    * A relation the layout left out (→ a Node, a shared ServiceAccount or ConfigMap, another component):
-   * kept for DOT, Mermaid and JSON, left out of drawings and counted in the legend.
+   * kept for DOT, Mermaid and JSON; drawings show it as a short stub at its source (Scene.stubs) where there is room.
    */
   readonly crossCutting?: boolean;
   readonly paint: Paint;
@@ -108,6 +108,8 @@ export interface Scene {
   readonly nodes: readonly SceneNode[];
   readonly edges: readonly SceneEdge[];
   readonly groups: readonly SceneGroup[];
+  /** Cross-cutting relations drawn short at their source (stubs.ts). */
+  readonly stubs: readonly SceneStub[];
   readonly header: SceneHeader;
   readonly legend: LegendBox;
   /** Groups, nodes and edges alone. */
@@ -147,4 +149,29 @@ export interface LegendBox {
   readonly width: number;
   readonly height: number;
   readonly columns: readonly LegendColumn[];
+}
+
+export interface SceneStub {
+  /** The node the stub leaves. */
+  readonly node: string;
+  /** The cross-cutting edges it stands for (all leave `node`). */
+  readonly edges: readonly string[];
+  readonly from: Point;
+  readonly to: Point;
+  /** Arrow head at `to`, pointing away from the node. */
+  readonly head: readonly Point[];
+  readonly label: string;
+  /** Where the label's baseline starts, ends or is centred (see `anchor`). */
+  readonly labelAt: Point;
+  readonly anchor: 'start' | 'middle' | 'end';
+  /** The label's text box, as the quality measures read it. */
+  readonly labelBox: Rect;
+  readonly paint: Paint;
+  readonly dash: readonly number[];
+}
+
+export interface StubPlacement {
+  readonly stubs: readonly SceneStub[];
+  /** Cross-cutting edges with no stub (no free side at their source). */
+  readonly unplaced: number;
 }

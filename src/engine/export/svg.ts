@@ -9,10 +9,11 @@ import { NODE_METRICS, shapePath } from '../visual/nodeGeometry.js';
 import type { NodeShape } from '../visual/kinds.js';
 import type { LegendBox, LegendItem } from './scene.js';
 import { LEGEND } from './legend.js';
-import type { Scene, SceneEdge, SceneGroup, SceneNode } from './scene.js';
+import type { Scene, SceneEdge, SceneGroup, SceneNode, SceneStub } from './scene.js';
 import type { Paint } from './palette.js';
 import { relationSentence } from './relationText.js';
 import { escapeXml, fmt } from './text.js';
+import { STUB } from './stubMetrics.js';
 
 /** Generic sans-serif with the usual UI fonts first; the PNG renderer maps `sans-serif` to its bundled font. */
 export const FONT_FAMILY = "'Segoe UI', -apple-system, 'Helvetica Neue', Helvetica, Arial, sans-serif";
@@ -23,6 +24,7 @@ const TITLE_SIZE = 16;
 export function renderSvg(scene: Scene): string {
   const b = scene.bounds;
   const nodes = new Map(scene.nodes.map((n) => [n.id, n]));
+  const edges = new Map(scene.edges.map((e) => [e.id, e]));
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${fmt(b.width)}" height="${fmt(b.height)}" ` +
@@ -39,6 +41,9 @@ export function renderSvg(scene: Scene): string {
     '</g>',
     `<g id="nodes" font-size="${NODE_METRICS.fontSize}"${fill(scene.palette.foreground)} text-anchor="middle">`,
     ...scene.nodes.map(nodeSvg),
+    '</g>',
+    `<g id="stubs" font-size="${STUB.fontSize}"${fill(scene.palette.muted)}>`,
+    ...scene.stubs.map((s) => stubSvg(s, nodes, edges)),
     '</g>',
     headerSvg(scene),
     legendSvg(scene.legend, scene),
@@ -91,6 +96,20 @@ function edgeSvg(e: SceneEdge, nodes: ReadonlyMap<string, SceneNode>): string {
   const title = `<title>${escapeXml(relationSentence(e, nodes))}</title>`;
   const path = `<path d="${edgePathData(e)}" fill="none"${stroke(e.paint, e.width, e.dash)}/>`;
   return `<g data-id="${escapeXml(e.id)}">${title}${path}${head}${countSvg(e)}</g>`;
+}
+
+/** A cross-cutting relation, short: a line with an arrow leaving its source, labelled with the far ends. */
+function stubSvg(s: SceneStub, nodes: ReadonlyMap<string, SceneNode>, edges: ReadonlyMap<string, SceneEdge>): string {
+  const sentences = s.edges.flatMap((id) => {
+    const e = edges.get(id);
+    return e === undefined ? [] : [relationSentence(e, nodes)];
+  });
+  const title = `<title>${escapeXml(sentences.join('\n'))}</title>`;
+  const line = `<path d="M${fmt(s.from.x)},${fmt(s.from.y)} L${fmt(s.to.x)},${fmt(s.to.y)}" fill="none"${stroke(s.paint, 1.2, s.dash)}/>`;
+  const head = `<path d="M${s.head.map((p) => `${fmt(p.x)},${fmt(p.y)}`).join(' L')} Z"${fill(s.paint)}/>`;
+  const anchor = s.anchor === 'start' ? '' : ` text-anchor="${s.anchor}"`;
+  const text = `<text x="${fmt(s.labelAt.x)}" y="${fmt(s.labelAt.y)}"${anchor}>${escapeXml(s.label)}</text>`;
+  return `<g data-stub="${escapeXml(s.node)}">${title}${line}${head}${text}</g>`;
 }
 
 /** A line between folded groups is labelled with how many relations it stands for, as in the view. */

@@ -150,28 +150,30 @@ describe('the bundled example, measured as its SVG draws it', () => {
     expect(quality.edgesThroughNodes).toBe(bruteForceThrough(measured.nodes, edges));
     expect(quality.crossings).toBe(bruteForceCrossings(edges));
     expect(quality.labelOverlaps).toBe(bruteForceOverlaps(measured.labels));
-    // Every node and group has a label box, and the sums are of the whole drawing.
-    expect(measured.labels).toHaveLength(drawn.nodes.length + drawn.groups.length);
-    // Cross-cutting relations are not drawn, so they are not measured.
+    // Every node, group and stub has a label box, and the sums are of the whole drawing.
+    expect(drawn.stubs.length).toBeGreaterThan(0);
+    expect(measured.labels).toHaveLength(drawn.nodes.length + drawn.groups.length + drawn.stubs.length);
+    // Cross-cutting relations are drawn as stubs, measured as lines that can cross and overlap like any other.
+    expect(quality.crossings + quality.edgesThroughNodes + quality.labelOverlaps).toBe(0);
     expect(quality.flowEdges).toBe(drawn.edges.filter((e) => e.crossCutting !== true && FLOW_EDGE_TYPES.has(e.type)).length);
   });
 });
 
-/** `d` of each edge's line in the SVG: the first path inside the edge's `<g data-id>`. */
+/** `d` of each edge's line in the SVG: the first path inside the edge's `<g data-id>` (a stub's `<g data-stub>`). */
 function edgePathsInSvg(svg: string): Map<string, string> {
   const paths = new Map<string, string>();
+  const unescape = (text: string): string =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const edgesPart = svg.slice(svg.indexOf('<g id="edges">'), svg.indexOf('<g id="nodes"'));
-  for (const m of edgesPart.matchAll(/<g data-id="([^"]+)"><title>[^<]*<\/title><path d="([^"]+)"/g)) {
-    paths.set(
-      m[1]!
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&'),
-      m[2]!,
-    );
-  }
+  for (const m of edgesPart.matchAll(/<g data-id="([^"]+)"><title>[^<]*<\/title><path d="([^"]+)"/g)) paths.set(unescape(m[1]!), m[2]!);
+  const stubsPart = svg.slice(svg.indexOf('<g id="stubs"'), svg.indexOf('<g id="header">'));
+  for (const m of stubsPart.matchAll(/<g data-stub="([^"]+)"><title>[^<]*<\/title><path d="([^"]+)"/g))
+    paths.set(`stub:${unescape(m[1]!)}`, m[2]!);
   return paths;
 }
 

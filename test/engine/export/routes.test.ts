@@ -1,10 +1,10 @@
 /** Exports draw the layout's routes, and leave cross-cutting relations to the formats that list every relation. */
 import { describe, expect, it } from 'vitest';
 import { renderDot } from '../../../src/engine/export/dot.js';
-import { notDrawnLine } from '../../../src/engine/export/legend.js';
+import { notDrawnLine, stubLine } from '../../../src/engine/export/legend.js';
 import { renderMermaid } from '../../../src/engine/export/mermaid.js';
 import { renderSvg } from '../../../src/engine/export/svg.js';
-import { fmt } from '../../../src/engine/export/text.js';
+import { escapeXml, fmt } from '../../../src/engine/export/text.js';
 import { EXAMPLE, graphOfPaths, sceneOf } from './support.js';
 
 describe('exports follow the layout routes', () => {
@@ -29,13 +29,22 @@ describe('exports follow the layout routes', () => {
     }
   });
 
-  it('leaves cross-cutting relations out of the drawing, says how many, and keeps them in DOT and Mermaid', async () => {
+  it('draws cross-cutting relations as stubs at their source, says how many, and keeps them in DOT and Mermaid', async () => {
     const scene = await sceneOf(await graphOfPaths(EXAMPLE));
     const cross = scene.edges.filter((e) => e.crossCutting === true);
     expect(cross.length).toBeGreaterThan(0);
     const svg = renderSvg(scene);
     for (const e of cross) expect(svg).not.toContain(`data-id="${e.id.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
-    expect(svg).toContain(notDrawnLine(cross.length));
+    // Each cross-cutting relation is in exactly one stub, at its source, or counted as not drawn.
+    const stubbed = scene.stubs.flatMap((s) => s.edges);
+    expect(new Set(stubbed).size).toBe(stubbed.length);
+    const byId = new Map(cross.map((e) => [e.id, e]));
+    for (const s of scene.stubs) for (const id of s.edges) expect(byId.get(id)?.source).toBe(s.node);
+    const unplaced = cross.length - stubbed.length;
+    expect(svg).toContain(escapeXml(stubLine(stubbed.length)));
+    if (unplaced > 0) expect(svg).toContain(notDrawnLine(unplaced));
+    else expect(svg).not.toContain('not drawn');
+    for (const s of scene.stubs) expect(svg).toContain(`>${escapeXml(s.label)}</text>`);
     const dot = renderDot(scene);
     const mermaid = renderMermaid(scene);
     expect(dot.split('\n').filter((l) => l.includes(' -> ')).length).toBe(scene.edges.length);
