@@ -39,6 +39,8 @@ export interface SceneInput {
 export const SCENE_MARGIN = 24;
 const HEADER_HEIGHT = 48;
 const LEGEND_GAP = 36;
+/** Room for stubs around the drawing: a stub and one line of its label. */
+const STUB_MARGIN = 24;
 
 export function buildScene(input: SceneInput): Scene {
   const store = new GraphStore();
@@ -52,8 +54,10 @@ export function buildScene(input: SceneInput): Scene {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const groups = sceneGroups(view.groups, nodes);
   const edges = sceneEdges(view.edges, byId, colours, { routes: input.routes ?? {}, crossCutting: new Set(input.crossCutting) });
-  const drawing = drawingBounds(nodes, groups, edges);
-  const stubs = placeStubs(nodes, groups, edges, drawing, colours);
+  const laidOut = drawingBounds(nodes, groups, edges);
+  // Nodes outside any namespace box may put a stub in the margin around the drawing, which then grows to hold it.
+  const stubs = placeStubs(nodes, groups, edges, pad(laidOut, STUB_MARGIN), colours);
+  const drawing = withStubs(laidOut, stubs.stubs);
   const header: SceneHeader = {
     x: drawing.x,
     y: drawing.y - HEADER_HEIGHT + 18,
@@ -124,6 +128,28 @@ function drawingBounds(nodes: readonly SceneNode[], groups: readonly SceneGroup[
     for (const p of [e.from, e.to, ...(e.control ? [e.control] : []), ...(e.points ?? [])]) add(p.x, p.y);
   }
   if (x1 === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
+  return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
+}
+
+function withStubs(drawing: Rect, stubs: StubPlacement['stubs']): Rect {
+  if (stubs.length === 0) return drawing;
+  let x1 = drawing.x;
+  let y1 = drawing.y;
+  let x2 = drawing.x + drawing.width;
+  let y2 = drawing.y + drawing.height;
+  for (const s of stubs) {
+    for (const p of [
+      s.from,
+      s.to,
+      { x: s.labelBox.x, y: s.labelBox.y },
+      { x: s.labelBox.x + s.labelBox.width, y: s.labelBox.y + s.labelBox.height },
+    ]) {
+      x1 = Math.min(x1, p.x);
+      y1 = Math.min(y1, p.y);
+      x2 = Math.max(x2, p.x);
+      y2 = Math.max(y2, p.y);
+    }
+  }
   return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 };
 }
 

@@ -82,7 +82,9 @@ function stubLabels(out: readonly SceneEdge[], byId: ReadonlyMap<string, SceneNo
 function farEnd(e: SceneEdge, target: SceneNode | undefined): string {
   if (target === undefined) return e.target;
   const name = target.name.length > STUB.maxName ? `${target.name.slice(0, STUB.maxName - 1)}…` : target.name;
-  const tag = target.lines[0] !== undefined && target.lines[0] !== target.name ? `${target.lines[0]} ` : '';
+  // The kind tag ("SA", "NODE"), unless the name already says it (a summary "CLUSTER" named "Cluster RBAC").
+  const kindTag = target.lines[0] ?? '';
+  const tag = kindTag === '' || name.toLowerCase().startsWith(kindTag.toLowerCase()) ? '' : `${kindTag} `;
   return `${tag}${name}${e.count === undefined ? '' : ` (${e.count})`}`;
 }
 
