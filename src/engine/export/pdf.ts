@@ -7,7 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Rect, Scene } from './scene.js';
-import { drawLegend, drawScene, edgeBox, groupBox, nodeBox } from './pdfDraw.js';
+import { drawLegend, drawScene, groupBox, sceneIndex } from './pdfDraw.js';
 import type { Doc } from './pdfPages.js';
 import { newPage, runningHeader, titleBlock } from './pdfPages.js';
 import type { Orientation, PageSize, PdfPlan } from './pdfPlan.js';
@@ -63,9 +63,10 @@ export async function renderPdf(scene: Scene, options: PdfOptions = {}): Promise
 
 function hasContent(scene: Scene, area: Rect): boolean {
   return (
-    scene.nodes.some((n) => intersects(nodeBox(n), area)) ||
+    sceneIndex(scene).nodes.within(area).length > 0 ||
     scene.groups.some((g) => intersects(groupBox(g), area)) ||
-    scene.edges.some((e) => intersects(edgeBox(e), area)) ||
+    sceneIndex(scene).edges.within(area).length > 0 ||
+    sceneIndex(scene).stubs.within(area).length > 0 ||
     intersects(scene.legend, area)
   );
 }

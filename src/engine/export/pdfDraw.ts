@@ -15,6 +15,7 @@ import { intersects } from './pdfPlan.js';
 import { labelLines } from './svg.js';
 import { pdfText } from './pdfText.js';
 import { STUB } from './stubMetrics.js';
+import { ElementIndex } from './pdfIndex.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -22,13 +23,37 @@ export const PDF_FONT = 'Helvetica';
 export const PDF_FONT_BOLD = 'Helvetica-Bold';
 
 export function drawScene(doc: Doc, scene: Scene, area: Rect): void {
+  const index = sceneIndex(scene);
   for (const g of scene.groups) if (intersects(groupBox(g), area)) drawGroup(doc, g, scene);
-  for (const e of scene.edges) if (e.crossCutting !== true && intersects(edgeBox(e), area)) drawEdge(doc, e);
+  for (const e of index.edges.within(area)) drawEdge(doc, e);
   doc.font(PDF_FONT).fontSize(NODE_METRICS.fontSize);
-  for (const n of scene.nodes) if (intersects(nodeBox(n), area)) drawNode(doc, n, scene);
+  for (const n of index.nodes.within(area)) drawNode(doc, n, scene);
   doc.fontSize(STUB.fontSize);
-  for (const s of scene.stubs) if (intersects(stubBox(s), area)) drawStub(doc, s, scene);
+  for (const s of index.stubs.within(area)) drawStub(doc, s, scene);
   if (intersects(scene.legend, area)) drawLegend(doc, scene);
+}
+
+interface SceneIndex {
+  readonly nodes: ElementIndex<SceneNode>;
+  readonly edges: ElementIndex<SceneEdge>;
+  readonly stubs: ElementIndex<SceneStub>;
+}
+
+const INDEXES = new WeakMap<Scene, SceneIndex>();
+
+/** The scene's drawn nodes, edges and stubs by place, built on the first page that asks. */
+export function sceneIndex(scene: Scene): SceneIndex {
+  let index = INDEXES.get(scene);
+  if (index === undefined) {
+    const drawn = scene.edges.filter((e) => e.crossCutting !== true);
+    index = {
+      nodes: new ElementIndex(scene.nodes, nodeBox, scene.bounds),
+      edges: new ElementIndex(drawn, edgeBox, scene.bounds),
+      stubs: new ElementIndex(scene.stubs, stubBox, scene.bounds),
+    };
+    INDEXES.set(scene, index);
+  }
+  return index;
 }
 
 /** A cross-cutting relation as the SVG draws it: a short line with an arrow, and the far ends in small text. */
@@ -46,6 +71,10 @@ function drawStub(doc: Doc, s: SceneStub, scene: Scene): void {
 }
 
 function stubBox(s: SceneStub): Rect {
+  return remembered(s, computeStubBox);
+}
+
+function computeStubBox(s: SceneStub): Rect {
   const x = Math.min(s.from.x, s.to.x, s.labelBox.x);
   const y = Math.min(s.from.y, s.to.y, s.labelBox.y);
   const right = Math.max(s.from.x, s.to.x, s.labelBox.x + s.labelBox.width);
@@ -53,8 +82,23 @@ function stubBox(s: SceneStub): Rect {
   return { x, y, width: right - x, height: bottom - y };
 }
 
+/**
+ * Boxes by scene element, worked out once: every tile page of a large PDF asks for the box of every node, edge and
+ * stub (at 5,000 objects, computing them again per page was a third of the PDF's time).
+ */
+const BOXES = new WeakMap<object, Rect>();
+
+function remembered<T extends object>(element: T, box: (element: T) => Rect): Rect {
+  let known = BOXES.get(element);
+  if (known === undefined) {
+    known = box(element);
+    BOXES.set(element, known);
+  }
+  return known;
+}
+
 export function nodeBox(n: SceneNode): Rect {
-  return { x: n.x - n.width / 2 - 3, y: n.y - n.height / 2 - 3, width: n.width + 6, height: n.height + 6 };
+  return remembered(n, () => ({ x: n.x - n.width / 2 - 3, y: n.y - n.height / 2 - 3, width: n.width + 6, height: n.height + 6 }));
 }
 
 export function groupBox(g: SceneGroup): Rect {
@@ -62,6 +106,10 @@ export function groupBox(g: SceneGroup): Rect {
 }
 
 export function edgeBox(e: SceneEdge): Rect {
+  return remembered(e, computeEdgeBox);
+}
+
+function computeEdgeBox(e: SceneEdge): Rect {
   const points = [e.from, e.to, ...(e.control ? [e.control] : []), ...(e.points ?? []), ...e.head];
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
