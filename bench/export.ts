@@ -83,9 +83,9 @@ export async function benchExport(sizes: readonly number[] = [100, 1000, 5000]):
       rows.push(row);
       const cells = EXPORT_FORMATS.map((f) => `${fixed(row.formats[f].ms, 0)} (${fixed(row.formats[f].kb, 0)})`.padEnd(15));
       const phases = [row.intakeMs, row.layoutMs, row.sceneMs].map((ms) => fixed(ms, 0));
-      console.log(
-        [String(row.objects), String(row.viewNodes), ...phases, ...cells, fixed(row.cliPngMs, 0)].map((c) => c.padEnd(10)).join(' '),
-      );
+      const cpu = [fixed(row.formats.png.cpuMs, 0), fixed(row.formats.pdf.cpuMs, 0)];
+      const line = [String(row.objects), String(row.viewNodes), ...phases, ...cells, ...cpu, fixed(row.cliPngMs, 0)];
+      console.log(line.map((c) => c.padEnd(10)).join(' '));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
