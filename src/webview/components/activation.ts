@@ -22,8 +22,8 @@ export function activation(id: string, hasSource: boolean, level: DetailLevel): 
   }
   if (id.startsWith(GROUP_PREFIX)) {
     const ns = id.slice(GROUP_PREFIX.length);
-    // Below the namespace level cluster-scoped objects have no namespace to fold into.
-    if (ns === '' && level !== 'namespace') return { kind: 'none' };
+    // Below the summary levels cluster-scoped objects have no namespace to fold into.
+    if (ns === '' && level !== 'namespace' && level !== 'application') return { kind: 'none' };
     const change = (v: ViewOptions): ViewOptions => foldGroupBox(v, level, id);
     return ns === '' ? { kind: 'view', change } : { kind: 'view', change, select: NAMESPACE_NODE_PREFIX + ns };
   }
