@@ -145,13 +145,18 @@ function joinByRelations(store: GraphStore, groups: ReadonlyMap<string, string>)
   const joined = new Map<string, string>();
   for (const node of store.nodes.values()) {
     if (groups.has(node.id) || node.kind === 'Namespace') continue;
-    const serves = store.outgoing(node.id).filter((e) => SERVES_TARGET.has(e.type));
+    const served = store.outgoing(node.id).filter((e) => serves(e, store));
     // What an object serves decides before who uses it: a Service belongs to the Pods it selects, not its clients.
-    const ties = serves.length > 0 ? serves.map((e) => e.target) : usersOf(store, node);
+    const ties = served.length > 0 ? served.map((e) => e.target) : usersOf(store, node);
     const group = onlyGroup(ties, groups);
     if (group !== undefined && appOfGroup(group)?.namespace === node.namespace) joined.set(node.id, group);
   }
   return joined;
+}
+
+/** A binding serves the subjects it grants rights to; the Role it names follows the binding, not the reverse. */
+function serves(edge: TopologyEdge, store: GraphStore): boolean {
+  return SERVES_TARGET.has(edge.type) && (edge.type !== 'binds' || !ROLE_KINDS.has(store.nodes.get(edge.target)?.kind ?? ''));
 }
 
 function usersOf(store: GraphStore, node: TopologyNode): string[] {

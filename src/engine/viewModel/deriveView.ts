@@ -22,7 +22,7 @@ import {
   summaryLines,
   summaryTitle,
 } from './detailLevels.js';
-import { appOfGroup } from './applications.js';
+import { appOfGroup, isAppGroup } from './applications.js';
 import { namespaceOfGroup } from './groupFamilies.js';
 import { ownedFoldKind, ownedFoldName, ownedFolds } from './ownerFolds.js';
 import type { ViewEdge } from './viewEdges.js';
@@ -144,7 +144,7 @@ function foldGroups(
   const result: ViewNode[] = [];
   for (const [id, members] of groups) {
     for (const member of members) representative.set(member, id);
-    const summary = summarize(store, members, broken);
+    const summary = summarize(store, members, broken, isAppGroup(id));
     const home = homeNamespace(id);
     const lines = summaryLines(id, summary, boxed.has(home));
     const node: ViewNode = {

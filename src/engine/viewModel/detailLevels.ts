@@ -85,7 +85,16 @@ export function membersByGroup(assigned: ReadonlyMap<string, string>): Map<strin
   return new Map([...byGroup].sort(([a], [b]) => compareIds(a, b)));
 }
 
-export function summarize(store: GraphStore, members: readonly string[], brokenBySource: ReadonlyMap<string, number>): GroupSummary {
+/**
+ * `workloadsFirst`: list workload kinds before the rest, for an application, whose summary should say what it runs
+ * before the ConfigMaps that configure it (argo-cd: 6 DEPLOY · 1 STS · 9 SVC, not 9 SVC · 7 CM · 7 NETPOL).
+ */
+export function summarize(
+  store: GraphStore,
+  members: readonly string[],
+  brokenBySource: ReadonlyMap<string, number>,
+  workloadsFirst = false,
+): GroupSummary {
   const kinds = new Map<string, number>();
   let worst: NodeStatus = 'Unknown';
   let failing = 0;
@@ -101,7 +110,13 @@ export function summarize(store: GraphStore, members: readonly string[], brokenB
   }
   const topKinds = [...kinds]
     .map(([kind, count]) => ({ kind, count }))
-    .sort((a, b) => recordRank(a.kind) - recordRank(b.kind) || b.count - a.count || compareIds(a.kind, b.kind))
+    .sort(
+      (a, b) =>
+        recordRank(a.kind) - recordRank(b.kind) ||
+        (workloadsFirst ? workloadRank(a.kind) - workloadRank(b.kind) : 0) ||
+        b.count - a.count ||
+        compareIds(a.kind, b.kind),
+    )
     .slice(0, TOP_KINDS);
   return { objects: members.length, topKinds, worst, failing, broken };
 }
@@ -114,6 +129,10 @@ const RECORD_KINDS: ReadonlySet<string> = new Set(['Event']);
 
 function recordRank(kind: string): number {
   return RECORD_KINDS.has(kind) ? 1 : 0;
+}
+
+function workloadRank(kind: string): number {
+  return WORKLOAD_KINDS.has(kind) ? 0 : 1;
 }
 
 /** Broken references per referring object: the object whose field holds the reference is the one to fix. */
