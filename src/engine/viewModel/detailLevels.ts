@@ -87,7 +87,8 @@ export function membersByGroup(assigned: ReadonlyMap<string, string>): Map<strin
 
 /**
  * `workloadsFirst`: list workload kinds before the rest, for an application, whose summary should say what it runs
- * before the ConfigMaps that configure it (argo-cd: 6 DEPLOY · 1 STS · 9 SVC, not 9 SVC · 7 CM · 7 NETPOL).
+ * before the ConfigMaps that configure it (argo-cd: 6 DEPLOY · 1 STS · 9 SVC, not 9 SVC · 7 CM · 7 NETPOL;
+ * a Deployment before its more numerous ReplicaSets).
  */
 export function summarize(
   store: GraphStore,
@@ -131,9 +132,12 @@ function recordRank(kind: string): number {
   return RECORD_KINDS.has(kind) ? 1 : 0;
 }
 
+/** What an application runs at the top (Deployments, StatefulSets, CronJobs) before the ReplicaSets and Jobs under them. */
 function workloadRank(kind: string): number {
-  return WORKLOAD_KINDS.has(kind) ? 0 : 1;
+  return WORKLOAD_KINDS.has(kind) && !RUN_BY_OWNER.has(kind) ? 0 : 1;
 }
+
+const RUN_BY_OWNER: ReadonlySet<string> = new Set(['ReplicaSet', 'Job']);
 
 /** Broken references per referring object: the object whose field holds the reference is the one to fix. */
 export function brokenReferrers(store: GraphStore): Map<string, number> {

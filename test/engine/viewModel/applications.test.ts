@@ -160,7 +160,7 @@ describe('applications', () => {
       'nsc:shop in ns:shop',
     ]);
     const store = view.nodes.find((n) => n.id === 'app:shop/store');
-    expect(store?.label.split('\n')).toEqual(['APP', 'store', '15 objects · 2 failing · 1 broken', '2 DEPLOY · 1 JOB · 1 RS']);
+    expect(store?.label.split('\n')).toEqual(['APP', 'store', '15 objects · 2 failing · 1 broken', '2 DEPLOY · 2 POD · 1 CM']);
     expect(store?.status).toBe('Failed');
     expect(store?.kind).toBe('Deployment');
     expect(
