@@ -73,12 +73,15 @@ export function applicationGroups(store: GraphStore): ReadonlyMap<string, string
   const cached = cache.get(store);
   if (cached?.version === store.version) return cached.groups;
   const groups = labelledGroups(store);
-  joinByOwners(store, groups);
-  for (let round = 0; round < MAX_JOIN_ROUNDS; round++) {
-    const joined = joinByRelations(store, groups);
+  // Only the objects still without an application are looked at again: at 100K objects most are labelled.
+  let pending = [...store.nodes.values()].filter((n) => !groups.has(n.id) && n.kind !== 'Namespace');
+  joinByOwners(store, groups, pending);
+  for (let round = 0; round < MAX_JOIN_ROUNDS && pending.length > 0; round++) {
+    pending = pending.filter((n) => !groups.has(n.id));
+    const joined = joinByRelations(store, groups, pending);
     if (joined.size === 0) break;
     for (const [id, group] of joined) groups.set(id, group);
-    joinByOwners(store, groups);
+    joinByOwners(store, groups, pending);
   }
   cache.set(store, { version: store.version, groups });
   return groups;
@@ -87,13 +90,19 @@ export function applicationGroups(store: GraphStore): ReadonlyMap<string, string
 function labelledGroups(store: GraphStore): Map<string, string> {
   const instanceApps = instancePartOf(store);
   const groups = new Map<string, string>();
+  // One string per group, shared by its members: cheaper to hash and compare than one new string per object.
+  const interned = new Map<string, string>();
   for (const node of store.nodes.values()) {
     // A Namespace object belongs with what it contains, whatever its labels say.
     if (node.kind === 'Namespace') continue;
     const installation = installationOf(node);
     const app =
       node.partOf ?? (installation === undefined ? undefined : (instanceApps.get(`${node.namespace}/${installation}`) ?? installation));
-    if (app !== undefined) groups.set(node.id, appGroupId(node.namespace, app));
+    if (app === undefined) continue;
+    const id = appGroupId(node.namespace, app);
+    let group = interned.get(id);
+    if (group === undefined) interned.set(id, (group = id));
+    groups.set(node.id, group);
   }
   return groups;
 }
@@ -120,8 +129,8 @@ function instancePartOf(store: GraphStore): Map<string, string> {
 }
 
 /** Unlabelled objects take their controller's application, up the chain (Pod → ReplicaSet → Deployment). */
-function joinByOwners(store: GraphStore, groups: Map<string, string>): void {
-  for (const node of store.nodes.values()) {
+function joinByOwners(store: GraphStore, groups: Map<string, string>, pending: readonly TopologyNode[]): void {
+  for (const node of pending) {
     if (groups.has(node.id) || node.controller === undefined) continue;
     const chain: string[] = [node.id];
     let owner: string | undefined = node.controller;
@@ -141,10 +150,10 @@ function joinByOwners(store: GraphStore, groups: Map<string, string>): void {
 }
 
 /** One round: each unassigned object whose ties (as of the last round) all lead to one application joins it. */
-function joinByRelations(store: GraphStore, groups: ReadonlyMap<string, string>): Map<string, string> {
+function joinByRelations(store: GraphStore, groups: ReadonlyMap<string, string>, pending: readonly TopologyNode[]): Map<string, string> {
   const joined = new Map<string, string>();
-  for (const node of store.nodes.values()) {
-    if (groups.has(node.id) || node.kind === 'Namespace') continue;
+  for (const node of pending) {
+    if (groups.has(node.id)) continue;
     const served = store.outgoing(node.id).filter((e) => serves(e, store));
     // What an object serves decides before who uses it: a Service belongs to the Pods it selects, not its clients.
     const ties = served.length > 0 ? served.map((e) => e.target) : usersOf(store, node);

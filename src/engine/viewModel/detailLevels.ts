@@ -66,9 +66,12 @@ export function foldAssignments(
  */
 export function namespacesWithApps(store: GraphStore, reachable: ReadonlySet<string>): Set<string> {
   const result = new Set<string>();
+  const namespaceOf = new Map<string, string>();
   for (const [id, group] of applicationGroups(store)) {
-    const app = appOfGroup(group);
-    if (app !== undefined && reachable.has(id)) result.add(app.namespace);
+    if (!reachable.has(id)) continue;
+    let namespace = namespaceOf.get(group);
+    if (namespace === undefined) namespaceOf.set(group, (namespace = appOfGroup(group)?.namespace ?? ''));
+    result.add(namespace);
   }
   return result;
 }
