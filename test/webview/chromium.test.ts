@@ -99,7 +99,7 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     expect(expected).toEqual({ nodes: 27, edges: 28, groups: 3 });
     expect({ nodes: counts.nodes, edges: counts.edges, groups: counts.groups }).toEqual(expected);
     expect(counts.edges).toBe(counts.viewEdges);
-    expect((await page.nodeData(WEB_PODS))?.['label']).toBe('RUNS\nweb (1 ReplicaSet, 3 pods)');
+    expect((await page.nodeData(WEB_PODS))?.['label']).toBe('RUNS\nweb\n1 ReplicaSet, 3 pods');
     expect(await page.nodeData(RS)).toBeNull();
     expect((await page.nodeData('core/ConfigMap/shop/feature-flags'))?.['missing']).toBe(true);
     await page.screenshot('dark-overview');
@@ -204,7 +204,7 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     const after = await page.positions();
     expect(after[banner.id]).toBeDefined();
     expect(after[INGRESS]).toBeUndefined();
-    expect(counts.nodes).toBe(28);
+    expect(counts.nodes).toBe(27);
     expect(counts.edges).toBe(counts.viewEdges);
     for (const [id, p] of Object.entries(before)) if (id !== INGRESS) expect(after[id], id).toEqual(p);
     await page.screenshot('dark-after-delta');
@@ -249,7 +249,7 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     await page.clickNode('nsc:data', true);
     await expect.poll(async () => (await page.nodeData('nsc:data')) === null).toBe(true);
     counts = await page.settled();
-    expect(counts.nodes).toBe(28);
+    expect(counts.nodes).toBe(27);
   });
 
   it('navigates with the keyboard and shows a focus ring', async () => {
@@ -372,7 +372,7 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
     await page.send(init(FIXTURE) as never);
     const counts = await page.settled();
-    expect({ nodes: counts.nodes, edges: counts.edges }).toEqual({ nodes: 28, edges: 29 });
+    expect({ nodes: counts.nodes, edges: counts.edges }).toEqual({ nodes: 27, edges: 28 });
     const errors = (await page.posted()).filter((m) => m.type === 'view/error');
     expect(errors.map((m) => (m.type === 'view/error' ? m.params.message : ''))).toEqual([
       'Layout worker unavailable (Could not load the layout worker (404)); showing a simple grid instead.',

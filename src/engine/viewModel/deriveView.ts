@@ -24,7 +24,7 @@ import {
 } from './detailLevels.js';
 import { appOfGroup, isAppGroup } from './applications.js';
 import { namespaceOfGroup } from './groupFamilies.js';
-import { ownedFoldKind, ownedFoldName, ownedFolds } from './ownerFolds.js';
+import { ownedFoldCounts, ownedFoldKind, ownedFolds } from './ownerFolds.js';
 import type { ViewEdge } from './viewEdges.js';
 import { deriveEdges } from './viewEdges.js';
 
@@ -184,21 +184,37 @@ function foldOwned(
     const id = POD_AGGREGATE_PREFIX + owner;
     for (const member of ids) representative.set(member, id);
     const namespace = store.nodes.get(ids[0] ?? '')?.namespace ?? '';
-    const name = ownedFoldName(store.nodes.get(owner)?.name ?? nameFromId(owner), ids, store);
-    result.push(withParent(ownedFoldNode(id, store, name, namespace, ids), options));
+    const ownerName = store.nodes.get(owner)?.name ?? nameFromId(owner);
+    result.push(withParent(ownedFoldNode(id, store, ownerName, namespace, ids), options));
   }
   return result;
 }
 
-/** A fold of what an owner runs: "PODS" when it holds only Pods, "RUNS" when ReplicaSets or Jobs are in it too. */
-function ownedFoldNode(id: string, store: GraphStore, name: string, namespace: string, members: readonly string[]): ViewNode {
+/**
+ * A fold of what an owner runs: "PODS" when it holds only Pods, "RUNS" when ReplicaSets or Jobs are in it too. The
+ * counts get a line of their own, so a long owner name never breaks "ReplicaSets" in two.
+ */
+function ownedFoldNode(id: string, store: GraphStore, ownerName: string, namespace: string, members: readonly string[]): ViewNode {
   const kind = ownedFoldKind(members, store);
   const tag = members.every((m) => store.nodes.get(m)?.kind === 'Pod') ? 'PODS' : 'RUNS';
-  const lines = nodeLabelLines(tag, name);
+  const counts = ownedFoldCounts(members, store);
+  const lines = [...nodeLabelLines(tag, ownerName), counts];
   const sorted = [...members].sort(compare);
   const status = worstStatus(store, members);
-  const label = lines.join('\n');
-  return { id, kind, name, namespace, status, tag, label, missing: false, aggregate: 'pods', members: sorted, ...estimateNodeSize(lines) };
+  const name = `${ownerName} (${counts})`;
+  return {
+    id,
+    kind,
+    name,
+    namespace,
+    status,
+    tag,
+    label: lines.join('\n'),
+    missing: false,
+    aggregate: 'pods',
+    members: sorted,
+    ...estimateNodeSize(lines),
+  };
 }
 
 function plainNode(node: TopologyNode, options: ViewOptions, level: DetailLevel): ViewNode {

@@ -60,8 +60,8 @@ const NOUNS: ReadonlyArray<readonly [string, string, string]> = [
   ['Pod', 'pod', 'pods'],
 ];
 
-/** "web (2 ReplicaSets, 5 pods)": what the fold holds, by kind, in the order the owner runs them. */
-export function ownedFoldName(ownerName: string, members: readonly string[], store: GraphStore): string {
+/** "2 ReplicaSets, 5 pods": what the fold holds, by kind, in the order the owner runs them. */
+export function ownedFoldCounts(members: readonly string[], store: GraphStore): string {
   const counts = new Map<string, number>();
   for (const id of members) {
     const kind = store.nodes.get(id)?.kind ?? 'Pod';
@@ -71,7 +71,7 @@ export function ownedFoldName(ownerName: string, members: readonly string[], sto
     const n = counts.get(kind) ?? 0;
     return `${n} ${n === 1 ? one : many}`;
   });
-  return `${ownerName} (${parts.join(', ')})`;
+  return parts.join(', ');
 }
 
 /** A fold holding Pods is drawn as Pods; one holding only ReplicaSets or Jobs as those. */

@@ -243,9 +243,9 @@ describe('workload level folds', () => {
     const single = b.node('Pod', 'ops', 'db-0', {}, { controller: sts });
     const view = derive(storeOf(b.graph()), { level: 'workload' });
     const cronFold = view.nodes.find((n) => n.id === `pods:${cron}`);
-    expect(cronFold?.label.split('\n')).toEqual(['RUNS', 'backup (2 Jobs, 2 pods)']);
+    expect(cronFold?.label.split('\n')).toEqual(['RUNS', 'backup', '2 Jobs, 2 pods']);
     expect(cronFold?.status).toBe('Failed');
-    expect(view.nodes.find((n) => n.id === `pods:${lone}`)?.label.split('\n')).toEqual(['PODS', 'seed (2 pods)']);
+    expect(view.nodes.find((n) => n.id === `pods:${lone}`)?.label.split('\n')).toEqual(['PODS', 'seed', '2 pods']);
     expect(view.representative.get(single)).toBe(single);
     expect(view.edges.find((e) => e.source === cron)).toMatchObject({ target: `pods:${cron}`, type: 'owns' });
     expect(derive(storeOf(b.graph()), { level: 'workload', expandedOwners: [cron] }).nodes.filter((n) => n.kind === 'Job')).toHaveLength(3);
