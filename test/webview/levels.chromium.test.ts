@@ -44,6 +44,16 @@ function clusterWithApps(size: number): TopologyGraph {
   return { nodes, edges: graph.edges };
 }
 
+/** The application group of the first CrashLoopBackOff Pod, found by walking its owners as a reader would. */
+function appOfFailingPod(graph: TopologyGraph): string {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const pod = graph.nodes.find((n) => n.kind === 'Pod' && n.status === 'CrashLoopBackOff');
+  let owner = byId.get(pod?.controller ?? '');
+  while (owner !== undefined && owner.partOf === undefined) owner = byId.get(owner.controller ?? '');
+  if (pod === undefined || owner?.partOf === undefined) throw new Error('no failing pod in an application');
+  return `app:${pod.namespace}/${owner.partOf}`;
+}
+
 async function openWith(open: (theme: typeof DARK) => Promise<WebviewPage>, graph: TopologyGraph): Promise<WebviewPage> {
   const page = await open(DARK);
   await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
@@ -188,6 +198,10 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
       /^\d+ applications, the rest of \d+ namespaces and 1 cluster group folded — double-click one to open$/,
     );
     expect(String((await page.nodeData('app:team-0/api'))?.['label'])).toMatch(/^APP\napi\n\d+ objects/);
+    // A failing Pod marks the folded application it belongs to (through its ReplicaSet and Deployment), and only it.
+    const failingApp = appOfFailingPod(graph);
+    expect((await page.nodeData(failingApp))?.['tone']).toBe('bad');
+    expect(String((await page.nodeData(failingApp))?.['label'])).toMatch(/ · \d+ failing\n/);
     expect(await shownObjects(page)).toEqual({ shown: graph.nodes.length, total: graph.nodes.length });
     await page.screenshot('levels-apps');
 
@@ -195,8 +209,11 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     await expect.poll(async () => (await page.nodeData('app:team-0/api')) === null).toBe(true);
     await page.settled();
     const opened = await page.positions();
-    // Expanding one app keeps the rest still; the app opens at the workload level, what runs folded under owners.
-    for (const id of ids.filter((i) => i !== 'app:team-0/api')) expect(opened[id], id).toEqual(folded[id]);
+    // Expanding one app keeps the other namespaces still (its own box may be laid out again around what it
+    // opened); the app opens at the workload level, what runs folded under owners.
+    const elsewhere = ids.filter((i) => !i.startsWith('app:team-0/') && i !== 'nsc:team-0');
+    expect(elsewhere.length).toBeGreaterThan(20);
+    for (const id of elsewhere) expect(opened[id], id).toEqual(folded[id]);
     const api = graph.nodes.filter((n) => n.namespace === 'team-0' && n.partOf === 'api');
     expect(api.length).toBeGreaterThan(0);
     for (const workload of api) expect(Object.keys(opened)).toContain(workload.id);
@@ -212,7 +229,7 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     await expect.poll(async () => (await page.nodeData('app:team-1/api')) !== null, { timeout: 60_000 }).toBe(true);
     await page.settled();
     const again = await page.positions();
-    for (const id of ids.filter((i) => i !== 'app:team-0/api')) expect(again[id], id).toEqual(folded[id]);
+    for (const id of elsewhere) expect(again[id], id).toEqual(folded[id]);
     expect(await page.nodeData('app:team-0/api')).toBeNull();
   });
 
