@@ -205,6 +205,10 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     expect(await shownObjects(page)).toEqual({ shown: graph.nodes.length, total: graph.nodes.length });
     await page.screenshot('levels-apps');
 
+    await page.clickNode('app:team-0/api');
+    const details = page.page.getByTestId('details');
+    await expect.poll(() => details.locator('.details-kind').textContent()).toBe('Application in team-0');
+    await expect.poll(() => page.page.getByTestId('group-summary').textContent()).toMatch(/^\d+ objects · /);
     await page.clickNode('app:team-0/api', true);
     await expect.poll(async () => (await page.nodeData('app:team-0/api')) === null).toBe(true);
     await page.settled();
