@@ -11,6 +11,10 @@ const LABELS: Readonly<Record<LevelChoice, string>> = {
   object: 'Every object',
 };
 
+const TITLE =
+  'Level of detail: Auto starts large graphs at one node per namespace; ' +
+  'Applications folds objects by app.kubernetes.io/part-of or instance';
+
 export interface LevelSelectProps {
   readonly view: ViewOptions;
   readonly onView: (change: (view: ViewOptions) => ViewOptions) => void;
@@ -22,7 +26,7 @@ export function LevelSelect({ view, onView }: LevelSelectProps): JSX.Element {
       class="level-select"
       data-testid="level"
       aria-label="Level of detail"
-      title="Level of detail: Auto starts large graphs at one node per namespace; Applications folds objects by app.kubernetes.io/part-of or instance"
+      title={TITLE}
       value={view.level}
       onChange={(e) => {
         const value = (e.target as HTMLSelectElement).value;

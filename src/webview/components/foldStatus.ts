@@ -24,7 +24,8 @@ export function foldStatus(view: ViewGraph): string | null {
     parts.push(rest ? `the rest of ${plural(namespaces, 'namespace')}` : plural(namespaces, 'namespace'));
   }
   if (infrastructure > 0) parts.push(plural(infrastructure, 'cluster group'));
-  const folded = `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]} folded — double-click one to open`;
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+  const folded = `${listed} folded — double-click one to open`;
   if (view.level !== 'application' || apps > 0 || appsFound) return folded;
   return `No app.kubernetes.io/part-of or instance labels here, so namespaces stand in: ${folded}`;
 }
