@@ -142,11 +142,11 @@ export class TopologyEngine {
   applyBatch(events: readonly ObjectEvent[]): GraphDelta {
     if (events.some((event) => isCrd(event.object))) return foldDeltas(events.map((event) => this.apply(event)));
     const parts = this.pageParts();
-    return this.tracked(() => resolvePage(parts, holdPage(parts, events)));
+    return this.tracked(() => resolvePage(parts, holdPage(parts, events)), false);
   }
 
-  /** Runs `change` with a delta tracker on the graph and returns what it changed. */
-  private tracked(change: () => void): GraphDelta {
+  /** Runs `change` with a delta tracker on the graph and returns what it changed (by id if `sorted`). */
+  private tracked(change: () => void, sorted = true): GraphDelta {
     const tracker = new DeltaTracker();
     this.state.tracker = tracker;
     try {
@@ -154,7 +154,7 @@ export class TopologyEngine {
     } finally {
       this.state.tracker = undefined;
     }
-    const delta = tracker.finish(this.state);
+    const delta = tracker.finish(this.state, sorted);
     if (!isEmptyDelta(delta)) this.cachedGraph = undefined;
     return delta;
   }
