@@ -134,7 +134,8 @@ export class CanvasController {
   }
 
   private applyDiff(): void {
-    this.cy.elements().removeClass('diff-added diff-removed diff-changed');
+    // Only the marked ones: cytoscape restyles every element it is asked to remove a class from, marked or not.
+    this.cy.elements('.diff-added, .diff-removed, .diff-changed').removeClass('diff-added diff-removed diff-changed');
     const diff = this.diff;
     if (!diff) return;
     const classOf = new Map<string, string>();
