@@ -52,6 +52,20 @@ export const SPACING = {
 const GROUP_ASPECT = 2;
 
 export async function computeLayout(layouter: ComponentLayout, input: LayoutInput): Promise<LayoutOutput> {
+  const groups = await layoutGroups(layouter, input);
+  const packed = shelfPack(groups, SPACING.group, input.aspect ?? 1.6);
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const positions: Record<string, Point> = {};
+  const routes: Record<string, readonly Point[]> = {};
+  for (const box of packed.boxes) {
+    const group = byKey.get(box.key);
+    if (group !== undefined) placeGroupBox(group, box, positions, routes);
+  }
+  return { positions, routes, crossCutting: crossCuttingEdges(input, (id) => id in routes), width: packed.width, height: packed.height };
+}
+
+/** Every group's nodes laid out and packed into one box (keyed `group:<group>`), positions relative to it. */
+export async function layoutGroups(layouter: ComponentLayout, input: Pick<LayoutInput, 'nodes' | 'edges'>): Promise<LaidOut[]> {
   const components = findComponents(input);
   const laidOut = await layouter.layout(components);
   const byGroup = new Map<string, LaidOut[]>();
@@ -62,18 +76,18 @@ export async function computeLayout(layouter: ComponentLayout, input: LayoutInpu
     list.push(box);
     byGroup.set(c.group, list);
   }
-  const groups = [...byGroup].map(([group, boxes]) => packGroup(group, boxes));
-  const packed = shelfPack(groups, SPACING.group, input.aspect ?? 1.6);
-  const groupByKey = new Map(groups.map((g) => [g.key, g]));
-  const positions: Record<string, Point> = {};
-  const routes: Record<string, readonly Point[]> = {};
-  for (const box of packed.boxes) {
-    const group = groupByKey.get(box.key);
-    for (const [id, p] of group?.positions ?? []) positions[id] = { x: box.x + p.x, y: box.y + p.y };
-    for (const [id, route] of group?.routes ?? []) routes[id] = route.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
-  }
-  const crossCutting = [...input.edges.flatMap((e) => (e.id === undefined || e.id in routes ? [] : [e.id])), ...(input.unlaidEdges ?? [])];
-  return { positions, routes, crossCutting, width: packed.width, height: packed.height };
+  return [...byGroup].map(([group, boxes]) => packGroup(group, boxes));
+}
+
+/** Writes a group box's node positions and routes, moved to its top-left corner `at`, into the output records. */
+export function placeGroupBox(group: LaidOut, at: Point, positions: Record<string, Point>, routes: Record<string, readonly Point[]>): void {
+  for (const [id, p] of group.positions) positions[id] = { x: at.x + p.x, y: at.y + p.y };
+  for (const [id, route] of group.routes) routes[id] = route.map((p) => ({ x: at.x + p.x, y: at.y + p.y }));
+}
+
+/** Input edges with no route (left out of the layout), then the edges never laid out at all. */
+export function crossCuttingEdges(input: LayoutInput, routed: (edgeId: string) => boolean): string[] {
+  return [...input.edges.flatMap((e) => (e.id === undefined || routed(e.id) ? [] : [e.id])), ...(input.unlaidEdges ?? [])];
 }
 
 function packGroup(group: string, boxes: readonly LaidOut[]): LaidOut {
