@@ -49,9 +49,14 @@ function pictureScore(r: Rect, occupied: readonly Rect[], aspect: number): numbe
   return width * height * Math.max(ratio / aspect, aspect / ratio);
 }
 
-/** The top-left corner for a block of `size`: `previous` if it is free, else the best free candidate (see above). */
-export function findFreeCorner(size: Size, previous: Point | undefined, occupied: readonly Rect[], gap: number, aspect: number): Point {
-  if (previous !== undefined && isFree(rectAt(previous, size), occupied, gap)) return previous;
+/**
+ * The top-left corner for a block of `size`: the first of `preferred` that is free (where it was, in the order the
+ * caller prefers), else the free candidate nearest the first preference, or for a new block (no preference) the one
+ * that keeps the picture closest to `aspect`.
+ */
+export function findFreeCorner(size: Size, preferred: readonly Point[], occupied: readonly Rect[], gap: number, aspect: number): Point {
+  for (const p of preferred) if (isFree(rectAt(p, size), occupied, gap)) return p;
+  const previous = preferred[0];
   if (occupied.length === 0) return previous ?? { x: 0, y: 0 };
   const candidates: Point[] = [];
   for (const o of occupied) {

@@ -64,6 +64,21 @@ export class RouteBook {
       );
   }
 
+  /**
+   * Takes an incremental layout's answer: routes of edges at the nodes it placed are replaced by its routes (an edge
+   * with none is cross-cutting now), and which edges are cross-cutting comes wholly from it (it covers the whole view).
+   */
+  replace(
+    placed: ReadonlySet<string>,
+    edges: readonly { id: string; source: string; target: string }[],
+    routes: Readonly<Record<string, readonly Point[]>>,
+    crossCutting: readonly string[],
+  ): void {
+    this.forget(placed, edges);
+    this.crossCutting.clear();
+    this.add(routes, crossCutting, { x: 0, y: 0 });
+  }
+
   /** A moved node's edges lose their routes (they no longer fit) and are drawn straight until the next layout. */
   forget(nodeIds: ReadonlySet<string>, edges: readonly { id: string; source: string; target: string }[]): void {
     for (const e of edges) if (nodeIds.has(e.source) || nodeIds.has(e.target)) this.routes.delete(e.id);

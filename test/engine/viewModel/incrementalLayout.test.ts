@@ -106,6 +106,20 @@ describe('IncrementalLayout', () => {
     expect([none.relaidGroups, Object.keys(none.positions)]).toEqual([[], []]);
   });
 
+  it('inside the changed namespace, components that did not change keep their places relative to each other', async () => {
+    const layout = layouter();
+    const before = cluster(BASE);
+    const first = await layout.layout(before, false);
+    const banner = { id: 'ConfigMap/a/banner', kind: 'ConfigMap', width: 140, height: 40, group: 'ns:a' };
+    const patch = await layout.layout({ ...before, nodes: [...before.nodes, banner] }, false);
+    expect(patch.relaidGroups).toEqual(['ns:a']);
+    expect(patch.positions[banner.id]).toBeDefined();
+    const shifts = before.nodes
+      .filter((n) => n.group === 'ns:a')
+      .map((n) => `${patch.positions[n.id]!.x - first.positions[n.id]!.x},${patch.positions[n.id]!.y - first.positions[n.id]!.y}`);
+    expect(new Set(shifts).size).toBe(1);
+  });
+
   it('routes the edges of a node a delta added (they were cross-cutting until the next full layout)', async () => {
     const layout = layouter();
     await layout.layout(cluster(BASE), false);
@@ -171,10 +185,10 @@ describe('findFreeCorner', () => {
     { x1: 150, y1: 0, x2: 250, y2: 100 },
   ];
   it('keeps the old corner when the block still fits there', () => {
-    expect(findFreeCorner({ width: 80, height: 80 }, { x: 0, y: 150 }, placed, 20, 1.6)).toEqual({ x: 0, y: 150 });
+    expect(findFreeCorner({ width: 80, height: 80 }, [{ x: 0, y: 150 }], placed, 20, 1.6)).toEqual({ x: 0, y: 150 });
   });
   it('moves a block that grew into a neighbour to the nearest free spot', () => {
-    const at = findFreeCorner({ width: 120, height: 50 }, { x: 0, y: 120 }, [...placed, { x1: 100, y1: 150, x2: 200, y2: 200 }], 20, 1.6);
+    const at = findFreeCorner({ width: 120, height: 50 }, [{ x: 0, y: 120 }], [...placed, { x1: 100, y1: 150, x2: 200, y2: 200 }], 20, 1.6);
     expect(at).not.toEqual({ x: 0, y: 120 });
     expect(isFree({ x1: at.x, y1: at.y, x2: at.x + 120, y2: at.y + 50 }, placed, 20)).toBe(true);
   });
