@@ -51,6 +51,7 @@ interface ContextState {
 
 interface InFlight {
   readonly context: string;
+  readonly mode: 'full' | 'update';
 }
 
 const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map(), level: 'object' };
@@ -123,9 +124,14 @@ export class CanvasController {
     this.seeds = seedsFrom(previous, view, state.positions);
     this.view = view;
     this.updateScale();
-    this.applyPositions();
-    if (this.inFlight?.context === context) return; // its result will place whatever is still missing
+    if (this.inFlight?.context === context) {
+      this.applyPositions();
+      return; // its result will place whatever is still missing
+    }
     const complete = this.placeMissing();
+    // An incremental layout is on its way (tens of ms): draw the view once, with it, rather than now and again then,
+    // since a redraw of a large graph costs hundreds of ms.
+    if (this.inFlight?.mode !== 'update') this.applyPositions();
     if (contextChanged && complete) this.applyViewport(state.viewport);
   }
 
@@ -317,7 +323,7 @@ export class CanvasController {
   private async requestLayout(mode: 'full' | 'update', show = false): Promise<void> {
     const client = this.layoutClient;
     if (client === null) return; // placeMissing runs again once the worker is up
-    const token: InFlight = { context: this.context };
+    const token: InFlight = { context: this.context, mode };
     this.inFlight = token;
     this.callbacks.layoutBusy(true);
     const start = performance.now();
@@ -332,7 +338,10 @@ export class CanvasController {
     if (this.inFlight !== token) return; // superseded: a newer request or another context owns the canvas
     this.inFlight = null;
     this.callbacks.layoutBusy(false);
-    if (answer === undefined) return;
+    if (answer === undefined) {
+      this.applyPositions(); // the layout failed: still draw the view's changes where nodes already stand
+      return;
+    }
     this.applyPatch(state, answer.patch, view);
     state.applied = answer.seq;
     state.laid = view;
@@ -353,8 +362,15 @@ export class CanvasController {
       positions.clear();
       routes.clear();
     }
-    for (const [id, p] of Object.entries(patch.positions)) positions.set(id, p);
-    routes.replace(new Set(Object.keys(patch.positions)), view.edges, patch.routes, patch.crossCutting);
+    const moved = new Set<string>();
+    for (const [id, p] of Object.entries(patch.positions)) {
+      const was = positions.get(id);
+      // The same point object for a node that did not move: the canvas then leaves it and its edges alone.
+      if (was !== undefined && was.x === p.x && was.y === p.y) continue;
+      positions.set(id, p);
+      moved.add(id);
+    }
+    routes.replace(moved, view.edges, patch.routes, patch.crossCutting);
     this.applyPositions();
   }
 
