@@ -12,6 +12,7 @@ import { deriveView } from '../../src/engine/viewModel/deriveView';
 import { GraphStore } from '../../src/engine/viewModel/graphStore';
 import { findComponents } from '../../src/engine/viewModel/components';
 import { layoutInput } from '../../src/engine/viewModel/viewLayout';
+import type { ViewPositions } from '../../src/engine/export/viewPositions';
 import { EDGE_VISUALS } from '../../src/engine/visual/edges';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/viewModel/viewOptions';
 import type { ViewOptions } from '../../src/engine/viewModel/viewOptions';
@@ -223,13 +224,19 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     const still = Object.keys(before).filter((id) => id !== INGRESS && !touched.has(id));
     expect(still.length).toBeGreaterThan(10);
     for (const id of still) expect(after[id], id).toEqual(before[id]);
-    // The new ConfigMap's relation is laid out with its workload (routed), not left cross-cutting until a full layout.
+    // The new ConfigMap's relation is laid out with its workload: it has a route, in the view and in what an export of
+    // this view draws, where it used to be left unrouted until the next full layout.
     const classes = await page.page.evaluate(
       (id) => (globalThis as unknown as PageGlobals).__kubilitics.cy.getElementById(id).classes(),
       mounts.id,
     );
-    expect(classes).toContain('routed');
     expect(classes).not.toContain('cross');
+    await page.send(createMessage(ViewExport, { requestId: 'after-delta', format: 'positions' }) as never);
+    await expect.poll(async () => (await page.posted()).some((m) => m.type === 'view/exportResult')).toBe(true);
+    const result = (await page.posted()).find((m) => m.type === 'view/exportResult');
+    const exported = JSON.parse(result?.type === 'view/exportResult' ? result.params.data : '{}') as ViewPositions;
+    expect(exported.routes?.[mounts.id]?.length).toBeGreaterThanOrEqual(2);
+    expect(exported.crossCutting).not.toContain(mounts.id);
     await page.screenshot('dark-after-delta');
   });
 
