@@ -5,6 +5,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { ComponentLayouter } from '../engine/viewModel/componentLayout';
 import { computeLayout } from '../engine/viewModel/layoutCore';
+import { LayoutSessions } from './layout/layoutSessions';
 import type { LayoutRequest, LayoutResponse } from './layout/workerProtocol';
 
 /** The slice of DedicatedWorkerGlobalScope we use; the webview tsconfig has DOM libs, not WebWorker. */
@@ -19,7 +20,7 @@ const scope = self as unknown as WorkerScope;
 // answer our requests with errors. This worker's messages are ours; ELK runs in-thread below.
 scope.onmessage = null;
 
-const layouter = new ComponentLayouter(new ELK());
+const sessions = new LayoutSessions(new ComponentLayouter(new ELK()));
 let next: LayoutRequest | undefined;
 let running = false;
 
@@ -48,7 +49,7 @@ async function drain(): Promise<void> {
 async function run(request: LayoutRequest): Promise<LayoutResponse> {
   const start = performance.now();
   try {
-    const output = await computeLayout(layouter, request.input);
+    const output = await sessions.run(request);
     return { seq: request.seq, ok: true, output, ms: performance.now() - start };
   } catch (error) {
     return { seq: request.seq, ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -58,7 +59,11 @@ async function run(request: LayoutRequest): Promise<LayoutResponse> {
 const warming = warmUp().catch(() => undefined);
 
 scope.addEventListener('message', (event) => {
-  // Only the newest waiting request matters: an older one would be dropped by the webview anyway.
+  // Only the newest waiting request matters: an older one would be dropped by the webview anyway (and one never run
+  // changed nothing, so the next answer still covers everything the canvas has not applied).
+  const dropped = next;
   next = event.data;
+  // A Relayout that never ran still has to happen.
+  if (dropped?.full === true && dropped.context === next.context) next = { ...next, full: true };
   if (!running) void drain();
 });

@@ -10,6 +10,9 @@ import type { EdgeType, GraphDelta, TopologyEdge, TopologyGraph, TopologyNode } 
 import { edgeId } from '../../src/engine/model/graph';
 import { deriveView } from '../../src/engine/viewModel/deriveView';
 import { GraphStore } from '../../src/engine/viewModel/graphStore';
+import { findComponents } from '../../src/engine/viewModel/components';
+import { layoutInput } from '../../src/engine/viewModel/viewLayout';
+import type { ViewPositions } from '../../src/engine/export/viewPositions';
 import { EDGE_VISUALS } from '../../src/engine/visual/edges';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/viewModel/viewOptions';
 import type { ViewOptions } from '../../src/engine/viewModel/viewOptions';
@@ -48,6 +51,15 @@ function init(graph: TopologyGraph, title = 'shop + data manifests'): ReturnType
 
 function delta(partial: Partial<GraphDelta>): GraphDelta {
   return { addedNodes: [], changedNodes: [], removedNodes: [], addedEdges: [], changedEdges: [], removedEdges: [], ...partial };
+}
+
+/** Ids of the view nodes in the web Deployment's layout component before the delta (Ingress, Service, its pods...). */
+function webComponent(): Set<string> {
+  const store = new GraphStore();
+  store.reset(FIXTURE);
+  const view = deriveView(store, DEFAULT_VIEW_OPTIONS);
+  const component = findComponents(layoutInput(view.nodes, view, 1.6)).find((c) => c.nodes.some((n) => n.id === DEPLOY));
+  return new Set(component?.nodes.map((n) => n.id));
 }
 
 function expectedView(graph: TopologyGraph, options: Partial<ViewOptions> = {}): { nodes: number; edges: number; groups: number } {
@@ -174,7 +186,7 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     expect(counts.edges).toBe(counts.viewEdges);
   });
 
-  it('applies deltas: adds and removes nodes without moving the others', async () => {
+  it('applies deltas: lays out again only what changed, and routes the edges of a node it added', async () => {
     const page = await openWith(FIXTURE);
     const before = await page.positions();
     const banner: TopologyNode = {
@@ -206,7 +218,25 @@ describe.skipIf(!chromiumAvailable())('webview in Chromium', { timeout: 120_000 
     expect(after[INGRESS]).toBeUndefined();
     expect(counts.nodes).toBe(27);
     expect(counts.edges).toBe(counts.viewEdges);
-    for (const [id, p] of Object.entries(before)) if (id !== INGRESS) expect(after[id], id).toEqual(p);
+    // Only the web component (the Ingress left it, the ConfigMap joined it) is laid out again: every other object,
+    // in the shop namespace or elsewhere, stays exactly where it was.
+    const touched = webComponent();
+    const still = Object.keys(before).filter((id) => id !== INGRESS && !touched.has(id));
+    expect(still.length).toBeGreaterThan(10);
+    for (const id of still) expect(after[id], id).toEqual(before[id]);
+    // The new ConfigMap's relation is laid out with its workload: it has a route, in the view and in what an export of
+    // this view draws, where it used to be left unrouted until the next full layout.
+    const classes = await page.page.evaluate(
+      (id) => (globalThis as unknown as PageGlobals).__kubilitics.cy.getElementById(id).classes(),
+      mounts.id,
+    );
+    expect(classes).not.toContain('cross');
+    await page.send(createMessage(ViewExport, { requestId: 'after-delta', format: 'positions' }) as never);
+    await expect.poll(async () => (await page.posted()).some((m) => m.type === 'view/exportResult')).toBe(true);
+    const result = (await page.posted()).find((m) => m.type === 'view/exportResult');
+    const exported = JSON.parse(result?.type === 'view/exportResult' ? result.params.data : '{}') as ViewPositions;
+    expect(exported.routes?.[mounts.id]?.length).toBeGreaterThanOrEqual(2);
+    expect(exported.crossCutting).not.toContain(mounts.id);
     await page.screenshot('dark-after-delta');
   });
 

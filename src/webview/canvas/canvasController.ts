@@ -7,7 +7,8 @@ import cytoscape from 'cytoscape';
 import type { Core, NodeSingular } from 'cytoscape';
 import { CHROME } from '../../engine/visual/theme';
 import type { ViewPositionNode, ViewPositions } from '../../engine/export/viewPositions';
-import type { ViewGraph, ViewNode } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { LayoutPatch } from '../../engine/viewModel/incrementalLayout';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { GridFallbackLayout } from '../layout/gridFallback';
 import type { LayoutClient } from '../layout/layoutClient';
@@ -21,11 +22,10 @@ import { RouteBook } from './edgeRoutes';
 import { Decorations } from './decorations';
 import { fitViewport } from './fitViewport';
 import { KeyboardNavigator } from './keyboardNavigator';
-import { placeIncrementally } from './placement';
 import { installStyleCacheDirty } from './styleCacheDirty';
 import type { ResolvedTheme } from './theme';
 import { DEFAULT_ASPECT, layoutInput } from '../../engine/viewModel/viewLayout';
-import { placementContext, seedsFrom } from './viewGeometry';
+import { groupAnchors, layoutInputChanged, seedsFrom } from './viewGeometry';
 
 export interface CanvasCallbacks {
   select(id: string | null): void;
@@ -44,14 +44,17 @@ interface ContextState {
   /** The layout's edge routes for these positions; an edge whose end moved has none. */
   readonly routes: RouteBook;
   viewport: Viewport | null;
+  /** The last layout answer applied here (layoutSessions.ts), and the view it was laid out for. */
+  applied: number;
+  laid: ViewGraph | null;
 }
 
 interface InFlight {
   readonly context: string;
+  readonly mode: 'full' | 'update';
 }
 
 const EMPTY_VIEW: ViewGraph = { nodes: [], edges: [], groups: [], representative: new Map(), level: 'object' };
-const APPEND_GAP = 80;
 const FIT_PADDING = 30;
 /** More newcomers than this, all out of folded nodes, are an opened group: laid out as one block. */
 const OPENED_GROUP_BLOCK = 24;
@@ -121,9 +124,14 @@ export class CanvasController {
     this.seeds = seedsFrom(previous, view, state.positions);
     this.view = view;
     this.updateScale();
-    this.applyPositions();
-    if (this.inFlight?.context === context) return; // its result will place whatever is still missing
+    if (this.inFlight?.context === context) {
+      this.applyPositions();
+      return; // its result will place whatever is still missing
+    }
     const complete = this.placeMissing();
+    // An incremental layout is on its way (tens of ms): draw the view once, with it, rather than now and again then,
+    // since a redraw of a large graph costs hundreds of ms.
+    if (this.inFlight?.mode !== 'update') this.applyPositions();
     if (contextChanged && complete) this.applyViewport(state.viewport);
   }
 
@@ -134,7 +142,8 @@ export class CanvasController {
   }
 
   private applyDiff(): void {
-    this.cy.elements().removeClass('diff-added diff-removed diff-changed');
+    // Only the marked ones: cytoscape restyles every element it is asked to remove a class from, marked or not.
+    this.cy.elements('.diff-added, .diff-removed, .diff-changed').removeClass('diff-added diff-removed diff-changed');
     const diff = this.diff;
     if (!diff) return;
     const classOf = new Map<string, string>();
@@ -184,7 +193,7 @@ export class CanvasController {
   relayout(): void {
     this.state().viewport = null;
     this.inFlight = null;
-    void this.requestLayout(this.view.nodes, 'full');
+    void this.requestLayout('full');
   }
 
   /**
@@ -272,7 +281,7 @@ export class CanvasController {
   private state(): ContextState {
     let state = this.contexts.get(this.context);
     if (state === undefined) {
-      state = { positions: new Map(), routes: new RouteBook(), viewport: null };
+      state = { positions: new Map(), routes: new RouteBook(), viewport: null, applied: 0, laid: null };
       this.contexts.set(this.context, state);
     }
     return state;
@@ -293,83 +302,82 @@ export class CanvasController {
   }
 
   /**
-   * Positions every node still waiting: incrementally if the picture exists, else a full layout.
-   * Returns whether everything is placed now (no worker layout pending).
+   * Asks for a layout when the view's layout input changed since the last one applied: a full one for a new picture,
+   * else an incremental one that lays out again only the namespaces that changed (incrementalLayout.ts) while every
+   * other block keeps still. Returns whether everything is placed now (no worker layout pending).
    */
   private placeMissing(): boolean {
-    const positions = this.state().positions;
-    const missing = this.view.nodes.filter((n) => !positions.has(n.id));
-    if (missing.length === 0) return true;
-    if (missing.length === this.view.nodes.length) {
-      void this.requestLayout(this.view.nodes, 'full');
-      return false;
+    const state = this.state();
+    const missing = this.view.nodes.filter((n) => !state.positions.has(n.id));
+    if (missing.length === 0 && (state.laid === this.view || !layoutInputChanged(state.laid, this.view))) {
+      state.laid = this.view;
+      return true;
     }
-    // A whole group opened: its objects are laid out together as one block beside the picture, where placing them
-    // one by one would scatter them between the other groups, which keep still either way.
-    if (missing.length > OPENED_GROUP_BLOCK && missing.every((n) => this.seeds.has(n.id))) {
-      void this.requestLayout(missing, 'append', true);
-      return false;
-    }
-    const rest = placeIncrementally(
-      missing.map((n) => n.id),
-      positions,
-      placementContext(this.view, this.seeds),
-    );
-    this.applyPositions();
-    if (rest.length === 0) return true;
-    const restSet = new Set(rest);
-    void this.requestLayout(
-      this.view.nodes.filter((n) => restSet.has(n.id)),
-      'append',
-    );
+    if (this.view.nodes.length === 0) return true;
+    // A whole group opened: bring its block into view once it is laid out.
+    const opened = missing.length > OPENED_GROUP_BLOCK && missing.every((n) => this.seeds.has(n.id));
+    void this.requestLayout(missing.length === this.view.nodes.length ? 'full' : 'update', opened);
     return false;
   }
 
-  private async requestLayout(nodes: readonly ViewNode[], mode: 'full' | 'append', show = false): Promise<void> {
+  private async requestLayout(mode: 'full' | 'update', show = false): Promise<void> {
     const client = this.layoutClient;
     if (client === null) return; // placeMissing runs again once the worker is up
-    const token: InFlight = { context: this.context };
+    const token: InFlight = { context: this.context, mode };
     this.inFlight = token;
     this.callbacks.layoutBusy(true);
     const start = performance.now();
     const aspect = this.cy.width() / Math.max(1, this.cy.height());
-    const output = await client.request(layoutInput(nodes, this.view, Number.isFinite(aspect) && aspect > 0 ? aspect : DEFAULT_ASPECT));
+    const view = this.view;
+    const state = this.state();
+    const input = {
+      ...layoutInput(view.nodes, view, Number.isFinite(aspect) && aspect > 0 ? aspect : DEFAULT_ASPECT),
+      anchors: groupAnchors(view, this.seeds),
+    };
+    const answer = await client.request(input, { context: this.context, full: mode === 'full', applied: state.applied });
     if (this.inFlight !== token) return; // superseded: a newer request or another context owns the canvas
     this.inFlight = null;
     this.callbacks.layoutBusy(false);
-    if (output === undefined) return;
-    const { positions, routes } = this.state();
-    const offset = mode === 'full' ? { x: 0, y: 0 } : this.appendOffset();
-    if (mode === 'full') {
-      positions.clear();
-      routes.clear();
+    if (answer === undefined) {
+      this.applyPositions(); // the layout failed: still draw the view's changes where nodes already stand
+      return;
     }
-    for (const [id, p] of Object.entries(output.positions)) positions.set(id, { x: p.x + offset.x, y: p.y + offset.y });
-    routes.add(output.routes, output.crossCutting, offset);
-    this.applyPositions();
+    this.applyPatch(state, answer.patch, view);
+    state.applied = answer.seq;
+    state.laid = view;
     this.timings.workerMs = Math.round(client.lastWorkerMs);
     this.timings.totalMs = Math.round(performance.now() - start);
-    if (mode === 'full') this.applyViewport(this.restoreViewport ?? this.state().viewport);
+    if (answer.patch.full) this.applyViewport(this.restoreViewport ?? state.viewport);
     // A search hit inside the block just laid out is what the reader asked for: centre it, not the whole block.
     const pending = this.pendingReveal;
     if (pending !== null && !this.cy.getElementById(pending).empty()) this.reveal(pending);
-    else if (show) this.showNodes(new Set(nodes.map((n) => n.id)));
+    else if (show) this.showNodes(new Set(Object.keys(answer.patch.positions)));
     this.restoreViewport = null;
     if (this.placeMissing()) this.pendingReveal = null;
+  }
+
+  private applyPatch(state: ContextState, patch: LayoutPatch, view: ViewGraph): void {
+    const { positions, routes } = state;
+    if (patch.full) {
+      positions.clear();
+      routes.clear();
+    }
+    const moved = new Set<string>();
+    for (const [id, p] of Object.entries(patch.positions)) {
+      const was = positions.get(id);
+      // The same point object for a node that did not move: the canvas then leaves it and its edges alone.
+      if (was !== undefined && was.x === p.x && was.y === p.y) continue;
+      positions.set(id, p);
+      moved.add(id);
+    }
+    routes.replace(moved, view.edges, patch.routes, patch.crossCutting);
+    this.applyPositions();
   }
 
   /** Brings a block that just appeared into view: the reader opened it and should see it. */
   private showNodes(ids: ReadonlySet<string>): void {
     const shown = this.cy.nodes().filter((n) => ids.has(n.id()));
     if (shown.nonempty()) this.cy.animate({ fit: { eles: shown, padding: 40 } }, { duration: 250 });
-  }
-
-  /** Below everything already placed, aligned left, so appended nodes never overlap the picture. */
-  private appendOffset(): Point {
-    const placed = this.cy.nodes().not('.group');
-    if (placed.empty()) return { x: 0, y: 0 };
-    const box = placed.boundingBox({});
-    return { x: box.x1, y: box.y2 + APPEND_GAP };
   }
 
   /** Draws the view with the current context's positions: placed nodes appear or move, others wait. */

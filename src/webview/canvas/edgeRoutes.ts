@@ -64,6 +64,26 @@ export class RouteBook {
       );
   }
 
+  /**
+   * Takes an incremental layout's answer: routes of edges at the nodes it moved are dropped, its routes replace the
+   * ones they differ from (an unchanged route keeps its object, so its edge is not redrawn), and which edges are
+   * cross-cutting comes wholly from it (it covers the whole view).
+   */
+  replace(
+    moved: ReadonlySet<string>,
+    edges: readonly { id: string; source: string; target: string }[],
+    routes: Readonly<Record<string, readonly Point[]>>,
+    crossCutting: readonly string[],
+  ): void {
+    this.forget(moved, edges);
+    this.crossCutting.clear();
+    for (const id of crossCutting) this.crossCutting.add(id);
+    for (const [id, route] of Object.entries(routes)) {
+      const was = this.routes.get(id);
+      if (was === undefined || !samePoints(was, route)) this.routes.set(id, route);
+    }
+  }
+
   /** A moved node's edges lose their routes (they no longer fit) and are drawn straight until the next layout. */
   forget(nodeIds: ReadonlySet<string>, edges: readonly { id: string; source: string; target: string }[]): void {
     for (const e of edges) if (nodeIds.has(e.source) || nodeIds.has(e.target)) this.routes.delete(e.id);
@@ -85,4 +105,8 @@ export class RouteBook {
   crossCuttingIds(): string[] {
     return [...this.crossCutting].sort();
   }
+}
+
+function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.x === b[i]?.x && p.y === b[i]?.y);
 }

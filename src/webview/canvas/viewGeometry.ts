@@ -1,21 +1,25 @@
 /** Pure helpers that turn a derived view into layout and placement inputs. */
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import type { Point } from '../../engine/viewModel/layoutTypes';
-import type { PlacementContext, PlacementNode } from './placement';
 
-export function placementContext(view: ViewGraph, seeds: ReadonlyMap<string, Point>): PlacementContext {
-  const nodes = new Map<string, PlacementNode>(view.nodes.map((n) => [n.id, n]));
-  const adjacency = new Map<string, string[]>();
-  const link = (a: string, b: string): void => {
-    const list = adjacency.get(a);
-    if (list === undefined) adjacency.set(a, [b]);
-    else list.push(b);
-  };
-  for (const e of view.edges) {
-    link(e.source, e.target);
-    link(e.target, e.source);
+/**
+ * Whether `next` lays out differently from `laid`: a node added, removed, resized or moved to another group, or an edge
+ * added or removed. A status or label-colour change is not. Views are sorted, so comparing by index is exact.
+ */
+export function layoutInputChanged(laid: ViewGraph | null, next: ViewGraph): boolean {
+  if (laid === null || laid.nodes.length !== next.nodes.length || laid.edges.length !== next.edges.length) return true;
+  for (let i = 0; i < next.nodes.length; i++) {
+    const a = laid.nodes[i];
+    const b = next.nodes[i];
+    if (a === undefined || b === undefined) return true;
+    if (a.id !== b.id || a.width !== b.width || a.height !== b.height || a.parent !== b.parent || a.kind !== b.kind) return true;
   }
-  return { nodes, neighbours: (id) => adjacency.get(id) ?? [], seeds };
+  for (let i = 0; i < next.edges.length; i++) {
+    const a = laid.edges[i];
+    const b = next.edges[i];
+    if (a === undefined || b === undefined || a.id !== b.id || (a.count === undefined) !== (b.count === undefined)) return true;
+  }
+  return false;
 }
 
 /**
@@ -41,4 +45,17 @@ export function seedsFrom(previous: ViewGraph, next: ViewGraph, positions: Reado
 
 function avg(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Per layout group, the centre of its nodes' seeds: where a block that opens out of a folded node should appear. */
+export function groupAnchors(view: ViewGraph, seeds: ReadonlyMap<string, Point>): Record<string, Point> {
+  const sums = new Map<string, { x: number; y: number; n: number }>();
+  for (const node of view.nodes) {
+    const seed = seeds.get(node.id);
+    if (seed === undefined) continue;
+    const key = node.parent ?? '';
+    const sum = sums.get(key) ?? { x: 0, y: 0, n: 0 };
+    sums.set(key, { x: sum.x + seed.x, y: sum.y + seed.y, n: sum.n + 1 });
+  }
+  return Object.fromEntries([...sums].map(([key, s]) => [key, { x: s.x / s.n, y: s.y / s.n }]));
 }

@@ -5,8 +5,10 @@
  */
 import type { ElkGraph, ElkLike } from '../../engine/viewModel/componentLayout';
 import { ComponentLayouter } from '../../engine/viewModel/componentLayout';
-import type { LayoutInput, LayoutOutput } from '../../engine/viewModel/layoutCore';
-import { computeLayout } from '../../engine/viewModel/layoutCore';
+import type { LayoutInput } from '../../engine/viewModel/layoutCore';
+import type { LayoutAsk } from './layoutClient';
+import { LayoutSessions } from './layoutSessions';
+import type { LayoutAnswer } from './workerProtocol';
 
 const GAP_X = 24;
 const GAP_Y = 16;
@@ -33,13 +35,13 @@ const GRID_ELK: ElkLike = {
 
 export class GridFallbackLayout {
   readonly lastWorkerMs = 0;
-  private readonly layouter = new ComponentLayouter(GRID_ELK);
+  private readonly sessions = new LayoutSessions(new ComponentLayouter(GRID_ELK));
   private seq = 0;
 
-  async request(input: LayoutInput): Promise<LayoutOutput | undefined> {
+  async request(input: LayoutInput, ask: LayoutAsk): Promise<LayoutAnswer | undefined> {
     const seq = ++this.seq;
-    const output = await computeLayout(this.layouter, input);
-    return seq === this.seq ? output : undefined;
+    const patch = await this.sessions.run({ seq, input, ...ask });
+    return seq === this.seq ? { seq, patch } : undefined;
   }
 
   dispose(): void {

@@ -3,14 +3,21 @@
  * answer to anything but the latest request is stale (the graph or view changed meanwhile) and resolves
  * to `undefined`, so an old layout can never overwrite a newer one.
  */
-import type { LayoutInput, LayoutOutput } from '../../engine/viewModel/layoutCore';
-import type { LayoutRequest, LayoutResponse } from './workerProtocol';
+import type { LayoutInput } from '../../engine/viewModel/layoutCore';
+import type { LayoutAnswer, LayoutRequest, LayoutResponse } from './workerProtocol';
+
+/** What the canvas says with a request: its context, whether to pack afresh, the last answer it applied there. */
+export interface LayoutAsk {
+  readonly context: string;
+  readonly full: boolean;
+  readonly applied: number;
+}
 
 export class LayoutClient {
   private seq = 0;
   /** Time the worker spent on the last layout it answered, for diagnostics. */
   lastWorkerMs = 0;
-  private readonly waiting = new Map<number, (output: LayoutOutput | undefined) => void>();
+  private readonly waiting = new Map<number, (answer: LayoutAnswer | undefined) => void>();
 
   private constructor(
     private readonly worker: Worker,
@@ -36,13 +43,13 @@ export class LayoutClient {
   }
 
   /** Resolves with the layout, or `undefined` if a newer request superseded this one. */
-  request(input: LayoutInput): Promise<LayoutOutput | undefined> {
+  request(input: LayoutInput, ask: LayoutAsk): Promise<LayoutAnswer | undefined> {
     const seq = ++this.seq;
     for (const [old, resolve] of this.waiting) {
       resolve(undefined);
       this.waiting.delete(old);
     }
-    const message: LayoutRequest = { seq, input };
+    const message: LayoutRequest = { seq, input, ...ask };
     return new Promise((resolve) => {
       this.waiting.set(seq, resolve);
       this.worker.postMessage(message);
@@ -62,7 +69,7 @@ export class LayoutClient {
     this.waiting.delete(response.seq);
     if (response.ok) {
       this.lastWorkerMs = response.ms;
-      resolve(response.output);
+      resolve({ seq: response.seq, patch: response.output });
     } else {
       this.onError(`Layout failed: ${response.error}`);
       resolve(undefined);
