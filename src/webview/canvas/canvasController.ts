@@ -23,7 +23,7 @@ import { fitViewport } from './fitViewport';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { placeIncrementally } from './placement';
 import { installStyleCacheDirty } from './styleCacheDirty';
-import type { ResolvedTheme } from './theme';
+import type { ResolvedTheme } from './resolvedTheme';
 import { DEFAULT_ASPECT, layoutInput } from '../../engine/viewModel/viewLayout';
 import { placementContext, seedsFrom } from './viewGeometry';
 

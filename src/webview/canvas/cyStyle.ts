@@ -11,7 +11,7 @@ import { CHROME, GROUP_VISUAL } from '../../engine/visual/theme';
 import { FAMILY_VISUALS } from '../../engine/visual/kinds';
 import { NODE_METRICS } from '../../engine/visual/nodeGeometry';
 import { TONE_VISUALS } from '../../engine/visual/status';
-import type { ResolvedTheme } from './theme';
+import type { ResolvedTheme } from './resolvedTheme';
 
 export interface StyleBlock {
   readonly selector: string;
