@@ -23,7 +23,6 @@ import { fitViewport } from './fitViewport';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { placeIncrementally } from './placement';
 import { installStyleCacheDirty } from './styleCacheDirty';
-import { installWebgl, rendererOptions, setWebglBackground, webglAvailable } from './webglRenderer';
 import type { ResolvedTheme } from './resolvedTheme';
 import { DEFAULT_ASPECT, layoutInput } from '../../engine/viewModel/viewLayout';
 import { placementContext, seedsFrom } from './viewGeometry';
@@ -95,10 +94,8 @@ export class CanvasController {
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
-      renderer: rendererOptions(webglAvailable(container.ownerDocument)),
-    } as cytoscape.CytoscapeOptions);
+    });
     installStyleCacheDirty(this.cy);
-    installWebgl(this.cy, () => this.large, theme.color(CHROME.background).rgb);
     this.keyboard = new KeyboardNavigator(this.cy, callbacks);
     this.decorations = new Decorations(this.cy);
     this.listen();
@@ -162,7 +159,6 @@ export class CanvasController {
 
   setTheme(theme: ResolvedTheme): void {
     this.theme = theme;
-    setWebglBackground(this.cy, theme.color(CHROME.background).rgb);
     this.cy.style(buildStylesheet(theme, this.large) as unknown as cytoscape.StylesheetStyle[]);
   }
 
