@@ -23,6 +23,7 @@ import { fitViewport } from './fitViewport';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { placeIncrementally } from './placement';
 import { installStyleCacheDirty } from './styleCacheDirty';
+import { setViewportTexture } from './viewportTexture';
 import type { ResolvedTheme } from './resolvedTheme';
 import { DEFAULT_ASPECT, layoutInput } from '../../engine/viewModel/viewLayout';
 import { placementContext, seedsFrom } from './viewGeometry';
@@ -288,6 +289,7 @@ export class CanvasController {
     const large = this.view.nodes.length + this.view.edges.length > LARGE_GRAPH;
     if (large !== this.large) {
       this.large = large;
+      setViewportTexture(this.cy, large);
       this.setTheme(this.theme);
     }
   }
