@@ -12,6 +12,7 @@ import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';
 import { syntheticGraph } from './syntheticGraph';
 import { DARK } from './themes';
+import { groupTitle } from '../../src/webview/canvas/groupTitle';
 
 interface Frame {
   readonly snapshot: boolean;
@@ -29,7 +30,7 @@ async function openEveryObject(open: (theme: typeof DARK) => Promise<WebviewPage
 }
 
 /**
- * At zoom 1 about the middle, two wheel notches out (a real wheel event, as cytoscape only takes its shortcut for user
+ * At zoom 0.3 about the middle (namespace titles drawn over their boxes, sized per zoom), two wheel notches out (a real wheel event, as cytoscape only takes its shortcut for user
  * input), and what the first frame after it drew. Read inside that frame: the gesture lasts 150 ms after the last
  * notch, which a loaded machine could miss between two Playwright calls.
  */
@@ -51,7 +52,7 @@ function wheelOutFrame(page: WebviewPage): Promise<Frame> {
         const layer = w.document.querySelector('canvas[data-id="layer2-node"]');
         const top = w.document.querySelector('canvas[data-id="layer0-selectbox"]');
         if (layer === null || top === null) throw new Error('no cytoscape canvas');
-        cy.zoom({ level: 1, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+        cy.zoom({ level: 0.3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
         const box = top.getBoundingClientRect();
         const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
         const notch = (): void =>
@@ -71,6 +72,29 @@ function wheelOutFrame(page: WebviewPage): Promise<Frame> {
   );
 }
 
+/** Namespace boxes whose title is not the one groupTitle.ts gives for the current zoom. */
+async function titlesOffZoom(page: WebviewPage): Promise<string[]> {
+  const { zoom, groups } = await page.page.evaluate(() => {
+    const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+    return {
+      zoom: cy.zoom(),
+      groups: cy.nodes('.group').map((g) => ({
+        id: g.id(),
+        width: g.outerWidth(),
+        height: g.outerHeight(),
+        size: g.data('labelSize') as number,
+        far: g.hasClass('far'),
+      })),
+    };
+  });
+  return groups
+    .filter((g) => {
+      const title = groupTitle(zoom, g.width, g.height);
+      return title.size !== g.size || title.far !== g.far;
+    })
+    .map((g) => g.id);
+}
+
 describe.skipIf(!chromiumAvailable())('drawing while panning and zooming in Chromium', { timeout: 180_000 }, () => {
   const suite = chromiumSuite();
   beforeAll(() => mkdirSync('test-results/webview', { recursive: true }));
@@ -84,6 +108,8 @@ describe.skipIf(!chromiumAvailable())('drawing while panning and zooming in Chro
     // #1f1f1f, the dark theme's editor background (cytoscape's own default there is black).
     expect(frame.corner).toEqual([0x1f, 0x1f, 0x1f, 255]);
     await page.screenshot('render-large-zooming');
+    // Namespace titles wait for the gesture to pause, then fit the zoom it ended at (decorations.ts).
+    await expect.poll(() => titlesOffZoom(page), { timeout: 10_000 }).toEqual([]);
   });
 
   it('draws a small view in full on every frame', async () => {
