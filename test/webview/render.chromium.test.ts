@@ -30,9 +30,10 @@ async function openEveryObject(open: (theme: typeof DARK) => Promise<WebviewPage
 }
 
 /**
- * At zoom 0.3 about the middle (namespace titles drawn over their boxes, sized per zoom), two wheel notches out (a real wheel event, as cytoscape only takes its shortcut for user
- * input), and what the first frame after it drew. Read inside that frame: the gesture lasts 150 ms after the last
- * notch, which a loaded machine could miss between two Playwright calls.
+ * At zoom 0.3 about the middle (namespace titles drawn over their boxes, sized per zoom), two wheel notches out (real
+ * wheel events: cytoscape takes its shortcut only for user input), and what the frame after the second one drew. Read
+ * inside that frame: the gesture lasts 150 ms after the last notch, which a loaded machine could miss between two
+ * Playwright calls.
  */
 function wheelOutFrame(page: WebviewPage): Promise<Frame> {
   return page.page.evaluate(
