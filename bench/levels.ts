@@ -1,5 +1,6 @@
 /**
- * Levels of detail (issue 15): the time to derive the view at each level from a synthetic cluster's graph, how many
+ * Levels of detail (issue 15): the time to derive the view at each level (applications included, their grouping redone
+ * every run as after a delta) from a synthetic cluster's graph, how many
  * nodes and edges each level draws, and the headless layout of the namespace level (the webview's worker code).
  * Numbers only; a benchmark, not a test.
  */
@@ -25,7 +26,8 @@ export interface LevelRow {
   readonly edges: number;
   /** Objects the view's nodes stand for: equal to `objects` when nothing is dropped. */
   readonly represented: number;
-  /** At the namespace level only: the headless layout (the worker's code), the whole export scene, its quality. */
+  /** The headless layout (the worker's code) at the namespace and application levels; the export scene and its quality
+   * at the namespace level only. */
   readonly layoutMs?: number;
   readonly sceneMs?: number;
   readonly quality?: LayoutQuality;
@@ -42,18 +44,27 @@ async function rowsFor(size: number): Promise<LevelRow[]> {
   const store = new GraphStore();
   store.reset(graph);
   const rows: LevelRow[] = [];
-  for (const level of ['namespace', 'workload', 'object'] as const) {
+  for (const level of ['namespace', 'application', 'workload', 'object'] as const) {
     let view: ViewGraph | undefined;
     const options = { ...DEFAULT_VIEW_OPTIONS, level };
     const deriveMs = bestOf(
       size >= 100_000 ? 3 : 5,
-      () => options,
+      () => {
+        // A new store version, as after a delta: the application level's grouping (memoised per version) is redone.
+        store.version++;
+        return options;
+      },
       (o) => (view = deriveView(store, o)),
     );
     if (view === undefined) throw new Error('no derive ran');
     const represented = view.nodes.reduce((sum, n) => sum + n.members.length, 0);
     const row = { objects: store.nodes.size, level, deriveMs, nodes: view.nodes.length, edges: view.edges.length, represented };
-    if (level !== 'namespace') rows.push(row);
+    if (level === 'application') {
+      // The application level draws boxes of summaries: its headless layout, as the worker would run it.
+      const start = performance.now();
+      await layoutViewHeadless(view);
+      rows.push({ ...row, layoutMs: performance.now() - start });
+    } else if (level !== 'namespace') rows.push(row);
     else {
       let start = performance.now();
       await layoutViewHeadless(view);
@@ -68,7 +79,7 @@ async function rowsFor(size: number): Promise<LevelRow[]> {
 
 export async function benchLevels(sizes: readonly number[]): Promise<void> {
   console.log(
-    'objects  level      derive ms  ms per 1K objects  nodes   edges   represented  ' +
+    'objects  level       derive ms  ms per 1K objects  nodes   edges   represented  ' +
       'namespace level: layout ms, export scene ms, crossings, edges through nodes, label overlaps',
   );
   for (const size of sizes) {
@@ -76,14 +87,16 @@ export async function benchLevels(sizes: readonly number[]): Promise<void> {
       console.log(
         [
           String(row.objects).padEnd(8),
-          row.level.padEnd(10),
+          row.level.padEnd(11),
           fixed(row.deriveMs).padEnd(10),
           fixed((row.deriveMs / row.objects) * 1000, 2).padEnd(18),
           String(row.nodes).padEnd(7),
           String(row.edges).padEnd(7),
           `${row.represented}${row.represented === row.objects ? '' : ' (DROPPED!)'}`.padEnd(12),
           row.layoutMs === undefined || row.sceneMs === undefined || row.quality === undefined
-            ? ''
+            ? row.layoutMs === undefined
+              ? ''
+              : `layout ${fixed(row.layoutMs)}`
             : `${fixed(row.layoutMs)}, ${fixed(row.sceneMs)}, ${row.quality.crossings}, ${row.quality.edgesThroughNodes}, ` +
               `${row.quality.labelOverlaps}`,
         ].join(' '),

@@ -22,8 +22,9 @@ Render options:
   --group-by namespace|none    namespace boxes (default) or none
   --collapse-pods / --no-collapse-pods
                                fold pods into one node per owner, as the view does (default), or show each
-  --level namespace|workload|object|auto
-                               level of detail: one summary node per namespace, workloads with pods folded
+  --level namespace|application|workload|object|auto
+                               level of detail: one summary node per namespace, one per application
+                               (app.kubernetes.io/part-of or instance), workloads with what they run folded
                                (default), or every object; auto picks namespace above 300 objects
   --theme document|light|dark|high-contrast
                                colours (default: document, a light theme for docs and paper)

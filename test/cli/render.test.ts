@@ -126,6 +126,29 @@ describe('kubilitics render', () => {
     expect((await run('render', EXAMPLE, '-o', file, '--level', 'pods')).err).toContain('--level must be one of');
   });
 
+  it('--level application draws the example app in its namespace box beside the rest, carrying every object', async () => {
+    const file = join(dir, 'apps.json');
+    const result = await run('render', EXAMPLE, '-o', file, '--level', 'application');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      nodes: { id: string; group?: string; members?: string[] }[];
+      view: { level: string };
+      filters: string[];
+    };
+    expect(data.view.level).toBe('application');
+    expect(data.filters).toContain('level: application');
+    // The shop's Deployments say part-of=shop; their Services, ConfigMaps, Secrets and ServiceAccounts join them.
+    const app = data.nodes.find((n) => n.id === 'app:shop/shop');
+    expect(app?.group).toBe('ns:shop');
+    expect(app?.members).toEqual(expect.arrayContaining(['apps/Deployment/shop/api', 'core/Service/shop/frontend']));
+    expect(data.nodes.find((n) => n.id === 'nsc:shop')?.members).toContain('apps/StatefulSet/shop/postgres');
+    const objects = await run('render', EXAMPLE, '-o', join(dir, 'apps-objects.json'), '--level', 'object');
+    const all = JSON.parse(readFileSync(join(dir, 'apps-objects.json'), 'utf8')) as { nodes: unknown[] };
+    expect(objects.code).toBe(0);
+    expect(data.nodes.reduce((sum, n) => sum + (n.members?.length ?? 1), 0)).toBe(all.nodes.length);
+  });
+
   it('--check passes when the files match the manifests and fails once they change', async () => {
     const manifests = join(dir, 'manifests');
     cpSync(EXAMPLE, manifests, { recursive: true });

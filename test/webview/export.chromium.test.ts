@@ -80,12 +80,12 @@ describe.skipIf(!chromiumAvailable())('export matches the view in Chromium', { t
     await page.page.locator('summary', { hasText: 'Namespaces' }).click();
     await page.page.locator('.menu-item', { hasText: 'data' }).click();
     await page.page.keyboard.press('Escape');
-    await page.clickNode('pods:apps/ReplicaSet/shop/web-7d9f', true);
+    await page.clickNode('pods:apps/Deployment/shop/web', true);
     await expect.poll(async () => (await page?.nodeData('core/Pod/shop/web-7d9f-x2k4p')) !== null).toBe(true);
     await page.settled();
     const positions = await exportedPositions(page, 'p2');
     expect(positions.view.hiddenNamespaces).toEqual(['data']);
-    expect(positions.view.expandedOwners).toEqual(['apps/ReplicaSet/shop/web-7d9f']);
+    expect(positions.view.expandedOwners).toEqual(['apps/Deployment/shop/web']);
     expect(positions.nodes.some((n) => n.id.includes('/data/'))).toBe(false);
     expectSceneAt(positions);
   });

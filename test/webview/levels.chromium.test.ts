@@ -31,6 +31,29 @@ function clusterWithOneFailingPod(size: number): { graph: TopologyGraph; failing
   return { graph: { nodes: nodes as TopologyNode[], edges: graph.edges }, failing };
 }
 
+/**
+ * The synthetic cluster with applications: each Deployment and StatefulSet says `part-of` its name's first word
+ * (api-3 and api-17 are one app "api"), and nothing else is labelled, so Pods, ReplicaSets, Services, ConfigMaps
+ * and Secrets join their application through the graph.
+ */
+function clusterWithApps(size: number): TopologyGraph {
+  const graph = syntheticGraph(size);
+  const nodes = graph.nodes.map((n) =>
+    n.kind === 'Deployment' || n.kind === 'StatefulSet' ? { ...n, partOf: n.name.split('-')[0] ?? n.name } : n,
+  );
+  return { nodes, edges: graph.edges };
+}
+
+/** The application group of the first CrashLoopBackOff Pod, found by walking its owners as a reader would. */
+function appOfFailingPod(graph: TopologyGraph): string {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const pod = graph.nodes.find((n) => n.kind === 'Pod' && n.status === 'CrashLoopBackOff');
+  let owner = byId.get(pod?.controller ?? '');
+  while (owner !== undefined && owner.partOf === undefined) owner = byId.get(owner.controller ?? '');
+  if (pod === undefined || owner?.partOf === undefined) throw new Error('no failing pod in an application');
+  return `app:${pod.namespace}/${owner.partOf}`;
+}
+
 async function openWith(open: (theme: typeof DARK) => Promise<WebviewPage>, graph: TopologyGraph): Promise<WebviewPage> {
   const page = await open(DARK);
   await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
@@ -159,6 +182,79 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     };
     await page.send(createMessage(GraphDeltaMessage, { delta }) as never);
     await expect.poll(async () => (await page.nodeData('nsc:team-2'))?.['tone']).toBe('bad');
+  });
+
+  it('opens the application level, expands one app in place, then shows every object and back', async () => {
+    const graph = clusterWithApps(1000);
+    const page = await openWith(suite.open, graph);
+    await page.page.selectOption('[data-testid=level]', 'application');
+    await expect.poll(async () => (await page.nodeData('app:team-0/api')) !== null, { timeout: 60_000 }).toBe(true);
+    await page.settled();
+    const folded = await page.positions();
+    const ids = Object.keys(folded);
+    expect(ids.every((id) => id.startsWith('app:') || id.startsWith('nsc:') || id.startsWith('infra:'))).toBe(true);
+    expect(ids.filter((id) => id.startsWith('app:')).length).toBeGreaterThan(20);
+    expect(await page.page.getByTestId('folds').textContent()).toMatch(
+      /^\d+ applications, the rest of \d+ namespaces and 1 cluster group folded — double-click one to open$/,
+    );
+    expect(String((await page.nodeData('app:team-0/api'))?.['label'])).toMatch(/^APP\napi\n\d+ objects/);
+    // A failing Pod marks the folded application it belongs to (through its ReplicaSet and Deployment), and only it.
+    const failingApp = appOfFailingPod(graph);
+    expect((await page.nodeData(failingApp))?.['tone']).toBe('bad');
+    expect(String((await page.nodeData(failingApp))?.['label'])).toMatch(/ · \d+ failing\n/);
+    expect(await shownObjects(page)).toEqual({ shown: graph.nodes.length, total: graph.nodes.length });
+    await page.screenshot('levels-apps');
+
+    await page.clickNode('app:team-0/api');
+    const details = page.page.getByTestId('details');
+    await expect.poll(() => details.locator('.details-kind').textContent()).toBe('Application in team-0');
+    await expect.poll(() => page.page.getByTestId('group-summary').textContent()).toMatch(/^\d+ objects · /);
+    await page.clickNode('app:team-0/api', true);
+    await expect.poll(async () => (await page.nodeData('app:team-0/api')) === null).toBe(true);
+    await page.settled();
+    const opened = await page.positions();
+    // Expanding one app keeps the other namespaces still (its own box may be laid out again around what it
+    // opened); the app opens at the workload level, what runs folded under owners.
+    const elsewhere = ids.filter((i) => !i.startsWith('app:team-0/') && i !== 'nsc:team-0');
+    expect(elsewhere.length).toBeGreaterThan(20);
+    for (const id of elsewhere) expect(opened[id], id).toEqual(folded[id]);
+    const api = graph.nodes.filter((n) => n.namespace === 'team-0' && n.partOf === 'api');
+    expect(api.length).toBeGreaterThan(0);
+    for (const workload of api) expect(Object.keys(opened)).toContain(workload.id);
+    expect(Object.keys(opened).some((id) => id.startsWith('pods:apps/Deployment/team-0/api-'))).toBe(true);
+    expect(await shownObjects(page)).toEqual({ shown: graph.nodes.length, total: graph.nodes.length });
+    await page.screenshot('levels-apps-one-open');
+
+    await page.page.selectOption('[data-testid=level]', 'object');
+    await expect.poll(async () => (await page.counts()).viewNodes, { timeout: 60_000 }).toBe(graph.nodes.length);
+    expect((await page.settled()).nodes).toBe(graph.nodes.length);
+
+    await page.page.selectOption('[data-testid=level]', 'application');
+    await expect.poll(async () => (await page.nodeData('app:team-1/api')) !== null, { timeout: 60_000 }).toBe(true);
+    await page.settled();
+    const again = await page.positions();
+    for (const id of elsewhere) expect(again[id], id).toEqual(folded[id]);
+    expect(await page.nodeData('app:team-0/api')).toBeNull();
+  });
+
+  it('search Enter opens a folded application and the fold under its owner to reach a Pod', async () => {
+    const graph = clusterWithApps(1000);
+    const page = await openWith(suite.open, graph);
+    await page.page.selectOption('[data-testid=level]', 'application');
+    await expect.poll(async () => (await page.nodeData('app:team-2/web')) !== null, { timeout: 60_000 }).toBe(true);
+    await page.settled();
+    const rs = graph.nodes.find((n) => n.kind === 'ReplicaSet' && n.namespace === 'team-2' && n.name.startsWith('web-'));
+    const pod = graph.nodes.find((n) => n.kind === 'Pod' && n.controller === rs?.id);
+    if (pod === undefined) throw new Error('no team-2 web pod');
+    expect(await page.nodeData(pod.id)).toBeNull();
+    await page.page.fill('input[type=search]', pod.name);
+    await page.page.press('input[type=search]', 'Enter');
+    await expect.poll(async () => (await page.nodeData(pod.id)) !== null, { timeout: 60_000 }).toBe(true);
+    expect(await page.nodeData('app:team-2/web')).toBeNull();
+    expect(await page.nodeData('app:team-3/web')).not.toBeNull();
+    expect(await persistedSelection(page)).toBe(pod.id);
+    expect(await shownObjects(page)).toEqual({ shown: graph.nodes.length, total: graph.nodes.length });
+    await page.screenshot('levels-apps-search-hit');
   });
 
   it('draws a 5,000-object cluster at the namespace level with no overlapping labels', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TopologyGraph } from '../../src/engine/model/graph';
 import { deriveView } from '../../src/engine/viewModel/deriveView';
 import { GraphStore } from '../../src/engine/viewModel/graphStore';
-import type { ViewOptions } from '../../src/engine/viewModel/viewOptions';
+import type { DetailLevel, ViewOptions } from '../../src/engine/viewModel/viewOptions';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/viewModel/viewOptions';
 import { activation } from '../../src/webview/components/activation';
 import { foldStatus } from '../../src/webview/components/foldStatus';
@@ -15,7 +15,7 @@ function viewOf(graph: TopologyGraph, options: Partial<ViewOptions>): ReturnType
   return deriveView(store, { ...DEFAULT_VIEW_OPTIONS, ...options });
 }
 
-function applied(id: string, level: 'namespace' | 'workload', options: ViewOptions): ViewOptions {
+function applied(id: string, level: DetailLevel, options: ViewOptions): ViewOptions {
   const action = activation(id, false, level);
   if (action.kind !== 'view') throw new Error(`no view change for ${id}`);
   return action.change(options);
@@ -44,6 +44,22 @@ describe('levels in the webview', () => {
     expect(applied('ns:', 'namespace', { ...base, openedGroups: ['infra:rbac', 'infra:nodes', 'nsc:a'] }).openedGroups).toEqual(['nsc:a']);
     expect(activation('ns:', false, 'workload').kind).toBe('none');
     expect(applied('ns:shop', 'workload', DEFAULT_VIEW_OPTIONS).collapsedNamespaces).toEqual(['shop']);
+  });
+
+  it('double-click opens an application, the selection follows to its namespace box, and the box folds it back', () => {
+    const base: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, level: 'application' };
+    const opened = applied('app:shop/store', 'application', base);
+    expect(opened.openedGroups).toEqual(['app:shop/store']);
+    expect(activation('app:shop/store', false, 'application')).toMatchObject({ select: 'ns:shop' });
+    expect(activation('app:/store', false, 'application')).toMatchObject({ select: 'ns:' });
+    expect(applied('ns:shop', 'application', { ...opened, openedGroups: ['app:shop/store', 'app:edge/store'] }).openedGroups).toEqual([
+      'app:edge/store',
+    ]);
+    expect(applied('ns:', 'application', { ...base, openedGroups: ['app:/store', 'infra:rbac'] }).openedGroups).toEqual([]);
+    expect(restoreUiState({ version: 1, view: { level: 'application', openedGroups: ['app:shop/store'] } }).view).toMatchObject({
+      level: 'application',
+      openedGroups: ['app:shop/store'],
+    });
   });
 
   it('restores level and opened groups, and ignores a level it does not know', () => {

@@ -76,7 +76,8 @@ export function describeFilters(graph: TopologyGraph, options: ViewOptions): str
 }
 
 function levelLine(level: DetailLevel, opened: number): string {
-  const suffix = level !== 'namespace' || opened === 0 ? '' : `, ${opened} group${opened === 1 ? '' : 's'} opened`;
+  const summaries = level === 'namespace' || level === 'application';
+  const suffix = !summaries || opened === 0 ? '' : `, ${opened} group${opened === 1 ? '' : 's'} opened`;
   return `level: ${level}${suffix}`;
 }
 

@@ -67,12 +67,14 @@ export function resolvePage(parts: PageParts, page: HeldPage): void {
   for (const id of before.keys()) state.refreshNode(id);
   for (const id of before.keys()) parts.contributeOf(id, touched);
   const outside = (source: string): boolean => !before.has(source);
+  // One set of candidates for the whole page, cleared per object: a page of new objects would make 500 of them.
   const candidates = new Set<string>();
+  const scratch = { outside, candidates, touched };
   for (const [id, previous] of before) {
     const next = parts.held.at(ids.lookup(id));
-    if (!previous) selectNew(parts, id, next && selectableOf(next), outside, touched);
+    candidates.clear();
+    if (!previous) selectNew(parts, id, next && selectableOf(next), scratch);
     else {
-      candidates.clear();
       for (const version of [previous, next]) {
         const selectable = version && selectableOf(version);
         if (selectable) parts.selectors.candidates(selectable.cls, selectable.item, candidates);
@@ -98,11 +100,10 @@ function selectNew(
   parts: PageParts,
   id: string,
   selectable: { readonly cls: SelectableClass; readonly item: Selectable } | undefined,
-  outside: (source: string) => boolean,
-  touched: Set<number>,
+  page: { readonly outside: (source: string) => boolean; readonly candidates: Set<string>; readonly touched: Set<number> },
 ): void {
   if (!selectable) return;
-  const candidates = new Set<string>();
+  const { outside, candidates, touched } = page;
   parts.selectors.candidates(selectable.cls, selectable.item, candidates);
   if (candidates.size === 0) return;
   const selected = parts.ids.lookup(id)!;

@@ -17,21 +17,38 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/*
+ * Most plain scalars in a manifest are names, and js-yaml tries every implicit type on each of them: eight regular
+ * expressions for `node-0`. Each type first looks at the one character every one of its patterns can start with.
+ */
+const mayBeNull = (data: string): boolean => {
+  const first = data.charCodeAt(0);
+  return Number.isNaN(first) || first === 0x7e || first === 0x6e || first === 0x4e; // ~ n N
+};
+const mayBeBool = (data: string): boolean => {
+  const first = data.charCodeAt(0) | 0x20; // lower case
+  return first === 0x74 || first === 0x66; // t f
+};
+const mayBeNumber = (data: string): boolean => {
+  const first = data.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || first === 0x2d || first === 0x2b || first === 0x2e; // 0-9 - + .
+};
+
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (data: string) => NULL.test(data),
+  resolve: (data: string) => mayBeNull(data) && NULL.test(data),
   construct: () => null,
 });
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string) => BOOL.test(data),
+  resolve: (data: string) => mayBeBool(data) && BOOL.test(data),
   construct: (data: string) => data[0] === 't' || data[0] === 'T',
 });
 
 const intType = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data: string) => INT_OCT.test(data) || INT.test(data) || INT_HEX.test(data),
+  resolve: (data: string) => mayBeNumber(data) && (INT_OCT.test(data) || INT.test(data) || INT_HEX.test(data)),
   construct: (data: string): number => {
     if (INT_OCT.test(data)) return parseInt(data.substring(2), 8);
     if (INT.test(data)) return parseInt(data, 10);
@@ -41,7 +58,7 @@ const intType = new Type('tag:yaml.org,2002:int', {
 
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data: string) => FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data),
+  resolve: (data: string) => mayBeNumber(data) && (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
   construct: (data: string): number => {
     if (!FLOAT_NAN.test(data)) return parseFloat(data);
     if (data.slice(-3).toLowerCase() === 'nan') return NaN;

@@ -3,6 +3,7 @@ import { admitDocument, type DocumentLines } from './admitDocument.js';
 import { CORE_SCHEMA_AS_YAML } from './coreSchema.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { NotMirrored, PositionRecorder, type DocumentPositions } from './positionRecorder.js';
+import { parseRunTogetherFast } from './runTogether.js';
 
 const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
@@ -11,10 +12,14 @@ const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
  * times faster. Returns undefined when this file needs the `yaml` path to be read exactly as it reads it: any
  * YAML error (its message and line), duplicate keys (and the run-together recovery), anchors and aliases (its
  * alias-bomb guard), tags, non-string keys, nesting deeper than js-yaml's limit, directives and js-yaml warnings.
- * The whole file goes back, so none of its documents is lost.
+ * The whole file goes back, so none of its documents is lost. Objects run together are read here when the `yaml`
+ * path would read them the same way (runTogether.ts).
  */
 export function parseManifestTextFast(text: string, file: string): ParsedManifests | undefined {
   if (mayDiffer(text)) return undefined;
+  // Objects run together without `---` (a dump's Lists concatenated) are read piece by piece, as the `yaml` path does.
+  const runTogether = parseRunTogetherFast(text, file, parseManifestTextFast);
+  if (runTogether !== undefined) return runTogether;
   const recorder = new PositionRecorder();
   let documents: unknown[];
   try {
@@ -56,5 +61,5 @@ function itemsOf(value: unknown): unknown {
 function linesOf(positions: DocumentPositions, items: unknown): DocumentLines | undefined {
   const itemLines = Array.isArray(items) ? positions.itemLines.get(items) : [];
   if (itemLines === undefined) return undefined;
-  return { valueLines: () => positions.valueLines, itemLine: (index) => itemLines[index] ?? positions.startLine };
+  return { valueLines: positions.valueLines, itemLine: (index) => itemLines[index] ?? positions.startLine };
 }

@@ -4,8 +4,11 @@ import { documentStartLine } from './documentStart.js';
 /** What the `yaml` path records for one document, found while js-yaml builds it (lines are 1-based). */
 export interface DocumentPositions {
   readonly startLine: number;
-  /** Line of the first occurrence of each string that is a mapping value, in document order. */
-  readonly valueLines: Map<string, number>;
+  /**
+   * Line of the first occurrence of each string that is a mapping value, in document order. Built when asked: a
+   * List's items are admitted without it.
+   */
+  valueLines(): Map<string, number>;
   /** Lines of the items of the sequences near the root (a List's `items`), by the array js-yaml built. */
   readonly itemLines: ReadonlyMap<unknown, readonly number[]>;
 }
@@ -41,12 +44,14 @@ export class PositionRecorder {
   private readonly kinds: (string | null)[] = [];
   private readonly offsets: number[] = [];
   private readonly lines: number[] = [];
+  /** Index of each waiting node in `strings` when it is a string scalar, else -1. */
+  private readonly stringIndexes: number[] = [];
   private top = 0;
-  // Each distinct string value of the document: its slot, then its first offset and line in parallel arrays.
-  private valueSlots = new Map<string, number>();
-  private readonly slotValues: string[] = [];
-  private readonly slotOffsets: number[] = [];
-  private readonly slotLines: number[] = [];
+  // The document's string scalars as they close, which is the order they are written in (scalars are leaves),
+  // their lines, and 1 for those found to be mapping values when their parent closes.
+  private strings: string[] = [];
+  private stringLines: number[] = [];
+  private stringIsValue: number[] = [];
   private itemLines = new Map<unknown, readonly number[]>();
 
   readonly listener = (event: EventType, state: State): void => {
@@ -92,7 +97,22 @@ export class PositionRecorder {
     this.kinds[mark] = state.kind;
     this.offsets[mark] = offset;
     this.lines[mark] = line;
+    this.stringIndexes[mark] = passThrough ? this.passStringThrough(mark, line) : this.recordString(result, line);
     this.top = mark + 1;
+  }
+
+  private recordString(result: unknown, line: number): number {
+    if (typeof result !== 'string') return -1;
+    this.stringLines.push(line);
+    this.stringIsValue.push(0);
+    return this.strings.push(result) - 1;
+  }
+
+  /** A node whose only child is its result takes the child's place, with its own start. */
+  private passStringThrough(mark: number, line: number): number {
+    const index = this.stringIndexes[mark]!;
+    if (index >= 0) this.stringLines[index] = line;
+    return index;
   }
 
   private checkChildren(kind: string | null, result: unknown, mark: number, depth: number): void {
@@ -116,7 +136,8 @@ export class PositionRecorder {
       }
       // The `yaml` path rejects an implicit key whose `:` is more than 1024 characters after its start.
       if (this.offsets[index + 1]! - this.offsets[index]! > MAX_KEY_SPAN) throw new NotMirrored('long key');
-      if (typeof value === 'string') this.recordValue(value, this.offsets[index + 1]!, this.lines[index + 1]!);
+      const stringIndex = this.stringIndexes[index + 1]!;
+      if (stringIndex >= 0) this.stringIsValue[stringIndex] = 1;
     }
   }
 
@@ -134,33 +155,29 @@ export class PositionRecorder {
     return last >= mark && this.kinds[last] === null && this.values[last] === null;
   }
 
-  private recordValue(value: string, offset: number, line: number): void {
-    const slot = this.valueSlots.get(value);
-    if (slot === undefined) {
-      this.valueSlots.set(value, this.slotValues.length);
-      this.slotValues.push(value);
-      this.slotOffsets.push(offset);
-      this.slotLines.push(line);
-    } else if (offset < this.slotOffsets[slot]!) {
-      this.slotOffsets[slot] = offset;
-      this.slotLines[slot] = line;
-    }
-  }
-
-  /** Parents close after their children, so values arrive out of order: the `yaml` path lists them as written. */
   private finishDocument(input: string, offset: number, line: number): void {
-    const slots = this.slotValues.map((_, slot) => slot).sort((a, b) => this.slotOffsets[a]! - this.slotOffsets[b]!);
-    const valueLines = new Map<string, number>();
-    for (const slot of slots) valueLines.set(this.slotValues[slot]!, this.slotLines[slot]!);
+    const valueLines = valueLinesOnce(this.strings, this.stringLines, this.stringIsValue);
     this.documents.push({ startLine: documentStartLine(input, offset, line), valueLines, itemLines: this.itemLines });
-    this.valueSlots = new Map();
-    this.slotValues.length = 0;
-    this.slotOffsets.length = 0;
-    this.slotLines.length = 0;
+    this.strings = [];
+    this.stringLines = [];
+    this.stringIsValue = [];
     this.itemLines = new Map();
     this.top = 0;
     this.values.length = 0;
   }
+}
+
+function valueLinesOnce(strings: readonly string[], lines: readonly number[], isValue: readonly number[]): () => Map<string, number> {
+  let valueLines: Map<string, number> | undefined;
+  return () => {
+    if (valueLines !== undefined) return valueLines;
+    valueLines = new Map();
+    for (let index = 0; index < strings.length; index++) {
+      const value = strings[index]!;
+      if (isValue[index] === 1 && !valueLines.has(value)) valueLines.set(value, lines[index]!);
+    }
+    return valueLines;
+  };
 }
 
 /** `"x"#c`: js-yaml reads a comment there; the `yaml` path says comments must be separated by white space. */

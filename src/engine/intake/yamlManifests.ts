@@ -1,11 +1,7 @@
 import { LineCounter, parseAllDocuments, isScalar, visit, type Document } from 'yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
 import type { ParsedManifests } from './manifestTypes.js';
-
-const TOP_LEVEL_API_VERSION = /^apiVersion\s*:/;
-
-/** Reads one piece of a document recovered from objects run together. */
-export type PieceParser = (text: string, file: string) => ParsedManifests;
+import { admitRunTogether, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
 
 /**
  * Parses one file's text (multi-document YAML, flow style or JSON) with the `yaml` library: the complete path, for
@@ -48,24 +44,7 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
   const chunk = text.slice(doc.range[0], doc.range[2]);
   const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk) : [];
   if (pieces.length > 1) {
-    result.warnings.push({
-      file,
-      line: startLine,
-      severity: 'error',
-      problem: 'run-together',
-      message:
-        `${pieces.length} objects run together without '---' separators (duplicate key at line ${errorLine}); ` +
-        "recovered them by splitting at each top-level 'apiVersion:'",
-    });
-    for (const piece of pieces) {
-      const parsed = recovery.parsePiece(piece.text, file);
-      for (const object of parsed.objects) {
-        result.objects.push({ object: object.object, source: { file, line: object.source.line + startLine - 1 + piece.lineOffset } });
-      }
-      for (const warning of parsed.warnings) {
-        result.warnings.push({ ...warning, line: warning.line + startLine - 1 + piece.lineOffset });
-      }
-    }
+    admitRunTogether(pieces, { file, startLine, errorLine }, recovery.parsePiece, result);
     return;
   }
   result.warnings.push({
@@ -75,24 +54,6 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
     problem: 'yaml-error',
     message: `YAML error: ${firstLine(first.message)}`,
   });
-}
-
-interface TextPiece {
-  readonly text: string;
-  readonly lineOffset: number;
-}
-
-function splitAtTopLevelApiVersion(chunk: string): TextPiece[] {
-  const lines = chunk.split('\n');
-  const pieces: TextPiece[] = [];
-  let start = 0;
-  for (let index = 1; index <= lines.length; index++) {
-    if (index === lines.length || TOP_LEVEL_API_VERSION.test(lines[index]!)) {
-      pieces.push({ text: lines.slice(start, index).join('\n'), lineOffset: start });
-      start = index;
-    }
-  }
-  return pieces.filter((piece) => piece.text.trim().length > 0);
 }
 
 function linesOf(doc: Document.Parsed, listLine: number, lineCounter: LineCounter): DocumentLines {

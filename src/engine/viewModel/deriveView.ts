@@ -1,7 +1,7 @@
 /**
- * From the full topology to what is drawn: filters, focus neighbourhood, pods collapsed under their
- * controller, collapsed namespaces, namespace groups, and edges re-pointed at whatever represents their
- * ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
+ * From the full topology to what is drawn: filters, focus neighbourhood, summaries of the level of detail,
+ * what a workload runs folded under it, collapsed namespaces, namespace groups, and edges re-pointed at
+ * whatever represents their ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
  */
 import type { EdgeType, NodeStatus, TopologyNode } from '../model/graph.js';
 import { STATUS_TONE, TONE_SEVERITY } from '../visual/status.js';
@@ -12,8 +12,19 @@ import { nameFromId } from './graphStore.js';
 import type { DetailLevel, ViewOptions } from './viewOptions.js';
 import { resolveLevel } from './viewOptions.js';
 import type { GroupSummary } from './detailLevels.js';
-import { brokenReferrers, foldAssignments, membersByGroup, summarize, summaryKind, summaryLines, summaryTitle } from './detailLevels.js';
-import { NAMESPACE_NODE_PREFIX } from './groupFamilies.js';
+import {
+  brokenReferrers,
+  foldAssignments,
+  membersByGroup,
+  namespacesWithApps,
+  summarize,
+  summaryKind,
+  summaryLines,
+  summaryTitle,
+} from './detailLevels.js';
+import { appOfGroup, isAppGroup } from './applications.js';
+import { namespaceOfGroup } from './groupFamilies.js';
+import { ownedFoldCounts, ownedFoldKind, ownedFolds } from './ownerFolds.js';
 import type { ViewEdge } from './viewEdges.js';
 import { deriveEdges } from './viewEdges.js';
 
@@ -60,10 +71,8 @@ export interface ViewGraph {
 
 export const POD_AGGREGATE_PREFIX = 'pods:';
 export { INFRA_NODE_PREFIX, NAMESPACE_NODE_PREFIX } from './groupFamilies.js';
+export { APP_NODE_PREFIX } from './applications.js';
 export const GROUP_PREFIX = 'ns:';
-
-/** Pods are folded into one node only when there are at least this many under one controller. */
-const MIN_PODS_TO_COLLAPSE = 2;
 
 export function deriveView(store: GraphStore, options: ViewOptions): ViewGraph {
   const visible = filterNodes(store, options);
@@ -71,7 +80,7 @@ export function deriveView(store: GraphStore, options: ViewOptions): ViewGraph {
   const level = resolveLevel(options.level, reachable.size);
   const representative = new Map<string, string>();
   const summaries = foldGroups(store, options, level, reachable, representative);
-  const nodes = [...summaries, ...(level === 'object' ? [] : collapsePods(store, options, reachable, representative))];
+  const nodes = [...summaries, ...(level === 'object' ? [] : foldOwned(store, options, reachable, representative))];
   for (const id of reachable) {
     if (representative.has(id)) continue;
     const node = store.nodes.get(id);
@@ -80,8 +89,8 @@ export function deriveView(store: GraphStore, options: ViewOptions): ViewGraph {
     nodes.push(plainNode(node, options, level));
   }
   nodes.sort((a, b) => compare(a.id, b.id));
-  // At the namespace level, edges between summaries are counted by family: one labelled line per pair and family.
-  const counted = new Set(level === 'namespace' ? summaries.map((n) => n.id) : []);
+  // At the summary levels, edges between summaries are counted by family: one labelled line per pair and family.
+  const counted = new Set(level === 'namespace' || level === 'application' ? summaries.map((n) => n.id) : []);
   const edges = deriveEdges(store, options, representative, counted);
   return { nodes, edges, groups: deriveGroups(nodes), representative, level };
 }
@@ -130,17 +139,19 @@ function foldGroups(
   const groups = membersByGroup(foldAssignments(store, options, level, reachable));
   if (groups.size === 0) return [];
   const broken = brokenReferrers(store);
+  // At the application level a namespace holding applications is a box: its apps and the rest of it sit inside.
+  const boxed = level === 'application' && options.groupByNamespace ? namespacesWithApps(store, reachable) : new Set<string>();
   const result: ViewNode[] = [];
   for (const [id, members] of groups) {
     for (const member of members) representative.set(member, id);
-    const summary = summarize(store, members, broken);
-    const lines = summaryLines(id, summary);
-    const namespace = id.startsWith(NAMESPACE_NODE_PREFIX) ? id.slice(NAMESPACE_NODE_PREFIX.length) : '';
-    result.push({
+    const summary = summarize(store, members, broken, isAppGroup(id));
+    const home = homeNamespace(id);
+    const lines = summaryLines(id, summary, boxed.has(home));
+    const node: ViewNode = {
       id,
       kind: summaryKind(id, summary),
       name: summaryTitle(id),
-      namespace,
+      namespace: home,
       status: summary.worst,
       tag: lines[0] ?? '',
       label: lines.join('\n'),
@@ -149,54 +160,61 @@ function foldGroups(
       members,
       summary,
       ...estimateNodeSize(lines),
-    });
+    };
+    result.push(boxed.has(home) ? { ...node, parent: GROUP_PREFIX + home } : node);
   }
   return result;
 }
 
-function collapsePods(
+/** The namespace a summary belongs to: its own, its application's, or '' for cluster infrastructure. */
+function homeNamespace(groupId: string): string {
+  return namespaceOfGroup(groupId) ?? appOfGroup(groupId)?.namespace ?? '';
+}
+
+/** What a workload runs (ReplicaSets, Jobs, Pods) folded under it, one node per top owner (ownerFolds.ts). */
+function foldOwned(
   store: GraphStore,
   options: ViewOptions,
   reachable: ReadonlySet<string>,
   representative: Map<string, string>,
 ): ViewNode[] {
-  const expanded = new Set(options.expandedOwners);
-  const byController = new Map<string, string[]>();
-  for (const id of reachable) {
-    const node = store.nodes.get(id);
-    if (node?.kind !== 'Pod' || node.controller === undefined || representative.has(id)) continue;
-    if (expanded.has(node.controller)) continue;
-    push(byController, node.controller, id);
-  }
+  const folds = ownedFolds(store, reachable, representative, new Set(options.expandedOwners), options.focus?.id);
   const result: ViewNode[] = [];
-  for (const [controller, ids] of byController) {
-    // Keep the focused pod visible on its own: collapsing it would hide what the user asked to see.
-    if (ids.length < MIN_PODS_TO_COLLAPSE || ids.includes(options.focus?.id ?? '')) continue;
-    const id = POD_AGGREGATE_PREFIX + controller;
+  for (const [owner, ids] of folds) {
+    const id = POD_AGGREGATE_PREFIX + owner;
     for (const member of ids) representative.set(member, id);
-    const first = store.nodes.get(ids[0] ?? '');
-    const namespace = first?.namespace ?? '';
-    const owner = store.nodes.get(controller)?.name ?? nameFromId(controller);
-    const node = aggregateNode(id, 'Pod', `${owner} (${ids.length} pods)`, namespace, worstStatus(store, ids), 'pods', ids);
-    result.push(withParent(node, options));
+    const namespace = store.nodes.get(ids[0] ?? '')?.namespace ?? '';
+    const ownerName = store.nodes.get(owner)?.name ?? nameFromId(owner);
+    result.push(withParent(ownedFoldNode(id, store, ownerName, namespace, ids), options));
   }
   return result;
 }
 
-function aggregateNode(
-  id: string,
-  kind: string,
-  name: string,
-  namespace: string,
-  status: NodeStatus,
-  aggregate: AggregateKind,
-  members: readonly string[],
-): ViewNode {
-  const tag = aggregate === 'pods' ? 'PODS' : 'NAMESPACE';
-  const lines = nodeLabelLines(tag, name);
+/**
+ * A fold of what an owner runs: "PODS" when it holds only Pods, "RUNS" when ReplicaSets or Jobs are in it too. The
+ * counts get a line of their own, so a long owner name never breaks "ReplicaSets" in two.
+ */
+function ownedFoldNode(id: string, store: GraphStore, ownerName: string, namespace: string, members: readonly string[]): ViewNode {
+  const kind = ownedFoldKind(members, store);
+  const tag = members.every((m) => store.nodes.get(m)?.kind === 'Pod') ? 'PODS' : 'RUNS';
+  const counts = ownedFoldCounts(members, store);
+  const lines = [...nodeLabelLines(tag, ownerName), counts];
   const sorted = [...members].sort(compare);
-  const label = lines.join('\n');
-  return { id, kind, name, namespace, status, tag, label, missing: false, aggregate, members: sorted, ...estimateNodeSize(lines) };
+  const status = worstStatus(store, members);
+  const name = `${ownerName} (${counts})`;
+  return {
+    id,
+    kind,
+    name,
+    namespace,
+    status,
+    tag,
+    label: lines.join('\n'),
+    missing: false,
+    aggregate: 'pods',
+    members: sorted,
+    ...estimateNodeSize(lines),
+  };
 }
 
 function plainNode(node: TopologyNode, options: ViewOptions, level: DetailLevel): ViewNode {
@@ -214,8 +232,9 @@ function plainNode(node: TopologyNode, options: ViewOptions, level: DetailLevel)
     members: [node.id],
     ...estimateNodeSize(lines),
   };
-  // At the namespace level a Namespace object folds with its contents, so it opens into their box too.
-  if (level === 'namespace' && node.kind === 'Namespace' && options.groupByNamespace) return { ...view, parent: GROUP_PREFIX + node.name };
+  // At the summary levels a Namespace object folds with its contents, so it opens into their box too.
+  const summaryLevel = level === 'namespace' || level === 'application';
+  if (summaryLevel && node.kind === 'Namespace' && options.groupByNamespace) return { ...view, parent: GROUP_PREFIX + node.name };
   return withParent(view, options);
 }
 
@@ -238,12 +257,6 @@ function deriveGroups(nodes: readonly ViewNode[]): ViewGroup[] {
   const namespaces = new Set<string>();
   for (const node of nodes) if (node.parent !== undefined) namespaces.add(node.parent.slice(GROUP_PREFIX.length));
   return [...namespaces].sort(compare).map((namespace) => ({ id: GROUP_PREFIX + namespace, namespace }));
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
 
 /** Code-unit order: locale-independent, so every machine derives the same view. */

@@ -1,8 +1,9 @@
 /**
- * Opening and closing folds as view-option changes: a summary group, a namespace folded by hand, an owner's
- * pods. Pure, so the webview's double-click, search and reveal all open folds the same way.
+ * Opening and closing folds as view-option changes: a summary group (namespace, application, infrastructure),
+ * a namespace folded by hand, what an owner runs. Pure, so the webview's double-click, search and reveal all open folds the same way.
  */
 import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from './deriveView.js';
+import { appOfGroup } from './applications.js';
 import { INFRA_NODE_PREFIX, NAMESPACE_NODE_PREFIX, isSummaryGroup } from './groupFamilies.js';
 import type { DetailLevel, ViewOptions } from './viewOptions.js';
 
@@ -27,17 +28,24 @@ export function openFold(options: ViewOptions, id: string): ViewOptions {
 }
 
 /**
- * Options with the opened namespace box `ns:<namespace>` folded again. At the namespace level that closes the
- * group (the cluster-scoped box closes every infrastructure family); below it, the namespace is folded by hand.
+ * Options with the opened namespace box `ns:<namespace>` folded again. At the namespace and application levels
+ * that closes the groups opened inside it (the cluster-scoped box closes every infrastructure family and
+ * cluster-scoped application); below them, the namespace is folded by hand.
  */
 export function foldGroupBox(options: ViewOptions, level: DetailLevel, boxId: string): ViewOptions {
   if (!boxId.startsWith(GROUP_PREFIX)) return options;
   const ns = boxId.slice(GROUP_PREFIX.length);
-  if (level === 'namespace') {
-    const closes = (g: string): boolean => (ns === '' ? g.startsWith(INFRA_NODE_PREFIX) : g === NAMESPACE_NODE_PREFIX + ns);
-    return { ...options, openedGroups: options.openedGroups.filter((g) => !closes(g)) };
+  if (level === 'namespace' || level === 'application') {
+    return { ...options, openedGroups: options.openedGroups.filter((g) => !groupInBox(g, ns)) };
   }
   // Cluster-scoped objects have no namespace to fold into below the namespace level.
   if (ns === '' || options.collapsedNamespaces.includes(ns)) return options;
   return { ...options, collapsedNamespaces: [...options.collapsedNamespaces, ns] };
+}
+
+/** Whether summary group `id` draws its objects in the box of namespace `ns` ('' for the cluster-scoped box). */
+function groupInBox(id: string, ns: string): boolean {
+  const app = appOfGroup(id);
+  if (app !== undefined) return app.namespace === ns;
+  return ns === '' ? id.startsWith(INFRA_NODE_PREFIX) : id === NAMESPACE_NODE_PREFIX + ns;
 }

@@ -4,6 +4,7 @@
  */
 import type { EdgeType, TopologyNode } from '../model/graph.js';
 import { ADMISSION_KINDS } from '../model/kinds.js';
+import { APP_NODE_PREFIX } from './applications.js';
 
 /** Prefix of a namespace's summary node (shared with the older per-namespace fold, which draws the same node). */
 export const NAMESPACE_NODE_PREFIX = 'nsc:';
@@ -50,7 +51,7 @@ export function summaryGroupOf(node: TopologyNode): string {
 }
 
 export function isSummaryGroup(id: string): boolean {
-  return id.startsWith(NAMESPACE_NODE_PREFIX) || id.startsWith(INFRA_NODE_PREFIX);
+  return id.startsWith(NAMESPACE_NODE_PREFIX) || id.startsWith(INFRA_NODE_PREFIX) || id.startsWith(APP_NODE_PREFIX);
 }
 
 /** The namespace a summary group stands for, or undefined for an infrastructure family. */

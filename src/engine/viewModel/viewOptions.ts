@@ -8,12 +8,15 @@ export interface FocusOptions {
 }
 
 /**
- * How much is drawn (issue 15, semantic zoom): one summary per namespace, workloads with their pods folded,
- * or every object. `auto` picks the namespace level for large graphs and the workload level otherwise.
+ * How much is drawn (issue 15, semantic zoom): one summary per namespace, one per application (objects named by
+ * `app.kubernetes.io/part-of` / `instance`, see applications.ts) with the rest of each namespace folded beside
+ * them, workloads with what they run folded under them, or every object. `auto` picks the namespace level for
+ * large graphs and the workload level otherwise.
  */
-export type DetailLevel = 'namespace' | 'workload' | 'object';
+export type DetailLevel = 'namespace' | 'application' | 'workload' | 'object';
 export type LevelChoice = DetailLevel | 'auto';
-export const LEVEL_CHOICES: readonly LevelChoice[] = ['auto', 'namespace', 'workload', 'object'];
+/** Coarsest first, as the level select lists them. */
+export const LEVEL_CHOICES: readonly LevelChoice[] = ['auto', 'namespace', 'application', 'workload', 'object'];
 
 /** Above this many objects `auto` starts at the namespace level: beyond it the object view is a hairball. */
 export const AUTO_NAMESPACE_THRESHOLD = 300;
@@ -28,7 +31,10 @@ export interface ViewOptions {
   readonly expandedOwners: readonly string[];
   readonly focus: FocusOptions | null;
   readonly level: LevelChoice;
-  /** Summary groups (`nsc:<namespace>`, `infra:<family>`) shown opened while the namespace level folds the rest. */
+  /**
+   * Summary groups (`nsc:<namespace>`, `infra:<family>`, `app:<namespace>/<application>`) shown opened while the
+   * namespace or application level folds the rest.
+   */
   readonly openedGroups: readonly string[];
 }
 

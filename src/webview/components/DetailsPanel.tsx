@@ -3,6 +3,7 @@
  * something is selected; beside the canvas in a wide panel, over it in a narrow one (main.css).
  */
 import type { JSX } from 'preact';
+import { appOfGroup } from '../../engine/viewModel/applications';
 import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
 import { EDGE_VISUALS } from '../../engine/visual/edges';
 import { kindVisual } from '../../engine/visual/kinds';
@@ -60,7 +61,8 @@ export function DetailsPanel(props: DetailsPanelProps): JSX.Element {
   );
 }
 
-function Header({ kind, name, missing }: { kind: string; name: string; missing: boolean }): JSX.Element {
+/** `label`: what the second line says instead of the kind (an application drawn in its main workload's colours). */
+function Header({ kind, name, missing, label }: { kind: string; name: string; missing: boolean; label?: string }): JSX.Element {
   const visual = kindVisual(kind, missing);
   return (
     <header class="details-header">
@@ -69,7 +71,7 @@ function Header({ kind, name, missing }: { kind: string; name: string; missing: 
       </span>
       <div>
         <h2 class="details-name">{name}</h2>
-        <div class="details-kind">{kind}</div>
+        <div class="details-kind">{label ?? kind}</div>
       </div>
     </header>
   );
@@ -220,9 +222,16 @@ const MEMBER_LIST_LIMIT = 200;
 function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.Element {
   const { node, store } = props;
   const listed = listedMembers(store, node.members);
+  // An application is drawn in its main workload's colours: the header says what it is, and where.
+  const app = appOfGroup(node.id);
   return (
     <div class="details-body">
-      <Header kind={node.kind} name={node.name} missing={false} />
+      <Header
+        kind={node.kind}
+        name={node.name}
+        missing={false}
+        {...(app === undefined ? {} : { label: `Application in ${app.namespace === '' ? 'cluster scope' : app.namespace}` })}
+      />
       <StatusLine node={node} />
       {node.summary !== undefined && (
         <p data-testid="group-summary">
@@ -232,7 +241,7 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
       )}
       <div class="actions">
         <button type="button" class="primary" onClick={() => props.onActivate(node.id)}>
-          {node.aggregate === 'pods' ? 'Show pods one by one' : 'Open group'}
+          {node.aggregate !== 'pods' ? 'Open group' : node.tag === 'PODS' ? 'Show pods one by one' : 'Show what it runs one by one'}
         </button>
       </div>
       <section>

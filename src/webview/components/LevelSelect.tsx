@@ -1,4 +1,4 @@
-/** The level-of-detail choice in the toolbar: one summary per namespace, workloads, or every object. */
+/** The level-of-detail choice in the toolbar: one summary per namespace or per application, workloads, or every object. */
 import type { JSX } from 'preact';
 import type { LevelChoice, ViewOptions } from '../../engine/viewModel/viewOptions';
 import { isLevelChoice } from '../../engine/viewModel/viewOptions';
@@ -6,9 +6,14 @@ import { isLevelChoice } from '../../engine/viewModel/viewOptions';
 const LABELS: Readonly<Record<LevelChoice, string>> = {
   auto: 'Auto',
   namespace: 'Namespaces',
+  application: 'Applications',
   workload: 'Workloads',
   object: 'Every object',
 };
+
+const TITLE =
+  'Level of detail: Auto starts large graphs at one node per namespace; ' +
+  'Applications folds objects by app.kubernetes.io/part-of or instance';
 
 export interface LevelSelectProps {
   readonly view: ViewOptions;
@@ -21,7 +26,7 @@ export function LevelSelect({ view, onView }: LevelSelectProps): JSX.Element {
       class="level-select"
       data-testid="level"
       aria-label="Level of detail"
-      title="Level of detail: Auto starts large graphs at one node per namespace"
+      title={TITLE}
       value={view.level}
       onChange={(e) => {
         const value = (e.target as HTMLSelectElement).value;

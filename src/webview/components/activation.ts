@@ -4,6 +4,7 @@
  */
 import { GROUP_PREFIX } from '../../engine/viewModel/deriveView';
 import { foldGroupBox, isFold, openFold } from '../../engine/viewModel/foldActions';
+import { appOfGroup } from '../../engine/viewModel/applications';
 import { NAMESPACE_NODE_PREFIX, namespaceOfGroup } from '../../engine/viewModel/groupFamilies';
 import type { DetailLevel, ViewOptions } from '../../engine/viewModel/viewOptions';
 
@@ -15,15 +16,15 @@ export type Activation =
 /** `level`: the level drawn now, which decides whether folding a namespace box closes an opened group. */
 export function activation(id: string, hasSource: boolean, level: DetailLevel): Activation {
   if (isFold(id)) {
-    const ns = namespaceOfGroup(id);
-    // An opened namespace is its box again, and the selection follows it.
+    // An opened namespace is its box again, and the selection follows it; so does an opened application's.
+    const ns = namespaceOfGroup(id) ?? appOfGroup(id)?.namespace;
     const change = (v: ViewOptions): ViewOptions => openFold(v, id);
     return ns === undefined ? { kind: 'view', change } : { kind: 'view', change, select: GROUP_PREFIX + ns };
   }
   if (id.startsWith(GROUP_PREFIX)) {
     const ns = id.slice(GROUP_PREFIX.length);
-    // Below the namespace level cluster-scoped objects have no namespace to fold into.
-    if (ns === '' && level !== 'namespace') return { kind: 'none' };
+    // Below the summary levels cluster-scoped objects have no namespace to fold into.
+    if (ns === '' && level !== 'namespace' && level !== 'application') return { kind: 'none' };
     const change = (v: ViewOptions): ViewOptions => foldGroupBox(v, level, id);
     return ns === '' ? { kind: 'view', change } : { kind: 'view', change, select: NAMESPACE_NODE_PREFIX + ns };
   }

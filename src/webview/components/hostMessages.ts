@@ -31,7 +31,7 @@ function focus(ctx: MessageContext, { id, neighbourhood }: Params<'view/focus'>)
   const node = ctx.store.nodes.get(id);
   if (node !== undefined) {
     ctx.updateView((v) => {
-      const revealed = revealOptions(v, node);
+      const revealed = revealOptions(v, node, ctx.store);
       return neighbourhood === true ? { ...revealed, focus: { id, hops: v.focus?.hops ?? 1 } } : revealed;
     });
   }

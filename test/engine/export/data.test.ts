@@ -60,7 +60,7 @@ describe('JSON and YAML export', () => {
       'height',
     ]);
     const pods = data.nodes.find((n) => n['aggregate'] === 'pods');
-    expect(pods?.['members']).toEqual(['core/Pod/shop/web-1-a', 'core/Pod/shop/web-1-b']);
+    expect(pods?.['members']).toEqual(['apps/ReplicaSet/shop/web-1', 'core/Pod/shop/web-1-a', 'core/Pod/shop/web-1-b']);
     expect(pods?.['status']).toBe('Pending');
     const selects = data.edges.find(
       (e) => e['type'] === 'selects' && e['source'] === 'core/Service/shop/web' && e['target'] === pods?.['id'],

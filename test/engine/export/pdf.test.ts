@@ -30,7 +30,7 @@ describe('PDF export', () => {
         /^Filters: none \(everything shown\) {2}· {2}Shown: \d+ nodes, \d+ relations {2}· {2}node labels at [\d.]+ pt$/,
       ),
     ]);
-    for (const name of ['DEPLOY', 'web', 'PODS', 'web-1 (2 pods)', 'web-config', 'web-secrets', 'shop']) expect(text).toContain(name);
+    for (const name of ['DEPLOY', 'web', 'RUNS', '1 ReplicaSet, 2 pods', 'web-config', 'web-secrets', 'shop']) expect(text).toContain(name);
     expect(pdfPages(pdf)).toEqual({ count: 1, mediaBoxes: ['0 0 841.89 595.28'] });
     const info = pdf.toString('latin1');
     expect(info).toContain('(D:20250131120000Z)');

@@ -49,7 +49,7 @@ describe('SVG export', () => {
       );
     }
     const pods = scene.nodes.find((n) => n.aggregate === 'pods');
-    expect(pods?.lines).toEqual(['PODS', 'web-1 (2 pods)']);
+    expect(pods?.lines).toEqual(['RUNS', 'web', '1 ReplicaSet, 2 pods']);
     // Collapsed pods: the double border is two outlines.
     expect((elements.get(pods?.id ?? '')?.['path'] as unknown[]).length).toBe(3);
     expect(renderSvg(scene)).toContain('fast &quot;ssd&quot; &lt;tier&gt;');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseManifestText } from '../../../src/engine/intake/manifests.js';
 import { parseManifestTextWithYaml } from '../../../src/engine/intake/yamlManifests.js';
 import { bothPaths, canonical } from './bothPaths.js';
+import { mutate, random } from './mutations.js';
 
 const CORPUS = resolve(__dirname, '../../../../shared/corpus');
 const EXAMPLES = resolve(__dirname, '../../../examples');
@@ -17,35 +18,6 @@ function manifestFiles(folder: string): string[] {
     if (statSync(path).isDirectory()) return manifestFiles(path);
     return /\.(ya?ml|json)$/.test(entry) ? [path] : [];
   });
-}
-
-/** The same pseudo-random sequence on every run: a failure names its seed and case, and reproduces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
-
-/** Pieces of YAML syntax that move lines or change meaning when dropped into a real manifest. */
-const PIECES = [':', ': ', '- ', ' #', '#', '{', '}', '[', ']', ',', "'", '"', '\t', '\n', '  ', '? ', '---\n', '...\n'];
-const MORE = ['\\', '|', '>', '|-\n', 'on', '0755', '~', '\r\n', '"\\x41"', 'x', '.'];
-
-function mutate(lines: readonly string[], next: () => number): string {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  const start = Math.floor(next() * lines.length);
-  let text = lines.slice(start, start + 5 + Math.floor(next() * 40)).join('\n') + '\n';
-  for (let edit = 0, edits = 1 + Math.floor(next() * 3); edit < edits; edit++) {
-    const at = Math.floor(next() * text.length);
-    const choice = next();
-    if (choice < 0.4) text = text.slice(0, at) + pick(next() < 0.7 ? PIECES : MORE) + text.slice(at);
-    else if (choice < 0.7) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
-    else {
-      const all = text.split('\n');
-      const line = Math.floor(next() * all.length);
-      all[line] = next() < 0.5 ? ` ${all[line]}` : all[line]!.replace(/^ /, '');
-      text = all.join('\n');
-    }
-  }
-  return text;
 }
 
 describe('fast intake path on real manifests', () => {
@@ -64,7 +36,7 @@ describe('fast intake path on real manifests', () => {
         expect(canonical(parseManifestText(text, shown)), shown).toBe(canonical(parseManifestTextWithYaml(text, shown)));
       }
     }
-    // Only kalc-gke-dump/tesg1.yaml (Lists run together: duplicate keys) needs the yaml path today.
+    // None needs the yaml path today (kalc-gke-dump/tesg1.yaml, Lists run together, is read piece by piece).
     expect(fallbacks.length, fallbacks.join(', ')).toBeLessThanOrEqual(files.length / 50);
   });
 

@@ -126,7 +126,7 @@ describe('fast intake path gives the yaml path what it cannot mirror', () => {
 
   it.each([
     ['a YAML error', 'apiVersion: v1\nkind: A\n---\napiVersion: v1\nkind: B\nmetadata: { name: [unclosed\n---\napiVersion: v1\nkind: C\n'],
-    ['objects run together (duplicate keys)', 'apiVersion: v1\nkind: A\napiVersion: v1\nkind: B\n'],
+    ['objects run together after a comment', '# dump\napiVersion: v1\nkind: A\napiVersion: v1\nkind: B\n'],
     ['an anchor and an alias', object('  a: &x value\n  b: *x\n')],
     ['an alias bomb', bomb.join('\n') + '\n'],
     ['a custom tag', 'apiVersion: v1\nkind: A\nvalue: !Ref other\n'],

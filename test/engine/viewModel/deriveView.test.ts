@@ -10,6 +10,7 @@ import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions'
 
 const FIXTURE = JSON.parse(readFileSync(resolve(__dirname, '../../webview/fixtures/small-graph.json'), 'utf8')) as TopologyGraph;
 const RS = 'apps/ReplicaSet/shop/web-7d9f';
+const DEPLOY = 'apps/Deployment/shop/web';
 
 function view(options: Partial<ViewOptions> = {}): ReturnType<typeof deriveView> {
   const store = new GraphStore();
@@ -18,22 +19,27 @@ function view(options: Partial<ViewOptions> = {}): ReturnType<typeof deriveView>
 }
 
 describe('deriveView', () => {
-  it('folds pods under their controller and re-points their edges, de-duplicated', () => {
+  it('folds the ReplicaSet and its pods under the Deployment and re-points their edges, de-duplicated', () => {
     const v = view();
-    const pods = v.nodes.find((n) => n.id === `pods:${RS}`);
-    expect(pods?.name).toBe('web-7d9f (3 pods)');
+    const pods = v.nodes.find((n) => n.id === `pods:${DEPLOY}`);
+    expect(pods?.name).toBe('web (1 ReplicaSet, 3 pods)');
+    expect(pods?.tag).toBe('RUNS');
     expect(pods?.status).toBe('CrashLoopBackOff'); // the worst member
-    expect(pods?.members).toHaveLength(3);
-    const env = v.edges.filter((e) => e.source === `pods:${RS}` && e.type === 'env');
+    expect(pods?.members).toHaveLength(4);
+    expect(v.nodes.some((n) => n.id === RS)).toBe(false);
+    expect(v.edges.filter((e) => e.source === DEPLOY && e.target === `pods:${DEPLOY}`).map((e) => e.type)).toEqual(['owns']);
+    const env = v.edges.filter((e) => e.source === `pods:${DEPLOY}` && e.type === 'env');
     expect(env).toHaveLength(1);
     expect(env[0]?.broken).toBe('missing');
     expect(env[0]?.members).toHaveLength(3);
-    expect(v.representative.get('core/Pod/shop/web-7d9f-x2k4p')).toBe(`pods:${RS}`);
+    expect(v.representative.get('core/Pod/shop/web-7d9f-x2k4p')).toBe(`pods:${DEPLOY}`);
+    expect(v.representative.get(RS)).toBe(`pods:${DEPLOY}`);
   });
 
-  it('shows pods one by one when their owner is expanded', () => {
-    const v = view({ expandedOwners: [RS] });
+  it('shows what an owner runs one by one when it is expanded', () => {
+    const v = view({ expandedOwners: [DEPLOY] });
     expect(v.nodes.filter((n) => n.kind === 'Pod' && n.namespace === 'shop')).toHaveLength(3);
+    expect(v.nodes.some((n) => n.id === RS)).toBe(true);
   });
 
   it('keeps every edge whose ends are both visible, and only those', () => {
@@ -52,7 +58,7 @@ describe('deriveView', () => {
     const one = view({ focus: { id: 'apps/Deployment/shop/web', hops: 1 } });
     expect(one.nodes.map((n) => n.id).sort()).toEqual(['apps/Deployment/shop/web', RS, 'autoscaling/HorizontalPodAutoscaler/shop/web']);
     const two = view({ focus: { id: 'apps/Deployment/shop/web', hops: 2 } });
-    expect(two.nodes.map((n) => n.id)).toContain(`pods:${RS}`);
+    expect(two.nodes.map((n) => n.id)).toContain(`pods:${DEPLOY}`);
   });
 
   it('groups by namespace, with a box for cluster-scoped objects, or not at all', () => {
@@ -68,7 +74,7 @@ describe('deriveView', () => {
     expect(ns?.name).toBe('data');
     expect(ns?.summary?.objects).toBe(10);
     expect(ns?.label.split('\n').slice(0, 3)).toEqual(['NAMESPACE', 'data', '10 objects']);
-    expect(v.edges.some((e) => e.source === 'nsc:data' && e.target === `pods:${RS}` && e.type === 'allows')).toBe(true);
+    expect(v.edges.some((e) => e.source === 'nsc:data' && e.target === `pods:${DEPLOY}` && e.type === 'allows')).toBe(true);
     expect(v.edges.some((e) => e.source === e.target)).toBe(false);
   });
 
@@ -84,7 +90,7 @@ describe('search', () => {
     const v = deriveView(store, DEFAULT_VIEW_OPTIONS);
     expect(searchView(store, v, '')).toBeNull();
     expect([...(searchView(store, v, 'tier=frontend') ?? [])]).toEqual(['apps/Deployment/shop/web']);
-    expect(searchView(store, v, 'c5v7n')?.has(`pods:${RS}`)).toBe(true);
+    expect(searchView(store, v, 'c5v7n')?.has(`pods:${DEPLOY}`)).toBe(true);
     expect(searchView(store, v, 'PersistentVolume')?.size).toBe(2);
   });
 });

@@ -164,13 +164,13 @@ describe('levels of detail', () => {
     const opened = derive(store, openFold({ ...DEFAULT_VIEW_OPTIONS, level: 'namespace' }, 'nsc:shop'));
     expect(opened.nodes.some((n) => n.id === 'nsc:shop')).toBe(false);
     expect(opened.representative.get(ids.deploy)).toBe(ids.deploy);
-    expect(opened.representative.get(ids.pod0)).toBe(`pods:${ids.rs}`);
+    expect(opened.representative.get(ids.pod0)).toBe(`pods:${ids.deploy}`);
     const others = (v: ViewGraph): unknown[] => v.nodes.filter((n) => n.id !== 'nsc:shop' && n.aggregate === 'namespace');
     expect(others(opened)).toEqual(others(folded));
     expect(opened.groups.map((g) => g.id)).toEqual(['ns:shop']);
     // Edges from an opened object to a folded group are counted too.
     expect(opened.edges.find((e) => e.source === ids.svc && e.target === 'infra:nodes')).toBeUndefined();
-    expect(opened.edges.find((e) => e.source === `pods:${ids.rs}` && e.target === 'infra:nodes')).toMatchObject({ count: 3 });
+    expect(opened.edges.find((e) => e.source === `pods:${ids.deploy}` && e.target === 'infra:nodes')).toMatchObject({ count: 3 });
     const closed = foldGroupBox(openFold({ ...DEFAULT_VIEW_OPTIONS, level: 'namespace' }, 'nsc:shop'), 'namespace', 'ns:shop');
     expect(closed.openedGroups).toEqual([]);
   });
@@ -180,7 +180,7 @@ describe('levels of detail', () => {
     const store = storeOf(graph);
     const options: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, level: 'namespace' };
     const reveal = revealPath(store, options, ids.pod0);
-    expect(reveal.path).toEqual(['nsc:shop', `pods:${ids.rs}`]);
+    expect(reveal.path).toEqual(['nsc:shop', `pods:${ids.deploy}`]);
     expect(derive(store, reveal.options).representative.get(ids.pod0)).toBe(ids.pod0);
     expect(revealPath(store, options, ids.worker).path).toEqual(['infra:nodes']);
     expect(firstHit(store, derive(store, options), 'db-0')).toBe(ids.dbPod);
@@ -217,21 +217,24 @@ describe('levels of detail', () => {
     expect(view.nodes.every((n) => n.aggregate === undefined)).toBe(true);
   });
 
-  it.each<DetailLevel>(['namespace', 'workload', 'object'])('drops no object at the %s level of a 2,000-object cluster', (level) => {
-    const graph = syntheticGraph(2000);
-    const store = storeOf(graph);
-    const view = derive(store, { level });
-    expect(represented(view)).toBe(store.nodes.size);
-    expect(view.representative.size).toBe(store.nodes.size);
-    const shown = new Set(view.nodes.map((n) => n.id));
-    for (const id of store.nodes.keys()) expect(shown.has(view.representative.get(id) ?? '')).toBe(true);
-    // Every object can be reached: its reveal path ends with the object drawn as itself.
-    const sample = [...store.nodes.keys()].filter((_, i) => i % 97 === 0);
-    for (const id of sample) {
-      const { options } = revealPath(store, { ...DEFAULT_VIEW_OPTIONS, level }, id);
-      expect(derive(store, options).representative.get(id)).toBe(id);
-    }
-  });
+  it.each<DetailLevel>(['namespace', 'application', 'workload', 'object'])(
+    'drops no object at the %s level of a 2,000-object cluster',
+    (level) => {
+      const graph = syntheticGraph(2000);
+      const store = storeOf(graph);
+      const view = derive(store, { level });
+      expect(represented(view)).toBe(store.nodes.size);
+      expect(view.representative.size).toBe(store.nodes.size);
+      const shown = new Set(view.nodes.map((n) => n.id));
+      for (const id of store.nodes.keys()) expect(shown.has(view.representative.get(id) ?? '')).toBe(true);
+      // Every object can be reached: its reveal path ends with the object drawn as itself.
+      const sample = [...store.nodes.keys()].filter((_, i) => i % 97 === 0);
+      for (const id of sample) {
+        const { options } = revealPath(store, { ...DEFAULT_VIEW_OPTIONS, level }, id);
+        expect(derive(store, options).representative.get(id)).toBe(id);
+      }
+    },
+  );
 
   it('a namespace-level view of 2,000 objects is a few dozen nodes', () => {
     const view = derive(storeOf(syntheticGraph(2000)), { level: 'namespace' });
