@@ -3,7 +3,7 @@
  * production bundle behind its CSP, fed `graph/init` and `graph/delta` messages the way the host sends them. A
  * benchmark, not a test: it prints numbers next to their targets and never fails on a slow machine.
  * BENCH_WEBVIEW_SIZES (default 1000,5000), BENCH_WEBVIEW_RUNS (default 2); BENCH_WEBVIEW_PROFILE=1 adds a CPU
- * profile of each size's first draw and delta (bench/cpuProfile.ts), kept in test-results/webview-bench/.
+ * profile of each size's first draw, pan/zoom and delta (bench/cpuProfile.ts), kept in test-results/webview-bench/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,7 +99,10 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
     if (profiler !== null) report(await profiler.stop(), `first draw of ${graph.nodes.length} objects`, `${graph.nodes.length}-load`);
     const counts = await page.counts();
     const heap = await heapMb(cdp);
+    const panProfiler = profile ? await startProfile(cdp) : null;
     const panZoom = await panAndZoom(page);
+    if (panProfiler !== null)
+      report(await panProfiler.stop(), `pan/zoom over ${graph.nodes.length} objects`, `${graph.nodes.length}-panzoom`);
     const { delta, expect } = hundredObjectDelta(graph);
     const deltaProfiler = profile ? await startProfile(cdp) : null;
     const deltaMs = await page.page.evaluate(probeDelta, { message: createMessage(GraphDeltaMessage, { delta }), expect });

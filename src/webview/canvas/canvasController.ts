@@ -23,7 +23,8 @@ import { Decorations } from './decorations';
 import { fitViewport } from './fitViewport';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { installStyleCacheDirty } from './styleCacheDirty';
-import type { ResolvedTheme } from './theme';
+import { setViewportTexture } from './viewportTexture';
+import type { ResolvedTheme } from './resolvedTheme';
 import { DEFAULT_ASPECT, layoutInput } from '../../engine/viewModel/viewLayout';
 import { groupAnchors, layoutInputChanged, seedsFrom } from './viewGeometry';
 
@@ -297,6 +298,7 @@ export class CanvasController {
     const large = this.view.nodes.length + this.view.edges.length > LARGE_GRAPH;
     if (large !== this.large) {
       this.large = large;
+      setViewportTexture(this.cy, large);
       this.setTheme(this.theme);
     }
   }

@@ -11,7 +11,7 @@ import { CHROME, GROUP_VISUAL } from '../../engine/visual/theme';
 import { FAMILY_VISUALS } from '../../engine/visual/kinds';
 import { NODE_METRICS } from '../../engine/visual/nodeGeometry';
 import { TONE_VISUALS } from '../../engine/visual/status';
-import type { ResolvedTheme } from './theme';
+import type { ResolvedTheme } from './resolvedTheme';
 
 export interface StyleBlock {
   readonly selector: string;
@@ -23,6 +23,7 @@ export const LARGE_GRAPH = 1500;
 
 export function buildStylesheet(theme: ResolvedTheme, large: boolean): StyleBlock[] {
   return [
+    coreBlock(theme),
     ...nodeBlocks(theme),
     ...familyBlocks(theme),
     ...statusBlocks(theme),
@@ -31,6 +32,15 @@ export function buildStylesheet(theme: ResolvedTheme, large: boolean): StyleBloc
     ...stateBlocks(theme),
     ...diffBlocks(theme),
   ];
+}
+
+/**
+ * A large view pans and zooms a snapshot of itself (viewportTexture.ts); around the snapshot, where nothing was drawn
+ * yet, the editor's background rather than cytoscape's black.
+ */
+function coreBlock(theme: ResolvedTheme): StyleBlock {
+  const bg = theme.color(CHROME.background);
+  return { selector: 'core', style: { 'outside-texture-bg-color': bg.rgb, 'outside-texture-bg-opacity': 1 } };
 }
 
 /** A comparison of two moments: added in green, removed faded and dashed in red, changed in amber. */

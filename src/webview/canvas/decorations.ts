@@ -7,13 +7,34 @@
 import type { Core, NodeSingular } from 'cytoscape';
 import { groupTitle } from './groupTitle';
 
+/** Cytoscape draws the full picture again this long after the last wheel event (its wheel handler's timeout). */
+const SNAPSHOT_PAUSE_MS = 150;
+
+interface GestureInternals {
+  readonly textureOnViewport: boolean;
+  readonly data: { readonly wheelZooming?: boolean };
+}
+
+function snapshotGesture(cy: Core): boolean {
+  const r = (cy as unknown as { renderer(): GestureInternals }).renderer();
+  return r.textureOnViewport && r.data.wheelZooming === true;
+}
+
 export class Decorations {
   private selection: string | null = null;
   private matches: ReadonlySet<string> | null = null;
 
   constructor(private readonly cy: Core) {
     let scheduled = false;
+    let settle: ReturnType<typeof setTimeout> | undefined;
     cy.on('zoom', () => {
+      // While a large view zooms as a snapshot (viewportTexture.ts), titles resized now would not show until the gesture
+      // pauses, yet each resize restyles its box: they are resized once, as the full drawing comes back.
+      if (snapshotGesture(cy)) {
+        clearTimeout(settle);
+        settle = setTimeout(() => this.scaleGroupLabels(), SNAPSHOT_PAUSE_MS);
+        return;
+      }
       if (scheduled) return;
       scheduled = true;
       requestAnimationFrame(() => {

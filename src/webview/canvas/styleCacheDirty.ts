@@ -21,6 +21,38 @@ interface ElementInternals {
 
 interface CollectionPrototype {
   dirtyStyleCache(this: ArrayLike<ElementInternals>): unknown;
+  updateStyle(this: StyledCollection, notifyRenderer?: boolean): unknown;
+}
+
+/** What `updateStyle` uses of a collection: its elements, its instance, and its events. */
+interface StyledCollection extends ArrayLike<ElementInternals & { _private: { styleDirty?: boolean } }> {
+  cy(): { styleEnabled(): boolean; batching(): boolean; _private: { batchStyleEles: { merge(eles: unknown): unknown } } };
+  emitAndNotify(event: string): unknown;
+  emit(event: string): unknown;
+}
+
+/**
+ * Cytoscape's `updateStyle` without its compound widening. In a graph with compound nodes the original marks every
+ * descendant and parent of a restyled element for a full style recomputation, so that selectors about parents and
+ * children (`:parent`, `>`, `$`) stay right. Our stylesheet has none (test/webview/styleCacheDirty.unit.test.ts checks
+ * it), and the widening made every zoom step recompute the style of every node: the namespace titles are resized per
+ * zoom (decorations.ts), each title change restyled its whole namespace (5,000 objects: ~2.6 s of 5.9 s of pan/zoom
+ * drawing). What a parent's style does change below it (visibility, opacity) sits in the caches `dirtyRelatives` clears.
+ */
+function updateOwnStyle(this: StyledCollection, notifyRenderer?: boolean): unknown {
+  const cy = this.cy();
+  if (!cy.styleEnabled()) return this;
+  if (cy.batching()) {
+    cy._private.batchStyleEles.merge(this);
+    return this;
+  }
+  if (notifyRenderer === false) this.emit('style');
+  else this.emitAndNotify('style');
+  for (let i = 0; i < this.length; i++) {
+    const ele = this[i];
+    if (ele !== undefined) ele._private.styleDirty = true;
+  }
+  return this;
 }
 
 /** A node's own cache and those of its connected edges, as the original's `connectedEdges()` merge clears them. */
@@ -51,7 +83,7 @@ export function dirtyRelatives(ele: ElementInternals): void {
 
 let installed = false;
 
-/** Replaces `dirtyStyleCache` on cytoscape's collection prototype (shared by every instance), once. */
+/** Replaces `dirtyStyleCache` and `updateStyle` on cytoscape's collection prototype (shared by every instance), once. */
 export function installStyleCacheDirty(cy: Core): void {
   if (installed) return;
   installed = true;
@@ -60,4 +92,5 @@ export function installStyleCacheDirty(cy: Core): void {
     for (let i = 0; i < this.length; i++) dirtyRelatives(this[i] as ElementInternals);
     return this;
   };
+  prototype.updateStyle = updateOwnStyle;
 }

@@ -6,18 +6,7 @@
  */
 import type { ThemeColor, ThemeKind } from '../../engine/visual/theme';
 import { fallbackColor } from '../../engine/visual/theme';
-
-/** A colour as cytoscape wants it: an opaque colour plus a separate opacity. */
-export interface Rgba {
-  readonly rgb: string;
-  readonly alpha: number;
-}
-
-export interface ResolvedTheme {
-  readonly kind: ThemeKind;
-  readonly fontFamily: string;
-  color(c: ThemeColor): Rgba;
-}
+import type { ResolvedTheme, Rgba } from './resolvedTheme';
 
 export function themeKindOf(body: HTMLElement): ThemeKind {
   const classes = body.classList;
