@@ -112,7 +112,8 @@ describe('splitting a document at top-level apiVersion lines', () => {
 });
 
 function listOf(name: string): string {
-  return `apiVersion: v1\nitems:\n- ${pod(name).trimEnd().replace(/\n/g, '\n  ')}\n- ${pod(`${name}2`).trimEnd().replace(/\n/g, '\n  ')}\nkind: List\n`;
+  const item = (itemName: string): string => pod(itemName).trimEnd().replace(/\n/g, '\n  ');
+  return `apiVersion: v1\nitems:\n- ${item(name)}\n- ${item(`${name}2`)}\nkind: List\n`;
 }
 
 function yamlFiles(folder: string): string[] {
