@@ -4,11 +4,11 @@
  * label through them, about 45 µs a glyph, three times the cost without them (a 5,000-object cluster has 150,000
  * glyphs). Without GSUB, names are also drawn as written: Inter's contextual alternates turned "1x4" into "1×4"
  * and raised hyphens between digits, which misquotes an object's name. What is lost is kerning (from GPOS), a
- * fraction of a pixel between a few letter pairs at label sizes. The derived files are written once to a cache
- * folder named after their content, because resvg reads fonts from files only.
+ * fraction of a pixel between a few letter pairs at label sizes. The derived files are written once a process to a
+ * private temporary folder, because resvg reads fonts from files only.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,16 +25,24 @@ export function pngFontFiles(): string[] {
 
 function derivedFont(font: Buffer): string {
   const stripped = withoutTables(font, LAYOUT_TABLES);
-  const name = `${createHash('sha256').update(stripped).digest('hex').slice(0, 16)}.ttf`;
-  const dir = join(tmpdir(), 'kubilitics-fonts');
-  const path = join(dir, name);
-  if (existsSync(path) && readFileSync(path).equals(stripped)) return path;
-  mkdirSync(dir, { recursive: true });
-  // Written aside and renamed, so a reader in another process never sees half a file.
-  const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, stripped);
-  renameSync(partial, path);
+  const path = join(privateFontDir(), `${createHash('sha256').update(stripped).digest('hex').slice(0, 16)}.ttf`);
+  writeFileSync(path, stripped, { mode: 0o600 });
   return path;
+}
+
+let fontDir: string | undefined;
+
+/**
+ * A folder of this process's own (mode 0700, a fresh name), removed on exit. A fixed shared path under the
+ * system temp folder could be planted or swapped by another local user between our check and resvg's read.
+ */
+function privateFontDir(): string {
+  if (fontDir === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'kubilitics-fonts-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    fontDir = dir;
+  }
+  return fontDir;
 }
 
 /**
