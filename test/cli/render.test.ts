@@ -13,6 +13,7 @@ import { nodeBuildOptions } from '../../scripts/build.mjs';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/renderCommand.js';
 import { pdfCreationDate } from '../../src/cli/renderCommand.js';
+import { stubLine } from '../../src/engine/export/legend.js';
 
 const ROOT = resolve(__dirname, '../..');
 const EXAMPLE = join(ROOT, 'examples/shop');
@@ -112,12 +113,15 @@ describe('kubilitics render', () => {
     expect(data.nodes.length).toBeGreaterThan(0);
     expect(data.nodes.every((n) => n.id.startsWith('nsc:') || n.id.startsWith('infra:'))).toBe(true);
     // Each line between two summaries carries its count in the data. Drawn straight, those lines crossed the summaries
-    // between their ends, so drawings leave them out (as the view does until one end is selected) and say so.
+    // between their ends, so drawings draw them short at their source, with the far end and count named, and say so.
     const counted = data.edges.filter((e) => e.count !== undefined);
     expect(counted.length).toBeGreaterThan(0);
     expect(counted.every((e) => (e.count ?? 0) >= 1)).toBe(true);
     const drawn = readFileSync(svg, 'utf8');
-    expect(drawn).toContain(`${counted.length} relations not drawn (cross-cutting)`);
+    expect(drawn).toContain(stubLine(counted.length));
+    expect(drawn).not.toContain('not drawn');
+    expect(drawn.match(/<g data-stub="/g)?.length ?? 0).toBeGreaterThan(0);
+    expect(drawn).toMatch(/→ NAMESPACE [a-z-]+ \(\d+\)/);
     expect(drawn).not.toMatch(/<text x="[^"]+" y="[^"]+" font-size="10" text-anchor="middle"[^>]*>\d+<\/text>/);
     const objects = await run('render', EXAMPLE, '-o', join(dir, 'objects.json'), '--level', 'object');
     expect(objects.code).toBe(0);
