@@ -4,6 +4,7 @@
 //   dist/webview/layoutWorker.js      the layout worker (browser, iife; started from a blob: URL)
 //   dist/extension.js                 the extension host (node, cjs)            — once src/extension exists
 //   dist/cli.js                       the headless `kubilitics` CLI (node, cjs) — once src/cli exists
+//   dist/parseWorker.js               the extension host's manifest parse worker (node, cjs)
 //
 // Usage: node scripts/build.mjs [--production] [--watch]
 //   --production  minify, no source maps (what goes into the VSIX)
@@ -94,6 +95,11 @@ export function nodeBuildOptions({ production = false } = {}) {
       external: ['vscode', ...CLI_EXTERNALS],
       plugins: [pdfkitBundling],
     });
+  }
+  // The manifest parse worker the extension host starts (worker_threads): YAML is parsed off the host thread.
+  const parseWorker = join(ROOT, 'src/extension/intake/parseWorker.ts');
+  if (existsSync(parseWorker)) {
+    entries.push({ ...common, entryPoints: [parseWorker], outfile: join(ROOT, 'dist/parseWorker.js') });
   }
   // ── Lead: CLI entry ─────────────────────────────────────
   const cli = join(ROOT, 'src/cli/bin.ts');

@@ -17,6 +17,7 @@ import {
   showResourceHistory,
   takeSnapshot,
 } from './commands/historyCommands.js';
+import { ParseCancelled } from './intake/manifestParser.js';
 import { disposeLog, log, reportError } from './log.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
@@ -45,7 +46,9 @@ export function activate(context: vscode.ExtensionContext): void {
           try {
             await run(...args);
           } catch (error) {
-            await reportError(`${id.replace('kubilitics.', '')} failed`, error);
+            // The user stopped it: nothing failed.
+            if (error instanceof ParseCancelled) log().info(`${id.replace('kubilitics.', '')}: ${error.message}`);
+            else await reportError(`${id.replace('kubilitics.', '')} failed`, error);
           }
         }),
       );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { intakeLimits, type IntakeLimits } from '../engine/intake/limits.js';
 import type { RecorderSettings } from './history/clusterRecorder.js';
 
 const SECTION = 'kubilitics';
@@ -54,6 +55,22 @@ export const settings = {
       maxAgeMs: Math.max(1, config.get<number>('snapshots.maxAgeDays', 30)) * 86_400_000,
       maxTotalBytes: Math.max(1, config.get<number>('snapshots.maxTotalMB', 200)) * 1_048_576,
     };
+  },
+  /**
+   * Limits on the manifests read (the `kubilitics.limits.*` settings). Only the user's own settings count: a
+   * repository must not raise the limits that protect the editor from its own files.
+   */
+  intakeLimits(): IntakeLimits {
+    const user = (key: string): unknown => vscode.workspace.getConfiguration(SECTION).inspect<unknown>(`limits.${key}`)?.globalValue;
+    const megabytes = (value: unknown): unknown => (typeof value === 'number' ? Math.round(value * 1_048_576) : undefined);
+    return intakeLimits({
+      fileBytes: megabytes(user('fileMB')),
+      totalBytes: megabytes(user('totalMB')),
+      objects: user('objects'),
+      depth: user('depth'),
+      aliases: user('aliases'),
+      keysPerMap: user('keysPerMap'),
+    });
   },
   watchNamespaces(): string[] {
     const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('watchNamespaces', []);

@@ -1,4 +1,4 @@
-import type { IntakeWarning, ManifestObject } from './manifestTypes.js';
+import type { IntakeWarning, ManifestObject, ParsedManifests } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
 
 interface FileState {
@@ -16,7 +16,11 @@ export class ManifestSet {
   private readonly files = new Map<string, FileState>();
 
   update(file: string, text: string): void {
-    const parsed = parseManifestText(text, file);
+    this.setParsed(file, parseManifestText(text, file));
+  }
+
+  /** A file parsed elsewhere (the extension's parse worker). */
+  setParsed(file: string, parsed: ParsedManifests): void {
     const broken = parsed.warnings.some((warning) => warning.severity === 'error' && warning.message.startsWith('YAML error'));
     const previous = this.files.get(file);
     const lastGood = broken ? (previous?.lastGood ?? previous?.objects) : parsed.objects;

@@ -9,7 +9,8 @@ export interface ManifestObject {
 }
 
 /** What kind of problem an intake warning is, so findings can be grouped by it. */
-export type IntakeProblem = 'yaml-error' | 'run-together' | 'not-an-object' | 'unreadable' | 'too-large' | 'last-good';
+export type IntakeProblem =
+  'yaml-error' | 'run-together' | 'not-an-object' | 'unreadable' | 'too-large' | 'last-good' | 'not-utf8' | 'limit' | 'parser-stopped';
 
 export interface IntakeWarning {
   readonly file: string;

@@ -3,17 +3,14 @@ import { TopologyEngine } from '../../engine/graph/engine.js';
 import { diffGraphs } from '../../engine/graph/delta.js';
 import { ManifestSet } from '../../engine/intake/manifestSet.js';
 import { countFindings, describeCounts, type Finding } from '../../engine/findings.js';
-import {
-  EXCLUDE_GLOB,
-  isManifestPath,
-  MANIFEST_GLOB,
-  MAX_MANIFEST_BYTES,
-  MAX_MANIFEST_FILES,
-  tooLarge,
-} from '../../engine/intake/fileRules.js';
+import { EXCLUDE_GLOB, isManifestPath, MANIFEST_GLOB, MAX_MANIFEST_FILES } from '../../engine/intake/fileRules.js';
+import type { IntakeLimits } from '../../engine/intake/limits.js';
+import { fileTooLarge, formatMegabytes } from '../../engine/intake/manifestBytes.js';
+import type { IntakeWarning } from '../../engine/intake/manifestTypes.js';
 import { topologyFromManifestSet } from '../../engine/topology.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
 import { settings } from '../config.js';
+import type { ManifestParser } from '../intake/manifestParser.js';
 import { DisposableStore } from '../lifetime.js';
 import { log } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
@@ -39,24 +36,35 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     private readonly uris: readonly vscode.Uri[],
     private readonly root: vscode.Uri,
     private readonly diagnostics: ManifestDiagnostics,
+    private readonly parser: ManifestParser,
     readonly title: string,
   ) {
     super();
     this.onDispose(() => clearTimeout(this.timer));
     this.onDispose(() => diagnostics.clear(this));
+    this.onDispose(() => parser.dispose());
   }
 
-  static async open(uris: readonly vscode.Uri[], diagnostics: ManifestDiagnostics): Promise<ManifestSource> {
+  /** Reads the manifests (off the host thread) and follows them; a cancelled `token` ends the read with ParseCancelled. */
+  static async open(
+    uris: readonly vscode.Uri[],
+    diagnostics: ManifestDiagnostics,
+    parser: ManifestParser,
+    token?: vscode.CancellationToken,
+  ): Promise<ManifestSource> {
     const root = vscode.workspace.getWorkspaceFolder(uris[0]!)?.uri ?? vscode.Uri.joinPath(uris[0]!, '..');
     const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ name: folder.name, path: folder.uri.path }));
     const title = titleOf(uris.map((uri) => workspaceName(uri.path, folders)));
-    const source = new ManifestSource(uris, root, diagnostics, title);
+    const source = new ManifestSource(uris, root, diagnostics, parser, title);
+    const cancelling = token?.onCancellationRequested(() => parser.cancel());
     try {
       await source.loadAll();
       source.watch();
     } catch (error) {
       source.dispose();
       throw error;
+    } finally {
+      cancelling?.dispose();
     }
     return source;
   }
@@ -79,9 +87,19 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     return new vscode.Location(this.fileUri(source.file), new vscode.Position(Math.max(0, source.line - 1), 0));
   }
 
+  /**
+   * Files one after another in name order, so the folder's limits on bytes and objects cut it at the same place every
+   * time; the parse worker takes one file at a time anyway.
+   */
   private async loadAll(): Promise<void> {
-    const files = await this.manifestFiles();
-    await Promise.all(files.map((file) => this.read(file)));
+    const files = (await this.manifestFiles()).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const limits = settings.intakeLimits();
+    const used = { bytes: 0, objects: 0 };
+    for (const file of files) {
+      const over = overFolderLimit(used, limits);
+      if (over) this.set.skip(this.fileName(file), { ...over, file: this.fileName(file) });
+      else await this.read(file, limits, used);
+    }
     this.rebuild();
   }
 
@@ -103,15 +121,18 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     return found;
   }
 
-  private async read(uri: vscode.Uri): Promise<void> {
+  private async read(uri: vscode.Uri, limits: IntakeLimits, used = { bytes: 0, objects: 0 }): Promise<void> {
     const name = this.fileName(uri);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_MANIFEST_BYTES) {
-        this.set.skip(name, tooLarge(name));
+      if (stat.size > limits.fileBytes) {
+        this.set.skip(name, fileTooLarge(name, limits.fileBytes));
         return;
       }
-      this.set.update(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      const parsed = await this.parser.parse(name, await vscode.workspace.fs.readFile(uri), limits);
+      used.bytes += stat.size;
+      used.objects += parsed.objects.length;
+      this.set.setParsed(name, parsed);
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') this.set.remove(name);
       else throw error;
@@ -143,11 +164,12 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     const changed = [...this.pending].map((text) => vscode.Uri.parse(text));
     this.pending.clear();
     try {
-      await Promise.all(changed.map((uri) => this.read(uri)));
-      const update = this.rebuild();
-      if (!this.isDisposed) this.emitter.fire(update);
+      const limits = settings.intakeLimits();
+      for (const uri of changed) await this.read(uri, limits);
+      if (this.isDisposed) return;
+      this.emitter.fire(this.rebuild());
     } catch (error) {
-      log().error(`reloading manifests failed: ${(error as Error).message}`);
+      if (!this.isDisposed) log().error(`reloading manifests failed: ${(error as Error).message}`);
     }
   }
 
@@ -192,4 +214,14 @@ export class ManifestSource extends DisposableStore implements TopologySource {
 function relativeTo(folder: vscode.Uri, file: vscode.Uri): string {
   const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
   return file.path.startsWith(base) ? file.path.slice(base.length) : file.path;
+}
+
+/** The note for a file left out because the files before it reached the folder's limit on bytes or objects. */
+function overFolderLimit(used: { bytes: number; objects: number }, limits: IntakeLimits): Omit<IntakeWarning, 'file'> | undefined {
+  let message: string | undefined;
+  if (used.bytes >= limits.totalBytes)
+    message = `skipped: the files before it hold ${formatMegabytes(limits.totalBytes)}, the limit for one view (kubilitics.limits.totalMB)`;
+  else if (used.objects >= limits.objects)
+    message = `skipped: the files before it hold ${limits.objects} objects, the limit for one view (kubilitics.limits.objects)`;
+  return message === undefined ? undefined : { line: 1, severity: 'note', problem: 'limit', message };
 }

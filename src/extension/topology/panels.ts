@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_PARSER_OPTIONS, ManifestParser } from '../intake/manifestParser.js';
 import { DisposableStore } from '../lifetime.js';
 import { log, reportError } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
@@ -7,6 +8,8 @@ import { TOPOLOGY_VIEW_TYPE, TopologyPanel } from './panel.js';
 import { restoreKeyText, type RestoreKey, type TopologySource } from './source.js';
 
 const RESTORE_KEY = 'kubilitics.openPanels';
+/** A read that takes longer than this gets a notification with Cancel; a quick one only the status bar's spinner. */
+const SLOW_READ_MS = 1500;
 
 /** All open topology panels; restores them after a reload (the serializer) and reuses a panel for the same source. */
 export class TopologyPanels extends DisposableStore {
@@ -34,16 +37,20 @@ export class TopologyPanels extends DisposableStore {
     return this.all.find((panel) => panel.panel.active) ?? this.all.at(-1);
   }
 
+  /** Rejects with ParseCancelled when the user cancels the read. */
   async openManifests(uris: readonly vscode.Uri[]): Promise<TopologyPanel> {
     const key: RestoreKey = { kind: 'manifests', uris: uris.map((uri) => uri.toString()) };
-    return (
-      this.reveal(key) ??
-      this.create(
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Kubilitics: reading manifests' }, () =>
-          ManifestSource.open(uris, this.diagnostics),
-        ),
-      )
+    const existing = this.reveal(key);
+    if (existing) return existing;
+    const source = await withProgressAfter(SLOW_READ_MS, 'Kubilitics: reading manifests', (token) =>
+      ManifestSource.open(uris, this.diagnostics, this.parser(), token),
     );
+    return this.create(source);
+  }
+
+  private parser(): ManifestParser {
+    const workerScript = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'parseWorker.js').fsPath;
+    return new ManifestParser({ ...DEFAULT_PARSER_OPTIONS, workerScript });
   }
 
   openCluster(): TopologyPanel {
@@ -88,6 +95,7 @@ export class TopologyPanels extends DisposableStore {
           : await ManifestSource.open(
               next.uris.map((text) => vscode.Uri.parse(text)),
               this.diagnostics,
+              this.parser(),
             );
       this.adopt(webviewPanel, source);
     } catch (error) {
@@ -105,5 +113,29 @@ export class TopologyPanels extends DisposableStore {
     } catch (error) {
       await reportError('could not save the open topology views', error);
     }
+  }
+}
+
+/**
+ * Runs `task` with a spinner in the status bar and, once it has taken `delayMs`, a notification with Cancel: a small
+ * folder opens without a notification flashing by, a large one can be stopped.
+ */
+async function withProgressAfter<T>(delayMs: number, title: string, task: (token: vscode.CancellationToken) => Promise<T>): Promise<T> {
+  const cancel = new vscode.CancellationTokenSource();
+  const running = vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => task(cancel.token));
+  const timer = setTimeout(() => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+      token.onCancellationRequested(() => cancel.cancel());
+      return running.then(
+        () => undefined,
+        () => undefined,
+      );
+    });
+  }, delayMs);
+  try {
+    return await running;
+  } finally {
+    clearTimeout(timer);
+    cancel.dispose();
   }
 }
