@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 
@@ -13,7 +13,13 @@ export interface KubeconfigSources {
   readonly home: string;
 }
 
-export type KubeconfigProblemKind = 'missing-file' | 'unreadable' | 'unparsable' | 'no-contexts';
+export type KubeconfigProblemKind = 'missing-file' | 'unreadable' | 'unparsable' | 'no-contexts' | 'too-large';
+
+/**
+ * Larger kubeconfig files are refused before they are read: real ones with hundreds of contexts and embedded
+ * certificates stay under 1 MB, and the file is parsed on the extension host thread.
+ */
+export const MAX_KUBECONFIG_BYTES = 16 * 1024 * 1024;
 
 /** A kubeconfig problem with the next step a user can take. */
 export class KubeconfigError extends Error {
@@ -60,8 +66,11 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
   for (const file of paths) {
     let text: string;
     try {
+      if ((await stat(file)).size > MAX_KUBECONFIG_BYTES)
+        throw new KubeconfigError('too-large', tooLargeMessage(file), TOO_LARGE_STEP, file);
       text = await readFile(file, 'utf8');
     } catch (error) {
+      if (error instanceof KubeconfigError) throw error;
       const absent = (error as NodeJS.ErrnoException).code === 'ENOENT';
       if (paths.length > 1 && absent) continue;
       throw new KubeconfigError(
@@ -151,4 +160,11 @@ export function describeContexts(config: KubeConfig): ContextSummary[] {
       ...(typeof exec === 'string' ? { execCommand: exec } : {}),
     };
   });
+}
+
+const TOO_LARGE_STEP =
+  'Check that the setting or KUBECONFIG names a kubeconfig file, or select another with "Kubilitics: Select Kubeconfig File…".';
+
+function tooLargeMessage(file: string): string {
+  return `kubeconfig ${file} is larger than ${MAX_KUBECONFIG_BYTES / 1_048_576} MB, so it was not read`;
 }

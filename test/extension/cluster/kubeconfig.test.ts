@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   isAbsentKubeconfig,
   kubeconfigPaths,
   loadKubeconfig,
+  MAX_KUBECONFIG_BYTES,
 } from '../../../src/extension/cluster/kubeconfig.js';
 
 const config = (cluster: string, server: string, context: string, current?: string): string => `apiVersion: v1
@@ -50,6 +51,20 @@ describe('kubeconfig', () => {
     await expect(loadKubeconfig([join(dir, 'bad')])).rejects.toMatchObject({ kind: 'unparsable' });
     await writeFile(join(dir, 'empty'), 'apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n');
     await expect(loadKubeconfig([join(dir, 'empty')])).rejects.toBeInstanceOf(KubeconfigError);
+  });
+
+  it('refuses a kubeconfig too large to be one before reading it, and a 10,000-deep one with a message', async () => {
+    await writeFile(join(dir, 'huge'), '');
+    await truncate(join(dir, 'huge'), MAX_KUBECONFIG_BYTES + 1);
+    await expect(loadKubeconfig([join(dir, 'huge')])).rejects.toMatchObject({
+      kind: 'too-large',
+      message: expect.stringContaining('larger than 16 MB'),
+    });
+    await writeFile(join(dir, 'deep'), `clusters: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
+    await expect(loadKubeconfig([join(dir, 'deep')])).rejects.toMatchObject({
+      kind: 'unparsable',
+      message: expect.stringContaining('kubeconfig'),
+    });
   });
 
   it('tells no kubeconfig at all (a normal state) from one that exists but cannot be used', async () => {
