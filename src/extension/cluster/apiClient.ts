@@ -1,6 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { KubeConfig } from '@kubernetes/client-node';
 import fetch, { type RequestInit as FetchInit } from 'node-fetch';
+import { describePluginFailure, pluginCommand, trackPluginRuns, type PluginRun } from './pluginFailure.js';
 
 export type ApiErrorKind =
   | 'unauthorized'
@@ -50,10 +51,14 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENE
  * that asks for metadata only (Secrets) and its lists do not page.
  */
 export class ApiClient {
+  private readonly lastPluginRun: () => PluginRun | undefined;
+
   constructor(
     private readonly config: KubeConfig,
     private readonly defaultTimeoutMs = 30_000,
-  ) {}
+  ) {
+    this.lastPluginRun = trackPluginRuns(config);
+  }
 
   get server(): string {
     return this.config.getCurrentCluster()?.server ?? '';
@@ -84,7 +89,7 @@ export class ApiClient {
     try {
       init = (await this.config.applyToFetchOptions({})) as unknown as FetchInit;
     } catch (error) {
-      throw classify(error, cluster.server, 'credentials');
+      throw this.credentialsError(error, cluster.server);
     }
     const headers = init.headers as unknown as Headers;
     headers.set('Accept', options.accept ?? 'application/json');
@@ -108,6 +113,16 @@ export class ApiClient {
     }
     if (response.ok) return response;
     throw await httpError(response, path);
+  }
+
+  /** A credential plugin's failure is told by its command and exit code: its output may hold secrets. */
+  private credentialsError(error: unknown, server: string): ApiError {
+    const user = this.config.getCurrentUser();
+    const command = pluginCommand(user);
+    const failure = error as NodeJS.ErrnoException | null;
+    const fileError = typeof failure?.syscall === 'string' && !failure.syscall.startsWith('spawn');
+    if (!command || fileError || isMissingPlugin(error)) return classify(error, server, 'credentials');
+    return new ApiError('exec-failed', describePluginFailure(command, user?.name ?? '', this.lastPluginRun(), error));
   }
 }
 
@@ -138,14 +153,29 @@ async function httpError(response: import('node-fetch').Response, path: string):
   return new ApiError(kind, `${path}: ${message}`, response.status, retryAfterMs);
 }
 
+function isMissingPlugin(error: unknown): boolean {
+  const failure = error as NodeJS.ErrnoException | null;
+  return failure?.code === 'ENOENT' && failure.syscall?.startsWith('spawn') === true;
+}
+
 /** Network, TLS and credential-plugin failures, by their codes. */
 export function classify(error: unknown, server: string, phase: 'credentials' | 'request'): ApiError {
   if (error instanceof ApiError) return error;
   const failure = error as NodeJS.ErrnoException & { type?: string; path?: string };
-  const code = failure.code ?? (failure as { cause?: { code?: string } }).cause?.code ?? '';
-  if (failure.code === 'ENOENT' && failure.syscall?.startsWith('spawn')) {
-    return new ApiError('exec-missing', `the credential plugin "${failure.path ?? failure.syscall.slice(6)}" is not on PATH`);
+  if (isMissingPlugin(error)) {
+    return new ApiError('exec-missing', `the credential plugin "${failure.path ?? failure.syscall!.slice(6)}" is not on PATH`);
   }
+  // Getting credentials runs auth providers (exec plugins, gcp/azure cmd-path, OIDC refresh) whose error text
+  // may quote what they printed, tokens included: only codes and file paths are told, never the text.
+  if (phase === 'credentials') {
+    const detail = failure.code ? ` (${failure.code}${failure.path ? ` ${failure.path}` : ''})` : '';
+    return new ApiError(
+      'exec-failed',
+      `getting credentials for ${server} failed${detail}. The error text was withheld because it may hold secrets: ` +
+        'run any kubectl command with this context in a terminal to see it, then reconnect',
+    );
+  }
+  const code = failure.code ?? (failure as { cause?: { code?: string } }).cause?.code ?? '';
   if (failure.name === 'AbortError' || failure.type === 'aborted') return new ApiError('timeout', `the request to ${server} was aborted`);
   // Codes before the message text: node-fetch's message holds the URL, and paths such as
   // /apis/certificates.k8s.io/… or …/tlsroutes would make a refused connection look like a (permanent) TLS failure.
@@ -155,8 +185,6 @@ export function classify(error: unknown, server: string, phase: 'credentials' | 
     return new ApiError('tls', `TLS to ${server} failed: ${failure.message}`);
   }
   if (failure.type === 'system') return new ApiError('unreachable', `cannot reach ${server}: ${failure.message}`);
-  if (phase === 'credentials')
-    return new ApiError('exec-failed', `getting credentials for ${server} failed: ${failure.message ?? String(error)}`);
   return new ApiError('unreachable', `request to ${server} failed: ${failure.message ?? String(error)}`);
 }
 

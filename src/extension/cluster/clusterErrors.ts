@@ -41,7 +41,8 @@ export function explain(error: unknown, context: string): ExplainedError {
     case 'exec-missing':
       return { message: `${context}: ${error.message}.`, nextSteps: ['reconnect', 'open-kubeconfig'] };
     case 'exec-failed':
-      return { message: `${context}: ${error.message}`, nextSteps: ['reconnect', 'show-log'] };
+      // The log holds the same sentence (the plugin's output is never logged); the kubeconfig shows its arguments.
+      return { message: `${context}: ${error.message}`, nextSteps: ['reconnect', 'open-kubeconfig'] };
     default:
       return { message: `${context}: ${error.message}`, nextSteps: ['reconnect', 'show-log'] };
   }

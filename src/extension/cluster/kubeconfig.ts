@@ -86,7 +86,7 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
     } catch (error) {
       throw new KubeconfigError(
         'unparsable',
-        `kubeconfig ${file} is not valid: ${(error as Error).message}`,
+        `kubeconfig ${file} is not valid: ${parseFailure(error)}`,
         'Fix the file (try `kubectl config view`) or select another with "Kubilitics: Select Kubeconfig File…".',
         file,
       );
@@ -109,6 +109,19 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
     );
   }
   return { config: merged, files: loaded.map((entry) => entry.file) };
+}
+
+/**
+ * js-yaml's message quotes the lines around the error, and a kubeconfig's lines are tokens and keys: only the
+ * reason and the line number go into the log and the notification.
+ */
+function parseFailure(error: unknown): string {
+  const yamlError = error as { reason?: unknown; mark?: { line?: unknown } } | null;
+  if (typeof yamlError?.reason === 'string') {
+    const line = typeof yamlError.mark?.line === 'number' ? ` (line ${yamlError.mark.line + 1})` : '';
+    return `${yamlError.reason}${line}`;
+  }
+  return (error as Error).message;
 }
 
 function mergeFirstWins(configs: readonly KubeConfig[]): KubeConfig {
