@@ -42,6 +42,8 @@ describe('the packaged .vsix', () => {
     const files = unzip(await readFile(vsix));
     const paths = [...files.keys()];
     expect(paths).toContain('extension/dist/extension.js');
+    // Manifests are parsed in this worker: without it no folder opens.
+    expect(paths).toContain('extension/dist/parseWorker.js');
     // A dist/cli.js here could not start: resvg's native addon and the Inter fonts come from node_modules, which
     // a .vsix does not have, and VS Code puts nothing of an extension on PATH.
     expect(paths.filter((path) => /cli/i.test(path))).toEqual([]);
