@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import type { TopologyGraph } from '../../../src/engine/model/graph';
+import type { ViewGraph } from '../../../src/engine/viewModel/deriveView';
+import { deriveView } from '../../../src/engine/viewModel/deriveView';
+import { openFold } from '../../../src/engine/viewModel/foldActions';
+import { GraphStore } from '../../../src/engine/viewModel/graphStore';
+import { firstHit, revealPath, searchView } from '../../../src/engine/viewModel/search';
+import type { ViewOptions } from '../../../src/engine/viewModel/viewOptions';
+import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions';
+import { graphOf } from '../support';
+
+const NS = 'shop';
+const DEPLOY = 'apps/Deployment/shop/web';
+const POD_A = 'core/Pod/shop/web-1-a';
+const SVC = 'core/Service/shop/web';
+const BATCH = 'core/Pod/shop/batch';
+
+function owned(kind: string, name: string, uid: string): string {
+  return `ownerReferences: [{apiVersion: apps/v1, kind: ${kind}, name: ${name}, uid: ${uid}, controller: true}]`;
+}
+
+function pod(name: string, phase: string, owner = ''): string {
+  return `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, namespace: ${NS}, uid: ${name}, labels: {app: web}${owner === '' ? '' : `, ${owner}`}}
+spec: {containers: [{name: app, image: web}]}
+status: {phase: ${phase}}`;
+}
+
+/** An Event about `kind/name`; `time` its lastTimestamp (none when empty). */
+function event(name: string, about: string, type: 'Normal' | 'Warning', reason: string, message: string, time: string): string {
+  const [kind, target] = about.split('/');
+  const apiVersion = kind === 'Deployment' ? 'apps/v1' : 'v1';
+  return `apiVersion: v1
+kind: Event
+metadata: {name: ${name}, namespace: ${NS}}
+involvedObject: {apiVersion: ${apiVersion}, kind: ${kind}, name: ${target}, namespace: ${NS}}
+type: ${type}
+reason: ${reason}
+message: "${message}"
+${time === '' ? '' : `lastTimestamp: "${time}"`}`;
+}
+
+/**
+ * A Deployment running two Pods, a Service, a failed Pod of its own. Three Events about Pod web-1-a (one a Warning),
+ * one about the Service, an hour-old Warning about the Deployment, a Warning about the failed Pod.
+ */
+function shop(extra: readonly string[] = []): TopologyGraph {
+  return graphOf(
+    [
+      `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: ${NS}, uid: d1}
+spec: {replicas: 2, selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: app, image: web}]}}}
+status: {readyReplicas: 2}`,
+      `apiVersion: apps/v1
+kind: ReplicaSet
+metadata: {name: web-1, namespace: ${NS}, uid: r1, ${owned('Deployment', 'web', 'd1')}}
+spec: {replicas: 2, selector: {matchLabels: {app: web}}}
+status: {readyReplicas: 2}`,
+      pod('web-1-a', 'Running', owned('ReplicaSet', 'web-1', 'r1')),
+      pod('web-1-b', 'Running', owned('ReplicaSet', 'web-1', 'r1')),
+      pod('batch', 'Failed'),
+      `apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: ${NS}}
+spec: {selector: {app: web}}`,
+      event('web-1-a.1', 'Pod/web-1-a', 'Normal', 'Scheduled', 'Successfully assigned shop/web-1-a', '2026-01-05T10:00:00Z'),
+      event('web-1-a.2', 'Pod/web-1-a', 'Normal', 'Started', 'Started container app', '2026-01-05T10:01:00Z'),
+      event('web-1-a.3', 'Pod/web-1-a', 'Warning', 'Unhealthy', 'Readiness probe failed: 503', '2026-01-05T10:02:00Z'),
+      event('web.1', 'Service/web', 'Normal', 'Synced', 'Service synced', '2026-01-05T10:00:00Z'),
+      event('web.2', 'Deployment/web', 'Warning', 'FailedCreate', 'quota exceeded', '2026-01-05T08:59:59Z'),
+      event('batch.1', 'Pod/batch', 'Warning', 'BackOff', 'Back-off restarting failed container', '2026-01-05T10:02:00Z'),
+      ...extra,
+    ].join('\n---\n'),
+  );
+}
+
+function storeOf(graph: TopologyGraph): GraphStore {
+  const store = new GraphStore();
+  store.reset(graph);
+  return store;
+}
+
+function derive(store: GraphStore, options: Partial<ViewOptions> = {}): ViewGraph {
+  return deriveView(store, { ...DEFAULT_VIEW_OPTIONS, level: 'workload', ...options });
+}
+
+function lines(view: ViewGraph, id: string): string[] | undefined {
+  return view.nodes.find((n) => n.id === id)?.label.split('\n');
+}
+
+const PODS_FOLD = `pods:${DEPLOY}`;
+const POD_EVENTS = `events:${PODS_FOLD}`;
+
+describe('Events at the workload level', () => {
+  it('reads an Event’s type, time and text', () => {
+    const warning = shop().nodes.find((n) => n.id === 'core/Event/shop/web-1-a.3');
+    expect(warning).toMatchObject({
+      warning: true,
+      time: '2026-01-05T10:02:00Z',
+      detail: 'Warning Unhealthy: Readiness probe failed: 503',
+    });
+    expect(shop().nodes.find((n) => n.id === 'core/Event/shop/web.1')).toMatchObject({ detail: 'Synced: Service synced' });
+  });
+
+  it('folds the Events about each drawn object into one node beside it, with one line to it', () => {
+    const view = derive(storeOf(shop()));
+    expect(view.nodes.filter((n) => n.kind === 'Event').map((n) => n.id)).toEqual([
+      `events:${DEPLOY}`,
+      `events:${BATCH}`,
+      `events:${SVC}`,
+      POD_EVENTS,
+    ]);
+    // A Pod folded under its Deployment gives its Events to that fold: named after the Deployment.
+    expect(lines(view, POD_EVENTS)).toEqual(['EVENTS', 'web', '3 events · 1 warning']);
+    expect(lines(view, `events:${SVC}`)).toEqual(['EVENTS', 'web', '1 event']);
+    expect(view.nodes.find((n) => n.id === POD_EVENTS)).toMatchObject({
+      name: 'web (3 events · 1 warning)',
+      aggregate: 'events',
+      parent: `ns:${NS}`,
+      members: ['core/Event/shop/web-1-a.1', 'core/Event/shop/web-1-a.2', 'core/Event/shop/web-1-a.3'],
+    });
+    const fromFold = view.edges.filter((e) => e.source === POD_EVENTS);
+    expect(fromFold.map((e) => [e.type, e.target, e.members.length])).toEqual([['event', PODS_FOLD, 3]]);
+  });
+
+  it('opens one fold into its Events and leaves the others folded', () => {
+    const store = storeOf(shop());
+    const view = derive(store, openFold({ ...DEFAULT_VIEW_OPTIONS, level: 'workload' }, POD_EVENTS));
+    expect(view.nodes.some((n) => n.id === POD_EVENTS)).toBe(false);
+    expect(view.representative.get('core/Event/shop/web-1-a.3')).toBe('core/Event/shop/web-1-a.3');
+    expect(view.representative.get('core/Event/shop/web.1')).toBe(`events:${SVC}`);
+  });
+
+  it('draws each Event at the object level, and none at the namespace level', () => {
+    const store = storeOf(shop());
+    expect(derive(store, { level: 'object' }).nodes.filter((n) => n.kind === 'Event')).toHaveLength(6);
+    expect(derive(store, { level: 'namespace' }).nodes.filter((n) => n.kind === 'Event')).toHaveLength(0);
+  });
+
+  it('keeps the focused Event drawn as itself', () => {
+    const store = storeOf(shop());
+    const view = derive(store, { focus: { id: 'core/Event/shop/web-1-a.2', hops: 1 } });
+    expect(view.representative.get('core/Event/shop/web-1-a.2')).toBe('core/Event/shop/web-1-a.2');
+  });
+});
+
+describe('Warning Events and status', () => {
+  it('draws an object a recent Warning is about Degraded, unless it is worse already; old Warnings do not count', () => {
+    const view = derive(storeOf(shop()), { level: 'object' });
+    const status = (id: string): string | undefined => view.nodes.find((n) => n.id === id)?.status;
+    expect(status(POD_A)).toBe('Degraded');
+    expect(status('core/Pod/shop/web-1-b')).toBe('Running');
+    expect(status(BATCH)).toBe('Failed');
+    expect(status(SVC)).toBe('Unknown');
+    // Its Warning is more than an hour older than the newest Event in the graph.
+    expect(status(DEPLOY)).toBe('Ready');
+    expect(status('core/Event/shop/web-1-a.3')).toBe('Degraded');
+    expect(status('core/Event/shop/web.2')).toBe('Unknown');
+  });
+
+  it('folds carry the worst status of what they hold, Warnings included', () => {
+    const view = derive(storeOf(shop()));
+    const status = (id: string): string | undefined => view.nodes.find((n) => n.id === id)?.status;
+    expect(status(PODS_FOLD)).toBe('Degraded');
+    expect(status(POD_EVENTS)).toBe('Degraded');
+    expect(status(`events:${SVC}`)).toBe('Unknown');
+    expect(derive(storeOf(shop()), { level: 'namespace' }).nodes.find((n) => n.id === `nsc:${NS}`)?.status).toBe('Failed');
+  });
+
+  it('measures recent from the newest Event in the graph, not the clock: without the newer Events the old Warning counts', () => {
+    const graph = shop();
+    const older = { nodes: graph.nodes.filter((n) => n.kind !== 'Event' || n.name === 'web.2'), edges: graph.edges };
+    const view = derive(storeOf(older), { level: 'object' });
+    expect(view.nodes.find((n) => n.id === DEPLOY)?.status).toBe('Degraded');
+  });
+
+  it('counts a Warning without a time', () => {
+    const graph = shop([event('web-1-b.1', 'Pod/web-1-b', 'Warning', 'Evicted', 'low on memory', '')]);
+    expect(graph.nodes.find((n) => n.name === 'web-1-b.1')?.time).toBeUndefined();
+    const view = derive(storeOf(graph), { level: 'object' });
+    expect(view.nodes.find((n) => n.id === 'core/Pod/shop/web-1-b')?.status).toBe('Degraded');
+  });
+});
+
+describe('searching Events', () => {
+  it('finds an Event by its text and opens only its fold', () => {
+    const store = storeOf(shop());
+    const options: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, level: 'workload' };
+    const view = derive(store, options);
+    expect([...(searchView(store, view, 'readiness probe') ?? [])]).toEqual([POD_EVENTS]);
+    const hit = firstHit(store, view, 'readiness probe');
+    expect(hit).toBe('core/Event/shop/web-1-a.3');
+    const reveal = revealPath(store, options, hit ?? '');
+    expect(reveal.path).toEqual([POD_EVENTS]);
+    expect(reveal.options.expandedOwners).toEqual([]);
+    const opened = derive(store, reveal.options);
+    expect(opened.representative.get(hit ?? '')).toBe(hit);
+    expect(opened.nodes.filter((n) => n.id.startsWith('events:')).map((n) => n.id)).toEqual([
+      `events:${DEPLOY}`,
+      `events:${BATCH}`,
+      `events:${SVC}`,
+    ]);
+  });
+
+  it('finds an Event by its name, after the object it is named after', () => {
+    const store = storeOf(shop());
+    const view = derive(store);
+    expect(firstHit(store, view, 'web-1-a.2')).toBe('core/Event/shop/web-1-a.2');
+    expect(firstHit(store, view, 'web-1-a')).toBe(POD_A);
+  });
+});
