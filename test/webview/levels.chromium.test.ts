@@ -289,6 +289,32 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     expect(await persistedSelection(page)).toBe(warning);
   });
 
+  it('switching back to a level whose kept viewport shows nothing of it fits the picture', async () => {
+    const page = await openWith(suite.open, shop());
+    const onScreen = (): Promise<number> =>
+      page.page.evaluate(() => {
+        const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+        const { x1, y1, x2, y2 } = cy.extent();
+        return cy.nodes().filter((n) => {
+          const b = n.boundingBox({});
+          return b.x1 < x2 && b.x2 > x1 && b.y1 < y2 && b.y2 > y1;
+        }).length;
+      });
+    expect(await onScreen()).toBeGreaterThan(0);
+    // Panned off to empty canvas, then to every object and back: the workload level comes back fitted, not empty.
+    await page.page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).__kubilitics.cy.pan({ x: 100_000, y: 100_000 });
+    });
+    expect(await onScreen()).toBe(0);
+    await page.page.selectOption('[data-testid=level]', 'object');
+    await expect.poll(async () => (await page.nodeData('core/Event/shop/web.1')) !== null, { timeout: 30_000 }).toBe(true);
+    await page.settled();
+    await page.page.selectOption('[data-testid=level]', 'workload');
+    await expect.poll(async () => (await page.nodeData(POD_EVENTS)) !== null, { timeout: 30_000 }).toBe(true);
+    await page.settled();
+    await expect.poll(onScreen, { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
   it('draws a 5,000-object cluster at the namespace level with no overlapping labels', async () => {
     const graph = syntheticGraph(5000);
     const page = await suite.open(DARK);
