@@ -1,6 +1,6 @@
 /**
  * From the full topology to what is drawn: filters, focus neighbourhood, summaries of the level of detail,
- * what a workload runs folded under it, collapsed namespaces, namespace groups, and edges re-pointed at
+ * what a workload runs folded under it, Events folded beside their object, collapsed namespaces, namespace groups, and edges re-pointed at
  * whatever represents their ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
  */
 import type { EdgeType, NodeStatus, TopologyNode } from '../model/graph.js';
