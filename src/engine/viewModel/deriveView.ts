@@ -1,7 +1,7 @@
 /**
  * From the full topology to what is drawn: filters, focus neighbourhood, summaries of the level of detail,
- * what a workload runs folded under it, Events folded beside their object, collapsed namespaces, namespace groups, and edges re-pointed at
- * whatever represents their ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
+ * what a workload runs folded under it, Events folded beside their object, collapsed namespaces, namespace groups,
+ * and edges re-pointed at whatever represents their ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
  */
 import type { EdgeType, NodeStatus, TopologyNode } from '../model/graph.js';
 import { STATUS_TONE, TONE_SEVERITY } from '../visual/status.js';
