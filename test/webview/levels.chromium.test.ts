@@ -1,7 +1,8 @@
 /**
  * Levels of detail in real Chromium (issue 15): a large graph opens at the namespace level, a group opens in
  * place without moving the others, the level select goes down to every object and back, search opens the
- * folds on the way to a hit, a failing Pod marks its folded group, and summary labels never overlap.
+ * folds on the way to a hit, a failing Pod marks its folded group, summary labels never overlap, and Events fold
+ * beside the object they are about.
  */
 import { mkdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';
 import { syntheticGraph } from './syntheticGraph';
 import { DARK } from './themes';
+import { POD_EVENTS, SVC, shop } from '../engine/viewModel/shopEvents';
 
 interface Box {
   readonly id: string;
@@ -255,6 +257,62 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     expect(await persistedSelection(page)).toBe(pod.id);
     expect(await shownObjects(page)).toEqual({ shown: graph.nodes.length, total: graph.nodes.length });
     await page.screenshot('levels-apps-search-hit');
+  });
+
+  it('folds Events beside their object at the workload level and opens them on double-click', async () => {
+    const graph = shop();
+    const page = await openWith(suite.open, graph);
+    const warning = 'core/Event/shop/web-1-a.3';
+    expect(String((await page.nodeData(POD_EVENTS))?.['label'])).toBe('EVENTS\nweb\n3 events · 1 warning');
+    expect((await page.nodeData(POD_EVENTS))?.['tone']).toBe('degraded');
+    expect(await page.nodeData(`events:${SVC}`)).not.toBeNull();
+    expect(await page.nodeData(warning)).toBeNull();
+    await page.screenshot('levels-events-folded');
+
+    await page.clickNode(POD_EVENTS, true);
+    await expect.poll(async () => (await page.nodeData(POD_EVENTS)) === null).toBe(true);
+    await page.settled();
+    for (const name of ['web-1-a.1', 'web-1-a.2', 'web-1-a.3']) expect(await page.nodeData(`core/Event/shop/${name}`), name).not.toBeNull();
+    expect(await page.nodeData(`events:${SVC}`)).not.toBeNull();
+    await page.screenshot('levels-events-open');
+  });
+
+  it('search Enter for an Event’s text opens only the fold that holds it', async () => {
+    const graph = shop();
+    const warning = 'core/Event/shop/web-1-a.3';
+    const page = await openWith(suite.open, graph);
+    await page.page.fill('input[type=search]', 'readiness probe');
+    await page.page.press('input[type=search]', 'Enter');
+    await expect.poll(async () => (await page.nodeData(warning)) !== null, { timeout: 30_000 }).toBe(true);
+    expect(await page.nodeData(POD_EVENTS)).toBeNull();
+    expect(await page.nodeData(`events:${SVC}`)).not.toBeNull();
+    expect(await persistedSelection(page)).toBe(warning);
+  });
+
+  it('switching back to a level whose kept viewport shows nothing of it fits the picture', async () => {
+    const page = await openWith(suite.open, shop());
+    const onScreen = (): Promise<number> =>
+      page.page.evaluate(() => {
+        const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+        const { x1, y1, x2, y2 } = cy.extent();
+        return cy.nodes().filter((n) => {
+          const b = n.boundingBox({});
+          return b.x1 < x2 && b.x2 > x1 && b.y1 < y2 && b.y2 > y1;
+        }).length;
+      });
+    expect(await onScreen()).toBeGreaterThan(0);
+    // Panned off to empty canvas, then to every object and back: the workload level comes back fitted, not empty.
+    await page.page.evaluate(() => {
+      (globalThis as unknown as PageGlobals).__kubilitics.cy.pan({ x: 100_000, y: 100_000 });
+    });
+    expect(await onScreen()).toBe(0);
+    await page.page.selectOption('[data-testid=level]', 'object');
+    await expect.poll(async () => (await page.nodeData('core/Event/shop/web.1')) !== null, { timeout: 30_000 }).toBe(true);
+    await page.settled();
+    await page.page.selectOption('[data-testid=level]', 'workload');
+    await expect.poll(async () => (await page.nodeData(POD_EVENTS)) !== null, { timeout: 30_000 }).toBe(true);
+    await page.settled();
+    await expect.poll(onScreen, { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
   it('draws a 5,000-object cluster at the namespace level with no overlapping labels', async () => {

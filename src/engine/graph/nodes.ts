@@ -3,7 +3,7 @@ import { parseId } from '../model/kinds.js';
 import { list, loose, type ObjectRecord } from '../model/object.js';
 import { ownerReferenceId } from '../relations/owners.js';
 import type { ScopeTable } from '../model/scope.js';
-import { statusOf } from './status.js';
+import { eventFacts, statusOf } from './status.js';
 
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 const PART_OF_LABEL = 'app.kubernetes.io/part-of';
@@ -28,6 +28,7 @@ export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
   const controller = controllerOf(record, scopes);
   const instance = record.labels[INSTANCE_LABEL];
   const partOf = record.labels[PART_OF_LABEL];
+  const event = record.kind === 'Event' ? eventFacts(record) : undefined;
   // One literal with every field (absent ones undefined, which serialization skips): one shape for hundreds of
   // thousands of nodes, no properties added afterwards, and the key order snapshots and exports expect.
   const node: TopologyNode = {
@@ -44,6 +45,8 @@ export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
     instance: instance || undefined,
     partOf: partOf || undefined,
     source: record.source,
+    warning: event?.warning || undefined,
+    time: event?.time,
   };
   return node;
 }

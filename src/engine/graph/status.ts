@@ -72,6 +72,43 @@ function serviceStatus(record: ObjectRecord): StatusSummary {
   };
 }
 
+/** Longest event text kept as a node's detail: enough to recognise and search, not a log line. */
+const EVENT_DETAIL_MAX = 160;
+
+/** An Event reads like `kubectl get events`: type (when Warning), reason, message. Its status stays neutral. */
+function eventStatus(record: ObjectRecord): StatusSummary {
+  const { warning } = eventFacts(record);
+  const reason = stringField(record.object, 'reason') ?? stringField(record.object, 'deprecatedReason');
+  const message = stringField(record.object, 'message') ?? stringField(record.object, 'note');
+  const head = [warning ? 'Warning' : '', reason ?? ''].filter((part) => part !== '').join(' ');
+  const detail = message === undefined ? head : head === '' ? message : `${head}: ${message}`;
+  if (detail === '') return { status: 'Unknown' };
+  return { status: 'Unknown', detail: detail.length > EVENT_DETAIL_MAX ? `${detail.slice(0, EVENT_DETAIL_MAX - 1)}…` : detail };
+}
+
+export interface EventFacts {
+  readonly warning: boolean;
+  readonly time?: string;
+}
+
+/**
+ * Whether an Event (core/v1 or events.k8s.io/v1) is a Warning, and when it last happened: the first time it carries
+ * of a series' last observation, the last timestamp, the event time, the first timestamp, its creation.
+ */
+export function eventFacts(record: ObjectRecord): EventFacts {
+  const o = record.object;
+  const warning = stringField(o, 'type') === 'Warning';
+  const time =
+    stringField(o, 'series', 'lastObservedTime') ??
+    stringField(o, 'lastTimestamp') ??
+    stringField(o, 'deprecatedLastTimestamp') ??
+    stringField(o, 'eventTime') ??
+    stringField(o, 'firstTimestamp') ??
+    stringField(o, 'deprecatedFirstTimestamp') ??
+    stringField(o, 'metadata', 'creationTimestamp');
+  return time === undefined ? { warning } : { warning, time };
+}
+
 const READERS: ReadonlyMap<string, StatusReader> = new Map<string, StatusReader>([
   ['Pod', podStatus],
   ['Deployment', replicaStatus],
@@ -84,6 +121,7 @@ const READERS: ReadonlyMap<string, StatusReader> = new Map<string, StatusReader>
   ['Job', jobStatus],
   ['Node', nodeStatus],
   ['Service', serviceStatus],
+  ['Event', eventStatus],
 ]);
 
 export function statusOf(record: ObjectRecord): StatusSummary {

@@ -29,6 +29,10 @@ export interface TopologyNode {
   readonly instance?: string | undefined;
   readonly partOf?: string | undefined;
   readonly source?: SourceLocation | undefined;
+  /** On an Event of type Warning: true (Normal events leave it out). Its object reads as Degraded (viewModel/eventFolds.ts). */
+  readonly warning?: boolean | undefined;
+  /** On an Event: when it last happened, as the API wrote it (RFC 3339); tells a recent warning from an old one. */
+  readonly time?: string | undefined;
 }
 
 /**

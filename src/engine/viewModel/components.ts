@@ -1,6 +1,7 @@
 /**
  * The pieces the layered layout works on: nodes joined by structural edges (ownership, selection, routing)
- * within one group, plus each config, storage or identity object that exactly one of them uses.
+ * within one group, plus each config, storage or identity object that exactly one of them uses, and each Event
+ * (or fold of Events) beside the object it is about.
  *
  * Every edge with both ends in one component is laid out (and routed) with it. Every other edge is
  * cross-cutting (→ a Node, a shared ServiceAccount or ConfigMap, another component or group): it does not
@@ -57,7 +58,8 @@ export function findComponents(input: ComponentInput): Component[] {
   const sameGroup = (e: LayoutEdgeInput): boolean =>
     e.source !== e.target && byId.has(e.source) && byId.has(e.target) && byId.get(e.source)?.group === byId.get(e.target)?.group;
   const sets = new Components(input.nodes.map((n) => n.id));
-  for (const e of input.edges) if (STRUCTURAL_EDGE_TYPES.has(e.type) && sameGroup(e)) sets.union(e.source, e.target);
+  for (const e of input.edges)
+    if ((STRUCTURAL_EDGE_TYPES.has(e.type) || describes(e, byId)) && sameGroup(e)) sets.union(e.source, e.target);
   // Twice: a Secret pulled only by a ServiceAccount follows it once the ServiceAccount has joined its workload.
   for (let round = 0; round < 2; round++) attachSoleUses(input.edges.filter(sameGroup), byId, sets);
   const nodesByRoot = new Map<string, LayoutNodeInput[]>();
@@ -73,6 +75,11 @@ export function findComponents(input: ComponentInput): Component[] {
     nodes: nodesByRoot.get(root) ?? [],
     edges: edgesByRoot.get(root) ?? [],
   }));
+}
+
+/** An Event (or a fold of them) sits beside the one object it is about, in that object's component. */
+function describes(e: LayoutEdgeInput, byId: ReadonlyMap<string, LayoutNodeInput>): boolean {
+  return e.type === 'event' && byId.get(e.source)?.kind === 'Event';
 }
 
 /** Joins each attachable object to its users' component when all of its users are in one component. */

@@ -1,7 +1,7 @@
 /**
  * From the full topology to what is drawn: filters, focus neighbourhood, summaries of the level of detail,
- * what a workload runs folded under it, collapsed namespaces, namespace groups, and edges re-pointed at
- * whatever represents their ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
+ * what a workload runs folded under it, Events folded beside their object, collapsed namespaces, namespace groups,
+ * and edges re-pointed at whatever represents their ends. Pure and deterministic (sorted output) so the canvas can diff two views cheaply.
  */
 import type { EdgeType, NodeStatus, TopologyNode } from '../model/graph.js';
 import { STATUS_TONE, TONE_SEVERITY } from '../visual/status.js';
@@ -25,10 +25,11 @@ import {
 import { appOfGroup, isAppGroup } from './applications.js';
 import { namespaceOfGroup } from './groupFamilies.js';
 import { ownedFoldCounts, ownedFoldKind, ownedFolds } from './ownerFolds.js';
+import { EVENT_FOLD_PREFIX, EVENT_FOLD_TAG, eventFoldCounts, eventFoldLines, eventFolds, shownStatus } from './eventFolds.js';
 import type { ViewEdge } from './viewEdges.js';
 import { deriveEdges } from './viewEdges.js';
 
-export type AggregateKind = 'pods' | 'namespace';
+export type AggregateKind = 'pods' | 'namespace' | 'events';
 
 export interface ViewNode {
   readonly id: string;
@@ -70,6 +71,7 @@ export interface ViewGraph {
 }
 
 export const POD_AGGREGATE_PREFIX = 'pods:';
+export { EVENT_FOLD_PREFIX } from './eventFolds.js';
 export { INFRA_NODE_PREFIX, NAMESPACE_NODE_PREFIX } from './groupFamilies.js';
 export { APP_NODE_PREFIX } from './applications.js';
 export const GROUP_PREFIX = 'ns:';
@@ -81,12 +83,13 @@ export function deriveView(store: GraphStore, options: ViewOptions): ViewGraph {
   const representative = new Map<string, string>();
   const summaries = foldGroups(store, options, level, reachable, representative);
   const nodes = [...summaries, ...(level === 'object' ? [] : foldOwned(store, options, reachable, representative))];
+  if (level === 'workload') nodes.push(...foldEvents(store, options, reachable, representative));
   for (const id of reachable) {
     if (representative.has(id)) continue;
     const node = store.nodes.get(id);
     if (node === undefined) continue;
     representative.set(id, id);
-    nodes.push(plainNode(node, options, level));
+    nodes.push(plainNode(store, node, options, level));
   }
   nodes.sort((a, b) => compare(a.id, b.id));
   // At the summary levels, edges between summaries are counted by family: one labelled line per pair and family.
@@ -141,6 +144,8 @@ function foldGroups(
   const broken = brokenReferrers(store);
   // At the application level a namespace holding applications is a box: its apps and the rest of it sit inside.
   const boxed = level === 'application' && options.groupByNamespace ? namespacesWithApps(store, reachable) : new Set<string>();
+  // A namespace folded by hand is one summary, not a box of applications.
+  for (const ns of options.collapsedNamespaces) boxed.delete(ns);
   const result: ViewNode[] = [];
   for (const [id, members] of groups) {
     for (const member of members) representative.set(member, id);
@@ -217,7 +222,52 @@ function ownedFoldNode(id: string, store: GraphStore, ownerName: string, namespa
   };
 }
 
-function plainNode(node: TopologyNode, options: ViewOptions, level: DetailLevel): ViewNode {
+/**
+ * Events about one drawn object folded beside it (eventFolds.ts), after what owners run is folded: a Pod's Events
+ * go to the fold of the Deployment that runs it.
+ */
+function foldEvents(
+  store: GraphStore,
+  options: ViewOptions,
+  reachable: ReadonlySet<string>,
+  representative: Map<string, string>,
+): ViewNode[] {
+  const folds = eventFolds(store, reachable, representative, new Set(options.openedGroups), options.focus?.id);
+  const result: ViewNode[] = [];
+  for (const [id, members] of folds) {
+    for (const member of members) representative.set(member, id);
+    const title = viewTitle(store, id.slice(EVENT_FOLD_PREFIX.length));
+    const lines = eventFoldLines(store, title, members);
+    const node: ViewNode = {
+      id,
+      kind: 'Event',
+      name: `${title} (${eventFoldCounts(store, members)})`,
+      namespace: store.nodes.get(members[0] ?? '')?.namespace ?? '',
+      status: worstStatus(store, members),
+      tag: EVENT_FOLD_TAG,
+      label: lines.join('\n'),
+      missing: false,
+      aggregate: 'events',
+      members: [...members].sort(compare),
+      ...estimateNodeSize(lines),
+    };
+    result.push(withParent(node, options));
+  }
+  return result;
+}
+
+/** The name a view node is drawn with: an object's name, an owner fold's owner, a summary's title. */
+function viewTitle(store: GraphStore, viewId: string): string {
+  const node = store.nodes.get(viewId);
+  if (node !== undefined) return node.name;
+  if (viewId.startsWith(POD_AGGREGATE_PREFIX)) {
+    const owner = viewId.slice(POD_AGGREGATE_PREFIX.length);
+    return store.nodes.get(owner)?.name ?? nameFromId(owner);
+  }
+  return summaryTitle(viewId);
+}
+
+function plainNode(store: GraphStore, node: TopologyNode, options: ViewOptions, level: DetailLevel): ViewNode {
   const tag = kindVisual(node.kind, node.missing === true).abbreviation;
   const lines = nodeLabelLines(tag, node.name);
   const view: ViewNode = {
@@ -225,7 +275,7 @@ function plainNode(node: TopologyNode, options: ViewOptions, level: DetailLevel)
     kind: node.kind,
     name: node.name,
     namespace: node.namespace,
-    status: node.status,
+    status: shownStatus(store, node),
     tag,
     label: lines.join('\n'),
     missing: node.missing === true,
@@ -247,7 +297,8 @@ function withParent(node: ViewNode, options: ViewOptions): ViewNode {
 function worstStatus(store: GraphStore, ids: readonly string[]): NodeStatus {
   let worst: NodeStatus = 'Unknown';
   for (const id of ids) {
-    const status = store.nodes.get(id)?.status ?? 'Unknown';
+    const node = store.nodes.get(id);
+    const status = node === undefined ? 'Unknown' : shownStatus(store, node);
     if (TONE_SEVERITY[STATUS_TONE[status]] > TONE_SEVERITY[STATUS_TONE[worst]]) worst = status;
   }
   return worst;

@@ -2,7 +2,8 @@
  * Levels of detail (issue 15): which objects fold into summary nodes, and what each summary says. At the
  * namespace level every namespace and every family of cluster-scoped infrastructure is one node, except the
  * groups the user opened; at the application level every application (per namespace) is one node and the rest
- * folds as at the namespace level; below it only namespaces the user folded by hand are. Nothing is dropped:
+ * folds as at the namespace level; below it only namespaces the user folded by hand are, and those stay folded at
+ * the application level too. Nothing is dropped:
  * a summary's members are every object it stands for, and its status is the worst of theirs.
  */
 import type { NodeStatus } from '../model/graph.js';
@@ -11,6 +12,7 @@ import { kindVisual } from '../visual/kinds.js';
 import { nodeLabelLines } from '../visual/nodeGeometry.js';
 import { WORKLOAD_KINDS } from '../model/kinds.js';
 import type { GraphStore } from './graphStore.js';
+import { shownStatus } from './eventFolds.js';
 import { appOfGroup, applicationGroups } from './applications.js';
 import { INFRA_TITLES, NAMESPACE_NODE_PREFIX, infraFamilyOfGroup, namespaceOfGroup, summaryGroupOf } from './groupFamilies.js';
 import type { DetailLevel, ViewOptions } from './viewOptions.js';
@@ -52,10 +54,12 @@ export function foldAssignments(
     const node = store.nodes.get(id);
     // The focused object stays itself: folding it would hide what the user asked to see.
     if (node === undefined || id === focus) continue;
-    if (summaryLevel) {
+    // A namespace the user folded by hand stays folded at every level, its applications with it.
+    if (node.namespace !== '' && collapsed.has(node.namespace)) assigned.set(id, NAMESPACE_NODE_PREFIX + node.namespace);
+    else if (summaryLevel) {
       const group = apps?.get(id) ?? summaryGroupOf(node);
       if (!opened.has(group)) assigned.set(id, group);
-    } else if (node.namespace !== '' && collapsed.has(node.namespace)) assigned.set(id, NAMESPACE_NODE_PREFIX + node.namespace);
+    }
   }
   return assigned;
 }
@@ -107,9 +111,10 @@ export function summarize(
     const node = store.nodes.get(id);
     if (node === undefined) continue;
     kinds.set(node.kind, (kinds.get(node.kind) ?? 0) + 1);
-    const tone = STATUS_TONE[node.status];
+    const status = shownStatus(store, node);
+    const tone = STATUS_TONE[status];
     if (tone === 'bad') failing++;
-    if (TONE_SEVERITY[tone] > TONE_SEVERITY[STATUS_TONE[worst]]) worst = node.status;
+    if (TONE_SEVERITY[tone] > TONE_SEVERITY[STATUS_TONE[worst]]) worst = status;
     broken += brokenBySource.get(id) ?? 0;
   }
   const topKinds = [...kinds]

@@ -2,7 +2,8 @@
  * A component's edges as ELK sees them, and ELK's routes back as drawable polylines.
  *
  * Edges run from the lower column to the higher (layoutRoles.ts): "StatefulSet governed-by Service" is laid
- * out as Service → StatefulSet so it cannot push the Service right of its workload. Such an edge's id says it
+ * out as Service → StatefulSet so it cannot push the Service right of its workload; an Event's edge always runs
+ * from its object to it. Such an edge's id says it
  * was reversed ("r" instead of "e"), and its route is turned back to run from the real source to the target.
  */
 import type { Component, Point } from './layoutTypes.js';
@@ -33,7 +34,8 @@ export function elkEdges(prefix: string, c: Component, partitions: readonly (num
     const t = index.get(e.target) ?? 0;
     const ps = partitions[s];
     const pt = partitions[t];
-    const reversed = ps !== undefined && pt !== undefined && ps > pt;
+    // An Event is laid out after the object it describes, so it sits to the right of it, not in front of it.
+    const reversed = e.type === 'event' || (ps !== undefined && pt !== undefined && ps > pt);
     const [from, to] = reversed ? [t, s] : [s, t];
     return { id: `${prefix}${reversed ? 'r' : 'e'}${i}`, sources: [`${prefix}n${from}`], targets: [`${prefix}n${to}`] };
   });

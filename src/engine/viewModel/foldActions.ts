@@ -1,15 +1,16 @@
 /**
  * Opening and closing folds as view-option changes: a summary group (namespace, application, infrastructure),
- * a namespace folded by hand, what an owner runs. Pure, so the webview's double-click, search and reveal all open folds the same way.
+ * a namespace folded by hand, what an owner runs, the Events about one object. Pure, so the webview's double-click, search and reveal all open folds the same way.
  */
 import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from './deriveView.js';
 import { appOfGroup } from './applications.js';
+import { isEventFold } from './eventFolds.js';
 import { INFRA_NODE_PREFIX, NAMESPACE_NODE_PREFIX, isSummaryGroup } from './groupFamilies.js';
 import type { DetailLevel, ViewOptions } from './viewOptions.js';
 
 /** Whether a view node id stands for a fold that opening would show the inside of. */
 export function isFold(id: string): boolean {
-  return id.startsWith(POD_AGGREGATE_PREFIX) || isSummaryGroup(id);
+  return id.startsWith(POD_AGGREGATE_PREFIX) || isSummaryGroup(id) || isEventFold(id);
 }
 
 /** Options with the fold `id` opened; unchanged for an id that is not a fold. */
@@ -18,6 +19,8 @@ export function openFold(options: ViewOptions, id: string): ViewOptions {
     const owner = id.slice(POD_AGGREGATE_PREFIX.length);
     return options.expandedOwners.includes(owner) ? options : { ...options, expandedOwners: [...options.expandedOwners, owner] };
   }
+  // An Events fold is opened like a summary group: its id listed as opened.
+  if (isEventFold(id)) return options.openedGroups.includes(id) ? options : { ...options, openedGroups: [...options.openedGroups, id] };
   if (!isSummaryGroup(id)) return options;
   const ns = id.startsWith(NAMESPACE_NODE_PREFIX) ? id.slice(NAMESPACE_NODE_PREFIX.length) : undefined;
   return {

@@ -1,4 +1,4 @@
-/** Search by name, kind, namespace or label (`key=value` or either part), case-insensitive. */
+/** Search by name, kind, namespace, label (`key=value` or either part) or an Event's text, case-insensitive. */
 import type { TopologyNode } from '../model/graph.js';
 import type { ViewGraph } from './deriveView.js';
 import { deriveView } from './deriveView.js';
@@ -11,6 +11,8 @@ export function nodeMatches(node: TopologyNode, query: string): boolean {
   if (node.name.toLowerCase().includes(q) || node.kind.toLowerCase() === q || node.namespace.toLowerCase() === q) {
     return true;
   }
+  // An Event's name says only what it is about; its text (reason, message) is what a reader remembers of it.
+  if (node.kind === 'Event' && node.detail?.toLowerCase().includes(q) === true) return true;
   return Object.entries(node.labels).some(([key, value]) => `${key}=${value}`.toLowerCase().includes(q));
 }
 

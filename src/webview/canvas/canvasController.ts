@@ -73,6 +73,8 @@ export class CanvasController {
   /** Last full or appended layout: worker time and the round trip including transfer and drawing. */
   readonly timings = { workerMs: 0, totalMs: 0 };
   private restoreViewport: Viewport | null;
+  /** The level (context) changed while its layout was still on its way: show the new picture once it lands. */
+  private viewportDue = false;
   private theme: ResolvedTheme;
   private large = false;
   private readonly keyboard: KeyboardNavigator;
@@ -133,7 +135,8 @@ export class CanvasController {
     // An incremental layout is on its way (tens of ms): draw the view once, with it, rather than now and again then,
     // since a redraw of a large graph costs hundreds of ms.
     if (this.inFlight?.mode !== 'update') this.applyPositions();
-    if (contextChanged && complete) this.applyViewport(state.viewport);
+    if (contextChanged && complete) this.showContext(state.viewport);
+    else if (contextChanged) this.viewportDue = true;
   }
 
   /** Marks what a comparison added, removed and changed; `null` clears it. Reapplied after every view change. */
@@ -292,6 +295,26 @@ export class CanvasController {
     if (this.view.nodes.length > 0) this.state().viewport = { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
     this.context = context;
     this.inFlight = null;
+    this.viewportDue = false;
+  }
+
+  /**
+   * A level's picture as it was left, if it still shows some of it; else fitted. An incremental layout (the level
+   * changed while away: a namespace folded at another level) used to leave the other level's viewport in place,
+   * which could look at empty canvas.
+   */
+  private showContext(viewport: Viewport | null): void {
+    this.applyViewport(viewport);
+    if (viewport !== null && !this.showsContent()) this.fit();
+  }
+
+  /** Whether any drawn node is at least partly on screen. */
+  private showsContent(): boolean {
+    const { x1, y1, x2, y2 } = this.cy.extent();
+    return this.cy.nodes().some((n) => {
+      const b = n.boundingBox({});
+      return b.x1 < x2 && b.x2 > x1 && b.y1 < y2 && b.y2 > y1;
+    });
   }
 
   private updateScale(): void {
@@ -349,7 +372,8 @@ export class CanvasController {
     state.laid = view;
     this.timings.workerMs = Math.round(client.lastWorkerMs);
     this.timings.totalMs = Math.round(performance.now() - start);
-    if (answer.patch.full) this.applyViewport(this.restoreViewport ?? state.viewport);
+    if (answer.patch.full || this.viewportDue) this.showContext(this.restoreViewport ?? state.viewport);
+    this.viewportDue = false;
     // A search hit inside the block just laid out is what the reader asked for: centre it, not the whole block.
     const pending = this.pendingReveal;
     if (pending !== null && !this.cy.getElementById(pending).empty()) this.reveal(pending);

@@ -117,7 +117,10 @@ function familyBlocks(theme: ResolvedTheme): StyleBlock[] {
     selector: 'node[?missing]',
     style: { 'border-style': 'dashed', 'border-width': 2, 'background-opacity': 0.06 },
   });
-  blocks.push({ selector: 'node[aggregate = "pods"]', style: { 'border-style': 'double', 'border-width': 4.5 } });
+  blocks.push({
+    selector: 'node[aggregate = "pods"], node[aggregate = "events"]',
+    style: { 'border-style': 'double', 'border-width': 4.5 },
+  });
   blocks.push({
     selector: 'node[aggregate = "namespace"]',
     style: { shape: 'round-rectangle', 'border-style': 'double', 'border-width': 4.5 },

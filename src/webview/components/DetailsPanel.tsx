@@ -12,6 +12,7 @@ import type { ViewGraph, ViewNode } from '../../engine/viewModel/deriveView';
 import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import { nameFromId } from '../../engine/viewModel/graphStore';
+import { shownStatus } from '../../engine/viewModel/eventFolds';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/viewModel/viewOptions';
 import type { Finding } from '../../engine/findings';
@@ -101,7 +102,8 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
         <dd>{node.namespace === '' ? CLUSTER_SCOPE_LABEL : node.namespace}</dd>
         <dt>Status</dt>
         <dd>
-          <StatusLine node={node} />
+          {/* As drawn: an object a recent Warning Event is about reads Degraded here too. */}
+          <StatusLine node={{ status: shownStatus(store, node), detail: node.detail }} />
         </dd>
       </dl>
       {node.missing === true && <p class="notice error">Referenced but not found: nothing in the input defines this object.</p>}
@@ -241,7 +243,7 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
       )}
       <div class="actions">
         <button type="button" class="primary" onClick={() => props.onActivate(node.id)}>
-          {node.aggregate !== 'pods' ? 'Open group' : node.tag === 'PODS' ? 'Show pods one by one' : 'Show what it runs one by one'}
+          {foldButtonText(node)}
         </button>
       </div>
       <section>
@@ -264,6 +266,12 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
       </section>
     </div>
   );
+}
+
+function foldButtonText(node: ViewNode): string {
+  if (node.aggregate === 'events') return 'Show events one by one';
+  if (node.aggregate !== 'pods') return 'Open group';
+  return node.tag === 'PODS' ? 'Show pods one by one' : 'Show what it runs one by one';
 }
 
 /** Failing members first (they are why a group is red), then the rest in order, up to the limit. */

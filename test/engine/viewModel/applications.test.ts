@@ -193,6 +193,29 @@ describe('applications', () => {
     ).toEqual(['app:shop/old']);
   });
 
+  it('keeps a namespace folded by hand folded at the application level, its applications inside it', () => {
+    const { graph, ids } = storefront();
+    const store = storeOf(graph);
+    // Folded by hand at the workload level (its box double-clicked), then the level switched to applications.
+    const handFolded = foldGroupBox({ ...DEFAULT_VIEW_OPTIONS, level: 'workload' }, 'workload', 'ns:shop');
+    const options: ViewOptions = { ...handFolded, level: 'application' };
+    const view = derive(store, options);
+    expect(view.nodes.map((n) => `${n.id} in ${n.parent ?? '-'}`)).toEqual([
+      'app:/store in ns:',
+      'app:edge/store in ns:edge',
+      'nsc:edge in ns:edge',
+      'nsc:shop in -',
+    ]);
+    for (const id of [ids.web, ids.pod0, ids.cache, ids.legacy, ids.config]) expect(view.representative.get(id), id).toBe('nsc:shop');
+    const shop = view.nodes.find((n) => n.id === 'nsc:shop');
+    // Every object in shop, and the Namespace object itself.
+    expect(shop?.members).toHaveLength(graph.nodes.filter((n) => n.namespace === 'shop').length + 1);
+    expect(shop?.label.split('\n').slice(0, 2)).toEqual(['NAMESPACE', 'shop']);
+    // Opening it gives the applications back.
+    const opened = derive(store, openFold(options, 'nsc:shop'));
+    expect(opened.representative.get(ids.web)).toBe('app:shop/store');
+  });
+
   it('search reaches an object inside a folded application, and a namespace without apps says so', () => {
     const { graph, ids } = storefront();
     const store = storeOf(graph);
