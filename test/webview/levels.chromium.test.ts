@@ -263,7 +263,7 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     const graph = shop();
     const page = await openWith(suite.open, graph);
     const warning = 'core/Event/shop/web-1-a.3';
-    expect(String((await page.nodeData(POD_EVENTS))?.['label'])).toBe('EVENTS\nweb\n3 events · 1 warning');
+    expect(String((await page.nodeData(POD_EVENTS))?.['label'])).toBe('EVENTS\nPODS web\n3 events · 1 warning');
     expect((await page.nodeData(POD_EVENTS))?.['tone']).toBe('degraded');
     expect(await page.nodeData(`events:${SVC}`)).not.toBeNull();
     expect(await page.nodeData(warning)).toBeNull();

@@ -256,13 +256,16 @@ function foldEvents(
   return result;
 }
 
-/** The name a view node is drawn with: an object's name, an owner fold's owner, a summary's title. */
+/**
+ * What an Events fold is about, with its kind: a Deployment, its Service and its Pods are often all named "web"
+ * ("DEPLOY web", "SVC web", "PODS web"); a summary's title.
+ */
 function viewTitle(store: GraphStore, viewId: string): string {
   const node = store.nodes.get(viewId);
-  if (node !== undefined) return node.name;
+  if (node !== undefined) return `${kindVisual(node.kind, node.missing === true).abbreviation} ${node.name}`;
   if (viewId.startsWith(POD_AGGREGATE_PREFIX)) {
     const owner = viewId.slice(POD_AGGREGATE_PREFIX.length);
-    return store.nodes.get(owner)?.name ?? nameFromId(owner);
+    return `PODS ${store.nodes.get(owner)?.name ?? nameFromId(owner)}`;
   }
   return summaryTitle(viewId);
 }

@@ -42,11 +42,13 @@ describe('Events at the workload level', () => {
       `events:${SVC}`,
       POD_EVENTS,
     ]);
-    // A Pod folded under its Deployment gives its Events to that fold: named after the Deployment.
-    expect(lines(view, POD_EVENTS)).toEqual(['EVENTS', 'web', '3 events · 1 warning']);
-    expect(lines(view, `events:${SVC}`)).toEqual(['EVENTS', 'web', '1 event']);
+    // A Pod folded under its Deployment gives its Events to that fold: named after the Deployment's Pods, and each
+    // fold with its kind, since a Deployment, its Service and its Pods are all "web".
+    expect(lines(view, POD_EVENTS)).toEqual(['EVENTS', 'PODS web', '3 events · 1 warning']);
+    expect(lines(view, `events:${SVC}`)).toEqual(['EVENTS', 'SVC web', '1 event']);
+    expect(lines(view, `events:${DEPLOY}`)?.[1]).toBe('DEPLOY web');
     expect(view.nodes.find((n) => n.id === POD_EVENTS)).toMatchObject({
-      name: 'web (3 events · 1 warning)',
+      name: 'PODS web (3 events · 1 warning)',
       aggregate: 'events',
       parent: `ns:${NS}`,
       members: ['core/Event/shop/web-1-a.1', 'core/Event/shop/web-1-a.2', 'core/Event/shop/web-1-a.3'],
