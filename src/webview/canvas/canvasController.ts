@@ -24,6 +24,8 @@ import { groupAnchors, layoutInputChanged, seedsFrom } from './viewGeometry';
 import { canvasAspect, canvasPng, positionsJson } from './canvasExport';
 import { centreOn, currentViewport, fitCanvas, restoreViewport, showNodes } from './canvasViewport';
 import { listenToGestures } from './canvasGestures';
+import type { HitTesting } from './hitTesting';
+import { installHitTesting } from './hitTesting';
 import { markDiff } from './diffMarks';
 import type { ContextState, DroppedNode } from './layoutContext';
 import { LayoutContexts, applyPatch, recordDrop } from './layoutContext';
@@ -66,6 +68,7 @@ export class CanvasController {
   private readonly keyboard: KeyboardNavigator;
   private readonly decorations: Decorations;
   private readonly stopGestures: () => void;
+  private readonly hitTesting: HitTesting;
   /** Start points for nodes that just came out of (or went into) a collapsed node. */
   private seeds = new Map<string, Point>();
 
@@ -88,6 +91,7 @@ export class CanvasController {
       selectionType: 'single',
     });
     installStyleCacheDirty(this.cy);
+    this.hitTesting = installHitTesting(this.cy);
     this.keyboard = new KeyboardNavigator(this.cy, callbacks);
     this.decorations = new Decorations(this.cy);
     this.stopGestures = listenToGestures(this.cy, {
@@ -195,6 +199,7 @@ export class CanvasController {
 
   dispose(): void {
     this.stopGestures();
+    this.hitTesting.dispose();
     this.layoutClient?.dispose();
     this.cy.destroy();
   }
