@@ -28,7 +28,7 @@ import type { HitTesting } from './hitTesting';
 import { installHitTesting } from './hitTesting';
 import { markDiff } from './diffMarks';
 import type { ContextState, DroppedNode } from './layoutContext';
-import { LayoutContexts, applyPatch, recordDrop } from './layoutContext';
+import { LayoutContexts, applyPatch, recordDrop, unpinAll } from './layoutContext';
 
 export interface CanvasCallbacks {
   select(id: string | null): void;
@@ -160,8 +160,9 @@ export class CanvasController {
     fitCanvas(this.cy, this.view.nodes.length, ids);
   }
 
-  /** Lay everything out afresh; the current picture stays until the new one is ready. */
+  /** Lay everything out afresh, dragged nodes too; the current picture stays until the new one is ready. */
   relayout(): void {
+    unpinAll(this.state());
     this.state().viewport = null;
     this.inFlight = null;
     void this.requestLayout('full');
