@@ -7,14 +7,14 @@
  * Inside a changed group the same holds one level down: components (a workload with its ReplicaSets, Pods, Service and
  * config) whose nodes and edges did not change keep their place in the box; only changed or new ones are laid out.
  *
- * Inside a changed group the same holds one level down: components (a workload with its ReplicaSets, Pods, Service and
- * config) whose nodes and edges did not change keep their place in the box; only changed or new ones are laid out.
- *
  * Where a block laid out again goes (blockPlacement.ts): it keeps its top-left corner when its new size fits there
  * without touching a neighbour (a shrunk block always does); a block that grew into a neighbour, or a new block, takes
  * the free spot beside or below another block that keeps it nearest to where it was (a new one: that keeps the picture
  * closest to the canvas shape). Untouched blocks never move; room left by a block that shrank or left stays empty until
  * the next full layout (the Relayout button), which packs every block afresh exactly as `computeLayout` does.
+ *
+ * This lays out the view, not the canvas: it does not know which nodes the user dragged. The webview keeps those where
+ * they were dropped whatever a patch says, until Re-layout (src/webview/canvas/layoutContext.ts).
  */
 import { findFreeCorner, type Rect, type Size } from './blockPlacement.js';
 import { findComponents } from './components.js';

@@ -1,0 +1,50 @@
+/** Where the canvas looks: fitting, restoring a saved viewport, and bringing nodes into view. */
+import type { Core, NodeSingular } from 'cytoscape';
+import { NODE_METRICS } from '../../engine/visual/nodeGeometry';
+import type { Viewport } from '../uiState';
+import { fitViewport } from './fitViewport';
+
+const FIT_PADDING = 30;
+
+/** The current zoom and pan, copied (cytoscape hands out its own pan object). */
+export function currentViewport(cy: Core): Viewport {
+  return { zoom: cy.zoom(), pan: { ...cy.pan() } };
+}
+
+/**
+ * Shows every element, or `ids`, as large as fits, but a small diagram never below readable text (fitViewport.ts).
+ * `objects` is how many objects the view holds.
+ */
+export function fitCanvas(cy: Core, objects: number, ids?: readonly string[]): void {
+  let targets = cy.collection();
+  if (ids === undefined) targets = cy.elements();
+  else for (const id of ids) targets = targets.union(cy.getElementById(id));
+  if (targets.empty()) return;
+  const viewport = fitViewport({
+    bounds: targets.boundingBox({}),
+    width: cy.width(),
+    height: cy.height(),
+    padding: FIT_PADDING,
+    objects,
+    labelFontSize: NODE_METRICS.fontSize,
+  });
+  cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
+}
+
+/** A saved viewport, or a fit of the whole view where there is none. */
+export function restoreViewport(cy: Core, viewport: Viewport | null, objects: number): void {
+  if (viewport === null) fitCanvas(cy, objects);
+  else cy.viewport({ zoom: viewport.zoom, pan: { ...viewport.pan } });
+}
+
+/** Centres `node` at a readable zoom, interrupting any viewport animation under way. */
+export function centreOn(cy: Core, node: NodeSingular): void {
+  cy.stop(true, false);
+  cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 });
+}
+
+/** Brings a block that just appeared into view: the reader opened it and should see it. */
+export function showNodes(cy: Core, ids: ReadonlySet<string>): void {
+  const shown = cy.nodes().filter((n) => ids.has(n.id()));
+  if (shown.nonempty()) cy.animate({ fit: { eles: shown, padding: 40 } }, { duration: 250 });
+}
