@@ -208,6 +208,20 @@ export class WebviewPage {
     });
   }
 
+  /** How many of `ids` are drawn inside the visible part of the canvas (at least partly). */
+  inView(ids: readonly string[]): Promise<number> {
+    return this.page.evaluate((wanted) => {
+      const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+      const { x1, y1, x2, y2 } = cy.extent();
+      return wanted.filter((id) => {
+        const n = cy.getElementById(id);
+        if (n.empty()) return false;
+        const b = n.boundingBox();
+        return b.x2 > x1 && b.x1 < x2 && b.y2 > y1 && b.y1 < y2;
+      }).length;
+    }, ids);
+  }
+
   nodeData(id: string): Promise<Record<string, unknown> | null> {
     return this.page.evaluate((nodeId) => {
       const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;

@@ -225,6 +225,9 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     for (const workload of api) expect(Object.keys(opened)).toContain(workload.id);
     expect(Object.keys(opened).some((id) => id.startsWith('pods:apps/Deployment/team-0/api-'))).toBe(true);
     expect(await shownObjects(page)).toEqual({ shown: graph.nodes.length, total: graph.nodes.length });
+    // What opened is brought into view, and the details follow the selection to the app's namespace box.
+    await expect.poll(() => page.inView(api.map((n) => n.id).filter((id) => opened[id] !== undefined))).toBeGreaterThan(0);
+    await expect.poll(() => details.textContent()).not.toContain('not in the view any more');
     await page.screenshot('levels-apps-one-open');
 
     await page.page.selectOption('[data-testid=level]', 'object');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyGraph } from '../../src/engine/model/graph';
 import { deriveView } from '../../src/engine/viewModel/deriveView';
+import { isOpenedFold } from '../../src/engine/viewModel/foldActions';
 import { GraphStore } from '../../src/engine/viewModel/graphStore';
 import type { DetailLevel, ViewOptions } from '../../src/engine/viewModel/viewOptions';
 import { DEFAULT_VIEW_OPTIONS } from '../../src/engine/viewModel/viewOptions';
@@ -60,6 +61,19 @@ describe('levels in the webview', () => {
       level: 'application',
       openedGroups: ['app:shop/store'],
     });
+  });
+
+  it('double-click on a fold of Pods or Events selects the object it hangs on; an opened fold is known as opened', () => {
+    const base: ViewOptions = { ...DEFAULT_VIEW_OPTIONS, level: 'workload' };
+    const owner = 'apps/Deployment/shop/web';
+    expect(activation(`pods:${owner}`, false, 'workload')).toMatchObject({ select: owner });
+    expect(activation(`events:${owner}`, false, 'workload')).toMatchObject({ select: owner });
+    // The taps of a double-click may land after it opened the fold: the webview ignores a tap on an opened fold.
+    expect(isOpenedFold(base, `pods:${owner}`)).toBe(false);
+    expect(isOpenedFold(applied(`pods:${owner}`, 'workload', base), `pods:${owner}`)).toBe(true);
+    expect(isOpenedFold(applied(`events:${owner}`, 'workload', base), `events:${owner}`)).toBe(true);
+    expect(isOpenedFold(applied('app:shop/store', 'application', base), 'app:shop/store')).toBe(true);
+    expect(isOpenedFold(applied('app:shop/store', 'application', base), owner)).toBe(false);
   });
 
   it('restores level and opened groups, and ignores a level it does not know', () => {

@@ -13,6 +13,12 @@ export function isFold(id: string): boolean {
   return id.startsWith(POD_AGGREGATE_PREFIX) || isSummaryGroup(id) || isEventFold(id);
 }
 
+/** Whether `id` is a fold that `options` already show opened (so it is not drawn). */
+export function isOpenedFold(options: ViewOptions, id: string): boolean {
+  if (id.startsWith(POD_AGGREGATE_PREFIX)) return options.expandedOwners.includes(id.slice(POD_AGGREGATE_PREFIX.length));
+  return (isSummaryGroup(id) || isEventFold(id)) && options.openedGroups.includes(id);
+}
+
 /** Options with the fold `id` opened; unchanged for an id that is not a fold. */
 export function openFold(options: ViewOptions, id: string): ViewOptions {
   if (id.startsWith(POD_AGGREGATE_PREFIX)) {

@@ -73,6 +73,7 @@ export class CanvasController {
   private readonly hitTesting: HitTesting;
   /** Start points for nodes that just came out of (or went into) a collapsed node. */
   private seeds = new Map<string, Point>();
+  private openedByReader = false;
 
   constructor(
     container: HTMLElement,
@@ -156,6 +157,11 @@ export class CanvasController {
   setTheme(theme: ResolvedTheme): void {
     this.theme = theme;
     this.cy.style(buildStylesheet(theme, this.large) as unknown as cytoscape.StylesheetStyle[]);
+  }
+
+  /** The reader is opening a fold: bring what it opens into view once laid out, however small it is. */
+  showNextOpened(): void {
+    this.openedByReader = true;
   }
 
   /** Shows the whole graph, or `ids`, as large as fits, but a small diagram never below readable text (fitViewport.ts). */
@@ -266,7 +272,8 @@ export class CanvasController {
     }
     if (this.view.nodes.length === 0) return true;
     // A whole group opened: bring its block into view once it is laid out.
-    const opened = missing.length > OPENED_GROUP_BLOCK && missing.every((n) => this.seeds.has(n.id));
+    const opened = this.openedByReader || (missing.length > OPENED_GROUP_BLOCK && missing.every((n) => this.seeds.has(n.id)));
+    this.openedByReader = false;
     void this.requestLayout(missing.length === this.view.nodes.length ? 'full' : 'update', opened);
     return false;
   }

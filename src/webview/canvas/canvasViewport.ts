@@ -43,8 +43,19 @@ export function centreOn(cy: Core, node: NodeSingular): void {
   cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 0.9) }, { duration: 250 });
 }
 
-/** Brings a block that just appeared into view: the reader opened it and should see it. */
+/**
+ * Brings a block that just appeared into view: the reader opened it and should see it. Left alone when it is in view
+ * already; never zoomed in past the current zoom or 100 % for a small block, which a plain fit would fill the screen with.
+ */
 export function showNodes(cy: Core, ids: ReadonlySet<string>): void {
   const shown = cy.nodes().filter((n) => ids.has(n.id()));
-  if (shown.nonempty()) cy.animate({ fit: { eles: shown, padding: 40 } }, { duration: 250 });
+  if (shown.empty()) return;
+  const box = shown.boundingBox({});
+  const view = cy.extent();
+  if (box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2) return;
+  const padding = 40;
+  const fitZoom = Math.min((cy.width() - 2 * padding) / Math.max(box.w, 1), (cy.height() - 2 * padding) / Math.max(box.h, 1));
+  const zoom = Math.min(fitZoom, Math.max(cy.zoom(), 1));
+  cy.stop(true, false);
+  cy.animate({ center: { eles: shown }, zoom }, { duration: 250 });
 }

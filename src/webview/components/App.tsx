@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { CanvasController } from '../canvas/canvasController';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { deriveView } from '../../engine/viewModel/deriveView';
+import { isOpenedFold } from '../../engine/viewModel/foldActions';
 import { GraphStore } from '../../engine/viewModel/graphStore';
 import { firstHit, revealPath, searchView } from '../../engine/viewModel/search';
 import type { DetailLevel, ViewOptions } from '../../engine/viewModel/viewOptions';
@@ -63,7 +64,8 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
 
   const select = useCallback(
     (id: string | null) => {
-      setUi((s) => (s.selection === id ? s : { ...s, selection: id }));
+      // A double-click's own taps may arrive after it opened the fold they were on: that fold is gone, keep what opening selected.
+      setUi((s) => (s.selection === id || (id !== null && isOpenedFold(s.view, id)) ? s : { ...s, selection: id }));
       if (id !== null && store.nodes.has(id)) host.post(createMessage(ViewSelect, { id }));
     },
     [host, store],
@@ -112,6 +114,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       const action = activation(id, store.nodes.get(id)?.source !== undefined, view.level);
       if (action.kind === 'openSource') host.post(createMessage(ViewOpenSource, { id }));
       if (action.kind !== 'view') return;
+      controller.current?.showNextOpened();
       updateView(action.change);
       if (action.select !== undefined) setUi((s) => ({ ...s, selection: action.select ?? s.selection }));
     },
