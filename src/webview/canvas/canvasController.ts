@@ -274,11 +274,13 @@ export class CanvasController {
     // A whole group opened: bring its block into view once it is laid out.
     const opened = this.openedByReader || (missing.length > OPENED_GROUP_BLOCK && missing.every((n) => this.seeds.has(n.id)));
     this.openedByReader = false;
-    void this.requestLayout(missing.length === this.view.nodes.length ? 'full' : 'update', opened);
+    const show = opened ? new Set(missing.map((n) => n.id)) : undefined;
+    void this.requestLayout(missing.length === this.view.nodes.length ? 'full' : 'update', show);
     return false;
   }
 
-  private async requestLayout(mode: 'full' | 'update', show = false): Promise<void> {
+  /** `show`: what a fold just opened, brought into view once laid out. */
+  private async requestLayout(mode: 'full' | 'update', show?: ReadonlySet<string>): Promise<void> {
     const client = this.layoutClient;
     if (client === null) return; // placeMissing runs again once the worker is up
     const context = this.contexts.name;
@@ -308,7 +310,7 @@ export class CanvasController {
     // A search hit inside the block just laid out is what the reader asked for: centre it, not the whole block.
     const pending = this.pendingReveal;
     if (pending !== null && !this.cy.getElementById(pending).empty()) this.reveal(pending);
-    else if (show) showNodes(this.cy, new Set(Object.keys(answer.patch.positions)));
+    else if (show !== undefined) showNodes(this.cy, show);
     this.restoreViewport = null;
     if (this.placeMissing()) this.pendingReveal = null;
   }
