@@ -22,7 +22,7 @@ import type { ResolvedTheme } from './resolvedTheme';
 import { layoutInput } from '../../engine/viewModel/viewLayout';
 import { groupAnchors, layoutInputChanged, seedsFrom } from './viewGeometry';
 import { canvasAspect, canvasPng, positionsJson } from './canvasExport';
-import { centreOn, currentViewport, fitCanvas, restoreViewport, showNodes } from './canvasViewport';
+import { centreOn, currentViewport, fitCanvas, restoreViewport, showNodes, showsContent } from './canvasViewport';
 import { listenToGestures } from './canvasGestures';
 import type { HitTesting } from './hitTesting';
 import { installHitTesting } from './hitTesting';
@@ -237,16 +237,7 @@ export class CanvasController {
    */
   private showContext(viewport: Viewport | null): void {
     this.applyViewport(viewport);
-    if (viewport !== null && !this.showsContent()) this.fit();
-  }
-
-  /** Whether any drawn node is at least partly on screen. */
-  private showsContent(): boolean {
-    const { x1, y1, x2, y2 } = this.cy.extent();
-    return this.cy.nodes().some((n) => {
-      const b = n.boundingBox({});
-      return b.x1 < x2 && b.x2 > x1 && b.y1 < y2 && b.y2 > y1;
-    });
+    if (viewport !== null && !showsContent(this.cy)) this.fit();
   }
 
   private updateScale(): void {

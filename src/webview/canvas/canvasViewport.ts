@@ -59,3 +59,12 @@ export function showNodes(cy: Core, ids: ReadonlySet<string>): void {
   cy.stop(true, false);
   cy.animate({ center: { eles: shown }, zoom }, { duration: 250 });
 }
+
+/** Whether any drawn node is at least partly on screen. */
+export function showsContent(cy: Core): boolean {
+  const { x1, y1, x2, y2 } = cy.extent();
+  return cy.nodes().some((n) => {
+    const b = n.boundingBox({});
+    return b.x1 < x2 && b.x2 > x1 && b.y1 < y2 && b.y2 > y1;
+  });
+}
