@@ -41,3 +41,22 @@ export function intakeLimits(overrides: Partial<Record<IntakeLimitName, unknown>
   }
   return limits;
 }
+
+/** How a user raises each limit: the CLI's flag (where it has one) and the extension's setting. */
+const CLI_FLAGS: Partial<Record<IntakeLimitName, string>> = {
+  fileBytes: '--max-file-mb',
+  totalBytes: '--max-total-mb',
+  objects: '--max-objects',
+};
+
+/** The end of every note about a limit: which one it is and how to raise it, so nobody has to guess. */
+export function raiseHint(name: IntakeLimitName): string {
+  const flag = CLI_FLAGS[name];
+  return `raise it with ${flag ? `${flag} (CLI) or ` : ''}the kubilitics.limits.${name} setting`;
+}
+
+/** Megabytes as a note shows them: whole where whole, else one decimal. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}

@@ -1,5 +1,6 @@
 import type { EventType, State } from 'js-yaml';
 import { documentStartLine } from './documentStart.js';
+import type { IntakeLimits } from './limits.js';
 
 /** What the `yaml` path records for one document, found while js-yaml builds it (lines are 1-based). */
 export interface DocumentPositions {
@@ -53,6 +54,8 @@ export class PositionRecorder {
   private stringLines: number[] = [];
   private stringIsValue: number[] = [];
   private itemLines = new Map<unknown, readonly number[]>();
+
+  constructor(private readonly limits: IntakeLimits) {}
 
   readonly listener = (event: EventType, state: State): void => {
     if (event === 'open') this.open(state as LoaderState);
@@ -124,6 +127,7 @@ export class PositionRecorder {
   /** Key, value, key, value… and perhaps one empty node last: js-yaml's try at a next key that was not there. */
   private checkMapping(result: Record<string, unknown>, mark: number): void {
     const pairs = Object.keys(result).length;
+    if (pairs > this.limits.keysPerMap) throw new NotMirrored('more keys than the limit');
     const children = this.top - mark;
     if (children !== 2 * pairs && !(children === 2 * pairs + 1 && this.endsWithEmptyNode(mark))) {
       throw new NotMirrored('mapping children');

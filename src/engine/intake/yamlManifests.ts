@@ -1,31 +1,96 @@
-import { LineCounter, parseAllDocuments, isScalar, visit, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, isScalar, visit, YAMLParseError, type CST, type Document } from 'yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
+import { checkDocumentLimits, type LimitBreach } from './documentLimits.js';
+import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { admitRunTogether, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
+
+/** A document the limits turned away, kept in file order with those that were read. */
+interface Skipped {
+  readonly breach: LimitBreach;
+}
 
 /**
  * Parses one file's text (multi-document YAML, flow style or JSON) with the `yaml` library: the complete path, for
  * every file the fast one (fastManifests.ts) does not take. One bad document never stops the others. Pieces of
  * objects run together are read by `parsePiece`: this path by default, the fast path when manifests.ts calls.
+ * Each document's syntax tree is checked against the limits (documentLimits.ts) before it is composed.
  */
 export function parseManifestTextWithYaml(
   text: string,
   file: string,
+  limits: IntakeLimits = DEFAULT_INTAKE_LIMITS,
   parsePiece: PieceParser = parseManifestTextWithYaml,
 ): ParsedManifests {
   const result: ParsedManifests = { objects: [], warnings: [] };
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const docs = Array.isArray(documents) ? documents : [];
-  for (const doc of docs) {
+  for (const entry of composeWithinLimits(text, lineCounter, limits)) {
+    if ('breach' in entry) {
+      const line = lineCounter.linePos(entry.breach.offset).line;
+      result.warnings.push({ file, line, severity: 'error', problem: 'limit', message: entry.breach.message });
+      continue;
+    }
+    const doc = entry;
     const startLine = lineOf(lineCounter, doc.range[0], text);
     if (doc.errors.length > 0) {
-      recoverOrReport(doc, { text, file, startLine, lineCounter, parsePiece }, result);
+      recoverOrReport(doc, { text, file, startLine, lineCounter, parsePiece, limits }, result);
       continue;
     }
     admitDocument(doc.toJS({ maxAliasCount: 1000 }), file, startLine, linesOf(doc, startLine, lineCounter), result);
   }
   return result;
+}
+
+/**
+ * The file's documents in order: composed ones, and the ones a limit turned away before composing. The `yaml`
+ * library's own duplicate-key check compares each key with every earlier one (100K keys: minutes), so it is off
+ * and `reportDuplicateKeys` does the same check with a Set.
+ */
+function composeWithinLimits(text: string, lineCounter: LineCounter, limits: IntakeLimits): (Document.Parsed | Skipped)[] {
+  const entries: { readonly offset: number; readonly entry: Document.Parsed | Skipped }[] = [];
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  const admitted = function* (tokens: Iterable<CST.Token>): Generator<CST.Token> {
+    let skipping = false;
+    for (const token of tokens) {
+      if (token.type === 'document') {
+        const breach = checkDocumentLimits(token, limits);
+        skipping = breach !== undefined;
+        if (breach) entries.push({ offset: token.offset, entry: { breach } });
+      }
+      // The `...` after a skipped document is that document's, not the one before it.
+      if (!skipping || (token.type !== 'document' && token.type !== 'doc-end')) yield token;
+    }
+  };
+  for (const doc of composer.compose(admitted(new Parser(lineCounter.addNewLine).parse(text)))) {
+    reportDuplicateKeys(doc);
+    entries.push({ offset: doc.range[0], entry: doc });
+  }
+  return entries.sort((a, b) => a.offset - b.offset).map(({ entry }) => entry);
+}
+
+/**
+ * What the `yaml` library's `uniqueKeys` reports (DUPLICATE_KEY at the key, "Map keys must be unique"), found
+ * with one Set per map: scalar keys with the same value (`===`, so `1` and `"1"` differ, as there); other keys
+ * are never equal to each other, as there. Errors stay in file order, so the first one reported is the same.
+ */
+function reportDuplicateKeys(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value)) {
+          const start = key.range?.[0] ?? map.range?.[0] ?? 0;
+          found.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(key.value);
+      }
+    },
+  });
+  if (found.length === 0) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 interface Recovery {
@@ -34,6 +99,7 @@ interface Recovery {
   readonly startLine: number;
   readonly lineCounter: LineCounter;
   readonly parsePiece: PieceParser;
+  readonly limits: IntakeLimits;
 }
 
 function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: ParsedManifests): void {
@@ -44,7 +110,7 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
   const chunk = text.slice(doc.range[0], doc.range[2]);
   const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk) : [];
   if (pieces.length > 1) {
-    admitRunTogether(pieces, { file, startLine, errorLine }, recovery.parsePiece, result);
+    admitRunTogether(pieces, { file, startLine, errorLine }, (piece, name) => recovery.parsePiece(piece, name, recovery.limits), result);
     return;
   }
   result.warnings.push({

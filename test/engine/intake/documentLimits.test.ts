@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { intakeLimits } from '../../../src/engine/intake/limits.js';
+import { parseManifestText } from '../../../src/engine/intake/manifests.js';
+import { parseManifestTextWithYaml } from '../../../src/engine/intake/yamlManifests.js';
+
+const good = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+
+/** The issue's file: one ConfigMap whose labels are one map of `keys` entries, 2.4 MB at 100K. */
+function manyLabels(keys: number): string {
+  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: many-labels', '  labels:'];
+  for (let i = 0; i < keys; i++) lines.push(`    label-${String(i).padStart(6, '0')}: v${i}`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('keys per map', () => {
+  // The time is in the bench (npm run bench); here only what is read. Before the fix this file took minutes.
+  const text = manyLabels(100_000);
+
+  it('reads a 100K-key map when the keysPerMap limit allows it, on both paths', () => {
+    const raised = intakeLimits({ keysPerMap: 100_000 });
+    for (const parsed of [parseManifestTextWithYaml(text, 'labels.yaml', raised), parseManifestText(text, 'labels.yaml', raised)]) {
+      expect(parsed.warnings).toEqual([]);
+      expect(Object.keys(parsed.objects[0]!.object.metadata!.labels!)).toHaveLength(100_000);
+    }
+  });
+
+  it('skips a map over the limit with a warning that names the limit, its line and the setting', () => {
+    const parsed = parseManifestText(`${good('kept')}---\n${manyLabels(11)}`, 'labels.yaml', intakeLimits({ keysPerMap: 10 }));
+    expect(parsed.objects.map((o) => o.object.metadata?.name)).toEqual(['kept']);
+    expect(parsed.warnings).toEqual([
+      {
+        file: 'labels.yaml',
+        line: 11,
+        severity: 'error',
+        problem: 'limit',
+        message:
+          'document skipped: a map with 11 keys, more than 10 (the keysPerMap limit); raise it with the kubilitics.limits.keysPerMap setting',
+      },
+    ]);
+  });
+
+  it('still reports duplicate keys at the duplicate, as the yaml library did', () => {
+    const text = `${good('a')}data:\n  x: "1"\n  y: "2"\n  x: "3"\n`;
+    for (const parsed of [parseManifestText(text, 'dup.yaml'), parseManifestTextWithYaml(text, 'dup.yaml')]) {
+      expect(parsed.objects).toEqual([]);
+      expect(parsed.warnings).toEqual([
+        { file: 'dup.yaml', line: 8, severity: 'error', problem: 'yaml-error', message: 'YAML error: Map keys must be unique' },
+      ]);
+    }
+  });
+
+  it('tells a number key from the same text quoted, as the yaml library does', () => {
+    const parsed = parseManifestTextWithYaml(`${good('a')}data:\n  1: one\n  "1": also one\n`, 'keys.yaml');
+    expect(parsed.warnings).toEqual([]);
+  });
+});
