@@ -23,8 +23,13 @@ interface Pending {
  */
 export function checkDocumentLimits(document: CST.Document, limits: IntakeLimits): LimitBreach | undefined {
   const stack: Pending[] = document.value ? [{ token: document.value, depth: 0 }] : [];
+  let aliases = 0;
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { token, depth } = next;
+    if (token.type === 'alias') {
+      if (++aliases > limits.aliases) return breach('aliases', token.offset, `more than ${limits.aliases} aliases in one document`);
+      continue;
+    }
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
     if (isMap(token) && token.items.length > limits.keysPerMap) {
       return breach('keysPerMap', token.offset, `a map with ${token.items.length} keys, more than ${limits.keysPerMap}`);

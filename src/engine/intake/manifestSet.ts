@@ -1,4 +1,5 @@
-import type { IntakeWarning, ManifestObject } from './manifestTypes.js';
+import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
+import type { IntakeProblem, IntakeWarning, ManifestObject } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
 
 interface FileState {
@@ -15,9 +16,12 @@ interface FileState {
 export class ManifestSet {
   private readonly files = new Map<string, FileState>();
 
+  /** `limits` apply to every file of the session (the extension's settings). */
+  constructor(private readonly limits: IntakeLimits = DEFAULT_INTAKE_LIMITS) {}
+
   update(file: string, text: string): void {
-    const parsed = parseManifestText(text, file);
-    const broken = parsed.warnings.some((warning) => warning.severity === 'error' && warning.message.startsWith('YAML error'));
+    const parsed = parseManifestText(text, file, this.limits);
+    const broken = parsed.warnings.some((warning) => warning.severity === 'error' && MID_EDIT.has(warning.problem));
     const previous = this.files.get(file);
     const lastGood = broken ? (previous?.lastGood ?? previous?.objects) : parsed.objects;
     const warnings =
@@ -57,6 +61,9 @@ export class ManifestSet {
     return [...this.files.keys()].sort();
   }
 }
+
+/** Problems a file has while someone is typing it (a half-written alias too): the last good version stays. */
+const MID_EDIT: ReadonlySet<IntakeProblem | undefined> = new Set<IntakeProblem>(['yaml-error', 'bad-alias']);
 
 function lastGoodNote(file: string): IntakeWarning {
   return { file, line: 1, severity: 'note', problem: 'last-good', message: 'showing the last version of this file that parsed' };

@@ -1,7 +1,7 @@
-import { Composer, LineCounter, Parser, isScalar, visit, YAMLParseError, type CST, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, isScalar, visit, YAMLParseError, type Alias, type CST, type Document } from 'yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
 import { checkDocumentLimits, type LimitBreach } from './documentLimits.js';
-import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
+import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { admitRunTogether, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
 
@@ -36,9 +36,56 @@ export function parseManifestTextWithYaml(
       recoverOrReport(doc, { text, file, startLine, lineCounter, parsePiece, limits }, result);
       continue;
     }
-    admitDocument(doc.toJS({ maxAliasCount: 1000 }), file, startLine, linesOf(doc, startLine, lineCounter), result);
+    admitAliased(doc, { file, startLine, lineCounter, limits }, result);
   }
   return result;
+}
+
+interface Where {
+  readonly file: string;
+  readonly startLine: number;
+  readonly lineCounter: LineCounter;
+  readonly limits: IntakeLimits;
+}
+
+/**
+ * Resolving aliases is where one document can still fail: an alias with no anchor before it (a typo), or aliases
+ * that expand into more nodes than the aliases limit allows (a bomb: each `*b` in `[*a, *a, …]` repeats `a`'s
+ * expansion). Either costs that document a warning at the alias, never the rest of the file.
+ */
+function admitAliased(doc: Document.Parsed, where: Where, result: ParsedManifests): void {
+  const { file, startLine, lineCounter, limits } = where;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: limits.aliases });
+  } catch {
+    const unresolved = firstUnresolvedAlias(doc);
+    const offset = unresolved?.range?.[0];
+    const line = offset === undefined ? startLine : lineCounter.linePos(offset).line;
+    const message = unresolved
+      ? `document skipped: alias *${unresolved.source} has no anchor &${unresolved.source} before it`
+      : `document skipped: its aliases expand too far (more than ${limits.aliases}, the aliases limit); ${raiseHint('aliases')}`;
+    result.warnings.push({ file, line, severity: 'error', problem: 'bad-alias', message });
+    return;
+  }
+  admitDocument(value, file, startLine, linesOf(doc, startLine, lineCounter), result);
+}
+
+/** The first alias, in file order, whose anchor was not set above it (what toJS throws on). */
+function firstUnresolvedAlias(doc: Document.Parsed): Alias | undefined {
+  const anchors = new Set<string>();
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (anchors.has(alias.source)) return undefined;
+      found = alias;
+      return visit.BREAK;
+    },
+    Node(_, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
+  });
+  return found;
 }
 
 /**

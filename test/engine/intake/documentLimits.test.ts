@@ -54,3 +54,52 @@ describe('keys per map', () => {
     expect(parsed.warnings).toEqual([]);
   });
 });
+
+describe('aliases', () => {
+  const names = (text: string): unknown[] => parseManifestText(text, 'a.yaml').objects.map((o) => o.object.metadata?.name);
+  const around = (bad: string): string => `${good('first')}---\n${bad}---\n${good('last')}`;
+
+  it('an alias with no anchor (a typo) costs its document a warning at the alias, not the file', () => {
+    const text = around('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo\n  labels: *lables\n');
+    const parsed = parseManifestText(text, 'a.yaml');
+    expect(parsed.objects.map((o) => o.object.metadata?.name)).toEqual(['first', 'last']);
+    expect(parsed.warnings).toEqual([
+      {
+        file: 'a.yaml',
+        line: 10,
+        severity: 'error',
+        problem: 'bad-alias',
+        message: 'document skipped: alias *lables has no anchor &lables before it',
+      },
+    ]);
+  });
+
+  it('an alias bomb costs its document a warning that names the aliases limit', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [name, previous] of [...'bcdefghi'].map((letter, i) => [letter, 'abcdefgh'[i]!])) {
+      levels.push(`${name}: &${name} [${Array.from({ length: 9 }, () => `*${previous}`).join(',')}]`);
+    }
+    const parsed = parseManifestText(around(`${levels.join('\n')}\n`), 'a.yaml');
+    expect(parsed.objects.map((o) => o.object.metadata?.name)).toEqual(['first', 'last']);
+    expect(parsed.warnings).toHaveLength(1);
+    expect(parsed.warnings[0]).toMatchObject({ line: 6, problem: 'bad-alias' });
+    expect(parsed.warnings[0]!.message).toContain('aliases expand too far (more than 1000, the aliases limit)');
+  });
+
+  it('more aliases in one document than the limit: skipped before they are resolved', () => {
+    const bad = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: &n many }\ndata: [${Array.from({ length: 6 }, () => '*n').join(', ')}]\n`;
+    const parsed = parseManifestText(around(bad), 'a.yaml', intakeLimits({ aliases: 5 }));
+    expect(parsed.objects.map((o) => o.object.metadata?.name)).toEqual(['first', 'last']);
+    expect(parsed.warnings).toEqual([
+      {
+        file: 'a.yaml',
+        line: 9,
+        severity: 'error',
+        problem: 'limit',
+        message:
+          'document skipped: more than 5 aliases in one document (the aliases limit); raise it with the kubilitics.limits.aliases setting',
+      },
+    ]);
+    expect(names(around(bad))).toEqual(['first', 'many', 'last']);
+  });
+});
