@@ -31,6 +31,7 @@ export function checkDocumentLimits(document: CST.Document, limits: IntakeLimits
       continue;
     }
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > limits.depth) return depthBreach(token.offset, limits);
     if (isMap(token) && token.items.length > limits.keysPerMap) {
       return breach('keysPerMap', token.offset, `a map with ${token.items.length} keys, more than ${limits.keysPerMap}`);
     }
@@ -42,10 +43,59 @@ export function checkDocumentLimits(document: CST.Document, limits: IntakeLimits
   return undefined;
 }
 
+export function depthBreach(offset: number, limits: IntakeLimits): LimitBreach {
+  return breach('depth', offset, `nested deeper than ${limits.depth} levels`);
+}
+
 function isMap(token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection): boolean {
   return token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
 }
 
 function breach(limit: IntakeLimitName, offset: number, what: string): LimitBreach {
   return { limit, offset, message: `document skipped: ${what} (the ${limit} limit); ${raiseHint(limit)}` };
+}
+
+/**
+ * Lines that open more levels than the depth limit with compact block indicators alone (`- - - … x`, `- ? - …`):
+ * the one shape that the `yaml` library's Parser itself reads by recursion (its blockSequence calls step per `- `),
+ * so it must be found in the text before that Parser runs. Each `- ` or `? ` at a line's start opens a level,
+ * so such a line is too deep for certain. Offsets of the lines' first indicators.
+ */
+export function compactNestingOffsets(text: string, limits: IntakeLimits): number[] {
+  const offsets: number[] = [];
+  for (let lineStart = 0; lineStart < text.length;) {
+    let at = lineStart;
+    while (text.charCodeAt(at) === 0x20) at++;
+    const first = at;
+    let levels = 0;
+    while (isCompactIndicator(text, at)) {
+      levels++;
+      at += 2;
+      while (isBlank(text.charCodeAt(at))) at++;
+    }
+    if (levels > limits.depth) offsets.push(first);
+    const end = text.indexOf('\n', at);
+    lineStart = end === -1 ? text.length : end + 1;
+  }
+  return offsets;
+}
+
+/** The text with the indicators of those lines blanked (same length and lines), for a Parser that must not recurse. */
+export function blankCompactNesting(text: string, offsets: readonly number[]): string {
+  let blanked = text;
+  for (const offset of offsets) {
+    let at = offset;
+    while (isCompactIndicator(blanked, at) || isBlank(blanked.charCodeAt(at))) at++;
+    blanked = blanked.slice(0, offset) + ' '.repeat(at - offset) + blanked.slice(at);
+  }
+  return blanked;
+}
+
+function isCompactIndicator(text: string, at: number): boolean {
+  const ch = text.charCodeAt(at);
+  return (ch === 0x2d || ch === 0x3f) && isBlank(text.charCodeAt(at + 1)); // - ?
+}
+
+function isBlank(ch: number): boolean {
+  return ch === 0x20 || ch === 0x09;
 }

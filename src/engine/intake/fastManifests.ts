@@ -1,4 +1,4 @@
-import { loadAll } from 'js-yaml';
+import { loadAll, type LoadOptions } from 'js-yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
 import { CORE_SCHEMA_AS_YAML } from './coreSchema.js';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
@@ -29,13 +29,18 @@ export function parseManifestTextFast(
   const recorder = new PositionRecorder(limits);
   let documents: unknown[];
   try {
-    documents = loadAll(text, null, {
+    const options: LoadOptions & { maxDepth: number } = {
       schema: CORE_SCHEMA_AS_YAML,
+      // js-yaml (4.3) recurses per node, collections and scalars: one past the depth limit bounds its stack, and
+      // the recorder gives anything deeper than the limit to the `yaml` path, which names the limit per document.
+      // @types/js-yaml does not list maxDepth yet.
+      maxDepth: limits.depth + 1,
       listener: recorder.listener,
       onWarning: (warning) => {
         throw new NotMirrored(warning.message);
       },
-    });
+    };
+    documents = loadAll(text, null, options);
   } catch {
     return undefined;
   }

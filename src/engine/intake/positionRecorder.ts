@@ -90,6 +90,7 @@ export class PositionRecorder {
     if (state.anchor !== null) throw new NotMirrored('anchor');
     if (commentTouches(state.input, state.position)) throw new NotMirrored('a comment right after a quote or bracket');
     const result: unknown = state.result;
+    if (state.depth > this.limits.depth && (state.kind === 'mapping' || state.kind === 'sequence')) throw new NotMirrored('too deep');
     const passThrough = this.top === mark + 1 && Object.is(this.values[mark], result);
     if (!passThrough) this.checkChildren(state.kind, result, mark, state.depth);
     if (state.depth === 1) {

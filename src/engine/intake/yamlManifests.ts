@@ -1,6 +1,6 @@
 import { Composer, LineCounter, Parser, isScalar, visit, YAMLParseError, type Alias, type CST, type Document } from 'yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
-import { checkDocumentLimits, type LimitBreach } from './documentLimits.js';
+import { blankCompactNesting, checkDocumentLimits, compactNestingOffsets, depthBreach, type LimitBreach } from './documentLimits.js';
 import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { admitRunTogether, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
@@ -91,28 +91,48 @@ function firstUnresolvedAlias(doc: Document.Parsed): Alias | undefined {
 /**
  * The file's documents in order: composed ones, and the ones a limit turned away before composing. The `yaml`
  * library's own duplicate-key check compares each key with every earlier one (100K keys: minutes), so it is off
- * and `reportDuplicateKeys` does the same check with a Set.
+ * and `reportDuplicateKeys` does the same check with a Set. Lines too deeply nested for its Parser are blanked
+ * before it runs, and their documents skipped.
  */
 function composeWithinLimits(text: string, lineCounter: LineCounter, limits: IntakeLimits): (Document.Parsed | Skipped)[] {
   const entries: { readonly offset: number; readonly entry: Document.Parsed | Skipped }[] = [];
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
-  const admitted = function* (tokens: Iterable<CST.Token>): Generator<CST.Token> {
-    let skipping = false;
-    for (const token of tokens) {
-      if (token.type === 'document') {
-        const breach = checkDocumentLimits(token, limits);
-        skipping = breach !== undefined;
-        if (breach) entries.push({ offset: token.offset, entry: { breach } });
-      }
-      // The `...` after a skipped document is that document's, not the one before it.
-      if (!skipping || (token.type !== 'document' && token.type !== 'doc-end')) yield token;
-    }
+  const tooDeep = compactNestingOffsets(text, limits);
+  const parsed = tooDeep.length > 0 ? blankCompactNesting(text, tooDeep) : text;
+  const skip = (document: CST.Document, end: number): boolean => {
+    const deep = tooDeep.find((offset) => offset >= document.offset && offset < end);
+    const breach = deep === undefined ? checkDocumentLimits(document, limits) : depthBreach(deep, limits);
+    if (breach) entries.push({ offset: document.offset, entry: { breach } });
+    return breach !== undefined;
   };
-  for (const doc of composer.compose(admitted(new Parser(lineCounter.addNewLine).parse(text)))) {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  for (const doc of composer.compose(withoutSkipped(new Parser(lineCounter.addNewLine).parse(parsed), skip))) {
     reportDuplicateKeys(doc);
     entries.push({ offset: doc.range[0], entry: doc });
   }
   return entries.sort((a, b) => a.offset - b.offset).map(({ entry }) => entry);
+}
+
+/**
+ * The tokens without the documents `skip` turns away (told where each ends: where the next one starts), nor
+ * their `...`, which would otherwise end the document before them. Comments and directives stay.
+ */
+function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Document, end: number) => boolean): Generator<CST.Token> {
+  let held: CST.Token[] = [];
+  function* release(end: number): Generator<CST.Token> {
+    const [document, ...after] = held;
+    held = [];
+    const skipped = document?.type === 'document' && skip(document, end);
+    if (document && !skipped) yield document;
+    for (const token of after) if (!skipped || token.type !== 'doc-end') yield token;
+  }
+  for (const token of tokens) {
+    if (token.type === 'document') {
+      yield* release(token.offset);
+      held = [token];
+    } else if (held.length > 0) held.push(token);
+    else yield token;
+  }
+  yield* release(Number.POSITIVE_INFINITY);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intakeLimits } from '../../../src/engine/intake/limits.js';
+import { parseManifestTextFast } from '../../../src/engine/intake/fastManifests.js';
 import { parseManifestText } from '../../../src/engine/intake/manifests.js';
 import { parseManifestTextWithYaml } from '../../../src/engine/intake/yamlManifests.js';
 
@@ -101,5 +102,42 @@ describe('aliases', () => {
       },
     ]);
     expect(names(around(bad))).toEqual(['first', 'many', 'last']);
+  });
+});
+
+describe('nesting depth', () => {
+  const deep = 10_000;
+  const cases: Record<string, string> = {
+    'flow [[[…]]]': `${'['.repeat(deep)}${']'.repeat(deep)}\n`,
+    'flow {a: {a: …}}': `${'{a: '.repeat(deep)}1${'}'.repeat(deep)}\n`,
+    'block - - - …': `${'- '.repeat(deep)}x\n`,
+  };
+
+  for (const [shape, bad] of Object.entries(cases)) {
+    it(`a 10,000-deep ${shape} is one clear warning at its line, and the other documents load (both paths)`, () => {
+      const text = `${good('first')}---\n${bad}---\n${good('last')}`;
+      for (const parsed of [parseManifestText(text, 'deep.yaml'), parseManifestTextWithYaml(text, 'deep.yaml')]) {
+        expect(parsed.objects.map((o) => o.object.metadata?.name)).toEqual(['first', 'last']);
+        expect(parsed.warnings).toEqual([
+          {
+            file: 'deep.yaml',
+            line: 6,
+            severity: 'error',
+            problem: 'limit',
+            message: 'document skipped: nested deeper than 200 levels (the depth limit); raise it with the kubilitics.limits.depth setting',
+          },
+        ]);
+      }
+    });
+  }
+
+  it('reads a document exactly as deep as the limit, on the fast path too', () => {
+    const limits = intakeLimits({ depth: 6 });
+    const text = `${good('deep')}data:\n  a:\n    b:\n      c: [[x]]\n`;
+    expect(parseManifestText(text, 'deep.yaml', limits).warnings).toEqual([]);
+    expect(parseManifestTextFast(text, 'deep.yaml', limits)).toBeDefined();
+    const deeper = parseManifestText(text.replace('[[x]]', '[[[x]]]'), 'deep.yaml', limits);
+    expect(deeper.warnings).toMatchObject([{ line: 8, problem: 'limit' }]);
+    expect(parseManifestTextFast(text.replace('[[x]]', '[[[x]]]'), 'deep.yaml', limits)).toBeUndefined();
   });
 });
