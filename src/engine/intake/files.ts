@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { decodeManifestBytes } from './decode.js';
 import { isManifestPath, isSkippedFolder, MAX_MANIFEST_BYTES, tooLarge } from './fileRules.js';
 import type { IntakeWarning, ManifestObject } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
@@ -27,7 +28,9 @@ export async function loadManifestPaths(paths: readonly string[], root?: string)
         warnings.push(tooLarge(shown));
         continue;
       }
-      const parsed = parseManifestText(await readFile(file, 'utf8'), shown);
+      const decoded = decodeManifestBytes(await readFile(file), shown);
+      if (decoded.warning) warnings.push(decoded.warning);
+      const parsed = parseManifestText(decoded.text, shown);
       objects.push(...parsed.objects);
       warnings.push(...parsed.warnings);
     } catch (error) {

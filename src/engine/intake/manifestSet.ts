@@ -1,3 +1,4 @@
+import { decodeManifestBytes } from './decode.js';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
 import type { IntakeProblem, IntakeWarning, ManifestObject } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
@@ -19,8 +20,11 @@ export class ManifestSet {
   /** `limits` apply to every file of the session (the extension's settings). */
   constructor(private readonly limits: IntakeLimits = DEFAULT_INTAKE_LIMITS) {}
 
-  update(file: string, text: string): void {
-    const parsed = parseManifestText(text, file, this.limits);
+  /** A file's new content: its text (an editor buffer) or its bytes, decoded here so bad UTF-8 is reported. */
+  update(file: string, content: string | Uint8Array): void {
+    const decoded = typeof content === 'string' ? { text: content } : decodeManifestBytes(content, file);
+    const read = parseManifestText(decoded.text, file, this.limits);
+    const parsed = decoded.warning ? { objects: read.objects, warnings: [decoded.warning, ...read.warnings] } : read;
     const broken = parsed.warnings.some((warning) => warning.severity === 'error' && MID_EDIT.has(warning.problem));
     const previous = this.files.get(file);
     const lastGood = broken ? (previous?.lastGood ?? previous?.objects) : parsed.objects;

@@ -111,7 +111,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
         this.set.skip(name, tooLarge(name));
         return;
       }
-      this.set.update(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      this.set.update(name, await vscode.workspace.fs.readFile(uri));
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') this.set.remove(name);
       else throw error;
