@@ -1,4 +1,5 @@
 import { parseManifestTextFast } from './fastManifests.js';
+import { tooLarge } from './fileRules.js';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { parseManifestTextWithYaml } from './yamlManifests.js';
@@ -12,5 +13,8 @@ import { parseManifestTextWithYaml } from './yamlManifests.js';
  * (limits.ts) is skipped with a warning that names the limit.
  */
 export function parseManifestText(text: string, file: string, limits: IntakeLimits = DEFAULT_INTAKE_LIMITS): ParsedManifests {
+  // UTF-8 takes at least one byte per UTF-16 unit, so a longer text is over the limit for certain: an editor
+  // buffer or a caller that did not check the file's size is turned away before any parse (a 50 MB value: 1.8 GB).
+  if (text.length > limits.fileBytes) return { objects: [], warnings: [tooLarge(file, limits)] };
   return parseManifestTextFast(text, file, limits) ?? parseManifestTextWithYaml(text, file, limits, parseManifestText);
 }

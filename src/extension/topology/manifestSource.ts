@@ -3,14 +3,8 @@ import { TopologyEngine } from '../../engine/graph/engine.js';
 import { diffGraphs } from '../../engine/graph/delta.js';
 import { ManifestSet } from '../../engine/intake/manifestSet.js';
 import { countFindings, describeCounts, type Finding } from '../../engine/findings.js';
-import {
-  EXCLUDE_GLOB,
-  isManifestPath,
-  MANIFEST_GLOB,
-  MAX_MANIFEST_BYTES,
-  MAX_MANIFEST_FILES,
-  tooLarge,
-} from '../../engine/intake/fileRules.js';
+import { EXCLUDE_GLOB, isManifestPath, MANIFEST_GLOB, MAX_MANIFEST_FILES, tooLarge } from '../../engine/intake/fileRules.js';
+import { DEFAULT_INTAKE_LIMITS } from '../../engine/intake/limits.js';
 import { topologyFromManifestSet } from '../../engine/topology.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
 import { settings } from '../config.js';
@@ -107,7 +101,8 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     const name = this.fileName(uri);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_MANIFEST_BYTES) {
+      // TODO(#16): the kubilitics.limits.* settings, given to the ManifestSet too.
+      if (stat.size > DEFAULT_INTAKE_LIMITS.fileBytes) {
         this.set.skip(name, tooLarge(name));
         return;
       }

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeManifestBytes } from '../../../src/engine/intake/decode.js';
 import { loadManifestPaths } from '../../../src/engine/intake/files.js';
+import { intakeLimits } from '../../../src/engine/intake/limits.js';
 import { ManifestSet } from '../../../src/engine/intake/manifestSet.js';
+import { parseManifestText } from '../../../src/engine/intake/manifests.js';
 
 const base = mkdtempSync(join(tmpdir(), 'kubilitics-walk-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -54,5 +56,71 @@ describe('invalid UTF-8', () => {
   it('valid UTF-8, a byte order mark included, is read without a word', () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(configMap('café'))]);
     expect(decodeManifestBytes(bytes, 'a.yaml')).toEqual({ text: configMap('café') });
+  });
+});
+
+describe('size limits', () => {
+  it('a single 50 MB value is turned away before any parse, by the fileBytes limit', () => {
+    const text = `${configMap('huge')}data:\n  blob: ${'x'.repeat(50 * 1024 * 1024)}\n`;
+    expect(parseManifestText(text, 'huge.yaml')).toEqual({
+      objects: [],
+      warnings: [
+        {
+          file: 'huge.yaml',
+          line: 1,
+          severity: 'note',
+          problem: 'too-large',
+          message:
+            'skipped: larger than 10 MB (the fileBytes limit per file); raise it with --max-file-mb (CLI) or the kubilitics.limits.fileBytes setting',
+        },
+      ],
+    });
+  });
+
+  it('a file over fileBytes is skipped by its size on disk, the others read', async () => {
+    const root = folder({ 'a.yaml': configMap('a'), 'b.yaml': `${configMap('b')}data: { x: "${'x'.repeat(2000)}" }\n` });
+    const loaded = await loadManifestPaths([root], root, intakeLimits({ fileBytes: 1024 }));
+    expect(loaded.objects.map((o) => o.object.metadata?.name)).toEqual(['a']);
+    expect(loaded.warnings).toMatchObject([{ file: 'b.yaml', problem: 'too-large' }]);
+  });
+
+  it('stops at totalBytes with one note naming the limit, the flag and how many files were left', async () => {
+    const files = Object.fromEntries(['a', 'b', 'c', 'd'].map((name) => [`${name}.yaml`, configMap(name)]));
+    const root = folder(files);
+    const size = configMap('a').length;
+    const loaded = await loadManifestPaths([root], root, intakeLimits({ totalBytes: 2 * size + 1 }));
+    expect(loaded.objects.map((o) => o.object.metadata?.name)).toEqual(['a', 'b']);
+    expect(loaded.warnings).toEqual([
+      {
+        file: 'c.yaml',
+        line: 1,
+        severity: 'error',
+        problem: 'limit',
+        message:
+          `skipped this and 1 more files: together the manifests are over ${2 * size + 1} bytes (the totalBytes limit per run); ` +
+          'raise it with --max-total-mb (CLI) or the kubilitics.limits.totalBytes setting',
+      },
+    ]);
+  });
+
+  it('stops at the objects limit, keeping exactly that many', async () => {
+    const root = folder({
+      'a.yaml': `${configMap('a1')}---\n${configMap('a2')}`,
+      'b.yaml': `${configMap('b1')}---\n${configMap('b2')}`,
+      'c.yaml': configMap('c'),
+    });
+    const loaded = await loadManifestPaths([root], root, intakeLimits({ objects: 3 }));
+    expect(loaded.objects.map((o) => o.object.metadata?.name)).toEqual(['a1', 'a2', 'b1']);
+    expect(loaded.warnings).toEqual([
+      {
+        file: 'b.yaml',
+        line: 1,
+        severity: 'error',
+        problem: 'limit',
+        message:
+          'stopped at 3 objects (the objects limit per run) in this file, and 1 more files not read; ' +
+          'raise it with --max-objects (CLI) or the kubilitics.limits.objects setting',
+      },
+    ]);
   });
 });
