@@ -2,7 +2,7 @@
  * The CLI's folder walk on hostile folders: bad bytes, sizes over the limits, symlink loops and unreadable
  * subfolders each cost a warning, and the rest of the run goes on.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -122,5 +122,70 @@ describe('size limits', () => {
           'raise it with --max-objects (CLI) or the kubilitics.limits.objects setting',
       },
     ]);
+  });
+});
+
+describe('symlinked folders', () => {
+  const names = (loaded: { objects: { object: { metadata?: { name?: string } } }[] }): unknown[] =>
+    loaded.objects.map((o) => o.object.metadata?.name);
+
+  it('a link to a folder elsewhere is followed and read once', async () => {
+    const shared = folder({ 'shared.yaml': configMap('shared') });
+    const root = folder({ 'app.yaml': configMap('app') });
+    symlinkSync(shared, join(root, 'base'));
+    symlinkSync(shared, join(root, 'again'));
+    const loaded = await loadManifestPaths([root], root);
+    expect(names(loaded)).toEqual(['shared', 'app']);
+    expect(loaded.files).toEqual(['again/shared.yaml', 'app.yaml']);
+    expect(loaded.warnings).toEqual([]);
+  });
+
+  it('a self-link is one note, and every file is read once', async () => {
+    const root = folder({ 'a.yaml': configMap('a'), 'sub/b.yaml': configMap('b') });
+    symlinkSync('.', join(root, 'sub', 'self'));
+    const loaded = await loadManifestPaths([root], root);
+    expect(names(loaded)).toEqual(['a', 'b']);
+    expect(loaded.warnings).toEqual([
+      {
+        file: 'sub/self',
+        line: 1,
+        severity: 'note',
+        problem: 'symlink-loop',
+        message: `symlink loop: leads back to ${realpathSync(join(root, 'sub'))}, not read again`,
+      },
+    ]);
+  });
+
+  it('two links up the tree (exponential before) cost one note and one read of each file', async () => {
+    const root = folder({ 'top.yaml': configMap('top'), 'x/f.yaml': configMap('f') });
+    symlinkSync('..', join(root, 'x', 'up1'));
+    symlinkSync('..', join(root, 'x', 'up2'));
+    const loaded = await loadManifestPaths([root], root);
+    expect(names(loaded)).toEqual(['top', 'f']);
+    expect(loaded.warnings.map((w) => [w.file, w.problem])).toEqual([['x/up1', 'symlink-loop']]);
+  });
+
+  it('a broken link named like a manifest is reported, one named like a folder is left alone', async () => {
+    const root = folder({ 'a.yaml': configMap('a') });
+    symlinkSync(join(root, 'missing'), join(root, 'gone.yaml'));
+    symlinkSync(join(root, 'missing'), join(root, 'gone'));
+    const loaded = await loadManifestPaths([root], root);
+    expect(names(loaded)).toEqual(['a']);
+    expect(loaded.warnings).toMatchObject([{ file: 'gone.yaml', problem: 'unreadable' }]);
+  });
+});
+
+describe('unreadable folders', () => {
+  const root = process.getuid?.() === 0;
+  it.skipIf(root)('a folder without permissions is a warning and the walk goes on (skipped as root: chmod does not bite)', async () => {
+    const base = folder({ 'a.yaml': configMap('a'), 'locked/b.yaml': configMap('b'), 'z/c.yaml': configMap('c') });
+    chmodSync(join(base, 'locked'), 0o000);
+    try {
+      const loaded = await loadManifestPaths([base], base);
+      expect(loaded.objects.map((o) => o.object.metadata?.name)).toEqual(['a', 'c']);
+      expect(loaded.warnings).toMatchObject([{ file: 'locked', severity: 'error', problem: 'unreadable' }]);
+    } finally {
+      chmodSync(join(base, 'locked'), 0o755);
+    }
   });
 });
