@@ -35,7 +35,8 @@ describe('keys per map', () => {
         severity: 'error',
         problem: 'limit',
         message:
-          'document skipped: a map with 11 keys, more than 10 (the keysPerMap limit); raise it with the kubilitics.limits.keysPerMap setting',
+          'document skipped: a map with 11 keys, more than 10 (the keysPerMap limit); ' +
+          'raise it with the kubilitics.limits.keysPerMap setting',
       },
     ]);
   });
@@ -88,7 +89,8 @@ describe('aliases', () => {
   });
 
   it('more aliases in one document than the limit: skipped before they are resolved', () => {
-    const bad = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: &n many }\ndata: [${Array.from({ length: 6 }, () => '*n').join(', ')}]\n`;
+    const aliases = Array.from({ length: 6 }, () => '*n').join(', ');
+    const bad = `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: &n many }\ndata: [${aliases}]\n`;
     const parsed = parseManifestText(around(bad), 'a.yaml', intakeLimits({ aliases: 5 }));
     expect(parsed.objects.map((o) => o.object.metadata?.name)).toEqual(['first', 'last']);
     expect(parsed.warnings).toEqual([

@@ -71,7 +71,8 @@ describe('size limits', () => {
           severity: 'note',
           problem: 'too-large',
           message:
-            'skipped: larger than 10 MB (the fileBytes limit per file); raise it with --max-file-mb (CLI) or the kubilitics.limits.fileBytes setting',
+            'skipped: larger than 10 MB (the fileBytes limit per file); ' +
+            'raise it with --max-file-mb (CLI) or the kubilitics.limits.fileBytes setting',
         },
       ],
     });
