@@ -3,6 +3,7 @@ import { benchFirstLists } from './firstLists.js';
 import { benchHost } from './host.js';
 import { benchStore, printStoreRows } from './store.js';
 import { benchExport } from './export.js';
+import { benchHostileIntake } from './hostileIntake.js';
 import { benchIntake } from './intake.js';
 import { benchLayoutQuality, qualityCasesFromEnv } from './layoutQuality.js';
 import { benchLevels } from './levels.js';
@@ -96,6 +97,8 @@ void (async () => {
   await benchExport((process.env['BENCH_EXPORT_SIZES'] ?? '100,1000,5000').split(',').map(Number));
   console.log('\nIntake: YAML to objects with every position, old path (yaml library) vs new (js-yaml fast path) (target: ≥ 10 MB/s)');
   await benchIntake(Number(process.env['BENCH_INTAKE_MB'] ?? 8));
+  console.log('\nHostile intake: the 2.4 MB map of 100K keys (target: linear, ≤ 1 s)');
+  benchHostileIntake();
   console.log('\nLayout quality: ours vs Graphviz dot on our DOT export (targets: 0 through, ≥ 95% forward, 0 label overlaps,');
   console.log('fewer crossings than dot in less time; BENCH_QUALITY_CASES picks cases, BENCH_DOT_TIMEOUT_S caps dot; times under load)');
   await benchLayoutQuality(qualityCasesFromEnv());

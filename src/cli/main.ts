@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { EXPORT_FORMATS, FORMAT_EXTENSION } from '../engine/export/formats.js';
 import { topologyFromPaths } from '../engine/topology.js';
+import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from '../engine/intake/limits.js';
 import { findingsReport } from './findingsReport.js';
+import { LIMIT_OPTIONS, parseLimitFlags } from './limitArgs.js';
 import { parseRenderArgs } from './renderArgs.js';
 import type { CliIo } from './renderCommand.js';
 import { consoleIo, runRender } from './renderCommand.js';
@@ -14,6 +16,11 @@ export const USAGE = `Usage:
   kubilitics render <files|folders…> -o FILE…     draw the topology into files, format by extension:
                                                   .svg .png .pdf .json .yaml .mmd (Mermaid) .dot (Graphviz)
   kubilitics demo                                 render the bundled example into ./kubilitics-demo/
+
+Limits (render and summary), for untrusted or very large folders; what is over a limit is skipped with a note:
+  --max-file-mb MB             bytes of one manifest file (default 10)
+  --max-total-mb MB            bytes of all manifest files together (default 25)
+  --max-objects N              objects read in one run (default 200000)
 
 Render options:
   -o, --output FILE[,FILE…]    output file(s); repeatable
@@ -77,17 +84,19 @@ async function summaryCommand(args: readonly string[], io: CliIo): Promise<numbe
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { 'default-namespace': { type: 'string', default: 'default' } },
+      options: { 'default-namespace': { type: 'string', default: 'default' }, ...LIMIT_OPTIONS },
     });
   } catch (error) {
     return usage(io, error instanceof Error ? error.message : String(error));
   }
   if (parsed.positionals.length === 0) return usage(io, 'summary needs <files|folders…>');
-  return summary(parsed.positionals, parsed.values['default-namespace'] ?? 'default', io);
+  const limits = parseLimitFlags(parsed.values);
+  if (!limits.ok) return usage(io, limits.problem);
+  return summary(parsed.positionals, parsed.values['default-namespace'] ?? 'default', io, limits.value);
 }
 
-async function summary(paths: readonly string[], defaultNamespace: string, io: CliIo): Promise<number> {
-  const topology = await topologyFromPaths(paths, { defaultNamespace, root: process.cwd() });
+async function summary(paths: readonly string[], defaultNamespace: string, io: CliIo, limits: IntakeLimits): Promise<number> {
+  const topology = await topologyFromPaths(paths, { defaultNamespace, root: process.cwd(), limits });
   const graph = topology.engine.graph();
   io.out(
     `${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ` +
@@ -121,7 +130,7 @@ async function demo(io: CliIo): Promise<number> {
   const example = exampleFolder();
   const out = resolve('kubilitics-demo');
   io.out(DEMO_INTRO);
-  const status = await summary([example], 'default', io);
+  const status = await summary([example], 'default', io, DEFAULT_INTAKE_LIMITS);
   if (status !== 0) return status;
   const outputs = EXPORT_FORMATS.map((format) => ({ path: join(out, `shop${FORMAT_EXTENSION[format]}`), format }));
   const code = await runRender(
@@ -136,6 +145,7 @@ async function demo(io: CliIo): Promise<number> {
       orientation: 'auto',
       title: 'Shop example',
       check: false,
+      limits: DEFAULT_INTAKE_LIMITS,
     },
     version,
     io,

@@ -10,8 +10,10 @@ import type { ExportTheme } from '../engine/export/palette.js';
 import { EXPORT_THEMES } from '../engine/export/palette.js';
 import type { Orientation, PageSize } from '../engine/export/pdfPlan.js';
 import { MAX_PNG_SCALE, MIN_PNG_SCALE } from '../engine/export/png.js';
+import type { IntakeLimits } from '../engine/intake/limits.js';
 import type { LevelChoice } from '../engine/viewModel/viewOptions.js';
 import { LEVEL_CHOICES } from '../engine/viewModel/viewOptions.js';
+import { LIMIT_OPTIONS, parseLimitFlags } from './limitArgs.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -32,6 +34,8 @@ export interface RenderRequest {
   readonly check: boolean;
   /** Whole seconds, ISO; the PDF title block and metadata time. */
   readonly now?: string;
+  /** The intake limits, with what --max-file-mb, --max-total-mb and --max-objects set. */
+  readonly limits: IntakeLimits;
 }
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
@@ -55,6 +59,7 @@ export const RENDER_OPTIONS = {
   check: { type: 'boolean' },
   now: { type: 'string' },
   'default-namespace': { type: 'string' },
+  ...LIMIT_OPTIONS,
 } as const;
 
 export function parseRenderArgs(args: readonly string[]): Parsed<RenderRequest> {
@@ -75,6 +80,8 @@ export function parseRenderArgs(args: readonly string[]): Parsed<RenderRequest> 
   const now = v.now === undefined ? undefined : isoSeconds(v.now);
   if (now === null) return fail(`--now '${v.now ?? ''}' is not a date and time (e.g. 2025-01-31T12:00:00Z)`);
   if (v['collapse-pods'] === true && v['no-collapse-pods'] === true) return fail('use --collapse-pods or --no-collapse-pods, not both');
+  const limits = parseLimitFlags(v);
+  if (!limits.ok) return limits;
   const level = v.level === undefined ? undefined : oneOf<LevelChoice>('level', v.level, LEVEL_CHOICES, 'workload');
   if (level?.ok === false) return level;
   const { groupBy, ...look } = enums.value;
@@ -97,6 +104,7 @@ export function parseRenderArgs(args: readonly string[]): Parsed<RenderRequest> 
       ...(v.title === undefined ? {} : { title: v.title }),
       check: v.check === true,
       ...(now === undefined ? {} : { now }),
+      limits: limits.value,
     },
   };
 }

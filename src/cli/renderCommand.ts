@@ -29,7 +29,11 @@ export async function runRender(request: RenderRequest, version: string, io: Cli
       return 1;
     }
   }
-  const topology = await topologyFromPaths(request.paths, { defaultNamespace: request.defaultNamespace, root: process.cwd() });
+  const topology = await topologyFromPaths(request.paths, {
+    defaultNamespace: request.defaultNamespace,
+    root: process.cwd(),
+    limits: request.limits,
+  });
   const errors = topology.findings.filter((finding) => finding.severity === 'error');
   for (const error of errors) io.err(`kubilitics: ${error.source ? `${error.source.file}:${error.source.line}: ` : ''}${error.message}`);
   // With the errors, the whole count, as `summary`, the view and the Problems panel give it.

@@ -6,6 +6,7 @@ import { computeInsights } from './insights.js';
 import { deploymentSetOf } from './intake/deploymentSets.js';
 import { loadManifestPaths, type LoadedManifests } from './intake/files.js';
 import type { ManifestSet } from './intake/manifestSet.js';
+import type { IntakeLimits } from './intake/limits.js';
 import type { IntakeWarning } from './intake/manifestTypes.js';
 import { parseId } from './model/kinds.js';
 
@@ -23,9 +24,9 @@ export interface ManifestTopology {
  */
 export async function topologyFromPaths(
   paths: readonly string[],
-  options: EngineOptions & { root?: string } = {},
+  options: EngineOptions & { root?: string; limits?: IntakeLimits } = {},
 ): Promise<ManifestTopology> {
-  const manifests = await loadManifestPaths(paths, options.root);
+  const manifests = await loadManifestPaths(paths, options.root, options.limits);
   const engine = TopologyEngine.build(manifests.objects, options);
   const opened = paths.map((path) => (options.root ? relative(options.root, path) : path));
   const setOf = deploymentSetOf(manifests.files, opened);

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../model/object.js';
+import { isSecretObject, keptFields } from './keptFields.js';
 import type { ParsedManifests } from './manifestTypes.js';
 
 /** Where a parser found a document's parts; each parser answers from its own records. */
@@ -13,7 +14,8 @@ const LIST_KIND = /List$/;
 
 /**
  * Admits one parsed document: a Kubernetes object, the items of a `kind: List` (or `*List`), or a note saying why
- * not. Both parsers (yamlManifests, fastManifests) admit through here, so they can differ only in what they parse.
+ * not. Both parsers (yamlManifests, fastManifests) admit through here, so they can differ only in what they parse,
+ * and here the fields nobody may keep (Secret values, last-applied) are dropped (keptFields.ts).
  */
 export function admitDocument(value: unknown, file: string, line: number, lines: DocumentLines, result: ParsedManifests): void {
   if (value === null || value === undefined) return;
@@ -31,13 +33,15 @@ export function admitDocument(value: unknown, file: string, line: number, lines:
     admitListItems(value['items'] as unknown[], file, lines, result);
     return;
   }
-  result.objects.push({ object: value, source: { file, line }, valueLines: lines.valueLines() });
+  // A Secret's string values would be the keys of its value lines: it has none (and nothing reads them for it).
+  if (isSecretObject(value)) result.objects.push({ object: keptFields(value), source: { file, line } });
+  else result.objects.push({ object: keptFields(value), source: { file, line }, valueLines: lines.valueLines() });
 }
 
 function admitListItems(items: readonly unknown[], file: string, lines: DocumentLines, result: ParsedManifests): void {
   items.forEach((item, index) => {
     const line = lines.itemLine(index);
-    if (isKubeObject(item)) result.objects.push({ object: item, source: { file, line } });
+    if (isKubeObject(item)) result.objects.push({ object: keptFields(item), source: { file, line } });
     else
       result.warnings.push({
         file,

@@ -1,6 +1,7 @@
-import { loadAll } from 'js-yaml';
+import { loadAll, type LoadOptions } from 'js-yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
 import { CORE_SCHEMA_AS_YAML } from './coreSchema.js';
+import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { NotMirrored, PositionRecorder, type DocumentPositions } from './positionRecorder.js';
 import { parseRunTogetherFast } from './runTogether.js';
@@ -11,25 +12,35 @@ const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
  * Parses one file's text with js-yaml, recording the same lines as the `yaml` path (yamlManifests.ts), about five
  * times faster. Returns undefined when this file needs the `yaml` path to be read exactly as it reads it: any
  * YAML error (its message and line), duplicate keys (and the run-together recovery), anchors and aliases (its
- * alias-bomb guard), tags, non-string keys, nesting deeper than js-yaml's limit, directives and js-yaml warnings.
+ * alias-bomb guard), tags, non-string keys, directives, js-yaml warnings, and anything over the limits (the `yaml`
+ * path says which limit, per document).
  * The whole file goes back, so none of its documents is lost. Objects run together are read here when the `yaml`
  * path would read them the same way (runTogether.ts).
  */
-export function parseManifestTextFast(text: string, file: string): ParsedManifests | undefined {
+export function parseManifestTextFast(
+  text: string,
+  file: string,
+  limits: IntakeLimits = DEFAULT_INTAKE_LIMITS,
+): ParsedManifests | undefined {
   if (mayDiffer(text)) return undefined;
   // Objects run together without `---` (a dump's Lists concatenated) are read piece by piece, as the `yaml` path does.
-  const runTogether = parseRunTogetherFast(text, file, parseManifestTextFast);
+  const runTogether = parseRunTogetherFast(text, file, (piece, name) => parseManifestTextFast(piece, name, limits));
   if (runTogether !== undefined) return runTogether;
-  const recorder = new PositionRecorder();
+  const recorder = new PositionRecorder(limits);
   let documents: unknown[];
   try {
-    documents = loadAll(text, null, {
+    const options: LoadOptions & { maxDepth: number } = {
       schema: CORE_SCHEMA_AS_YAML,
+      // js-yaml (4.3) recurses per node, collections and scalars: one past the depth limit bounds its stack, and
+      // the recorder gives anything deeper than the limit to the `yaml` path, which names the limit per document.
+      // @types/js-yaml does not list maxDepth yet.
+      maxDepth: limits.depth + 1,
       listener: recorder.listener,
       onWarning: (warning) => {
         throw new NotMirrored(warning.message);
       },
-    });
+    };
+    documents = loadAll(text, null, options);
   } catch {
     return undefined;
   }

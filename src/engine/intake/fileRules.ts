@@ -5,6 +5,7 @@
  * Build output (`dist/`, `out/`) is skipped because in a repository it holds copies of the sources (rendered
  * manifests, bundled JSON) that would only repeat them as duplicates; a file named explicitly is always read.
  */
+import { DEFAULT_INTAKE_LIMITS, megabytes, raiseHint, type IntakeLimits } from './limits.js';
 import type { IntakeWarning } from './manifestTypes.js';
 
 /** Folders never searched for manifests: dependencies, version control and build output. */
@@ -18,8 +19,6 @@ const NOT_MANIFESTS = /(^|\/)(package(-lock)?\.json|tsconfig[^/]*\.json|\.vscode
  */
 const EXTENSIONS: readonly string[] = ['yaml', 'yml', 'json', 'YAML', 'YML', 'JSON'];
 
-/** Larger files are skipped with a warning: a manifest that size is a dump nobody meant to draw. */
-export const MAX_MANIFEST_BYTES = 10 * 1024 * 1024;
 /** The extension stops searching a folder after this many files, and says so. */
 export const MAX_MANIFEST_FILES = 5000;
 
@@ -43,7 +42,11 @@ export function isSkippedFolder(name: string): boolean {
   return SKIPPED_FOLDERS.includes(name);
 }
 
-/** The note both loaders give a file they do not read because of its size. */
-export function tooLarge(file: string): IntakeWarning {
-  return { file, line: 1, severity: 'note', problem: 'too-large', message: `skipped: larger than ${MAX_MANIFEST_BYTES / 1048576} MB` };
+/**
+ * The note both loaders give a file they do not read because of its size (the fileBytes limit): a manifest that
+ * size is a dump nobody meant to draw, and parsing costs about 40 times its size in memory.
+ */
+export function tooLarge(file: string, limits: IntakeLimits = DEFAULT_INTAKE_LIMITS): IntakeWarning {
+  const message = `skipped: larger than ${megabytes(limits.fileBytes)} (the fileBytes limit per file); ${raiseHint('fileBytes')}`;
+  return { file, line: 1, severity: 'note', problem: 'too-large', message };
 }

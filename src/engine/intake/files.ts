@@ -1,7 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { isManifestPath, isSkippedFolder, MAX_MANIFEST_BYTES, tooLarge } from './fileRules.js';
-import type { IntakeWarning, ManifestObject } from './manifestTypes.js';
+import { decodeManifestBytes } from './decode.js';
+import { isManifestPath, isSkippedFolder, tooLarge } from './fileRules.js';
+import { DEFAULT_INTAKE_LIMITS, megabytes, raiseHint, type IntakeLimits } from './limits.js';
+import type { IntakeProblem, IntakeWarning, ManifestObject } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
 
 export interface LoadedManifests {
@@ -11,49 +14,132 @@ export interface LoadedManifests {
 }
 
 /**
- * Loads files and folders (recursively, by the rules of fileRules.ts, which the extension follows too).
- * Paths in results are relative to `root` when given.
+ * Loads files and folders (recursively, by the rules of fileRules.ts, which the extension follows too), under
+ * the limits: files over fileBytes are skipped, and the run stops reading at totalBytes or at objects, each with
+ * a note that says which limit and how to raise it. Paths in results are relative to `root` when given.
  */
-export async function loadManifestPaths(paths: readonly string[], root?: string): Promise<LoadedManifests> {
-  const files = new Set<string>();
+export async function loadManifestPaths(
+  paths: readonly string[],
+  root?: string,
+  limits: IntakeLimits = DEFAULT_INTAKE_LIMITS,
+): Promise<LoadedManifests> {
   const warnings: IntakeWarning[] = [];
-  for (const path of paths) await collect(path, path, files, warnings);
-  const sorted = [...files].sort();
+  const shownName = (file: string): string => (root ? relative(root, file) : file);
+  const walk = new Walk(warnings, shownName);
+  for (const path of paths) await walk.collect(path, path);
+  const sorted = [...walk.files].sort();
   const objects: ManifestObject[] = [];
-  for (const file of sorted) {
-    const shown = root ? relative(root, file) : file;
+  let bytes = 0;
+  for (const [index, file] of sorted.entries()) {
+    const shown = shownName(file);
     try {
-      if ((await stat(file)).size > MAX_MANIFEST_BYTES) {
-        warnings.push(tooLarge(shown));
+      const size = (await stat(file)).size;
+      if (size > limits.fileBytes) {
+        warnings.push(tooLarge(shown, limits));
         continue;
       }
-      const parsed = parseManifestText(await readFile(file, 'utf8'), shown);
-      objects.push(...parsed.objects);
+      if (bytes + size > limits.totalBytes) {
+        warnings.push(totalReached(shown, sorted.length - index, limits));
+        break;
+      }
+      bytes += size;
+      const decoded = decodeManifestBytes(await readFile(file), shown);
+      if (decoded.warning) warnings.push(decoded.warning);
+      const parsed = parseManifestText(decoded.text, shown, limits);
       warnings.push(...parsed.warnings);
+      if (objects.length + parsed.objects.length > limits.objects) {
+        objects.push(...parsed.objects.slice(0, limits.objects - objects.length));
+        warnings.push(objectsReached(shown, sorted.length - index - 1, limits));
+        break;
+      }
+      objects.push(...parsed.objects);
     } catch (error) {
       const message = `cannot read: ${(error as Error).message}`;
       warnings.push({ file: shown, line: 1, severity: 'error', problem: 'unreadable', message });
     }
   }
-  return { files: sorted.map((file) => (root ? relative(root, file) : file)), objects, warnings };
+  return { files: sorted.map(shownName), objects, warnings };
 }
 
-/** `top` is the path given by the user: a file named explicitly is always read; a folder's files follow the rules. */
-async function collect(path: string, top: string, files: Set<string>, warnings: IntakeWarning[]): Promise<void> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    warnings.push({ file: path, line: 1, severity: 'error', problem: 'unreadable', message: `cannot open: ${(error as Error).message}` });
-    return;
-  }
-  if (info.isDirectory()) {
-    const entries = await readdir(path, { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.isDirectory() && !isSkippedFolder(entry.name)) await collect(join(path, entry.name), top, files, warnings);
-      else if (!entry.isDirectory() && isManifestPath(relative(top, join(path, entry.name)))) files.add(join(path, entry.name));
+function totalReached(file: string, left: number, limits: IntakeLimits): IntakeWarning {
+  const which = left === 1 ? 'skipped' : `skipped this and ${left - 1} more files`;
+  const message =
+    `${which}: together the manifests are over ${megabytes(limits.totalBytes)} (the totalBytes limit per run); ` + raiseHint('totalBytes');
+  return { file, line: 1, severity: 'error', problem: 'limit', message };
+}
+
+function objectsReached(file: string, left: number, limits: IntakeLimits): IntakeWarning {
+  const notRead = left > 0 ? `, and ${left} more files not read` : '';
+  const message = `stopped at ${limits.objects} objects (the objects limit per run) in this file${notRead}; ${raiseHint('objects')}`;
+  return { file, line: 1, severity: 'error', problem: 'limit', message };
+}
+
+/**
+ * The folder walk. Symlinked folders are followed (kustomize and Helm layouts use them), each real folder once:
+ * `visited` holds real paths, so a link back up the tree (a loop) is reported once instead of walked until the
+ * path is too long (a self-link read each file 41 times; two links made it exponential), and a folder reached by
+ * two links is read once. A folder that cannot be read is a warning, and the walk goes on.
+ */
+class Walk {
+  private readonly visited = new Set<string>();
+  private readonly loops = new Set<string>();
+  readonly files = new Set<string>();
+
+  constructor(
+    private readonly warnings: IntakeWarning[],
+    private readonly shownName: (path: string) => string,
+  ) {}
+
+  /** `top` is the path given by the user: a file named explicitly is always read; a folder's files follow the rules. */
+  async collect(path: string, top: string): Promise<void> {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      this.warn(path, 'unreadable', `cannot open: ${(error as Error).message}`);
+      return;
     }
-  } else if (path === top || isManifestPath(relative(top, path))) {
-    files.add(path);
+    if (info.isDirectory()) await this.folder(path, top, []);
+    else if (path === top || isManifestPath(relative(top, path))) this.files.add(path);
+  }
+
+  private async folder(path: string, top: string, ancestors: readonly string[]): Promise<void> {
+    let real;
+    let entries;
+    try {
+      real = await realpath(path);
+      if (ancestors.includes(real)) {
+        // A loop is not a loss (everything in it is read once), so a note, once per folder it leads back to.
+        if (!this.loops.has(real)) this.warn(path, 'symlink-loop', `symlink loop: leads back to ${real}, not read again`, 'note');
+        this.loops.add(real);
+        return;
+      }
+      if (this.visited.has(real)) return;
+      this.visited.add(real);
+      entries = await readdir(path, { withFileTypes: true });
+    } catch (error) {
+      this.warn(path, 'unreadable', `cannot read this folder, skipped: ${(error as Error).message}`);
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const child = join(path, entry.name);
+      if (await this.isFolder(entry, child)) {
+        if (!isSkippedFolder(entry.name)) await this.folder(child, top, [...ancestors, real]);
+      } else if (isManifestPath(relative(top, child))) this.files.add(child);
+    }
+  }
+
+  /** A folder, or a symlink to one; a broken link counts as a file, so a manifest's name reports it when read. */
+  private async isFolder(entry: Dirent, path: string): Promise<boolean> {
+    if (!entry.isSymbolicLink()) return entry.isDirectory();
+    try {
+      return (await stat(path)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  private warn(file: string, problem: IntakeProblem, message: string, severity: IntakeWarning['severity'] = 'error'): void {
+    this.warnings.push({ file: this.shownName(file), line: 1, severity, problem, message });
   }
 }

@@ -22,7 +22,8 @@ export interface IntakeLimits {
 
 export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
   fileBytes: 10 * 1024 * 1024,
-  totalBytes: 200 * 1024 * 1024,
+  // Parsing costs about 40 times the bytes in memory (50 MB of manifests: 2 GB and 74 s), so 25 MB: about 1 GB.
+  totalBytes: 25 * 1024 * 1024,
   objects: 200_000,
   depth: 200,
   aliases: 1_000,
@@ -40,4 +41,34 @@ export function intakeLimits(overrides: Partial<Record<IntakeLimitName, unknown>
     if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) limits[name] = value;
   }
   return limits;
+}
+
+/** How a user raises each limit: the CLI's flag (where it has one) and the extension's setting. */
+const CLI_FLAGS: Partial<Record<IntakeLimitName, string>> = {
+  fileBytes: '--max-file-mb',
+  totalBytes: '--max-total-mb',
+  objects: '--max-objects',
+};
+
+/** The end of every note about a limit: which one it is and how to raise it, so nobody has to guess. */
+export function raiseHint(name: IntakeLimitName): string {
+  const flag = CLI_FLAGS[name];
+  return `raise it with ${flag ? `${flag} (CLI) or ` : ''}the kubilitics.limits.${SETTINGS[name]} setting`;
+}
+
+/** The extension's setting of each limit (sizes are set in megabytes). */
+const SETTINGS: Record<IntakeLimitName, string> = {
+  fileBytes: 'fileMB',
+  totalBytes: 'totalMB',
+  objects: 'objects',
+  depth: 'depth',
+  aliases: 'aliases',
+  keysPerMap: 'keysPerMap',
+};
+
+/** A size limit as a note shows it: megabytes, whole where whole, else one decimal; bytes below one. */
+export function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${bytes} bytes`;
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

@@ -1,4 +1,6 @@
-import type { IntakeWarning, ManifestObject, ParsedManifests } from './manifestTypes.js';
+import { decodeManifestBytes } from './decode.js';
+import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
+import type { IntakeProblem, IntakeWarning, ManifestObject, ParsedManifests } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
 
 interface FileState {
@@ -15,13 +17,19 @@ interface FileState {
 export class ManifestSet {
   private readonly files = new Map<string, FileState>();
 
-  update(file: string, text: string): void {
-    this.setParsed(file, parseManifestText(text, file));
+  /** `limits` apply to every file of the session (the extension's settings). */
+  constructor(private readonly limits: IntakeLimits = DEFAULT_INTAKE_LIMITS) {}
+
+  /** A file's new content: its text (an editor buffer) or its bytes, decoded here so bad UTF-8 is reported. */
+  update(file: string, content: string | Uint8Array): void {
+    const decoded = typeof content === 'string' ? { text: content } : decodeManifestBytes(content, file);
+    const read = parseManifestText(decoded.text, file, this.limits);
+    this.setParsed(file, decoded.warning ? { objects: read.objects, warnings: [decoded.warning, ...read.warnings] } : read);
   }
 
-  /** A file parsed elsewhere (the extension's parse worker). */
+  /** A file parsed elsewhere (the extension's parse worker, under the same limits). */
   setParsed(file: string, parsed: ParsedManifests): void {
-    const broken = parsed.warnings.some((warning) => warning.severity === 'error' && warning.message.startsWith('YAML error'));
+    const broken = parsed.warnings.some((warning) => warning.severity === 'error' && MID_EDIT.has(warning.problem));
     const previous = this.files.get(file);
     const lastGood = broken ? (previous?.lastGood ?? previous?.objects) : parsed.objects;
     const warnings =
@@ -61,6 +69,9 @@ export class ManifestSet {
     return [...this.files.keys()].sort();
   }
 }
+
+/** Problems a file has while someone is typing it (a half-written alias too): the last good version stays. */
+const MID_EDIT: ReadonlySet<IntakeProblem | undefined> = new Set<IntakeProblem>(['yaml-error', 'bad-alias']);
 
 function lastGoodNote(file: string): IntakeWarning {
   return { file, line: 1, severity: 'note', problem: 'last-good', message: 'showing the last version of this file that parsed' };

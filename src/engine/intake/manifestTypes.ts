@@ -10,7 +10,20 @@ export interface ManifestObject {
 
 /** What kind of problem an intake warning is, so findings can be grouped by it. */
 export type IntakeProblem =
-  'yaml-error' | 'run-together' | 'not-an-object' | 'unreadable' | 'too-large' | 'last-good' | 'not-utf8' | 'limit' | 'parser-stopped';
+  | 'yaml-error'
+  | 'run-together'
+  | 'not-an-object'
+  | 'unreadable'
+  | 'too-large'
+  | 'last-good'
+  /** A document over one of the intake limits (depth, aliases, keys per map), or a run over objects or bytes. */
+  | 'limit'
+  /** An alias with no anchor before it, or aliases that expand too far. */
+  | 'bad-alias'
+  | 'invalid-utf8'
+  | 'symlink-loop'
+  /** The extension's parse worker stopped on the file (out of memory or time). */
+  | 'parser-stopped';
 
 export interface IntakeWarning {
   readonly file: string;

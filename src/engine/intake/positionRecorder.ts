@@ -1,5 +1,6 @@
 import type { EventType, State } from 'js-yaml';
 import { documentStartLine } from './documentStart.js';
+import type { IntakeLimits } from './limits.js';
 
 /** What the `yaml` path records for one document, found while js-yaml builds it (lines are 1-based). */
 export interface DocumentPositions {
@@ -54,6 +55,8 @@ export class PositionRecorder {
   private stringIsValue: number[] = [];
   private itemLines = new Map<unknown, readonly number[]>();
 
+  constructor(private readonly limits: IntakeLimits) {}
+
   readonly listener = (event: EventType, state: State): void => {
     if (event === 'open') this.open(state as LoaderState);
     else this.close(state as LoaderState);
@@ -87,6 +90,7 @@ export class PositionRecorder {
     if (state.anchor !== null) throw new NotMirrored('anchor');
     if (commentTouches(state.input, state.position)) throw new NotMirrored('a comment right after a quote or bracket');
     const result: unknown = state.result;
+    if (state.depth > this.limits.depth && (state.kind === 'mapping' || state.kind === 'sequence')) throw new NotMirrored('too deep');
     const passThrough = this.top === mark + 1 && Object.is(this.values[mark], result);
     if (!passThrough) this.checkChildren(state.kind, result, mark, state.depth);
     if (state.depth === 1) {
@@ -124,6 +128,7 @@ export class PositionRecorder {
   /** Key, value, key, value… and perhaps one empty node last: js-yaml's try at a next key that was not there. */
   private checkMapping(result: Record<string, unknown>, mark: number): void {
     const pairs = Object.keys(result).length;
+    if (pairs > this.limits.keysPerMap) throw new NotMirrored('more keys than the limit');
     const children = this.top - mark;
     if (children !== 2 * pairs && !(children === 2 * pairs + 1 && this.endsWithEmptyNode(mark))) {
       throw new NotMirrored('mapping children');

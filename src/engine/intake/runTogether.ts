@@ -1,7 +1,11 @@
+import type { IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 
-/** Reads one piece of a document recovered from objects run together. */
-export type PieceParser = (text: string, file: string) => ParsedManifests;
+/** Reads one piece of a document recovered from objects run together, under the file's limits. */
+export type PieceParser = (text: string, file: string, limits: IntakeLimits) => ParsedManifests;
+
+/** A PieceParser with the limits already chosen. */
+type PieceReader = (text: string, file: string) => ParsedManifests;
 
 /** Where the run-together document starts, and the line of its first duplicate key, both as the `yaml` path counts. */
 export interface RunTogether {
@@ -56,7 +60,7 @@ function newlines(text: string, from: number, to: number): number {
 }
 
 /** Reads each piece with `parsePiece` and admits what it found, after one warning that says what was recovered. */
-export function admitRunTogether(pieces: readonly TextPiece[], where: RunTogether, parsePiece: PieceParser, result: ParsedManifests): void {
+export function admitRunTogether(pieces: readonly TextPiece[], where: RunTogether, parsePiece: PieceReader, result: ParsedManifests): void {
   admitPieces(
     pieces.map((piece) => ({ parsed: parsePiece(piece.text, where.file), lineOffset: piece.lineOffset })),
     where,

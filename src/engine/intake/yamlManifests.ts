@@ -1,31 +1,163 @@
-import { LineCounter, parseAllDocuments, isScalar, visit, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, isScalar, visit, YAMLParseError, type Alias, type CST, type Document } from 'yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
+import { blankCompactNesting, checkDocumentLimits, compactNestingOffsets, depthBreach, type LimitBreach } from './documentLimits.js';
+import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { admitRunTogether, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
+
+/** A document the limits turned away, kept in file order with those that were read. */
+interface Skipped {
+  readonly breach: LimitBreach;
+}
 
 /**
  * Parses one file's text (multi-document YAML, flow style or JSON) with the `yaml` library: the complete path, for
  * every file the fast one (fastManifests.ts) does not take. One bad document never stops the others. Pieces of
  * objects run together are read by `parsePiece`: this path by default, the fast path when manifests.ts calls.
+ * Each document's syntax tree is checked against the limits (documentLimits.ts) before it is composed.
  */
 export function parseManifestTextWithYaml(
   text: string,
   file: string,
+  limits: IntakeLimits = DEFAULT_INTAKE_LIMITS,
   parsePiece: PieceParser = parseManifestTextWithYaml,
 ): ParsedManifests {
   const result: ParsedManifests = { objects: [], warnings: [] };
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const docs = Array.isArray(documents) ? documents : [];
-  for (const doc of docs) {
-    const startLine = lineOf(lineCounter, doc.range[0], text);
-    if (doc.errors.length > 0) {
-      recoverOrReport(doc, { text, file, startLine, lineCounter, parsePiece }, result);
+  for (const entry of composeWithinLimits(text, lineCounter, limits)) {
+    if ('breach' in entry) {
+      const line = lineCounter.linePos(entry.breach.offset).line;
+      result.warnings.push({ file, line, severity: 'error', problem: 'limit', message: entry.breach.message });
       continue;
     }
-    admitDocument(doc.toJS({ maxAliasCount: 1000 }), file, startLine, linesOf(doc, startLine, lineCounter), result);
+    const doc = entry;
+    const startLine = lineOf(lineCounter, doc.range[0], text);
+    if (doc.errors.length > 0) {
+      recoverOrReport(doc, { text, file, startLine, lineCounter, parsePiece, limits }, result);
+      continue;
+    }
+    admitAliased(doc, { file, startLine, lineCounter, limits }, result);
   }
   return result;
+}
+
+interface Where {
+  readonly file: string;
+  readonly startLine: number;
+  readonly lineCounter: LineCounter;
+  readonly limits: IntakeLimits;
+}
+
+/**
+ * Resolving aliases is where one document can still fail: an alias with no anchor before it (a typo), or aliases
+ * that expand into more nodes than the aliases limit allows (a bomb: each `*b` in `[*a, *a, …]` repeats `a`'s
+ * expansion). Either costs that document a warning at the alias, never the rest of the file.
+ */
+function admitAliased(doc: Document.Parsed, where: Where, result: ParsedManifests): void {
+  const { file, startLine, lineCounter, limits } = where;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: limits.aliases });
+  } catch {
+    const unresolved = firstUnresolvedAlias(doc);
+    const offset = unresolved?.range?.[0];
+    const line = offset === undefined ? startLine : lineCounter.linePos(offset).line;
+    const message = unresolved
+      ? `document skipped: alias *${unresolved.source} has no anchor &${unresolved.source} before it`
+      : `document skipped: its aliases expand too far (more than ${limits.aliases}, the aliases limit); ${raiseHint('aliases')}`;
+    result.warnings.push({ file, line, severity: 'error', problem: 'bad-alias', message });
+    return;
+  }
+  admitDocument(value, file, startLine, linesOf(doc, startLine, lineCounter), result);
+}
+
+/** The first alias, in file order, whose anchor was not set above it (what toJS throws on). */
+function firstUnresolvedAlias(doc: Document.Parsed): Alias | undefined {
+  const anchors = new Set<string>();
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (anchors.has(alias.source)) return undefined;
+      found = alias;
+      return visit.BREAK;
+    },
+    Node(_, node) {
+      if (node.anchor) anchors.add(node.anchor);
+    },
+  });
+  return found;
+}
+
+/**
+ * The file's documents in order: composed ones, and the ones a limit turned away before composing. The `yaml`
+ * library's own duplicate-key check compares each key with every earlier one (100K keys: minutes), so it is off
+ * and `reportDuplicateKeys` does the same check with a Set. Lines too deeply nested for its Parser are blanked
+ * before it runs, and their documents skipped.
+ */
+function composeWithinLimits(text: string, lineCounter: LineCounter, limits: IntakeLimits): (Document.Parsed | Skipped)[] {
+  const entries: { readonly offset: number; readonly entry: Document.Parsed | Skipped }[] = [];
+  const tooDeep = compactNestingOffsets(text, limits);
+  const parsed = tooDeep.length > 0 ? blankCompactNesting(text, tooDeep) : text;
+  const skip = (document: CST.Document, end: number): boolean => {
+    const deep = tooDeep.find((offset) => offset >= document.offset && offset < end);
+    const breach = deep === undefined ? checkDocumentLimits(document, limits) : depthBreach(deep, limits);
+    if (breach) entries.push({ offset: document.offset, entry: { breach } });
+    return breach !== undefined;
+  };
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  for (const doc of composer.compose(withoutSkipped(new Parser(lineCounter.addNewLine).parse(parsed), skip))) {
+    reportDuplicateKeys(doc);
+    entries.push({ offset: doc.range[0], entry: doc });
+  }
+  return entries.sort((a, b) => a.offset - b.offset).map(({ entry }) => entry);
+}
+
+/**
+ * The tokens without the documents `skip` turns away (told where each ends: where the next one starts), nor
+ * their `...`, which would otherwise end the document before them. Comments and directives stay.
+ */
+function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Document, end: number) => boolean): Generator<CST.Token> {
+  let held: CST.Token[] = [];
+  function* release(end: number): Generator<CST.Token> {
+    const [document, ...after] = held;
+    held = [];
+    const skipped = document?.type === 'document' && skip(document, end);
+    if (document && !skipped) yield document;
+    for (const token of after) if (!skipped || token.type !== 'doc-end') yield token;
+  }
+  for (const token of tokens) {
+    if (token.type === 'document') {
+      yield* release(token.offset);
+      held = [token];
+    } else if (held.length > 0) held.push(token);
+    else yield token;
+  }
+  yield* release(Number.POSITIVE_INFINITY);
+}
+
+/**
+ * What the `yaml` library's `uniqueKeys` reports (DUPLICATE_KEY at the key, "Map keys must be unique"), found
+ * with one Set per map: scalar keys with the same value (`===`, so `1` and `"1"` differ, as there); other keys
+ * are never equal to each other, as there. Errors stay in file order, so the first one reported is the same.
+ */
+function reportDuplicateKeys(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value)) {
+          const start = key.range?.[0] ?? map.range?.[0] ?? 0;
+          found.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(key.value);
+      }
+    },
+  });
+  if (found.length === 0) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 interface Recovery {
@@ -34,6 +166,7 @@ interface Recovery {
   readonly startLine: number;
   readonly lineCounter: LineCounter;
   readonly parsePiece: PieceParser;
+  readonly limits: IntakeLimits;
 }
 
 function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: ParsedManifests): void {
@@ -44,7 +177,7 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
   const chunk = text.slice(doc.range[0], doc.range[2]);
   const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk) : [];
   if (pieces.length > 1) {
-    admitRunTogether(pieces, { file, startLine, errorLine }, recovery.parsePiece, result);
+    admitRunTogether(pieces, { file, startLine, errorLine }, (piece, name) => recovery.parsePiece(piece, name, recovery.limits), result);
     return;
   }
   result.warnings.push({

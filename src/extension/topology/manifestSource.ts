@@ -3,9 +3,8 @@ import { TopologyEngine } from '../../engine/graph/engine.js';
 import { diffGraphs } from '../../engine/graph/delta.js';
 import { ManifestSet } from '../../engine/intake/manifestSet.js';
 import { countFindings, describeCounts, type Finding } from '../../engine/findings.js';
-import { EXCLUDE_GLOB, isManifestPath, MANIFEST_GLOB, MAX_MANIFEST_FILES } from '../../engine/intake/fileRules.js';
-import type { IntakeLimits } from '../../engine/intake/limits.js';
-import { fileTooLarge, formatMegabytes } from '../../engine/intake/manifestBytes.js';
+import { EXCLUDE_GLOB, isManifestPath, MANIFEST_GLOB, MAX_MANIFEST_FILES, tooLarge } from '../../engine/intake/fileRules.js';
+import { megabytes, raiseHint, type IntakeLimits } from '../../engine/intake/limits.js';
 import type { IntakeWarning } from '../../engine/intake/manifestTypes.js';
 import { topologyFromManifestSet } from '../../engine/topology.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
@@ -126,7 +125,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > limits.fileBytes) {
-        this.set.skip(name, fileTooLarge(name, limits.fileBytes));
+        this.set.skip(name, tooLarge(name, limits));
         return;
       }
       const parsed = await this.parser.parse(name, await vscode.workspace.fs.readFile(uri), limits);
@@ -220,8 +219,8 @@ function relativeTo(folder: vscode.Uri, file: vscode.Uri): string {
 function overFolderLimit(used: { bytes: number; objects: number }, limits: IntakeLimits): Omit<IntakeWarning, 'file'> | undefined {
   let message: string | undefined;
   if (used.bytes >= limits.totalBytes)
-    message = `skipped: the files before it hold ${formatMegabytes(limits.totalBytes)}, the limit for one view (kubilitics.limits.totalMB)`;
+    message = `skipped: the files before it hold ${megabytes(limits.totalBytes)}, the limit for one view (${raiseHint('totalBytes')})`;
   else if (used.objects >= limits.objects)
-    message = `skipped: the files before it hold ${limits.objects} objects, the limit for one view (kubilitics.limits.objects)`;
+    message = `skipped: the files before it hold ${limits.objects} objects, the limit for one view (${raiseHint('objects')})`;
   return message === undefined ? undefined : { line: 1, severity: 'note', problem: 'limit', message };
 }

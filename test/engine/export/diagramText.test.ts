@@ -37,6 +37,40 @@ describe('Mermaid export', () => {
     expect([...ids.values()]).toEqual(['n_core_Pod_a_end', 'n_core_Pod_a_end_2', 'n_core_Pod_a_end_3']);
     expect(escapeLabel('fast "ssd" <tier> #1\nx')).toBe('fast #quot;ssd#quot; #lt;tier#gt; #35;1<br>x');
   });
+
+  it('lets no object name, namespace or title start a directive or leave its label', async () => {
+    const directive = '%%{init: {"theme": "dark", "securityLevel": "loose"}}%%';
+    const hostile = `
+apiVersion: v1
+kind: Namespace
+metadata: { name: '${directive}' }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: '${directive}', namespace: '${directive}' }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: '"]; click x call alert(1); %%{init}%%', namespace: 'shop' }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: "\`**md**\`\\r\\nend", namespace: 'shop' }
+`;
+    const scene = await sceneOf(graphOf(hostile), {}, 'document', `title ${directive}`);
+    const text = renderMermaid(scene);
+    expect(text).not.toMatch(/%%\s*\{/); // no directive can start anywhere
+    expect(text.match(/%%/g)).toHaveLength(1); // only the header comment's own marker
+    expect(text.startsWith('%% title #37;#37;{init')).toBe(true);
+    expect(text).not.toContain('`');
+    expect(text).not.toContain('\r');
+    // Each label is one quoted string: an opening quote, no quote inside, a closing quote.
+    for (const line of text
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.includes(`"`)))
+      expect(line.match(/"/g)).toHaveLength(2);
+  });
 });
 
 describe('DOT export', () => {

@@ -122,7 +122,7 @@ describe('fast intake path gives the yaml path what it cannot mirror', () => {
         .fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`)
         .join(',')}]`,
     );
-  const deep = `apiVersion: v1\nkind: ConfigMap\ndata:\n  x: ${'['.repeat(150)}${']'.repeat(150)}\n`;
+  const deep = `apiVersion: v1\nkind: ConfigMap\ndata:\n  x: ${'['.repeat(250)}${']'.repeat(250)}\n`;
 
   it.each([
     ['a YAML error', 'apiVersion: v1\nkind: A\n---\napiVersion: v1\nkind: B\nmetadata: { name: [unclosed\n---\napiVersion: v1\nkind: C\n'],
@@ -131,7 +131,7 @@ describe('fast intake path gives the yaml path what it cannot mirror', () => {
     ['an alias bomb', bomb.join('\n') + '\n'],
     ['a custom tag', 'apiVersion: v1\nkind: A\nvalue: !Ref other\n'],
     ['a standard tag', object('  a: !!str 12\n')],
-    ['nesting deeper than js-yaml allows', deep],
+    ['nesting deeper than the depth limit', deep],
     ['a %YAML 1.1 directive', '%YAML 1.1\n---\napiVersion: v1\nkind: A\nflag: on\n'],
     ['a lone carriage return', 'apiVersion: v1\rkind: A\n'],
     ['a null key', object('  ~: a\n')],

@@ -24,3 +24,12 @@ describe('ManifestSet', () => {
     expect(set.fileNames()).toEqual(['b.yaml']);
   });
 });
+
+describe('ManifestSet with a bad alias', () => {
+  it('keeps the other documents of the file and reports the bad one, instead of throwing (the whole folder failed)', () => {
+    const set = new ManifestSet();
+    set.update('a.yaml', `${cm('one')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: *typo }\n---\n${cm('two')}`);
+    expect(set.objects().map((o) => o.object.metadata?.name)).toEqual(['one', 'two']);
+    expect(set.warnings()).toMatchObject([{ file: 'a.yaml', line: 7, problem: 'bad-alias' }]);
+  });
+});

@@ -1,0 +1,101 @@
+import type { CST } from 'yaml';
+import type { IntakeLimitName, IntakeLimits } from './limits.js';
+import { raiseHint } from './limits.js';
+
+/** The first limit one document breaks, where, and what to tell the user. */
+export interface LimitBreach {
+  readonly limit: IntakeLimitName;
+  /** Offset in the file's text of the node that broke it. */
+  readonly offset: number;
+  readonly message: string;
+}
+
+interface Pending {
+  readonly token: CST.Token;
+  readonly depth: number;
+}
+
+/**
+ * Checks one document of the `yaml` library's syntax tree (its Parser is a loop, not a recursion) against the
+ * depth, alias and keys-per-map limits, before anything recursive reads it: the composer, toJS and visit all
+ * recurse per level, so a 10,000-deep `[[[…]]]` would end in "Maximum call stack size exceeded", and 100K keys
+ * would be composed before anyone counted them. An explicit stack, so the check itself never recurses.
+ */
+export function checkDocumentLimits(document: CST.Document, limits: IntakeLimits): LimitBreach | undefined {
+  const stack: Pending[] = document.value ? [{ token: document.value, depth: 0 }] : [];
+  let aliases = 0;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { token, depth } = next;
+    if (token.type === 'alias') {
+      if (++aliases > limits.aliases) return breach('aliases', token.offset, `more than ${limits.aliases} aliases in one document`);
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > limits.depth) return depthBreach(token.offset, limits);
+    if (isMap(token) && token.items.length > limits.keysPerMap) {
+      return breach('keysPerMap', token.offset, `a map with ${token.items.length} keys, more than ${limits.keysPerMap}`);
+    }
+    for (const item of token.items) {
+      if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+export function depthBreach(offset: number, limits: IntakeLimits): LimitBreach {
+  return breach('depth', offset, `nested deeper than ${limits.depth} levels`);
+}
+
+function isMap(token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection): boolean {
+  return token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
+}
+
+function breach(limit: IntakeLimitName, offset: number, what: string): LimitBreach {
+  return { limit, offset, message: `document skipped: ${what} (the ${limit} limit); ${raiseHint(limit)}` };
+}
+
+/**
+ * Lines that open more levels than the depth limit with compact block indicators alone (`- - - … x`, `- ? - …`):
+ * the one shape that the `yaml` library's Parser itself reads by recursion (its blockSequence calls step per `- `),
+ * so it must be found in the text before that Parser runs. Each `- ` or `? ` at a line's start opens a level,
+ * so such a line is too deep for certain. Offsets of the lines' first indicators.
+ */
+export function compactNestingOffsets(text: string, limits: IntakeLimits): number[] {
+  const offsets: number[] = [];
+  for (let lineStart = 0; lineStart < text.length;) {
+    let at = lineStart;
+    while (text.charCodeAt(at) === 0x20) at++;
+    const first = at;
+    let levels = 0;
+    while (isCompactIndicator(text, at)) {
+      levels++;
+      at += 2;
+      while (isBlank(text.charCodeAt(at))) at++;
+    }
+    if (levels > limits.depth) offsets.push(first);
+    const end = text.indexOf('\n', at);
+    lineStart = end === -1 ? text.length : end + 1;
+  }
+  return offsets;
+}
+
+/** The text with the indicators of those lines blanked (same length and lines), for a Parser that must not recurse. */
+export function blankCompactNesting(text: string, offsets: readonly number[]): string {
+  let blanked = text;
+  for (const offset of offsets) {
+    let at = offset;
+    while (isCompactIndicator(blanked, at) || isBlank(blanked.charCodeAt(at))) at++;
+    blanked = blanked.slice(0, offset) + ' '.repeat(at - offset) + blanked.slice(at);
+  }
+  return blanked;
+}
+
+function isCompactIndicator(text: string, at: number): boolean {
+  const ch = text.charCodeAt(at);
+  return (ch === 0x2d || ch === 0x3f) && isBlank(text.charCodeAt(at + 1)); // - ?
+}
+
+function isBlank(ch: number): boolean {
+  return ch === 0x20 || ch === 0x09;
+}
