@@ -35,7 +35,7 @@ export interface OpenedStore {
 }
 
 /**
- * Opens (or creates) the database: a damaged file is moved aside with a warning, an older schema is upgraded in
+ * Opens (or creates) the database: a damaged or foreign file is moved aside with a warning, an older schema is upgraded in
  * place, a newer one is refused with SchemaTooNewError and the file is left exactly as it was.
  */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
