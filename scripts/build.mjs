@@ -3,6 +3,7 @@
 //   dist/webview/main.js + main.css   the webview app (browser, iife)
 //   dist/webview/layoutWorker.js      the layout worker (browser, iife; started from a blob: URL)
 //   dist/extension.js                 the extension host (node, cjs)            — once src/extension exists
+//   dist/snapshotWorker.js            the snapshot-import worker thread the host starts (node, cjs)
 //   dist/cli.js                       the headless `kubilitics` CLI (node, cjs) — once src/cli exists
 //
 // Usage: node scripts/build.mjs [--production] [--watch]
@@ -93,6 +94,12 @@ export function nodeBuildOptions({ production = false } = {}) {
       outfile: join(ROOT, 'dist/extension.js'),
       external: ['vscode', ...CLI_EXTERNALS],
       plugins: [pdfkitBundling],
+    });
+    // Snapshot files are read in a worker thread with a heap limit; the host starts it from this file.
+    entries.push({
+      ...common,
+      entryPoints: [join(ROOT, 'src/engine/store/snapshotWorker.ts')],
+      outfile: join(ROOT, 'dist/snapshotWorker.js'),
     });
   }
   // ── Lead: CLI entry ─────────────────────────────────────

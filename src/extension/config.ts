@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { snapshotFileLimits, type SnapshotFileLimits } from '../engine/store/snapshotFile.js';
 import type { RecorderSettings } from './history/clusterRecorder.js';
 
 const SECTION = 'kubilitics';
@@ -54,6 +55,12 @@ export const settings = {
       maxAgeMs: Math.max(1, config.get<number>('snapshots.maxAgeDays', 30)) * 86_400_000,
       maxTotalBytes: Math.max(1, config.get<number>('snapshots.maxTotalMB', 200)) * 1_048_576,
     };
+  },
+  /** Limits of a snapshot import; the decompressed size is the one users may need to raise. */
+  snapshotImportLimits(): SnapshotFileLimits {
+    const megabytes = vscode.workspace.getConfiguration(SECTION).get<number>('snapshots.importMaxMB', 256);
+    const valid = typeof megabytes === 'number' && Number.isFinite(megabytes) && megabytes >= 1;
+    return snapshotFileLimits(valid ? megabytes : 256);
   },
   watchNamespaces(): string[] {
     const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('watchNamespaces', []);
