@@ -65,11 +65,12 @@ export async function readSnapshotFileInWorker(path: string, options: ReadInWork
                 'memory',
                 `Reading this snapshot file needed more than ${heapMb} MB of memory, so it was stopped. Nothing was imported.`,
               )
-            : new SnapshotFormatError(`The snapshot file could not be read: ${error.message}`, { cause: error }),
+            : // Not the file's fault (a missing or broken worker script): a plain error, logged as a failure.
+              new Error(`The snapshot reader failed: ${error.message}`, { cause: error }),
         ),
       ),
     );
-    worker.on('exit', (code) => settle(() => reject(new SnapshotFormatError(`The snapshot reader stopped (exit code ${code}).`))));
+    worker.on('exit', (code) => settle(() => reject(new Error(`The snapshot reader stopped without an answer (exit code ${code}).`))));
   });
 }
 

@@ -179,6 +179,16 @@ describe('reading a snapshot file in a worker', () => {
     await expect(reading).rejects.toBeInstanceOf(SnapshotImportCancelled);
   });
 
+  it('reports a missing worker script as a failure of the reader, not of the file', async () => {
+    const path = await fileOf(
+      'ok.kubilitics-snapshot',
+      encodeSnapshotFile({ cluster: CLUSTER, takenAt: 1, trigger: 'manual', graph: realGraph }),
+    );
+    const error = await readSnapshotFileInWorker(path, { workerPath: join(dir, 'absent.js') }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(SnapshotFormatError);
+    expect((error as Error).message).toMatch(/^The snapshot reader failed: /);
+  });
+
   it('refuses a file larger than the inflated-size limit before starting a worker', async () => {
     const path = await fileOf('big.kubilitics-snapshot', Buffer.alloc(2048));
     const limits = { ...DEFAULT_SNAPSHOT_FILE_LIMITS, inflatedBytes: 1024 };
