@@ -12,6 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { nodeBuildOptions } from '../scripts/build.mjs';
 import { ClusterStore } from '../src/engine/store/clusters.js';
 import { openStore, type StoreDatabase } from '../src/engine/store/database.js';
 import { writeFileAtomic } from '../src/engine/store/persistence.js';
@@ -19,6 +21,8 @@ import { fixed, heapUsedMb } from './stats.js';
 
 export interface StoreSaveBenchRow {
   readonly databaseMb: number;
+  /** Longest block of one save written by the replica worker (what the host does now), best and worst. */
+  readonly workerLongestBlockMs: readonly [number, number];
   /** Longest event-loop block during one full save (export + atomic write), best and worst of the runs. */
   readonly longestBlockMs: readonly [number, number];
   /** `db.export()` alone: the synchronous part of a save. */
@@ -35,20 +39,54 @@ const BLOB_BYTES = 1024 * 1024;
 
 export async function benchStoreSave(sizesMb: readonly number[], runs = 5): Promise<StoreSaveBenchRow[]> {
   const rows: StoreSaveBenchRow[] = [];
-  for (const sizeMb of sizesMb) {
-    const dir = mkdtempSync(join(tmpdir(), 'kubilitics-bench-save-'));
-    const path = join(dir, 'history.db');
-    const { store } = await openStore({ path, migrationsDir: MIGRATIONS, saveIdleMs: 60_000, maxSaveDelayMs: 60_000 });
-    try {
-      fill(store, sizeMb);
-      await store.flush();
-      rows.push(await measure(store, path, runs));
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+  const dir = mkdtempSync(join(tmpdir(), 'kubilitics-bench-save-'));
+  try {
+    const saveWorkerPath = await buildSaveWorker(dir);
+    for (const sizeMb of sizesMb) {
+      const path = join(dir, `history-${sizeMb}.db`);
+      const { store } = await openStore({ path, migrationsDir: MIGRATIONS, saveIdleMs: 60_000, maxSaveDelayMs: 60_000 });
+      let row: Omit<StoreSaveBenchRow, 'workerLongestBlockMs'>;
+      try {
+        fill(store, sizeMb);
+        await store.flush();
+        row = await measure(store, path, runs);
+      } finally {
+        await store.close();
+      }
+      // The same file, reopened with its saves written by the replica worker.
+      const replicated = await openStore({ path, migrationsDir: MIGRATIONS, saveIdleMs: 60_000, maxSaveDelayMs: 60_000, saveWorkerPath });
+      try {
+        rows.push({ ...row, workerLongestBlockMs: await measureWorkerSaves(replicated.store, runs) });
+      } finally {
+        await replicated.store.close();
+      }
+      rmSync(path, { force: true });
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** dist/saveWorker.js as scripts/build.mjs bundles it, built into `dir`. */
+async function buildSaveWorker(dir: string): Promise<string> {
+  const options = nodeBuildOptions().find((o) => String(o.outfile).endsWith('saveWorker.js'));
+  if (!options) throw new Error('scripts/build.mjs no longer bundles saveWorker.js');
+  const outfile = join(dir, 'saveWorker.js');
+  await esbuild.build({ ...options, outfile, sourcemap: false });
+  return outfile;
+}
+
+async function measureWorkerSaves(store: StoreDatabase, runs: number): Promise<readonly [number, number]> {
+  if (!store.savesOffThread) throw new Error('the save worker did not start');
+  const blocks: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    heapUsedMb();
+    store.run("INSERT OR REPLACE INTO preferences (scope, key, value) VALUES ('bench', 'run', ?)", [String(run)]);
+    blocks.push(await longestBlock(() => store.flush()));
+  }
+  if (!store.savesOffThread) throw new Error('the save worker failed during the bench');
+  return range(blocks);
 }
 
 /** Snapshot rows of 1 MB blobs until the database holds `sizeMb`. */
@@ -64,7 +102,7 @@ function fill(store: StoreDatabase, sizeMb: number): void {
   });
 }
 
-async function measure(store: StoreDatabase, path: string, runs: number): Promise<StoreSaveBenchRow> {
+async function measure(store: StoreDatabase, path: string, runs: number): Promise<Omit<StoreSaveBenchRow, 'workerLongestBlockMs'>> {
   const blocks: number[] = [];
   const exports: number[] = [];
   const copies: number[] = [];
@@ -120,13 +158,17 @@ function range(values: readonly number[]): readonly [number, number] {
 }
 
 export function printStoreSaveRows(rows: readonly StoreSaveBenchRow[]): void {
-  console.log('database MB  longest block ms (best–worst)  export() ms  plain copy ms  atomic write ms (off-thread)');
+  console.log(
+    'database MB  longest block ms, worker saves (best–worst)  longest block ms, host saves  export() ms  plain copy ms  ' +
+      'atomic write ms (off-thread)',
+  );
   for (const row of rows) {
     const span = ([low, high]: readonly [number, number]): string => `${fixed(low)}–${fixed(high)}`;
     console.log(
       [
         fixed(row.databaseMb, 0).padEnd(12),
-        span(row.longestBlockMs).padEnd(30),
+        span(row.workerLongestBlockMs).padEnd(43),
+        span(row.longestBlockMs).padEnd(29),
         span(row.exportMs).padEnd(12),
         span(row.copyMs).padEnd(14),
         span(row.writeMs),

@@ -4,6 +4,7 @@
 //   dist/webview/layoutWorker.js      the layout worker (browser, iife; started from a blob: URL)
 //   dist/extension.js                 the extension host (node, cjs)            — once src/extension exists
 //   dist/snapshotWorker.js            the snapshot-import worker thread the host starts (node, cjs)
+//   dist/saveWorker.js                the history database's save worker (node, cjs)
 //   dist/cli.js                       the headless `kubilitics` CLI (node, cjs) — once src/cli exists
 //
 // Usage: node scripts/build.mjs [--production] [--watch]
@@ -100,6 +101,12 @@ export function nodeBuildOptions({ production = false } = {}) {
       ...common,
       entryPoints: [join(ROOT, 'src/engine/store/snapshotWorker.ts')],
       outfile: join(ROOT, 'dist/snapshotWorker.js'),
+    });
+    // The history database is written by a replica in this worker, not by copying it on the host thread.
+    entries.push({
+      ...common,
+      entryPoints: [join(ROOT, 'src/engine/store/saveWorker.ts')],
+      outfile: join(ROOT, 'dist/saveWorker.js'),
     });
   }
   // ── Lead: CLI entry ─────────────────────────────────────

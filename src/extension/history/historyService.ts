@@ -139,6 +139,7 @@ export class HistoryService extends DisposableStore {
       path: this.file.fsPath,
       migrationsDir: vscode.Uri.joinPath(this.context.extensionUri, 'migrations').fsPath,
       wasmPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'sql-wasm.wasm').fsPath,
+      saveWorkerPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'saveWorker.js').fsPath,
       onSaveError: (error) => log().error(`saving the history database failed: ${String(error)}`),
     });
     for (const warning of warnings) void vscode.window.showWarningMessage(`Kubilitics: ${warning.message}`);

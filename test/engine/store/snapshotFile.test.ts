@@ -148,9 +148,8 @@ describe('reading a snapshot file in a worker', () => {
     const error = await readSnapshotFileInWorker(path, { workerPath, limits, heapMb: 64 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SnapshotLimitError);
     expect(error).toMatchObject({ limit: 'memory' });
-    expect((error as Error).message).toMatch(
-      /^Reading this snapshot file would need about \d+ MB of memory \(10000005 objects and lists in 29 MB of JSON\), more than the reader's 64 MB\./,
-    );
+    expect((error as Error).message).toMatch(/^Reading this snapshot file would need about \d+ MB of memory /);
+    expect((error as Error).message).toContain("(10000005 objects and lists in 29 MB of JSON), more than the reader's 64 MB.");
   });
 
   it('reports a worker stopped by its heap limit as a memory limit, and the caller lives on', async () => {
