@@ -3,6 +3,8 @@
 //   dist/webview/main.js + main.css   the webview app (browser, iife)
 //   dist/webview/layoutWorker.js      the layout worker (browser, iife; started from a blob: URL)
 //   dist/extension.js                 the extension host (node, cjs)            — once src/extension exists
+//   dist/snapshotWorker.js            the snapshot-import worker thread the host starts (node, cjs)
+//   dist/saveWorker.js                the history database's save worker (node, cjs)
 //   dist/cli.js                       the headless `kubilitics` CLI (node, cjs) — once src/cli exists
 //   dist/parseWorker.js               the extension host's manifest parse worker (node, cjs)
 //
@@ -94,6 +96,18 @@ export function nodeBuildOptions({ production = false } = {}) {
       outfile: join(ROOT, 'dist/extension.js'),
       external: ['vscode', ...CLI_EXTERNALS],
       plugins: [pdfkitBundling],
+    });
+    // Snapshot files are read in a worker thread with a heap limit; the host starts it from this file.
+    entries.push({
+      ...common,
+      entryPoints: [join(ROOT, 'src/engine/store/snapshotWorker.ts')],
+      outfile: join(ROOT, 'dist/snapshotWorker.js'),
+    });
+    // The history database is written by a replica in this worker, not by copying it on the host thread.
+    entries.push({
+      ...common,
+      entryPoints: [join(ROOT, 'src/engine/store/saveWorker.ts')],
+      outfile: join(ROOT, 'dist/saveWorker.js'),
     });
   }
   // The manifest parse worker the extension host starts (worker_threads): YAML is parsed off the host thread.

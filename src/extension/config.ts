@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { intakeLimits, type IntakeLimits } from '../engine/intake/limits.js';
+import { snapshotFileLimits, type SnapshotFileLimits } from '../engine/store/snapshotFile.js';
 import type { RecorderSettings } from './history/clusterRecorder.js';
 
 const SECTION = 'kubilitics';
@@ -71,6 +72,13 @@ export const settings = {
       aliases: user('aliases'),
       keysPerMap: user('keysPerMap'),
     });
+  },
+  /** Limits of a snapshot import; the decompressed size is the one users may need to raise. */
+  snapshotImportLimits(): SnapshotFileLimits {
+    // User settings only, like the intake limits: a repository must not raise what protects the editor.
+    const megabytes = vscode.workspace.getConfiguration(SECTION).inspect<unknown>('snapshots.importMaxMB')?.globalValue ?? 256;
+    const valid = typeof megabytes === 'number' && Number.isFinite(megabytes) && megabytes >= 1;
+    return snapshotFileLimits(valid ? megabytes : 256);
   },
   watchNamespaces(): string[] {
     const value = vscode.workspace.getConfiguration(SECTION).get<unknown>('watchNamespaces', []);

@@ -4,7 +4,8 @@ import type { BindParams, Database, SqlValue } from 'sql.js';
 import { migrate, readMigrations, type MigrationResult } from './migrations.js';
 import { removeStaleTemps, SaveScheduler, writeFileAtomic } from './persistence.js';
 import { loadOrRecover, type CorruptFileWarning } from './recovery.js';
-import { loadSqlJs } from './sqlJs.js';
+import { SaveReplica } from './saveReplica.js';
+import { defaultWasmPath, loadSqlJs } from './sqlJs.js';
 
 export type Row = Record<string, SqlValue>;
 
@@ -24,6 +25,11 @@ export interface OpenStoreOptions {
   readonly now?: () => Date;
   /** Another process writes this file: read it, change it in memory if asked, never write it back. */
   readonly readOnly?: boolean;
+  /**
+   * The bundled save worker (dist/saveWorker.js): saves are then written by a replica in a worker thread instead of
+   * copying the database on this thread (saveReplica.ts). Without it (tests, CLI), saves run here.
+   */
+  readonly saveWorkerPath?: string;
 }
 
 export type StoreWarning = CorruptFileWarning;
@@ -35,7 +41,7 @@ export interface OpenedStore {
 }
 
 /**
- * Opens (or creates) the database: a damaged file is moved aside with a warning, an older schema is upgraded in
+ * Opens (or creates) the database: a damaged or foreign file is moved aside with a warning, an older schema is upgraded in
  * place, a newer one is refused with SchemaTooNewError and the file is left exactly as it was.
  */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
@@ -58,6 +64,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     store.scheduleSave();
     await store.flush();
   }
+  // Only now does the file on disk hold exactly what is in memory: the replica starts from it.
+  if (!options.readOnly && options.saveWorkerPath) {
+    store.startReplica(options.saveWorkerPath, options.wasmPath ?? defaultWasmPath());
+  }
   return { store, warnings: loaded.warning ? [loaded.warning] : [], migration };
 }
 
@@ -68,6 +78,8 @@ export class StoreDatabase {
   private readonly saver: SaveScheduler;
   private depth = 0;
   private closed = false;
+  private replica: SaveReplica | undefined;
+  private readonly onSaveError: (error: unknown) => void;
 
   constructor(
     readonly sql: Database,
@@ -75,19 +87,49 @@ export class StoreDatabase {
   ) {
     this.path = options.path;
     this.readOnly = options.readOnly === true;
+    this.onSaveError = options.onSaveError ?? ((): void => undefined);
     this.saver = new SaveScheduler({
       idleMs: options.saveIdleMs ?? 500,
       maxDelayMs: options.maxSaveDelayMs ?? 3000,
-      write: () => (this.readOnly ? Promise.resolve() : writeFileAtomic(this.path, this.sql.export())),
-      onError: options.onSaveError ?? ((): void => undefined),
+      write: () => this.write(),
+      onError: this.onSaveError,
     });
     // Not persistent in SQLite; needed for ON DELETE CASCADE from clusters.
     sql.exec('PRAGMA foreign_keys = ON');
   }
 
+  /** Saves through a replica in a worker from now on (see OpenStoreOptions.saveWorkerPath). */
+  startReplica(workerPath: string, wasmPath: string): void {
+    this.replica = new SaveReplica(workerPath, this.path, wasmPath);
+  }
+
+  /** Whether saves are written off this thread (false before the replica starts, or after it failed). */
+  get savesOffThread(): boolean {
+    return this.replica?.healthy === true;
+  }
+
+  private async write(): Promise<void> {
+    if (this.readOnly) return;
+    const replica = this.replica;
+    if (replica) {
+      try {
+        if (replica.healthy) return await replica.save();
+      } catch (error) {
+        // A failed write of a healthy replica (disk full) is retried like any save.
+        if (replica.healthy) throw error;
+      }
+      // The replica is no longer a copy of this database: drop it and save from here, as before it existed.
+      this.onSaveError(new Error(`history saves moved back to this thread: ${replica.failure?.message ?? 'the replica failed'}`));
+      this.replica = undefined;
+      void replica.close();
+    }
+    await writeFileAtomic(this.path, this.sql.export());
+  }
+
   /** Runs a write statement and schedules a save. */
   run(statement: string, params: BindParams = []): number {
     this.sql.run(statement, params);
+    this.replica?.record(statement, params);
     this.saver.schedule();
     return this.sql.getRowsModified();
   }
@@ -117,14 +159,20 @@ export class StoreDatabase {
    */
   transaction<T>(work: () => T): T {
     if (this.depth > 0) return work();
-    this.sql.exec('BEGIN');
+    this.exec('BEGIN');
     this.depth++;
     try {
       const result = work();
-      this.sql.exec('COMMIT');
+      this.exec('COMMIT');
       return result;
     } catch (error) {
-      this.sql.exec('ROLLBACK');
+      try {
+        this.sql.exec('ROLLBACK');
+      } finally {
+        // Even when the host had nothing left to roll back: a replica still inside the transaction must end it
+        // (or fail on it, and be dropped).
+        this.replica?.record('ROLLBACK');
+      }
       throw error;
     } finally {
       this.depth--;
@@ -134,8 +182,14 @@ export class StoreDatabase {
 
   /** Reclaims the pages of deleted rows; sql.js writes free pages to the file too, so pruning alone saves nothing. */
   vacuum(): void {
-    this.sql.exec('VACUUM');
+    this.exec('VACUUM');
     this.saver.schedule();
+  }
+
+  /** A statement without parameters that changes the database, run here and in the replica. */
+  private exec(statement: string): void {
+    this.sql.exec(statement);
+    this.replica?.record(statement);
   }
 
   /** Marks the database changed: saved within `maxSaveDelayMs`. */
@@ -162,6 +216,7 @@ export class StoreDatabase {
       await this.flush();
     } finally {
       this.saver.dispose();
+      await this.replica?.close();
       this.sql.close();
     }
   }

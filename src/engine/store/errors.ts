@@ -32,7 +32,21 @@ export class MigrationError extends Error {
 
 /** An imported snapshot file, or a stored blob, is not something this code wrote. */
 export class SnapshotFormatError extends Error {
-  override readonly name = 'SnapshotFormatError';
+  override readonly name: string = 'SnapshotFormatError';
+}
+
+/** Which limit stopped a snapshot import (the host names the setting that raises it). */
+export type SnapshotLimit = 'fileBytes' | 'inflatedBytes' | 'ratio' | 'nodes' | 'edges' | 'memory';
+
+/** A snapshot file hit one of the import limits: hostile, or larger than the user allowed. */
+export class SnapshotLimitError extends SnapshotFormatError {
+  override readonly name = 'SnapshotLimitError';
+  constructor(
+    readonly limit: SnapshotLimit,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** A snapshot id that is not in the database. */

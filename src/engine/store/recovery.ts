@@ -1,5 +1,6 @@
 import { access, readFile, rename } from 'node:fs/promises';
 import type { Database, SqlJsStatic } from 'sql.js';
+import { schemaVersion } from './migrations.js';
 
 /**
  * Reading the database file, and what to do when it is damaged: a history database is a cache of what the user saw,
@@ -68,13 +69,29 @@ export function openChecked(sql: SqlJsStatic, bytes: Uint8Array): { db: Database
   try {
     db = new sql.Database(bytes);
     const result = db.exec('PRAGMA integrity_check')[0]?.values.map((row) => String(row[0])) ?? [];
-    if (result.length === 1 && result[0] === 'ok') return { db };
+    const problem =
+      result.length === 1 && result[0] === 'ok' ? foreignProblem(db) : `integrity check failed: ${result.slice(0, 3).join('; ')}`;
+    if (problem === undefined) return { db };
     db.close();
-    return { problem: `integrity check failed: ${result.slice(0, 3).join('; ')}` };
+    return { problem };
   } catch (error) {
     db?.close();
     return { problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * A sound SQLite file this code never migrated: tables but no schema version (another program's database, or one a
+ * user pointed us at). Migrating it would fail on the first CREATE TABLE, or worse, write our rows into its tables;
+ * it is moved aside like a damaged file. An empty database (version 0, no tables) is simply new.
+ */
+function foreignProblem(db: Database): string | undefined {
+  if (schemaVersion(db) > 0) return undefined;
+  const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
+  const names = tables[0]?.values.map((row) => String(row[0])) ?? [];
+  if (names.length === 0) return undefined;
+  const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
+  return `not a Kubilitics database: no schema version, but tables ${shown}`;
 }
 
 /** Cheap checks first: SQLite reads pages lazily, and a truncated file can otherwise look fine until queried. */

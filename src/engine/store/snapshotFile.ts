@@ -1,18 +1,22 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { TopologyGraph } from '../model/graph.js';
 import { validateGraph } from '../graph/validate.js';
 import type { ClusterKey } from './clusters.js';
 import { renameLegacyEdges } from './legacyEdges.js';
-import { SnapshotFormatError } from './errors.js';
+import { SnapshotFormatError, SnapshotLimitError } from './errors.js';
+import { readLeadingMembers } from './snapshotHeader.js';
 
 /**
  * The snapshot exchange file: gzip of a self-describing JSON document holding the plain graph, so it opens with
  * `zcat`/`jq` and in any later Kubilitics. The stored (compact) encoding stays private to the database.
+ *
+ * Snapshot files arrive from other people (an incident, a ticket), so reading one is bounded: the header is checked
+ * from the first bytes before anything else is inflated, inflation stops at a size and a compression ratio, the
+ * graph's node and edge counts are capped, and the shape check stops at the first few problems. The host runs all
+ * of it in a worker with a heap limit (snapshotImport.ts), so what slips through can only kill that worker.
  */
 export const SNAPSHOT_FILE_FORMAT = 'kubilitics.snapshot';
 export const SNAPSHOT_FILE_VERSION = 1;
-/** Refuse to inflate more than this: a hostile "snapshot" must not exhaust memory. */
-const MAX_JSON_BYTES = 1024 * 1024 * 1024;
 
 export interface SnapshotFile {
   readonly format: typeof SNAPSHOT_FILE_FORMAT;
@@ -23,37 +27,170 @@ export interface SnapshotFile {
   readonly graph: TopologyGraph;
 }
 
+export interface SnapshotFileLimits {
+  /** Bytes of JSON a file may inflate to. A 100K-object cluster is ~110 MB. */
+  readonly inflatedBytes: number;
+  /**
+   * Inflated bytes per compressed byte, beyond the first RATIO_FREE_BYTES. Real snapshots compress about 18:1;
+   * a file of repeated empty objects compresses 1000:1, and that is what a decompression bomb looks like.
+   */
+  readonly ratio: number;
+  readonly nodes: number;
+  readonly edges: number;
+  /**
+   * Heap the reader may use, in MB (the worker's heap limit). A file whose parse is estimated to need more is refused
+   * before JSON.parse: V8 cannot stop a worker inside one JSON.parse, so a parse past the limit kills the whole
+   * process (seen with Node 20), not just the worker.
+   */
+  readonly memoryMb: number;
+}
+
+export const DEFAULT_SNAPSHOT_FILE_LIMITS: SnapshotFileLimits = {
+  inflatedBytes: 256 * 1024 * 1024,
+  ratio: 100,
+  nodes: 1_000_000,
+  edges: 4_000_000,
+  memoryMb: 2048,
+};
+
+/** The limits for a given decompressed-size limit: the heap grows with it (8×, between 512 MB and 4 GB). */
+export function snapshotFileLimits(inflatedMb: number): SnapshotFileLimits {
+  return {
+    ...DEFAULT_SNAPSHOT_FILE_LIMITS,
+    inflatedBytes: Math.round(inflatedMb * 1048576),
+    memoryMb: Math.min(4096, Math.max(512, Math.ceil(8 * inflatedMb))),
+  };
+}
+
+/**
+ * Heap bytes per object or array JSON.parse makes, measured at ~180 for real snapshots (nodes with labels) and ~70
+ * for empty objects; with the text itself and the strings parsed out of it, this over-estimates real files ~1.5×.
+ */
+const HEAP_BYTES_PER_CONTAINER = 200;
+
+/** Inflated bytes allowed whatever the ratio: small files may compress well without harm. */
+const RATIO_FREE_BYTES = 16 * 1024 * 1024;
+/** Compressed bytes inflated to read the header: deflate expands at most ~1032:1, so this gives ≤ 4 MB of text. */
+const HEADER_INPUT_BYTES = 4096;
+/** Problems kept for the message: a hostile file can have one per field of millions of nodes. */
+const MAX_PROBLEMS = 3;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
 export function encodeSnapshotFile(file: Omit<SnapshotFile, 'format' | 'version'>): Uint8Array {
-  const document: SnapshotFile = { format: SNAPSHOT_FILE_FORMAT, version: SNAPSHOT_FILE_VERSION, ...file };
+  // Written in this order on purpose: readers check format and version from the first bytes, and the graph,
+  // the only large member, comes last.
+  const document: SnapshotFile = {
+    format: SNAPSHOT_FILE_FORMAT,
+    version: SNAPSHOT_FILE_VERSION,
+    cluster: file.cluster,
+    takenAt: file.takenAt,
+    trigger: file.trigger,
+    graph: file.graph,
+  };
   return gzipSync(JSON.stringify(document), { level: 6 });
 }
 
-/** The file's content, or SnapshotFormatError saying in plain words why it is not a usable snapshot. */
-export function decodeSnapshotFile(bytes: Uint8Array): SnapshotFile {
-  let document: unknown;
-  try {
-    document = JSON.parse(gunzipSync(bytes, { maxOutputLength: MAX_JSON_BYTES }).toString('utf8'));
-  } catch (error) {
-    throw new SnapshotFormatError('Not a Kubilitics snapshot file: it is not gzip-compressed JSON.', { cause: error });
+/** The file's content, or SnapshotFormatError (SnapshotLimitError for a limit) saying in plain words why not. */
+export function decodeSnapshotFile(bytes: Uint8Array, limits: SnapshotFileLimits = DEFAULT_SNAPSHOT_FILE_LIMITS): SnapshotFile {
+  checkLeadingHeader(bytes);
+  const head = parseDocument(checkMemory(inflate(bytes, limits), limits));
+  checkFormatAndVersion(head.format, head.version);
+  const problems = [...headerProblems(head), ...graphShapeProblems(head.graph, limits)];
+  if (problems.length === 0) problems.push(...validateGraph(head.graph as TopologyGraph, MAX_PROBLEMS + 1));
+  if (problems.length > 0) {
+    const more = problems.length > MAX_PROBLEMS ? ' (and more)' : '';
+    throw new SnapshotFormatError(`Invalid Kubilitics snapshot file: ${problems.slice(0, MAX_PROBLEMS).join('; ')}${more}.`);
   }
-  const head = document as Partial<Record<keyof SnapshotFile, unknown>> | null;
-  if (head === null || typeof head !== 'object' || head.format !== SNAPSHOT_FILE_FORMAT) {
+  const file = head as unknown as SnapshotFile;
+  return { ...file, graph: renameLegacyEdges(file.graph) };
+}
+
+const NOT_GZIP_JSON = 'Not a Kubilitics snapshot file: it is not gzip-compressed JSON.';
+
+/** Format and version from the first bytes, before the rest is inflated or parsed. */
+function checkLeadingHeader(bytes: Uint8Array): void {
+  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) throw new SnapshotFormatError(NOT_GZIP_JSON);
+  let prefix: Buffer;
+  try {
+    // A truncated stream with a sync flush yields what it holds so far instead of failing.
+    prefix = gunzipSync(bytes.subarray(0, HEADER_INPUT_BYTES), { finishFlush: constants.Z_SYNC_FLUSH });
+  } catch (error) {
+    throw new SnapshotFormatError(NOT_GZIP_JSON, { cause: error });
+  }
+  const leading = readLeadingMembers(prefix.toString('utf8', 0, Math.min(prefix.length, 64 * 1024)));
+  if (leading === 'not-an-object') throw new SnapshotFormatError(NOT_GZIP_JSON);
+  // Files written by encodeSnapshotFile start with format and version; a file edited by hand may not, and is
+  // then checked after parsing (still under every limit).
+  if ('format' in leading) checkFormatAndVersion(leading['format'], 'version' in leading ? leading['version'] : undefined);
+  else if (leading.complete) throw new SnapshotFormatError(`Not a Kubilitics snapshot file: "format" is not "${SNAPSHOT_FILE_FORMAT}".`);
+}
+
+function checkFormatAndVersion(format: unknown, version: unknown): void {
+  if (format !== SNAPSHOT_FILE_FORMAT) {
     throw new SnapshotFormatError(`Not a Kubilitics snapshot file: "format" is not "${SNAPSHOT_FILE_FORMAT}".`);
   }
-  if (typeof head.version !== 'number' || head.version > SNAPSHOT_FILE_VERSION) {
+  if (typeof version !== 'number' || version > SNAPSHOT_FILE_VERSION) {
     throw new SnapshotFormatError(
-      `This snapshot file has version ${String(head.version)}; this Kubilitics reads up to version ${SNAPSHOT_FILE_VERSION}. ` +
+      `This snapshot file has version ${String(version)}; this Kubilitics reads up to version ${SNAPSHOT_FILE_VERSION}. ` +
         'Update Kubilitics to import it.',
     );
   }
-  const problems = [...headerProblems(head), ...graphShapeProblems(head.graph)];
-  if (problems.length === 0) problems.push(...validateGraph(head.graph as TopologyGraph));
-  if (problems.length > 0) {
-    const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
-    throw new SnapshotFormatError(`Invalid Kubilitics snapshot file: ${problems.slice(0, 3).join('; ')}${more}.`);
+}
+
+function inflate(bytes: Uint8Array, limits: SnapshotFileLimits): Buffer {
+  const byRatio = Math.max(RATIO_FREE_BYTES, bytes.length * limits.ratio);
+  const allowed = Math.min(limits.inflatedBytes, byRatio);
+  try {
+    return gunzipSync(bytes, { maxOutputLength: allowed });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw new SnapshotFormatError(NOT_GZIP_JSON, { cause: error });
+    if (allowed === limits.inflatedBytes) {
+      throw new SnapshotLimitError(
+        'inflatedBytes',
+        `This snapshot file inflates to more than ${megabytes(allowed)} MB of JSON, the import limit. Nothing was imported.`,
+      );
+    }
+    throw new SnapshotLimitError(
+      'ratio',
+      `This snapshot file inflates to more than ${limits.ratio} times its ${kilobytes(bytes.length)} KB ` +
+        `(stopped at ${megabytes(allowed)} MB). Real snapshots compress about 20:1; this looks like a decompression bomb. ` +
+        'Nothing was imported.',
+    );
   }
-  const file = head as SnapshotFile;
-  return { ...file, graph: renameLegacyEdges(file.graph) };
+}
+
+/** Refuses text whose parse would need more heap than the reader has (see SnapshotFileLimits.memoryMb). */
+function checkMemory(text: Buffer, limits: SnapshotFileLimits): Buffer {
+  const containers = countByte(text, 0x7b) + countByte(text, 0x5b);
+  const estimate = 2 * text.length + containers * HEAP_BYTES_PER_CONTAINER;
+  if (estimate > limits.memoryMb * 1048576 * 0.75) {
+    throw new SnapshotLimitError(
+      'memory',
+      `Reading this snapshot file would need about ${megabytes(estimate)} MB of memory (${containers} objects and lists ` +
+        `in ${megabytes(text.length)} MB of JSON), more than the reader's ${limits.memoryMb} MB. Nothing was imported.`,
+    );
+  }
+  return text;
+}
+
+/** Occurrences of one byte (memchr-fast): `{` and `[` inside strings count too, an upper bound on containers. */
+function countByte(text: Buffer, byte: number): number {
+  let count = 0;
+  for (let at = text.indexOf(byte); at !== -1; at = text.indexOf(byte, at + 1)) count++;
+  return count;
+}
+
+function parseDocument(text: Buffer): Partial<Record<keyof SnapshotFile, unknown>> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text.toString('utf8'));
+  } catch (error) {
+    throw new SnapshotFormatError(NOT_GZIP_JSON, { cause: error });
+  }
+  if (document === null || typeof document !== 'object' || Array.isArray(document)) {
+    throw new SnapshotFormatError(`Not a Kubilitics snapshot file: "format" is not "${SNAPSHOT_FILE_FORMAT}".`);
+  }
+  return document as Partial<Record<keyof SnapshotFile, unknown>>;
 }
 
 function headerProblems(head: Partial<Record<keyof SnapshotFile, unknown>>): string[] {
@@ -68,24 +205,45 @@ function headerProblems(head: Partial<Record<keyof SnapshotFile, unknown>>): str
 const NODE_STRINGS = ['id', 'kind', 'group', 'namespace', 'name', 'status'] as const;
 const EDGE_STRINGS = ['id', 'source', 'target', 'type'] as const;
 
-/** Checks what the engine's consumers rely on (not every optional field). */
-export function graphShapeProblems(graph: unknown): string[] {
-  const problems: string[] = [];
+/**
+ * Checks what the engine's consumers rely on (not every optional field). Stops after the first few problems: a
+ * message shows three, and collecting one per field of millions of nodes costs gigabytes.
+ */
+export function graphShapeProblems(
+  graph: unknown,
+  limits: Pick<SnapshotFileLimits, 'nodes' | 'edges'> = DEFAULT_SNAPSHOT_FILE_LIMITS,
+): string[] {
   const value = graph as { nodes?: unknown; edges?: unknown } | null | undefined;
   if (!value || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) return ['graph needs "nodes" and "edges" arrays'];
-  value.nodes.forEach((node: unknown, index) => {
-    const record = (node ?? {}) as Record<string, unknown>;
+  if (value.nodes.length > limits.nodes) {
+    throw new SnapshotLimitError('nodes', `This snapshot file holds ${value.nodes.length} nodes; the import limit is ${limits.nodes}.`);
+  }
+  if (value.edges.length > limits.edges) {
+    throw new SnapshotLimitError('edges', `This snapshot file holds ${value.edges.length} edges; the import limit is ${limits.edges}.`);
+  }
+  const problems: string[] = [];
+  const full = (): boolean => problems.length > MAX_PROBLEMS;
+  for (let index = 0; index < value.nodes.length && !full(); index++) {
+    const record = (value.nodes[index] ?? {}) as Record<string, unknown>;
     for (const key of NODE_STRINGS) if (typeof record[key] !== 'string') problems.push(`nodes[${index}].${key} is not a string`);
     const labels = record['labels'];
     if (labels === null || typeof labels !== 'object' || Object.values(labels).some((label) => typeof label !== 'string')) {
       problems.push(`nodes[${index}].labels is not a string map`);
     }
-  });
-  value.edges.forEach((edge: unknown, index) => {
-    const record = (edge ?? {}) as Record<string, unknown>;
+  }
+  for (let index = 0; index < value.edges.length && !full(); index++) {
+    const record = (value.edges[index] ?? {}) as Record<string, unknown>;
     for (const key of EDGE_STRINGS) if (typeof record[key] !== 'string') problems.push(`edges[${index}].${key} is not a string`);
     const via = record['via'];
     if (!Array.isArray(via) || via.some((item) => typeof item !== 'string')) problems.push(`edges[${index}].via is not a string list`);
-  });
+  }
   return problems;
+}
+
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1048576);
+}
+
+function kilobytes(bytes: number): number {
+  return Math.max(1, Math.round(bytes / 1024));
 }

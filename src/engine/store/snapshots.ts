@@ -11,7 +11,7 @@ import { writeFileAtomic } from './persistence.js';
 import { planRetention, type RetentionPolicy } from './policy.js';
 import { blob, num, optStr, str } from './rows.js';
 import { scrubGraph } from './sanitize.js';
-import { decodeSnapshotFile, encodeSnapshotFile } from './snapshotFile.js';
+import { decodeSnapshotFile, encodeSnapshotFile, type SnapshotFile } from './snapshotFile.js';
 
 export type SnapshotTrigger = 'manual' | 'interval' | 'changes' | 'connect' | 'import';
 
@@ -187,7 +187,11 @@ export class SnapshotStore {
 
   /** Reads an exchange file into the database under its cluster; refuses anything else with SnapshotFormatError. */
   async importFile(path: string): Promise<SaveSnapshotResult> {
-    const file = decodeSnapshotFile(await readFile(path));
+    return this.importDecoded(decodeSnapshotFile(await readFile(path)));
+  }
+
+  /** Saves a file already read and checked (the host reads it in a worker: readSnapshotFileInWorker). */
+  importDecoded(file: SnapshotFile): SaveSnapshotResult {
     const clusterId = this.clusters.ensure(file.cluster, file.takenAt);
     return this.save({ clusterId, graph: file.graph, takenAt: file.takenAt, trigger: 'import' });
   }

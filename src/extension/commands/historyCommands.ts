@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import { parseId } from '../../engine/model/kinds.js';
+import { SnapshotFormatError, SnapshotLimitError } from '../../engine/store/errors.js';
 import { readableDiff } from '../../engine/store/history.js';
+import type { SnapshotFile } from '../../engine/store/snapshotFile.js';
+import { readSnapshotFileInWorker, SnapshotImportCancelled } from '../../engine/store/snapshotImport.js';
+import { settings } from '../config.js';
+import { log } from '../log.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { HistoryService, Stores } from '../history/historyService.js';
 import { historyPicks } from '../history/historyPicks.js';
@@ -142,11 +147,41 @@ export async function importSnapshot(manager: ClusterManager, history: HistorySe
     filters: { 'Kubilitics snapshot': ['kubilitics-snapshot', 'gz'] },
   });
   if (!files?.[0]) return;
-  const result = await stores.snapshots.importFile(files[0].fsPath);
+  const file = await readSnapshotOrExplain(files[0].fsPath, history.snapshotWorkerPath);
+  if (!file) return;
+  const result = stores.snapshots.importDecoded(file);
   await stores.db.flush();
   const id = result.saved ? result.snapshot.id : result.previous.id;
   void vscode.window.showInformationMessage(`Kubilitics: snapshot imported as #${id}.`);
   if (manager.recorder?.cluster !== undefined) await panels.openCluster().source.select?.(id);
+}
+
+/**
+ * Reads a snapshot file in a worker under the import limits, with a cancellable progress notification. A bad,
+ * hostile or too large file is explained to the user (and the setting named when raising it could help).
+ */
+async function readSnapshotOrExplain(path: string, workerPath: string): Promise<SnapshotFile | undefined> {
+  const limits = settings.snapshotImportLimits();
+  try {
+    return await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Kubilitics: reading the snapshot file…', cancellable: true },
+      (_progress, token) => {
+        const abort = new AbortController();
+        const listener = token.onCancellationRequested(() => abort.abort());
+        return readSnapshotFileInWorker(path, { workerPath, limits, signal: abort.signal }).finally(() => listener.dispose());
+      },
+    );
+  } catch (error) {
+    if (error instanceof SnapshotImportCancelled) return undefined;
+    if (!(error instanceof SnapshotFormatError)) throw error;
+    const raise =
+      error instanceof SnapshotLimitError && (error.limit === 'inflatedBytes' || error.limit === 'fileBytes' || error.limit === 'memory')
+        ? ' To import larger files, raise the setting kubilitics.snapshots.importMaxMB.'
+        : '';
+    log().warn(`import of ${path} refused: ${error.message}`);
+    void vscode.window.showErrorMessage(`Kubilitics: ${error.message}${raise}`);
+    return undefined;
+  }
 }
 
 /** Resource history as a read-only document: every recorded change of one object, as readable diffs. */

@@ -53,6 +53,11 @@ export class HistoryService extends DisposableStore {
     return vscode.workspace.getConfiguration('kubilitics').get<boolean>('history.enabled', true);
   }
 
+  /** The bundled worker that reads snapshot files off the extension host thread (scripts/build.mjs). */
+  get snapshotWorkerPath(): string {
+    return vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'snapshotWorker.js').fsPath;
+  }
+
   get file(): vscode.Uri {
     const folder = this.context.storageUri ?? this.context.globalStorageUri;
     return vscode.Uri.joinPath(folder, 'kubilitics.sqlite');
@@ -134,6 +139,7 @@ export class HistoryService extends DisposableStore {
       path: this.file.fsPath,
       migrationsDir: vscode.Uri.joinPath(this.context.extensionUri, 'migrations').fsPath,
       wasmPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'sql-wasm.wasm').fsPath,
+      saveWorkerPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'saveWorker.js').fsPath,
       onSaveError: (error) => log().error(`saving the history database failed: ${String(error)}`),
     });
     for (const warning of warnings) void vscode.window.showWarningMessage(`Kubilitics: ${warning.message}`);

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadSqlJs } from '../../../src/engine/store/sqlJs.js';
 import { open, tempDir } from './support.js';
 
 /** A real database with a few pages of rows, written and closed. */
@@ -87,5 +88,43 @@ describe('a damaged database file', () => {
     const { warnings } = await open(path);
     expect(warnings).toEqual([]);
     expect(await readdir(dir)).toEqual(['kubilitics.db']);
+  });
+});
+
+describe('a foreign database file', () => {
+  /** A sound SQLite file this code never wrote: tables, rows, but no schema_version. */
+  async function foreignDatabase(path: string, tables: readonly string[]): Promise<Buffer> {
+    const sql = await loadSqlJs();
+    const db = new sql.Database();
+    for (const table of tables) db.run(`CREATE TABLE ${table} (id INTEGER PRIMARY KEY, note TEXT)`);
+    db.run(`INSERT INTO ${tables[0]!} (note) VALUES ('kept as it was')`);
+    const bytes = Buffer.from(db.export());
+    db.close();
+    await writeFile(path, bytes);
+    return bytes;
+  }
+
+  it('of another program is moved aside, the user told where, and a fresh database starts', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'kubilitics.db');
+    const bytes = await foreignDatabase(path, ['notes', 'tags']);
+    await expectRecovered(dir, path, bytes, /no schema version.*notes, tags/);
+  });
+
+  it('holding tables of our own names but no schema version is moved aside rather than migrated over', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'kubilitics.db');
+    const bytes = await foreignDatabase(path, ['clusters']);
+    await expectRecovered(dir, path, bytes, /no schema version/);
+  });
+
+  it('is left alone by a read-only window, which shows no history and says why', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'kubilitics.db');
+    const bytes = await foreignDatabase(path, ['notes']);
+    const { store, warnings } = await open(path, { readOnly: true });
+    expect(warnings[0]?.message).toMatch(/no schema version/);
+    expect(store.all('SELECT name FROM sqlite_master WHERE name = ?', ['notes'])).toEqual([]);
+    expect(await readFile(path)).toEqual(bytes);
   });
 });
