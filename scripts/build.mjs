@@ -108,6 +108,8 @@ export function nodeBuildOptions({ production = false } = {}) {
       ...common,
       entryPoints: [join(ROOT, 'src/engine/store/saveWorker.ts')],
       outfile: join(ROOT, 'dist/saveWorker.js'),
+      // The host passes the wasm path it ships; the CLI's lookup in node_modules stays unresolved here.
+      external: ['sql.js/dist/sql-wasm.wasm'],
     });
   }
   // The manifest parse worker the extension host starts (worker_threads): YAML is parsed off the host thread.
