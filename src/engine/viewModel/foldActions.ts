@@ -1,6 +1,7 @@
 /**
  * Opening and closing folds as view-option changes: a summary group (namespace, application, infrastructure),
- * a namespace folded by hand, what an owner runs, the Events about one object. Pure, so the webview's double-click, search and reveal all open folds the same way.
+ * a namespace folded by hand, what an owner runs, the Events about one object. Pure, so the webview's double-click,
+ * search and reveal all open folds the same way.
  */
 import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from './deriveView.js';
 import { appOfGroup } from './applications.js';

@@ -45,7 +45,10 @@ export function shop(extra: readonly string[] = []): TopologyGraph {
       `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web, namespace: ${NS}, uid: d1}
-spec: {replicas: 2, selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: app, image: web}]}}}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template: {metadata: {labels: {app: web}}, spec: {containers: [{name: app, image: web}]}}
 status: {readyReplicas: 2}`,
       `apiVersion: apps/v1
 kind: ReplicaSet
