@@ -444,3 +444,13 @@ export class EventsModel {
     return this.text === '' || row.haystack.includes(this.text);
   }
 }
+
+/** "4m ago": as `kubectl get events` shows LAST SEEN. */
+export function ago(ms: number, now: number = Date.now()): string {
+  if (ms <= 0) return 'unknown';
+  const seconds = Math.max(0, Math.round((now - ms) / 1000));
+  if (seconds < 60) return `${seconds}s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h ago`;
+  return `${Math.floor(seconds / 86_400)}d ago`;
+}
