@@ -23,6 +23,7 @@ import { ParseCancelled } from './intake/manifestParser.js';
 import { disposeLog, log, reportError } from './log.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
+import { EventNotifier } from './views/eventNotifier.js';
 import { EventsTree } from './views/eventsTree.js';
 import type { EventRow } from './views/eventsModel.js';
 import { ResourcesTree } from './views/resourcesTree.js';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const history = lifetime.register(new HistoryService(context));
     const clusters = lifetime.register(new ClusterManager(context.globalState, history));
     const events = lifetime.register(new EventsTree(clusters, history, () => settings.events().maxRows));
+    lifetime.register(new EventNotifier(events));
     const panels = lifetime.register(
       new TopologyPanels(context, diagnostics, () => {
         const source = new ClusterSource(clusters, history);
