@@ -1,4 +1,5 @@
 import { benchEngine } from './engine.js';
+import { benchEvents, printEventsRow } from './events.js';
 import { benchFirstLists } from './firstLists.js';
 import { benchHost } from './host.js';
 import { benchStore, printStoreRows } from './store.js';
@@ -89,6 +90,9 @@ for (const size of sizes.filter((n) => n >= 10_000)) {
     ].join(' '),
   );
 }
+
+console.log("\nEvents view: 20K Events read, listed, filtered, grouped, 1,000 live updates (target: ≤ 1,200 ms, 10× Headlamp's 12 s)");
+printEventsRow(benchEvents(Number(process.env['BENCH_EVENTS'] ?? 20_000)));
 
 void (async () => {
   console.log('\nStore: snapshots (target: 10K save ≤ 100 ms, ≤ 10% of JSON); history (one busy hour ≤ 20 MB)');

@@ -3,6 +3,8 @@ import { ClusterManager } from './cluster/clusterManager.js';
 import { ClusterSource } from './cluster/clusterSource.js';
 import { filterResources, openClusterTopology, revealInTopology, selectContext, selectKubeconfig } from './commands/clusterCommands.js';
 import { openInTopology, openTopology } from './commands/openTopology.js';
+import { filterEvents, groupEvents, revealEvent, searchEvents } from './commands/eventCommands.js';
+import { settings } from './config.js';
 import { exportDiagram } from './commands/exportDiagram.js';
 import { DisposableStore } from './lifetime.js';
 import { HistoryService } from './history/historyService.js';
@@ -21,6 +23,9 @@ import { ParseCancelled } from './intake/manifestParser.js';
 import { disposeLog, log, reportError } from './log.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
+import { EventNotifier } from './views/eventNotifier.js';
+import { EventsTree } from './views/eventsTree.js';
+import type { EventRow } from './views/eventsModel.js';
 import { ResourcesTree } from './views/resourcesTree.js';
 import type { ResourceItem } from './views/resourceTreeModel.js';
 
@@ -35,7 +40,17 @@ export function activate(context: vscode.ExtensionContext): void {
     const diagnostics = lifetime.register(new ManifestDiagnostics());
     const history = lifetime.register(new HistoryService(context));
     const clusters = lifetime.register(new ClusterManager(context.globalState, history));
-    const panels = lifetime.register(new TopologyPanels(context, diagnostics, () => new ClusterSource(clusters, history)));
+    const events = lifetime.register(new EventsTree(clusters, history, () => settings.events().maxRows));
+    lifetime.register(new EventNotifier(events));
+    const panels = lifetime.register(
+      new TopologyPanels(context, diagnostics, () => {
+        const source = new ClusterSource(clusters, history);
+        // The Events view follows the moment the cluster topology shows, and goes live again when it closes.
+        source.register(source.onDidChangeMoment((moment) => events.showMoment(moment)));
+        source.onDispose(() => events.showMoment(undefined));
+        return source;
+      }),
+    );
     lifetime.register(
       vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new ResourceHistoryDocuments(clusters, history)),
     );
@@ -63,6 +78,12 @@ export function activate(context: vscode.ExtensionContext): void {
     command('kubilitics.resources.clearFilter', async () => tree.setFilter(''));
     command('kubilitics.revealInTopology', (item?: ResourceItem) => revealInTopology(clusters, panels, item, false));
     command('kubilitics.openTopologyFocused', (item?: ResourceItem) => revealInTopology(clusters, panels, item, true));
+    command('kubilitics.events.groupBy', () => groupEvents(events));
+    command('kubilitics.events.filter', () => filterEvents(events));
+    command('kubilitics.events.search', () => searchEvents(events));
+    command('kubilitics.events.clearFilter', async () => events.setFilter({}));
+    command('kubilitics.events.showMore', async () => events.showMore());
+    command('kubilitics.events.reveal', (row?: EventRow) => revealEvent(clusters, panels, tree, row));
     command('kubilitics.takeSnapshot', () => takeSnapshot(clusters, history));
     command('kubilitics.browseSnapshots', () => browseSnapshots(clusters, history, panels));
     command('kubilitics.compareSnapshots', () => compareSnapshots(clusters, history, panels));
@@ -80,7 +101,12 @@ export function activate(context: vscode.ExtensionContext): void {
         if (event.visible && !clusters.session && !clusters.contextName) void clusters.reload();
       }),
     );
-    if (tree.view.visible) void clusters.reload();
+    lifetime.register(
+      events.view.onDidChangeVisibility((event) => {
+        if (event.visible && !clusters.session && !clusters.contextName) void clusters.reload();
+      }),
+    );
+    if (tree.view.visible || events.view.visible) void clusters.reload();
     log().info(`Kubilitics ${String(context.extension.packageJSON['version'])} activated`);
   } catch (error) {
     void reportError('activation failed', error);

@@ -41,6 +41,16 @@ export const settings = {
   exportDirectory(): string {
     return vscode.workspace.getConfiguration(SECTION).get<string>('export.directory', 'docs/topology');
   },
+  /** The Events view: rows per list before "more"; notifications of new Warnings (off unless the user turns them on). */
+  events(): { maxRows: number; notify: boolean; notifyFilter: string; notifyPerMinute: number } {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    return {
+      maxRows: Math.min(Math.max(config.get<number>('events.maxRows', 500), 50), 20_000),
+      notify: config.get<boolean>('events.notifications.enabled', false),
+      notifyFilter: config.get<string>('events.notifications.filter', ''),
+      notifyPerMinute: Math.min(Math.max(config.get<number>('events.notifications.maxPerMinute', 3), 1), 60),
+    };
+  },
   kubeconfig(): string | undefined {
     return trustedValue<string>(SECTION, 'kubeconfig', (value) => (typeof value === 'string' && value ? value : undefined));
   },

@@ -64,6 +64,7 @@ function restoreView(value: unknown): ViewOptions {
     focus: restoreFocus(value['focus']),
     level: isLevelChoice(value['level']) ? value['level'] : DEFAULT_VIEW_OPTIONS.level,
     openedGroups: strings(value['openedGroups']),
+    ...(value['warningsOnly'] === true ? { warningsOnly: true } : {}),
   };
 }
 

@@ -71,6 +71,7 @@ function sortedView(options: ViewOptions): ViewOptions {
     level: options.level,
     openedGroups: sorted(options.openedGroups),
     focus: options.focus === null ? null : { id: options.focus.id, hops: options.focus.hops },
+    ...(options.warningsOnly === true ? { warningsOnly: true } : {}),
   };
 }
 

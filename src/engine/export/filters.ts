@@ -71,6 +71,7 @@ export function describeFilters(graph: TopologyGraph, options: ViewOptions): str
   // Before filters: close enough to say which level `auto` drew, and a title only names it.
   const level = resolveLevel(options.level, graph.nodes.length);
   if (level !== 'workload') lines.push(levelLine(level, options.openedGroups.length));
+  if (options.warningsOnly === true) lines.push('only objects with recent warnings, and their neighbours');
   if (options.focus !== null) lines.push(`focus: ${options.focus.id} (${options.focus.hops} hop${options.focus.hops === 1 ? '' : 's'})`);
   return lines;
 }

@@ -93,6 +93,7 @@ function parseView(v: unknown): ViewOptions | undefined {
     // Older payloads carry no level: they were drawn with pods folded, which is the workload level.
     level: isLevelChoice(v['level']) ? v['level'] : 'workload',
     openedGroups: isStringList(v['openedGroups']) ? v['openedGroups'] : [],
+    ...(v['warningsOnly'] === true ? { warningsOnly: true } : {}),
   };
 }
 

@@ -68,6 +68,24 @@ export class EventStore {
       ])
       .map(toRecord);
   }
+
+  /**
+   * The events a moment in the past had seen: first seen at or before `at`, last seen within `windowMs` before it
+   * (the API server's event TTL is an hour). A row is folded, so its count and last sighting may include repeats
+   * after `at`: the last sighting is clamped to `at`, the count is what was recorded.
+   */
+  until(clusterId: number, at: number, windowMs: number, limit = 5000): EventRecord[] {
+    return this.db
+      .all(
+        `SELECT * FROM events WHERE cluster_id = ? AND last_seen >= ? AND first_seen <= ?
+          ORDER BY last_seen DESC, id DESC LIMIT ?`,
+        [clusterId, at - windowMs, at, limit],
+      )
+      .map((row) => {
+        const record = toRecord(row);
+        return record.lastSeen > at ? { ...record, lastSeen: at } : record;
+      });
+  }
 }
 
 function toRecord(row: Row): EventRecord {

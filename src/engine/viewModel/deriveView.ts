@@ -25,7 +25,16 @@ import {
 import { appOfGroup, isAppGroup } from './applications.js';
 import { namespaceOfGroup } from './groupFamilies.js';
 import { ownedFoldCounts, ownedFoldKind, ownedFolds } from './ownerFolds.js';
-import { EVENT_FOLD_PREFIX, EVENT_FOLD_TAG, eventFoldCounts, eventFoldLines, eventFolds, shownStatus } from './eventFolds.js';
+import {
+  EVENT_FOLD_PREFIX,
+  EVENT_FOLD_TAG,
+  eventFoldCounts,
+  eventFoldLines,
+  eventFolds,
+  recentWarningCount,
+  shownStatus,
+  warningNeighbourhood,
+} from './eventFolds.js';
 import type { ViewEdge } from './viewEdges.js';
 import { deriveEdges } from './viewEdges.js';
 
@@ -51,6 +60,8 @@ export interface ViewNode {
   readonly parent?: string;
   readonly width: number;
   readonly height: number;
+  /** Recent Warning Events about the objects it stands for (absent when none): the badge on the canvas. */
+  readonly warnings?: number;
 }
 
 export interface ViewGroup {
@@ -77,7 +88,8 @@ export { APP_NODE_PREFIX } from './applications.js';
 export const GROUP_PREFIX = 'ns:';
 
 export function deriveView(store: GraphStore, options: ViewOptions): ViewGraph {
-  const visible = filterNodes(store, options);
+  const shown = filterNodes(store, options);
+  const visible = options.warningsOnly ? warningNeighbourhood(store, shown, options.hiddenEdgeTypes) : shown;
   const reachable = options.focus === null ? visible : focusNeighbourhood(store, options, visible);
   const level = resolveLevel(options.level, reachable.size);
   const representative = new Map<string, string>();
@@ -92,6 +104,7 @@ export function deriveView(store: GraphStore, options: ViewOptions): ViewGraph {
     nodes.push(plainNode(store, node, options, level));
   }
   nodes.sort((a, b) => compare(a.id, b.id));
+  withWarnings(store, nodes);
   // At the summary levels, edges between summaries are counted by family: one labelled line per pair and family.
   const counted = new Set(level === 'namespace' || level === 'application' ? summaries.map((n) => n.id) : []);
   const edges = deriveEdges(store, options, representative, counted);
@@ -305,6 +318,16 @@ function worstStatus(store: GraphStore, ids: readonly string[]): NodeStatus {
     if (TONE_SEVERITY[STATUS_TONE[status]] > TONE_SEVERITY[STATUS_TONE[worst]]) worst = status;
   }
   return worst;
+}
+
+/** Gives each node that stands for warned objects its badge count (Events and their folds carry none). */
+function withWarnings(store: GraphStore, nodes: ViewNode[]): void {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    if (node.kind === 'Event') continue;
+    const warnings = recentWarningCount(store, node.members);
+    if (warnings > 0) nodes[index] = { ...node, warnings };
+  }
 }
 
 function deriveGroups(nodes: readonly ViewNode[]): ViewGroup[] {

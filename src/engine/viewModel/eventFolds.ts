@@ -31,6 +31,8 @@ interface Warnings {
   readonly events: ReadonlySet<string>;
   /** Ids of objects a recent Warning Event is about. */
   readonly objects: ReadonlySet<string>;
+  /** Object id → how many recent Warning Events are about it. */
+  readonly counts: ReadonlyMap<string, number>;
 }
 
 const cache = new WeakMap<GraphStore, Warnings>();
@@ -49,14 +51,19 @@ function warnings(store: GraphStore): Warnings {
   }
   const events = new Set<string>();
   const objects = new Set<string>();
+  const counts = new Map<string, number>();
   for (const event of warned) {
     const time = timeOf(event);
     // An Event without a readable time cannot be told old: it counts.
     if (time !== undefined && time < newest - RECENT_WARNING_MS) continue;
     events.add(event.id);
-    for (const edge of store.outgoing(event.id)) if (edge.type === 'event') objects.add(edge.target);
+    for (const edge of store.outgoing(event.id)) {
+      if (edge.type !== 'event') continue;
+      objects.add(edge.target);
+      counts.set(edge.target, (counts.get(edge.target) ?? 0) + 1);
+    }
   }
-  const result = { version: store.version, events, objects };
+  const result = { version: store.version, events, objects, counts };
   cache.set(store, result);
   return result;
 }
@@ -70,6 +77,38 @@ function timeOf(node: TopologyNode): number | undefined {
 /** Whether Event `id` is a Warning recent enough to count. */
 export function isRecentWarning(store: GraphStore, id: string): boolean {
   return warnings(store).events.has(id);
+}
+
+/** How many recent Warning Events are about the objects `ids` (a view node's members): its badge on the canvas. */
+export function recentWarningCount(store: GraphStore, ids: readonly string[]): number {
+  const counts = warnings(store).counts;
+  let total = 0;
+  for (const id of ids) total += counts.get(id) ?? 0;
+  return total;
+}
+
+/**
+ * The "warnings only" filter: objects a recent Warning is about, those Warning Events, and every object one visible
+ * relation away from a warned object (what it runs on, mounts, is selected by…), so the trouble shows in context.
+ */
+export function warningNeighbourhood(store: GraphStore, visible: ReadonlySet<string>, hiddenEdgeTypes: readonly string[]): Set<string> {
+  const w = warnings(store);
+  const hidden = new Set(hiddenEdgeTypes);
+  const result = new Set<string>();
+  for (const id of w.events) if (visible.has(id)) result.add(id);
+  for (const id of w.objects) {
+    if (!visible.has(id)) continue;
+    result.add(id);
+    for (const edges of [store.outgoing(id), store.incoming(id)]) {
+      for (const edge of edges) {
+        const other = edge.source === id ? edge.target : edge.source;
+        // Other Events about it are its history, not its neighbours; its recent Warnings are already in.
+        if (hidden.has(edge.type) || edge.type === 'event' || !visible.has(other)) continue;
+        result.add(other);
+      }
+    }
+  }
+  return result;
 }
 
 /** The status an object is drawn with: its own, or Degraded when a recent Warning is about it (or it is one). */

@@ -36,6 +36,8 @@ export interface ViewOptions {
    * namespace or application level folds the rest.
    */
   readonly openedGroups: readonly string[];
+  /** Only objects with recent Warning Events, and their neighbours (eventFolds.ts `warningNeighbourhood`). */
+  readonly warningsOnly?: boolean;
 }
 
 export const DEFAULT_VIEW_OPTIONS: ViewOptions = {

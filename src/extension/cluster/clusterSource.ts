@@ -43,6 +43,9 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   private readonly connectionChanged = this.register(new vscode.EventEmitter<string>());
   readonly onDidChangeConnection = this.connectionChanged.event;
   private lastConnection = '';
+  private readonly momentChanged = this.register(new vscode.EventEmitter<{ readonly at: number; readonly label: string } | undefined>());
+  /** The past moment the view shows (a snapshot, or the later side of a comparison), undefined for now: the Events view follows it. */
+  readonly onDidChangeMoment = this.momentChanged.event;
 
   constructor(
     private readonly manager: ClusterManager,
@@ -128,6 +131,9 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   private view(viewing: Viewing): void {
     this.viewing = viewing;
     this.shownPast = undefined;
+    const id = viewing.kind === 'snapshot' ? viewing.id : viewing.kind === 'compare' ? viewing.to : null;
+    const takenAt = id === null ? undefined : this.history?.storesNow()?.snapshots.get(id)?.takenAt;
+    this.momentChanged.fire(takenAt === undefined ? undefined : { at: takenAt, label: describeMoment(takenAt) });
   }
 
   private past(viewing: Exclude<Viewing, { kind: 'live' }>): TopologyState {

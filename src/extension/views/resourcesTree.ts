@@ -50,6 +50,19 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     this.rebuild();
   }
 
+  /** Selects an object's row (expanding its namespace and kind); false when the tree does not hold it (gone, filtered). */
+  async revealObject(id: string): Promise<boolean> {
+    const item = this.current()?.objectItem(id);
+    if (!item) return false;
+    try {
+      await this.view.reveal(item, { select: true, focus: false });
+      return true;
+    } catch {
+      // The view is not resolved yet (never shown): nothing to select in it.
+      return false;
+    }
+  }
+
   getTreeItem(item: ResourceItem): vscode.TreeItem {
     const tree = this.treeItemOf(item);
     tree.id = itemId(item);

@@ -12,6 +12,7 @@ import { FAMILY_VISUALS } from '../../engine/visual/kinds';
 import { NODE_METRICS } from '../../engine/visual/nodeGeometry';
 import { TONE_VISUALS } from '../../engine/visual/status';
 import type { ResolvedTheme } from './resolvedTheme';
+import { BADGE_SIZE } from './warningBadge';
 
 export interface StyleBlock {
   readonly selector: string;
@@ -27,6 +28,7 @@ export function buildStylesheet(theme: ResolvedTheme, large: boolean): StyleBloc
     ...nodeBlocks(theme),
     ...familyBlocks(theme),
     ...statusBlocks(theme),
+    warningBlock(),
     ...groupBlocks(theme),
     ...edgeBlocks(theme, large),
     ...stateBlocks(theme),
@@ -137,6 +139,27 @@ function statusBlocks(theme: ResolvedTheme): StyleBlock[] {
       'border-width': tone === 'ok' ? 2 : 3,
     },
   }));
+}
+
+/** A node with recent Warning Events: its count in a badge over the top-right corner (warningBadge.ts). */
+function warningBlock(): StyleBlock {
+  const half = BADGE_SIZE / 2;
+  return {
+    selector: 'node[badge]',
+    style: {
+      'background-image': 'data(badge)',
+      'background-width': BADGE_SIZE,
+      'background-height': BADGE_SIZE,
+      'background-position-x': '100%',
+      'background-position-y': '0%',
+      'background-offset-x': half,
+      'background-offset-y': -half,
+      'background-clip': 'none',
+      'background-image-containment': 'over',
+      'background-image-opacity': 1,
+      'bounds-expansion': half,
+    },
+  };
 }
 
 function groupBlocks(theme: ResolvedTheme): StyleBlock[] {

@@ -13,6 +13,7 @@ import { GROUP_FONT } from './groupTitle';
 import type { ViewEdge, ViewGraph, ViewGroup, ViewNode } from '../../engine/viewModel/deriveView';
 import type { RouteBook } from './edgeRoutes';
 import { segmentData } from './edgeRoutes';
+import { warningBadge } from './warningBadge';
 
 type Data = Record<string, string | number | boolean>;
 
@@ -34,6 +35,10 @@ export function nodeData(n: ViewNode): Data {
     missing: n.missing,
   };
   if (n.aggregate !== undefined) data['aggregate'] = n.aggregate;
+  if (n.warnings !== undefined) {
+    data['warnings'] = n.warnings;
+    data['badge'] = warningBadge(n.warnings);
+  }
   if (n.parent !== undefined) data['parent'] = n.parent;
   return data;
 }

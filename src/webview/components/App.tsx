@@ -41,7 +41,7 @@ export interface AppProps {
 /** Positions are kept per context: a level has its own picture, so switching levels and back restores it. */
 function contextKey(view: ViewOptions, level: DetailLevel): string {
   const focus = view.focus === null ? '' : `${view.focus.id}@${view.focus.hops}`;
-  return `${view.groupByNamespace ? 'grouped' : 'flat'}|${focus}|${level}`;
+  return `${view.groupByNamespace ? 'grouped' : 'flat'}|${focus}|${level}${view.warningsOnly === true ? '|warnings' : ''}`;
 }
 
 export function App({ host, workerUri }: AppProps): JSX.Element {

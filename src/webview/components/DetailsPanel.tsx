@@ -17,6 +17,7 @@ import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/viewModel/viewOptions';
 import type { Finding } from '../../engine/findings';
 import { cssColor, statusColor } from './cssColor';
+import { RecentEvents } from './RecentEvents';
 
 export interface DetailsPanelProps {
   readonly store: GraphStore;
@@ -115,6 +116,7 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
         </p>
       )}
       {insights.length > 0 && <Insights insights={insights} />}
+      {node.kind !== 'Event' && <RecentEvents store={store} ids={[node.id]} onSelect={onSelect} />}
       <Relations title="Outgoing" edges={store.outgoing(node.id)} store={store} from={node.id} onSelect={onSelect} />
       <Relations title="Incoming" edges={store.incoming(node.id)} store={store} from={node.id} onSelect={onSelect} />
       {labels.length > 0 && (
@@ -246,6 +248,7 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
           {foldButtonText(node)}
         </button>
       </div>
+      {node.aggregate === 'pods' && <RecentEvents store={store} ids={node.members} onSelect={props.onSelect} />}
       <section>
         <h3>{`Members (${node.members.length})`}</h3>
         <ul class="relations">

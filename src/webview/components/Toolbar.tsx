@@ -164,6 +164,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       <Filters {...props} view={view} shown={inline} />
       {wide.actions && <LevelSelect view={view} onView={onView} />}
       {wide.actions && <GroupToggle view={view} onView={onView} />}
+      {wide.actions && <WarningsToggle view={view} onView={onView} />}
       {view.focus !== null && <FocusChip view={view} store={store} onView={onView} />}
       <div class="spacer" />
       <button type="button" onClick={props.onFit} title="Fit the whole graph (0)">
@@ -175,6 +176,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
           <Filters {...props} view={view} shown={inMenu} />
           <LevelSelect view={view} onView={onView} />
           <GroupToggle view={view} onView={onView} />
+          <WarningsToggle view={view} onView={onView} />
           <Actions {...props} />
         </Menu>
       )}
@@ -191,6 +193,20 @@ function GroupToggle({ view, onView }: Pick<ToolbarProps, 'onView'> & { view: Vi
         onChange={() => onView((v) => ({ ...v, groupByNamespace: !v.groupByNamespace }))}
       />
       Group by namespace
+    </label>
+  );
+}
+
+function WarningsToggle({ view, onView }: Pick<ToolbarProps, 'onView'> & { view: ViewOptions }): JSX.Element {
+  return (
+    <label class="toggle" title="Only objects with recent Warning events, and their neighbours">
+      <input
+        type="checkbox"
+        data-testid="warnings-only"
+        checked={view.warningsOnly === true}
+        onChange={() => onView(({ warningsOnly, ...rest }) => (warningsOnly === true ? rest : { ...rest, warningsOnly: true }))}
+      />
+      Warnings only
     </label>
   );
 }

@@ -119,6 +119,16 @@ describe('events, exports and preferences', () => {
     expect(events.recent(clusterId, 100).map((e) => e.reason)).toEqual(['BackOff']);
   });
 
+  it('give the events a past moment had seen, its last sighting at most that moment', async () => {
+    const { events, clusterId } = await stores();
+    const base = { clusterId, objectId: 'core/Pod/shop/web-1', type: 'Warning', reason: 'BackOff', message: 'Back-off restarting' };
+    events.upsert({ ...base, at: 100 });
+    events.upsert({ ...base, at: 300 });
+    events.upsert({ ...base, reason: 'Old', at: 10 });
+    events.upsert({ ...base, reason: 'Later', at: 400 });
+    expect(events.until(clusterId, 200, 150).map((e) => [e.reason, e.lastSeen])).toEqual([['BackOff', 200]]);
+  });
+
   it('list exports newest first', async () => {
     const { exports } = await stores();
     exports.add({ what: 'topology shop', format: 'svg', path: '/w/docs/shop.svg', at: 1 });

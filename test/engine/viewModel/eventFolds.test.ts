@@ -143,3 +143,26 @@ describe('searching Events', () => {
     expect(firstHit(store, view, 'web-1-a')).toBe(POD_A);
   });
 });
+
+describe('Warning badges and the warnings-only filter', () => {
+  it('counts recent Warnings per drawn node, a fold summing its members, Events and old Warnings counting none', () => {
+    const extra = event('web-1-b.1', 'Pod/web-1-b', 'Warning', 'Unhealthy', 'Liveness probe failed', '2026-01-05T10:01:30Z');
+    const view = derive(storeOf(shop([extra])));
+    const warnings = (id: string): number | undefined => view.nodes.find((n) => n.id === id)?.warnings;
+    expect(warnings(PODS_FOLD)).toBe(2);
+    expect(warnings(BATCH)).toBe(1);
+    expect(warnings(DEPLOY)).toBeUndefined();
+    expect(warnings(POD_EVENTS)).toBeUndefined();
+  });
+
+  it('keeps only warned objects, their recent Warnings and their neighbours', () => {
+    const view = derive(storeOf(shop()), { warningsOnly: true, level: 'object' });
+    const ids = view.nodes.map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining([BATCH, POD_A, SVC, DEPLOY, 'core/Event/shop/web-1-a.3', 'core/Event/shop/batch.1']));
+    // Normal Events, the Service's Event and the Deployment's old Warning are not neighbours.
+    expect(ids).not.toContain('core/Event/shop/web-1-a.1');
+    expect(ids).not.toContain('core/Event/shop/web.1');
+    expect(ids).not.toContain('core/Event/shop/web.2');
+    expect(ids).not.toContain('core/Pod/shop/web-1-b');
+  });
+});

@@ -1,0 +1,99 @@
+import { groupOfApiVersion, parseId } from '../../engine/model/kinds.js';
+import { field, stringField, type KubeObject } from '../../engine/model/object.js';
+import type { EventRecord } from '../../engine/store/events.js';
+
+/** The object an Event is about, as the Event names it (it may be gone: Events outlive their objects). */
+export interface InvolvedObject {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/** One Event object, read once into the fields the Events view shows, filters and sorts by. */
+export interface EventEntry {
+  /** The Event object's own id (engine id), or a stored row's id in history mode. */
+  readonly id: string;
+  /** `Warning`, `Normal`, or whatever the reporter wrote. */
+  readonly type: string;
+  readonly reason: string;
+  readonly message: string;
+  /** The Event's own namespace (usually its object's). */
+  readonly namespace: string;
+  readonly object: InvolvedObject;
+  /** Who reported it: `source.component` (core/v1), `reportingController` (events.k8s.io), or ''. */
+  readonly source: string;
+  /** How often it happened: `series.count` (events.k8s.io), `count` (core/v1), else 1. */
+  readonly count: number;
+  /** Milliseconds since the epoch; 0 when the Event carries no readable time. */
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+}
+
+function time(object: KubeObject, ...paths: ReadonlyArray<readonly string[]>): number {
+  for (const path of paths) {
+    const value = stringField(object, ...path);
+    if (value === undefined) continue;
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  return 0;
+}
+
+function positive(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * Reads a core/v1 or an events.k8s.io/v1 Event (either shape, whichever apiVersion the session watched). Undefined
+ * for an object that names no involved object: it cannot be shown against anything.
+ */
+export function eventEntryOf(id: string, object: KubeObject): EventEntry | undefined {
+  const subject = field(object, 'regarding') ?? field(object, 'involvedObject');
+  const kind = stringField(subject, 'kind');
+  const name = stringField(subject, 'name');
+  if (!kind || !name) return undefined;
+  const namespace = object.metadata?.namespace ?? '';
+  const firstSeen = time(object, ['firstTimestamp'], ['deprecatedFirstTimestamp'], ['eventTime'], ['metadata', 'creationTimestamp']);
+  const lastSeen = time(object, ['series', 'lastObservedTime'], ['lastTimestamp'], ['deprecatedLastTimestamp'], ['eventTime']);
+  return {
+    id,
+    type: stringField(object, 'type') ?? 'Normal',
+    reason: stringField(object, 'reason') ?? stringField(object, 'deprecatedReason') ?? '',
+    message: stringField(object, 'message') ?? stringField(object, 'note') ?? '',
+    namespace,
+    object: {
+      group: groupOfApiVersion(stringField(subject, 'apiVersion')).group,
+      kind,
+      namespace: stringField(subject, 'namespace') ?? namespace,
+      name,
+    },
+    source:
+      stringField(object, 'source', 'component') ??
+      stringField(object, 'reportingController') ??
+      stringField(object, 'reportingComponent') ??
+      stringField(object, 'deprecatedSource', 'component') ??
+      '',
+    count:
+      positive(field(object, 'series', 'count')) ?? positive(field(object, 'count')) ?? positive(field(object, 'deprecatedCount')) ?? 1,
+    firstSeen: firstSeen || lastSeen,
+    lastSeen: Math.max(lastSeen, firstSeen),
+  };
+}
+
+/** A row of the history store (already folded per object, type, reason and message) as an entry. */
+export function eventEntryOfRecord(record: EventRecord): EventEntry {
+  const { group, kind, namespace, name } = parseId(record.objectId);
+  return {
+    id: `stored:${record.id}`,
+    type: record.type,
+    reason: record.reason,
+    message: record.message,
+    namespace,
+    object: { group, kind, namespace, name },
+    source: '',
+    count: record.count,
+    firstSeen: record.firstSeen,
+    lastSeen: record.lastSeen,
+  };
+}
