@@ -28,8 +28,15 @@ export interface LogTarget {
   readonly container: string;
 }
 
+const whereOf = (target: LogTarget): string => `${target.pod}/${target.container} in namespace ${target.namespace}`;
+
+/** The container has no log yet: a 400 from the kubelet, or an empty answer for a Pod not yet scheduled. */
+export function notStarted(target: LogTarget, status?: number): LogFailure {
+  return new LogFailure('not-started', `${whereOf(target)}: the container has not started yet; the stream starts when it does`, status);
+}
+
 export function describeLogFailure(error: unknown, target: LogTarget): LogFailure {
-  const where = `${target.pod}/${target.container} in namespace ${target.namespace}`;
+  const where = whereOf(target);
   if (!(error instanceof ApiError)) return new LogFailure('other', `${where}: ${error instanceof Error ? error.message : String(error)}`);
   if (error.kind === 'forbidden') {
     return new LogFailure(
@@ -46,8 +53,12 @@ export function describeLogFailure(error: unknown, target: LogTarget): LogFailur
     if (/previous terminated container .* not found|previous.*not found/i.test(error.message)) {
       return new LogFailure('no-previous', `${where}: there is no previous (crashed) instance of this container to read`, 400);
     }
-    if (/waiting to start|ContainerCreating|PodInitializing|is not available|not yet started/i.test(error.message)) {
-      return new LogFailure('not-started', `${where}: the container has not started yet; the stream starts when it does`, 400);
+    if (
+      /waiting to start|ContainerCreating|PodInitializing|is not available|not yet started|does not have a host assigned/i.test(
+        error.message,
+      )
+    ) {
+      return notStarted(target, 400);
     }
   }
   if (error.retryable) return new LogFailure('unreachable', `${where}: ${error.message}; retrying`, error.status);

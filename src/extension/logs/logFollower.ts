@@ -4,7 +4,7 @@ import { containerPhase, containersOf, diffPods, logQuery, type LogOptions } fro
 import { parseId } from '../../engine/model/kinds.js';
 import type { KubeObject } from '../../engine/model/object.js';
 import type { RequestOptions } from '../cluster/apiClient.js';
-import { describeLogFailure, type LogFailure } from './logErrors.js';
+import { describeLogFailure, notStarted, type LogFailure } from './logErrors.js';
 
 /** What the follower needs of the API: newline-split streaming GETs (ApiClient.lines). */
 export interface LineSource {
@@ -175,13 +175,19 @@ export class LogFollower {
         delay = this.timing.retryMs;
         for await (const line of lines) this.merger.line(key, line);
         if (signal.aborted) return;
-        // A finished request is the end unless following a container that still runs (then the connection dropped).
+        // A finished request is the end unless following a container that still runs (then the connection dropped)
+        // or that has not started (the API answers an unscheduled Pod with an empty log).
         const object = this.directory.pod(podId);
-        if (!this.options.follow || this.options.previous || !object || containerPhase(object, container) !== 'running') {
+        const phase = object ? containerPhase(object, container) : 'terminated';
+        if (!this.options.follow || this.options.previous || phase === 'terminated') {
           this.setRun(run, 'ended');
           return;
         }
-        this.setRun(run, 'reconnecting');
+        if (phase === 'running') this.setRun(run, 'reconnecting');
+        else {
+          tell(notStarted({ namespace, pod, container }));
+          this.setRun(run, 'connecting');
+        }
       } catch (error) {
         if (signal.aborted) return;
         const failure = describeLogFailure(error, { namespace, pod, container });
