@@ -158,16 +158,19 @@ export class LogMerger {
     return { text: parts.join(''), lines, skipped };
   }
 
-  /** The whole ring rendered through the current filter (after the filter changed): the newest `limit` lines shown. */
+  /**
+   * The newest `limit` kept lines that pass the current filter, rendered (after the filter changed). It walks from the
+   * newest line back and stops at `limit`, so a large ring costs only what is shown.
+   */
   renderAll(limit = this.ring.capacity): string {
     this.pending = [];
     this.pendingSkipped = 0;
     const parts: string[] = [];
-    for (const entry of this.ring.values()) {
-      const rendered = this.render(entry);
+    for (let i = this.ring.size - 1; i >= 0 && parts.length < limit; i--) {
+      const rendered = this.render(this.ring.at(i)!);
       if (rendered !== undefined) parts.push(rendered);
     }
-    return parts.slice(Math.max(0, parts.length - limit)).join('');
+    return parts.reverse().join('');
   }
 
   /** Plain text of the kept lines that pass the filter (for Copy and Save): no colours, `\n` line ends. */

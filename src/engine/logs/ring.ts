@@ -31,6 +31,11 @@ export class Ring<T> {
     for (let i = 0; i < this.count; i++) yield this.items[(this.start + i) % this.capacity]!;
   }
 
+  /** The item at `index` from the oldest (0) to the newest (size - 1). */
+  at(index: number): T | undefined {
+    return index >= 0 && index < this.count ? this.items[(this.start + index) % this.capacity] : undefined;
+  }
+
   /** The newest `n` items, oldest first. */
   last(n: number): T[] {
     const take = Math.min(n, this.count);
