@@ -42,7 +42,8 @@ export function describeLogFailure(error: unknown, target: LogTarget): LogFailur
     return new LogFailure(
       'forbidden',
       `not allowed to read the logs of ${where}: your identity needs "get" on "pods/log" in namespace ${target.namespace} ` +
-        `(check with: kubectl auth can-i get pods --subresource=log -n ${target.namespace}); ask your cluster admin for a Role that grants it`,
+        `(check with: kubectl auth can-i get pods --subresource=log -n ${target.namespace}); ` +
+        'ask your cluster admin for a Role that grants it',
       403,
     );
   }
