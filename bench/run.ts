@@ -10,6 +10,7 @@ import { benchHostileIntake } from './hostileIntake.js';
 import { benchIntake } from './intake.js';
 import { benchLayoutQuality, qualityCasesFromEnv } from './layoutQuality.js';
 import { benchLevels } from './levels.js';
+import { benchLogs, printLogRow } from './logs.js';
 import { fixed } from './stats.js';
 import { benchWebview, webviewBenchFromEnv } from './webview.js';
 
@@ -116,6 +117,7 @@ void (async () => {
     '\nLevels of detail: derive time per level and headless layout of the namespace level (target: namespace level ≤ 1 s at any size)',
   );
   await benchLevels((process.env['BENCH_LEVEL_SIZES'] ?? '5000,20000,100000').split(',').map(Number));
+  printLogRow(await benchLogs());
   console.log('\nWebview in headless Chromium, synthetic graphs (targets: drawn ≤ 3,000 ms at 5K; longest task ≤ 100 ms;');
   console.log('pan/zoom ≥ 30 fps; 100-object delta ≤ 100 ms; heap measured. Times from the page clock, under load on this machine)');
   const webview = webviewBenchFromEnv();

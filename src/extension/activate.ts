@@ -21,6 +21,9 @@ import {
 } from './commands/historyCommands.js';
 import { ParseCancelled } from './intake/manifestParser.js';
 import { disposeLog, log, reportError } from './log.js';
+import { copyStream, filterStream, pickStream, saveStream, showLogs, type LogsArgument } from './logs/logCommands.js';
+import { LogStreams, type LogStream } from './logs/logStreams.js';
+import { LogsView } from './logs/logsView.js';
 import { ManifestDiagnostics } from './topology/diagnostics.js';
 import { TopologyPanels } from './topology/panels.js';
 import { EventNotifier } from './views/eventNotifier.js';
@@ -95,6 +98,40 @@ export function activate(context: vscode.ExtensionContext): void {
     );
     command('kubilitics.exportDiagram', () => exportDiagram(panels, history));
     command('kubilitics.showLog', async () => log().show(true));
+    const logStreams = lifetime.register(new LogStreams(clusters));
+    lifetime.register(new LogsView(logStreams));
+    const onStream = (run: (stream: LogStream) => Promise<void> | void) => async (arg?: LogStream) => {
+      const stream = await pickStream(logStreams, arg);
+      if (stream) await run(stream);
+    };
+    command('kubilitics.logs.show', (arg?: LogsArgument) => showLogs(logStreams, clusters, arg, false));
+    command('kubilitics.logs.showWithOptions', (arg?: LogsArgument) => showLogs(logStreams, clusters, arg, true));
+    command(
+      'kubilitics.logs.stop',
+      onStream((stream) => logStreams.stop(stream)),
+    );
+    command(
+      'kubilitics.logs.reopen',
+      onStream((stream) => logStreams.reopen(stream)),
+    );
+    command(
+      'kubilitics.logs.reveal',
+      onStream((stream) => logStreams.reveal(stream)),
+    );
+    command(
+      'kubilitics.logs.remove',
+      onStream((stream) => logStreams.remove(stream)),
+    );
+    command(
+      'kubilitics.logs.filter',
+      onStream((stream) => filterStream(logStreams, stream)),
+    );
+    command(
+      'kubilitics.logs.clearFilter',
+      onStream((stream) => logStreams.setFilter(stream, undefined)),
+    );
+    command('kubilitics.logs.copy', onStream(copyStream));
+    command('kubilitics.logs.save', onStream(saveStream));
     // The Resources view asks for a connection when it is shown, not at activation of a YAML-only session.
     lifetime.register(
       tree.view.onDidChangeVisibility((event) => {

@@ -80,6 +80,8 @@ export const TimelineRequest = messageType<Record<string, never>>()('timeline/re
 export const ViewRequestExport = messageType<Record<string, never>>()('view/requestExport');
 /** Open the recorded history of one object (cluster views). */
 export const ViewShowHistory = messageType<{ readonly id: string }>()('view/showHistory');
+/** Open the logs of a Pod, a workload or a Service (all of its Pods); the host checks the kind. */
+export const ViewShowLogs = messageType<{ readonly id: string }>()('view/showLogs');
 export const ViewExportResult = messageType<{
   readonly requestId: string;
   readonly format: WebviewExportFormat;
@@ -98,7 +100,8 @@ export type WebviewMessage =
   | MessageOf<typeof TimelineCompare>
   | MessageOf<typeof TimelineRequest>
   | MessageOf<typeof ViewRequestExport>
-  | MessageOf<typeof ViewShowHistory>;
+  | MessageOf<typeof ViewShowHistory>
+  | MessageOf<typeof ViewShowLogs>;
 
 // ── Host → webview ─────────────────────────────────────
 export const GraphInit = messageType<{
@@ -214,6 +217,7 @@ const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
   'timeline/request': (p) => checkKeys(p, []),
   'view/requestExport': (p) => checkKeys(p, []),
   'view/showHistory': idParams,
+  'view/showLogs': idParams,
 };
 
 function checkSnapshotId(value: Params, key: string): string | undefined {

@@ -141,6 +141,7 @@ describe('timeline, history and export requests from the webview', () => {
       { type: 'timeline/request', params: {} },
       { type: 'view/requestExport', params: {} },
       { type: 'view/showHistory', params: { id: 'apps/Deployment/shop/web' } },
+      { type: 'view/showLogs', params: { id: 'apps/Deployment/shop/web' } },
     ])
       expect(parseWebviewMessage(message), JSON.stringify(message)).toMatchObject({ ok: true });
   });
@@ -154,6 +155,9 @@ describe('timeline, history and export requests from the webview', () => {
       { type: 'timeline/compare', params: { from: 1 } },
       { type: 'view/requestExport', params: { path: '/etc/passwd' } },
       { type: 'view/showHistory', params: { id: '' } },
+      { type: 'view/showLogs', params: { id: '' } },
+      { type: 'view/showLogs', params: { id: 'x'.repeat(5000) } },
+      { type: 'view/showLogs', params: { id: 'core/Pod/a/b', container: 'app' } },
     ])
       expect(parseWebviewMessage(message).ok, JSON.stringify(message)).toBe(false);
   });

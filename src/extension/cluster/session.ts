@@ -73,6 +73,11 @@ export class ClusterSession {
     this.objectListener = listener;
   }
 
+  /** The connection's API client (log streams use it, so they authenticate as the session does). */
+  get api(): ApiClient {
+    return this.client;
+  }
+
   get disposed(): boolean {
     return this.abort.signal.aborted;
   }

@@ -145,6 +145,10 @@ export class TopologyPanel extends DisposableStore {
       case 'view/showHistory':
         await vscode.commands.executeCommand('kubilitics.showResourceHistory', message.params.id);
         return;
+      case 'view/showLogs':
+        // The id was validated as a bounded string; showLogs checks it names a Pod, workload or Service it knows.
+        await vscode.commands.executeCommand('kubilitics.logs.show', message.params.id);
+        return;
       case 'view/requestExport':
         this.panel.reveal(undefined, false);
         await vscode.commands.executeCommand('kubilitics.exportDiagram');

@@ -16,6 +16,7 @@ import {
   ViewError,
   ViewRequestExport,
   ViewShowHistory,
+  ViewShowLogs,
   ViewOpenSource,
   ViewSelect,
   createMessage,
@@ -183,7 +184,12 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
             onView={updateView}
             onActivate={activate}
             onOpenSource={(id) => host.post(createMessage(ViewOpenSource, { id }))}
-            {...(meta?.mode === 'cluster' ? { onShowHistory: (id: string) => host.post(createMessage(ViewShowHistory, { id })) } : {})}
+            {...(meta?.mode === 'cluster'
+              ? {
+                  onShowHistory: (id: string) => host.post(createMessage(ViewShowHistory, { id })),
+                  onShowLogs: (id: string) => host.post(createMessage(ViewShowLogs, { id })),
+                }
+              : {})}
             onClose={() => select(null)}
           />
         )}

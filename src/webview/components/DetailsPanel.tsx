@@ -6,6 +6,7 @@ import type { JSX } from 'preact';
 import { appOfGroup } from '../../engine/viewModel/applications';
 import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
 import { EDGE_VISUALS } from '../../engine/visual/edges';
+import { isLogKind } from '../../engine/logs/targets';
 import { kindVisual } from '../../engine/visual/kinds';
 import { STATUS_TONE } from '../../engine/visual/status';
 import type { ViewGraph, ViewNode } from '../../engine/viewModel/deriveView';
@@ -33,6 +34,8 @@ export interface DetailsPanelProps {
   readonly onOpenSource: (id: string) => void;
   /** Set in cluster views: opens the object's recorded history. */
   readonly onShowHistory?: (id: string) => void;
+  /** Set in cluster views: opens the logs of a Pod, a workload or a Service. */
+  readonly onShowLogs?: (id: string) => void;
   /** The × button and Escape: clears the selection, which hides the panel. */
   readonly onClose: () => void;
 }
@@ -149,6 +152,11 @@ function NodeActions(props: DetailsPanelProps & { node: TopologyNode; collapsedP
       <button type="button" onClick={() => onView((v) => ({ ...v, focus: { id: node.id, hops: v.focus?.hops ?? 1 } }))}>
         Focus neighbourhood
       </button>
+      {props.onShowLogs !== undefined && !node.missing && isLogKind(node.kind) && (
+        <button type="button" onClick={() => props.onShowLogs?.(node.id)} title="Stream the logs of its Pods in a terminal">
+          Logs
+        </button>
+      )}
       {props.onShowHistory !== undefined && !node.missing && (
         <button type="button" onClick={() => props.onShowHistory?.(node.id)}>
           History

@@ -58,6 +58,13 @@ export interface ControlPlane {
   readonly tempDir: string;
   /** Per-component log files. */
   readonly logFiles: Readonly<Record<Component, string>>;
+  /**
+   * The files kwok serves as every Pod's container logs (a kwok `ClusterLogs` rule), in the kubelet's CRI format
+   * (`<RFC 3339 time> stdout F <text>`): `current` for container `app` and any other, `sidecar` for containers named
+   * `sidecar`, `previous` for `previous=true`. Tests append lines; a followed stream sees them. kube-apiserver reaches
+   * kwok's kubelet endpoint for `pods/log` at the node's InternalIP (127.0.0.1) on kwok's port.
+   */
+  readonly podLogFiles: { readonly current: string; readonly sidecar: string; readonly previous: string };
   /** Milliseconds from start to a usable plane (nodes Ready, `default` ServiceAccounts exist). */
   readonly startupMs: number;
   /** PIDs (= process group ids) of the children currently running. */
@@ -357,6 +364,12 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
   const logDir = join(dir, 'logs');
   await Promise.all([mkdir(pkiDir), mkdir(logDir), mkdir(join(dir, 'etcd'), { mode: 0o700 })]);
   const logFiles = Object.fromEntries(BINARIES.map((b) => [b, join(logDir, `${b}.log`)])) as Record<Component, string>;
+  const podLogFiles = {
+    current: join(dir, 'pod-logs', 'current.log'),
+    sidecar: join(dir, 'pod-logs', 'sidecar.log'),
+    previous: join(dir, 'pod-logs', 'previous.log'),
+  };
+  const kwokConfig = join(dir, 'kwok.yaml');
   const groupsFile = join(dir, 'process-groups');
   writeFileSync(groupsFile, '');
   const watchdog = startWatchdog(groupsFile);
@@ -543,6 +556,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       // Without it, SIGTERM waits for the 60 s request timeout because open watches keep the HTTP server busy.
       '--shutdown-watch-termination-grace-period=2s',
       '--profiling=false',
+      // Nodes are kwok's fakes: their names do not resolve, their InternalIP (127.0.0.1) reaches kwok's kubelet endpoint.
+      '--kubelet-preferred-address-types=InternalIP',
     ];
     const startApiServer = async (): Promise<void> => {
       startChild('kube-apiserver', apiserverArgs);
@@ -612,13 +627,29 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       '--leader-elect=false',
       '--profiling=false',
     ]);
+    await mkdir(dirname(podLogFiles.current));
+    await Promise.all(Object.values(podLogFiles).map((file) => writeFile(file, '')));
+    const clusterLogs = {
+      apiVersion: 'kwok.x-k8s.io/v1alpha1',
+      kind: 'ClusterLogs',
+      metadata: { name: 'test-pod-logs' },
+      spec: {
+        logs: [
+          { containers: ['sidecar'], logsFile: podLogFiles.sidecar, previousLogsFile: podLogFiles.previous, follow: true },
+          { logsFile: podLogFiles.current, previousLogsFile: podLogFiles.previous, follow: true },
+        ],
+      },
+    };
+    await writeFile(kwokConfig, `${await readFile(stagesFile, 'utf8')}\n---\n${JSON.stringify(clusterLogs)}\n`);
     startChild('kwok', [
       `--kubeconfig=${kwokKubeconfig}`,
-      `--config=${stagesFile}`,
+      `--config=${kwokConfig}`,
       '--manage-all-nodes=false',
       '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
       '--cidr=10.244.0.1/16',
-      '--node-ip=10.0.0.1',
+      // The kubelet endpoint of every fake node: kube-apiserver connects here for pods/log.
+      '--node-ip=127.0.0.1',
+      `--node-port=${kwokPort}`,
       `--server-address=127.0.0.1:${kwokPort}`,
       '--node-lease-duration-seconds=40',
     ]);
@@ -660,6 +691,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       version: versionInfo.gitVersion ?? 'unknown',
       tempDir: dir,
       logFiles,
+      podLogFiles,
       startupMs,
       pids: () => [...children.values()].filter((c) => c.exitInfo === undefined).map((c) => c.pid),
       restartApiServer: async ({ downtimeMs = 0, signal = 'SIGTERM' } = {}) => {
