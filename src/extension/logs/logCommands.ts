@@ -11,6 +11,9 @@ export type LogsArgument = { readonly type: string; readonly id?: string } | str
 
 /** Show Logs: resolves the object, picks the container when there are several, and opens a stream. */
 export async function showLogs(streams: LogStreams, clusters: ClusterManager, argument: LogsArgument, askOptions: boolean): Promise<void> {
+  // Run first thing in a window (before the Resources or Events view was shown), nothing has connected yet: connect
+  // to the kubeconfig's context as those views do, rather than ask the user to select the context that is configured.
+  if (!clusters.session && !clusters.contextName) await clusters.reload();
   const session = clusters.session;
   if (!session) {
     void vscode.window.showInformationMessage('Logs need a connected cluster: select a context first.');
@@ -83,16 +86,40 @@ async function pickOptions(): Promise<FollowOptions | undefined> {
   };
 }
 
-/** The Command Palette's way in: every Pod, workload and Service of the connection, by kind and name. */
+/**
+ * The Command Palette's way in: every Pod, workload and Service of the connection, by kind and name. While the first
+ * lists are still arriving (Show Logs run right after connecting) the pick is busy and fills in as they come.
+ */
 async function pickTarget(clusters: ClusterManager): Promise<string | undefined> {
   const session = clusters.session;
   if (!session) return undefined;
-  const items = [...session.engine.objects()]
-    .filter((record) => isLogKind(record.kind))
-    .map((record) => ({ label: `${record.namespace}/${record.name}`, description: record.kind, id: record.id }))
-    .sort((a, b) => a.description.localeCompare(b.description) || a.label.localeCompare(b.label));
-  const choice = await vscode.window.showQuickPick(items, { title: 'Show logs of…', matchOnDescription: true });
-  return choice?.id;
+  type Item = vscode.QuickPickItem & { readonly id: string };
+  const items = (): Item[] =>
+    [...session.engine.objects()]
+      .filter((record) => isLogKind(record.kind))
+      .map((record) => ({ label: `${record.namespace}/${record.name}`, description: record.kind, id: record.id }))
+      .sort((a, b) => a.description.localeCompare(b.description) || a.label.localeCompare(b.label));
+  const syncing = (): boolean => session.kinds().some((kind) => [...kind.scopes.values()].some((state) => state.phase === 'syncing'));
+  const pick = vscode.window.createQuickPick<Item>();
+  pick.title = 'Show logs of…';
+  pick.matchOnDescription = true;
+  pick.items = items();
+  pick.busy = syncing();
+  const refresh = clusters.onDidDelta(() => {
+    if (!pick.busy) return;
+    pick.items = items();
+    pick.busy = syncing();
+  });
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.id));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    refresh.dispose();
+    pick.dispose();
+  }
 }
 
 /** The stream a command is about: the tree row it was run on, else the only stream, else the user's pick. */

@@ -7,6 +7,7 @@ import { Faults, seededRandom, uuidFactory } from './faults.js';
 import { createHandler } from './handlers.js';
 import { buildKubeconfig } from './kubeconfig.js';
 import { crdToResourceType, ResourceRegistry, splitApiVersion, storageKey } from './registry.js';
+import { PodLogs } from './podLogs.js';
 import { ObjectStore, objectKey } from './store.js';
 import { tlsMaterial } from './tls.js';
 import type { TlsMaterial } from './tls.js';
@@ -49,6 +50,7 @@ export class FakeApiServer {
   private readonly access: AccessControl;
   private readonly faults: Faults;
   private readonly watches: WatchHub;
+  private readonly podLogs = new PodLogs();
   private readonly log: RequestRecord[] = [];
   private readonly sockets = new Set<Socket>();
   private readonly handler: ReturnType<typeof createHandler>;
@@ -80,6 +82,7 @@ export class FakeApiServer {
       access: this.access,
       faults: this.faults,
       watches: this.watches,
+      podLogs: this.podLogs,
       log: this.log,
       address: () => `127.0.0.1:${this.port}`,
     });
@@ -133,6 +136,23 @@ export class FakeApiServer {
   /** The current global resourceVersion, as a list would report it. */
   resourceVersion(): string {
     return String(this.store.currentRv());
+  }
+
+  // ---- pod logs ------------------------------------------------------------------------------
+
+  /** Sets what `pods/{pod}/log?container={container}` answers, one entry a line, stamped now. */
+  setPodLog(namespace: string, pod: string, container: string, lines: readonly string[]): void {
+    this.podLogs.set(namespace, pod, container, lines);
+  }
+
+  /** Adds lines to a container's log; requests following it (`follow=true`) get them at once. */
+  appendPodLog(namespace: string, pod: string, container: string, lines: readonly string[]): void {
+    this.podLogs.append(namespace, pod, container, lines);
+  }
+
+  /** How many `follow=true` log requests are open. */
+  followingLogs(): number {
+    return this.podLogs.following();
   }
 
   // ---- faults and access ----------------------------------------------------------------------
@@ -210,6 +230,7 @@ export class FakeApiServer {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.podLogs.endAll();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     this.sockets.forEach((socket) => socket.destroy());
     await closed;

@@ -4,10 +4,11 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } fro
 import type { Faults } from './faults.js';
 import { presenter } from './present.js';
 import type { ResourceRegistry } from './registry.js';
-import { storageKey } from './registry.js';
+import { resourceKey, storageKey } from './registry.js';
 import type { Route } from './routes.js';
 import { negotiate, parseRoute } from './routes.js';
 import * as status from './status.js';
+import type { PodLogs } from './podLogs.js';
 import type { ObjectStore } from './store.js';
 import { objectKey } from './store.js';
 import type { KubeObject, RequestRecord } from './types.js';
@@ -19,6 +20,7 @@ export interface HandlerContext {
   access: AccessControl;
   faults: Faults;
   watches: WatchHub;
+  podLogs: PodLogs;
   log: RequestRecord[];
   /** host:port, for APIVersions.serverAddressByClientCIDRs. */
   address: () => string;
@@ -37,6 +39,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** The verb kube-apiserver's RequestInfo would derive for this method and route. */
 function verbOf(method: string, route: Route, query: URLSearchParams): string {
+  if (route.kind === 'podLog') return method === 'GET' ? 'get' : method.toLowerCase();
   if (route.kind !== 'resource') return 'discovery';
   if (method === 'POST') return 'create';
   if (method !== 'GET') return method.toLowerCase();
@@ -58,6 +61,7 @@ function newRecord(req: IncomingMessage, url: URL, route: Route, verb: string): 
     if (route.namespace !== undefined) record.namespace = route.namespace;
     if (route.name !== undefined) record.name = route.name;
   }
+  if (route.kind === 'podLog') Object.assign(record, { group: '', resource: 'pods/log', namespace: route.namespace, name: route.name });
   return record;
 }
 
@@ -91,7 +95,23 @@ async function handle(ctx: HandlerContext, call: Call, route: Route): Promise<vo
     const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
     return status.sendStatus(res, status.faultStatus(fault.status, fault.retryAfterSeconds), headers);
   }
+  if (route.kind === 'podLog') return handlePodLog(ctx, call, route, identity);
   return handleResource(ctx, call, route, identity);
+}
+
+/** `pods/{name}/log`: authorized as `get` on `pods/log`, like kube-apiserver; a missing Pod is a 404. */
+function handlePodLog(ctx: HandlerContext, call: Call, route: Extract<Route, { kind: 'podLog' }>, identity: Identity): void {
+  const { res, record } = call;
+  if (record.verb !== 'get') return status.sendStatus(res, status.methodNotAllowed());
+  if (!ctx.access.authorize(identity, 'get', 'pods/log', '', route.namespace)) {
+    const message =
+      `pods "${route.name}" is forbidden: User "${identity.user}" cannot get resource "pods/log" in API group "" ` +
+      `in the namespace "${route.namespace}"`;
+    return status.sendStatus(res, status.statusObject(403, 'Forbidden', message, { name: route.name, kind: 'pods' }));
+  }
+  const pod = ctx.store.get(resourceKey('', 'pods'), objectKey(route.namespace, route.name));
+  if (!pod) return status.sendStatus(res, status.objectNotFound('pods', '', route.name));
+  ctx.podLogs.serve(res, pod, call.url.searchParams);
 }
 
 function sendPublic(res: ServerResponse, path: string): void {

@@ -6,6 +6,8 @@ export type Route =
   | { kind: 'public'; path: string }
   | { kind: 'discovery'; group?: string; version?: string; legacy: boolean }
   | { kind: 'resource'; type: ResourceType; group: string; version: string; namespace?: string; name?: string }
+  /** `GET /api/v1/namespaces/{ns}/pods/{name}/log`, the one subresource served. */
+  | { kind: 'podLog'; namespace: string; name: string }
   | { kind: 'notFound' };
 
 const PUBLIC = new Set(['/version', '/healthz', '/livez', '/readyz']);
@@ -13,7 +15,7 @@ const PUBLIC = new Set(['/version', '/healthz', '/livez', '/readyz']);
 /**
  * Resource paths: `{prefix}/{resource}[/{name}]` for cluster-wide or cluster-scoped access and
  * `{prefix}/namespaces/{ns}/{resource}[/{name}]` for namespaced ones. `/api/v1/namespaces/{name}`
- * is the Namespace object itself. Subresources are not served.
+ * is the Namespace object itself. Of the subresources only a Pod's `log` is served.
  */
 function resourceRoute(registry: ResourceRegistry, group: string, version: string, rest: string[]): Route {
   const namespaced = rest[0] === 'namespaces' && rest.length >= 3;
@@ -41,6 +43,10 @@ export function parseRoute(registry: ResourceRegistry, pathname: string): Route 
   if (parts[0] === 'api') {
     if (parts.length === 1) return { kind: 'discovery', legacy: true };
     if (parts[1] !== 'v1') return { kind: 'notFound' };
+    const [, , namespaces, namespace, pods, name, log] = parts;
+    if (parts.length === 7 && namespaces === 'namespaces' && pods === 'pods' && log === 'log') {
+      return { kind: 'podLog', namespace: namespace as string, name: name as string };
+    }
     return parts.length === 2 ? { kind: 'discovery', legacy: true, version: 'v1' } : resourceRoute(registry, '', 'v1', parts.slice(2));
   }
   if (parts[0] === 'apis') {
