@@ -4,7 +4,14 @@
  * metrics API is a normal state (no metrics-server, or an identity without access): it is told once, in one line
  * with the next step, and everything else keeps working.
  */
-import { buildMetrics, parseNodeMetrics, parsePodMetrics, type MetricsById, type ObjectLookup, type Usage } from '../../engine/metrics/metricsModel.js';
+import {
+  buildMetrics,
+  parseNodeMetrics,
+  parsePodMetrics,
+  type MetricsById,
+  type ObjectLookup,
+  type Usage,
+} from '../../engine/metrics/metricsModel.js';
 import { ApiError, type ApiClient } from './apiClient.js';
 
 export const METRICS_GROUP = 'metrics.k8s.io';
