@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TopologyEngine } from '../../../src/engine/graph/engine.js';
-import type { KubeObject } from '../../../src/engine/model/object.js';
+import type { KubeMetadata, KubeObject } from '../../../src/engine/model/object.js';
 import { describeMeasure, measureState, shortFigures } from '../../../src/engine/metrics/describe.js';
 import { buildMetrics, parseNodeMetrics, parsePodMetrics, podResources } from '../../../src/engine/metrics/metricsModel.js';
 
 /** Small builders: a controller chain Deployment → ReplicaSet → Pod, a lone Pod, a Node. */
-const meta = (
-  kind: string,
-  name: string,
-  namespace: string,
-  owner?: { kind: string; apiVersion: string; name: string },
-): KubeObject['metadata'] => ({
+const meta = (kind: string, name: string, namespace: string, owner?: { kind: string; apiVersion: string; name: string }): KubeMetadata => ({
   name,
   namespace,
   uid: `${kind}-${name}`,
