@@ -54,8 +54,7 @@ describe.skipIf(!chromiumAvailable())('metrics in the details panel (Chromium)',
     expect(await page.page.getByTestId('metrics-memory').textContent()).toBe('10Mi');
     await page.screenshot('metrics-pod-over-limit');
 
-    const why =
-      'metrics.k8s.io is not served (404): install metrics-server (https://github.com/kubernetes-sigs/metrics-server) to see CPU and memory';
+    const why = 'metrics.k8s.io is not served (404): install metrics-server to see CPU and memory';
     await page.send(createMessage(MetricsUpdateMessage, { state: 'unavailable', message: why, figures: {} }) as never);
     await expect.poll(() => metrics.textContent()).toBe(`Usage${why}`);
   });

@@ -43,7 +43,8 @@ export class MetricsPoller {
   private running: Promise<void> | undefined;
   /** The last line logged, so a state that persists is told once. */
   private told = '';
-  current: MetricsState = { state: 'off', message: 'metrics: not polled yet' };
+  /** The last poll's outcome; undefined before the first (the view shows nothing rather than a guess). */
+  current: MetricsState | undefined;
 
   constructor(
     private readonly client: ApiClient,
@@ -94,7 +95,8 @@ export class MetricsPoller {
     const version = this.options.servedVersion();
     if (!version) {
       const message = `the cluster does not serve ${METRICS_GROUP}: ${INSTALL}`;
-      this.publish({ state: 'unavailable', message }, `metrics: ${message}`);
+      // A cluster without metrics-server is a normal state: an info line, not a warning.
+      this.publish({ state: 'unavailable', message }, `metrics: ${message}`, 'info');
       return;
     }
     const base = `/apis/${METRICS_GROUP}/${version}`;
@@ -140,13 +142,12 @@ export class MetricsPoller {
     }
   }
 
-  private publish(state: MetricsState, line: string): void {
+  private publish(state: MetricsState, line: string, level: 'info' | 'warn' = state.state === 'unavailable' ? 'warn' : 'info'): void {
     if (this.disposed) return;
     this.current = state;
     if (line !== this.told) {
       this.told = line;
-      if (state.state === 'unavailable') this.options.log.warn(line);
-      else this.options.log.info(line);
+      this.options.log[level](line);
     }
     this.options.onState(state);
   }

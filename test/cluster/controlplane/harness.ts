@@ -358,6 +358,12 @@ export function metricsServerAvailable(binDir = controlPlaneBinDir()): boolean {
   return existsSync(join(binDir, 'metrics-server')) && existsSync(join(binDir, '..', 'kwok-metrics.yaml'));
 }
 
+/** A CEL expression for kwok: the Pod's `kwok.x-k8s.io/usage-<resource>` annotation, else `fallback`. */
+const usageFromAnnotation = (resource: string, fallback: string): string => {
+  const key = `"kwok.x-k8s.io/usage-${resource}"`;
+  return `${key} in pod.metadata.annotations ? Quantity(pod.metadata.annotations[${key}]) : Quantity("${fallback}")`;
+};
+
 /** kwok's own example (kustomize/metrics/usage): a Pod's usage from its annotations, 1m CPU and 1Mi memory otherwise. */
 const USAGE_FROM_ANNOTATIONS = {
   apiVersion: 'kwok.x-k8s.io/v1alpha1',
@@ -365,18 +371,7 @@ const USAGE_FROM_ANNOTATIONS = {
   metadata: { name: 'usage-from-annotation' },
   spec: {
     usages: [
-      {
-        usage: {
-          cpu: {
-            expression:
-              '"kwok.x-k8s.io/usage-cpu" in pod.metadata.annotations ? Quantity(pod.metadata.annotations["kwok.x-k8s.io/usage-cpu"]) : Quantity("1m")',
-          },
-          memory: {
-            expression:
-              '"kwok.x-k8s.io/usage-memory" in pod.metadata.annotations ? Quantity(pod.metadata.annotations["kwok.x-k8s.io/usage-memory"]) : Quantity("1Mi")',
-          },
-        },
-      },
+      { usage: { cpu: { expression: usageFromAnnotation('cpu', '1m') }, memory: { expression: usageFromAnnotation('memory', '1Mi') } } },
     ],
   },
 };

@@ -88,7 +88,7 @@ describe.skipIf(!available)('metrics against the real control plane (metrics-ser
       'metrics of both Pods and their Nodes',
       async () => {
         await metrics.poll();
-        const state = metrics.current;
+        const state = metrics.current!;
         const ids = [...pods.map((pod) => `core/Pod/${NS}/${pod}`), ...nodesOf.map((node) => `core/Node//${node}`)];
         return state.state === 'live' && ids.every((id) => state.figures[id]) ? state.figures : undefined;
       },
@@ -132,8 +132,8 @@ describe.skipIf(!available)('metrics against the real control plane (metrics-ser
       const { poller: metrics, lines } = poller(limited.session, [plane.limitedNamespace]);
       await metrics.poll();
       await metrics.poll();
-      expect(metrics.current.state).toBe('unavailable');
-      expect(metrics.current.state !== 'live' && metrics.current.message).toMatch(/forbidden.*get, list/);
+      expect(metrics.current!.state).toBe('unavailable');
+      expect(metrics.current!.state !== 'live' && metrics.current!.message).toMatch(/forbidden.*get, list/);
       expect(lines).toHaveLength(1);
     } finally {
       limited.session.dispose();
@@ -143,7 +143,7 @@ describe.skipIf(!available)('metrics against the real control plane (metrics-ser
   it('a metrics-server that stops answering (503), then an APIService removed: told once each, figures gone', async () => {
     const { poller: metrics, lines } = poller();
     await metrics.poll();
-    expect(metrics.current.state).toBe('live');
+    expect(metrics.current!.state).toBe('live');
     const apiService = (port: number): k.Manifest => ({
       apiVersion: 'apiregistration.k8s.io/v1',
       kind: 'APIService',
@@ -161,17 +161,19 @@ describe.skipIf(!available)('metrics against the real control plane (metrics-ser
     await admin.apply(apiService(9));
     await eventually('a 503 from the aggregated API', async () => {
       await metrics.poll();
-      return metrics.current.state === 'unavailable';
+      return metrics.current!.state === 'unavailable';
     });
     await metrics.poll();
-    expect(metrics.current.state !== 'live' && metrics.current.message).toMatch(/registered but not answering \(503\)/);
+    expect(metrics.current!.state !== 'live' && metrics.current!.message).toMatch(/registered but not answering \(503\)/);
 
     // The session sees the APIService go and rediscovers: the group is no longer served, so nothing is requested.
     await admin.delete(apiService(9));
     await eventually('discovery without metrics.k8s.io', () => !live.session.discovery?.groups.has(METRICS_GROUP), 30_000);
     await metrics.poll();
     await metrics.poll();
-    expect(metrics.current.state !== 'live' && metrics.current.message).toMatch(/does not serve metrics\.k8s\.io: install metrics-server/);
+    expect(metrics.current!.state !== 'live' && metrics.current!.message).toMatch(
+      /does not serve metrics\.k8s\.io: install metrics-server/,
+    );
     expect(lines.filter((line) => /503/.test(line))).toHaveLength(1);
     expect(lines.filter((line) => /does not serve/.test(line))).toHaveLength(1);
     passed = true;

@@ -61,7 +61,7 @@ describe('MetricsPoller', () => {
     const { poller: p, lines } = poller(client, 'v1beta1');
     await p.poll();
     expect(paths).toEqual([`${BASE}/pods`, `${BASE}/nodes`]);
-    const state = p.current;
+    const state = p.current!;
     expect(state.state).toBe('live');
     if (state.state !== 'live') return;
     expect(state.figures['core/Pod/shop/web']).toEqual({ cpu: { used: 12 }, memory: { used: 64 * 2 ** 20 }, pods: 1 });
