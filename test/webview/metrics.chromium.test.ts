@@ -57,5 +57,12 @@ describe.skipIf(!chromiumAvailable())('metrics in the details panel (Chromium)',
     const why = 'metrics.k8s.io is not served (404): install metrics-server to see CPU and memory';
     await page.send(createMessage(MetricsUpdateMessage, { state: 'unavailable', message: why, figures: {} }) as never);
     await expect.poll(() => metrics.textContent()).toBe(`Usage${why}`);
+
+    // A new graph (a context switch) drops the figures until the host sends the new cluster's.
+    await page.send(createMessage(GraphInit, { title: 'other', mode: 'cluster', graph: shop(), findings: [] }) as never);
+    await page.settled();
+    await page.clickNode(BATCH);
+    await expect.poll(() => page.page.getByTestId('details').textContent()).toContain('batch');
+    expect(await metrics.count()).toBe(0);
   });
 });

@@ -18,7 +18,8 @@ export interface MessageContext {
   setGraphVersion(version: number): void;
   setStatus(status: HostStatus): void;
   setTimeline(timeline: TimelineState): void;
-  setMetrics(metrics: MetricsUpdate): void;
+  /** null: none yet (a new graph: figures of the previous one, perhaps another cluster, must not linger). */
+  setMetrics(metrics: MetricsUpdate | null): void;
   /** What the user chose to see now: exported with the positions, so an export shows exactly this. */
   readonly viewOptions: ViewOptions;
   updateView(change: (view: ViewOptions) => ViewOptions): void;
@@ -53,6 +54,8 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
     case 'graph/init':
       ctx.store.reset(message.params.graph);
       ctx.setMeta({ ...message.params });
+      // The host sends the current figures right after init, when it has any.
+      ctx.setMetrics(null);
       ctx.setGraphVersion(ctx.store.version);
       return;
     case 'graph/delta':
