@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build a real Kubernetes control plane from Go modules (no container images, no release downloads):
-#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler (one Kubernetes release) + kwok (fake nodes).
+#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler (one Kubernetes release) + kwok (fake nodes)
+#   + metrics-server (serves metrics.k8s.io from kwok's simulated kubelet /metrics/resource).
 #
 # Idempotent: binaries are built once into a cache dir outside the repo and reused when the marker is present.
 #
@@ -15,6 +16,8 @@
 #
 # Layout after success:
 #   $CACHE/<key>/bin/{etcd,kube-apiserver,kube-controller-manager,kube-scheduler,kwok}
+#   $CACHE/<key>/bin/metrics-server (built when missing or when METRICS_SERVER_VERSION changes; not in <key>)
+#   $CACHE/<key>/kwok-metrics.yaml kwok's Metrics resource (/metrics/resource per node), copied from the kwok module
 #   $CACHE/<key>/kwok-stages.yaml  kwok Stage objects (node init + lease heartbeat, pod ready/complete/delete),
 #                                  copied from the kwok module: the kwok binary has no built-in stages
 #   $CACHE/<key>/build-times.log   elapsed time per binary of every build run (appended)
@@ -29,14 +32,15 @@ CP_DIR="$ROOT/test/cluster/controlplane"
 MOD_DIR="$CP_DIR/modules"
 # shellcheck source=../test/cluster/controlplane/versions.env
 source "$CP_DIR/versions.env"
-: "${K8S_VERSION:?}" "${ETCD_VERSION:?}" "${KWOK_VERSION:?}"
+: "${K8S_VERSION:?}" "${ETCD_VERSION:?}" "${KWOK_VERSION:?}" "${METRICS_SERVER_VERSION:?}"
 
 CACHE_ROOT="${KUBILITICS_CONTROLPLANE_CACHE:-$HOME/.cache/kubilitics-controlplane}"
 KEY="k8s-${K8S_VERSION}_etcd-${ETCD_VERSION}_kwok-${KWOK_VERSION}"
 OUT="$CACHE_ROOT/$KEY"
 BIN="$OUT/bin"
 MARKER="$OUT/.ready"
-BINARIES=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
+BINARIES=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok metrics-server)
+MS_MARKER="$OUT/metrics-server.version"
 
 START=$(date +%s)
 log() { printf '[build-controlplane %5ss] %s\n' "$(( $(date +%s) - START ))" "$*" >&2; }
@@ -45,7 +49,8 @@ trap 'rc=$?; if [ $rc -ne 0 ]; then printf "[build-controlplane] FAILED (exit %s
 
 all_present() {
   local b
-  [ -f "$MARKER" ] && [ -s "$OUT/kwok-stages.yaml" ] || return 1
+  [ -f "$MARKER" ] && [ -s "$OUT/kwok-stages.yaml" ] && [ -s "$OUT/kwok-metrics.yaml" ] || return 1
+  [ "$(cat "$MS_MARKER" 2>/dev/null)" = "$METRICS_SERVER_VERSION" ] || return 1
   for b in "${BINARIES[@]}"; do [ -x "$BIN/$b" ] || return 1; done
 }
 
@@ -139,6 +144,9 @@ needs_gen "$MOD_DIR/etcd" go.etcd.io/etcd/server/v3 "$ETCD_VERSION" &&
   gen_simple "$MOD_DIR/etcd" kubilitics.local/controlplane/etcd 1.26.0 go.etcd.io/etcd/server/v3 "$ETCD_VERSION" go.etcd.io/etcd/server/v3
 needs_gen "$MOD_DIR/kwok" sigs.k8s.io/kwok "$KWOK_VERSION" &&
   gen_simple "$MOD_DIR/kwok" kubilitics.local/controlplane/kwok 1.26.0 sigs.k8s.io/kwok "$KWOK_VERSION" sigs.k8s.io/kwok/cmd/kwok
+needs_gen "$MOD_DIR/metrics-server" sigs.k8s.io/metrics-server "$METRICS_SERVER_VERSION" &&
+  gen_simple "$MOD_DIR/metrics-server" kubilitics.local/controlplane/metrics-server 1.26.0 sigs.k8s.io/metrics-server \
+    "$METRICS_SERVER_VERSION" sigs.k8s.io/metrics-server/cmd/metrics-server
 
 # ---------------------------------------------------------------- build
 mkdir -p "$BIN"
@@ -183,6 +191,13 @@ write_kwok_stages() {
   mv -f "$OUT/.kwok-stages.tmp" "$OUT/kwok-stages.yaml"
 }
 write_kwok_stages
+# kwok's Metrics resource serves /metrics/nodes/<node>/metrics/resource from the usage rules the harness adds.
+kdir_metrics="$(cd "$MOD_DIR/kwok" && "$GO" list -m -f '{{.Dir}}' sigs.k8s.io/kwok)/kustomize/metrics/resource/metrics-resource.yaml"
+[ -f "$kdir_metrics" ] || fail "kwok metrics resource not found at $kdir_metrics"
+cp -f "$kdir_metrics" "$OUT/kwok-metrics.yaml"
+if [ "$(cat "$MS_MARKER" 2>/dev/null)" != "$METRICS_SERVER_VERSION" ]; then rm -f "$BIN/metrics-server"; fi
+build metrics-server "$MOD_DIR/metrics-server" sigs.k8s.io/metrics-server/cmd/metrics-server ""
+echo "$METRICS_SERVER_VERSION" > "$MS_MARKER"
 build kube-apiserver "$MOD_DIR/kubernetes" k8s.io/kubernetes/cmd/kube-apiserver "$K8S_LDFLAGS"
 build kube-scheduler "$MOD_DIR/kubernetes" k8s.io/kubernetes/cmd/kube-scheduler "$K8S_LDFLAGS"
 build kube-controller-manager "$MOD_DIR/kubernetes" k8s.io/kubernetes/cmd/kube-controller-manager "$K8S_LDFLAGS"

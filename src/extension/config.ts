@@ -51,6 +51,12 @@ export const settings = {
       notifyPerMinute: Math.min(Math.max(config.get<number>('events.notifications.maxPerMinute', 3), 1), 60),
     };
   },
+  /** Seconds between metrics.k8s.io polls; 0 turns metrics off. */
+  metricsIntervalSeconds(): number {
+    const value = vscode.workspace.getConfiguration(SECTION).get<number>('metrics.intervalSeconds', 30);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return 0;
+    return Math.min(Math.max(value, 5), 3600);
+  },
   kubeconfig(): string | undefined {
     return trustedValue<string>(SECTION, 'kubeconfig', (value) => (typeof value === 'string' && value ? value : undefined));
   },

@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../engine/findings';
 import type { GraphDelta, TopologyGraph } from '../engine/model/graph';
+import type { MetricsById } from '../engine/metrics/metricsModel';
 
 /** A message name plus a phantom parameter type; `create()` and `is()` infer the params from it. */
 export interface MessageType<TName extends string, TParams> {
@@ -124,6 +125,20 @@ export const ViewExport = messageType<{ readonly requestId: string; readonly for
   'view/export',
 );
 
+/**
+ * CPU and memory from metrics.k8s.io, by graph node id (Pods, their controllers, Namespaces, Nodes), sent after every
+ * poll. Not `live`: `message` says why there are none and what to do (install metrics-server, ask for access).
+ */
+export interface MetricsUpdate {
+  readonly state: 'live' | 'off' | 'unavailable';
+  readonly figures: MetricsById;
+  /** Milliseconds since the epoch of the poll (live only). */
+  readonly time?: number;
+  readonly message?: string;
+}
+export const METRICS_STATES: readonly MetricsUpdate['state'][] = ['live', 'off', 'unavailable'];
+export const MetricsUpdateMessage = messageType<MetricsUpdate>()('metrics/update');
+
 export type HostMessage =
   | MessageOf<typeof GraphInit>
   | MessageOf<typeof GraphDeltaMessage>
@@ -131,7 +146,8 @@ export type HostMessage =
   | MessageOf<typeof TimelineStateMessage>
   | MessageOf<typeof ViewFocus>
   | MessageOf<typeof ViewStatus>
-  | MessageOf<typeof ViewExport>;
+  | MessageOf<typeof ViewExport>
+  | MessageOf<typeof MetricsUpdateMessage>;
 
 // ── Validation ───────────────────────────────────────
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
@@ -276,7 +292,29 @@ const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
       () => checkString(p, 'requestId', LIMITS.requestId),
       () => (WEBVIEW_EXPORT_FORMATS.includes(p['format'] as WebviewExportFormat) ? undefined : "'format' is invalid"),
     ),
+  'metrics/update': (p) =>
+    firstError(
+      () => checkKeys(p, ['state', 'figures'], ['time', 'message']),
+      () => (METRICS_STATES.includes(p['state'] as MetricsUpdate['state']) ? undefined : "'state' is invalid"),
+      () => (p['time'] === undefined || typeof p['time'] === 'number' ? undefined : "'time' must be a number"),
+      () => (p['message'] === undefined ? undefined : checkString(p, 'message', LIMITS.message, true)),
+      () => figuresError(p['figures']),
+    ),
 };
+
+/** Every figure has numeric CPU and memory use: the panel does arithmetic on them. */
+function figuresError(value: unknown): string | undefined {
+  if (!isRecord(value)) return "'figures' must be an object";
+  const isMeasure = (m: unknown): boolean =>
+    isRecord(m) &&
+    typeof m['used'] === 'number' &&
+    ['request', 'limit', 'allocatable'].every((key) => m[key] === undefined || typeof m[key] === 'number');
+  for (const [id, figure] of Object.entries(value)) {
+    if (!isRecord(figure) || !isMeasure(figure['cpu']) || !isMeasure(figure['memory']) || typeof figure['pods'] !== 'number')
+      return `'figures[${id.slice(0, 64)}]' needs cpu and memory measures and a pod count`;
+  }
+  return undefined;
+}
 
 const SEVERITIES: readonly unknown[] = ['error', 'warning', 'info'];
 

@@ -7,6 +7,7 @@ import {
   ViewSelect,
   createMessage,
   isMessage,
+  MetricsUpdateMessage,
   parseHostMessage,
   parseWebviewMessage,
 } from '../../src/protocol/messages';
@@ -129,6 +130,33 @@ describe('parseHostMessage', () => {
     expect(parseHostMessage({ type: 'graph/meta', params: { warnings: [], insights: [] } }).ok).toBe(false);
     expect(parseHostMessage({ type: 'graph/delta', params: { delta: { addedNodes: [] } } }).ok).toBe(false);
     expect(parseHostMessage({ type: 'view/export', params: { requestId: 'r', format: 'svg' } }).ok).toBe(false);
+  });
+});
+
+describe('metrics/update', () => {
+  const figure = { cpu: { used: 120, request: 250, limit: 500 }, memory: { used: 1024 }, pods: 1 };
+
+  it('accepts live figures and the states without any', () => {
+    const live = createMessage(MetricsUpdateMessage, { state: 'live', time: 1, figures: { 'core/Pod/shop/web': figure } });
+    expect(parseHostMessage(live).ok).toBe(true);
+    expect(
+      parseHostMessage(createMessage(MetricsUpdateMessage, { state: 'unavailable', message: 'install metrics-server', figures: {} })).ok,
+    ).toBe(true);
+    expect(parseHostMessage(createMessage(MetricsUpdateMessage, { state: 'off', figures: {} })).ok).toBe(true);
+  });
+
+  it('rejects an unknown state, extra fields and figures without numbers', () => {
+    for (const params of [
+      { state: 'maybe', figures: {} },
+      { state: 'live', figures: {}, extra: 1 },
+      { state: 'live', figures: [] },
+      { state: 'live', time: 'now', figures: {} },
+      { state: 'live', figures: { a: { ...figure, cpu: { used: '120m' } } } },
+      { state: 'live', figures: { a: { ...figure, memory: { used: 1, limit: '1Gi' } } } },
+      { state: 'live', figures: { a: { cpu: figure.cpu, memory: figure.memory } } },
+      { state: 'unavailable', message: 'x'.repeat(9000), figures: {} },
+    ])
+      expect(parseHostMessage({ type: 'metrics/update', params }).ok, JSON.stringify(params).slice(0, 200)).toBe(false);
   });
 });
 

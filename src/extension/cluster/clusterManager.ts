@@ -18,6 +18,7 @@ import {
   type ContextSummary,
   type KubeconfigSources,
 } from './kubeconfig.js';
+import { METRICS_GROUP, MetricsPoller, type MetricsState } from './metricsPoller.js';
 import { ClusterSession } from './session.js';
 import { ClusterRecorder } from '../history/clusterRecorder.js';
 import type { HistoryService, Stores } from '../history/historyService.js';
@@ -52,6 +53,11 @@ export class ClusterManager extends DisposableStore {
   readonly onDidSnapshot = this.snapshots.event;
   private readonly statusItem = this.register(vscode.window.createStatusBarItem('kubilitics.context', vscode.StatusBarAlignment.Left, 50));
 
+  private readonly metricsChanged = this.register(new vscode.EventEmitter<MetricsState>());
+  /** Every metrics poll of the current connection (figures, or why there are none). */
+  readonly onDidMetrics = this.metricsChanged.event;
+  private currentPoller: MetricsPoller | undefined;
+
   private currentRecorder: ClusterRecorder | undefined;
   private currentKubeconfigState: KubeconfigState = 'unknown';
 
@@ -73,6 +79,8 @@ export class ClusterManager extends DisposableStore {
         ) {
           void this.reload();
         }
+        if (event.affectsConfiguration('kubilitics.metrics.intervalSeconds'))
+          this.currentPoller?.setInterval(settings.metricsIntervalSeconds());
       }),
     );
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()));
@@ -81,6 +89,11 @@ export class ClusterManager extends DisposableStore {
 
   get session(): ClusterSession | undefined {
     return this.currentSession;
+  }
+
+  /** The current connection's metrics: figures, or why there are none; undefined while not connected. */
+  get metrics(): MetricsState | undefined {
+    return this.currentPoller?.current;
   }
 
   /** History recording of the current connection, when the database is available. */
@@ -244,9 +257,29 @@ export class ClusterManager extends DisposableStore {
       session.start(),
     );
     log().info(`${context}: watching ${session.discovery?.watched.length ?? 0} kinds`);
+    if (!connection.isDisposed) this.startMetrics(connection, session, summary.namespace);
     void this.showSyncProgress(session, context);
     const hidden = session.hidden();
     if (hidden.length) log().warn(`${context}: hidden by RBAC: ${hidden.join('; ')}`);
+  }
+
+  /** CPU and memory from metrics.k8s.io for as long as the connection lives (a context switch stops it). */
+  private startMetrics(connection: DisposableStore, session: ClusterSession, contextNamespace: string | undefined): void {
+    const namespaces = [...new Set([...(contextNamespace ? [contextNamespace] : []), ...settings.watchNamespaces()])];
+    const poller = new MetricsPoller(session.api, {
+      intervalSeconds: settings.metricsIntervalSeconds(),
+      servedVersion: () => session.discovery?.groups.get(METRICS_GROUP),
+      lookup: session.engine,
+      namespaces,
+      onState: (state) => this.metricsChanged.fire(state),
+      log: { info: (line) => log().info(line), warn: (line) => log().warn(line) },
+    });
+    connection.register(poller);
+    this.currentPoller = poller;
+    connection.onDispose(() => {
+      if (this.currentPoller === poller) this.currentPoller = undefined;
+    });
+    poller.start();
   }
 
   /** Progress while the first sync runs, with counts per kind; it ends when every kind is live, forbidden or failing. */

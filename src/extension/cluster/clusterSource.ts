@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../engine/findings.js';
 import { computeInsights, type Insight } from '../../engine/insights.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
-import type { TimelineState } from '../../protocol/messages.js';
+import type { MetricsUpdate, TimelineState } from '../../protocol/messages.js';
 import { compareGraphs, describeMoment, timelineEntry } from '../history/timeline.js';
 import type { HistoryService } from '../history/historyService.js';
 import { DisposableStore } from '../lifetime.js';
 import type { TopologySource, TopologyState, TopologyUpdate } from '../topology/source.js';
 import type { ClusterManager } from './clusterManager.js';
+import type { MetricsState } from './metricsPoller.js';
 
 const EMPTY: TopologyGraph = { nodes: [], edges: [] };
 const HISTORY_UNAVAILABLE: Finding = { severity: 'warning', kind: 'history-unavailable', message: 'history is not available', objects: [] };
@@ -43,6 +44,8 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   private readonly connectionChanged = this.register(new vscode.EventEmitter<string>());
   readonly onDidChangeConnection = this.connectionChanged.event;
   private lastConnection = '';
+  private readonly metricsChanged = this.register(new vscode.EventEmitter<MetricsUpdate>());
+  readonly onDidChangeMetrics = this.metricsChanged.event;
   private readonly momentChanged = this.register(new vscode.EventEmitter<{ readonly at: number; readonly label: string } | undefined>());
   /** The past moment the view shows (a snapshot, or the later side of a comparison), undefined for now: the Events view follows it. */
   readonly onDidChangeMoment = this.momentChanged.event;
@@ -69,6 +72,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
       }),
     );
     this.register(manager.onDidSnapshot(() => this.timelineChanged.fire()));
+    this.register(manager.onDidMetrics((state) => this.metricsChanged.fire(metricsUpdate(state))));
     this.register(
       manager.onDidChange(() => {
         const connection = this.connection();
@@ -91,6 +95,11 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   connection(): string {
     const session = this.manager.session;
     return session ? `${session.connection} · ${this.title}` : `offline · ${this.title}`;
+  }
+
+  metrics(): MetricsUpdate | undefined {
+    const state = this.manager.metrics;
+    return state ? metricsUpdate(state) : undefined;
   }
 
   graphNow(): TopologyGraph {
@@ -181,4 +190,10 @@ export class ClusterSource extends DisposableStore implements TopologySource {
       this.insights = computeInsights({ graph: session.engine.graph(), record: (id) => session.engine.record(id) });
     }, delay);
   }
+}
+
+/** The poller's state as the view receives it. */
+function metricsUpdate(state: MetricsState): MetricsUpdate {
+  if (state.state !== 'live') return { state: state.state, message: state.message, figures: {} };
+  return { state: 'live', time: state.time, figures: state.figures, ...(state.note ? { message: state.note } : {}) };
 }

@@ -27,6 +27,11 @@ export interface Discovery {
   readonly watched: readonly ResourceType[];
   /** Group versions whose discovery failed (an aggregated API that is down), with the reason. */
   readonly unavailable: readonly string[];
+  /**
+   * Every group `/apis` lists, with its preferred version, whether or not it has watchable kinds: `metrics.k8s.io`
+   * (get and list only) is found here. A registered aggregated API that is down is listed too (and in `unavailable`).
+   */
+  readonly groups: ReadonlyMap<string, string>;
 }
 
 /** Groups served by Kubernetes itself; anything else is a CRD or an aggregated API. */
@@ -102,7 +107,12 @@ export async function discover(client: ApiClient, customResources?: ReadonlySet<
     `${a.group}/${a.resource}`.localeCompare(`${b.group}/${b.resource}`),
   );
   const watched = resources.filter((type) => !SKIPPED.has(`${type.group}/${type.resource}`));
-  return { resources, watched, unavailable: unavailable.sort() };
+  const served = new Map<string, string>();
+  for (const group of groups.groups ?? []) {
+    const version = versionsInOrder(group)[0];
+    if (version) served.set(group.name, version);
+  }
+  return { resources, watched, unavailable: unavailable.sort(), groups: served };
 }
 
 /** The preferred version first, then the others in the order the server lists them (its priority order). */

@@ -278,7 +278,8 @@ export class ClusterSession {
       const live = [...(this.states.get(typeKey(resource))?.scopes.values() ?? [])].every((state) => state.phase === 'live');
       listener({ type, id: change.id, object, before: change.before, live });
     }
-    if (object.kind === 'CustomResourceDefinition') this.scheduleRediscovery();
+    // A new CRD adds kinds; a new APIService may add a group (metrics-server installed after connecting).
+    if (object.kind === 'CustomResourceDefinition' || object.kind === 'APIService') this.scheduleRediscovery();
   }
 
   private scheduleRediscovery(): void {

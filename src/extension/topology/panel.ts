@@ -6,6 +6,7 @@ import {
   type ViewExportResult,
   type MessageOf,
   GraphMetaMessage,
+  MetricsUpdateMessage,
   TimelineStateMessage,
   ViewExport,
   ViewFocus,
@@ -68,6 +69,13 @@ export class TopologyPanel extends DisposableStore {
       this.register(
         source.onDidChangeConnection((connection) => {
           if (this.ready) this.post(createMessage(ViewStatus, { connection }));
+        }),
+      );
+    }
+    if (source.onDidChangeMetrics) {
+      this.register(
+        source.onDidChangeMetrics((update) => {
+          if (this.ready) this.post(createMessage(MetricsUpdateMessage, update));
         }),
       );
     }
@@ -182,6 +190,8 @@ export class TopologyPanel extends DisposableStore {
     void this.sendTimeline();
     const connection = this.source.connection?.();
     if (connection) this.post(createMessage(ViewStatus, { connection }));
+    const metrics = this.source.metrics?.();
+    if (metrics) this.post(createMessage(MetricsUpdateMessage, metrics));
     if (this.pendingFocus) {
       const { id, neighbourhood } = this.pendingFocus;
       this.post(createMessage(ViewFocus, { id, ...(neighbourhood ? { neighbourhood } : {}) }));

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import type { Finding } from '../../engine/findings.js';
-import type { GraphDiff, GraphMode, TimelineState } from '../../protocol/messages.js';
+import type { GraphDiff, GraphMode, MetricsUpdate, TimelineState } from '../../protocol/messages.js';
 
 export interface TopologyState {
   readonly title: string;
@@ -34,6 +34,9 @@ export interface TopologySource extends vscode.Disposable {
   /** Cluster sources: connected, reconnecting or offline, shown in the view. */
   connection?(): string;
   readonly onDidChangeConnection?: vscode.Event<string>;
+  /** Cluster sources: CPU and memory of the live cluster (metrics.k8s.io), or why there are none. */
+  metrics?(): MetricsUpdate | undefined;
+  readonly onDidChangeMetrics?: vscode.Event<MetricsUpdate>;
   select?(id: number | null): Promise<void>;
   compare?(from: number | null, to: number | null): Promise<void>;
   /** Where the object behind a node is defined, for "Go to YAML". */

@@ -4,6 +4,8 @@ import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { ClusterSession, KindStatus } from '../cluster/session.js';
 import { DisposableStore } from '../lifetime.js';
 import { statusOf } from '../../engine/graph/status.js';
+import { describeMeasure, shortFigures } from '../../engine/metrics/describe.js';
+import type { MetricsState } from '../cluster/metricsPoller.js';
 import { CONTEXT_ITEM, itemId, ResourceTreeModel, type KindItem, type ResourceItem } from './resourceTreeModel.js';
 
 const STATUS_ICONS: Readonly<Record<string, [string, string?]>> = {
@@ -35,6 +37,8 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
   /** What the context row and each kind row last showed, to redraw only the rows whose text changes. */
   private shownContext = '';
   private readonly shownKindStates = new Map<KindItem, string | undefined>();
+  /** The metrics text each Pod and Node row last showed: a poll redraws only the rows whose text changes. */
+  private shownMetrics = new Map<string, string>();
   readonly view: vscode.TreeView<ResourceItem>;
 
   constructor(private readonly manager: ClusterManager) {
@@ -42,6 +46,7 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     this.view = this.register(vscode.window.createTreeView('kubilitics.resources', { treeDataProvider: this, showCollapseAll: true }));
     this.register(manager.onDidChange(() => this.onStatus()));
     this.register(manager.onDidDelta((delta) => this.onDelta(delta)));
+    this.register(manager.onDidMetrics((state) => this.onMetrics(state)));
   }
 
   setFilter(text: string): void {
@@ -86,6 +91,7 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     this.modelSession = session;
     this.model = new ResourceTreeModel(session.engine, this.filter);
     this.shownKindStates.clear();
+    this.shownMetrics = new Map();
     this.describeView();
     return this.model;
   }
@@ -104,6 +110,23 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     const changed = model.apply(delta);
     if (changed.size > 0) this.changed.fire([...changed]);
     this.describeView();
+  }
+
+  /** Pods and Nodes whose usage text changed are redrawn (only their rows; other kinds show no usage). */
+  private onMetrics(state: MetricsState): void {
+    const model = this.model;
+    if (!model || this.modelSession !== this.manager.session) return;
+    const figures = state.state === 'live' ? state.figures : {};
+    const changed: ResourceItem[] = [];
+    const ids = new Set([...this.shownMetrics.keys(), ...Object.keys(figures).filter(isMeasuredRow)]);
+    for (const id of ids) {
+      const figure = figures[id];
+      const text = figure ? shortFigures(figure) : '';
+      if ((this.shownMetrics.get(id) ?? '') === text) continue;
+      const item = model.objectItem(id);
+      if (item) changed.push(item);
+    }
+    if (changed.length > 0) this.changed.fire(changed);
   }
 
   /** A new session or context (or none) rebuilds; otherwise only the context row and kind rows whose state text changed are redrawn. */
@@ -183,11 +206,25 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     const { status, detail } = statusOf(record);
     const [icon, color] = STATUS_ICONS[status] ?? ['circle-outline'];
     tree.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
-    tree.description = [status !== 'Unknown' ? status : '', detail ?? ''].filter(Boolean).join(' · ');
-    tree.tooltip = `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
+    const metrics = this.metricsOf(id);
+    tree.description = [status !== 'Unknown' ? status : '', detail ?? '', metrics?.short ?? ''].filter(Boolean).join(' · ');
+    tree.tooltip = [`${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`, ...(metrics?.lines ?? [])].join('\n');
     tree.contextValue = 'object';
     tree.command = { command: 'kubilitics.revealInTopology', title: 'Reveal in Topology', arguments: [{ type: 'object', id }] };
     return tree;
+  }
+
+  /** A Pod's or Node's usage: short for the description, whole for the tooltip; remembered to redraw on change only. */
+  private metricsOf(id: string): { short: string; lines: string[] } | undefined {
+    if (!isMeasuredRow(id)) return undefined;
+    const state = this.manager.metrics;
+    const figure = state?.state === 'live' ? state.figures[id] : undefined;
+    this.shownMetrics.set(id, figure ? shortFigures(figure) : '');
+    if (!figure) return undefined;
+    return {
+      short: shortFigures(figure),
+      lines: [`CPU: ${describeMeasure(figure.cpu, 'cpu')}`, `Memory: ${describeMeasure(figure.memory, 'memory')}`],
+    };
   }
 
   private kindState(item: KindItem): string | undefined {
@@ -206,4 +243,9 @@ function folder(label: string, icon: string): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
   item.iconPath = new vscode.ThemeIcon(icon);
   return item;
+}
+
+/** The rows that show usage: Pods and Nodes (workloads and namespaces show theirs in the topology's details). */
+function isMeasuredRow(id: string): boolean {
+  return id.startsWith('core/Pod/') || id.startsWith('core/Node/');
 }

@@ -9,7 +9,7 @@ import { GraphStore } from '../../engine/viewModel/graphStore';
 import { firstHit, revealPath, searchView } from '../../engine/viewModel/search';
 import type { DetailLevel, ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
-import type { TimelineState } from '../../protocol/messages';
+import type { MetricsUpdate, TimelineState } from '../../protocol/messages';
 import {
   TimelineCompare,
   TimelineSelect,
@@ -56,6 +56,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   const [ui, setUi] = useState<UiState>(() => restoreUiState(host.getState()));
   const [reveal, setReveal] = useState<string | null>(null);
   const [timeline, setTimeline] = useState<TimelineState | null>(null);
+  const [metrics, setMetrics] = useState<MetricsUpdate | null>(null);
 
   useEffect(() => host.setState(ui), [host, ui]);
 
@@ -82,6 +83,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       setGraphVersion,
       setStatus,
       setTimeline,
+      setMetrics,
       viewOptions: ui.view,
       updateView,
       reveal: (id) => {
@@ -179,6 +181,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
             view={view}
             selection={ui.selection}
             findings={meta?.findings ?? []}
+            metrics={meta?.mode === 'cluster' ? metrics : null}
             options={ui.view}
             onSelect={select}
             onView={updateView}

@@ -18,7 +18,9 @@ import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/viewModel/viewOptions';
 import type { Finding } from '../../engine/findings';
 import { cssColor, statusColor } from './cssColor';
+import { MetricsSection } from './MetricsSection';
 import { RecentEvents } from './RecentEvents';
+import type { MetricsUpdate } from '../../protocol/messages';
 
 export interface DetailsPanelProps {
   readonly store: GraphStore;
@@ -27,6 +29,8 @@ export interface DetailsPanelProps {
   readonly selection: string | null;
   /** Every finding; the panel shows those about the selected object. */
   readonly findings: readonly Finding[];
+  /** Cluster views: the last metrics.k8s.io poll (null elsewhere, or before the first). */
+  readonly metrics?: MetricsUpdate | null;
   readonly options: ViewOptions;
   readonly onSelect: (id: string) => void;
   readonly onView: (change: (view: ViewOptions) => ViewOptions) => void;
@@ -118,6 +122,7 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
           {`${basename(node.source.file)}:${node.source.line}`}
         </p>
       )}
+      {!node.missing && <MetricsSection metrics={props.metrics ?? null} id={node.id} kind={node.kind} />}
       {insights.length > 0 && <Insights insights={insights} />}
       {node.kind !== 'Event' && <RecentEvents store={store} ids={[node.id]} onSelect={onSelect} />}
       <Relations title="Outgoing" edges={store.outgoing(node.id)} store={store} from={node.id} onSelect={onSelect} />
@@ -301,6 +306,7 @@ function GroupDetails(props: DetailsPanelProps & { id: string }): JSX.Element {
     <div class="details-body">
       <Header kind="Namespace" name={namespace === '' ? CLUSTER_SCOPE_LABEL : namespace} missing={false} />
       <p>{`${count} objects shown`}</p>
+      {namespace !== '' && <MetricsSection metrics={props.metrics ?? null} id={`core/Namespace//${namespace}`} kind="Namespace" />}
       {namespace !== '' && (
         <div class="actions">
           <button type="button" onClick={() => props.onActivate(props.id)}>

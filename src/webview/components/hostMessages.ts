@@ -3,7 +3,7 @@ import type { CanvasController } from '../canvas/canvasController';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
-import type { HostMessage, Message, TimelineState } from '../../protocol/messages';
+import type { HostMessage, Message, MetricsUpdate, TimelineState } from '../../protocol/messages';
 import { ViewExportResult, createMessage } from '../../protocol/messages';
 import type { GraphMeta, HostStatus } from './graphMeta';
 import { revealOptions } from './reveal';
@@ -18,6 +18,8 @@ export interface MessageContext {
   setGraphVersion(version: number): void;
   setStatus(status: HostStatus): void;
   setTimeline(timeline: TimelineState): void;
+  /** null: none yet (a new graph: figures of the previous one, perhaps another cluster, must not linger). */
+  setMetrics(metrics: MetricsUpdate | null): void;
   /** What the user chose to see now: exported with the positions, so an export shows exactly this. */
   readonly viewOptions: ViewOptions;
   updateView(change: (view: ViewOptions) => ViewOptions): void;
@@ -52,6 +54,8 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
     case 'graph/init':
       ctx.store.reset(message.params.graph);
       ctx.setMeta({ ...message.params });
+      // The host sends the current figures right after init, when it has any.
+      ctx.setMetrics(null);
       ctx.setGraphVersion(ctx.store.version);
       return;
     case 'graph/delta':
@@ -72,6 +76,9 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
       return;
     case 'view/export':
       exportView(ctx, message.params);
+      return;
+    case 'metrics/update':
+      ctx.setMetrics(message.params);
       return;
   }
 }

@@ -21,7 +21,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const BINARIES = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok'] as const;
-type Component = (typeof BINARIES)[number];
+/** metrics-server is optional (`metrics: true`): its absence does not make the plane unavailable. */
+type Component = (typeof BINARIES)[number] | 'metrics-server';
 
 // ------------------------------------------------------------------------------------------------ public API
 
@@ -40,6 +41,13 @@ export interface ControlPlaneOptions {
   readyTimeoutMs?: number;
   /** Progress lines (default: silent). */
   log?: (line: string) => void;
+  /**
+   * Serve metrics.k8s.io for real: kwok simulates each node's kubelet `/metrics/resource` (its `Metrics` resource, with
+   * a Pod's usage taken from its `kwok.x-k8s.io/usage-cpu` / `-memory` annotations, default 1m / 1Mi), and
+   * metrics-server scrapes it (through the `metrics.k8s.io/resource-metrics-path` node annotation) and is
+   * registered as the `v1beta1.metrics.k8s.io` APIService. Needs `bin/metrics-server` (scripts/build-controlplane.sh).
+   */
+  metrics?: boolean;
 }
 
 export interface ControlPlane {
@@ -343,6 +351,90 @@ async function tail(file: string, lines = 30): Promise<string> {
   }
 }
 
+// ------------------------------------------------------------------------------------------------ metrics
+
+/** Whether metrics-server and kwok's Metrics resource are built (optional: only `metrics: true` planes need them). */
+export function metricsServerAvailable(binDir = controlPlaneBinDir()): boolean {
+  return existsSync(join(binDir, 'metrics-server')) && existsSync(join(binDir, '..', 'kwok-metrics.yaml'));
+}
+
+/** A CEL expression for kwok: the Pod's `kwok.x-k8s.io/usage-<resource>` annotation, else `fallback`. */
+const usageFromAnnotation = (resource: string, fallback: string): string => {
+  const key = `"kwok.x-k8s.io/usage-${resource}"`;
+  return `${key} in pod.metadata.annotations ? Quantity(pod.metadata.annotations[${key}]) : Quantity("${fallback}")`;
+};
+
+/** kwok's own example (kustomize/metrics/usage): a Pod's usage from its annotations, 1m CPU and 1Mi memory otherwise. */
+const USAGE_FROM_ANNOTATIONS = {
+  apiVersion: 'kwok.x-k8s.io/v1alpha1',
+  kind: 'ClusterResourceUsage',
+  metadata: { name: 'usage-from-annotation' },
+  spec: {
+    usages: [
+      { usage: { cpu: { expression: usageFromAnnotation('cpu', '1m') }, memory: { expression: usageFromAnnotation('memory', '1Mi') } } },
+    ],
+  },
+};
+
+interface MetricsServerContext {
+  startChild(name: Component, args: string[]): unknown;
+  waitFor(what: string, component: Component, probe: () => Promise<boolean>): Promise<void>;
+  api(method: string, path: string, body?: unknown): Promise<HttpResult>;
+  kc(file: string, cert: string, user: string): Promise<string>;
+  dir: string;
+  port: number;
+}
+
+/**
+ * metrics-server on 127.0.0.1, registered as an APIService. kube-apiserver reaches it through an ExternalName
+ * Service (`localhost`): the aggregator resolves those by name, where a ClusterIP would need kube-proxy and
+ * Endpoints may not hold loopback addresses. kwok's kubelet endpoint is plain HTTP, hence the (deprecated) insecure
+ * kubelet scheme.
+ */
+async function startMetricsServer(context: MetricsServerContext): Promise<void> {
+  const { startChild, waitFor, api, kc, dir, port } = context;
+  const kubeconfigPath = await kc('metrics-server', 'metrics-server', 'metrics-server');
+  startChild('metrics-server', [
+    `--kubeconfig=${kubeconfigPath}`,
+    `--authentication-kubeconfig=${kubeconfigPath}`,
+    `--authorization-kubeconfig=${kubeconfigPath}`,
+    '--bind-address=127.0.0.1',
+    `--secure-port=${port}`,
+    `--cert-dir=${join(dir, 'metrics-server-certs')}`,
+    '--kubelet-preferred-address-types=InternalIP',
+    '--kubelet-use-node-status-port',
+    '--deprecated-kubelet-completely-insecure=true',
+    '--metric-resolution=10s',
+    '--kubelet-request-timeout=5s',
+    '--profiling=false',
+  ]);
+  await api('POST', '/api/v1/namespaces/kube-system/services', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'metrics-server', namespace: 'kube-system' },
+    spec: { type: 'ExternalName', externalName: 'localhost', ports: [{ name: 'https', port, protocol: 'TCP' }] },
+  });
+  await api('POST', '/apis/apiregistration.k8s.io/v1/apiservices', {
+    apiVersion: 'apiregistration.k8s.io/v1',
+    kind: 'APIService',
+    metadata: { name: 'v1beta1.metrics.k8s.io' },
+    spec: {
+      group: 'metrics.k8s.io',
+      version: 'v1beta1',
+      service: { namespace: 'kube-system', name: 'metrics-server', port },
+      insecureSkipTLSVerify: true,
+      groupPriorityMinimum: 100,
+      versionPriority: 100,
+    },
+  });
+  // Available once kube-apiserver reaches it. NodeMetrics follow the first scrape after Pods run: metrics-server drops
+  // a node whose usage is zero, and kwok's node usage is the sum of its Pods'.
+  await waitFor('the metrics.k8s.io APIService', 'metrics-server', async () => {
+    const res = await api('GET', '/apis/metrics.k8s.io/v1beta1').catch(() => undefined);
+    return res?.status === 200;
+  });
+}
+
 // ------------------------------------------------------------------------------------------------ the plane
 
 /** Start a control plane; rejects (after killing whatever it started) with log paths when anything fails. */
@@ -363,7 +455,12 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
   const pkiDir = join(dir, 'pki');
   const logDir = join(dir, 'logs');
   await Promise.all([mkdir(pkiDir), mkdir(logDir), mkdir(join(dir, 'etcd'), { mode: 0o700 })]);
-  const logFiles = Object.fromEntries(BINARIES.map((b) => [b, join(logDir, `${b}.log`)])) as Record<Component, string>;
+  const logFiles = Object.fromEntries([...BINARIES, 'metrics-server'].map((b) => [b, join(logDir, `${b}.log`)])) as Record<
+    Component,
+    string
+  >;
+  const metrics = options.metrics === true;
+  if (metrics && !metricsServerAvailable(binDir)) throw new Error(`metrics-server missing in ${binDir}: ${BUILD_HINT}`);
   const podLogFiles = {
     current: join(dir, 'pod-logs', 'current.log'),
     sidecar: join(dir, 'pod-logs', 'sidecar.log'),
@@ -456,7 +553,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     if (stopped) return;
     stopped = true;
     // Reverse dependency order: clients first, etcd last.
-    for (const name of ['kwok', 'kube-scheduler', 'kube-controller-manager', 'kube-apiserver', 'etcd'] as const) {
+    for (const name of ['metrics-server', 'kwok', 'kube-scheduler', 'kube-controller-manager', 'kube-apiserver', 'etcd'] as const) {
       const child = children.get(name);
       if (child) await stopChild(child);
     }
@@ -486,6 +583,12 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       issue(pki, 'scheduler', '/CN=system:kube-scheduler', 'client'),
       issue(pki, 'kwok', '/O=system:masters/CN=kwok-controller', 'client'),
       issue(pki, limitedUser, `/O=kubilitics:developers/CN=${limitedUser}`, 'client'),
+      ...(metrics
+        ? [
+            issue(pki, 'front-proxy-client', '/CN=front-proxy-client', 'client'),
+            issue(pki, 'metrics-server', '/O=system:masters/CN=metrics-server', 'client'),
+          ]
+        : []),
       run('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', join(pkiDir, 'sa.key')]).then(() =>
         run('openssl', ['pkey', '-in', join(pkiDir, 'sa.key'), '-pubout', '-out', join(pkiDir, 'sa.pub')]),
       ),
@@ -494,7 +597,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const caPem = await pem('ca.crt');
     const adminTls: Tls = { ca: caPem, cert: await pem('admin.crt'), key: await pem('admin.key') };
 
-    const [etcdClientPort, etcdPeerPort, apiPort, kcmPort, schedulerPort, kwokPort] = (await freePorts(6)) as [
+    const [etcdClientPort, etcdPeerPort, apiPort, kcmPort, schedulerPort, kwokPort, metricsPort] = (await freePorts(7)) as [
+      number,
       number,
       number,
       number,
@@ -558,6 +662,18 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       '--profiling=false',
       // Nodes are kwok's fakes: their names do not resolve, their InternalIP (127.0.0.1) reaches kwok's kubelet endpoint.
       '--kubelet-preferred-address-types=InternalIP',
+      // The aggregation layer (metrics-server): kube-apiserver proxies as front-proxy-client with the user in headers.
+      ...(metrics
+        ? [
+            `--requestheader-client-ca-file=${pki.caCert}`,
+            '--requestheader-allowed-names=front-proxy-client',
+            '--requestheader-username-headers=X-Remote-User',
+            '--requestheader-group-headers=X-Remote-Group',
+            '--requestheader-extra-headers-prefix=X-Remote-Extra-',
+            `--proxy-client-cert-file=${join(pkiDir, 'front-proxy-client.crt')}`,
+            `--proxy-client-key-file=${join(pkiDir, 'front-proxy-client.key')}`,
+          ]
+        : []),
     ];
     const startApiServer = async (): Promise<void> => {
       startChild('kube-apiserver', apiserverArgs);
@@ -593,7 +709,12 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
         kind: 'Node',
         metadata: {
           name,
-          annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+          annotations: {
+            'kwok.x-k8s.io/node': 'fake',
+            'node.alpha.kubernetes.io/ttl': '0',
+            // Where metrics-server reads this node's resource metrics: kwok's simulated kubelet endpoint.
+            ...(metrics ? { 'metrics.k8s.io/resource-metrics-path': `/metrics/nodes/${name}/metrics/resource` } : {}),
+          },
           labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', type: 'kwok' },
         },
         spec: {},
@@ -640,7 +761,10 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
         ],
       },
     };
-    await writeFile(kwokConfig, `${await readFile(stagesFile, 'utf8')}\n---\n${JSON.stringify(clusterLogs)}\n`);
+    const metricsConfig = metrics
+      ? `\n---\n${await readFile(join(binDir, '..', 'kwok-metrics.yaml'), 'utf8')}\n---\n${JSON.stringify(USAGE_FROM_ANNOTATIONS)}\n`
+      : '';
+    await writeFile(kwokConfig, `${await readFile(stagesFile, 'utf8')}\n---\n${JSON.stringify(clusterLogs)}\n${metricsConfig}`);
     startChild('kwok', [
       `--kubeconfig=${kwokKubeconfig}`,
       `--config=${kwokConfig}`,
@@ -670,6 +794,10 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       return ready.length === nodeCount;
     });
     log(`${nodeCount} kwok nodes Ready (${Date.now() - t0} ms)`);
+    if (metrics) {
+      await startMetricsServer({ startChild, waitFor, api, kc, dir, port: metricsPort });
+      log(`metrics-server serving metrics.k8s.io (${Date.now() - t0} ms)`);
+    }
     // Pods are rejected by admission until the namespace's `default` ServiceAccount exists.
     for (const ns of ['default', namespace]) {
       await waitFor(

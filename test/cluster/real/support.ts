@@ -8,7 +8,13 @@ import type { GraphDelta, TopologyEdge, TopologyGraph } from '../../../src/engin
 import { ApiClient } from '../../../src/extension/cluster/apiClient.js';
 import { loadKubeconfig } from '../../../src/extension/cluster/kubeconfig.js';
 import { ClusterSession } from '../../../src/extension/cluster/session.js';
-import { BUILD_HINT, controlPlaneAvailable, startControlPlane, type ControlPlane } from '../controlplane/harness.js';
+import {
+  BUILD_HINT,
+  controlPlaneAvailable,
+  startControlPlane,
+  type ControlPlane,
+  type ControlPlaneOptions,
+} from '../controlplane/harness.js';
 
 /** Whether the control plane is built here; under KUBILITICS_REQUIRE_CLUSTER=1 (CI) its absence fails the file. */
 export function clusterAvailable(): boolean {
@@ -29,8 +35,8 @@ export function report(line: string): void {
  * Starts a plane whose temp dir (component logs, etcd data) survives a failing file: `finish(passed)` removes it
  * only when everything passed, and otherwise prints where the logs are.
  */
-export async function startPlane(): Promise<ControlPlane & { finish(passed: boolean): Promise<void> }> {
-  const plane = await startControlPlane({ keepTempDir: true });
+export async function startPlane(options: ControlPlaneOptions = {}): Promise<ControlPlane & { finish(passed: boolean): Promise<void> }> {
+  const plane = await startControlPlane({ ...options, keepTempDir: true });
   report(`control plane ${plane.version} ready in ${(plane.startupMs / 1000).toFixed(1)} s`);
   return Object.assign(plane, {
     finish: async (passed: boolean): Promise<void> => {
