@@ -82,13 +82,30 @@ export function compactNestingOffsets(text: string, limits: IntakeLimits): numbe
 
 /** The text with the indicators of those lines blanked (same length and lines), for a Parser that must not recurse. */
 export function blankCompactNesting(text: string, offsets: readonly number[]): string {
-  let blanked = text;
+  // One pass: re-slicing the whole text per line was quadratic (2 MB of such lines: 10 s).
+  const parts: string[] = [];
+  let copied = 0;
   for (const offset of offsets) {
     let at = offset;
-    while (isCompactIndicator(blanked, at) || isBlank(blanked.charCodeAt(at))) at++;
-    blanked = blanked.slice(0, offset) + ' '.repeat(at - offset) + blanked.slice(at);
+    while (isCompactIndicator(text, at) || isBlank(text.charCodeAt(at))) at++;
+    parts.push(text.slice(copied, offset), ' '.repeat(at - offset));
+    copied = at;
   }
-  return blanked;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** The first of the sorted `offsets` in [from, to), by binary search (a file may hold many of each). */
+export function firstOffsetWithin(offsets: readonly number[], from: number, to: number): number | undefined {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  const found = offsets[low];
+  return found !== undefined && found < to ? found : undefined;
 }
 
 function isCompactIndicator(text: string, at: number): boolean {

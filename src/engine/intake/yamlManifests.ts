@@ -1,6 +1,14 @@
 import { Composer, LineCounter, Parser, isScalar, visit, YAMLParseError, type Alias, type CST, type Document } from 'yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
-import { blankCompactNesting, checkDocumentLimits, compactNestingOffsets, depthBreach, type LimitBreach } from './documentLimits.js';
+import {
+  blankCompactNesting,
+  checkDocumentLimits,
+  compactNestingOffsets,
+  depthBreach,
+  firstOffsetWithin,
+  type LimitBreach,
+} from './documentLimits.js';
+import { admitSwallowed, markerLines } from './documentMarkers.js';
 import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { admitRunTogether, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
@@ -23,8 +31,8 @@ export function parseManifestTextWithYaml(
   parsePiece: PieceParser = parseManifestTextWithYaml,
 ): ParsedManifests {
   const result: ParsedManifests = { objects: [], warnings: [] };
-  const lineCounter = new LineCounter();
-  for (const entry of composeWithinLimits(text, lineCounter, limits)) {
+  const lineCounter = lineCounterOf(text);
+  for (const entry of composeWithinLimits(text, limits)) {
     if ('breach' in entry) {
       const line = lineCounter.linePos(entry.breach.offset).line;
       result.warnings.push({ file, line, severity: 'error', problem: 'limit', message: entry.breach.message });
@@ -94,18 +102,18 @@ function firstUnresolvedAlias(doc: Document.Parsed): Alias | undefined {
  * and `reportDuplicateKeys` does the same check with a Set. Lines too deeply nested for its Parser are blanked
  * before it runs, and their documents skipped.
  */
-function composeWithinLimits(text: string, lineCounter: LineCounter, limits: IntakeLimits): (Document.Parsed | Skipped)[] {
+function composeWithinLimits(text: string, limits: IntakeLimits): (Document.Parsed | Skipped)[] {
   const entries: { readonly offset: number; readonly entry: Document.Parsed | Skipped }[] = [];
   const tooDeep = compactNestingOffsets(text, limits);
   const parsed = tooDeep.length > 0 ? blankCompactNesting(text, tooDeep) : text;
   const skip = (document: CST.Document, end: number): boolean => {
-    const deep = tooDeep.find((offset) => offset >= document.offset && offset < end);
+    const deep = firstOffsetWithin(tooDeep, document.offset, end);
     const breach = deep === undefined ? checkDocumentLimits(document, limits) : depthBreach(deep, limits);
     if (breach) entries.push({ offset: document.offset, entry: { breach } });
     return breach !== undefined;
   };
   const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
-  for (const doc of composer.compose(withoutSkipped(new Parser(lineCounter.addNewLine).parse(parsed), skip))) {
+  for (const doc of composer.compose(withoutSkipped(new Parser().parse(parsed), skip))) {
     reportDuplicateKeys(doc);
     entries.push({ offset: doc.range[0], entry: doc });
   }
@@ -113,8 +121,10 @@ function composeWithinLimits(text: string, lineCounter: LineCounter, limits: Int
 }
 
 /**
- * The tokens without the documents `skip` turns away (told where each ends: where the next one starts), nor
- * their `...`, which would otherwise end the document before them. Comments and directives stay.
+ * The tokens without the documents `skip` turns away (told where each ends: where the next one starts), nor what
+ * follows them up to the next document but its directives: their `...` would end the document before them, and
+ * the Composer gives their error tokens (the rest of a line it could not read) to the document before them, which
+ * then was lost as broken (#16).
  */
 function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Document, end: number) => boolean): Generator<CST.Token> {
   let held: CST.Token[] = [];
@@ -123,7 +133,7 @@ function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Docum
     held = [];
     const skipped = document?.type === 'document' && skip(document, end);
     if (document && !skipped) yield document;
-    for (const token of after) if (!skipped || token.type !== 'doc-end') yield token;
+    for (const token of after) if (!skipped || token.type === 'directive') yield token;
   }
   for (const token of tokens) {
     if (token.type === 'document') {
@@ -175,6 +185,12 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
   const errorLine = first.linePos?.[0]?.line ?? lineOf(lineCounter, first.pos[0], text);
   const onlyDuplicateKeys = doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
   const chunk = text.slice(doc.range[0], doc.range[2]);
+  const markers = markerLines(chunk);
+  if (markers.length > 0) {
+    const linesAbove = (offset: number): number => lineCounter.linePos(doc.range[0] + offset).line - 1;
+    admitSwallowed({ chunk, markers, file, linesAbove, parsePiece: recovery.parsePiece, limits: recovery.limits }, result);
+    return;
+  }
   const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk) : [];
   if (pieces.length > 1) {
     admitRunTogether(pieces, { file, startLine, errorLine }, (piece, name) => recovery.parsePiece(piece, name, recovery.limits), result);
@@ -210,6 +226,17 @@ function valueLinesOf(doc: Document.Parsed, lineCounter: LineCounter): Map<strin
     },
   });
   return lines;
+}
+
+/**
+ * Every line of `text`, counted here: the `yaml` Parser's own line callback skips the line breaks inside the
+ * tokens it gives up on after an error, so every line below a broken document was reported too high.
+ */
+function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  return lineCounter;
 }
 
 /** The line of a document's first content, skipping the `---` marker and leading comments. */

@@ -1,0 +1,63 @@
+/**
+ * What the intake fuzz (fuzz.test.ts, bench/fuzzSoak.ts) found, each as the smallest input that showed it: a valid
+ * document lost or put at the wrong line because a document beside it was broken, and a quadratic limit check.
+ */
+import { describe, expect, it } from 'vitest';
+import { blankCompactNesting, compactNestingOffsets } from '../../../src/engine/intake/documentLimits.js';
+import { DEFAULT_INTAKE_LIMITS } from '../../../src/engine/intake/limits.js';
+import { parseManifestText } from '../../../src/engine/intake/manifests.js';
+
+const configMap = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+
+function read(text: string): { objects: string[]; warnings: string[] } {
+  const parsed = parseManifestText(text, 'f.yaml');
+  return {
+    objects: parsed.objects.map((object) => `${object.source.line} ${object.object.metadata?.name ?? '?'}`),
+    warnings: parsed.warnings.map((warning) => `${warning.line} ${warning.problem ?? ''}`),
+  };
+}
+
+describe('intake fuzz findings', () => {
+  it('keeps the lines of documents below a broken one that holds a block scalar', () => {
+    // The `yaml` Parser's line callback skipped the line breaks of the tokens it gave up on: `after` was at line 6.
+    const text = `--- !!map\n  name: x\nspec:\n  a: |\n    q\n    r\n---\n${configMap('after')}`;
+    expect(read(text).objects).toEqual(['8 after']);
+  });
+
+  it('ends an unclosed quoted scalar at the next document marker, so the documents after it load', () => {
+    // The `yaml` library read on to the end of the file looking for the closing quote; js-yaml and the YAML spec
+    // end the document at `---`.
+    for (const broken of ['a: "open\n', "a: 'open\n", 'a: [\n  "open\n', '--- "open\n']) {
+      const text = `${configMap('before')}---\n${broken}---\n${configMap('after')}...\n${configMap('last')}`;
+      const lines = text.split('\n');
+      const at = (name: string): number => lines.indexOf(`  name: ${name}`) - 2;
+      const result = read(text);
+      expect(result.objects, broken).toEqual([`1 before`, `${at('after')} after`, `${at('last')} last`]);
+      expect(result.warnings, broken).toHaveLength(1);
+      expect(result.warnings[0], broken).toMatch(/yaml-error$/);
+    }
+  });
+
+  it('keeps a value line of a document read after a swallowing one where it is', () => {
+    const parsed = parseManifestText(`a: "open\n---\n${configMap('after')}`, 'f.yaml');
+    expect(parsed.objects[0]?.valueLines?.get('after')).toBe(6);
+  });
+
+  it('does not blame the document before one skipped for its depth for the rest of its line', () => {
+    // The error tokens after the skipped document went to the Composer, which gave them to `before`.
+    const deep = `${'{a: '.repeat(201)}1${'}'.repeat(201)}`;
+    const result = read(`${configMap('before')}---\nk: ${deep}}\n`);
+    expect(result.objects).toEqual(['1 before']);
+    expect(result.warnings).toEqual(['6 limit']);
+  });
+
+  it('blanks lines nested too deep in one pass, however many there are', () => {
+    const line = `${'- '.repeat(DEFAULT_INTAKE_LIMITS.depth + 1)}x\n`;
+    const text = line.repeat(5_000); // 2 MB: re-slicing the text per line took about 10 s
+    const offsets = compactNestingOffsets(text, DEFAULT_INTAKE_LIMITS);
+    expect(offsets).toHaveLength(5_000);
+    const blanked = blankCompactNesting(text, offsets);
+    expect(blanked).toHaveLength(text.length);
+    expect(blanked.split('\n').every((blankedLine) => blankedLine.trim() === 'x' || blankedLine === '')).toBe(true);
+  });
+});
