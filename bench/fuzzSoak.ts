@@ -97,7 +97,9 @@ export function printSoak(result: SoakResult, seed: number, repository: string):
       `${slow.bytes.length} bytes from ${slow.from.join(', ')})`,
   );
   const count = (what: SoakFailure['what']): number => new Set(result.failures.filter((f) => f.what === what).map((f) => f.index)).size;
-  console.log(`crashes: ${count('crash')}, hangs over ${HANG_MS / 1000} s: ${count('hang')}, cases breaking a property: ${count('property')}`);
+  console.log(
+    `crashes: ${count('crash')}, hangs over ${HANG_MS / 1000} s: ${count('hang')}, cases breaking a property: ${count('property')}`,
+  );
   if (result.failures.length === 0) return;
   const folder = join(tmpdir(), `kubilitics-fuzz-${seed}`);
   mkdirSync(folder, { recursive: true });

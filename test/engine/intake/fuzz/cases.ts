@@ -62,7 +62,16 @@ export class CaseMaker {
     const source = random.pick(this.sources);
     const mutated = mutate(window(source.bytes, random), random);
     const file = `fuzz/${source.name.split('/').pop() ?? 'case.yaml'}`;
-    return { seed: this.seed, index, kind: 'file', file, bytes: mutated.bytes, ops: mutated.ops, from: [`${source.name} (mutated)`], kept: [] };
+    return {
+      seed: this.seed,
+      index,
+      kind: 'file',
+      file,
+      bytes: mutated.bytes,
+      ops: mutated.ops,
+      from: [`${source.name} (mutated)`],
+      kept: [],
+    };
   }
 
   private mixedCase(index: number, random: Random): FuzzCase {

@@ -48,7 +48,8 @@ function wellFormed(parsed: ParsedManifests, fuzzCase: FuzzCase): string[] {
   const problems: string[] = [];
   const where = (file: string, line: number): boolean => file === fuzzCase.file && Number.isInteger(line) && line >= 1 && line <= lines;
   for (const warning of parsed.warnings) {
-    if (!where(warning.file, warning.line) || !warning.message) problems.push(`warning at ${warning.file}:${warning.line}: ${warning.message}`);
+    if (!where(warning.file, warning.line) || !warning.message)
+      problems.push(`warning at ${warning.file}:${warning.line}: ${warning.message}`);
   }
   for (const object of parsed.objects) {
     if (!where(object.source.file, object.source.line)) problems.push(`object at ${object.source.file}:${object.source.line}`);

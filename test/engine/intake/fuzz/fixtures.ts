@@ -11,7 +11,10 @@ export const FIXTURES: Readonly<Record<string, string>> = {
       metadata: { name: 'api', namespace: 'shop', labels: { app: 'api' } },
       spec: {
         selector: { matchLabels: { app: 'api' } },
-        template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'api:1', envFrom: [{ configMapRef: { name: 'api' } }] }] } },
+        template: {
+          metadata: { labels: { app: 'api' } },
+          spec: { containers: [{ name: 'api', image: 'api:1', envFrom: [{ configMapRef: { name: 'api' } }] }] },
+        },
       },
     },
     null,
@@ -86,9 +89,16 @@ export const FIXTURES: Readonly<Record<string, string>> = {
     '...',
     '',
   ].join('\n'),
-  'fixtures/crlf.yaml': ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: db', '  namespace: shop', 'stringData:', '  password: hunter2', ''].join(
-    '\r\n',
-  ),
+  'fixtures/crlf.yaml': [
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: db',
+    '  namespace: shop',
+    'stringData:',
+    '  password: hunter2',
+    '',
+  ].join('\r\n'),
   'fixtures/runTogether.yaml': [
     'apiVersion: v1',
     'kind: ServiceAccount',

@@ -21,16 +21,74 @@ const concat = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
 const SIGNIFICANT = [...':-?[]{},#&*!|>\'"%@`\t\r\n\\ ~.'].map((c) => c.charCodeAt(0)).concat([0x00, 0x0b, 0x0c, 0x1b, 0x7f, 0x85]);
 
 /** Pieces of syntax dropped into a line. */
-const PIECES = [': ', '- ', ' #', '{', '}', '[', ']', ', ', "'", '"', '? ', '|', '>-', '|+2', '!!binary ', '!<tag:x> ', '!!set ', '<<: ',
-  '"\\', '"\\u00', '"\\xZZ"', '0x', '.inf', '-.nan', '~', '&', '*', '!', '%', '@', '`', 'on', 'NO', '0o17', '1e400', '-0'];
+const PIECES = [
+  ': ',
+  '- ',
+  ' #',
+  '{',
+  '}',
+  '[',
+  ']',
+  ', ',
+  "'",
+  '"',
+  '? ',
+  '|',
+  '>-',
+  '|+2',
+  '!!binary ',
+  '!<tag:x> ',
+  '!!set ',
+  '<<: ',
+  '"\\',
+  '"\\u00',
+  '"\\xZZ"',
+  '0x',
+  '.inf',
+  '-.nan',
+  '~',
+  '&',
+  '*',
+  '!',
+  '%',
+  '@',
+  '`',
+  'on',
+  'NO',
+  '0o17',
+  '1e400',
+  '-0',
+];
 
 /** Alias edits: an anchor or alias where none belongs, an alias to nothing, chains and small bombs. */
-const ALIASES = [' &a', ' *a', ' *undefined', ' &a *a', ' &x [*x]', ' !!merge *a', '<<: *a\n', '<<: [*a, *b]\n', '*a: 1\n',
-  ' &a {b: &b [*a]}', ' &a &b', ' &', ' *', ' &a\u0000', ' *a*b', ' & a', ' &\u00e9 *\u00e9'];
+const ALIASES = [
+  ' &a',
+  ' *a',
+  ' *undefined',
+  ' &a *a',
+  ' &x [*x]',
+  ' !!merge *a',
+  '<<: *a\n',
+  '<<: [*a, *b]\n',
+  '*a: 1\n',
+  ' &a {b: &b [*a]}',
+  ' &a &b',
+  ' &',
+  ' *',
+  ' &a\u0000',
+  ' *a*b',
+  ' & a',
+  ' &\u00e9 *\u00e9',
+];
 
 const LATER_ALIAS_BOMB = (width: number, levels: number): string => {
   const lines = ['l0: &l0 [x]'];
-  for (let level = 1; level <= levels; level++) lines.push(`l${level}: &l${level} [${Array(width).fill(`*l${level - 1}`).join(', ')}]`);
+  for (let level = 1; level <= levels; level++)
+    lines.push(
+      `l${level}: &l${level} [${Array(width)
+        .fill(`*l${level - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 };
 
@@ -38,7 +96,17 @@ const LATER_ALIAS_BOMB = (width: number, levels: number): string => {
 const CODE_POINTS = [0xfeff, 0x85, 0x2028, 0x2029, 0x200b, 0xa0, 0x3000, 0x1f600, 0x10ffff, 0xe000, 0xfffd, 0xfffe, 0x0, 0x7f, 0x9c];
 
 /** Byte sequences that are not UTF-8: lone continuation bytes, overlong forms, surrogates, cut-off sequences. */
-const INVALID_UTF8 = [[0x80], [0xff], [0xfe, 0xff], [0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80], [0xc3]];
+const INVALID_UTF8 = [
+  [0x80],
+  [0xff],
+  [0xfe, 0xff],
+  [0xc0, 0x80],
+  [0xe0, 0x80, 0x80],
+  [0xed, 0xa0, 0x80],
+  [0xe2, 0x82],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0xc3],
+];
 
 function at(bytes: Uint8Array, random: Random): number {
   return random.below(bytes.length + 1);
@@ -120,9 +188,14 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     const piece = random.pick([`k: &${anchor} v\n`, `k: *${anchor}\n`, `- *${anchor}\n`, `<<: *${anchor}\n`, `? *${anchor}\n: v\n`]);
     return insert(bytes, lineStart(bytes, random), text(piece));
   },
-  aliasBomb: (bytes, random) => insert(bytes, lineStart(bytes, random), text(LATER_ALIAS_BOMB(random.between(2, 10), random.between(2, 9)))),
+  aliasBomb: (bytes, random) =>
+    insert(bytes, lineStart(bytes, random), text(LATER_ALIAS_BOMB(random.between(2, 10), random.between(2, 9)))),
   marker: (bytes, random) =>
-    insert(bytes, lineStart(bytes, random), text(random.pick(['---\n', '...\n', '--- |\n', '--- !!map\n', '---\t#\n', '%YAML 1.1\n', '%TAG ! x\n', '---x\n']))),
+    insert(
+      bytes,
+      lineStart(bytes, random),
+      text(random.pick(['---\n', '...\n', '--- |\n', '--- !!map\n', '---\t#\n', '%YAML 1.1\n', '%TAG ! x\n', '---x\n'])),
+    ),
   syntax: (bytes, random) => insert(bytes, at(bytes, random), text(random.pick(PIECES))),
   unicode: (bytes, random) => {
     const piece = random.chance(0.5) ? Uint8Array.from(random.pick(INVALID_UTF8)) : text(String.fromCodePoint(random.pick(CODE_POINTS)));
@@ -130,12 +203,22 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
   },
   longLine: (bytes, random) => {
     const length = random.pick([1_000, 10_000, 100_000, 300_000]);
-    const piece = random.pick([`k: ${'x'.repeat(length)}\n`, `${' '.repeat(length)}a: b\n`, `k: "${'\\n'.repeat(length / 2)}"\n`, `${'- '.repeat(length / 2)}x\n`]);
+    const piece = random.pick([
+      `k: ${'x'.repeat(length)}\n`,
+      `${' '.repeat(length)}a: b\n`,
+      `k: "${'\\n'.repeat(length / 2)}"\n`,
+      `${'- '.repeat(length / 2)}x\n`,
+    ]);
     return insert(bytes, lineStart(bytes, random), text(piece));
   },
   nesting: (bytes, random) => {
     const depth = random.pick([20, 150, 201, 500, 5_000]);
-    const piece = random.pick(['['.repeat(depth), `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`, `${'- '.repeat(depth)}x`, `${'['.repeat(depth)}${']'.repeat(depth)}`]);
+    const piece = random.pick([
+      '['.repeat(depth),
+      `${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`,
+      `${'- '.repeat(depth)}x`,
+      `${'['.repeat(depth)}${']'.repeat(depth)}`,
+    ]);
     return insert(bytes, at(bytes, random), text(piece));
   },
   splice: (bytes, random) => {
