@@ -11,11 +11,14 @@ import {
 import { admitSwallowed, markerLines } from './documentMarkers.js';
 import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
-import { admitRunTogether, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
+import { admitRunTogether, hasContent, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
 
 /** A document the limits turned away, kept in file order with those that were read. */
 interface Skipped {
   readonly breach: LimitBreach;
+  /** Where the document starts and where the next one does (or the text ends). */
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -34,6 +37,14 @@ export function parseManifestTextWithYaml(
   const lineCounter = lineCounterOf(text);
   for (const entry of composeWithinLimits(text, limits)) {
     if ('breach' in entry) {
+      const chunk = text.slice(entry.start, entry.end);
+      const markers = markerLines(chunk);
+      if (markers.length > 0) {
+        // An unclosed quote ran the skipped document over marker lines: read as YAML reads it, one per piece.
+        const linesAbove = (offset: number): number => lineCounter.linePos(entry.start + offset).line - 1;
+        admitSwallowed({ chunk, markers, file, linesAbove, parsePiece, limits }, result);
+        continue;
+      }
       const line = lineCounter.linePos(entry.breach.offset).line;
       result.warnings.push({ file, line, severity: 'error', problem: 'limit', message: entry.breach.message });
       continue;
@@ -109,10 +120,11 @@ function composeWithinLimits(text: string, limits: IntakeLimits): (Document.Pars
   const skip = (document: CST.Document, end: number): boolean => {
     const deep = firstOffsetWithin(tooDeep, document.offset, end);
     const breach = deep === undefined ? checkDocumentLimits(document, limits) : depthBreach(deep, limits);
-    if (breach) entries.push({ offset: document.offset, entry: { breach } });
+    if (breach) entries.push({ offset: document.offset, entry: { breach, start: document.offset, end: Math.min(end, text.length) } });
     return breach !== undefined;
   };
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
+  // logLevel 'error': a key that is a map is stringified as before, without a process warning per document.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   for (const doc of composer.compose(withoutSkipped(new Parser().parse(parsed), skip))) {
     reportDuplicateKeys(doc);
     entries.push({ offset: doc.range[0], entry: doc });
@@ -137,8 +149,12 @@ function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Docum
   }
   for (const token of tokens) {
     if (token.type === 'document') {
+      // The Parser may report errors of a document before the document itself (`--- # x` then `]]] t`); the
+      // Composer would give them to the document before, which was then lost as broken (#16). They go after it.
+      const late = held.filter((earlier, index) => index > 0 && earlier.type === 'error' && earlier.offset >= token.offset);
+      if (late.length > 0) held = held.filter((earlier) => !late.includes(earlier));
       yield* release(token.offset);
-      held = [token];
+      held = [token, ...late];
     } else if (held.length > 0) held.push(token);
     else yield token;
   }
@@ -191,9 +207,11 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
     admitSwallowed({ chunk, markers, file, linesAbove, parsePiece: recovery.parsePiece, limits: recovery.limits }, result);
     return;
   }
-  const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk) : [];
+  const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk).filter(hasContent) : [];
   if (pieces.length > 1) {
-    admitRunTogether(pieces, { file, startLine, errorLine }, (piece, name) => recovery.parsePiece(piece, name, recovery.limits), result);
+    const chunkLine = lineCounter.linePos(doc.range[0]).line;
+    const where = { file, startLine, errorLine, chunkLine };
+    admitRunTogether(pieces, where, (piece, name) => recovery.parsePiece(piece, name, recovery.limits), result);
     return;
   }
   result.warnings.push({

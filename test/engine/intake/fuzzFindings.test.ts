@@ -1,6 +1,7 @@
 /**
  * What the intake fuzz (fuzz.test.ts, bench/fuzzSoak.ts) found, each as the smallest input that showed it: a valid
- * document lost or put at the wrong line because a document beside it was broken, and a quadratic limit check.
+ * document lost or put at the wrong line because a document beside it was broken, one object taken for two, and a
+ * quadratic limit check.
  */
 import { describe, expect, it } from 'vitest';
 import { blankCompactNesting, compactNestingOffsets } from '../../../src/engine/intake/documentLimits.js';
@@ -49,6 +50,33 @@ describe('intake fuzz findings', () => {
     const result = read(`${configMap('before')}---\nk: ${deep}}\n`);
     expect(result.objects).toEqual(['1 before']);
     expect(result.warnings).toEqual(['6 limit']);
+  });
+
+  it('gives the errors the Parser reports before a document to that document, not to the one before', () => {
+    // `]]]` right after `--- # x`: the Parser emitted its errors before the document token.
+    const result = read(`${configMap('before')}--- # x\n]]] t\nb\n---\n${configMap('after')}`);
+    expect(result.objects).toEqual(['1 before', '9 after']);
+    expect(result.warnings).toEqual(['6 yaml-error']);
+  });
+
+  it('reads the documents an unclosed quote swallowed into a document skipped for its depth', () => {
+    const deep = `${'- '.repeat(201)}"x\n`;
+    const result = read(`${configMap('before')}---\nk:\n${deep}---\n${configMap('after')}`);
+    expect(result.objects).toEqual(['1 before', '9 after']);
+    expect(result.warnings).toEqual(['7 limit']);
+  });
+
+  it('does not take the comments above one object with a duplicate key for an object run together with it', () => {
+    const text = `${configMap('zero')}---\n# a comment\n\n${configMap('one')}  name: again\n`;
+    const result = read(text);
+    expect(result.objects).toEqual(['1 zero']);
+    expect(result.warnings).toEqual(['12 yaml-error']);
+  });
+
+  it('puts objects run together below comments at their own lines', () => {
+    const result = read(`${configMap('zero')}---\n# a comment\n\n${configMap('one')}${configMap('two')}`);
+    expect(result.objects).toEqual(['1 zero', '8 one', '12 two']);
+    expect(result.warnings).toEqual(['8 run-together']);
   });
 
   it('blanks lines nested too deep in one pass, however many there are', () => {
