@@ -8,7 +8,7 @@ import {
   firstOffsetWithin,
   type LimitBreach,
 } from './documentLimits.js';
-import { admitSwallowed, markerLines } from './documentMarkers.js';
+import { admitSwallowed } from './documentMarkers.js';
 import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { admitRunTogether, hasContent, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
@@ -16,9 +16,12 @@ import { admitRunTogether, hasContent, splitAtTopLevelApiVersion, type PiecePars
 /** A document the limits turned away, kept in file order with those that were read. */
 interface Skipped {
   readonly breach: LimitBreach;
-  /** Where the document starts and where the next one does (or the text ends). */
-  readonly start: number;
-  readonly end: number;
+}
+
+/** A document as the file holds it: composed, or turned away by a limit; `offset` is where it starts. */
+interface Entry {
+  readonly offset: number;
+  readonly entry: Document.Parsed | Skipped;
 }
 
 /**
@@ -35,28 +38,25 @@ export function parseManifestTextWithYaml(
 ): ParsedManifests {
   const result: ParsedManifests = { objects: [], warnings: [] };
   const lineCounter = lineCounterOf(text);
-  for (const entry of composeWithinLimits(text, limits)) {
+  const entries = composeWithinLimits(text, limits);
+  entries.forEach(({ offset, entry }, index) => {
+    // The document's extent: up to the next one, with the error tokens after it that the Parser could not read.
+    const end = entries[index + 1]?.offset ?? text.length;
+    if (
+      ('breach' in entry || entry.errors.length > 0) &&
+      admitSwallowed(text, { offset, end, file, lineCounter, parsePiece, limits }, result)
+    ) {
+      return;
+    }
     if ('breach' in entry) {
-      const chunk = text.slice(entry.start, entry.end);
-      const markers = markerLines(chunk);
-      if (markers.length > 0) {
-        // An unclosed quote ran the skipped document over marker lines: read as YAML reads it, one per piece.
-        const linesAbove = (offset: number): number => lineCounter.linePos(entry.start + offset).line - 1;
-        admitSwallowed({ chunk, markers, file, linesAbove, parsePiece, limits }, result);
-        continue;
-      }
       const line = lineCounter.linePos(entry.breach.offset).line;
       result.warnings.push({ file, line, severity: 'error', problem: 'limit', message: entry.breach.message });
-      continue;
+      return;
     }
-    const doc = entry;
-    const startLine = lineOf(lineCounter, doc.range[0], text);
-    if (doc.errors.length > 0) {
-      recoverOrReport(doc, { text, file, startLine, lineCounter, parsePiece, limits }, result);
-      continue;
-    }
-    admitAliased(doc, { file, startLine, lineCounter, limits }, result);
-  }
+    const startLine = lineOf(lineCounter, entry.range[0], text);
+    if (entry.errors.length > 0) recoverOrReport(entry, { text, file, startLine, lineCounter, parsePiece, limits }, result);
+    else admitAliased(entry, { file, startLine, lineCounter, limits }, result);
+  });
   return result;
 }
 
@@ -113,14 +113,14 @@ function firstUnresolvedAlias(doc: Document.Parsed): Alias | undefined {
  * and `reportDuplicateKeys` does the same check with a Set. Lines too deeply nested for its Parser are blanked
  * before it runs, and their documents skipped.
  */
-function composeWithinLimits(text: string, limits: IntakeLimits): (Document.Parsed | Skipped)[] {
-  const entries: { readonly offset: number; readonly entry: Document.Parsed | Skipped }[] = [];
+function composeWithinLimits(text: string, limits: IntakeLimits): Entry[] {
+  const entries: Entry[] = [];
   const tooDeep = compactNestingOffsets(text, limits);
   const parsed = tooDeep.length > 0 ? blankCompactNesting(text, tooDeep) : text;
   const skip = (document: CST.Document, end: number): boolean => {
     const deep = firstOffsetWithin(tooDeep, document.offset, end);
     const breach = deep === undefined ? checkDocumentLimits(document, limits) : depthBreach(deep, limits);
-    if (breach) entries.push({ offset: document.offset, entry: { breach, start: document.offset, end: Math.min(end, text.length) } });
+    if (breach) entries.push({ offset: document.offset, entry: { breach } });
     return breach !== undefined;
   };
   // logLevel 'error': a key that is a map is stringified as before, without a process warning per document.
@@ -129,8 +129,11 @@ function composeWithinLimits(text: string, limits: IntakeLimits): (Document.Pars
     reportDuplicateKeys(doc);
     entries.push({ offset: doc.range[0], entry: doc });
   }
-  return entries.sort((a, b) => a.offset - b.offset).map(({ entry }) => entry);
+  return entries.sort((a, b) => a.offset - b.offset);
 }
+
+/** What the Lexer gives as the end of a flow collection that a document marker cut short. */
+const FLOW_ERROR_END = '\x18';
 
 /**
  * The tokens without the documents `skip` turns away (told where each ends: where the next one starts), nor what
@@ -151,7 +154,11 @@ function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Docum
     if (token.type === 'document') {
       // The Parser may report errors of a document before the document itself (`--- # x` then `]]] t`); the
       // Composer would give them to the document before, which was then lost as broken (#16). They go after it.
-      const late = held.filter((earlier, index) => index > 0 && earlier.type === 'error' && earlier.offset >= token.offset);
+      // Not the end of a flow collection that the marker line cut short: it is at the marker, and the error of
+      // the document before.
+      const late = held.filter(
+        (earlier, index) => index > 0 && earlier.type === 'error' && earlier.offset >= token.offset && earlier.source !== FLOW_ERROR_END,
+      );
       if (late.length > 0) held = held.filter((earlier) => !late.includes(earlier));
       yield* release(token.offset);
       held = [token, ...late];
@@ -201,12 +208,6 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
   const errorLine = first.linePos?.[0]?.line ?? lineOf(lineCounter, first.pos[0], text);
   const onlyDuplicateKeys = doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
   const chunk = text.slice(doc.range[0], doc.range[2]);
-  const markers = markerLines(chunk);
-  if (markers.length > 0) {
-    const linesAbove = (offset: number): number => lineCounter.linePos(doc.range[0] + offset).line - 1;
-    admitSwallowed({ chunk, markers, file, linesAbove, parsePiece: recovery.parsePiece, limits: recovery.limits }, result);
-    return;
-  }
   const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk).filter(hasContent) : [];
   if (pieces.length > 1) {
     const chunkLine = lineCounter.linePos(doc.range[0]).line;

@@ -59,6 +59,21 @@ describe('intake fuzz findings', () => {
     expect(result.warnings).toEqual(['6 yaml-error']);
   });
 
+  it('leaves the end of a flow collection cut short by a marker line with the document it was in', () => {
+    // The Lexer puts that end at the marker, where the next document starts; it is still the error of the first.
+    const result = read(`*\n[\n---\n${configMap('after')}`);
+    expect(result.objects).toEqual(['4 after']);
+    expect(result.warnings).toEqual(['1 yaml-error']);
+  });
+
+  it('reads the documents an unclosed quote swallowed as error tokens after its document', () => {
+    // After `...` the quote is no document: the Parser gave the rest of the file as error tokens after it.
+    const text = `${configMap('before')}---\nk:\n  - a\n  "open\n...\nx\n---\n${configMap('after')}`;
+    const result = read(text);
+    expect(result.objects).toEqual(['1 before', '12 after']);
+    expect(result.warnings).toEqual(['8 yaml-error', '10 not-an-object']);
+  });
+
   it('reads the documents an unclosed quote swallowed into a document skipped for its depth', () => {
     const deep = `${'- '.repeat(201)}"x\n`;
     const result = read(`${configMap('before')}---\nk:\n${deep}---\n${configMap('after')}`);

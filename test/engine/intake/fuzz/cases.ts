@@ -104,7 +104,8 @@ export class CaseMaker {
 
   /** A document that alone gives objects and no warning, from a random source that has one. */
   private validDocument(random: Random): Document & { objects: string[] } {
-    for (;;) {
+    for (let tries = 0; ; tries++) {
+      if (tries > 100 * this.sources.length) throw new Error('no source has a valid document to put beside a broken one');
       const source = random.pick(this.sources);
       let valid = this.valid.get(source);
       if (!valid) {
