@@ -44,7 +44,7 @@ export function runSoak(cases: number, seed: number, onProgress: (done: number) 
       const job: SoakJob = { seed, from, to: cases, sceneEvery: SCENE_EVERY };
       // The worker is TypeScript, loaded through tsx's require hook (from bench/ with tsx, or from the bundle in dist/).
       const script = JSON.stringify(resolve(__dirname, '..', 'bench', 'fuzzWorker.ts'));
-      const worker = new Worker(`require('tsx/cjs'); require(${script});`, {
+      const worker = new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${script});`, {
         eval: true,
         workerData: job,
         resourceLimits: { maxOldGenerationSizeMb: 2048 },

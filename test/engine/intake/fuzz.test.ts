@@ -40,9 +40,8 @@ describe('intake fuzz', () => {
       if (ms > slowest.ms) slowest = { index, ms };
     }
     // Timing is reported, never asserted: a case over 10 s would blow the test's timeout anyway.
-    console.log(
-      `intake fuzz: ${CASES} cases (${kinds.file} files, ${kinds.mixed} mixed); slowest: case ${slowest.index}, ${slowest.ms.toFixed(0)} ms`,
-    );
+    const slow = `slowest: case ${slowest.index}, ${slowest.ms.toFixed(0)} ms`;
+    console.log(`intake fuzz: ${CASES} cases (${kinds.file} files, ${kinds.mixed} mixed); ${slow}`);
     expect(failures.slice(0, 10)).toEqual([]);
     // Both kinds of case ran, in about equal numbers.
     expect(Math.min(kinds.file, kinds.mixed)).toBeGreaterThan(CASES / 3);
