@@ -65,7 +65,8 @@ export function compactNestingOffsets(text: string, limits: IntakeLimits): numbe
   const offsets: number[] = [];
   for (let lineStart = 0; lineStart < text.length;) {
     let at = lineStart;
-    while (text.charCodeAt(at) === 0x20) at++;
+    // Tabs too: YAML forbids them in indentation, but the Parser reads `\t- - - …` on (and recurses) all the same.
+    while (isBlank(text.charCodeAt(at))) at++;
     const first = at;
     let levels = 0;
     while (isCompactIndicator(text, at)) {

@@ -8,6 +8,7 @@ import {
   firstOffsetWithin,
   type LimitBreach,
 } from './documentLimits.js';
+import { isCircular } from './circular.js';
 import { admitSwallowed } from './documentMarkers.js';
 import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
@@ -87,6 +88,11 @@ function admitAliased(doc: Document.Parsed, where: Where, result: ParsedManifest
     result.warnings.push({ file, line, severity: 'error', problem: 'bad-alias', message });
     return;
   }
+  if (isCircular(value)) {
+    const message = 'document skipped: an alias refers to a node that contains it (a loop no Kubernetes object can hold)';
+    result.warnings.push({ file, line: startLine, severity: 'error', problem: 'bad-alias', message });
+    return;
+  }
   admitDocument(value, file, startLine, linesOf(doc, startLine, lineCounter), result);
 }
 
@@ -132,9 +138,6 @@ function composeWithinLimits(text: string, limits: IntakeLimits): Entry[] {
   return entries.sort((a, b) => a.offset - b.offset);
 }
 
-/** What the Lexer gives as the end of a flow collection that a document marker cut short. */
-const FLOW_ERROR_END = '\x18';
-
 /**
  * The tokens without the documents `skip` turns away (told where each ends: where the next one starts), nor what
  * follows them up to the next document but its directives: their `...` would end the document before them, and
@@ -154,11 +157,9 @@ function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Docum
     if (token.type === 'document') {
       // The Parser may report errors of a document before the document itself (`--- # x` then `]]] t`); the
       // Composer would give them to the document before, which was then lost as broken (#16). They go after it.
-      // Not the end of a flow collection that the marker line cut short: it is at the marker, and the error of
-      // the document before.
-      const late = held.filter(
-        (earlier, index) => index > 0 && earlier.type === 'error' && earlier.offset >= token.offset && earlier.source !== FLOW_ERROR_END,
-      );
+      // Not those at the very start of the document: the end of a flow collection or of an empty block scalar
+      // that the marker line cut short is reported there, and is the error of the document before.
+      const late = held.filter((earlier, index) => index > 0 && earlier.type === 'error' && earlier.offset > token.offset);
       if (late.length > 0) held = held.filter((earlier) => !late.includes(earlier));
       yield* release(token.offset);
       held = [token, ...late];

@@ -66,6 +66,30 @@ describe('intake fuzz findings', () => {
     expect(result.warnings).toEqual(['1 yaml-error']);
   });
 
+  it('leaves an empty block scalar cut short by a marker line with the document it was in', () => {
+    const result = read(`    x y\n  for: 2m\nb:\n  - expr: |\n--- # next\n${configMap('after')}`);
+    expect(result.objects).toEqual(['5 after']);
+    expect(result.warnings).toEqual(['1 yaml-error']);
+  });
+
+  it('turns away a tab-led line nested too deep before the Parser recurses on it', () => {
+    // `\t- - - …` then a line that goes on: "Maximum call stack size exceeded" out of the yaml Parser.
+    const text = `metadata:\n\t${'- '.repeat(5_000)}x\n\t      weight: 1\n---\n${configMap('after')}`;
+    const result = read(text);
+    expect(result.objects).toEqual(['5 after']);
+    expect(result.warnings).toEqual(['2 limit']);
+  });
+
+  it('skips a document whose alias is inside the node it names, which would be an object containing itself', () => {
+    const text = `${configMap('before')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: &m\n  name: loop\n  labels: *m\n`;
+    const parsed = parseManifestText(text, 'f.yaml');
+    expect(parsed.objects.map((object) => object.object.metadata?.name)).toEqual(['before']);
+    expect(parsed.warnings.map((warning) => `${warning.line} ${warning.problem}`)).toEqual(['6 bad-alias']);
+    // Shared values are no loop: an alias used twice is read.
+    const shared = parseManifestText(`${configMap('shared')}  labels: &l { a: b }\n  annotations: *l\n`, 'f.yaml');
+    expect(shared.objects[0]?.object.metadata?.annotations).toEqual({ a: 'b' });
+  });
+
   it('reads the documents an unclosed quote swallowed as error tokens after its document', () => {
     // After `...` the quote is no document: the Parser gave the rest of the file as error tokens after it.
     const text = `${configMap('before')}---\nk:\n  - a\n  "open\n...\nx\n---\n${configMap('after')}`;
