@@ -56,10 +56,10 @@ function breach(limit: IntakeLimitName, offset: number, what: string): LimitBrea
 }
 
 /**
- * Lines that open more levels than the depth limit with compact block indicators alone (`- - - … x`, `- ? - …`):
- * the one shape that the `yaml` library's Parser itself reads by recursion (its blockSequence calls step per `- `),
- * so it must be found in the text before that Parser runs. Each `- ` or `? ` at a line's start opens a level,
- * so such a line is too deep for certain. Offsets of the lines' first indicators.
+ * Lines that open more levels than the depth limit with compact block indicators alone (`- - - … x`, `- ? - …`,
+ * `- : - …`): the one shape that the `yaml` library's Parser itself reads by recursion (its blockSequence calls step
+ * per `- `), so it must be found in the text before that Parser runs. Each `- `, `? ` or `: ` at a line's start opens
+ * a level, so such a line is too deep for certain. Offsets of the lines' first indicators.
  */
 export function compactNestingOffsets(text: string, limits: IntakeLimits): number[] {
   const offsets: number[] = [];
@@ -111,7 +111,8 @@ export function firstOffsetWithin(offsets: readonly number[], from: number, to: 
 
 function isCompactIndicator(text: string, at: number): boolean {
   const ch = text.charCodeAt(at);
-  return (ch === 0x2d || ch === 0x3f) && isBlank(text.charCodeAt(at + 1)); // - ?
+  // `- `, `? ` and `: ` (`- : - : x`, or `: - - x` after a `- ` run the fuzz cut with a `:`) each open a level.
+  return (ch === 0x2d || ch === 0x3f || ch === 0x3a) && isBlank(text.charCodeAt(at + 1)); // - ? :
 }
 
 function isBlank(ch: number): boolean {

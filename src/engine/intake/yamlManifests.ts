@@ -10,6 +10,7 @@ import {
 } from './documentLimits.js';
 import { isCircular } from './circular.js';
 import { admitSwallowed } from './documentMarkers.js';
+import { documentStartLine } from './documentStart.js';
 import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 import { admitRunTogether, hasContent, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
@@ -54,7 +55,7 @@ export function parseManifestTextWithYaml(
       result.warnings.push({ file, line, severity: 'error', problem: 'limit', message: entry.breach.message });
       return;
     }
-    const startLine = lineOf(lineCounter, entry.range[0], text);
+    const startLine = startLineOf(entry, lineCounter, text);
     if (entry.errors.length > 0) recoverOrReport(entry, { text, file, startLine, lineCounter, parsePiece, limits }, result);
     else admitAliased(entry, { file, startLine, lineCounter, limits }, result);
   });
@@ -257,6 +258,16 @@ function lineCounterOf(text: string): LineCounter {
   lineCounter.addNewLine(0);
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
   return lineCounter;
+}
+
+/**
+ * A document's line, counted from its content as the fast path counts it (documentStart.ts): the Parser may start a
+ * document at a stray token before its `---` (`...`, `}`, `---`), and the line was that token's (#16).
+ */
+function startLineOf(doc: Document.Parsed, lineCounter: LineCounter, text: string): number {
+  const content = doc.contents?.range?.[0];
+  if (content === undefined || content <= doc.range[0]) return lineOf(lineCounter, doc.range[0], text);
+  return documentStartLine(text, content, lineCounter.linePos(content).line);
 }
 
 /** The line of a document's first content, skipping the `---` marker and leading comments. */

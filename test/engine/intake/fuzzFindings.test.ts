@@ -80,6 +80,19 @@ describe('intake fuzz findings', () => {
     expect(result.warnings).toEqual(['2 limit']);
   });
 
+  it('counts `: ` among the indicators that nest a line too deep', () => {
+    // `- - … : - - … x` then a line that goes on: the check stopped at the `:`, and the Parser recursed on the rest.
+    const text = `metadata:\n${'- '.repeat(300)}: ${'- '.repeat(20_000)}x\n  b: 1\n---\n${configMap('after')}`;
+    const result = read(text);
+    expect(result.objects).toEqual(['5 after']);
+    expect(result.warnings).toEqual(['2 limit']);
+  });
+
+  it('puts a document that the Parser starts at a stray token before its marker at its own line', () => {
+    // `}` after `...` was taken as the start of the next document, and its line as that document's.
+    expect(read(`a: 1\n...\n}\n---\n\n${configMap('after')}`).objects).toEqual(['6 after']);
+  });
+
   it('skips a document whose alias is inside the node it names, which would be an object containing itself', () => {
     const text = `${configMap('before')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: &m\n  name: loop\n  labels: *m\n`;
     const parsed = parseManifestText(text, 'f.yaml');

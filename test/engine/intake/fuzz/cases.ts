@@ -33,6 +33,11 @@ export interface KeptDocument {
   readonly lastLine: number;
   /** The canonical text of each object it gives when read alone. */
   readonly objects: readonly string[];
+  /**
+   * Only its objects' identity is checked, not their content: it follows a broken document that holds a directive
+   * line (`%YAML 1.1`), and a directive before `---` belongs to the document after it (1.1 reads `<<` and `yes`).
+   */
+  readonly identityOnly?: boolean;
 }
 
 interface Document {
@@ -84,11 +89,16 @@ export class CaseMaker {
     const kept: KeptDocument[] = [];
     const from: string[] = [];
     let line = 1;
+    let afterDirective = false;
     const add = (bytes: Buffer, document?: Document & { objects: string[] }): void => {
       const marker = parts.length === 0 ? Buffer.alloc(0) : Buffer.from(random.pick(MARKERS), 'utf8');
       const content = bytes.length === 0 || bytes[bytes.length - 1] === 0x0a ? bytes : Buffer.concat([bytes, Buffer.from('\n')]);
       const lines = countLines(marker) + countLines(content);
-      if (document) kept.push({ source: document.source, firstLine: line, lastLine: line + lines - 1, objects: document.objects });
+      if (document) {
+        const where = { source: document.source, firstLine: line, lastLine: line + lines - 1, objects: document.objects };
+        kept.push(afterDirective ? { ...where, identityOnly: true } : where);
+      }
+      afterDirective = !document && /^%/m.test(content.toString('latin1'));
       parts.push(marker, content);
       line += lines;
     };

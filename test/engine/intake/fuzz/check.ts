@@ -57,17 +57,31 @@ function wellFormed(parsed: ParsedManifests, fuzzCase: FuzzCase): string[] {
   return problems;
 }
 
-/** Each valid document of a mixed case gives each of its objects, unchanged, at a line inside that document. */
+/**
+ * Each valid document of a mixed case gives each of its objects, unchanged (or the same object, after a directive:
+ * KeptDocument.identityOnly), at a line inside that document.
+ */
 function lostDocuments(parsed: ParsedManifests, fuzzCase: FuzzCase): string[] {
   const problems: string[] = [];
-  const read = parsed.objects.map((object) => ({ text: canonical(object.object), line: object.source.line }));
+  const read = parsed.objects.map((object) => ({ text: canonical(object.object), id: identity(object.object), line: object.source.line }));
   for (const kept of fuzzCase.kept) {
     for (const expected of kept.objects) {
-      if (read.some((object) => object.text === expected && object.line >= kept.firstLine && object.line <= kept.lastLine)) continue;
+      const id = identity(JSON.parse(expected));
+      const same = (object: { text: string; id: string }): boolean => (kept.identityOnly ? object.id === id : object.text === expected);
+      if (read.some((object) => same(object) && object.line >= kept.firstLine && object.line <= kept.lastLine)) continue;
       problems.push(`lost ${kept.source} (lines ${kept.firstLine}-${kept.lastLine}): ${expected.slice(0, 120)}`);
     }
   }
   return problems;
+}
+
+function identity(object: unknown): string {
+  const { apiVersion, kind, metadata } = object as {
+    apiVersion?: unknown;
+    kind?: unknown;
+    metadata?: { name?: unknown; namespace?: unknown };
+  };
+  return JSON.stringify([apiVersion, kind, metadata?.namespace, metadata?.name]);
 }
 
 /** Lines as either parser may count them: a lone carriage return ends a line for js-yaml. */
