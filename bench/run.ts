@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { benchEngine } from './engine.js';
 import { benchEvents, printEventsRow } from './events.js';
 import { benchFirstLists } from './firstLists.js';
+import { printSoak, runSoak } from './fuzzSoak.js';
 import { benchHost } from './host.js';
 import { benchStore, printStoreRows } from './store.js';
 import { benchSnapshotBomb, printSnapshotBomb } from './snapshotImport.js';
@@ -110,6 +112,10 @@ void (async () => {
   await benchIntake(Number(process.env['BENCH_INTAKE_MB'] ?? 8));
   console.log('\nHostile intake: the 2.4 MB map of 100K keys (target: linear, ≤ 1 s)');
   benchHostileIntake();
+  const fuzzCases = Number(process.env['BENCH_FUZZ_CASES'] ?? 5_000);
+  console.log(`\nIntake fuzz soak: ${fuzzCases} mutated manifests through parse, engine and graph, in a worker with a 10 s watchdog`);
+  console.log('(targets: 0 crashes, 0 hangs, 0 broken properties; BENCH_FUZZ_CASES sets the count; 50,000: npx tsx bench/fuzzSoak.ts)');
+  printSoak(await runSoak(fuzzCases, 1), 1, resolve(__dirname, '..'));
   console.log('\nLayout quality: ours vs Graphviz dot on our DOT export (targets: 0 through, ≥ 95% forward, 0 label overlaps,');
   console.log('fewer crossings than dot in less time; BENCH_QUALITY_CASES picks cases, BENCH_DOT_TIMEOUT_S caps dot; times under load)');
   await benchLayoutQuality(qualityCasesFromEnv());

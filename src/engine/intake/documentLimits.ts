@@ -56,16 +56,17 @@ function breach(limit: IntakeLimitName, offset: number, what: string): LimitBrea
 }
 
 /**
- * Lines that open more levels than the depth limit with compact block indicators alone (`- - - … x`, `- ? - …`):
- * the one shape that the `yaml` library's Parser itself reads by recursion (its blockSequence calls step per `- `),
- * so it must be found in the text before that Parser runs. Each `- ` or `? ` at a line's start opens a level,
- * so such a line is too deep for certain. Offsets of the lines' first indicators.
+ * Lines that open more levels than the depth limit with compact block indicators alone (`- - - … x`, `- ? - …`,
+ * `- : - …`): the one shape that the `yaml` library's Parser itself reads by recursion (its blockSequence calls step
+ * per `- `), so it must be found in the text before that Parser runs. Each `- `, `? ` or `: ` at a line's start opens
+ * a level, so such a line is too deep for certain. Offsets of the lines' first indicators.
  */
 export function compactNestingOffsets(text: string, limits: IntakeLimits): number[] {
   const offsets: number[] = [];
   for (let lineStart = 0; lineStart < text.length;) {
     let at = lineStart;
-    while (text.charCodeAt(at) === 0x20) at++;
+    // Tabs too: YAML forbids them in indentation, but the Parser reads `\t- - - …` on (and recurses) all the same.
+    while (isBlank(text.charCodeAt(at))) at++;
     const first = at;
     let levels = 0;
     while (isCompactIndicator(text, at)) {
@@ -82,18 +83,36 @@ export function compactNestingOffsets(text: string, limits: IntakeLimits): numbe
 
 /** The text with the indicators of those lines blanked (same length and lines), for a Parser that must not recurse. */
 export function blankCompactNesting(text: string, offsets: readonly number[]): string {
-  let blanked = text;
+  // One pass: re-slicing the whole text per line was quadratic (2 MB of such lines: 10 s).
+  const parts: string[] = [];
+  let copied = 0;
   for (const offset of offsets) {
     let at = offset;
-    while (isCompactIndicator(blanked, at) || isBlank(blanked.charCodeAt(at))) at++;
-    blanked = blanked.slice(0, offset) + ' '.repeat(at - offset) + blanked.slice(at);
+    while (isCompactIndicator(text, at) || isBlank(text.charCodeAt(at))) at++;
+    parts.push(text.slice(copied, offset), ' '.repeat(at - offset));
+    copied = at;
   }
-  return blanked;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** The first of the sorted `offsets` in [from, to), by binary search (a file may hold many of each). */
+export function firstOffsetWithin(offsets: readonly number[], from: number, to: number): number | undefined {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  const found = offsets[low];
+  return found !== undefined && found < to ? found : undefined;
 }
 
 function isCompactIndicator(text: string, at: number): boolean {
   const ch = text.charCodeAt(at);
-  return (ch === 0x2d || ch === 0x3f) && isBlank(text.charCodeAt(at + 1)); // - ?
+  // `- `, `? ` and `: ` (`- : - : x`, or `: - - x` after a `- ` run the fuzz cut with a `:`) each open a level.
+  return (ch === 0x2d || ch === 0x3f || ch === 0x3a) && isBlank(text.charCodeAt(at + 1)); // - ? :
 }
 
 function isBlank(ch: number): boolean {

@@ -12,6 +12,8 @@ export interface RunTogether {
   readonly file: string;
   readonly startLine: number;
   readonly errorLine: number;
+  /** The line of the split text's first character: above `startLine` by its `---` marker and comments. */
+  readonly chunkLine: number;
 }
 
 interface TextPiece {
@@ -53,6 +55,18 @@ export function splitAtTopLevelApiVersion(chunk: string): TextPiece[] {
   return pieces.filter((piece) => piece.text.trim().length > 0);
 }
 
+/**
+ * Whether a piece has a line that is not blank, a comment or a bare document marker. What comes before a document's
+ * first `apiVersion` (its `---`, comments) is no object: one mapping with a duplicate key below its comments was
+ * reported as two objects run together (#16).
+ */
+export function hasContent({ text }: TextPiece): boolean {
+  return text.split('\n').some((line) => {
+    const rest = line.replace(/^(?:---|\.\.\.)(?=\s|$)/, '').trim();
+    return rest.length > 0 && !rest.startsWith('#');
+  });
+}
+
 function newlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
@@ -90,7 +104,7 @@ export function parseRunTogetherFast(
     parsedPieces.push({ parsed, lineOffset: piece.lineOffset });
   }
   const result: ParsedManifests = { objects: [], warnings: [] };
-  admitPieces(parsedPieces, { file, startLine: 1, errorLine: pieces[1]!.lineOffset + 1 }, result);
+  admitPieces(parsedPieces, { file, startLine: 1, errorLine: pieces[1]!.lineOffset + 1, chunkLine: 1 }, result);
   return result;
 }
 
@@ -114,7 +128,7 @@ function admitPieces(pieces: readonly ParsedPiece[], where: RunTogether, result:
       "recovered them by splitting at each top-level 'apiVersion:'",
   });
   for (const { parsed, lineOffset } of pieces) {
-    const shift = startLine - 1 + lineOffset;
+    const shift = where.chunkLine - 1 + lineOffset;
     for (const object of parsed.objects) {
       result.objects.push({ object: object.object, source: { file, line: object.source.line + shift } });
     }

@@ -1,13 +1,29 @@
 import { Composer, LineCounter, Parser, isScalar, visit, YAMLParseError, type Alias, type CST, type Document } from 'yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
-import { blankCompactNesting, checkDocumentLimits, compactNestingOffsets, depthBreach, type LimitBreach } from './documentLimits.js';
+import {
+  blankCompactNesting,
+  checkDocumentLimits,
+  compactNestingOffsets,
+  depthBreach,
+  firstOffsetWithin,
+  type LimitBreach,
+} from './documentLimits.js';
+import { isCircular } from './circular.js';
+import { admitSwallowed } from './documentMarkers.js';
+import { documentStartLine } from './documentStart.js';
 import { DEFAULT_INTAKE_LIMITS, raiseHint, type IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
-import { admitRunTogether, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
+import { admitRunTogether, hasContent, splitAtTopLevelApiVersion, type PieceParser } from './runTogether.js';
 
 /** A document the limits turned away, kept in file order with those that were read. */
 interface Skipped {
   readonly breach: LimitBreach;
+}
+
+/** A document as the file holds it: composed, or turned away by a limit; `offset` is where it starts. */
+interface Entry {
+  readonly offset: number;
+  readonly entry: Document.Parsed | Skipped;
 }
 
 /**
@@ -23,21 +39,26 @@ export function parseManifestTextWithYaml(
   parsePiece: PieceParser = parseManifestTextWithYaml,
 ): ParsedManifests {
   const result: ParsedManifests = { objects: [], warnings: [] };
-  const lineCounter = new LineCounter();
-  for (const entry of composeWithinLimits(text, lineCounter, limits)) {
+  const lineCounter = lineCounterOf(text);
+  const entries = composeWithinLimits(text, limits);
+  entries.forEach(({ offset, entry }, index) => {
+    // The document's extent: up to the next one, with the error tokens after it that the Parser could not read.
+    const end = entries[index + 1]?.offset ?? text.length;
+    if (
+      ('breach' in entry || entry.errors.length > 0) &&
+      admitSwallowed(text, { offset, end, file, lineCounter, parsePiece, limits }, result)
+    ) {
+      return;
+    }
     if ('breach' in entry) {
       const line = lineCounter.linePos(entry.breach.offset).line;
       result.warnings.push({ file, line, severity: 'error', problem: 'limit', message: entry.breach.message });
-      continue;
+      return;
     }
-    const doc = entry;
-    const startLine = lineOf(lineCounter, doc.range[0], text);
-    if (doc.errors.length > 0) {
-      recoverOrReport(doc, { text, file, startLine, lineCounter, parsePiece, limits }, result);
-      continue;
-    }
-    admitAliased(doc, { file, startLine, lineCounter, limits }, result);
-  }
+    const startLine = startLineOf(entry, lineCounter, text);
+    if (entry.errors.length > 0) recoverOrReport(entry, { text, file, startLine, lineCounter, parsePiece, limits }, result);
+    else admitAliased(entry, { file, startLine, lineCounter, limits }, result);
+  });
   return result;
 }
 
@@ -68,6 +89,11 @@ function admitAliased(doc: Document.Parsed, where: Where, result: ParsedManifest
     result.warnings.push({ file, line, severity: 'error', problem: 'bad-alias', message });
     return;
   }
+  if (isCircular(value)) {
+    const message = 'document skipped: an alias refers to a node that contains it (a loop no Kubernetes object can hold)';
+    result.warnings.push({ file, line: startLine, severity: 'error', problem: 'bad-alias', message });
+    return;
+  }
   admitDocument(value, file, startLine, linesOf(doc, startLine, lineCounter), result);
 }
 
@@ -94,27 +120,30 @@ function firstUnresolvedAlias(doc: Document.Parsed): Alias | undefined {
  * and `reportDuplicateKeys` does the same check with a Set. Lines too deeply nested for its Parser are blanked
  * before it runs, and their documents skipped.
  */
-function composeWithinLimits(text: string, lineCounter: LineCounter, limits: IntakeLimits): (Document.Parsed | Skipped)[] {
-  const entries: { readonly offset: number; readonly entry: Document.Parsed | Skipped }[] = [];
+function composeWithinLimits(text: string, limits: IntakeLimits): Entry[] {
+  const entries: Entry[] = [];
   const tooDeep = compactNestingOffsets(text, limits);
   const parsed = tooDeep.length > 0 ? blankCompactNesting(text, tooDeep) : text;
   const skip = (document: CST.Document, end: number): boolean => {
-    const deep = tooDeep.find((offset) => offset >= document.offset && offset < end);
+    const deep = firstOffsetWithin(tooDeep, document.offset, end);
     const breach = deep === undefined ? checkDocumentLimits(document, limits) : depthBreach(deep, limits);
     if (breach) entries.push({ offset: document.offset, entry: { breach } });
     return breach !== undefined;
   };
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
-  for (const doc of composer.compose(withoutSkipped(new Parser(lineCounter.addNewLine).parse(parsed), skip))) {
+  // logLevel 'error': a key that is a map is stringified as before, without a process warning per document.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  for (const doc of composer.compose(withoutSkipped(new Parser().parse(parsed), skip))) {
     reportDuplicateKeys(doc);
     entries.push({ offset: doc.range[0], entry: doc });
   }
-  return entries.sort((a, b) => a.offset - b.offset).map(({ entry }) => entry);
+  return entries.sort((a, b) => a.offset - b.offset);
 }
 
 /**
- * The tokens without the documents `skip` turns away (told where each ends: where the next one starts), nor
- * their `...`, which would otherwise end the document before them. Comments and directives stay.
+ * The tokens without the documents `skip` turns away (told where each ends: where the next one starts), nor what
+ * follows them up to the next document but its directives: their `...` would end the document before them, and
+ * the Composer gives their error tokens (the rest of a line it could not read) to the document before them, which
+ * then was lost as broken (#16).
  */
 function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Document, end: number) => boolean): Generator<CST.Token> {
   let held: CST.Token[] = [];
@@ -123,12 +152,18 @@ function* withoutSkipped(tokens: Iterable<CST.Token>, skip: (document: CST.Docum
     held = [];
     const skipped = document?.type === 'document' && skip(document, end);
     if (document && !skipped) yield document;
-    for (const token of after) if (!skipped || token.type !== 'doc-end') yield token;
+    for (const token of after) if (!skipped || token.type === 'directive') yield token;
   }
   for (const token of tokens) {
     if (token.type === 'document') {
+      // The Parser may report errors of a document before the document itself (`--- # x` then `]]] t`); the
+      // Composer would give them to the document before, which was then lost as broken (#16). They go after it.
+      // Not those at the very start of the document: the end of a flow collection or of an empty block scalar
+      // that the marker line cut short is reported there, and is the error of the document before.
+      const late = held.filter((earlier, index) => index > 0 && earlier.type === 'error' && earlier.offset > token.offset);
+      if (late.length > 0) held = held.filter((earlier) => !late.includes(earlier));
       yield* release(token.offset);
-      held = [token];
+      held = [token, ...late];
     } else if (held.length > 0) held.push(token);
     else yield token;
   }
@@ -175,9 +210,11 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
   const errorLine = first.linePos?.[0]?.line ?? lineOf(lineCounter, first.pos[0], text);
   const onlyDuplicateKeys = doc.errors.every((error) => error.code === 'DUPLICATE_KEY');
   const chunk = text.slice(doc.range[0], doc.range[2]);
-  const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk) : [];
+  const pieces = onlyDuplicateKeys ? splitAtTopLevelApiVersion(chunk).filter(hasContent) : [];
   if (pieces.length > 1) {
-    admitRunTogether(pieces, { file, startLine, errorLine }, (piece, name) => recovery.parsePiece(piece, name, recovery.limits), result);
+    const chunkLine = lineCounter.linePos(doc.range[0]).line;
+    const where = { file, startLine, errorLine, chunkLine };
+    admitRunTogether(pieces, where, (piece, name) => recovery.parsePiece(piece, name, recovery.limits), result);
     return;
   }
   result.warnings.push({
@@ -210,6 +247,27 @@ function valueLinesOf(doc: Document.Parsed, lineCounter: LineCounter): Map<strin
     },
   });
   return lines;
+}
+
+/**
+ * Every line of `text`, counted here: the `yaml` Parser's own line callback skips the line breaks inside the
+ * tokens it gives up on after an error, so every line below a broken document was reported too high.
+ */
+function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  return lineCounter;
+}
+
+/**
+ * A document's line, counted from its content as the fast path counts it (documentStart.ts): the Parser may start a
+ * document at a stray token before its `---` (`...`, `}`, `---`), and the line was that token's (#16).
+ */
+function startLineOf(doc: Document.Parsed, lineCounter: LineCounter, text: string): number {
+  const content = doc.contents?.range?.[0];
+  if (content === undefined || content <= doc.range[0]) return lineOf(lineCounter, doc.range[0], text);
+  return documentStartLine(text, content, lineCounter.linePos(content).line);
 }
 
 /** The line of a document's first content, skipping the `---` marker and leading comments. */
