@@ -17,6 +17,7 @@ import type { FitMeasure } from './fitMeasure';
 import { describeFit, measureFit } from './fitMeasure';
 import { chromiumSuite } from './suite';
 import { DARK } from './themes';
+import { DEPLOY as EVENTS_DEPLOY, shop as shopWithEvents } from '../engine/viewModel/shopEvents';
 
 const ROOT = resolve(__dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -123,38 +124,58 @@ const LONG_TITLE = 'online-boutique and shop manifests, opened beside the YAML';
 describe.skipIf(!chromiumAvailable())('the toolbar at its breakpoints (Chromium)', { timeout: 180_000 }, () => {
   const suite = chromiumSuite();
 
-  it('stays one row on either side of each breakpoint, with a long title and focus mode on', async () => {
-    const graph = (await topologyFromPaths([join(ROOT, 'examples/shop')])).engine.graph();
-    const page = await suite.open(DARK, { viewport: { width: 1000, height: HEIGHT } });
-    await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
-    await page.send(createMessage(GraphInit, { title: LONG_TITLE, mode: 'manifests', graph, findings: [] }) as never);
-    await page.settled();
-    await page.send(createMessage(ViewFocus, { id: 'apps/Deployment/shop/frontend', neighbourhood: true }) as never);
-    await expect.poll(() => page.page.locator('.focus-chip').count()).toBe(1);
-    for (const width of [1400, 1200, 1199, 1000, 999, 960, 959, 760, 759, 680, 679, 480, 479, 360]) {
-      await page.page.setViewportSize({ width, height: HEIGHT });
-      await waitFrames(page);
-      const m = await measureFit(page);
-      console.log(describeFit(`focus, long title @${width}`, m));
-      expectOneToolbarRow(m);
-      // The controls that never move away stay reachable.
-      for (const name of ['Fit', 'Fewer hops', 'More hops', 'Leave focus mode']) {
-        expect(await uncovered(page.page.getByRole('button', { name, exact: true })), `${name} @${width}`).toBe(true);
+  const cases = [
+    {
+      name: 'examples/shop',
+      graph: async () => (await topologyFromPaths([join(ROOT, 'examples/shop')])).engine.graph(),
+      focus: 'apps/Deployment/shop/frontend',
+      warned: false,
+    },
+    { name: 'recent Warning Events', graph: async () => shopWithEvents(), focus: EVENTS_DEPLOY, warned: true },
+  ];
+  for (const c of cases) {
+    it(`stays one row on either side of each breakpoint, with a long title and focus mode on (${c.name})`, async () => {
+      const graph = await c.graph();
+      const page = await suite.open(DARK, { viewport: { width: 1000, height: HEIGHT } });
+      await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+      await page.send(createMessage(GraphInit, { title: LONG_TITLE, mode: 'manifests', graph, findings: [] }) as never);
+      await page.settled();
+      await page.send(createMessage(ViewFocus, { id: c.focus, neighbourhood: true }) as never);
+      await expect.poll(() => page.page.locator('.focus-chip').count()).toBe(1);
+      const widths = [1400, 1351, 1350, 1349, 1200, 1199, 1150, 1149, 1000, 999, 960, 959, 760, 759, 680, 679, 480, 479, 360];
+      for (const width of widths) {
+        await page.page.setViewportSize({ width, height: HEIGHT });
+        await waitFrames(page);
+        const m = await measureFit(page);
+        console.log(describeFit(`${c.name}, focus, long title @${width}`, m));
+        expectOneToolbarRow(m);
+        // The controls that never move away stay reachable.
+        for (const name of ['Fit', 'Fewer hops', 'More hops', 'Leave focus mode']) {
+          expect(await uncovered(page.page.getByRole('button', { name, exact: true })), `${name} @${width}`).toBe(true);
+        }
+        const menuOrActions =
+          width < breakpoint('actions', true, c.warned)
+            ? page.page.locator('summary[aria-label="More tools"]')
+            : page.page.getByRole('button', { name: 'Legend', exact: true });
+        expect(await uncovered(menuOrActions), `More tools or Legend @${width}`).toBe(true);
+        expect(await uncovered(page.page.getByRole('searchbox', { name: 'Search by name or label' }))).toBe(true);
+        // "Warnings only" is offered only when there are recent Warnings: in the toolbar when there is room, else in the menu.
+        const toggle = page.page.getByTestId('warnings-only');
+        if (!c.warned) expect(await toggle.count(), `no Warnings, no toggle @${width}`).toBe(0);
+        else if (width >= breakpoint('actions', true, true)) expect(await uncovered(toggle), `Warnings only @${width}`).toBe(true);
+        else {
+          expect(await toggle.count(), `Warnings only folded @${width}`).toBe(1);
+          expect(await uncovered(page.page.locator('summary[aria-label="More tools"]')), `More tools @${width}`).toBe(true);
+        }
+        // The badge says where the picture comes from; the title gives way, the badge is never cut.
+        const badge = await page.page
+          .locator('.toolbar .mode')
+          .evaluate((el) => ({ text: el.textContent, clipped: el.scrollWidth > el.clientWidth + 1 }));
+        expect(badge, `mode badge @${width}`).toEqual({ text: 'yaml', clipped: false });
       }
-      const menuOrActions =
-        width < breakpoint('actions', true)
-          ? page.page.locator('summary[aria-label="More tools"]')
-          : page.page.getByRole('button', { name: 'Legend', exact: true });
-      expect(await uncovered(menuOrActions), `More tools or Legend @${width}`).toBe(true);
-      expect(await uncovered(page.page.getByRole('searchbox', { name: 'Search by name or label' }))).toBe(true);
-      // The badge says where the picture comes from; the title gives way, the badge is never cut.
-      const badge = await page.page
-        .locator('.toolbar .mode')
-        .evaluate((el) => ({ text: el.textContent, clipped: el.scrollWidth > el.clientWidth + 1 }));
-      expect(badge, `mode badge @${width}`).toEqual({ text: 'yaml', clipped: false });
-    }
-    await page.screenshot('fit-toolbar-focus-360');
-  });
+      await page.screenshot(`fit-toolbar-focus-360${c.warned ? '-warned' : ''}`);
+    });
+  }
 
   it('opens More tools from the keyboard, runs an action from it, and closes on Escape', async () => {
     const graph = (await topologyFromPaths([join(ROOT, 'examples/shop')])).engine.graph();

@@ -74,6 +74,11 @@ function timeOf(node: TopologyNode): number | undefined {
   return Number.isNaN(time) ? undefined : time;
 }
 
+/** Whether any Event in the graph is a recent Warning: the "Warnings only" filter means something. */
+export function hasRecentWarnings(store: GraphStore): boolean {
+  return warnings(store).events.size > 0;
+}
+
 /** Whether Event `id` is a Warning recent enough to count. */
 export function isRecentWarning(store: GraphStore, id: string): boolean {
   return warnings(store).events.has(id);

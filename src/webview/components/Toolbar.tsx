@@ -6,6 +6,7 @@ import { EDGE_VISUALS } from '../../engine/visual/edges';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import { nameFromId } from '../../engine/viewModel/graphStore';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
+import { hasRecentWarnings } from '../../engine/viewModel/eventFolds';
 import { CLUSTER_SCOPE_LABEL, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, toggle } from '../../engine/viewModel/viewOptions';
 import type { UiState } from '../uiState';
 import type { GraphMode } from '../../protocol/messages';
@@ -143,8 +144,9 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
   const { store, meta, ui, onView } = props;
   const view = ui.view;
   const focused = view.focus !== null;
+  const warned = useMemo(() => hasRecentWarnings(store), [store, props.graphVersion]) || view.warningsOnly === true;
   const wide = {
-    actions: useMinWidth(breakpoint('actions', focused)),
+    actions: useMinWidth(breakpoint('actions', focused, warned)),
     relations: useMinWidth(breakpoint('relations', focused)),
     filters: useMinWidth(breakpoint('filters', focused)),
   };
@@ -164,7 +166,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       <Filters {...props} view={view} shown={inline} />
       {wide.actions && <LevelSelect view={view} onView={onView} />}
       {wide.actions && <GroupToggle view={view} onView={onView} />}
-      {wide.actions && <WarningsToggle view={view} onView={onView} />}
+      {warned && wide.actions && <WarningsToggle view={view} onView={onView} />}
       {view.focus !== null && <FocusChip view={view} store={store} onView={onView} />}
       <div class="spacer" />
       <button type="button" onClick={props.onFit} title="Fit the whole graph (0)">
@@ -176,7 +178,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
           <Filters {...props} view={view} shown={inMenu} />
           <LevelSelect view={view} onView={onView} />
           <GroupToggle view={view} onView={onView} />
-          <WarningsToggle view={view} onView={onView} />
+          {warned && <WarningsToggle view={view} onView={onView} />}
           <Actions {...props} />
         </Menu>
       )}
