@@ -1,0 +1,78 @@
+/**
+ * What can be done to an object, declared once: which kinds an action applies to, whether it changes or removes
+ * anything (history and manifest views offer only the read-only ones; a protected context asks for its name before
+ * a destructive one), and which API permission it needs, asked with a SelfSubjectAccessReview before it is offered.
+ */
+
+export type ActionId =
+  'view-yaml' | 'copy-name' | 'copy-kubectl' | 'scale' | 'restart' | 'delete' | 'cordon' | 'uncordon' | 'drain' | 'shell' | 'port-forward';
+
+/** One permission, as a SelfSubjectAccessReview's resourceAttributes take it (the resource is found by discovery). */
+export interface ActionAccess {
+  readonly verb: 'get' | 'patch' | 'update' | 'delete' | 'create' | 'list';
+  readonly subresource?: string;
+  /** Another resource than the object's own (drain evicts Pods: `pods/eviction`). */
+  readonly kind?: string;
+}
+
+export interface ActionSpec {
+  readonly id: ActionId;
+  readonly title: string;
+  /** Kinds it applies to; `undefined` means every kind. */
+  readonly kinds?: ReadonlySet<string>;
+  /** Changes the cluster: never offered in history mode or on manifest diagrams. */
+  readonly mutates: boolean;
+  /** Removes or disrupts something: a protected context asks for its name to be typed. */
+  readonly destructive: boolean;
+  readonly access: readonly ActionAccess[];
+}
+
+const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
+const RESTARTABLE = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+const NODE = new Set(['Node']);
+const SHELL = new Set(['Pod']);
+const FORWARDABLE = new Set(['Pod', 'Service']);
+
+export const ACTIONS: readonly ActionSpec[] = [
+  { id: 'view-yaml', title: 'View YAML', mutates: false, destructive: false, access: [{ verb: 'get' }] },
+  { id: 'copy-name', title: 'Copy Name', mutates: false, destructive: false, access: [] },
+  { id: 'copy-kubectl', title: 'Copy as kubectl Command', mutates: false, destructive: false, access: [] },
+  { id: 'scale', title: 'Scale…', kinds: SCALABLE, mutates: true, destructive: false, access: [{ verb: 'patch', subresource: 'scale' }] },
+  { id: 'restart', title: 'Rollout Restart', kinds: RESTARTABLE, mutates: true, destructive: true, access: [{ verb: 'patch' }] },
+  { id: 'delete', title: 'Delete…', mutates: true, destructive: true, access: [{ verb: 'delete' }] },
+  { id: 'cordon', title: 'Cordon', kinds: NODE, mutates: true, destructive: false, access: [{ verb: 'patch' }] },
+  { id: 'uncordon', title: 'Uncordon', kinds: NODE, mutates: true, destructive: false, access: [{ verb: 'patch' }] },
+  {
+    id: 'drain',
+    title: 'Drain…',
+    kinds: NODE,
+    mutates: true,
+    destructive: true,
+    access: [{ verb: 'patch' }, { verb: 'create', kind: 'Pod', subresource: 'eviction' }],
+  },
+  { id: 'shell', title: 'Open Shell…', kinds: SHELL, mutates: true, destructive: false, access: [{ verb: 'create', subresource: 'exec' }] },
+  {
+    id: 'port-forward',
+    title: 'Port Forward…',
+    kinds: FORWARDABLE,
+    mutates: false,
+    destructive: false,
+    access: [{ verb: 'create', kind: 'Pod', subresource: 'portforward' }],
+  },
+];
+
+const BY_ID: ReadonlyMap<ActionId, ActionSpec> = new Map(ACTIONS.map((action) => [action.id, action]));
+
+export function actionSpec(id: ActionId): ActionSpec {
+  const spec = BY_ID.get(id);
+  if (spec === undefined) throw new Error(`unknown action ${id}`);
+  return spec;
+}
+
+/** Where the picture comes from decides what may be done: a snapshot or a folder of YAML is only looked at. */
+export type ActionSurface = 'cluster' | 'history' | 'manifests';
+
+/** The actions offered on an object of `kind` shown from `surface`, in menu order. */
+export function actionsFor(kind: string, surface: ActionSurface): ActionSpec[] {
+  return ACTIONS.filter((action) => (action.kinds === undefined || action.kinds.has(kind)) && (surface === 'cluster' || !action.mutates));
+}

@@ -1,0 +1,67 @@
+/**
+ * The kubectl command line equivalent to an action, for "Copy as kubectl Command" and for the action log: what we
+ * did, in the words an operator can rerun or paste into a runbook. Arguments are quoted for a POSIX shell.
+ */
+import type { ActionId } from './catalog.js';
+import type { PropagationPolicy } from './dependents.js';
+
+export interface ActionTarget {
+  readonly context: string;
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export interface ActionArguments {
+  readonly replicas?: number;
+  readonly propagation?: PropagationPolicy;
+  readonly container?: string;
+  readonly shell?: string;
+  readonly localPort?: number;
+  readonly remotePort?: number;
+}
+
+const SAFE = /^[A-Za-z0-9@%_+=:,./-]+$/;
+
+export function shellQuote(argument: string): string {
+  return SAFE.test(argument) ? argument : `'${argument.replaceAll("'", `'\\''`)}'`;
+}
+
+/** `deployment.apps/web`, `pod/web-1`: kind and group spelled so kubectl resolves exactly this resource. */
+export function resourceArgument(target: Pick<ActionTarget, 'group' | 'kind' | 'name'>): string {
+  const kind = target.kind.toLowerCase();
+  return `${target.group ? `${kind}.${target.group}` : kind}/${target.name}`;
+}
+
+function scope(target: ActionTarget): string[] {
+  return ['--context', target.context, ...(target.namespace ? ['-n', target.namespace] : [])];
+}
+
+function verbArguments(action: ActionId, target: ActionTarget, args: ActionArguments): string[] {
+  const resource = resourceArgument(target);
+  switch (action) {
+    case 'view-yaml':
+    case 'copy-name':
+    case 'copy-kubectl':
+      return ['get', resource, '-o', 'yaml'];
+    case 'scale':
+      return ['scale', resource, `--replicas=${args.replicas ?? 0}`];
+    case 'restart':
+      return ['rollout', 'restart', resource];
+    case 'delete':
+      return ['delete', resource, `--cascade=${(args.propagation ?? 'Background').toLowerCase()}`];
+    case 'cordon':
+    case 'uncordon':
+    case 'drain':
+      return action === 'drain' ? ['drain', target.name, '--ignore-daemonsets', '--delete-emptydir-data'] : [action, target.name];
+    case 'shell':
+      return ['exec', '-it', resource, ...(args.container ? ['-c', args.container] : []), '--', args.shell ?? 'sh'];
+    case 'port-forward':
+      return ['port-forward', resource, `${args.localPort ?? args.remotePort ?? 0}:${args.remotePort ?? 0}`];
+  }
+}
+
+export function kubectlCommand(action: ActionId, target: ActionTarget, args: ActionArguments = {}): string {
+  return ['kubectl', ...scope(target), ...verbArguments(action, target, args)].map(shellQuote).join(' ');
+}

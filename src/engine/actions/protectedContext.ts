@@ -1,0 +1,26 @@
+/**
+ * Contexts where a destructive action needs the context's name typed to confirm (a production cluster). The
+ * pattern is the user's (`kubilitics.actions.protectedContexts`); a pattern that does not compile protects every
+ * context rather than none, since the failure must be on the safe side.
+ */
+
+export const DEFAULT_PROTECTED_PATTERN = 'prod|production';
+
+export interface ProtectionRule {
+  readonly matches: (context: string) => boolean;
+  /** Set when the pattern could not be used: what to tell the user. */
+  readonly problem?: string;
+}
+
+export function protectionRule(pattern: string): ProtectionRule {
+  if (pattern.trim() === '') return { matches: () => false };
+  try {
+    const regex = new RegExp(pattern, 'i');
+    return { matches: (context) => regex.test(context) };
+  } catch (error) {
+    return {
+      matches: () => true,
+      problem: `kubilitics.actions.protectedContexts "${pattern}" is not a valid regular expression (${(error as Error).message}): every context is treated as protected`,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { actionsFor } from '../../../src/engine/actions/catalog';
+import { protectionRule } from '../../../src/engine/actions/protectedContext';
+
+const ids = (kind: string, surface: 'cluster' | 'history' | 'manifests'): string[] => actionsFor(kind, surface).map((a) => a.id);
+
+describe('the actions offered on an object', () => {
+  it('offers each kind its own actions on a live cluster', () => {
+    expect(ids('Deployment', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'scale', 'restart', 'delete']);
+    expect(ids('DaemonSet', 'cluster')).not.toContain('scale');
+    expect(ids('Node', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'delete', 'cordon', 'uncordon', 'drain']);
+    expect(ids('Pod', 'cluster')).toContain('shell');
+    expect(ids('Service', 'cluster')).toContain('port-forward');
+  });
+
+  it('offers nothing that changes the cluster in history mode or on manifests', () => {
+    for (const surface of ['history', 'manifests'] as const) {
+      expect(ids('Deployment', surface)).toEqual(['view-yaml', 'copy-name', 'copy-kubectl']);
+      expect(ids('Pod', surface)).not.toContain('shell');
+    }
+  });
+});
+
+describe('protected contexts', () => {
+  it('matches the default pattern anywhere in the name, ignoring case', () => {
+    const rule = protectionRule('prod|production');
+    expect(rule.matches('gke_acme_europe-west1_PROD-main')).toBe(true);
+    expect(rule.matches('kind-dev')).toBe(false);
+    expect(rule.problem).toBeUndefined();
+  });
+
+  it('protects every context when the pattern is broken, and says so', () => {
+    const rule = protectionRule('prod(');
+    expect(rule.matches('kind-dev')).toBe(true);
+    expect(rule.problem).toContain('not a valid regular expression');
+  });
+
+  it('protects nothing with an empty pattern', () => {
+    expect(protectionRule('  ').matches('prod')).toBe(false);
+  });
+});

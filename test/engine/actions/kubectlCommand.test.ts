@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { kubectlCommand, shellQuote } from '../../../src/engine/actions/kubectlCommand';
+
+const web = { context: 'kind-dev', group: 'apps', kind: 'Deployment', namespace: 'shop', name: 'web' };
+const node = { context: 'kind-dev', group: '', kind: 'Node', namespace: '', name: 'worker-1' };
+
+describe('the kubectl command equivalent to an action', () => {
+  it('names the resource with its group, the context and the namespace', () => {
+    expect(kubectlCommand('scale', web, { replicas: 3 })).toBe('kubectl --context kind-dev -n shop scale deployment.apps/web --replicas=3');
+    expect(kubectlCommand('restart', web)).toBe('kubectl --context kind-dev -n shop rollout restart deployment.apps/web');
+    expect(kubectlCommand('delete', web, { propagation: 'Orphan' })).toBe(
+      'kubectl --context kind-dev -n shop delete deployment.apps/web --cascade=orphan',
+    );
+    expect(kubectlCommand('view-yaml', { ...web, group: '', kind: 'Pod', name: 'web-1' })).toBe(
+      'kubectl --context kind-dev -n shop get pod/web-1 -o yaml',
+    );
+  });
+
+  it('leaves the namespace out for cluster-scoped objects', () => {
+    expect(kubectlCommand('cordon', node)).toBe('kubectl --context kind-dev cordon worker-1');
+    expect(kubectlCommand('drain', node)).toBe('kubectl --context kind-dev drain worker-1 --ignore-daemonsets --delete-emptydir-data');
+  });
+
+  it('quotes what a shell would split or expand', () => {
+    expect(shellQuote("it's; rm -rf ~")).toBe(`'it'\\''s; rm -rf ~'`);
+    expect(kubectlCommand('copy-name', { ...web, context: 'arn:aws:eks:eu/prod cluster' })).toBe(
+      "kubectl --context 'arn:aws:eks:eu/prod cluster' -n shop get deployment.apps/web -o yaml",
+    );
+    expect(kubectlCommand('shell', { ...web, group: '', kind: 'Pod', name: 'web-1' }, { container: 'app', shell: 'bash' })).toBe(
+      'kubectl --context kind-dev -n shop exec -it pod/web-1 -c app -- bash',
+    );
+  });
+});
