@@ -15,7 +15,16 @@ export type ApiErrorKind =
   | 'tls'
   | 'exec-missing'
   | 'exec-failed'
+  | 'conflict'
+  | 'invalid'
   | 'bad-response';
+
+/** The Status an API server answers a failed write with: `details.causes` name the fields (an apply conflict, a 422). */
+export interface ApiStatus {
+  readonly message?: string;
+  readonly reason?: string;
+  readonly details?: { readonly causes?: readonly { readonly reason?: string; readonly message?: string; readonly field?: string }[] };
+}
 
 /** A failed API call, classified so callers decide by kind (retry, relist, fall back, tell the user) and never by text. */
 export class ApiError extends Error {
@@ -24,6 +33,7 @@ export class ApiError extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    readonly apiStatus?: ApiStatus,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -38,8 +48,10 @@ export interface RequestOptions {
   readonly accept?: string;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   readonly body?: unknown;
+  /** The body's type: a PATCH names its patch strategy here (merge, strategic merge, server-side apply). */
+  readonly contentType?: string;
 }
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)/;
@@ -93,14 +105,14 @@ export class ApiClient {
     }
     const headers = init.headers as unknown as Headers;
     headers.set('Accept', options.accept ?? 'application/json');
-    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (options.body !== undefined) headers.set('Content-Type', options.contentType ?? 'application/json');
     const timeout = options.timeoutMs ?? this.defaultTimeoutMs;
     const timeoutSignal = timeout > 0 ? AbortSignal.timeout(timeout) : undefined;
     const signals = [options.signal, timeoutSignal].filter((signal): signal is AbortSignal => signal !== undefined);
     const requestInit: FetchInit = {
       ...init,
       method: options.method ?? 'GET',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
       ...(signals.length ? { signal: AbortSignal.any(signals) as unknown as FetchInit['signal'] } : {}),
     };
     let response;
@@ -126,31 +138,30 @@ export class ApiClient {
   }
 }
 
+const STATUS_KINDS: ReadonlyMap<number, ApiErrorKind> = new Map([
+  [401, 'unauthorized'],
+  [403, 'forbidden'],
+  [404, 'not-found'],
+  [409, 'conflict'],
+  [410, 'gone'],
+  [422, 'invalid'],
+  [429, 'throttled'],
+]);
+
 async function httpError(response: import('node-fetch').Response, path: string): Promise<ApiError> {
   let message = `${response.status} ${response.statusText}`;
+  let status: ApiStatus | undefined;
   try {
-    const status = (await response.json()) as { message?: string };
-    if (status.message) message = status.message;
+    const body: unknown = await response.json();
+    if (typeof body === 'object' && body !== null) status = body as ApiStatus;
+    if (typeof status?.message === 'string' && status.message) message = status.message;
   } catch {
     // Not a Status object: keep the HTTP status line.
   }
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
-  const kind: ApiErrorKind =
-    response.status === 401
-      ? 'unauthorized'
-      : response.status === 403
-        ? 'forbidden'
-        : response.status === 404
-          ? 'not-found'
-          : response.status === 410
-            ? 'gone'
-            : response.status === 429
-              ? 'throttled'
-              : response.status >= 500
-                ? 'server'
-                : 'bad-response';
-  return new ApiError(kind, `${path}: ${message}`, response.status, retryAfterMs);
+  const kind = STATUS_KINDS.get(response.status) ?? (response.status >= 500 ? 'server' : 'bad-response');
+  return new ApiError(kind, `${path}: ${message}`, response.status, retryAfterMs, status);
 }
 
 function isMissingPlugin(error: unknown): boolean {
