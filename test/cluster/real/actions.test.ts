@@ -7,9 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionSpec } from '../../../src/engine/actions/catalog.js';
 import { deletionPlan } from '../../../src/engine/actions/dependents.js';
+import { drainPlan } from '../../../src/engine/actions/drainPlan.js';
 import type { ObjectRecord } from '../../../src/engine/model/object.js';
 import { ApiError } from '../../../src/extension/cluster/apiClient.js';
 import { AccessReviewer } from '../../../src/extension/actions/accessReview.js';
+import { drainNode } from '../../../src/extension/actions/drain.js';
 import { ObjectApi } from '../../../src/extension/actions/objectApi.js';
 import * as k from './builders.js';
 import { ClusterAdmin } from './clusterAdmin.js';
@@ -115,6 +117,46 @@ describe.skipIf(!available)('actions against the real control plane', () => {
       }
     });
   }
+
+  it('drains a Node through the eviction API: a PodDisruptionBudget that allows nothing keeps its Pods, and says so', async () => {
+    const strict = { ...k.pdb('held', NS, { app: 'held' }), spec: { minAvailable: 2, selector: { matchLabels: { app: 'held' } } } };
+    await admin.apply(k.deployment('held', NS, 2), strict);
+    await admin.waitForPods(NS, 'held', 2);
+    await eventually('2 Pods of held on the graph', () => records(`core/Pod/${NS}/held-`).length === 2);
+    const nodeOf = (record: ObjectRecord): string => (record.object['spec'] as { nodeName: string }).nodeName;
+    const node = nodeOf(records(`core/Pod/${NS}/held-`)[0]!);
+    const plan = drainPlan(node, live.session.engine.objects());
+    const held = plan.evict.filter((pod) => pod.name.startsWith('held-'));
+    expect(held.length).toBeGreaterThan(0);
+    const progress: string[] = [];
+    const strictResult = await drainNode(
+      api,
+      node,
+      { evict: held, skipped: [] },
+      { timeoutMs: 1_500, retryMs: 300, onProgress: (line) => progress.push(line) },
+    );
+    expect(strictResult.evicted).toEqual([]);
+    expect(strictResult.left.map((entry) => entry.pod)).toEqual(held.map((pod) => `${NS}/${pod.name}`));
+    expect(strictResult.left[0]!.reason).toMatch(/PodDisruptionBudget still refuses: .*disruption budget/i);
+    expect(progress.some((line) => line.includes('waiting for its PodDisruptionBudget'))).toBe(true);
+    for (const pod of held) expect(live.session.engine.record(pod.id), pod.id).toBeDefined();
+
+    // The budget loosened, the same drain goes through; the Pods come back on the other Node.
+    await admin.apply({ ...strict, spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'held' } } } });
+    const result = await drainNode(api, node, drainPlan(node, live.session.engine.objects()), { timeoutMs: 60_000, retryMs: 500 });
+    expect(result.left).toEqual([]);
+    expect(result.evicted).toEqual(expect.arrayContaining(held.map((pod) => `${NS}/${pod.name}`)));
+    await eventually(
+      'the held Pods running elsewhere',
+      async () => {
+        const running = await admin.runningPods(NS, 'held');
+        const here = records(`core/Pod/${NS}/held-`).filter((pod) => nodeOf(pod) === node);
+        return running.length === 2 && here.length === 0;
+      },
+      90_000,
+    );
+    await api.setUnschedulable(node, false);
+  });
 
   it('reads a Secret as metadata only: no data, no key names, named as a Secret', async () => {
     await admin.apply(k.appliedSecret('db', NS, 'password', 'hunter2'));

@@ -1,0 +1,139 @@
+/**
+ * The action commands: each resolves its objects, asks the cluster whether the user may (a denied action stops with
+ * the reason before anything is sent), confirms what a change will do, runs it and logs its kubectl equivalent.
+ */
+import * as vscode from 'vscode';
+import { actionSpec, actionsFor, type ActionId } from '../../engine/actions/catalog.js';
+import { deletionPlan, type PropagationPolicy } from '../../engine/actions/dependents.js';
+import { kubectlCommand, type ActionArguments, type ActionTarget } from '../../engine/actions/kubectlCommand.js';
+import type { ObjectRecord } from '../../engine/model/object.js';
+import type { ClusterManager } from '../cluster/clusterManager.js';
+import { log } from '../log.js';
+import { resolveTargets, type ActionArgument, type ActionTargets } from './actionTargets.js';
+import { confirmModal, confirmProtected, listed } from './confirm.js';
+import { openObjectYaml } from './objectDocuments.js';
+import { sessionActions } from './sessionActions.js';
+
+export function targetOf(context: string, record: ObjectRecord): ActionTarget {
+  return { context, group: record.group === 'core' ? '' : record.group, kind: record.kind, namespace: record.namespace, name: record.name };
+}
+
+const shown = (record: ObjectRecord): string => `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
+
+/** Resolves, then checks every object's permission; undefined when there is nothing to do or it is not permitted. */
+async function permitted(
+  clusters: ClusterManager,
+  id: ActionId,
+  argument: ActionArgument,
+  selected?: readonly ActionArgument[],
+): Promise<ActionTargets | undefined> {
+  const spec = actionSpec(id);
+  const targets = await resolveTargets(clusters, argument, selected, spec.title.replace('…', ''), spec.kinds);
+  if (!targets) return undefined;
+  const { access } = sessionActions(targets.session);
+  for (const record of targets.records) {
+    const answer = await access.check(spec, record);
+    if (!answer.allowed) {
+      void vscode.window.showWarningMessage(`${spec.title.replace('…', '')} ${shown(record)}: ${answer.reason ?? 'not permitted'}.`);
+      return undefined;
+    }
+  }
+  return targets;
+}
+
+/** Every change is logged as the kubectl line that would make it. */
+function logged(id: ActionId, targets: ActionTargets, record: ObjectRecord, args: ActionArguments = {}): void {
+  log().info(`action: ${kubectlCommand(id, targetOf(targets.context, record), args)}`);
+}
+
+export async function viewYaml(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
+  const targets = await permitted(clusters, 'view-yaml', argument);
+  for (const record of targets?.records ?? []) await openObjectYaml(targets!.context, record.id);
+}
+
+export async function copyName(clusters: ClusterManager, argument: ActionArgument, selected?: readonly ActionArgument[]): Promise<void> {
+  const targets = await resolveTargets(clusters, argument, selected, 'Copy Name');
+  if (targets) await vscode.env.clipboard.writeText(targets.records.map((record) => record.name).join('\n'));
+}
+
+/** Offers the actions that fit the object, each with its command line; the chosen line is copied. */
+export async function copyKubectl(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
+  const targets = await resolveTargets(clusters, argument, undefined, 'Copy as kubectl Command');
+  const record = targets?.records[0];
+  if (!targets || !record) return;
+  const items = actionsFor(record.kind, 'cluster')
+    .filter((action) => action.id !== 'copy-name' && action.id !== 'copy-kubectl')
+    .map((action) => ({ label: action.title.replace('…', ''), detail: kubectlCommand(action.id, targetOf(targets.context, record)) }));
+  const picked = await vscode.window.showQuickPick(items, { title: `kubectl for ${shown(record)}` });
+  if (picked) await vscode.env.clipboard.writeText(picked.detail);
+}
+
+export async function scale(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
+  const targets = await permitted(clusters, 'scale', argument);
+  const record = targets?.records[0];
+  if (!targets || !record) return;
+  const current = (record.object['spec'] as { replicas?: unknown } | undefined)?.replicas;
+  const answer = await vscode.window.showInputBox({
+    title: `Scale ${shown(record)}`,
+    prompt: 'Replicas',
+    value: String(typeof current === 'number' ? current : 1),
+    validateInput: (value) => (/^\d+$/.test(value.trim()) && Number(value) <= 100_000 ? undefined : 'A whole number from 0.'),
+  });
+  if (answer === undefined) return;
+  const replicas = Number(answer.trim());
+  if (replicas === 0 && !(await confirmProtected(targets.context, `Scale ${shown(record)} to 0`))) return;
+  await sessionActions(targets.session).objects.scale(record, replicas);
+  logged('scale', targets, record, { replicas });
+  void vscode.window.showInformationMessage(`${shown(record)} scaled to ${replicas}.`);
+}
+
+export async function restart(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
+  const targets = await permitted(clusters, 'restart', argument);
+  const record = targets?.records[0];
+  if (!targets || !record) return;
+  const detail = `Every Pod of ${shown(record)} is replaced, as its update strategy allows (kubectl rollout restart).`;
+  if (!(await confirmModal(`Restart ${shown(record)} on ${targets.context}?`, detail, 'Restart'))) return;
+  if (!(await confirmProtected(targets.context, `Restart ${shown(record)}`))) return;
+  await sessionActions(targets.session).objects.restart(record);
+  logged('restart', targets, record);
+  void vscode.window.showInformationMessage(`${shown(record)} is restarting.`);
+}
+
+export async function setCordon(clusters: ClusterManager, argument: ActionArgument, cordon: boolean): Promise<void> {
+  const targets = await permitted(clusters, cordon ? 'cordon' : 'uncordon', argument);
+  for (const record of targets?.records ?? []) {
+    await sessionActions(targets!.session).objects.setUnschedulable(record.name, cordon);
+    logged(cordon ? 'cordon' : 'uncordon', targets!, record);
+  }
+  if (targets) void vscode.window.showInformationMessage(`${targets.records.map(shown).join(', ')} ${cordon ? 'cordoned' : 'uncordoned'}.`);
+}
+
+const POLICIES: readonly { label: PropagationPolicy; detail: string }[] = [
+  { label: 'Background', detail: 'Delete now; the garbage collector removes its dependents afterwards (kubectl default).' },
+  { label: 'Foreground', detail: 'The object stays, marked for deletion, until its dependents are gone.' },
+  { label: 'Orphan', detail: 'Delete only the object; its dependents stay, without an owner.' },
+];
+
+export async function deleteObjects(
+  clusters: ClusterManager,
+  argument: ActionArgument,
+  selected?: readonly ActionArgument[],
+): Promise<void> {
+  const targets = await permitted(clusters, 'delete', argument, selected);
+  if (!targets) return;
+  const what = targets.records.length === 1 ? shown(targets.records[0]!) : `${targets.records.length} objects`;
+  const policy = await vscode.window.showQuickPick(POLICIES, { title: `Delete ${what}: and its dependents?` });
+  if (!policy) return;
+  const plan = deletionPlan(targets.records, targets.session.engine.objects(), policy.label);
+  const names = plan.ids.map((id) => targets.session.engine.record(id)).flatMap((record) => (record ? [shown(record)] : []));
+  const message = `Delete ${plan.ids.length} object${plan.ids.length === 1 ? '' : 's'} from ${targets.context}?`;
+  const detail = `${listed(names)}\n\n${plan.dependents} of them are dependents (ownerReferences), removed by the garbage collector (${policy.label}).`;
+  if (!(await confirmModal(message, detail, 'Delete'))) return;
+  if (!(await confirmProtected(targets.context, `Delete ${what}`))) return;
+  const { objects } = sessionActions(targets.session);
+  for (const record of targets.records) {
+    await objects.delete(record, policy.label);
+    logged('delete', targets, record, { propagation: policy.label });
+  }
+  void vscode.window.showInformationMessage(`Deleted ${what} (${policy.label}).`);
+}
