@@ -20,6 +20,7 @@ import {
   takeSnapshot,
 } from './commands/historyCommands.js';
 import { ParseCancelled } from './intake/manifestParser.js';
+import { registerActions } from './actions/registerActions.js';
 import { disposeLog, log, reportError } from './log.js';
 import { copyStream, filterStream, pickStream, saveStream, showLogs, type LogsArgument } from './logs/logCommands.js';
 import { LogStreams, type LogStream } from './logs/logStreams.js';
@@ -97,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): void {
       showResourceHistory(clusters, history, panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined),
     );
     command('kubilitics.exportDiagram', () => exportDiagram(panels, history));
+    registerActions(lifetime, clusters, command);
     command('kubilitics.showLog', async () => log().show(true));
     const logStreams = lifetime.register(new LogStreams(clusters));
     lifetime.register(new LogsView(logStreams));

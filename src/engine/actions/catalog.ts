@@ -50,7 +50,14 @@ export const ACTIONS: readonly ActionSpec[] = [
     destructive: true,
     access: [{ verb: 'patch' }, { verb: 'create', kind: 'Pod', subresource: 'eviction' }],
   },
-  { id: 'shell', title: 'Open Shell…', kinds: SHELL, mutates: true, destructive: false, access: [{ verb: 'create', subresource: 'exec' }] },
+  {
+    id: 'shell',
+    title: 'Open Shell…',
+    kinds: SHELL,
+    mutates: true,
+    destructive: false,
+    access: [{ verb: 'create', subresource: 'exec' }],
+  },
   {
     id: 'port-forward',
     title: 'Port Forward…',

@@ -20,7 +20,9 @@ export function protectionRule(pattern: string): ProtectionRule {
   } catch (error) {
     return {
       matches: () => true,
-      problem: `kubilitics.actions.protectedContexts "${pattern}" is not a valid regular expression (${(error as Error).message}): every context is treated as protected`,
+      problem:
+        `kubilitics.actions.protectedContexts "${pattern}" is not a valid regular expression (${(error as Error).message}): ` +
+        'every context is treated as protected',
     };
   }
 }

@@ -5,18 +5,23 @@
 import * as vscode from 'vscode';
 import { actionSpec, actionsFor, type ActionId } from '../../engine/actions/catalog.js';
 import { deletionPlan, type PropagationPolicy } from '../../engine/actions/dependents.js';
+import { drainPlan } from '../../engine/actions/drainPlan.js';
 import { kubectlCommand, type ActionArguments, type ActionTarget } from '../../engine/actions/kubectlCommand.js';
 import type { ObjectRecord } from '../../engine/model/object.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import { log } from '../log.js';
 import { resolveTargets, type ActionArgument, type ActionTargets } from './actionTargets.js';
 import { confirmModal, confirmProtected, listed } from './confirm.js';
+import { drainNode } from './drain.js';
 import { openObjectYaml } from './objectDocuments.js';
 import { sessionActions } from './sessionActions.js';
 
 export function targetOf(context: string, record: ObjectRecord): ActionTarget {
   return { context, group: record.group === 'core' ? '' : record.group, kind: record.kind, namespace: record.namespace, name: record.name };
 }
+
+/** How long a drain keeps asking for a Pod its disruption budget protects (kubectl drain waits forever by default). */
+const DRAIN_BUDGET_WAIT_MS = 5 * 60_000;
 
 const shown = (record: ObjectRecord): string => `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
 
@@ -127,7 +132,8 @@ export async function deleteObjects(
   const plan = deletionPlan(targets.records, targets.session.engine.objects(), policy.label);
   const names = plan.ids.map((id) => targets.session.engine.record(id)).flatMap((record) => (record ? [shown(record)] : []));
   const message = `Delete ${plan.ids.length} object${plan.ids.length === 1 ? '' : 's'} from ${targets.context}?`;
-  const detail = `${listed(names)}\n\n${plan.dependents} of them are dependents (ownerReferences), removed by the garbage collector (${policy.label}).`;
+  const collected = `${plan.dependents} of them are dependents (ownerReferences), removed by the garbage collector (${policy.label}).`;
+  const detail = `${listed(names)}\n\n${collected}`;
   if (!(await confirmModal(message, detail, 'Delete'))) return;
   if (!(await confirmProtected(targets.context, `Delete ${what}`))) return;
   const { objects } = sessionActions(targets.session);
@@ -136,4 +142,42 @@ export async function deleteObjects(
     logged('delete', targets, record, { propagation: policy.label });
   }
   void vscode.window.showInformationMessage(`Deleted ${what} (${policy.label}).`);
+}
+
+export async function drain(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
+  const targets = await permitted(clusters, 'drain', argument);
+  const node = targets?.records[0];
+  if (!targets || !node) return;
+  const plan = drainPlan(node.name, targets.session.engine.objects());
+  const skipped = plan.skipped.map((entry) => `${shown(entry.pod)}: ${entry.reason}`);
+  const detail = [
+    `Cordon ${node.name}, then evict ${plan.evict.length} Pod${plan.evict.length === 1 ? '' : 's'}`,
+    '(PodDisruptionBudgets decide when each may go):',
+    listed(plan.evict.map(shown)),
+    ...(skipped.length ? ['', 'Left in place:', listed(skipped)] : []),
+  ].join('\n');
+  if (!(await confirmModal(`Drain Node ${node.name} on ${targets.context}?`, detail, 'Drain'))) return;
+  if (!(await confirmProtected(targets.context, `Drain ${node.name}`))) return;
+  logged('drain', targets, node);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Draining ${node.name}`, cancellable: true },
+    (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return drainNode(sessionActions(targets.session).objects, node.name, plan, {
+        timeoutMs: DRAIN_BUDGET_WAIT_MS,
+        retryMs: 5_000,
+        signal: abort.signal,
+        onProgress: (line) => (progress.report({ message: line }), log().info(`drain ${node.name}: ${line}`)),
+      });
+    },
+  );
+  if (result.left.length === 0) void vscode.window.showInformationMessage(`${node.name} drained: ${result.evicted.length} Pods evicted.`);
+  else {
+    const lines = result.left.map((entry) => `${entry.pod}: ${entry.reason}`);
+    for (const line of lines) log().warn(`drain ${node.name}: left ${line}`);
+    void vscode.window.showWarningMessage(
+      `${node.name} is cordoned; ${result.left.length} Pods could not be evicted (see the log): ${lines[0]}`,
+    );
+  }
 }

@@ -43,7 +43,9 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
 
   constructor(private readonly manager: ClusterManager) {
     super();
-    this.view = this.register(vscode.window.createTreeView('kubilitics.resources', { treeDataProvider: this, showCollapseAll: true }));
+    this.view = this.register(
+      vscode.window.createTreeView('kubilitics.resources', { treeDataProvider: this, showCollapseAll: true, canSelectMany: true }),
+    );
     this.register(manager.onDidChange(() => this.onStatus()));
     this.register(manager.onDidDelta((delta) => this.onDelta(delta)));
     this.register(manager.onDidMetrics((state) => this.onMetrics(state)));
@@ -209,7 +211,8 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     const metrics = this.metricsOf(id);
     tree.description = [status !== 'Unknown' ? status : '', detail ?? '', metrics?.short ?? ''].filter(Boolean).join(' · ');
     tree.tooltip = [`${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`, ...(metrics?.lines ?? [])].join('\n');
-    tree.contextValue = 'object';
+    // The kind decides the menu (Scale for Deployments, Drain for Nodes): `object:<Kind>`.
+    tree.contextValue = `object:${record.kind}`;
     tree.command = { command: 'kubilitics.revealInTopology', title: 'Reveal in Topology', arguments: [{ type: 'object', id }] };
     return tree;
   }
