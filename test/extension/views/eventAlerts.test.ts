@@ -52,3 +52,18 @@ describe('alertWorthy', () => {
     expect(alertWorthy(row({ lastSeen: NOW - NEWS_MS - 1 }), '', NOW)).toBe(false);
   });
 });
+
+describe('notification settings as the extension declares them', () => {
+  it('are off by default and rate-limited to a few a minute', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const manifest = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }> } };
+    };
+    const properties = manifest.contributes.configuration.properties;
+    expect(properties['kubilitics.events.notifications.enabled']?.default).toBe(false);
+    const perMinute = properties['kubilitics.events.notifications.maxPerMinute'];
+    expect(perMinute?.default).toBe(3);
+    expect(perMinute?.minimum).toBe(1);
+    expect(perMinute?.maximum).toBeLessThanOrEqual(60);
+  });
+});
