@@ -11,7 +11,7 @@ import { deriveView, POD_AGGREGATE_PREFIX, type ViewGraph } from '../../../src/e
 import { RECENT_WARNING_MS, recentWarningCount, shownStatus } from '../../../src/engine/viewModel/eventFolds.js';
 import { GraphStore } from '../../../src/engine/viewModel/graphStore.js';
 import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions.js';
-import { eventEntryOf } from '../../../src/extension/views/eventEntry.js';
+import { eventEntryOf, type EventEntry } from '../../../src/extension/views/eventEntry.js';
 import { EventsModel } from '../../../src/extension/views/eventsModel.js';
 import * as k from './builders.js';
 import { ClusterAdmin } from './clusterAdmin.js';
@@ -55,6 +55,13 @@ function describeEvents(store: GraphStore): string {
           .join(', ')}`,
     );
   return `Events in ${NS}:\n  ${lines.join('\n  ') || '(none)'}`;
+}
+
+/** The namespace's Events as the Events view reads them. */
+function entriesIn(live: LiveSession): EventEntry[] {
+  return [...live.session.engine.objects()]
+    .filter((record) => record.kind === 'Event' && record.namespace === NS)
+    .flatMap((record) => eventEntryOf(record.id, record.object) ?? []);
 }
 
 function viewNode(view: ViewGraph, id: string): ViewGraph['nodes'][number] | undefined {
@@ -134,10 +141,7 @@ describe.skipIf(!available)('Events from the real controllers, live', () => {
 
   it("the Events view's model shows both as rows, the Warning with the source and a count", () => {
     const model = new EventsModel();
-    const entries = [...live.session.engine.objects()]
-      .filter((record) => record.kind === 'Event' && record.namespace === NS)
-      .map((record) => eventEntryOf(record.id, record.object)!);
-    model.apply(entries);
+    model.apply(entriesIn(live));
     model.setFilter({ types: new Set(['Warning']) });
     const rows = model.visibleRows();
     expect(rows.map((row) => [row.reason, row.object.kind, row.source])).toContainEqual([
@@ -181,6 +185,14 @@ describe.skipIf(!available)('Events from the real controllers, live', () => {
     expect(viewNode(workloads, fold)?.warnings).toBe(stillThere.length);
     expect(viewNode(workloads, fold)?.status).toBe('Degraded');
     expect(viewNode(workloads, DEPLOYMENT)?.warnings).toBeUndefined();
+    // The scheduler reports through events.k8s.io and the session watches core/v1 Events: the Pods' Scheduled Events
+    // still name their source and object.
+    const pods = await admin.runningPods(NS, 'api');
+    const scheduled = await eventually('Scheduled Events about both Pods', () => {
+      const found = entriesIn(live).filter((entry) => entry.reason === 'Scheduled');
+      return found.length >= pods.length ? found : undefined;
+    });
+    expect(scheduled.map((entry) => [entry.object.name, entry.source]).sort()).toEqual(pods.map((pod) => [pod, 'default-scheduler']));
     expect(RECENT_WARNING_MS).toBe(60 * 60 * 1000);
     report(`FailedCreate seen ${stillThere.map((found) => found.node.detail).join('; ')}`);
   }, 240_000);
