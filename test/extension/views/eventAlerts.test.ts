@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alertWorthy, NEWS_MS, RateLimiter } from '../../../src/extension/views/eventAlerts.js';
 import type { EventRow } from '../../../src/extension/views/eventsModel.js';
@@ -55,8 +57,7 @@ describe('alertWorthy', () => {
 
 describe('notification settings as the extension declares them', () => {
   it('are off by default and rate-limited to a few a minute', async () => {
-    const { readFile } = await import('node:fs/promises');
-    const manifest = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    const manifest = JSON.parse(await readFile(resolve(__dirname, '../../../package.json'), 'utf8')) as {
       contributes: { configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }> } };
     };
     const properties = manifest.contributes.configuration.properties;
