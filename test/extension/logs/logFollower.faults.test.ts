@@ -3,6 +3,7 @@
  * line and resumed, lines of a megabyte, and cancellation that must leave no connection open on either side.
  */
 import { KubeConfig } from '@kubernetes/client-node';
+import { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LogMerger } from '../../../src/engine/logs/merger.js';
 import type { KubeObject } from '../../../src/engine/model/object.js';
@@ -186,5 +187,87 @@ describe('LogFollower against the fake API server: lines of a megabyte', () => {
     // The kept part is the line's start (after the 31-character timestamp and its space).
     const kept = MAX_LOG_LINE_CHARS - 31;
     expect(cut).toBe(`huge/app ${huge.slice(0, kept)}${cutMarker(huge.length - kept)}`);
+  });
+});
+
+/**
+ * The client's open sockets to this test's server (the server runs in this process too: its own sockets have the port
+ * as their local one). Node's handle list is the only place that sees every socket, the agent's pooled ones included.
+ */
+function clientSockets(): number {
+  const port = Number(new URL(server.url).port);
+  const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+  return handles.filter((h) => h instanceof Socket && !h.destroyed && h.remotePort === port).length;
+}
+
+describe('LogFollower against the fake API server: cancellation leaves no connection open', () => {
+  /** Three Pods of two containers each, all followed: six open log requests. */
+  async function followSix(): Promise<{ follower: LogFollower; directory: Directory }> {
+    const pods = ['web-1', 'web-2', 'web-3'].map((name) => runningPod(name, ['app', 'proxy']));
+    for (const p of pods) {
+      server.upsert(p as never);
+      for (const c of ['app', 'proxy']) server.setPodLog(NS, p.metadata!.name!, c, [`${c} up`]);
+    }
+    const directory = new Directory();
+    directory.set(...pods);
+    const follower = follow(directory, { follow: true });
+    await until(() => server.followingLogs() === 6 && follower.merger.total === 6, 'six followed streams', follower);
+    expect(server.openLogSockets()).toBe(6);
+    expect(clientSockets()).toBe(6);
+    return { follower, directory };
+  }
+
+  async function expectClosed(follower: LogFollower): Promise<void> {
+    await until(() => server.openLogSockets() === 0 && server.followingLogs() === 0, 'no open log connection', follower);
+    // A run waiting to retry ends when its sleep is aborted, a tick after stop().
+    await until(() => follower.activeStreams === 0, 'no container stream pending', follower);
+    await until(() => clientSockets() === 0, "the client's sockets closed too", follower);
+  }
+
+  it('on Stop', async () => {
+    const { follower } = await followSix();
+    follower.stop('stopped');
+    expect(follower.state).toBe('ended');
+    await expectClosed(follower);
+  });
+
+  it('when the Pods go away, and when what is followed is gone (the stream ends)', async () => {
+    const { follower, directory } = await followSix();
+    directory.set(runningPod('web-3', ['app', 'proxy']));
+    await until(
+      () => server.followingLogs() === 2 && server.openLogSockets() === 2 && clientSockets() === 2,
+      "web-1's and web-2's closed",
+      follower,
+    );
+    expect(follower.activeStreams).toBe(2);
+    directory.gone = true;
+    directory.set();
+    expect(follower.state).toBe('ended');
+    await expectClosed(follower);
+  });
+
+  it('when the context switches (the Logs list stops every stream of the old connection this way)', async () => {
+    const { follower } = await followSix();
+    follower.stop('the context switched or the connection was closed: the stream ends');
+    await expectClosed(follower);
+    // Nothing reconnects later: no new log request reaches the server after a retry interval has passed many times.
+    const requests = logRequests();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(logRequests()).toBe(requests);
+  });
+
+  it('while a stream waits to reconnect (the server refused it)', async () => {
+    server.upsert(runningPod('web-1') as never);
+    server.setPodLog(NS, 'web-1', 'app', ['up']);
+    server.failNext(1000, { status: 503, verbs: ['get'], path: '/log' });
+    const directory = new Directory();
+    directory.set(runningPod('web-1'));
+    const follower = follow(directory, { follow: true });
+    await until(() => follower.state === 'reconnecting' && logRequests() >= 2, 'retrying', follower);
+    follower.stop();
+    await expectClosed(follower);
+    const requests = logRequests();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(logRequests()).toBe(requests);
   });
 });
