@@ -140,7 +140,10 @@ export class FakeApiServer {
 
   // ---- pod logs ------------------------------------------------------------------------------
 
-  /** Sets what `pods/{pod}/log?container={container}` answers, one entry a line, stamped now (the last without a newline when `unterminated`). */
+  /**
+   * Sets what `pods/{pod}/log?container={container}` answers, one entry a line, stamped now (the last one without a
+   * newline when `unterminated`).
+   */
   setPodLog(namespace: string, pod: string, container: string, lines: readonly string[], unterminated = false): void {
     this.podLogs.set(namespace, pod, container, lines, unterminated);
   }

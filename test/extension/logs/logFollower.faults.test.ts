@@ -89,7 +89,8 @@ const logRequests = (): number => server.requests().filter((r) => r.resource ===
 
 describe('LogFollower against the fake API server: a stream cut in the middle of a line', () => {
   for (const how of ['destroy', 'end'] as const) {
-    it(`(${how === 'destroy' ? 'the connection drops' : 'the response ends cleanly'}) resumes from the last timestamp, losing and repeating nothing`, async () => {
+    const cut = how === 'destroy' ? 'the connection drops' : 'the response ends cleanly';
+    it(`(${cut}) resumes from the last timestamp, losing and repeating nothing`, async () => {
       server.upsert(runningPod('web-1') as never);
       server.setPodLog(NS, 'web-1', 'app', ['one', 'two']);
       const directory = new Directory();
