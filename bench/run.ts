@@ -102,7 +102,7 @@ void (async () => {
   const rows = [];
   for (const size of sizes.filter((n) => n >= 10_000)) rows.push(await benchStore(size));
   printStoreRows(rows);
-  console.log('\nSnapshot bomb: 30 KB file of 10M empty nodes (target: refused in ≤ 100 ms with ≤ 50 MB; peak RSS: bench/storeSaveRun.ts)');
+  console.log('\nSnapshot bomb: 30 KB file of 10M empty nodes (target: refused in ≤ 100 ms, ≤ 50 MB; peak RSS: bench/storeSaveRun.ts)');
   printSnapshotBomb(await benchSnapshotBomb());
   console.log('\nHistory save: longest host-thread block of one background save (target ≤ 50 ms at 200 MB; BENCH_SAVE_MB sizes)');
   printStoreSaveRows(await benchStoreSave((process.env['BENCH_SAVE_MB'] ?? '50,200').split(',').map(Number)));

@@ -30,6 +30,7 @@ import { TopologyPanels } from './topology/panels.js';
 import { EventNotifier } from './views/eventNotifier.js';
 import { EventsTree } from './views/eventsTree.js';
 import type { EventRow } from './views/eventsModel.js';
+import { connectWhenShown } from './views/connectWhenShown.js';
 import { ResourcesTree } from './views/resourcesTree.js';
 import type { ResourceItem } from './views/resourceTreeModel.js';
 
@@ -101,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerActions(lifetime, clusters, command);
     command('kubilitics.showLog', async () => log().show(true));
     const logStreams = lifetime.register(new LogStreams(clusters));
-    lifetime.register(new LogsView(logStreams));
+    const logsView = lifetime.register(new LogsView(logStreams, clusters));
     const onStream = (run: (stream: LogStream) => Promise<void> | void) => async (arg?: LogStream) => {
       const stream = await pickStream(logStreams, arg);
       if (stream) await run(stream);
@@ -134,18 +135,8 @@ export function activate(context: vscode.ExtensionContext): void {
     );
     command('kubilitics.logs.copy', onStream(copyStream));
     command('kubilitics.logs.save', onStream(saveStream));
-    // The Resources view asks for a connection when it is shown, not at activation of a YAML-only session.
-    lifetime.register(
-      tree.view.onDidChangeVisibility((event) => {
-        if (event.visible && !clusters.session && !clusters.contextName) void clusters.reload();
-      }),
-    );
-    lifetime.register(
-      events.view.onDidChangeVisibility((event) => {
-        if (event.visible && !clusters.session && !clusters.contextName) void clusters.reload();
-      }),
-    );
-    if (tree.view.visible || events.view.visible) void clusters.reload();
+    // A cluster view asks for a connection when it is shown, not at activation of a YAML-only session.
+    lifetime.register(connectWhenShown([tree.view, events.view, logsView.view], clusters));
     log().info(`Kubilitics ${String(context.extension.packageJSON['version'])} activated`);
   } catch (error) {
     void reportError('activation failed', error);

@@ -1,7 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
-import { e2eAvailable, openSharedWindow, topologyFrame, waitForStats, type SharedWindow, useWorkspaceKubeconfig } from './support.js';
+import {
+  e2eAvailable,
+  openSharedWindow,
+  topologyFrame,
+  waitForLayout,
+  waitForStats,
+  type SharedWindow,
+  useWorkspaceKubeconfig,
+} from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
 
@@ -33,12 +41,49 @@ function event(name: string, about: string, type: string, reason: string, count:
   };
 }
 
+/** The Events view's pane in the Kubilitics side bar (the Resources tree beside it has rows of the same names). */
+function eventsPane(page: Page): Locator {
+  return page.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: /^Events$/ }) });
+}
+
 /** A row of the Events view whose label starts with `label`. */
 function eventRow(page: Page, label: string): Locator {
-  return page
+  return eventsPane(page)
     .locator('.monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: label }) })
     .first();
+}
+
+/** The Events view's rows as shown: label, and description when there is one. */
+async function shownRows(page: Page): Promise<string[]> {
+  const rows = eventsPane(page).locator('.monaco-list-row');
+  const shown: string[] = [];
+  for (let index = 0; index < (await rows.count()); index++) {
+    const row = rows.nth(index);
+    const name = await row.locator('.label-name').innerText();
+    const description = await row
+      .locator('.label-description')
+      .innerText()
+      .catch(() => '');
+    shown.push(description ? `${name} | ${description}` : name);
+  }
+  return shown;
+}
+
+/** Picks the entry labelled `label` of the open quick pick; with `many`, checks it and accepts the picks. */
+async function pick(page: Page, label: string, many = false): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const row = widget
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+  if (many) {
+    await expect.poll(async () => row.getAttribute('aria-checked'), { timeout: 5_000 }).toBe('true');
+    await page.keyboard.press('Enter');
+  }
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 describe.skipIf(!available)('the Events view in a real VS Code (code-server)', () => {
@@ -72,25 +117,56 @@ describe.skipIf(!available)('the Events view in a real VS Code (code-server)', (
 
   it('lists the cluster Events newest first with their counts, follows a new one, and reveals its object', async () => {
     await runCommand(page, 'Kubilitics: Focus on Events View');
-    const group = page
-      .locator('.monaco-list-row')
-      .filter({ has: page.locator('.label-name', { hasText: /^team-a$/ }) })
-      .first();
-    await group.waitFor({ state: 'visible', timeout: 60_000 });
-    if ((await group.getAttribute('aria-expanded')) === 'false') await group.click();
     const backOff = eventRow(page, 'BackOff · Pod/web-0');
-    await backOff.waitFor({ state: 'visible', timeout: 30_000 });
+    await backOff.waitFor({ state: 'visible', timeout: 60_000 });
     expect(await backOff.innerText()).toContain('×5');
     // Newest first: the Warning of a minute ago above the Normal of twenty minutes ago.
-    const labels = await page.locator('.monaco-list-row .label-name').allInnerTexts();
+    const labels = await eventsPane(page).locator('.monaco-list-row .label-name').allInnerTexts();
     expect(labels.findIndex((l) => l.startsWith('BackOff'))).toBeLessThan(labels.findIndex((l) => l.startsWith('Scheduled')));
     server.upsert(event('web-1.2', 'web-1', 'Warning', 'Unhealthy', 2, 0) as never);
     await eventRow(page, 'Unhealthy · Pod/web-1').waitFor({ state: 'visible', timeout: 30_000 });
     await screenshot(page, 'events-view');
     await backOff.click();
     const frame = await topologyFrame(page);
-    const stats = await waitForStats(frame, (s) => s.nodes > 0, 60_000);
-    expect(stats.nodes).toBeGreaterThan(0);
+    await waitForStats(frame, (s) => s.nodes > 0, 60_000);
+    // The Event's object, not the Event, is the one selected in the topology: its details are open.
+    const details = frame.getByTestId('details');
+    await expect.poll(async () => await details.locator('.details-name').textContent(), { timeout: 30_000 }).toBe('web-0');
+    expect(await details.locator('.details-kind').textContent()).toBe('Pod');
+    await waitForLayout(frame);
     await screenshot(page, 'events-view-revealed');
+    // Another row reveals another object: the selection follows the click, it was not there by chance.
+    await eventRow(page, 'Unhealthy · Pod/web-1').click();
+    await expect.poll(async () => await details.locator('.details-name').textContent(), { timeout: 30_000 }).toBe('web-1');
+  }, 240_000);
+
+  it("groups by reason and filters to Warnings through the view's commands", async () => {
+    await runCommand(page, 'Kubilitics: Focus on Events View');
+    await runCommand(page, 'Kubilitics: Group Events By…');
+    await pick(page, 'Reason');
+    // One group per reason, newest first, each with its size and Warnings; collapsed, so no Event rows yet.
+    await expect
+      .poll(() => shownRows(page), { timeout: 30_000 })
+      .toEqual([
+        expect.stringMatching(/^Unhealthy \| 1 row · 1 warning · \d+[sm] ago$/),
+        expect.stringMatching(/^BackOff \| 1 row · 1 warning · \d+m ago$/),
+        expect.stringMatching(/^Scheduled \| 1 row · 2\dm ago$/),
+      ]);
+    await eventRow(page, 'BackOff').click();
+    await eventRow(page, 'BackOff · Pod/web-0').waitFor({ state: 'visible', timeout: 15_000 });
+    await screenshot(page, 'events-view-by-reason');
+
+    await runCommand(page, 'Kubilitics: Filter Events…');
+    await pick(page, 'Warning', true);
+    await expect
+      .poll(async () => (await shownRows(page)).map((row) => row.split(' | ')[0]), { timeout: 30_000 })
+      .toEqual(['Unhealthy', 'BackOff', 'BackOff · Pod/web-0']);
+    const header = eventsPane(page).locator('.pane-header');
+    expect(await header.innerText()).toContain('2 of 3 rows');
+    await screenshot(page, 'events-view-warnings');
+
+    await runCommand(page, 'Kubilitics: Clear Event Filter');
+    await expect.poll(async () => (await shownRows(page)).some((row) => row.startsWith('Scheduled')), { timeout: 30_000 }).toBe(true);
+    expect(await header.innerText()).toContain('3 rows');
   }, 240_000);
 });

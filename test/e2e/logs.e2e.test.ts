@@ -1,7 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
-import { e2eAvailable, openSharedWindow, type SharedWindow, useWorkspaceKubeconfig } from './support.js';
+import {
+  e2eAvailable,
+  openSharedWindow,
+  topologyFrame,
+  waitForLayout,
+  waitForStats,
+  type SharedWindow,
+  useWorkspaceKubeconfig,
+} from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
 
@@ -33,28 +41,28 @@ function pod(name: string, containers: string[], extra: { labels?: Record<string
   };
 }
 
-/** A Deployment `api` with its ReplicaSet, whose Pods the tests add. */
-function deployment(server: FakeApiServer): Record<string, unknown> {
-  const template = { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'api:1' }] } };
-  const selector = { matchLabels: { app: 'api' } };
+/** A Deployment (`api` unless named) with its ReplicaSet `<name>-7c9`, whose Pods the tests add. */
+function deployment(server: FakeApiServer, name = 'api'): Record<string, unknown> {
+  const template = { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: `${name}:1` }] } };
+  const selector = { matchLabels: { app: name } };
   const d = server.upsert({
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: 'api', namespace: NS },
+    metadata: { name, namespace: NS },
     spec: { replicas: 2, selector, template },
   } as never);
   const rs = server.upsert({
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: {
-      name: 'api-7c9',
+      name: `${name}-7c9`,
       namespace: NS,
-      labels: { app: 'api' },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', uid: d.metadata?.uid, controller: true }],
+      labels: { app: name },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: d.metadata?.uid, controller: true }],
     },
     spec: { replicas: 2, selector, template },
   } as never);
-  return { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'api-7c9', uid: rs.metadata?.uid };
+  return { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: `${name}-7c9`, uid: rs.metadata?.uid };
 }
 
 /** The rows of the terminal on screen (xterm's DOM renderer: `terminal.integrated.gpuAcceleration` is off). */
@@ -202,4 +210,47 @@ describe.skipIf(!available)('Logs in a real VS Code (code-server)', () => {
     await expect.poll(() => stream.locator('.label-description').innerText(), { timeout: 15_000 }).toMatch(/^following/);
     await screenshot(page, 'logs-deployment');
   }, 180_000);
+
+  it("opens a workload's logs from its topology node: select it, then the details panel's Logs button", async () => {
+    const owner = deployment(server, 'orders');
+    server.setPodLog(NS, 'orders-7c9-q1', 'orders', ['orders ready', 'POST /orders 201']);
+    server.upsert(pod('orders-7c9-q1', ['orders'], { labels: { app: 'orders' }, owner }) as never);
+    await runCommand(page, 'Kubilitics: Open Cluster Topology');
+    const frame = await topologyFrame(page);
+    await waitForStats(frame, (s) => s.nodes >= 7, 60_000);
+    await waitForLayout(frame);
+    const details = await selectNode(frame, 'Deployment', 'orders');
+    await screenshot(page, 'logs-topology-selected');
+    await details.getByRole('button', { name: 'Logs', exact: true }).click();
+    const text = await waitForTerminal(page, ['Logs of Deployment team-a/orders', 'orders-7c9-q1/orders', 'POST /orders 201']);
+    // Each line is prefixed pod/container.
+    expect(text).toMatch(/orders-7c9-q1\/orders\s+orders ready/);
+    expect(text).toMatch(/orders-7c9-q1\/orders\s+POST \/orders 201/);
+    await screenshot(page, 'logs-from-topology');
+  }, 240_000);
 });
+
+/**
+ * Selects a node as a keyboard user does: Tab walks the graph's nodes in reading order, Enter selects the one with
+ * the focus ring; the details panel then names it. Returns the details panel.
+ */
+async function selectNode(frame: Frame, kind: string, name: string): Promise<Locator> {
+  const canvas = frame.getByRole('application', { name: /^Topology graph/ });
+  const details = frame.getByTestId('details');
+  const read = (selector: string): Promise<string> =>
+    details
+      .locator(selector)
+      .textContent({ timeout: 1_000 })
+      .then((text) => text ?? '')
+      .catch(() => '');
+  const seen: string[] = [];
+  for (let step = 0; step < 60; step++) {
+    await canvas.focus();
+    await canvas.press('Tab');
+    await canvas.press('Enter');
+    const shown = `${await read('.details-kind')} ${await read('.details-name')}`;
+    if (shown === `${kind} ${name}`) return details;
+    seen.push(shown);
+  }
+  throw new Error(`never selected ${kind} ${name}; selected in turn: ${seen.join(', ')}`);
+}

@@ -21,7 +21,17 @@ export interface MergerOptions {
   readonly timestamps?: boolean;
   /** Most lines rendered by one `drain` (one tick); more are counted as skipped, still kept in the ring. */
   readonly maxLinesPerDrain?: number;
+  /** Characters kept (line texts summed); the oldest lines are dropped beyond it. Default MAX_KEPT_CHARS. */
+  readonly maxChars?: number;
 }
+
+/**
+ * Characters a stream keeps, whatever `maxLines` says: 10,000 lines of a megabyte would otherwise hold 20 GB (UTF-16).
+ * 32 Mi characters (64 MB at most) holds every line of an ordinary stream and the last few dozen of a megabyte each.
+ */
+export const MAX_KEPT_CHARS = 32 * 1024 * 1024;
+
+const weightOf = (entry: LogEntry): number => entry.text.length + entry.source.length + entry.key.length;
 
 export interface Drained {
   /** Terminal text: `\r\n` line ends, ANSI colours; empty when nothing is new. */
@@ -43,7 +53,9 @@ export class LogMerger {
   private readonly ring: Ring<LogEntry>;
   private readonly points = new Map<string, ResumePoint>();
   private pending: LogEntry[] = [];
+  private pendingChars = 0;
   private pendingSkipped = 0;
+  private readonly maxChars: number;
   private filter: LogFilter | undefined;
   private readonly meter = new RateMeter();
   private readonly maxPerDrain: number;
@@ -54,7 +66,8 @@ export class LogMerger {
   timestamps: boolean;
 
   constructor(options: MergerOptions) {
-    this.ring = new Ring(options.maxLines);
+    this.maxChars = options.maxChars ?? MAX_KEPT_CHARS;
+    this.ring = new Ring(options.maxLines, { max: this.maxChars, of: weightOf });
     this.timestamps = options.timestamps ?? false;
     this.maxPerDrain = options.maxLinesPerDrain ?? 5000;
   }
@@ -122,12 +135,20 @@ export class LogMerger {
     this.filter = spec && spec.pattern !== '' ? compileFilter(spec) : undefined;
   }
 
+  /** Characters of the kept lines (bounded by `maxChars`). */
+  get keptChars(): number {
+    return this.ring.totalWeight;
+  }
+
   private append(entry: LogEntry): void {
     this.ring.push(entry);
     this.pending.push(entry);
-    // Never hold more pending than the ring: whatever the ring dropped cannot be shown anyway.
-    if (this.pending.length > 2 * this.ring.capacity) {
-      const excess = this.pending.length - this.ring.capacity;
+    this.pendingChars += weightOf(entry);
+    // Never hold much more pending than the ring keeps: whatever the ring dropped cannot be shown anyway.
+    if (this.pending.length > 2 * this.ring.capacity || this.pendingChars > 2 * this.maxChars) {
+      let excess = 0;
+      const over = (): boolean => this.pending.length - excess > this.ring.capacity || this.pendingChars > this.maxChars;
+      while (excess < this.pending.length - 1 && over()) this.pendingChars -= weightOf(this.pending[excess++]!);
       this.pending = this.pending.slice(excess);
       this.pendingSkipped += excess;
     }
@@ -143,6 +164,7 @@ export class LogMerger {
       entries = entries.slice(entries.length - this.maxPerDrain);
     }
     this.pending = [];
+    this.pendingChars = 0;
     this.pendingSkipped = 0;
     const parts: string[] = [];
     if (skipped > 0)
@@ -164,6 +186,7 @@ export class LogMerger {
    */
   renderAll(limit = this.ring.capacity): string {
     this.pending = [];
+    this.pendingChars = 0;
     this.pendingSkipped = 0;
     const parts: string[] = [];
     for (let i = this.ring.size - 1; i >= 0 && parts.length < limit; i--) {

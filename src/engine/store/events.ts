@@ -7,7 +7,10 @@ export interface EventInput {
   readonly type: string;
   readonly reason: string;
   readonly message: string;
+  /** When it was last seen. */
   readonly at: number;
+  /** When it was first seen, if earlier than `at` (the Event's own first timestamp). */
+  readonly firstSeen?: number;
   /** The Event object's own count, when known; otherwise each sighting counts one. */
   readonly count?: number;
 }
@@ -46,7 +49,7 @@ export class EventStore {
       event.reason,
       event.message,
       event.count ?? 1,
-      event.at,
+      Math.min(event.firstSeen ?? event.at, event.at),
       event.at,
     ]);
   }

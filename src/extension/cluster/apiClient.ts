@@ -54,6 +54,20 @@ export interface RequestOptions {
   readonly contentType?: string;
 }
 
+export interface LineOptions extends RequestOptions {
+  /**
+   * The longest line kept, in characters: the rest of a longer one is dropped (and counted in a marker at its end), so
+   * a line that never ends cannot grow the buffer without bound. Default: no limit (a watch event is never cut).
+   */
+  readonly maxLineChars?: number;
+  /**
+   * Text after the last newline of a response that ended cleanly. Given here instead of being yielded, because only
+   * the caller knows what it is: the last line of a log that ended without a newline, or half a line of a stream that
+   * will be resumed (and must then be read again whole).
+   */
+  readonly onUnterminated?: (text: string) => void;
+}
+
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET)/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
 
@@ -86,12 +100,12 @@ export class ApiClient {
   }
 
   /**
-   * Newline-delimited JSON (a watch). Ends when the server closes the stream; a dropped connection or `signal`
-   * aborting throws from the iteration (never as an unhandled stream error).
+   * Newline-split text: a watch's JSON events, or a log. Ends when the server closes the stream; a dropped connection
+   * or `signal` aborting throws an ApiError from the iteration (never an unhandled stream error).
    */
-  async lines(path: string, options: RequestOptions = {}): Promise<AsyncIterable<string>> {
+  async lines(path: string, options: LineOptions = {}): Promise<AsyncIterable<string>> {
     const response = await this.request(path, { ...options, timeoutMs: 0 });
-    return splitLines(response.body as AsyncIterable<Buffer>);
+    return splitLines(response.body as AsyncIterable<Buffer>, options, this.server);
   }
 
   private async request(path: string, options: RequestOptions): Promise<import('node-fetch').Response> {
@@ -199,18 +213,66 @@ export function classify(error: unknown, server: string, phase: 'credentials' | 
   return new ApiError('unreachable', `request to ${server} failed: ${failure.message ?? String(error)}`);
 }
 
-async function* splitLines(body: AsyncIterable<Buffer>): AsyncGenerator<string> {
+/** What ends a line cut at `maxLineChars`: how much of it was dropped. */
+export function cutMarker(droppedChars: number): string {
+  return ` … [${droppedChars} more characters of this line were not kept]`;
+}
+
+async function* splitLines(body: AsyncIterable<Buffer>, options: LineOptions, server: string): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
-  let pending = '';
-  for await (const chunk of body) {
-    pending += decoder.write(chunk);
-    let newline = pending.indexOf('\n');
-    while (newline !== -1) {
-      yield pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf('\n');
-    }
+  const limit = options.maxLineChars ?? Infinity;
+  const splitter = new LineSplitter(limit);
+  try {
+    for await (const chunk of body) yield* splitter.push(decoder.write(chunk));
+  } catch (error) {
+    // A cut stream: its unterminated tail is half a line and is never given out.
+    throw classify(error, server, 'request');
   }
-  pending += decoder.end();
-  if (pending.trim()) yield pending;
+  yield* splitter.push(decoder.end());
+  const tail = splitter.rest();
+  if (tail !== '') options.onUnterminated?.(tail);
+}
+
+/** Splits text at newlines, keeping at most `limit` characters of a line (the rest counted, not kept). */
+class LineSplitter {
+  private parts: string[] = [];
+  private kept = 0;
+  private dropped = 0;
+
+  constructor(private readonly limit: number) {}
+
+  *push(text: string): Generator<string> {
+    let from = 0;
+    for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', from)) {
+      this.keep(text.slice(from, newline));
+      yield this.take();
+      from = newline + 1;
+    }
+    this.keep(text.slice(from));
+  }
+
+  /** The text after the last newline. */
+  rest(): string {
+    return this.kept === 0 && this.dropped === 0 ? '' : this.take();
+  }
+
+  private keep(piece: string): void {
+    const room = this.limit - this.kept;
+    if (piece.length <= room) {
+      if (piece !== '') this.parts.push(piece);
+      this.kept += piece.length;
+      return;
+    }
+    if (room > 0) this.parts.push(piece.slice(0, room));
+    this.kept = this.limit;
+    this.dropped += piece.length - Math.max(0, room);
+  }
+
+  private take(): string {
+    const line = this.parts.join('') + (this.dropped > 0 ? cutMarker(this.dropped) : '');
+    this.parts = [];
+    this.kept = 0;
+    this.dropped = 0;
+    return line;
+  }
 }

@@ -1,9 +1,9 @@
-import { groupOfApiVersion } from '../../engine/model/kinds.js';
-import { stringField, field } from '../../engine/model/object.js';
+import { field } from '../../engine/model/object.js';
 import { shouldSnapshot } from '../../engine/store/policy.js';
 import type { SnapshotTrigger } from '../../engine/store/snapshots.js';
 import type { ClusterSession, ObjectChangeEvent } from '../cluster/session.js';
 import { DisposableStore } from '../lifetime.js';
+import { eventEntryOf } from '../views/eventEntry.js';
 import type { Stores } from './historyService.js';
 
 export interface RecorderSettings {
@@ -128,28 +128,28 @@ export class ClusterRecorder extends DisposableStore {
     }
   }
 
+  /**
+   * Stored with the Event's own first and last sighting (no later than now: the API server's clock may run ahead),
+   * not the moment it reached us: a connection's first list brings Events up to an hour old, and history shows them
+   * when they happened.
+   */
   private recordEvent(change: ObjectChangeEvent, at: number): void {
-    if (change.type === 'delete') return;
-    const event = change.object;
-    const subject = field(event, event.apiVersion?.startsWith('events.k8s.io') ? 'regarding' : 'involvedObject');
-    const kind = stringField(subject, 'kind');
-    const name = stringField(subject, 'name');
     const session = this.session();
-    if (!kind || !name || !session) return;
-    const objectId = session.engine.refId(
-      groupOfApiVersion(stringField(subject, 'apiVersion')).group,
-      kind,
-      stringField(subject, 'namespace') ?? event.metadata?.namespace ?? '',
-      name,
-    );
-    const count = field(event, 'count') ?? field(event, 'series', 'count');
+    if (change.type === 'delete' || !session) return;
+    const entry = eventEntryOf(change.id, change.object);
+    if (!entry) return;
+    const o = entry.object;
+    const lastSeen = entry.lastSeen > 0 ? Math.min(entry.lastSeen, at) : at;
+    const firstSeen = entry.firstSeen > 0 ? Math.min(entry.firstSeen, lastSeen) : lastSeen;
+    const count = field(change.object, 'count') ?? field(change.object, 'series', 'count');
     this.stores.events.upsert({
       clusterId: this.clusterId,
-      objectId,
-      type: stringField(event, 'type') ?? 'Normal',
-      reason: stringField(event, 'reason') ?? '',
-      message: stringField(event, 'message') ?? stringField(event, 'note') ?? '',
-      at,
+      objectId: session.engine.refId(o.group, o.kind, o.namespace, o.name),
+      type: entry.type,
+      reason: entry.reason,
+      message: entry.message,
+      at: lastSeen,
+      firstSeen,
       ...(typeof count === 'number' ? { count } : {}),
     });
     this.stores.db.scheduleSave();

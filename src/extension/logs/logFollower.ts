@@ -3,13 +3,20 @@ import type { LogMerger } from '../../engine/logs/merger.js';
 import { containerPhase, containersOf, diffPods, logQuery, type LogOptions } from '../../engine/logs/targets.js';
 import { parseId } from '../../engine/model/kinds.js';
 import type { KubeObject } from '../../engine/model/object.js';
-import type { RequestOptions } from '../cluster/apiClient.js';
+import type { LineOptions } from '../cluster/apiClient.js';
 import { describeLogFailure, notStarted, type LogFailure } from './logErrors.js';
 
 /** What the follower needs of the API: newline-split streaming GETs (ApiClient.lines). */
 export interface LineSource {
-  lines(path: string, options: RequestOptions): Promise<AsyncIterable<string>>;
+  lines(path: string, options: LineOptions): Promise<AsyncIterable<string>>;
 }
+
+/**
+ * The longest log line kept, in characters (the rest is dropped and counted in a marker). The kubelet joins a
+ * container's partial CRI records into one line however long it is, so without a cap one line that never ends would
+ * grow the host's memory without bound; 4 Mi characters keeps every real line (JSON dumps of a megabyte) whole.
+ */
+export const MAX_LOG_LINE_CHARS = 4 * 1024 * 1024;
 
 /** The Pods behind what is followed, from the live graph. */
 export interface PodDirectory {
@@ -165,9 +172,12 @@ export class LogFollower {
       const since = this.merger.connecting(key);
       try {
         this.setRun(run, since === undefined ? 'connecting' : 'reconnecting');
+        let tail: string | undefined;
         const lines = await this.api.lines(`${path}?${logQuery(container, this.options, since)}`, {
           signal,
           accept: 'text/plain, application/json, */*',
+          maxLineChars: MAX_LOG_LINE_CHARS,
+          onUnterminated: (text) => (tail = text),
         });
         this.setRun(run, 'following');
         if (told === 'unreachable') this.merger.note(`${key}: connected again`);
@@ -180,9 +190,12 @@ export class LogFollower {
         const object = this.directory.pod(podId);
         const phase = object ? containerPhase(object, container) : 'terminated';
         if (!this.options.follow || this.options.previous || phase === 'terminated') {
+          // The log's last line had no newline: it is whole, as the container left it.
+          if (tail !== undefined) this.merger.line(key, tail);
           this.setRun(run, 'ended');
           return;
         }
+        // Otherwise text after the last newline is half a line cut by the drop: the resumed request reads it whole.
         if (phase === 'running') this.setRun(run, 'reconnecting');
         else {
           tell(notStarted({ namespace, pod, container }));

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { ClusterManager } from '../cluster/clusterManager.js';
 import { DisposableStore } from '../lifetime.js';
+import { logsEmptyMessage } from './logsEmptyState.js';
 import type { StreamState } from './logFollower.js';
 import type { LogStream, LogStreams } from './logStreams.js';
 
@@ -17,14 +19,34 @@ export class LogsView extends DisposableStore implements vscode.TreeDataProvider
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<LogStream>;
 
-  constructor(private readonly streams: LogStreams) {
+  constructor(
+    private readonly streams: LogStreams,
+    private readonly clusters: ClusterManager,
+  ) {
     super();
     this.view = this.register(vscode.window.createTreeView('kubilitics.logs', { treeDataProvider: this }));
-    this.register(streams.onDidChange(() => this.changed.fire(undefined)));
+    this.register(
+      streams.onDidChange(() => {
+        this.describe();
+        this.changed.fire(undefined);
+      }),
+    );
+    this.register(clusters.onDidChange(() => this.describe()));
+    this.describe();
     const timer = setInterval(() => {
       if (this.view.visible && streams.streams().some((s) => s.state === 'following')) this.changed.fire(undefined);
     }, 1000);
     this.onDispose(() => clearInterval(timer));
+  }
+
+  /** Says whether logs can be read yet while there is no stream (the view may be the first thing shown in a window). */
+  private describe(): void {
+    const session = this.clusters.session;
+    this.view.message = logsEmptyMessage(this.streams.streams().length, {
+      contextName: this.clusters.contextName,
+      connection: session && !session.disposed ? session.connection : undefined,
+      kubeconfigState: this.clusters.kubeconfigState,
+    });
   }
 
   getChildren(item?: LogStream): LogStream[] {

@@ -1,4 +1,4 @@
-import { groupOfApiVersion, parseId } from '../../engine/model/kinds.js';
+import { BUILTIN_KINDS, groupOfApiVersion, normalizeGroup, parseId } from '../../engine/model/kinds.js';
 import { field, stringField, type KubeObject } from '../../engine/model/object.js';
 import type { EventRecord } from '../../engine/store/events.js';
 
@@ -45,6 +45,17 @@ function positive(value: unknown): number | undefined {
 }
 
 /**
+ * The involved object's namespace. Events about cluster-scoped objects (a Node's `RegisteredNode`) live in `default`
+ * and name no namespace for their object: the Event's own namespace is a fallback only for namespaced kinds.
+ */
+function subjectNamespace(subject: unknown, group: string, kind: string, eventNamespace: string): string {
+  const given = stringField(subject, 'namespace');
+  if (given !== undefined) return given;
+  const builtin = BUILTIN_KINDS.get(kind);
+  return builtin?.group === normalizeGroup(group) && !builtin.namespaced ? '' : eventNamespace;
+}
+
+/**
  * Reads a core/v1 or an events.k8s.io/v1 Event (either shape, whichever apiVersion the session watched). Undefined
  * for an object that names no involved object: it cannot be shown against anything.
  */
@@ -54,6 +65,7 @@ export function eventEntryOf(id: string, object: KubeObject): EventEntry | undef
   const name = stringField(subject, 'name');
   if (!kind || !name) return undefined;
   const namespace = object.metadata?.namespace ?? '';
+  const group = groupOfApiVersion(stringField(subject, 'apiVersion')).group;
   const firstSeen = time(object, ['firstTimestamp'], ['deprecatedFirstTimestamp'], ['eventTime'], ['metadata', 'creationTimestamp']);
   const lastSeen = time(object, ['series', 'lastObservedTime'], ['lastTimestamp'], ['deprecatedLastTimestamp'], ['eventTime']);
   return {
@@ -62,12 +74,7 @@ export function eventEntryOf(id: string, object: KubeObject): EventEntry | undef
     reason: stringField(object, 'reason') ?? stringField(object, 'deprecatedReason') ?? '',
     message: stringField(object, 'message') ?? stringField(object, 'note') ?? '',
     namespace,
-    object: {
-      group: groupOfApiVersion(stringField(subject, 'apiVersion')).group,
-      kind,
-      namespace: stringField(subject, 'namespace') ?? namespace,
-      name,
-    },
+    object: { group, kind, namespace: subjectNamespace(subject, group, kind, namespace), name },
     source:
       stringField(object, 'source', 'component') ??
       stringField(object, 'reportingController') ??

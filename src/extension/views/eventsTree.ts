@@ -92,7 +92,8 @@ export class EventsTree extends DisposableStore implements vscode.TreeDataProvid
       const tree = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.Collapsed);
       tree.id = `group:${this.grouping}:${item.key}`;
       const warnings = item.warnings ? ` · ${item.warnings} warning${item.warnings === 1 ? '' : 's'}` : '';
-      tree.description = `${item.size}${warnings} · ${ago(item.lastSeen)}`;
+      // "rows" as the view's own description counts them: a bare "1 · 1 warning" read as a number without a noun.
+      tree.description = `${item.size} row${item.size === 1 ? '' : 's'}${warnings} · ${ago(item.lastSeen)}`;
       tree.iconPath = new vscode.ThemeIcon(
         item.warnings ? 'warning' : 'folder',
         item.warnings ? new vscode.ThemeColor('charts.yellow') : undefined,

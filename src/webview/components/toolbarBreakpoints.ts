@@ -1,7 +1,7 @@
 /**
  * Widths (px) below which toolbar controls move into its "More tools" menu, so the toolbar stays one row: first the
- * rarely used actions (with the level, grouping and "Warnings only" toggles), then the relation filter, then the other filters. The details panel turns into an overlay
- * below `actions` too (main.css).
+ * rarely used actions (with the level, grouping and "Warnings only" toggles), then the relation filter, then the
+ * other filters. The details panel turns into an overlay below `actions` too (main.css).
  */
 export const TOOLBAR_BREAKPOINTS = { actions: 1000, relations: 760, filters: 480 } as const;
 

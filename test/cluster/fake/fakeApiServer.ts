@@ -7,7 +7,7 @@ import { Faults, seededRandom, uuidFactory } from './faults.js';
 import { createHandler } from './handlers.js';
 import { buildKubeconfig } from './kubeconfig.js';
 import { crdToResourceType, ResourceRegistry, splitApiVersion, storageKey } from './registry.js';
-import { PodLogs } from './podLogs.js';
+import { PodLogs, type LogCut } from './podLogs.js';
 import { ObjectStore, objectKey } from './store.js';
 import { tlsMaterial } from './tls.js';
 import type { TlsMaterial } from './tls.js';
@@ -140,9 +140,12 @@ export class FakeApiServer {
 
   // ---- pod logs ------------------------------------------------------------------------------
 
-  /** Sets what `pods/{pod}/log?container={container}` answers, one entry a line, stamped now. */
-  setPodLog(namespace: string, pod: string, container: string, lines: readonly string[]): void {
-    this.podLogs.set(namespace, pod, container, lines);
+  /**
+   * Sets what `pods/{pod}/log?container={container}` answers, one entry a line, stamped now (the last one without a
+   * newline when `unterminated`).
+   */
+  setPodLog(namespace: string, pod: string, container: string, lines: readonly string[], unterminated = false): void {
+    this.podLogs.set(namespace, pod, container, lines, unterminated);
   }
 
   /** Adds lines to a container's log; requests following it (`follow=true`) get them at once. */
@@ -153,6 +156,20 @@ export class FakeApiServer {
   /** How many `follow=true` log requests are open. */
   followingLogs(): number {
     return this.podLogs.following();
+  }
+
+  /**
+   * Fault: appends one line to a container's log, of which every request following it gets only the first half
+   * before the response is cut (`destroy`: the connection drops; `end`: the response ends cleanly). Returns how many
+   * requests were cut; a resumed request gets the whole line.
+   */
+  cutPodLogMidLine(namespace: string, pod: string, container: string, text: string, how: LogCut = 'destroy'): number {
+    return this.podLogs.cutMidLine(namespace, pod, container, text, how);
+  }
+
+  /** Open server-side connections that carried a `pods/{name}/log` request (counted on the server's sockets). */
+  openLogSockets(): number {
+    return this.podLogs.openSockets();
   }
 
   // ---- faults and access ----------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import * as status from './status.js';
 import type { KubeObject } from './types.js';
 
@@ -7,6 +8,8 @@ interface LogLine {
   readonly ms: number;
   readonly nanos: number;
   readonly text: string;
+  /** Written without a newline: the last words of a container that ended mid-line. */
+  readonly unterminated?: boolean;
 }
 
 interface Follower {
@@ -14,6 +17,12 @@ interface Follower {
   readonly res: ServerResponse;
   readonly timestamps: boolean;
 }
+
+/**
+ * How a followed response is cut in the middle of a line: `destroy` drops the connection (a proxy or node going
+ * away: no final chunk), `end` ends the response cleanly (a server-side stream timeout).
+ */
+export type LogCut = 'destroy' | 'end';
 
 /** `2026-01-02T03:04:05.123456789Z`, as the kubelet stamps lines with `timestamps=true` (RFC3339Nano). */
 function stamp(line: LogLine): string {
@@ -36,14 +45,19 @@ const podLogKey = (namespace: string, pod: string, container: string): string =>
 export class PodLogs {
   private readonly lines = new Map<string, LogLine[]>();
   private readonly followers = new Set<Follower>();
+  /** Server-side sockets that carried a log request and are still open (keep-alive included). */
+  private readonly sockets = new Set<Socket>();
   private nanos = 0;
 
-  /** Replaces a container's log (open follows are not told: they only see appends). */
-  set(namespace: string, pod: string, container: string, lines: readonly string[]): void {
-    this.lines.set(
-      podLogKey(namespace, pod, container),
-      lines.map((text) => this.line(text)),
-    );
+  /**
+   * Replaces a container's log (open follows are not told: they only see appends). With `unterminated`, the last line
+   * has no newline, as when a container exits in the middle of a line.
+   */
+  set(namespace: string, pod: string, container: string, lines: readonly string[], unterminated = false): void {
+    const stored = lines.map((text) => this.line(text));
+    const last = stored.at(-1);
+    if (unterminated && last) stored[stored.length - 1] = { ...last, unterminated: true };
+    this.lines.set(podLogKey(namespace, pod, container), stored);
   }
 
   /** Adds lines to a container's log and writes them to every request following it. */
@@ -54,6 +68,33 @@ export class PodLogs {
     for (const follower of this.followers) {
       if (follower.key === key) follower.res.write(added.map((line) => render(line, follower.timestamps)).join(''));
     }
+  }
+
+  /**
+   * Appends `text` as one line of the container's log, but every request following it gets only the first half of
+   * that line before its response is cut (`how`). The line is stored whole: a resumed request gets all of it.
+   * Returns how many requests were cut.
+   */
+  cutMidLine(namespace: string, pod: string, container: string, text: string, how: LogCut = 'destroy'): number {
+    const key = podLogKey(namespace, pod, container);
+    const line = this.line(text);
+    this.lines.set(key, [...(this.lines.get(key) ?? []), line]);
+    let cut = 0;
+    for (const follower of [...this.followers]) {
+      if (follower.key !== key) continue;
+      const rendered = render(line, follower.timestamps);
+      const half = rendered.slice(0, Math.max(1, Math.floor((rendered.length - 1) / 2)));
+      this.followers.delete(follower);
+      // Cut only once the half line was flushed to the socket: destroying first would discard it unsent.
+      follower.res.write(half, () => (how === 'destroy' ? follower.res.destroy() : follower.res.end()));
+      cut++;
+    }
+    return cut;
+  }
+
+  /** Open server-side connections that carried a `pods/{name}/log` request. */
+  openSockets(): number {
+    return this.sockets.size;
   }
 
   /** Ends every followed request (the server is going away). */
@@ -69,6 +110,7 @@ export class PodLogs {
 
   /** Answers GET …/pods/{name}/log for `pod` (already found and authorized). */
   serve(res: ServerResponse, pod: KubeObject, query: URLSearchParams): void {
+    this.track(res.socket);
     const namespace = pod.metadata?.namespace ?? 'default';
     const name = pod.metadata?.name ?? '';
     const names = containerNames(pod);
@@ -108,6 +150,12 @@ export class PodLogs {
     res.on('close', () => this.followers.delete(follower));
   }
 
+  private track(socket: Socket | null): void {
+    if (!socket || socket.destroyed || this.sockets.has(socket)) return;
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
+  }
+
   private line(text: string): LogLine {
     this.nanos = (this.nanos + 1) % 1_000_000;
     return { ms: Date.now(), nanos: this.nanos, text };
@@ -115,5 +163,5 @@ export class PodLogs {
 }
 
 function render(line: LogLine, timestamps: boolean): string {
-  return `${timestamps ? `${stamp(line)} ` : ''}${line.text}\n`;
+  return `${timestamps ? `${stamp(line)} ` : ''}${line.text}${line.unterminated ? '' : '\n'}`;
 }

@@ -8,8 +8,9 @@ import { appendFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogMerger } from '../../../src/engine/logs/merger.js';
 import type { KubeObject } from '../../../src/engine/model/object.js';
-import { ApiClient } from '../../../src/extension/cluster/apiClient.js';
+import { ApiClient, ApiError } from '../../../src/extension/cluster/apiClient.js';
 import { loadKubeconfig } from '../../../src/extension/cluster/kubeconfig.js';
+import { describeLogFailure } from '../../../src/extension/logs/logErrors.js';
 import { LogFollower, type FollowOptions, type PodDirectory } from '../../../src/extension/logs/logFollower.js';
 import { EnginePodDirectory } from '../../../src/extension/logs/sessionDirectory.js';
 import * as k from './builders.js';
@@ -182,7 +183,13 @@ describe.skipIf(!available)('pod logs against the real control plane (kwok serve
     await eventually('the refusal', () => follower.state === 'error', 30_000);
     expect(follower.lastFailure?.kind).toBe('forbidden');
     expect(follower.lastFailure?.status).toBe(403);
-    expect(plain(follower.merger).join('\n')).toContain(`needs "get" on "pods/log" in namespace ${NS}`);
+    // The whole message logErrors.ts builds: the permission, the line to check it with, and whom to ask.
+    const told = describeLogFailure(new ApiError('forbidden', 'forbidden', 403), { namespace: NS, pod: pod!, container: 'app' }).message;
+    expect(plain(follower.merger)).toContain(`# ${told}`);
+    expect(told).toContain(`needs "get" on "pods/log" in namespace ${NS}`);
+    expect(told).toContain(`kubectl auth can-i get pods --subresource=log -n ${NS}`);
+    // And it is told once, not once per retry: a 403 is not retried.
+    expect(plain(follower.merger).filter((line) => line === `# ${told}`)).toHaveLength(1);
   });
 
   it('ends with "the pod is gone" when the API no longer has the Pod (404)', async () => {

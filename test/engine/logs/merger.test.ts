@@ -164,3 +164,24 @@ describe('LogMerger: rate', () => {
     expect(merger.rate(14_000)).toBe(100);
   });
 });
+
+describe('Ring with a weight budget', () => {
+  it('drops the oldest items while the kept ones weigh more than the budget, but always keeps the newest', () => {
+    const ring = new Ring<string>(10, { max: 10, of: (item) => item.length });
+    for (const item of ['aaaa', 'bbbb', 'cccc']) ring.push(item);
+    expect([...ring.values()]).toEqual(['bbbb', 'cccc']);
+    expect(ring.totalWeight).toBe(8);
+    ring.push('x'.repeat(25));
+    expect([...ring.values()]).toEqual(['x'.repeat(25)]);
+    expect(ring.dropped).toBe(3);
+    ring.push('y');
+    expect([...ring.values()]).toEqual(['y']);
+    expect(ring.totalWeight).toBe(1);
+  });
+  it('keeps its weight right when the count limit drops items', () => {
+    const ring = new Ring<string>(2, { max: 100, of: (item) => item.length });
+    for (const item of ['a', 'bb', 'ccc']) ring.push(item);
+    expect([...ring.values()]).toEqual(['bb', 'ccc']);
+    expect(ring.totalWeight).toBe(5);
+  });
+});

@@ -129,6 +129,17 @@ describe('events, exports and preferences', () => {
     expect(events.until(clusterId, 200, 150).map((e) => [e.reason, e.lastSeen])).toEqual([['BackOff', 200]]);
   });
 
+  it("keep an Event's own first sighting when it is earlier than the last, and the earliest of all", async () => {
+    const { events, clusterId } = await stores();
+    const base = { clusterId, objectId: 'core/Pod/shop/p', type: 'Warning', reason: 'BackOff', message: 'm' };
+    events.upsert({ ...base, at: 500, firstSeen: 100, count: 3 });
+    events.upsert({ ...base, at: 600, firstSeen: 300, count: 4 });
+    expect(events.forObject(clusterId, base.objectId).map((e) => [e.firstSeen, e.lastSeen, e.count])).toEqual([[100, 600, 4]]);
+    // A first sighting after the last (a clock that ran ahead) is the last.
+    events.upsert({ ...base, objectId: 'core/Pod/shop/q', at: 50, firstSeen: 90 });
+    expect(events.forObject(clusterId, 'core/Pod/shop/q').map((e) => [e.firstSeen, e.lastSeen])).toEqual([[50, 50]]);
+  });
+
   it('list exports newest first', async () => {
     const { exports } = await stores();
     exports.add({ what: 'topology shop', format: 'svg', path: '/w/docs/shop.svg', at: 1 });

@@ -76,6 +76,9 @@ describe('recording a live cluster', () => {
     const first = stores.snapshots.latest(recorder.cluster)!;
 
     server.upsert(deployment(3) as never);
+    // Happened before it reached the recorder: history keeps the Event's own times (API timestamps are whole seconds).
+    const eventLast = Math.floor(Date.now() / 1000) * 1000 - 60_000;
+    const eventFirst = eventLast - 5 * 60_000;
     server.upsert({
       apiVersion: 'v1',
       kind: 'Event',
@@ -85,6 +88,8 @@ describe('recording a live cluster', () => {
       reason: 'ScalingReplicaSet',
       message: 'Scaled up to 3',
       count: 1,
+      firstTimestamp: new Date(eventFirst).toISOString(),
+      lastTimestamp: new Date(eventLast).toISOString(),
     } as never);
     server.upsert({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'new', namespace: 'team-a' } } as never);
     await eventually(() => stores.history.forObject(recorder!.cluster, 'apps/Deployment/team-a/web').length > 0, 5_000, 'history recorded');
@@ -94,9 +99,11 @@ describe('recording a live cluster', () => {
     expect(entries.map((entry) => entry.change)).toEqual(['modified']);
     expect(readableDiff(entries[0]!)).toContain('spec.replicas: 2 → 3');
     expect(stores.history.forObject(recorder.cluster, 'core/ConfigMap/team-a/new').map((entry) => entry.change)).toEqual(['added']);
-    expect(stores.events.forObject(recorder.cluster, 'apps/Deployment/team-a/web').map((event) => event.reason)).toEqual([
-      'ScalingReplicaSet',
-    ]);
+    expect(
+      stores.events
+        .forObject(recorder.cluster, 'apps/Deployment/team-a/web')
+        .map((event) => [event.reason, event.firstSeen, event.lastSeen]),
+    ).toEqual([['ScalingReplicaSet', eventFirst, eventLast]]);
 
     // Asked twice at once: the second waits for the first and finds nothing new (not two copies of one moment).
     expect(await Promise.all([recorder.snapshot('manual'), recorder.snapshot('manual')])).toEqual([true, false]);

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alertWorthy, NEWS_MS, RateLimiter } from '../../../src/extension/views/eventAlerts.js';
 import type { EventRow } from '../../../src/extension/views/eventsModel.js';
@@ -50,5 +52,19 @@ describe('alertWorthy', () => {
     expect(alertWorthy(row(), 'OOMKilled', NOW)).toBe(false);
     expect(alertWorthy(row({ eventType: 'Normal' }), '', NOW)).toBe(false);
     expect(alertWorthy(row({ lastSeen: NOW - NEWS_MS - 1 }), '', NOW)).toBe(false);
+  });
+});
+
+describe('notification settings as the extension declares them', () => {
+  it('are off by default and rate-limited to a few a minute', async () => {
+    const manifest = JSON.parse(await readFile(resolve(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default?: unknown; minimum?: number; maximum?: number }> } };
+    };
+    const properties = manifest.contributes.configuration.properties;
+    expect(properties['kubilitics.events.notifications.enabled']?.default).toBe(false);
+    const perMinute = properties['kubilitics.events.notifications.maxPerMinute'];
+    expect(perMinute?.default).toBe(3);
+    expect(perMinute?.minimum).toBe(1);
+    expect(perMinute?.maximum).toBeLessThanOrEqual(60);
   });
 });

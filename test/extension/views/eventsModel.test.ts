@@ -89,6 +89,48 @@ describe('eventEntryOf', () => {
     expect(entry?.lastSeen).toBe(Date.parse(at(9)));
   });
 
+  it('reads the core/v1 view of an Event written through events.k8s.io: series count, eventTime, reporting component', () => {
+    // What the session watches (core/v1) of what the scheduler and new-style recorders write: no count, no
+    // first/last timestamp, no source component.
+    const entry = eventEntryOf('core/Event/shop/e3', {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'e3', namespace: 'shop' },
+      type: 'Warning',
+      reason: 'FailedScheduling',
+      message: '0/3 nodes are available',
+      involvedObject: { apiVersion: 'v1', kind: 'Pod', name: 'web-1', namespace: 'shop' },
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+      eventTime: at(2),
+      reportingComponent: 'default-scheduler',
+      reportingInstance: 'default-scheduler-host',
+      series: { count: 4, lastObservedTime: at(7) },
+    } as unknown as KubeObject);
+    expect(entry).toMatchObject({ count: 4, source: 'default-scheduler', firstSeen: Date.parse(at(2)), lastSeen: Date.parse(at(7)) });
+  });
+
+  it("places an Event about a cluster-scoped object on the object, not in the Event's own namespace", () => {
+    // Events about Nodes live in `default` and name no namespace for the Node.
+    const node = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'n1.1', namespace: 'default' },
+      type: 'Normal',
+      reason: 'RegisteredNode',
+      message: 'Node n1 event: Registered Node n1 in Controller',
+      involvedObject: { apiVersion: 'v1', kind: 'Node', name: 'n1', uid: 'n1' },
+      source: { component: 'node-controller' },
+    } as KubeObject;
+    const entry = eventEntryOf('core/Event/default/n1.1', node);
+    expect(entry?.object).toEqual({ group: 'core', kind: 'Node', namespace: '', name: 'n1' });
+    expect(entry?.namespace).toBe('default');
+    // A namespaced object named without its namespace still takes the Event's.
+    const pod = { ...node, involvedObject: { apiVersion: 'v1', kind: 'Pod', name: 'p' } } as KubeObject;
+    expect(eventEntryOf('core/Event/default/p.1', pod)?.object.namespace).toBe('default');
+  });
+
   it('skips an Event that names no object, and reads a stored history row', () => {
     expect(eventEntryOf('x', { kind: 'Event', metadata: { name: 'x' } })).toBeUndefined();
     const stored = eventEntryOfRecord({
