@@ -8,6 +8,7 @@
 import type { Finding } from '../engine/findings';
 import type { GraphDelta, TopologyGraph } from '../engine/model/graph';
 import type { MetricsById } from '../engine/metrics/metricsModel';
+import { ACTION_IDS, type ActionId } from '../engine/actions/catalog';
 
 /** A message name plus a phantom parameter type; `create()` and `is()` infer the params from it. */
 export interface MessageType<TName extends string, TParams> {
@@ -83,6 +84,8 @@ export const ViewRequestExport = messageType<Record<string, never>>()('view/requ
 export const ViewShowHistory = messageType<{ readonly id: string }>()('view/showHistory');
 /** Open the logs of a Pod, a workload or a Service (all of its Pods); the host checks the kind. */
 export const ViewShowLogs = messageType<{ readonly id: string }>()('view/showLogs');
+/** Run an action (View YAML, Scale, Delete…) on an object of a live cluster; the host confirms and checks again. */
+export const ViewAction = messageType<{ readonly action: ActionId; readonly id: string }>()('view/action');
 export const ViewExportResult = messageType<{
   readonly requestId: string;
   readonly format: WebviewExportFormat;
@@ -102,7 +105,8 @@ export type WebviewMessage =
   | MessageOf<typeof TimelineRequest>
   | MessageOf<typeof ViewRequestExport>
   | MessageOf<typeof ViewShowHistory>
-  | MessageOf<typeof ViewShowLogs>;
+  | MessageOf<typeof ViewShowLogs>
+  | MessageOf<typeof ViewAction>;
 
 // ── Host → webview ─────────────────────────────────────
 export const GraphInit = messageType<{
@@ -139,6 +143,16 @@ export interface MetricsUpdate {
 export const METRICS_STATES: readonly MetricsUpdate['state'][] = ['live', 'off', 'unavailable'];
 export const MetricsUpdateMessage = messageType<MetricsUpdate>()('metrics/update');
 
+/** One action on the selected object, as the cluster answered "may I?" (a denied one is shown disabled, with why). */
+export interface NodeActionState {
+  readonly action: ActionId;
+  readonly title: string;
+  readonly allowed: boolean;
+  readonly reason?: string;
+}
+/** The actions of the selected object of a live cluster (none in history or manifest views). */
+export const NodeActionsMessage = messageType<{ readonly id: string; readonly actions: readonly NodeActionState[] }>()('node/actions');
+
 export type HostMessage =
   | MessageOf<typeof GraphInit>
   | MessageOf<typeof GraphDeltaMessage>
@@ -147,7 +161,8 @@ export type HostMessage =
   | MessageOf<typeof ViewFocus>
   | MessageOf<typeof ViewStatus>
   | MessageOf<typeof ViewExport>
-  | MessageOf<typeof MetricsUpdateMessage>;
+  | MessageOf<typeof MetricsUpdateMessage>
+  | MessageOf<typeof NodeActionsMessage>;
 
 // ── Validation ───────────────────────────────────────
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
@@ -234,6 +249,12 @@ const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
   'view/requestExport': (p) => checkKeys(p, []),
   'view/showHistory': idParams,
   'view/showLogs': idParams,
+  'view/action': (p) =>
+    firstError(
+      () => checkKeys(p, ['action', 'id']),
+      () => (ACTION_IDS.includes(p['action'] as ActionId) ? undefined : "'action' is not a known action"),
+      () => checkString(p, 'id', LIMITS.id),
+    ),
 };
 
 function checkSnapshotId(value: Params, key: string): string | undefined {
@@ -291,6 +312,12 @@ const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
     firstError(
       () => checkString(p, 'requestId', LIMITS.requestId),
       () => (WEBVIEW_EXPORT_FORMATS.includes(p['format'] as WebviewExportFormat) ? undefined : "'format' is invalid"),
+    ),
+  'node/actions': (p) =>
+    firstError(
+      () => checkKeys(p, ['id', 'actions']),
+      () => checkString(p, 'id', LIMITS.id),
+      () => (Array.isArray(p['actions']) ? undefined : "'actions' must be an array"),
     ),
   'metrics/update': (p) =>
     firstError(

@@ -4,8 +4,7 @@
  * a destructive one), and which API permission it needs, asked with a SelfSubjectAccessReview before it is offered.
  */
 
-export type ActionId =
-  'view-yaml' | 'copy-name' | 'copy-kubectl' | 'scale' | 'restart' | 'delete' | 'cordon' | 'uncordon' | 'drain' | 'shell' | 'port-forward';
+export type ActionId = 'view-yaml' | 'copy-name' | 'copy-kubectl' | 'scale' | 'restart' | 'delete' | 'cordon' | 'uncordon' | 'drain';
 
 /** One permission, as a SelfSubjectAccessReview's resourceAttributes take it (the resource is found by discovery). */
 export interface ActionAccess {
@@ -30,8 +29,6 @@ export interface ActionSpec {
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 const RESTARTABLE = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 const NODE = new Set(['Node']);
-const SHELL = new Set(['Pod']);
-const FORWARDABLE = new Set(['Pod', 'Service']);
 
 export const ACTIONS: readonly ActionSpec[] = [
   { id: 'view-yaml', title: 'View YAML', mutates: false, destructive: false, access: [{ verb: 'get' }] },
@@ -50,22 +47,6 @@ export const ACTIONS: readonly ActionSpec[] = [
     destructive: true,
     access: [{ verb: 'patch' }, { verb: 'create', kind: 'Pod', subresource: 'eviction' }],
   },
-  {
-    id: 'shell',
-    title: 'Open Shell…',
-    kinds: SHELL,
-    mutates: true,
-    destructive: false,
-    access: [{ verb: 'create', subresource: 'exec' }],
-  },
-  {
-    id: 'port-forward',
-    title: 'Port Forward…',
-    kinds: FORWARDABLE,
-    mutates: false,
-    destructive: false,
-    access: [{ verb: 'create', kind: 'Pod', subresource: 'portforward' }],
-  },
 ];
 
 const BY_ID: ReadonlyMap<ActionId, ActionSpec> = new Map(ACTIONS.map((action) => [action.id, action]));
@@ -78,6 +59,9 @@ export function actionSpec(id: ActionId): ActionSpec {
 
 /** Where the picture comes from decides what may be done: a snapshot or a folder of YAML is only looked at. */
 export type ActionSurface = 'cluster' | 'history' | 'manifests';
+
+/** Every action id, for validating what the webview asks for. */
+export const ACTION_IDS: readonly ActionId[] = ACTIONS.map((action) => action.id);
 
 /** The actions offered on an object of `kind` shown from `surface`, in menu order. */
 export function actionsFor(kind: string, surface: ActionSurface): ActionSpec[] {

@@ -16,10 +16,6 @@ export interface ActionTarget {
 export interface ActionArguments {
   readonly replicas?: number;
   readonly propagation?: PropagationPolicy;
-  readonly container?: string;
-  readonly shell?: string;
-  readonly localPort?: number;
-  readonly remotePort?: number;
 }
 
 const SAFE = /^[A-Za-z0-9@%_+=:,./-]+$/;
@@ -55,10 +51,6 @@ function verbArguments(action: ActionId, target: ActionTarget, args: ActionArgum
     case 'uncordon':
     case 'drain':
       return action === 'drain' ? ['drain', target.name, '--ignore-daemonsets', '--delete-emptydir-data'] : [action, target.name];
-    case 'shell':
-      return ['exec', '-it', resource, ...(args.container ? ['-c', args.container] : []), '--', args.shell ?? 'sh'];
-    case 'port-forward':
-      return ['port-forward', resource, `${args.localPort ?? args.remotePort ?? 0}:${args.remotePort ?? 0}`];
   }
 }
 

@@ -9,14 +9,13 @@ describe('the actions offered on an object', () => {
     expect(ids('Deployment', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'scale', 'restart', 'delete']);
     expect(ids('DaemonSet', 'cluster')).not.toContain('scale');
     expect(ids('Node', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'delete', 'cordon', 'uncordon', 'drain']);
-    expect(ids('Pod', 'cluster')).toContain('shell');
-    expect(ids('Service', 'cluster')).toContain('port-forward');
+    expect(ids('Pod', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'delete']);
   });
 
   it('offers nothing that changes the cluster in history mode or on manifests', () => {
     for (const surface of ['history', 'manifests'] as const) {
       expect(ids('Deployment', surface)).toEqual(['view-yaml', 'copy-name', 'copy-kubectl']);
-      expect(ids('Pod', surface)).not.toContain('shell');
+      expect(ids('Node', surface)).toEqual(['view-yaml', 'copy-name', 'copy-kubectl']);
     }
   });
 });

@@ -26,8 +26,5 @@ describe('the kubectl command equivalent to an action', () => {
     expect(kubectlCommand('copy-name', { ...web, context: 'arn:aws:eks:eu/prod cluster' })).toBe(
       "kubectl --context 'arn:aws:eks:eu/prod cluster' -n shop get deployment.apps/web -o yaml",
     );
-    expect(kubectlCommand('shell', { ...web, group: '', kind: 'Pod', name: 'web-1' }, { container: 'app', shell: 'bash' })).toBe(
-      'kubectl --context kind-dev -n shop exec -it pod/web-1 -c app -- bash',
-    );
   });
 });
