@@ -10,6 +10,8 @@ import { TONE_VISUALS } from '../../engine/visual/status';
 import { shapePath } from '../../engine/visual/nodeGeometry';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { cssColor as css } from './cssColor';
+import type { OverlayChoice } from '../../engine/metrics/overlay';
+import { OverlayPicker } from './MetricsOverlay';
 
 const DASH: Readonly<Record<LineStyle, string | undefined>> = { solid: undefined, dashed: '5 3', dotted: '1.5 2.5' };
 
@@ -96,7 +98,14 @@ function Relations({ view }: { view: ViewGraph }): JSX.Element {
   );
 }
 
-export function Legend({ view, onClose }: { view: ViewGraph; onClose: () => void }): JSX.Element {
+export interface LegendProps {
+  readonly view: ViewGraph;
+  readonly onClose: () => void;
+  /** Where the cluster serves metrics: the usage overlay's choice. */
+  readonly overlay?: { readonly value: OverlayChoice; readonly onChange: (choice: OverlayChoice) => void };
+}
+
+export function Legend({ view, onClose, overlay }: LegendProps): JSX.Element {
   return (
     <section class="legend" aria-label="Legend">
       <header>
@@ -109,6 +118,7 @@ export function Legend({ view, onClose }: { view: ViewGraph; onClose: () => void
         <Families />
         <Statuses />
         <Relations view={view} />
+        {overlay !== undefined && <OverlayPicker {...overlay} />}
       </div>
     </section>
   );
