@@ -93,7 +93,7 @@ describe.skipIf(!chromiumAvailable())('metrics in the details panel (Chromium)',
     expect(await metrics.count()).toBe(0);
   });
 
-  it('colours nodes by CPU or memory without moving them, explains the scale, lists the top consumers and draws the recent use', async () => {
+  it('colours nodes by use without moving them, explains the scale, lists the top consumers and draws recent use', async () => {
     const page = await suite.open(DARK);
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
     await page.send(createMessage(GraphInit, { title: 'overlay', mode: 'cluster', graph: shop(), findings: [] }) as never);
@@ -106,8 +106,11 @@ describe.skipIf(!chromiumAvailable())('metrics in the details panel (Chromium)',
 
     // The choice lives in the Legend (the toolbar keeps its one row), and only where the cluster serves metrics.
     await page.page.getByRole('button', { name: 'Legend', exact: true }).click();
+    expect(await page.page.getByText('Kinds (shape and fill)').count()).toBe(1);
     await page.page.getByTestId('overlay-cpu').check();
     await expect.poll(async () => (await fills(page, [BATCH]))[BATCH]!.heat).toBe('heat-4');
+    // While it is on, the fill shows use, not the kind: the Legend says so.
+    expect(await page.page.getByText('Kinds (shape; fill: usage overlay)').count()).toBe(1);
     const cpu = await fills(page, ids);
     // The fold sums its two Pods (400m of 500m requested: 80 %), as the Deployment does; the batch Pod is at 300 %.
     expect(cpu[PODS_FOLD]!.heat).toBe('heat-3');
@@ -147,6 +150,14 @@ describe.skipIf(!chromiumAvailable())('metrics in the details panel (Chromium)',
     ]);
     await page.page.getByRole('button', { name: 'Close legend' }).click();
     await page.screenshot('metrics-overlay-memory');
+
+    // The fold of what the Deployment runs: its Pods summed, and the Deployment's history asked for (the same Pods).
+    await page.page.getByTestId('top-consumers').getByRole('button', { name: 'web (1 ReplicaSet, 2 pods)' }).click();
+    await expect.poll(() => page.page.getByTestId('metrics').locator('h3').textContent()).toBe('Usage (2 pods)');
+    expect(await page.page.getByTestId('metrics-cpu').textContent()).toBe('400m / 500m request (80%)');
+    await expect
+      .poll(async () => (await page.posted()).filter((m) => m.type === 'metrics/watch').at(-1)?.params)
+      .toEqual({ ids: [DEPLOY] });
 
     // A top consumer selects its node; the view asks the host for that object's recent use, and draws it.
     await page.page.getByTestId('top-consumers').getByRole('button', { name: 'batch' }).click();

@@ -18,7 +18,7 @@ import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/viewModel/viewOptions';
 import type { Finding } from '../../engine/findings';
 import { cssColor, statusColor } from './cssColor';
-import { MetricsSection } from './MetricsSection';
+import { MetricsSection, metricsIdOf } from './MetricsSection';
 import { RecentEvents } from './RecentEvents';
 import type { MetricsUpdate } from '../../protocol/messages';
 import type { MetricsSeries } from '../../engine/metrics/history';
@@ -296,7 +296,8 @@ function FoldUsage(props: DetailsPanelProps & { node: ViewNode }): JSX.Element |
   const metrics = props.metrics ?? null;
   const figures = metrics?.state === 'live' ? figuresOfDrawn(props.node, metrics.figures) : undefined;
   if (figures === undefined) return null;
-  return <MetricsSection metrics={metrics} id={props.node.id} kind={props.node.kind} figures={figures} />;
+  const history = props.metricsHistory?.[metricsIdOf(props.node.id)];
+  return <MetricsSection metrics={metrics} id={props.node.id} kind={props.node.kind} figures={figures} history={history} />;
 }
 
 function foldButtonText(node: ViewNode): string {

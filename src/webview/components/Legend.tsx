@@ -24,11 +24,12 @@ function EdgeSample({ color, line, width }: { color: ThemeColor; line: LineStyle
   );
 }
 
-function Families(): JSX.Element {
+/** `heated`: the usage overlay is on, and the fill shows use, not the kind. */
+function Families({ heated }: { heated: boolean }): JSX.Element {
   const families = Object.keys(FAMILY_VISUALS) as KindFamily[];
   return (
     <div>
-      <h3>Kinds (shape and fill)</h3>
+      <h3>{heated ? 'Kinds (shape; fill: usage overlay)' : 'Kinds (shape and fill)'}</h3>
       <ul>
         {families.map((f) => {
           const v = FAMILY_VISUALS[f];
@@ -115,7 +116,7 @@ export function Legend({ view, onClose, overlay }: LegendProps): JSX.Element {
         </button>
       </header>
       <div class="legend-columns">
-        <Families />
+        <Families heated={overlay !== undefined && overlay.value !== 'off'} />
         <Statuses />
         <Relations view={view} />
         {overlay !== undefined && <OverlayPicker {...overlay} />}

@@ -9,15 +9,19 @@ import { describeMeasure, measureState, type MeasureState } from '../../engine/m
 import type { MetricsSeries } from '../../engine/metrics/history';
 import type { Measure, MetricsFigures } from '../../engine/metrics/metricsModel';
 import { formatCpu, formatMemory } from '../../engine/metrics/quantity';
-import { GROUP_PREFIX } from '../../engine/viewModel/deriveView';
+import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
 import type { MetricsUpdate } from '../../protocol/messages';
 import { Sparkline } from './Sparkline';
 
 const STATE_TEXT: Readonly<Record<MeasureState, string>> = { 'over-limit': 'over limit', 'over-request': 'over request', ok: '' };
 
-/** The object whose figures the panel shows for a selection: a namespace box shows its Namespace's. */
+/**
+ * The object whose figures and history the panel shows for a selection: a namespace box shows its Namespace's, and the
+ * fold of what a workload runs its workload's (the same Pods summed; the host keeps history by object, not by fold).
+ */
 export function metricsIdOf(selection: string): string {
-  return selection.startsWith(GROUP_PREFIX) ? `core/Namespace//${selection.slice(GROUP_PREFIX.length)}` : selection;
+  if (selection.startsWith(GROUP_PREFIX)) return `core/Namespace//${selection.slice(GROUP_PREFIX.length)}`;
+  return selection.startsWith(POD_AGGREGATE_PREFIX) ? selection.slice(POD_AGGREGATE_PREFIX.length) : selection;
 }
 
 export interface MetricsSectionProps {

@@ -122,6 +122,10 @@ describe.skipIf(!available)('metrics against the real control plane (metrics-ser
     expect(row.short).toMatch(/^cpu 2[34]\dm \(4[789]%\) · mem 200Mi \(156%\) over request$/);
     expect(row.lines[0]).toBe('Usage of 2 pods:');
     expect(row.lines[2]).toBe('Memory: 200Mi / 128Mi request (156%) · 512Mi limit (39%)');
+    // The poller kept each live poll for the sparklines: the last one is the figures just read.
+    const series = metrics.history.series(`apps/Deployment/${NS}/web`);
+    expect(series?.cpu.at(-1)).toBe(deployment.cpu.used);
+    expect(series?.times.length).toBe(metrics.history.size);
     const replicaSets = Object.keys(figures).filter((id) => id.startsWith(`apps/ReplicaSet/${NS}/web-`));
     expect(replicaSets).toHaveLength(1);
     expect(figures[`core/Namespace//${NS}`]!.cpu.used).toBeCloseTo(240, -0.5);
