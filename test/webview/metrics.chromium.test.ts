@@ -199,5 +199,8 @@ describe.skipIf(!chromiumAvailable())('metrics in the details panel (Chromium)',
     await page.page.getByTestId('overlay-cpu').check();
     await page.page.getByRole('button', { name: 'Close legend' }).click();
     await page.screenshot('metrics-overlay-light');
+    // Beside the YAML (about 700 px): the card keeps to its corner, the details open over the canvas.
+    await page.page.setViewportSize({ width: 700, height: 600 });
+    await page.screenshot('metrics-overlay-narrow');
   });
 });
