@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../engine/findings';
 import type { GraphDelta, TopologyGraph } from '../engine/model/graph';
+import type { MetricsSeries } from '../engine/metrics/history';
 import type { MetricsById } from '../engine/metrics/metricsModel';
 import { ACTION_IDS, type ActionId } from '../engine/actions/catalog';
 
@@ -86,6 +87,8 @@ export const ViewShowHistory = messageType<{ readonly id: string }>()('view/show
 export const ViewShowLogs = messageType<{ readonly id: string }>()('view/showLogs');
 /** Run an action (View YAML, Scale, Delete…) on an object of a live cluster; the host confirms and checks again. */
 export const ViewAction = messageType<{ readonly action: ActionId; readonly id: string }>()('view/action');
+/** The objects whose recent use the view draws (the details panel's sparklines); the host answers with `metrics/history`. */
+export const MetricsWatch = messageType<{ readonly ids: readonly string[] }>()('metrics/watch');
 export const ViewExportResult = messageType<{
   readonly requestId: string;
   readonly format: WebviewExportFormat;
@@ -106,7 +109,8 @@ export type WebviewMessage =
   | MessageOf<typeof ViewRequestExport>
   | MessageOf<typeof ViewShowHistory>
   | MessageOf<typeof ViewShowLogs>
-  | MessageOf<typeof ViewAction>;
+  | MessageOf<typeof ViewAction>
+  | MessageOf<typeof MetricsWatch>;
 
 // ── Host → webview ─────────────────────────────────────
 export const GraphInit = messageType<{
@@ -142,6 +146,11 @@ export interface MetricsUpdate {
 }
 export const METRICS_STATES: readonly MetricsUpdate['state'][] = ['live', 'off', 'unavailable'];
 export const MetricsUpdateMessage = messageType<MetricsUpdate>()('metrics/update');
+/**
+ * The last polls of the objects the view watches (`metrics/watch`), sent after each poll and on request. Only those
+ * objects: every object's history would be tens of numbers per Pod of the cluster, every poll.
+ */
+export const MetricsHistoryMessage = messageType<{ readonly series: Readonly<Record<string, MetricsSeries>> }>()('metrics/history');
 
 /** One action on the selected object, as the cluster answered "may I?" (a denied one is shown disabled, with why). */
 export interface NodeActionState {
@@ -162,7 +171,8 @@ export type HostMessage =
   | MessageOf<typeof ViewStatus>
   | MessageOf<typeof ViewExport>
   | MessageOf<typeof MetricsUpdateMessage>
-  | MessageOf<typeof NodeActionsMessage>;
+  | MessageOf<typeof NodeActionsMessage>
+  | MessageOf<typeof MetricsHistoryMessage>;
 
 // ── Validation ───────────────────────────────────────
 export type ParseResult<T> = { readonly ok: true; readonly message: T } | { readonly ok: false; readonly reason: string };
@@ -172,6 +182,8 @@ export const LIMITS = {
   id: 1024,
   message: 8192,
   requestId: 128,
+  /** Objects one view watches at once: the details panel shows a handful. */
+  watchedIds: 16,
   exportData: 64 * 1024 * 1024,
 } as const;
 
@@ -255,6 +267,15 @@ const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
       () => (ACTION_IDS.includes(p['action'] as ActionId) ? undefined : "'action' is not a known action"),
       () => checkString(p, 'id', LIMITS.id),
     ),
+  'metrics/watch': (p) =>
+    firstError(
+      () => checkKeys(p, ['ids']),
+      () => {
+        const ids = p['ids'];
+        if (!Array.isArray(ids) || ids.length > LIMITS.watchedIds) return `'ids' must be an array of at most ${LIMITS.watchedIds}`;
+        return ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= LIMITS.id) ? undefined : "'ids' must be ids";
+      },
+    ),
 };
 
 function checkSnapshotId(value: Params, key: string): string | undefined {
@@ -327,7 +348,30 @@ const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
       () => (p['message'] === undefined ? undefined : checkString(p, 'message', LIMITS.message, true)),
       () => figuresError(p['figures']),
     ),
+  'metrics/history': (p) =>
+    firstError(
+      () => checkKeys(p, ['series']),
+      () => seriesError(p['series']),
+    ),
 };
+
+/** Each series has aligned arrays: the sparkline indexes them together. */
+function seriesError(value: unknown): string | undefined {
+  if (!isRecord(value)) return "'series' must be an object";
+  const numbers = (list: unknown, nullable: boolean): boolean =>
+    Array.isArray(list) && list.every((v) => typeof v === 'number' || (nullable && v === null));
+  for (const [id, series] of Object.entries(value)) {
+    const ok =
+      isRecord(series) &&
+      numbers(series['times'], false) &&
+      numbers(series['cpu'], true) &&
+      numbers(series['memory'], true) &&
+      (series['cpu'] as unknown[]).length === (series['times'] as unknown[]).length &&
+      (series['memory'] as unknown[]).length === (series['times'] as unknown[]).length;
+    if (!ok) return `'series[${id.slice(0, 64)}]' needs times, cpu and memory arrays of one length`;
+  }
+  return undefined;
+}
 
 /** Every figure has numeric CPU and memory use: the panel does arithmetic on them. */
 function figuresError(value: unknown): string | undefined {

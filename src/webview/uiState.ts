@@ -6,6 +6,7 @@
 import type { EdgeType } from '../engine/model/graph';
 import { EDGE_VISUALS } from '../engine/visual/edges';
 import type { FocusOptions, ViewOptions } from '../engine/viewModel/viewOptions';
+import type { OverlayResource } from '../engine/metrics/overlay';
 import { DEFAULT_VIEW_OPTIONS, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, isLevelChoice } from '../engine/viewModel/viewOptions';
 
 export interface Viewport {
@@ -20,6 +21,8 @@ export interface UiState {
   readonly viewport: Viewport | null;
   readonly legendOpen: boolean;
   readonly search: string;
+  /** The metrics overlay (cluster views): nodes coloured by CPU or memory use; absent when off. */
+  readonly overlay?: OverlayResource;
 }
 
 export const DEFAULT_UI_STATE: UiState = {
@@ -83,5 +86,6 @@ export function restoreUiState(raw: unknown): UiState {
     viewport: restoreViewport(raw['viewport']),
     legendOpen: raw['legendOpen'] === true,
     search: typeof raw['search'] === 'string' ? raw['search'].slice(0, 200) : '',
+    ...(raw['overlay'] === 'cpu' || raw['overlay'] === 'memory' ? { overlay: raw['overlay'] } : {}),
   };
 }

@@ -160,6 +160,28 @@ describe('metrics/update', () => {
   });
 });
 
+describe('metrics/watch and metrics/history', () => {
+  it('accepts a few ids to watch, and aligned series', () => {
+    expect(parseWebviewMessage({ type: 'metrics/watch', params: { ids: ['core/Pod/shop/web'] } }).ok).toBe(true);
+    expect(parseWebviewMessage({ type: 'metrics/watch', params: { ids: [] } }).ok).toBe(true);
+    const series = { 'core/Pod/shop/web': { times: [1, 2], cpu: [null, 5], memory: [1, 2] } };
+    expect(parseHostMessage({ type: 'metrics/history', params: { series } }).ok).toBe(true);
+  });
+
+  it('rejects too many ids, ids that are not strings, and series whose arrays differ in length or hold text', () => {
+    for (const ids of [Array.from({ length: 17 }, (_, i) => `core/Pod/shop/p${i}`), [3], [''], 'core/Pod/shop/web'])
+      expect(parseWebviewMessage({ type: 'metrics/watch', params: { ids } }).ok, JSON.stringify(ids).slice(0, 80)).toBe(false);
+    for (const series of [
+      [],
+      { a: { times: [1, 2], cpu: [1], memory: [1, 2] } },
+      { a: { times: [1], cpu: ['1m'], memory: [1] } },
+      { a: { times: [null], cpu: [1], memory: [1] } },
+      { a: { times: [1], cpu: [1] } },
+    ])
+      expect(parseHostMessage({ type: 'metrics/history', params: { series } }).ok, JSON.stringify(series)).toBe(false);
+  });
+});
+
 describe('timeline, history and export requests from the webview', () => {
   it('accepts well-formed ones', () => {
     for (const message of [

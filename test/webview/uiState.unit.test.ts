@@ -19,4 +19,10 @@ describe('restoreUiState', () => {
     expect(restored.selection).toBeNull();
     expect(restored.legendOpen).toBe(false);
   });
+
+  it('restores the metrics overlay only as cpu or memory', () => {
+    expect(restoreUiState({ version: 1, overlay: 'memory' }).overlay).toBe('memory');
+    expect(restoreUiState({ version: 1, overlay: 'cpu' }).overlay).toBe('cpu');
+    expect(restoreUiState({ version: 1, overlay: 'disk' })).not.toHaveProperty('overlay');
+  });
 });

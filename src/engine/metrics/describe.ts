@@ -46,3 +46,19 @@ export function shortFigures(figures: MetricsFigures): string {
   };
   return `cpu ${short(figures.cpu, formatCpu)} · mem ${short(figures.memory, formatMemory)}`;
 }
+
+/**
+ * An object's usage as the Resources tree shows it: short for the row's description, whole for its tooltip. A
+ * workload or Namespace says how many Pods it sums.
+ */
+export function treeUsage(figures: MetricsFigures, kind: string): { short: string; lines: string[] } {
+  const summed = kind !== 'Pod' && kind !== 'Node';
+  return {
+    short: shortFigures(figures),
+    lines: [
+      ...(summed ? [`Usage of ${figures.pods} pod${figures.pods === 1 ? '' : 's'}:`] : []),
+      `CPU: ${describeMeasure(figures.cpu, 'cpu')}`,
+      `Memory: ${describeMeasure(figures.memory, 'memory')}`,
+    ],
+  };
+}

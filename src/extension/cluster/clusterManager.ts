@@ -19,6 +19,7 @@ import {
   type KubeconfigSources,
 } from './kubeconfig.js';
 import { METRICS_GROUP, MetricsPoller, type MetricsState } from './metricsPoller.js';
+import type { MetricsSeries } from '../../engine/metrics/history.js';
 import { ClusterSession } from './session.js';
 import { ClusterRecorder } from '../history/clusterRecorder.js';
 import type { HistoryService, Stores } from '../history/historyService.js';
@@ -94,6 +95,11 @@ export class ClusterManager extends DisposableStore {
   /** The current connection's metrics: figures, or why there are none; undefined while not connected. */
   get metrics(): MetricsState | undefined {
     return this.currentPoller?.current;
+  }
+
+  /** The recent use of `ids` on the current connection (empty while not connected). */
+  metricsHistory(ids: readonly string[]): Record<string, MetricsSeries> {
+    return this.currentPoller?.history.seriesOf(ids) ?? {};
   }
 
   /** History recording of the current connection, when the database is available. */

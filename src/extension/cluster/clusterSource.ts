@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../engine/findings.js';
 import { computeInsights, type Insight } from '../../engine/insights.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
+import type { MetricsSeries } from '../../engine/metrics/history.js';
 import type { MetricsUpdate, TimelineState } from '../../protocol/messages.js';
 import { compareGraphs, describeMoment, timelineEntry } from '../history/timeline.js';
 import type { HistoryService } from '../history/historyService.js';
@@ -100,6 +101,11 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   metrics(): MetricsUpdate | undefined {
     const state = this.manager.metrics;
     return state ? metricsUpdate(state) : undefined;
+  }
+
+  /** Live only: a snapshot in time has no recent use to draw. */
+  metricsHistory(ids: readonly string[]): Record<string, MetricsSeries> {
+    return this.viewing.kind === 'live' ? this.manager.metricsHistory(ids) : {};
   }
 
   graphNow(): TopologyGraph {

@@ -12,6 +12,7 @@ import {
   type ObjectLookup,
   type Usage,
 } from '../../engine/metrics/metricsModel.js';
+import { MetricsHistory } from '../../engine/metrics/history.js';
 import { ApiError, type ApiClient } from './apiClient.js';
 
 export const METRICS_GROUP = 'metrics.k8s.io';
@@ -45,6 +46,8 @@ export class MetricsPoller {
   private told = '';
   /** The last poll's outcome; undefined before the first (the view shows nothing rather than a guess). */
   current: MetricsState | undefined;
+  /** The last live polls of this connection, for the sparklines; a new connection (a new poller) starts empty. */
+  readonly history = new MetricsHistory();
 
   constructor(
     private readonly client: ApiClient,
@@ -106,10 +109,9 @@ export class MetricsPoller {
       if (this.disposed) return;
       const note = [podNote, nodeNote].filter(Boolean).join('; ');
       const figures = buildMetrics(pods, nodes, this.options.lookup);
-      this.publish(
-        { state: 'live', time: Date.now(), figures, ...(note ? { note } : {}) },
-        `metrics: live from ${base}${note ? ` (${note})` : ''}`,
-      );
+      const time = Date.now();
+      this.history.record(time, figures);
+      this.publish({ state: 'live', time, figures, ...(note ? { note } : {}) }, `metrics: live from ${base}${note ? ` (${note})` : ''}`);
     } catch (error) {
       if (this.disposed) return;
       const message = explainMetricsError(error);

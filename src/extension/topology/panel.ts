@@ -6,6 +6,7 @@ import {
   type ViewExportResult,
   type MessageOf,
   GraphMetaMessage,
+  MetricsHistoryMessage,
   MetricsUpdateMessage,
   TimelineStateMessage,
   ViewExport,
@@ -38,6 +39,8 @@ export class TopologyPanel extends DisposableStore {
   private sentMeta = '';
   private selected: string | undefined;
   private pendingFocus: { id: string; neighbourhood: boolean } | undefined;
+  /** What the view draws recent use of (`metrics/watch`): their history follows every poll. */
+  private watchedMetrics: readonly string[] = [];
   /** For tests and status: the number of rejected webview messages. */
   rejectedMessages = 0;
 
@@ -75,7 +78,9 @@ export class TopologyPanel extends DisposableStore {
     if (source.onDidChangeMetrics) {
       this.register(
         source.onDidChangeMetrics((update) => {
-          if (this.ready) this.post(createMessage(MetricsUpdateMessage, update));
+          if (!this.ready) return;
+          this.post(createMessage(MetricsUpdateMessage, update));
+          this.sendMetricsHistory();
         }),
       );
     }
@@ -139,6 +144,10 @@ export class TopologyPanel extends DisposableStore {
       case 'view/select':
         this.selected = message.params.id;
         return;
+      case 'metrics/watch':
+        this.watchedMetrics = message.params.ids;
+        this.sendMetricsHistory();
+        return;
       case 'view/openSource':
         await this.openSource(message.params.id);
         return;
@@ -175,6 +184,12 @@ export class TopologyPanel extends DisposableStore {
     }
   }
 
+  /** Nothing when nothing is watched: a poll then costs the view no message beyond its figures. */
+  private sendMetricsHistory(): void {
+    if (this.watchedMetrics.length === 0 || !this.source.metricsHistory) return;
+    this.post(createMessage(MetricsHistoryMessage, { series: this.source.metricsHistory(this.watchedMetrics) }));
+  }
+
   private sendInit(): void {
     const state = this.source.snapshot();
     this.sentMeta = JSON.stringify(state.findings);
@@ -192,6 +207,7 @@ export class TopologyPanel extends DisposableStore {
     if (connection) this.post(createMessage(ViewStatus, { connection }));
     const metrics = this.source.metrics?.();
     if (metrics) this.post(createMessage(MetricsUpdateMessage, metrics));
+    this.sendMetricsHistory();
     if (this.pendingFocus) {
       const { id, neighbourhood } = this.pendingFocus;
       this.post(createMessage(ViewFocus, { id, ...(neighbourhood ? { neighbourhood } : {}) }));

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import type { Finding } from '../../engine/findings.js';
+import type { MetricsSeries } from '../../engine/metrics/history.js';
 import type { GraphDiff, GraphMode, MetricsUpdate, TimelineState } from '../../protocol/messages.js';
 
 export interface TopologyState {
@@ -37,6 +38,8 @@ export interface TopologySource extends vscode.Disposable {
   /** Cluster sources: CPU and memory of the live cluster (metrics.k8s.io), or why there are none. */
   metrics?(): MetricsUpdate | undefined;
   readonly onDidChangeMetrics?: vscode.Event<MetricsUpdate>;
+  /** Cluster sources: the recent use of some objects (the last polls), for the details panel's sparklines. */
+  metricsHistory?(ids: readonly string[]): Record<string, MetricsSeries>;
   select?(id: number | null): Promise<void>;
   compare?(from: number | null, to: number | null): Promise<void>;
   /** Where the object behind a node is defined, for "Go to YAML". */

@@ -109,6 +109,11 @@ export class ResourceTreeModel {
     return this.placed.get(id)?.objects.get(id);
   }
 
+  /** The element of a namespace, when the tree shows objects of it. */
+  namespaceItem(namespace: string): ScopeItem | undefined {
+    return namespace === '' ? undefined : this.scopes.get(namespace)?.item;
+  }
+
   kindItems(): KindItem[] {
     return [...this.scopes.values()].flatMap((scope) => [...scope.kinds.values()].map((entry) => entry.item));
   }

@@ -4,7 +4,8 @@ import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { ClusterSession, KindStatus } from '../cluster/session.js';
 import { DisposableStore } from '../lifetime.js';
 import { statusOf } from '../../engine/graph/status.js';
-import { describeMeasure, shortFigures } from '../../engine/metrics/describe.js';
+import { isMeasuredId } from '../../engine/metrics/aggregate.js';
+import { shortFigures, treeUsage } from '../../engine/metrics/describe.js';
 import type { MetricsState } from '../cluster/metricsPoller.js';
 import { CONTEXT_ITEM, itemId, ResourceTreeModel, type KindItem, type ResourceItem } from './resourceTreeModel.js';
 
@@ -37,7 +38,7 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
   /** What the context row and each kind row last showed, to redraw only the rows whose text changes. */
   private shownContext = '';
   private readonly shownKindStates = new Map<KindItem, string | undefined>();
-  /** The metrics text each Pod and Node row last showed: a poll redraws only the rows whose text changes. */
+  /** The metrics text each measured row (Pods, workloads, Namespaces, Nodes) last showed: a poll redraws only those that change. */
   private shownMetrics = new Map<string, string>();
   readonly view: vscode.TreeView<ResourceItem>;
 
@@ -114,19 +115,24 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     this.describeView();
   }
 
-  /** Pods and Nodes whose usage text changed are redrawn (only their rows; other kinds show no usage). */
+  /**
+   * Rows whose usage text changed are redrawn: the object's, and for a Namespace its folder too (other kinds show no
+   * usage).
+   */
   private onMetrics(state: MetricsState): void {
     const model = this.model;
     if (!model || this.modelSession !== this.manager.session) return;
     const figures = state.state === 'live' ? state.figures : {};
     const changed: ResourceItem[] = [];
-    const ids = new Set([...this.shownMetrics.keys(), ...Object.keys(figures).filter(isMeasuredRow)]);
+    const ids = new Set([...this.shownMetrics.keys(), ...Object.keys(figures).filter(isMeasuredId)]);
     for (const id of ids) {
       const figure = figures[id];
       const text = figure ? shortFigures(figure) : '';
       if ((this.shownMetrics.get(id) ?? '') === text) continue;
       const item = model.objectItem(id);
       if (item) changed.push(item);
+      const folder = id.startsWith(NAMESPACE_PREFIX) ? model.namespaceItem(id.slice(NAMESPACE_PREFIX.length)) : undefined;
+      if (folder) changed.push(folder);
     }
     if (changed.length > 0) this.changed.fire(changed);
   }
@@ -167,7 +173,7 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
       case 'context':
         return this.contextItem();
       case 'namespace':
-        return folder(item.namespace, 'symbol-namespace');
+        return this.namespaceItem(item.namespace);
       case 'cluster-scoped':
         return folder('Cluster-scoped', 'globe');
       case 'custom':
@@ -217,17 +223,24 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     return tree;
   }
 
-  /** A Pod's or Node's usage: short for the description, whole for the tooltip; remembered to redraw on change only. */
+  /** A namespace folder: its Pods' usage summed, as its Namespace object's row shows it. */
+  private namespaceItem(namespace: string): vscode.TreeItem {
+    const item = folder(namespace, 'symbol-namespace');
+    const metrics = this.metricsOf(NAMESPACE_PREFIX + namespace);
+    if (metrics) {
+      item.description = metrics.short;
+      item.tooltip = [`Namespace ${namespace}`, ...metrics.lines].join('\n');
+    }
+    return item;
+  }
+
+  /** A measured object's usage (treeUsage): short for the description, whole for the tooltip; remembered to redraw on change only. */
   private metricsOf(id: string): { short: string; lines: string[] } | undefined {
-    if (!isMeasuredRow(id)) return undefined;
+    if (!isMeasuredId(id)) return undefined;
     const state = this.manager.metrics;
     const figure = state?.state === 'live' ? state.figures[id] : undefined;
     this.shownMetrics.set(id, figure ? shortFigures(figure) : '');
-    if (!figure) return undefined;
-    return {
-      short: shortFigures(figure),
-      lines: [`CPU: ${describeMeasure(figure.cpu, 'cpu')}`, `Memory: ${describeMeasure(figure.memory, 'memory')}`],
-    };
+    return figure ? treeUsage(figure, id.split('/')[1] ?? '') : undefined;
   }
 
   private kindState(item: KindItem): string | undefined {
@@ -248,7 +261,4 @@ function folder(label: string, icon: string): vscode.TreeItem {
   return item;
 }
 
-/** The rows that show usage: Pods and Nodes (workloads and namespaces show theirs in the topology's details). */
-function isMeasuredRow(id: string): boolean {
-  return id.startsWith('core/Pod/') || id.startsWith('core/Node/');
-}
+const NAMESPACE_PREFIX = 'core/Namespace//';

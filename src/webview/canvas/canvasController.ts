@@ -27,6 +27,8 @@ import { listenToGestures } from './canvasGestures';
 import type { HitTesting } from './hitTesting';
 import { installHitTesting } from './hitTesting';
 import { markDiff } from './diffMarks';
+import { markHeat } from './heatMarks';
+import type { HeatLevel } from '../../engine/metrics/overlay';
 import type { ContextState, DroppedNode } from './layoutContext';
 import { LayoutContexts, applyPatch, recordDrop, unpinAll } from './layoutContext';
 
@@ -55,6 +57,7 @@ export class CanvasController {
   readonly cy: Core;
   private view: ViewGraph = EMPTY_VIEW;
   private diff: GraphDiff | null = null;
+  private heat: ReadonlyMap<string, HeatLevel> | null = null;
   private readonly contexts = new LayoutContexts();
   private inFlight: InFlight | null = null;
   /** An object asked to be revealed before its layout arrived. */
@@ -144,6 +147,12 @@ export class CanvasController {
   setDiff(diff: GraphDiff | null): void {
     this.diff = diff;
     markDiff(this.cy, this.view, diff);
+  }
+
+  /** The metrics overlay's heat step per drawn node; `null` turns it off. Reapplied after every view change. */
+  setHeat(levels: ReadonlyMap<string, HeatLevel> | null): void {
+    this.heat = levels;
+    markHeat(this.cy, levels);
   }
 
   setSelection(id: string | null): void {
@@ -314,6 +323,7 @@ export class CanvasController {
     this.keyboard.refresh();
     this.decorations.reapply();
     markDiff(this.cy, this.view, this.diff);
+    markHeat(this.cy, this.heat);
   }
 
   private applyViewport(viewport: Viewport | null): void {

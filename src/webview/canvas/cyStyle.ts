@@ -13,6 +13,7 @@ import { NODE_METRICS } from '../../engine/visual/nodeGeometry';
 import { TONE_VISUALS } from '../../engine/visual/status';
 import type { ResolvedTheme } from './resolvedTheme';
 import { BADGE_SIZE } from './warningBadge';
+import { heatBlocks } from './heatMarks';
 
 export interface StyleBlock {
   readonly selector: string;
@@ -28,6 +29,7 @@ export function buildStylesheet(theme: ResolvedTheme, large: boolean): StyleBloc
     ...nodeBlocks(theme),
     ...familyBlocks(theme),
     ...statusBlocks(theme),
+    ...heatBlocks(theme),
     warningBlock(),
     ...groupBlocks(theme),
     ...edgeBlocks(theme, large),

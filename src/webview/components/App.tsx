@@ -10,6 +10,7 @@ import { firstHit, revealPath, searchView } from '../../engine/viewModel/search'
 import type { DetailLevel, ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
 import type { MetricsUpdate, TimelineState } from '../../protocol/messages';
+import type { MetricsSeries } from '../../engine/metrics/history';
 import {
   TimelineCompare,
   TimelineSelect,
@@ -28,6 +29,8 @@ import { useHostMessages } from '../useHostMessages';
 import { DetailsPanel } from './DetailsPanel';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
+import { OverlayCard } from './MetricsOverlay';
+import { useMetricsView } from './useMetricsView';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { activation } from './activation';
@@ -57,6 +60,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   const [reveal, setReveal] = useState<string | null>(null);
   const [timeline, setTimeline] = useState<TimelineState | null>(null);
   const [metrics, setMetrics] = useState<MetricsUpdate | null>(null);
+  const [metricsHistory, setMetricsHistory] = useState<Readonly<Record<string, MetricsSeries>>>({});
 
   useEffect(() => host.setState(ui), [host, ui]);
 
@@ -84,6 +88,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       setStatus,
       setTimeline,
       setMetrics,
+      setMetricsHistory,
       viewOptions: ui.view,
       updateView,
       reveal: (id) => {
@@ -97,6 +102,11 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   const view: ViewGraph = useMemo(() => deriveView(store, ui.view), [graphVersion, ui.view, store]);
   const matches = useMemo(() => searchView(store, view, ui.search), [view, ui.search, store]);
   const context = contextKey(ui.view, view.level);
+  const usage = useMetricsView({ host, mode: meta?.mode, metrics, selection: ui.selection, overlay: ui.overlay, view });
+  const setOverlay = useCallback(
+    (choice: 'off' | 'cpu' | 'memory') => setUi(({ overlay: _, ...s }) => (choice === 'off' ? s : { ...s, overlay: choice })),
+    [],
+  );
   const canvasSelection = ui.selection === null ? null : (view.representative.get(ui.selection) ?? ui.selection);
 
   useEffect(() => {
@@ -168,12 +178,30 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           onLayoutBusy={setLayoutBusy}
           onCrossCutting={setCrossCutting}
           diff={meta?.diff ?? null}
+          heat={usage.heat}
           onError={(message) => {
             setStatus((s) => ({ ...s, message }));
             host.post(createMessage(ViewError, { message: message.slice(0, 8000) }));
           }}
         />
-        {ui.legendOpen && <Legend view={view} onClose={() => setUi((s) => ({ ...s, legendOpen: false }))} />}
+        {ui.legendOpen && (
+          <Legend
+            view={view}
+            onClose={() => setUi((s) => ({ ...s, legendOpen: false }))}
+            {...(usage.live ? { overlay: { value: ui.overlay ?? 'off', onChange: setOverlay } } : {})}
+          />
+        )}
+        {usage.overlay !== null && (
+          <OverlayCard
+            overlay={usage.overlay}
+            view={view}
+            onSelect={(id) => {
+              select(id);
+              setReveal(id);
+            }}
+            onOff={() => setOverlay('off')}
+          />
+        )}
         {ui.selection !== null && (
           <DetailsPanel
             store={store}
@@ -182,6 +210,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
             selection={ui.selection}
             findings={meta?.findings ?? []}
             metrics={meta?.mode === 'cluster' ? metrics : null}
+            metricsHistory={metricsHistory}
             options={ui.view}
             onSelect={select}
             onView={updateView}

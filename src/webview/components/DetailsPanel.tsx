@@ -18,9 +18,11 @@ import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { CLUSTER_SCOPE_LABEL, toggle } from '../../engine/viewModel/viewOptions';
 import type { Finding } from '../../engine/findings';
 import { cssColor, statusColor } from './cssColor';
-import { MetricsSection } from './MetricsSection';
+import { MetricsSection, metricsIdOf } from './MetricsSection';
 import { RecentEvents } from './RecentEvents';
 import type { MetricsUpdate } from '../../protocol/messages';
+import type { MetricsSeries } from '../../engine/metrics/history';
+import { figuresOfDrawn } from '../../engine/metrics/aggregate';
 
 export interface DetailsPanelProps {
   readonly store: GraphStore;
@@ -31,6 +33,8 @@ export interface DetailsPanelProps {
   readonly findings: readonly Finding[];
   /** Cluster views: the last metrics.k8s.io poll (null elsewhere, or before the first). */
   readonly metrics?: MetricsUpdate | null;
+  /** The last polls of the objects the panel shows (metrics/history), by id. */
+  readonly metricsHistory?: Readonly<Record<string, MetricsSeries>>;
   readonly options: ViewOptions;
   readonly onSelect: (id: string) => void;
   readonly onView: (change: (view: ViewOptions) => ViewOptions) => void;
@@ -122,7 +126,9 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
           {`${basename(node.source.file)}:${node.source.line}`}
         </p>
       )}
-      {!node.missing && <MetricsSection metrics={props.metrics ?? null} id={node.id} kind={node.kind} />}
+      {!node.missing && (
+        <MetricsSection metrics={props.metrics ?? null} id={node.id} kind={node.kind} history={props.metricsHistory?.[node.id]} />
+      )}
       {insights.length > 0 && <Insights insights={insights} />}
       {node.kind !== 'Event' && <RecentEvents store={store} ids={[node.id]} onSelect={onSelect} />}
       <Relations title="Outgoing" edges={store.outgoing(node.id)} store={store} from={node.id} onSelect={onSelect} />
@@ -261,6 +267,7 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
           {foldButtonText(node)}
         </button>
       </div>
+      {node.aggregate !== 'events' && <FoldUsage {...props} node={node} />}
       {node.aggregate === 'pods' && <RecentEvents store={store} ids={node.members} onSelect={props.onSelect} />}
       <section>
         <h3>{`Members (${node.members.length})`}</h3>
@@ -282,6 +289,15 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
       </section>
     </div>
   );
+}
+
+/** A fold's usage: the sum of its Pods, as the overlay colours it (engine/metrics/aggregate.ts). */
+function FoldUsage(props: DetailsPanelProps & { node: ViewNode }): JSX.Element | null {
+  const metrics = props.metrics ?? null;
+  const figures = metrics?.state === 'live' ? figuresOfDrawn(props.node, metrics.figures) : undefined;
+  if (figures === undefined) return null;
+  const history = props.metricsHistory?.[metricsIdOf(props.node.id)];
+  return <MetricsSection metrics={metrics} id={props.node.id} kind={props.node.kind} figures={figures} history={history} />;
 }
 
 function foldButtonText(node: ViewNode): string {
@@ -306,7 +322,14 @@ function GroupDetails(props: DetailsPanelProps & { id: string }): JSX.Element {
     <div class="details-body">
       <Header kind="Namespace" name={namespace === '' ? CLUSTER_SCOPE_LABEL : namespace} missing={false} />
       <p>{`${count} objects shown`}</p>
-      {namespace !== '' && <MetricsSection metrics={props.metrics ?? null} id={`core/Namespace//${namespace}`} kind="Namespace" />}
+      {namespace !== '' && (
+        <MetricsSection
+          metrics={props.metrics ?? null}
+          id={`core/Namespace//${namespace}`}
+          kind="Namespace"
+          history={props.metricsHistory?.[`core/Namespace//${namespace}`]}
+        />
+      )}
       {namespace !== '' && (
         <div class="actions">
           <button type="button" onClick={() => props.onActivate(props.id)}>

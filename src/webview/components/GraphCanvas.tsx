@@ -8,6 +8,7 @@ import { LayoutClient } from '../layout/layoutClient';
 import { exposeForTests } from '../testHooks';
 import type { Viewport } from '../uiState';
 import type { GraphDiff } from '../../protocol/messages';
+import type { HeatLevel } from '../../engine/metrics/overlay';
 
 export interface GraphCanvasProps {
   readonly workerUri: string;
@@ -25,6 +26,8 @@ export interface GraphCanvasProps {
   readonly onError: (message: string) => void;
   /** A comparison to mark on the graph, or null. */
   readonly diff: GraphDiff | null;
+  /** The metrics overlay's heat step per drawn node, or null when it is off. */
+  readonly heat: ReadonlyMap<string, HeatLevel> | null;
 }
 
 /** Creates the controller once the container exists; callbacks read the latest props through a ref. */
@@ -80,6 +83,7 @@ export function GraphCanvas(props: GraphCanvasProps): JSX.Element {
   useEffect(() => controller?.setSelection(props.selection), [controller, props.selection, props.view]);
   useEffect(() => controller?.setSearch(props.matches), [controller, props.matches, props.view]);
   useEffect(() => controller?.setDiff(props.diff), [controller, props.diff, props.view]);
+  useEffect(() => controller?.setHeat(props.heat), [controller, props.heat, props.view]);
 
   return (
     <div class="canvas-wrap">

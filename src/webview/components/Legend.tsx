@@ -10,6 +10,8 @@ import { TONE_VISUALS } from '../../engine/visual/status';
 import { shapePath } from '../../engine/visual/nodeGeometry';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { cssColor as css } from './cssColor';
+import type { OverlayChoice } from '../../engine/metrics/overlay';
+import { OverlayPicker } from './MetricsOverlay';
 
 const DASH: Readonly<Record<LineStyle, string | undefined>> = { solid: undefined, dashed: '5 3', dotted: '1.5 2.5' };
 
@@ -22,11 +24,12 @@ function EdgeSample({ color, line, width }: { color: ThemeColor; line: LineStyle
   );
 }
 
-function Families(): JSX.Element {
+/** `heated`: the usage overlay is on, and the fill shows use, not the kind. */
+function Families({ heated }: { heated: boolean }): JSX.Element {
   const families = Object.keys(FAMILY_VISUALS) as KindFamily[];
   return (
     <div>
-      <h3>Kinds (shape and fill)</h3>
+      <h3>{heated ? 'Kinds (shape; fill: usage overlay)' : 'Kinds (shape and fill)'}</h3>
       <ul>
         {families.map((f) => {
           const v = FAMILY_VISUALS[f];
@@ -96,7 +99,14 @@ function Relations({ view }: { view: ViewGraph }): JSX.Element {
   );
 }
 
-export function Legend({ view, onClose }: { view: ViewGraph; onClose: () => void }): JSX.Element {
+export interface LegendProps {
+  readonly view: ViewGraph;
+  readonly onClose: () => void;
+  /** Where the cluster serves metrics: the usage overlay's choice. */
+  readonly overlay?: { readonly value: OverlayChoice; readonly onChange: (choice: OverlayChoice) => void };
+}
+
+export function Legend({ view, onClose, overlay }: LegendProps): JSX.Element {
   return (
     <section class="legend" aria-label="Legend">
       <header>
@@ -106,9 +116,10 @@ export function Legend({ view, onClose }: { view: ViewGraph; onClose: () => void
         </button>
       </header>
       <div class="legend-columns">
-        <Families />
+        <Families heated={overlay !== undefined && overlay.value !== 'off'} />
         <Statuses />
         <Relations view={view} />
+        {overlay !== undefined && <OverlayPicker {...overlay} />}
       </div>
     </section>
   );

@@ -1,19 +1,41 @@
 /**
- * CPU and memory of the selected object (metrics.k8s.io): used against requests and limits, or a Node's allocatable.
- * Pods, workloads (their Pods summed) and namespaces; where the cluster has no metrics, why, once, in place.
+ * CPU and memory of the selected object (metrics.k8s.io): used against requests and limits, or a Node's allocatable,
+ * with a sparkline of the last polls. Pods, workloads (their Pods summed), namespaces and folds (their Pods summed);
+ * where the cluster has no metrics, why, once, in place.
  */
 import type { JSX } from 'preact';
+import { MEASURED_KINDS } from '../../engine/metrics/aggregate';
 import { describeMeasure, measureState, type MeasureState } from '../../engine/metrics/describe';
-import type { Measure } from '../../engine/metrics/metricsModel';
+import type { MetricsSeries } from '../../engine/metrics/history';
+import type { Measure, MetricsFigures } from '../../engine/metrics/metricsModel';
+import { formatCpu, formatMemory } from '../../engine/metrics/quantity';
+import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
 import type { MetricsUpdate } from '../../protocol/messages';
-
-/** Kinds whose figures the host computes: a Pod, what controls Pods, a Namespace, a Node. */
-const MEASURED_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Namespace', 'Node']);
+import { Sparkline } from './Sparkline';
 
 const STATE_TEXT: Readonly<Record<MeasureState, string>> = { 'over-limit': 'over limit', 'over-request': 'over request', ok: '' };
 
-export function MetricsSection({ metrics, id, kind }: { metrics: MetricsUpdate | null; id: string; kind: string }): JSX.Element | null {
-  if (metrics === null || !MEASURED_KINDS.has(kind)) return null;
+/**
+ * The object whose figures and history the panel shows for a selection: a namespace box shows its Namespace's, and the
+ * fold of what a workload runs its workload's (the same Pods summed; the host keeps history by object, not by fold).
+ */
+export function metricsIdOf(selection: string): string {
+  if (selection.startsWith(GROUP_PREFIX)) return `core/Namespace//${selection.slice(GROUP_PREFIX.length)}`;
+  return selection.startsWith(POD_AGGREGATE_PREFIX) ? selection.slice(POD_AGGREGATE_PREFIX.length) : selection;
+}
+
+export interface MetricsSectionProps {
+  readonly metrics: MetricsUpdate | null;
+  readonly id: string;
+  readonly kind: string;
+  /** A fold's figures, summed from its members (the host has none under the fold's id). */
+  readonly figures?: MetricsFigures;
+  /** The last polls of `id`, when the host sent them. */
+  readonly history?: MetricsSeries | undefined;
+}
+
+export function MetricsSection({ metrics, id, kind, figures: summed, history }: MetricsSectionProps): JSX.Element | null {
+  if (metrics === null || (summed === undefined && !MEASURED_KINDS.has(kind))) return null;
   if (metrics.state !== 'live') {
     return (
       <section data-testid="metrics">
@@ -22,16 +44,17 @@ export function MetricsSection({ metrics, id, kind }: { metrics: MetricsUpdate |
       </section>
     );
   }
-  const figures = metrics.figures[id];
+  const figures = summed ?? metrics.figures[id];
+  const aggregate = summed !== undefined || (kind !== 'Pod' && kind !== 'Node');
   return (
     <section data-testid="metrics">
-      <h3>{figures !== undefined && kind !== 'Pod' && kind !== 'Node' ? `Usage (${figures.pods} pods)` : 'Usage'}</h3>
+      <h3>{figures !== undefined && aggregate ? `Usage (${figures.pods} pods)` : 'Usage'}</h3>
       {figures === undefined ? (
         <p class="muted">No metrics for this object (not running, or not scraped yet).</p>
       ) : (
         <dl class="facts metrics">
-          <MeasureRow label="CPU" measure={figures.cpu} resource="cpu" />
-          <MeasureRow label="Memory" measure={figures.memory} resource="memory" />
+          <MeasureRow label="CPU" measure={figures.cpu} resource="cpu" history={history} />
+          <MeasureRow label="Memory" measure={figures.memory} resource="memory" history={history} />
         </dl>
       )}
       {metrics.message !== undefined && <p class="muted">{metrics.message}</p>}
@@ -39,7 +62,17 @@ export function MetricsSection({ metrics, id, kind }: { metrics: MetricsUpdate |
   );
 }
 
-function MeasureRow({ label, measure, resource }: { label: string; measure: Measure; resource: 'cpu' | 'memory' }): JSX.Element {
+function MeasureRow({
+  label,
+  measure,
+  resource,
+  history,
+}: {
+  label: string;
+  measure: Measure;
+  resource: 'cpu' | 'memory';
+  history: MetricsSeries | undefined;
+}): JSX.Element {
   const state = measureState(measure);
   const ceiling = measure.allocatable ?? measure.limit ?? measure.request;
   const share = ceiling !== undefined && ceiling > 0 ? Math.min(1, measure.used / ceiling) : undefined;
@@ -54,7 +87,28 @@ function MeasureRow({ label, measure, resource }: { label: string; measure: Meas
             <span class="meter-fill" style={{ width: `${Math.round(share * 100)}%` }} />
           </span>
         )}
+        {history !== undefined && (
+          <Sparkline
+            values={history[resource]}
+            resource={resource}
+            label={`${label} over the ${span(history)}: ${range(resource, history)}`}
+            caption={span(history)}
+          />
+        )}
       </dd>
     </>
   );
+}
+
+/** "last 9 min": what the series spans. */
+function span(history: MetricsSeries): string {
+  return `last ${Math.max(1, Math.round(((history.times.at(-1) ?? 0) - (history.times[0] ?? 0)) / 60_000))} min`;
+}
+
+/** "12m to 240m": the lowest and highest use the line shows. */
+function range(resource: 'cpu' | 'memory', history: MetricsSeries): string {
+  const values = history[resource].filter((v): v is number => v !== null);
+  if (values.length === 0) return 'no figures';
+  const format = resource === 'cpu' ? formatCpu : formatMemory;
+  return `${format(Math.min(...values))} to ${format(Math.max(...values))}`;
 }

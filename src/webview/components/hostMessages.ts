@@ -4,6 +4,7 @@ import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
 import type { HostMessage, Message, MetricsUpdate, TimelineState } from '../../protocol/messages';
+import type { MetricsSeries } from '../../engine/metrics/history';
 import { ViewExportResult, createMessage } from '../../protocol/messages';
 import type { GraphMeta, HostStatus } from './graphMeta';
 import { revealOptions } from './reveal';
@@ -20,6 +21,8 @@ export interface MessageContext {
   setTimeline(timeline: TimelineState): void;
   /** null: none yet (a new graph: figures of the previous one, perhaps another cluster, must not linger). */
   setMetrics(metrics: MetricsUpdate | null): void;
+  /** The last polls of the objects the view watches; emptied with a new graph, as the figures are. */
+  setMetricsHistory(series: Readonly<Record<string, MetricsSeries>>): void;
   /** What the user chose to see now: exported with the positions, so an export shows exactly this. */
   readonly viewOptions: ViewOptions;
   updateView(change: (view: ViewOptions) => ViewOptions): void;
@@ -56,6 +59,7 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
       ctx.setMeta({ ...message.params });
       // The host sends the current figures right after init, when it has any.
       ctx.setMetrics(null);
+      ctx.setMetricsHistory({});
       ctx.setGraphVersion(ctx.store.version);
       return;
     case 'graph/delta':
@@ -79,6 +83,9 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
       return;
     case 'metrics/update':
       ctx.setMetrics(message.params);
+      return;
+    case 'metrics/history':
+      ctx.setMetricsHistory(message.params.series);
       return;
   }
 }

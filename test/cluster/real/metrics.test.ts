@@ -5,7 +5,7 @@
  * limited identity (no access to metrics.k8s.io) is told so once, quietly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeMeasure, measureState } from '../../../src/engine/metrics/describe.js';
+import { describeMeasure, measureState, treeUsage } from '../../../src/engine/metrics/describe.js';
 import type { MetricsFigures } from '../../../src/engine/metrics/metricsModel.js';
 import { METRICS_GROUP, MetricsPoller, type MetricsState } from '../../../src/extension/cluster/metricsPoller.js';
 import { BUILD_HINT, metricsServerAvailable } from '../controlplane/harness.js';
@@ -117,6 +117,15 @@ describe.skipIf(!available)('metrics against the real control plane (metrics-ser
       memory: { used: 200 * 2 ** 20, request: 128 * 2 ** 20, limit: 512 * 2 ** 20 },
       pods: 2,
     });
+    // The Resources tree's row of the Deployment, from these figures (the same function the tree calls).
+    const row = treeUsage(deployment, 'Deployment');
+    expect(row.short).toMatch(/^cpu 2[34]\dm \(4[789]%\) · mem 200Mi \(156%\) over request$/);
+    expect(row.lines[0]).toBe('Usage of 2 pods:');
+    expect(row.lines[2]).toBe('Memory: 200Mi / 128Mi request (156%) · 512Mi limit (39%)');
+    // The poller kept each live poll for the sparklines: the last one is the figures just read.
+    const series = metrics.history.series(`apps/Deployment/${NS}/web`);
+    expect(series?.cpu.at(-1)).toBe(deployment.cpu.used);
+    expect(series?.times.length).toBe(metrics.history.size);
     const replicaSets = Object.keys(figures).filter((id) => id.startsWith(`apps/ReplicaSet/${NS}/web-`));
     expect(replicaSets).toHaveLength(1);
     expect(figures[`core/Namespace//${NS}`]!.cpu.used).toBeCloseTo(240, -0.5);

@@ -71,6 +71,18 @@ describe('MetricsPoller', () => {
     expect(lines).toEqual(['metrics: live from /apis/metrics.k8s.io/v1beta1']);
   });
 
+  it('keeps the live polls in its history (not the failed ones), for the sparklines', async () => {
+    const answers: Record<string, Answer> = { [`${BASE}/pods`]: { items: [POD] }, [`${BASE}/nodes`]: { items: [NODE] } };
+    const { client } = stub(answers);
+    const { poller: p } = poller(client, 'v1beta1');
+    await p.poll();
+    answers[`${BASE}/pods`] = new ApiError('server', 'service unavailable', 503);
+    await p.poll();
+    answers[`${BASE}/pods`] = { items: [{ ...POD, containers: [{ name: 'app', usage: { cpu: '30m', memory: '64Mi' } }] }] };
+    await p.poll();
+    expect(p.history.series('core/Pod/shop/web')).toMatchObject({ cpu: [12, 30], memory: [64 * 2 ** 20, 64 * 2 ** 20] });
+  });
+
   it.each([
     [new ApiError('server', 'service unavailable', 503), /registered but not answering \(503\): check that metrics-server is running/],
     [new ApiError('not-found', 'not found', 404), /not served \(404\): install metrics-server/],

@@ -176,4 +176,13 @@ describe('the Resources tree fed deltas', () => {
     expect(model.apply(engine.apply({ type: 'upsert', object: pod('web-9', 'shop') })).size).toBe(1);
     expect(model.size).toBe(4);
   });
+
+  it('hands out the very namespace element it shows (a metrics poll redraws it), and none for a namespace it does not hold', () => {
+    const { model } = cluster([pod('web-1', 'shop'), namespace('shop')]);
+    const shown = model.children(model.context).find((item) => item.type === 'namespace');
+    expect(shown).toBeDefined();
+    expect(model.namespaceItem('shop')).toBe(shown);
+    expect(model.namespaceItem('other')).toBeUndefined();
+    expect(model.namespaceItem('')).toBeUndefined();
+  });
 });
