@@ -212,3 +212,25 @@ describe('timeline, history and export requests from the webview', () => {
       expect(parseWebviewMessage(message).ok, JSON.stringify(message)).toBe(false);
   });
 });
+
+describe('actions between the view and the host', () => {
+  it('accepts a known action on an id, and the host’s list of offered actions', () => {
+    expect(parseWebviewMessage({ type: 'view/action', params: { action: 'scale', id: 'apps/Deployment/shop/web' } })).toMatchObject({
+      ok: true,
+    });
+    const actions = [{ action: 'delete', title: 'Delete…', allowed: false, reason: 'not permitted: delete deployments' }];
+    expect(parseHostMessage({ type: 'node/actions', params: { id: 'apps/Deployment/shop/web', actions } })).toMatchObject({ ok: true });
+  });
+
+  it('rejects unknown actions, inherited names, extra fields and unbounded ids', () => {
+    for (const params of [
+      { action: 'exec', id: 'core/Pod/a/b' },
+      { action: 'toString', id: 'core/Pod/a/b' },
+      { action: 'delete', id: '' },
+      { action: 'delete', id: 'x'.repeat(5000) },
+      { action: 'delete', id: 'core/Pod/a/b', propagation: 'Orphan' },
+      { action: 'delete' },
+    ])
+      expect(parseWebviewMessage({ type: 'view/action', params }).ok, JSON.stringify(params)).toBe(false);
+  });
+});

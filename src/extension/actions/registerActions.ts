@@ -1,10 +1,28 @@
 /** The action commands and the live objects' YAML documents, registered for the extension's lifetime. */
 import * as vscode from 'vscode';
+import type { ActionId } from '../../engine/actions/catalog.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { DisposableStore } from '../lifetime.js';
 import { copyKubectl, copyName, deleteObjects, drain, restart, scale, setCordon, viewYaml } from './actionCommands.js';
 import type { ActionArgument } from './actionTargets.js';
 import { OBJECT_SCHEME, ObjectDocuments, toggleManagedFields } from './objectDocuments.js';
+
+const COMMANDS: Readonly<Record<ActionId, string>> = {
+  'view-yaml': 'viewYaml',
+  'copy-name': 'copyName',
+  'copy-kubectl': 'copyKubectl',
+  scale: 'scale',
+  restart: 'restart',
+  delete: 'delete',
+  cordon: 'cordon',
+  uncordon: 'uncordon',
+  drain: 'drain',
+};
+
+/** The command that runs `action` (the details panel's buttons run the same commands as the Resources view). */
+export function actionCommand(action: ActionId): string {
+  return `kubilitics.actions.${COMMANDS[action]}`;
+}
 
 type Register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<void>) => void;
 
@@ -12,10 +30,10 @@ export function registerActions(lifetime: DisposableStore, clusters: ClusterMana
   lifetime.register(vscode.workspace.registerTextDocumentContentProvider(OBJECT_SCHEME, new ObjectDocuments(clusters)));
   // Tree commands get the clicked item and, with a multi-selection, every selected item.
   type Run = (argument?: ActionArgument, selected?: readonly ActionArgument[]) => Promise<void>;
-  const actions: Readonly<Record<string, Run>> = {
-    viewYaml: (argument) => viewYaml(clusters, argument),
-    copyName: (argument, selected) => copyName(clusters, argument, selected),
-    copyKubectl: (argument) => copyKubectl(clusters, argument),
+  const actions: Readonly<Record<ActionId, Run>> = {
+    'view-yaml': (argument) => viewYaml(clusters, argument),
+    'copy-name': (argument, selected) => copyName(clusters, argument, selected),
+    'copy-kubectl': (argument) => copyKubectl(clusters, argument),
     scale: (argument) => scale(clusters, argument),
     restart: (argument) => restart(clusters, argument),
     delete: (argument, selected) => deleteObjects(clusters, argument, selected),
@@ -23,6 +41,6 @@ export function registerActions(lifetime: DisposableStore, clusters: ClusterMana
     uncordon: (argument) => setCordon(clusters, argument, false),
     drain: (argument) => drain(clusters, argument),
   };
-  for (const [name, run] of Object.entries(actions)) command(`kubilitics.actions.${name}`, run);
+  for (const [id, run] of Object.entries(actions)) command(actionCommand(id as ActionId), run);
   command('kubilitics.actions.toggleManagedFields', (uri?: vscode.Uri) => toggleManagedFields(uri instanceof vscode.Uri ? uri : undefined));
 }

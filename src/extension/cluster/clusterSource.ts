@@ -3,7 +3,8 @@ import type { Finding } from '../../engine/findings.js';
 import { computeInsights, type Insight } from '../../engine/insights.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
 import type { MetricsSeries } from '../../engine/metrics/history.js';
-import type { MetricsUpdate, TimelineState } from '../../protocol/messages.js';
+import type { MetricsUpdate, NodeActionState, TimelineState } from '../../protocol/messages.js';
+import { nodeActionStates } from '../actions/nodeActions.js';
 import { compareGraphs, describeMoment, timelineEntry } from '../history/timeline.js';
 import type { HistoryService } from '../history/historyService.js';
 import { DisposableStore } from '../lifetime.js';
@@ -106,6 +107,11 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   /** Live only: a snapshot in time has no recent use to draw. */
   metricsHistory(ids: readonly string[]): Record<string, MetricsSeries> {
     return this.viewing.kind === 'live' ? this.manager.metricsHistory(ids) : {};
+  }
+
+  /** Live only: nothing is done to the past. */
+  async nodeActions(id: string): Promise<NodeActionState[]> {
+    return this.viewing.kind === 'live' && this.session ? nodeActionStates(this.session, id) : [];
   }
 
   graphNow(): TopologyGraph {

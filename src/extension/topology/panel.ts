@@ -8,6 +8,7 @@ import {
   GraphMetaMessage,
   MetricsHistoryMessage,
   MetricsUpdateMessage,
+  NodeActionsMessage,
   TimelineStateMessage,
   ViewExport,
   ViewFocus,
@@ -18,6 +19,7 @@ import {
   type WebviewExportFormat,
   type WebviewMessage,
 } from '../../protocol/messages.js';
+import { actionCommand } from '../actions/registerActions.js';
 import { renderWebviewHtml } from './html.js';
 import { PendingRequests } from './pendingRequests.js';
 import { isEmptyDelta } from '../../engine/model/graph.js';
@@ -143,6 +145,12 @@ export class TopologyPanel extends DisposableStore {
         return;
       case 'view/select':
         this.selected = message.params.id;
+        await this.sendNodeActions(message.params.id);
+        return;
+      case 'view/action':
+        // Validated as a known action and a bounded id; the command resolves the id against the live cluster, checks
+        // the permission again and confirms. Manifest and history views are only looked at.
+        if (this.source.nodeActions) await vscode.commands.executeCommand(actionCommand(message.params.action), message.params.id);
         return;
       case 'metrics/watch':
         this.watchedMetrics = message.params.ids;
@@ -241,6 +249,13 @@ export class TopologyPanel extends DisposableStore {
     const range = new vscode.Range(location.range.start, location.range.start);
     editor.selection = new vscode.Selection(range.start, range.start);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+  }
+
+  private async sendNodeActions(id: string): Promise<void> {
+    if (!this.source.nodeActions) return;
+    const actions = await this.source.nodeActions(id);
+    // A newer selection answers for itself.
+    if (this.selected === id && actions.length > 0) this.post(createMessage(NodeActionsMessage, { id, actions }));
   }
 
   private post(message: HostMessage): void {

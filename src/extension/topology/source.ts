@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { GraphDelta, TopologyGraph } from '../../engine/model/graph.js';
 import type { Finding } from '../../engine/findings.js';
 import type { MetricsSeries } from '../../engine/metrics/history.js';
-import type { GraphDiff, GraphMode, MetricsUpdate, TimelineState } from '../../protocol/messages.js';
+import type { GraphDiff, GraphMode, MetricsUpdate, NodeActionState, TimelineState } from '../../protocol/messages.js';
 
 export interface TopologyState {
   readonly title: string;
@@ -40,6 +40,8 @@ export interface TopologySource extends vscode.Disposable {
   readonly onDidChangeMetrics?: vscode.Event<MetricsUpdate>;
   /** Cluster sources: the recent use of some objects (the last polls), for the details panel's sparklines. */
   metricsHistory?(ids: readonly string[]): Record<string, MetricsSeries>;
+  /** Cluster sources: the actions on a live object, each allowed or not (none when showing the past). */
+  nodeActions?(id: string): Promise<NodeActionState[]>;
   select?(id: number | null): Promise<void>;
   compare?(from: number | null, to: number | null): Promise<void>;
   /** Where the object behind a node is defined, for "Go to YAML". */

@@ -9,7 +9,8 @@ import { GraphStore } from '../../engine/viewModel/graphStore';
 import { firstHit, revealPath, searchView } from '../../engine/viewModel/search';
 import type { DetailLevel, ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
-import type { MetricsUpdate, TimelineState } from '../../protocol/messages';
+import type { MetricsUpdate, NodeActionState, TimelineState } from '../../protocol/messages';
+import type { ActionId } from '../../engine/actions/catalog';
 import type { MetricsSeries } from '../../engine/metrics/history';
 import {
   TimelineCompare,
@@ -18,6 +19,7 @@ import {
   ViewRequestExport,
   ViewShowHistory,
   ViewShowLogs,
+  ViewAction,
   ViewOpenSource,
   ViewSelect,
   createMessage,
@@ -61,6 +63,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
   const [timeline, setTimeline] = useState<TimelineState | null>(null);
   const [metrics, setMetrics] = useState<MetricsUpdate | null>(null);
   const [metricsHistory, setMetricsHistory] = useState<Readonly<Record<string, MetricsSeries>>>({});
+  const [objectActions, setObjectActions] = useState<{ readonly id: string; readonly actions: readonly NodeActionState[] } | null>(null);
 
   useEffect(() => host.setState(ui), [host, ui]);
 
@@ -89,6 +92,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       setTimeline,
       setMetrics,
       setMetricsHistory,
+      setObjectActions,
       viewOptions: ui.view,
       updateView,
       reveal: (id) => {
@@ -220,6 +224,8 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
               ? {
                   onShowHistory: (id: string) => host.post(createMessage(ViewShowHistory, { id })),
                   onShowLogs: (id: string) => host.post(createMessage(ViewShowLogs, { id })),
+                  objectActions,
+                  onAction: (action: ActionId, id: string) => host.post(createMessage(ViewAction, { action, id })),
                 }
               : {})}
             onClose={() => select(null)}

@@ -20,7 +20,9 @@ import type { Finding } from '../../engine/findings';
 import { cssColor, statusColor } from './cssColor';
 import { MetricsSection, metricsIdOf } from './MetricsSection';
 import { RecentEvents } from './RecentEvents';
-import type { MetricsUpdate } from '../../protocol/messages';
+import type { MetricsUpdate, NodeActionState } from '../../protocol/messages';
+import type { ActionId } from '../../engine/actions/catalog';
+import { ObjectActions } from './ObjectActions';
 import type { MetricsSeries } from '../../engine/metrics/history';
 import { figuresOfDrawn } from '../../engine/metrics/aggregate';
 
@@ -44,6 +46,9 @@ export interface DetailsPanelProps {
   readonly onShowHistory?: (id: string) => void;
   /** Set in cluster views: opens the logs of a Pod, a workload or a Service. */
   readonly onShowLogs?: (id: string) => void;
+  /** Cluster views: the actions the host offers on the selected object (node/actions), and how to run one. */
+  readonly objectActions?: { readonly id: string; readonly actions: readonly NodeActionState[] } | null;
+  readonly onAction?: (action: ActionId, id: string) => void;
   /** The × button and Escape: clears the selection, which hides the panel. */
   readonly onClose: () => void;
 }
@@ -121,6 +126,9 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
       {node.missing === true && <p class="notice error">Referenced but not found: nothing in the input defines this object.</p>}
       {shownAs === undefined && <p class="notice">Hidden by the current filters.</p>}
       <NodeActions {...props} collapsedPod={collapsedPod === true} />
+      {props.onAction !== undefined && props.objectActions?.id === node.id && !node.missing && (
+        <ObjectActions id={node.id} actions={props.objectActions.actions} onAction={props.onAction} />
+      )}
       {node.source !== undefined && (
         <p class="source" title={node.source.file}>
           {`${basename(node.source.file)}:${node.source.line}`}

@@ -3,7 +3,7 @@ import type { CanvasController } from '../canvas/canvasController';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import type { Host } from '../host';
-import type { HostMessage, Message, MetricsUpdate, TimelineState } from '../../protocol/messages';
+import type { HostMessage, Message, MetricsUpdate, NodeActionState, TimelineState } from '../../protocol/messages';
 import type { MetricsSeries } from '../../engine/metrics/history';
 import { ViewExportResult, createMessage } from '../../protocol/messages';
 import type { GraphMeta, HostStatus } from './graphMeta';
@@ -23,6 +23,8 @@ export interface MessageContext {
   setMetrics(metrics: MetricsUpdate | null): void;
   /** The last polls of the objects the view watches; emptied with a new graph, as the figures are. */
   setMetricsHistory(series: Readonly<Record<string, MetricsSeries>>): void;
+  /** The actions offered on the selected object (cluster views); null on a new graph. */
+  setObjectActions(actions: { readonly id: string; readonly actions: readonly NodeActionState[] } | null): void;
   /** What the user chose to see now: exported with the positions, so an export shows exactly this. */
   readonly viewOptions: ViewOptions;
   updateView(change: (view: ViewOptions) => ViewOptions): void;
@@ -60,6 +62,7 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
       // The host sends the current figures right after init, when it has any.
       ctx.setMetrics(null);
       ctx.setMetricsHistory({});
+      ctx.setObjectActions(null);
       ctx.setGraphVersion(ctx.store.version);
       return;
     case 'graph/delta':
@@ -86,6 +89,9 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
       return;
     case 'metrics/history':
       ctx.setMetricsHistory(message.params.series);
+      return;
+    case 'node/actions':
+      ctx.setObjectActions(message.params);
       return;
   }
 }

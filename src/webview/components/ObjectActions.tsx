@@ -1,0 +1,42 @@
+/**
+ * What can be done to the selected object of a live cluster, as the host offered it: one button per action, the
+ * denied ones disabled with the reason as their tooltip (and read out), the destructive ones marked. The host runs,
+ * confirms and checks again; the view only asks.
+ */
+import type { JSX } from 'preact';
+import type { ActionId } from '../../engine/actions/catalog';
+import type { NodeActionState } from '../../protocol/messages';
+
+const DESTRUCTIVE: ReadonlySet<ActionId> = new Set(['delete', 'drain', 'restart']);
+
+export interface ObjectActionsProps {
+  readonly id: string;
+  readonly actions: readonly NodeActionState[];
+  readonly onAction: (action: ActionId, id: string) => void;
+}
+
+export function ObjectActions({ id, actions, onAction }: ObjectActionsProps): JSX.Element {
+  return (
+    <section class="object-actions" aria-label="Actions" data-testid="object-actions">
+      <h3>Actions</h3>
+      <div class="actions">
+        {actions.map((state) => (
+          <button
+            type="button"
+            key={state.action}
+            class={DESTRUCTIVE.has(state.action) ? 'danger' : undefined}
+            disabled={!state.allowed}
+            title={state.allowed ? undefined : state.reason}
+            aria-description={state.allowed ? undefined : state.reason}
+            onClick={() => onAction(state.action, id)}
+          >
+            {state.title}
+          </button>
+        ))}
+      </div>
+      {actions.some((state) => !state.allowed) && (
+        <p class="denied-note">{`${actions.filter((state) => !state.allowed).length} not permitted for your account (hover for why).`}</p>
+      )}
+    </section>
+  );
+}
