@@ -22,9 +22,14 @@ import { SlowestFilesReporter } from './test/reporters/slowestFiles';
  * every defined project, and `npm test` must not start control planes: each file boots etcd, kube-apiserver,
  * controllers and kwok (~10 s, two cores busy), and CI runs them as a separate step with KUBILITICS_REQUIRE_CLUSTER=1.
  */
-const clusterRequested = process.argv.some(
-  (arg, i, all) => arg === '--project=cluster' || (arg === '--project' && all[i + 1] === 'cluster'),
-);
+const requested = (name: string): boolean =>
+  process.argv.some((arg, i, all) => arg === `--project=${name}` || (arg === '--project' && all[i + 1] === name));
+const clusterRequested = requested('cluster');
+/**
+ * `cluster-e2e`, likewise only when named: a real VS Code (code-server) driven against a real control plane, for what
+ * the fake API server cannot do (writes: scale, delete). `npm run test:cluster` runs it after `cluster`.
+ */
+const clusterE2eRequested = requested('cluster-e2e');
 
 /**
  * Vitest's default is one worker fewer than the cores, so a 2-core machine ran every file one after another. Most of
@@ -87,6 +92,20 @@ export default defineConfig({
                 hookTimeout: 240_000,
                 // One control plane at a time: two would fight over two cores and make every timing meaningless.
                 // (`fileParallelism: false` here would not limit the shared worker pool; `singleFork` does.)
+                poolOptions: { forks: { singleFork: true } },
+              },
+            },
+          ]
+        : []),
+      ...(clusterE2eRequested
+        ? [
+            {
+              test: {
+                name: 'cluster-e2e',
+                include: ['test/e2e/**/*.plane.test.ts'],
+                globalSetup: ['test/e2e/harness/globalSetup.ts'],
+                testTimeout: 240_000,
+                hookTimeout: 300_000,
                 poolOptions: { forks: { singleFork: true } },
               },
             },

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
 import {
   e2eAvailable,
   openSharedWindow,
   topologyFrame,
   waitForLayout,
+  selectNode,
   waitForStats,
   type SharedWindow,
   useWorkspaceKubeconfig,
@@ -229,28 +230,3 @@ describe.skipIf(!available)('Logs in a real VS Code (code-server)', () => {
     await screenshot(page, 'logs-from-topology');
   }, 240_000);
 });
-
-/**
- * Selects a node as a keyboard user does: Tab walks the graph's nodes in reading order, Enter selects the one with
- * the focus ring; the details panel then names it. Returns the details panel.
- */
-async function selectNode(frame: Frame, kind: string, name: string): Promise<Locator> {
-  const canvas = frame.getByRole('application', { name: /^Topology graph/ });
-  const details = frame.getByTestId('details');
-  const read = (selector: string): Promise<string> =>
-    details
-      .locator(selector)
-      .textContent({ timeout: 1_000 })
-      .then((text) => text ?? '')
-      .catch(() => '');
-  const seen: string[] = [];
-  for (let step = 0; step < 60; step++) {
-    await canvas.focus();
-    await canvas.press('Tab');
-    await canvas.press('Enter');
-    const shown = `${await read('.details-kind')} ${await read('.details-name')}`;
-    if (shown === `${kind} ${name}`) return details;
-    seen.push(shown);
-  }
-  throw new Error(`never selected ${kind} ${name}; selected in turn: ${seen.join(', ')}`);
-}

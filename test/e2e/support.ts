@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { e2eCacheDir, openWorkbench, writeUserSettings } from './harness/codeServer.js';
 import { askSharedSetup, packageExtension, type SharedCodeServer } from './harness/sharedServer.js';
@@ -164,4 +164,29 @@ export async function problemCounts(page: Page): Promise<{ errors: number; warni
   const text = (await page.locator('[id="status.problems"]').first().innerText()) ?? '';
   const [errors = NaN, warnings = NaN] = (text.match(/\d+/g) ?? []).map(Number);
   return { errors, warnings };
+}
+
+/**
+ * Selects a node as a keyboard user does: Tab walks the graph's nodes in reading order, Enter selects the one with
+ * the focus ring; the details panel then names it. Returns the details panel.
+ */
+export async function selectNode(frame: Frame, kind: string, name: string): Promise<Locator> {
+  const canvas = frame.getByRole('application', { name: /^Topology graph/ });
+  const details = frame.getByTestId('details');
+  const read = (selector: string): Promise<string> =>
+    details
+      .locator(selector)
+      .textContent({ timeout: 1_000 })
+      .then((text) => text ?? '')
+      .catch(() => '');
+  const seen: string[] = [];
+  for (let step = 0; step < 60; step++) {
+    await canvas.focus();
+    await canvas.press('Tab');
+    await canvas.press('Enter');
+    const shown = `${await read('.details-kind')} ${await read('.details-name')}`;
+    if (shown === `${kind} ${name}`) return details;
+    seen.push(shown);
+  }
+  throw new Error(`never selected ${kind} ${name}; selected in turn: ${seen.join(', ')}`);
 }

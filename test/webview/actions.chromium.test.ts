@@ -34,7 +34,13 @@ describe.skipIf(!chromiumAvailable())('actions in the details panel (Chromium)',
 
     // An answer for another object (a selection that moved on) is not shown on this one.
     await page.send(createMessage(NodeActionsMessage, { id: BATCH, actions: [...OFFERED] }) as never);
-    await page.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const w = globalThis as unknown as PageGlobals;
+          w.requestAnimationFrame(() => w.requestAnimationFrame(() => done()));
+        }),
+    );
     expect(await panel.count()).toBe(0);
     await page.send(createMessage(NodeActionsMessage, { id: DEPLOY, actions: [...OFFERED] }) as never);
     await expect.poll(() => panel.locator('button').allTextContents()).toEqual(['View YAML', 'Scale…', 'Rollout Restart', 'Delete…']);

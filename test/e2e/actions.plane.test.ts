@@ -1,0 +1,167 @@
+/**
+ * (Project `cluster-e2e`: `npm run test:cluster`.) Acting on a live cluster from a real VS Code (code-server) against the real control plane (kube-apiserver,
+ * controllers, scheduler, kwok): View YAML of a Secret from the Resources tree's context menu (metadata only), Scale
+ * and View YAML from a topology node's details panel, and Delete from the topology with its confirmation, each
+ * observed on the API server and on the diagram.
+ */
+import { readFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { runCommand, screenshot } from './harness/codeServer.js';
+import { e2eAvailable, openSharedWindow, topologyFrame, waitForLayout, type SharedWindow, useWorkspaceKubeconfig } from './support.js';
+import * as k from '../cluster/real/builders.js';
+import { ClusterAdmin } from '../cluster/real/clusterAdmin.js';
+import { clusterAvailable, eventually, startPlane } from '../cluster/real/support.js';
+
+const available = e2eAvailable() && clusterAvailable();
+const NS = 'shop';
+
+function treeRow(page: Page, label: string): Locator {
+  return page
+    .locator('[id="workbench.view.extension.kubilitics"] .monaco-list-row, .pane-body .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
+}
+
+async function expand(row: Locator): Promise<void> {
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** The text of the active editor, as Monaco draws it (the lines on screen). */
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+describe.skipIf(!available)('actions in a real VS Code against the real control plane', () => {
+  let plane: Awaited<ReturnType<typeof startPlane>>;
+  let admin: ClusterAdmin;
+  let workbench: SharedWindow;
+  let page: Page;
+  let passed = false;
+
+  beforeAll(async () => {
+    plane = await startPlane();
+    admin = ClusterAdmin.fromFile(plane.adminKubeconfigPath);
+    await admin.apply(k.namespace(NS), k.deployment('web', NS, 1), k.appliedSecret('db', NS, 'password', 'hunter2'));
+    await admin.waitForPods(NS, 'web', 1);
+    const kubeconfig = await readFile(plane.adminKubeconfigPath, 'utf8');
+    workbench = await openSharedWindow({
+      name: 'actions',
+      prepare: async ({ workspaceFolder, root }) => {
+        await useWorkspaceKubeconfig(root, workspaceFolder, kubeconfig);
+      },
+    });
+    ({ page } = workbench);
+  }, 300_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await workbench?.close();
+    await plane?.finish(passed);
+  });
+
+  /** Reveals Deployment web from the Resources tree (a click on its row), as a user finds an object; returns the details panel. */
+  async function revealWeb(): Promise<Locator> {
+    await runCommand(page, 'Kubilitics: Focus on Resources View');
+    await expand(treeRow(page, NS));
+    await expand(treeRow(page, 'Deployment'));
+    await treeRow(page, 'web').click();
+    const frame = await topologyFrame(page);
+    await waitForLayout(frame);
+    const details = frame.getByTestId('details');
+    await expect
+      .poll(
+        () =>
+          details
+            .locator('.details-name')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 60_000 },
+      )
+      .toBe('web');
+    return details;
+  }
+
+  it('shows a Secret picked in the Command Palette as metadata only, never its value or key names', async () => {
+    const widget = page.locator('.quick-input-widget');
+    const item = widget
+      .locator('.monaco-list-row', { hasText: `${NS}/db` })
+      .filter({ hasText: 'Secret' })
+      .first();
+    await expect
+      .poll(
+        async () => {
+          await runCommand(page, 'Kubilitics: View YAML');
+          await widget.locator('.quick-input-box input').fill(`${NS}/db`, { timeout: 5_000 });
+          const offered = await item.waitFor({ state: 'visible', timeout: 5_000 }).then(
+            () => true,
+            () => false,
+          );
+          if (!offered) await page.keyboard.press('Escape');
+          return offered;
+        },
+        { timeout: 90_000, interval: 1_000 },
+      )
+      .toBe(true);
+    await item.click();
+    await page.locator('.tab', { hasText: 'secret-db.yaml' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain('# Secret: metadata only.');
+    const text = await editorText(page);
+    expect(text).toMatch(/kind: Secret/);
+    expect(text).not.toMatch(/hunter2|aHVudGVyMg|password|last-applied|managedFields:/);
+    await screenshot(page, 'actions-secret-yaml');
+  }, 180_000);
+
+  it('scales a Deployment from its topology node, then shows its live YAML from the Resources tree, and the diagram follows', async () => {
+    const details = await revealWeb();
+    const actions = details.getByTestId('object-actions');
+    await actions.getByRole('button', { name: 'Scale…' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot(page, 'actions-details-panel');
+    await actions.getByRole('button', { name: 'Scale…' }).click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toBe('1');
+    await input.fill('3');
+    await page.keyboard.press('Enter');
+    await admin.waitForPods(NS, 'web', 3);
+    await expect.poll(() => details.locator('.facts').innerText(), { timeout: 60_000 }).toContain('3/3 ready');
+
+    const row = treeRow(page, 'web');
+    await row.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: /^View YAML$/ }).click();
+    await page.locator('.tab', { hasText: 'deployment-web.yaml' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain('# metadata.managedFields hidden');
+    expect(await editorText(page)).toMatch(/replicas: 3/);
+    await screenshot(page, 'actions-deployment-yaml');
+  }, 240_000);
+
+  it('deletes a Deployment from the topology after naming what goes, and the diagram drops it and its Pods', async () => {
+    const details = await revealWeb();
+    await details.getByTestId('object-actions').getByRole('button', { name: 'Delete…' }).click();
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Background' }).first();
+    await pick.click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    const said = await dialog.innerText();
+    // The Deployment, its ReplicaSet and its three Pods, by name.
+    expect(said).toContain('Delete 5 objects from');
+    expect(said).toContain(`Deployment ${NS}/web`);
+    expect(said.match(/Pod shop\/web-/g)).toHaveLength(3);
+    await screenshot(page, 'actions-delete-confirm');
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await eventually('the Deployment gone from the API server', async () =>
+      admin.apps.readNamespacedDeployment({ namespace: NS, name: 'web' }).then(
+        () => false,
+        () => true,
+      ),
+    );
+    await expect.poll(() => details.innerText(), { timeout: 60_000 }).toMatch(/not in the view any more|Select an object/);
+    const pods = await admin.core.listNamespacedPod({ namespace: NS });
+    await eventually('its Pods gone', async () => (await admin.core.listNamespacedPod({ namespace: NS })).items.length === 0, 60_000);
+    expect(pods.items.length).toBeLessThanOrEqual(3);
+    passed = true;
+  }, 240_000);
+});
