@@ -131,7 +131,14 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
 
     const row = treeRow(page, 'web');
     await row.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: /^View YAML$/ }).click();
+    // As harness/codeServer.ts explorerContextMenu: the menu item, hovered then clicked (a click on its label alone
+    // leaves the menu open).
+    const menuItem = page
+      .locator('.context-view .monaco-menu [role="menuitem"]')
+      .filter({ has: page.locator('.action-label', { hasText: /^\s*View YAML\s*$/ }) })
+      .first();
+    await menuItem.hover();
+    await menuItem.click();
     await page.locator('.tab', { hasText: 'deployment-web.yaml' }).waitFor({ state: 'visible', timeout: 30_000 });
     await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain('# metadata.managedFields hidden');
     expect(await editorText(page)).toMatch(/replicas: 3/);

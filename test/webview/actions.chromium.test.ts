@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GraphInit, NodeActionsMessage, createMessage } from '../../src/protocol/messages';
+import { GraphInit, NodeActionsMessage, ViewFocus, createMessage } from '../../src/protocol/messages';
 import type { PageGlobals } from './harness';
 import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';
@@ -56,6 +56,17 @@ describe.skipIf(!chromiumAvailable())('actions in the details panel (Chromium)',
     const actions = (await page.posted()).filter((m) => m.type === 'view/action');
     expect(actions).toEqual([{ type: 'view/action', params: { action: 'scale', id: DEPLOY } }]);
     expect(await page.cspViolations()).toEqual([]);
+  });
+
+  it('tells the host of a selection it asked for (Reveal in Topology), so the revealed object gets its actions too', async () => {
+    const page = await suite.open(DARK);
+    await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+    await page.send(createMessage(GraphInit, { title: 'actions', mode: 'cluster', graph: shop(), findings: [] }) as never);
+    await page.settled();
+    await page.send(createMessage(ViewFocus, { id: BATCH }) as never);
+    await expect.poll(async () => (await page.posted()).some((m) => m.type === 'view/select' && m.params.id === BATCH)).toBe(true);
+    await page.send(createMessage(NodeActionsMessage, { id: BATCH, actions: [OFFERED[0]] }) as never);
+    await expect.poll(() => page.page.getByTestId('object-actions').locator('button').allTextContents()).toEqual(['View YAML']);
   });
 
   it('offers nothing on manifests', async () => {

@@ -66,7 +66,9 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider {
 export async function openObjectYaml(context: string, id: string, managed = false): Promise<void> {
   const document = await vscode.workspace.openTextDocument(objectUri({ context, id, managed }));
   await vscode.languages.setTextDocumentLanguage(document, 'yaml');
-  await vscode.window.showTextDocument(document, { preview: true });
+  // Beside the topology, not over it: the diagram stays in sight while the YAML is read.
+  const overDiagram = vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview;
+  await vscode.window.showTextDocument(document, { preview: true, ...(overDiagram ? { viewColumn: vscode.ViewColumn.Beside } : {}) });
 }
 
 /** Reopens the object's document with managedFields shown, or hidden again. */

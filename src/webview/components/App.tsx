@@ -75,7 +75,6 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     (id: string | null) => {
       // A double-click's own taps may arrive after it opened the fold they were on: that fold is gone, keep what opening selected.
       setUi((s) => (s.selection === id || (id !== null && isOpenedFold(s.view, id)) ? s : { ...s, selection: id }));
-      if (id !== null && store.nodes.has(id)) host.post(createMessage(ViewSelect, { id }));
     },
     [host, store],
   );
@@ -101,6 +100,12 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       },
     }),
   );
+
+  // The host hears of every selection, however it came (a click, Reveal in Topology, the state restored after the
+  // panel was hidden, a new graph): it answers with the object's actions, and a selection it missed has none.
+  useEffect(() => {
+    if (ui.selection !== null && store.nodes.has(ui.selection)) host.post(createMessage(ViewSelect, { id: ui.selection }));
+  }, [ui.selection, meta, host, store]);
 
   // graphVersion stands in for the mutable store's contents.
   const view: ViewGraph = useMemo(() => deriveView(store, ui.view), [graphVersion, ui.view, store]);
