@@ -128,6 +128,9 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
     await page.keyboard.press('Enter');
     await admin.waitForPods(NS, 'web', 3);
     await expect.poll(() => details.locator('.facts').innerText(), { timeout: 60_000 }).toContain('3/3 ready');
+    // The action is journaled: a row of the user's own in the Events view.
+    const journaled = page.locator('.monaco-list-row', { hasText: 'KubiliticsScale · Deployment/web' }).first();
+    await journaled.waitFor({ state: 'visible', timeout: 30_000 });
 
     const row = treeRow(page, 'web');
     await row.click({ button: 'right' });

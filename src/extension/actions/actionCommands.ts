@@ -13,6 +13,7 @@ import { log } from '../log.js';
 import { resolveTargets, type ActionArgument, type ActionTargets } from './actionTargets.js';
 import { confirmModal, confirmProtected, listed } from './confirm.js';
 import { drainNode } from './drain.js';
+import { recordAction } from './actionJournal.js';
 import { openObjectYaml } from './objectDocuments.js';
 import { sessionActions } from './sessionActions.js';
 
@@ -46,9 +47,24 @@ async function permitted(
   return targets;
 }
 
-/** Every change is logged as the kubectl line that would make it. */
+const VERBS: Readonly<Record<ActionId, string>> = {
+  'view-yaml': 'ViewYaml',
+  'copy-name': 'CopyName',
+  'copy-kubectl': 'CopyKubectl',
+  scale: 'Scale',
+  restart: 'Restart',
+  delete: 'Delete',
+  cordon: 'Cordon',
+  uncordon: 'Uncordon',
+  drain: 'Drain',
+};
+
+/** Every change is journaled (log, history, Events view) as the kubectl line that would make it. */
 function logged(id: ActionId, targets: ActionTargets, record: ObjectRecord, args: ActionArguments = {}): void {
-  log().info(`action: ${kubectlCommand(id, targetOf(targets.context, record), args)}`);
+  const command = kubectlCommand(id, targetOf(targets.context, record), args);
+  log().info(`action: ${command}`);
+  const { group, kind, namespace, name } = record;
+  recordAction({ objectId: record.id, group, kind, namespace, name, verb: VERBS[id], command, at: Date.now() });
 }
 
 export async function viewYaml(clusters: ClusterManager, argument: ActionArgument): Promise<void> {

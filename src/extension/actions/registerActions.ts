@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import type { ActionId } from '../../engine/actions/catalog.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
+import type { EventsTree } from '../views/eventsTree.js';
+import { setActionSink } from './actionJournal.js';
 import type { DisposableStore } from '../lifetime.js';
 import { copyKubectl, copyName, deleteObjects, drain, restart, scale, setCordon, viewYaml } from './actionCommands.js';
 import type { ActionArgument } from './actionTargets.js';
@@ -26,7 +28,14 @@ export function actionCommand(action: ActionId): string {
 
 type Register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<void>) => void;
 
-export function registerActions(lifetime: DisposableStore, clusters: ClusterManager, command: Register): void {
+export function registerActions(lifetime: DisposableStore, clusters: ClusterManager, events: EventsTree, command: Register): void {
+  setActionSink({
+    record: (action, entry) => {
+      clusters.recorder?.recordUserAction(action.objectId, entry);
+      events.addUserAction(entry);
+    },
+  });
+  lifetime.onDispose(() => setActionSink(undefined));
   lifetime.register(vscode.workspace.registerTextDocumentContentProvider(OBJECT_SCHEME, new ObjectDocuments(clusters)));
   // Tree commands get the clicked item and, with a multi-selection, every selected item.
   type Run = (argument?: ActionArgument, selected?: readonly ActionArgument[]) => Promise<void>;

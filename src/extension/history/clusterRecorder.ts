@@ -3,7 +3,7 @@ import { shouldSnapshot } from '../../engine/store/policy.js';
 import type { SnapshotTrigger } from '../../engine/store/snapshots.js';
 import type { ClusterSession, ObjectChangeEvent } from '../cluster/session.js';
 import { DisposableStore } from '../lifetime.js';
-import { eventEntryOf } from '../views/eventEntry.js';
+import { eventEntryOf, type EventEntry } from '../views/eventEntry.js';
 import type { Stores } from './historyService.js';
 
 export interface RecorderSettings {
@@ -133,6 +133,18 @@ export class ClusterRecorder extends DisposableStore {
    * not the moment it reached us: a connection's first list brings Events up to an hour old, and history shows them
    * when they happened.
    */
+  /** An action of the user's own, as an Event row about its object (folded with the same command on the same object). */
+  recordUserAction(objectId: string, entry: EventEntry): void {
+    if (this.isDisposed) return;
+    try {
+      const row = { clusterId: this.clusterId, objectId, type: entry.type, reason: entry.reason, message: entry.message };
+      this.stores.events.upsert({ ...row, at: entry.lastSeen });
+      this.stores.db.scheduleSave();
+    } catch (error) {
+      this.log.error(`recording an action failed: ${String(error)}`);
+    }
+  }
+
   private recordEvent(change: ObjectChangeEvent, at: number): void {
     const session = this.session();
     if (change.type === 'delete' || !session) return;

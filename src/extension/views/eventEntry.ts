@@ -10,6 +10,11 @@ export interface InvolvedObject {
   readonly name: string;
 }
 
+/** The source of the user's own actions, journaled as Events (actions/actionJournal.ts). */
+export const USER_SOURCE = 'you (Kubilitics)';
+/** Their reason's prefix: `KubiliticsScale`, `KubiliticsDelete`… */
+export const USER_REASON_PREFIX = 'Kubilitics';
+
 /** One Event object, read once into the fields the Events view shows, filters and sorts by. */
 export interface EventEntry {
   /** The Event object's own id (engine id), or a stored row's id in history mode. */
@@ -98,7 +103,8 @@ export function eventEntryOfRecord(record: EventRecord): EventEntry {
     message: record.message,
     namespace,
     object: { group, kind, namespace, name },
-    source: '',
+    // The store keeps no source column: the user's own actions are told by their reason.
+    source: record.reason.startsWith(USER_REASON_PREFIX) ? USER_SOURCE : '',
     count: record.count,
     firstSeen: record.firstSeen,
     lastSeen: record.lastSeen,

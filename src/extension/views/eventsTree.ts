@@ -20,6 +20,9 @@ export interface EventsMoment {
  * The Events of the current connection, newest first, as one row per series. Fed by the same coalesced deltas as the
  * topology and the Resources tree; in history mode, the Events the store recorded up to the shown moment.
  */
+/** The user's actions kept per connection for the live Events view; older ones stay in the history database. */
+const MAX_USER_ACTIONS = 500;
+
 export class EventsTree extends DisposableStore implements vscode.TreeDataProvider<EventItem> {
   private readonly changed = this.register(new vscode.EventEmitter<EventItem | EventItem[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
@@ -29,6 +32,8 @@ export class EventsTree extends DisposableStore implements vscode.TreeDataProvid
   private model = new EventsModel();
   private modelSession: ClusterSession | undefined;
   private moment: EventsMoment | undefined;
+  /** The user's own actions on this connection (the live model is rebuilt from the engine, which has none of them). */
+  private userActions: EventEntry[] = [];
   private filter: EventFilter = {};
   private grouping: EventGrouping = 'none';
   readonly view: vscode.TreeView<EventItem>;
@@ -72,6 +77,14 @@ export class EventsTree extends DisposableStore implements vscode.TreeDataProvid
   showMore(): void {
     this.model.limit *= 4;
     this.refreshAll();
+  }
+
+  /** An action of the user's own, shown live as an Event row (its source says so). */
+  addUserAction(entry: EventEntry): void {
+    this.userActions.push(entry);
+    if (this.userActions.length > MAX_USER_ACTIONS) this.userActions.shift();
+    if (this.moment !== undefined) return;
+    this.refresh(this.model.apply([entry], []));
   }
 
   /** Shows the Events recorded up to a past moment, or the live ones again (undefined). */
@@ -175,11 +188,12 @@ export class EventsTree extends DisposableStore implements vscode.TreeDataProvid
   /** A new model from the session's engine (live) or the store (a past moment). */
   private rebuild(): void {
     const session = this.manager.session;
+    if (session !== this.modelSession) this.userActions = [];
     this.modelSession = session;
     this.model = new EventsModel(this.limit());
     this.model.setFilter(this.filter);
     this.model.setGrouping(this.grouping);
-    this.model.apply(this.moment ? this.recorded(this.moment) : this.liveEntries(session));
+    this.model.apply(this.moment ? this.recorded(this.moment) : [...this.liveEntries(session), ...this.userActions]);
     this.refreshAll();
   }
 

@@ -15,6 +15,8 @@ import { ClusterSession } from '../../../src/extension/cluster/session.js';
 import { ClusterRecorder } from '../../../src/extension/history/clusterRecorder.js';
 import type { Stores } from '../../../src/extension/history/historyService.js';
 import { compareGraphs } from '../../../src/extension/history/timeline.js';
+import { actionEntry } from '../../../src/extension/actions/actionJournal.js';
+import { eventEntryOfRecord } from '../../../src/extension/views/eventEntry.js';
 import { startFakeApiServer, type FakeApiServer } from '../../cluster/fake/fakeApiServer.js';
 import { ADMIN, eventually } from '../../cluster/fake/fixtures.js';
 
@@ -112,6 +114,29 @@ describe('recording a live cluster', () => {
     const { diff } = compareGraphs(stores.snapshots.load(first.id), stores.snapshots.load(second.id), { from: 'a', to: 'b' });
     expect(diff.changes).toContain('+ ConfigMap team-a/new');
 
+    // The user's own action, journaled as an Event row of theirs: read back in history mode with its source.
+    const scaledAt = Date.now();
+    const scaled = actionEntry({
+      objectId: 'apps/Deployment/team-a/web',
+      group: 'apps',
+      kind: 'Deployment',
+      namespace: 'team-a',
+      name: 'web',
+      verb: 'Scale',
+      command: 'kubectl --context fake -n team-a scale deployment.apps/web --replicas=3',
+      at: scaledAt,
+    });
+    recorder.recordUserAction('apps/Deployment/team-a/web', scaled);
+    const stored = stores.events.until(recorder.cluster, scaledAt, 3_600_000).filter((row) => row.reason === 'KubiliticsScale');
+    expect(stored.map(eventEntryOfRecord)).toEqual([
+      expect.objectContaining({
+        type: 'Normal',
+        message: scaled.message,
+        source: 'you (Kubilitics)',
+        object: { group: 'apps', kind: 'Deployment', namespace: 'team-a', name: 'web' },
+        lastSeen: scaledAt,
+      }),
+    ]);
     await store.flush();
     const { readFile } = await import('node:fs/promises');
     expect((await readFile(path)).includes(Buffer.from(CANARY))).toBe(false);
