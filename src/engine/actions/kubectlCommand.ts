@@ -41,6 +41,8 @@ function verbArguments(action: ActionId, target: ActionTarget, args: ActionArgum
     case 'copy-name':
     case 'copy-kubectl':
       return ['get', resource, '-o', 'yaml'];
+    case 'edit':
+      return ['edit', resource];
     case 'scale':
       return ['scale', resource, `--replicas=${args.replicas ?? 0}`];
     case 'restart':

@@ -54,7 +54,8 @@ export function reasonOf(error: unknown, label: string): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const said = error.apiStatus?.message ?? error.message;
   if (error.kind === 'forbidden') {
-    return `not permitted (403): server-side apply needs the patch verb on this resource, and create for a new object. The server said: ${said}`;
+    const needs = 'server-side apply needs the patch verb on this resource, and create for a new object';
+    return `not permitted (403): ${needs}. The server said: ${said}`;
   }
   if (error.kind === 'conflict') return explainConflicts(fieldConflicts(error.apiStatus), label);
   return said;
