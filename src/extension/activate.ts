@@ -99,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): void {
       showResourceHistory(clusters, history, panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined),
     );
     command('kubilitics.exportDiagram', () => exportDiagram(panels, history));
-    registerActions(lifetime, clusters, events, command);
+    registerActions(lifetime, clusters, events, command, context.globalStorageUri);
     command('kubilitics.showLog', async () => log().show(true));
     const logStreams = lifetime.register(new LogStreams(clusters));
     const logsView = lifetime.register(new LogsView(logStreams, clusters));

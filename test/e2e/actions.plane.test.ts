@@ -1,8 +1,9 @@
 /**
- * (Project `cluster-e2e`: `npm run test:cluster`.) Acting on a live cluster from a real VS Code (code-server) against the real control plane (kube-apiserver,
- * controllers, scheduler, kwok): View YAML of a Secret from the Resources tree's context menu (metadata only), Scale
- * and View YAML from a topology node's details panel, and Delete from the topology with its confirmation, each
- * observed on the API server and on the diagram.
+ * Acting on a live cluster from a real VS Code (code-server) against the real control plane (kube-apiserver,
+ * controllers, scheduler, kwok); project `cluster-e2e`, run by `npm run test:cluster`. View YAML of a Secret picked in
+ * the Command Palette (metadata only); Scale from a topology node's details panel, journaled in the Events view, then
+ * View YAML from the Resources tree's context menu; Delete from the topology with its confirmation. Each is observed
+ * on the API server and on the diagram.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

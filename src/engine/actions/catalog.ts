@@ -4,7 +4,8 @@
  * a destructive one), and which API permission it needs, asked with a SelfSubjectAccessReview before it is offered.
  */
 
-export type ActionId = 'view-yaml' | 'copy-name' | 'copy-kubectl' | 'scale' | 'restart' | 'delete' | 'cordon' | 'uncordon' | 'drain';
+export type ActionId =
+  'view-yaml' | 'edit' | 'copy-name' | 'copy-kubectl' | 'scale' | 'restart' | 'delete' | 'cordon' | 'uncordon' | 'drain';
 
 /** One permission, as a SelfSubjectAccessReview's resourceAttributes take it (the resource is found by discovery). */
 export interface ActionAccess {
@@ -19,6 +20,8 @@ export interface ActionSpec {
   readonly title: string;
   /** Kinds it applies to; `undefined` means every kind. */
   readonly kinds?: ReadonlySet<string>;
+  /** Kinds it never applies to (Edit: a Secret, whose values are never read). */
+  readonly exceptKinds?: ReadonlySet<string>;
   /** Changes the cluster: never offered in history mode or on manifest diagrams. */
   readonly mutates: boolean;
   /** Removes or disrupts something: a protected context asks for its name to be typed. */
@@ -32,6 +35,14 @@ const NODE = new Set(['Node']);
 
 export const ACTIONS: readonly ActionSpec[] = [
   { id: 'view-yaml', title: 'View YAML', mutates: false, destructive: false, access: [{ verb: 'get' }] },
+  {
+    id: 'edit',
+    title: 'Edit…',
+    exceptKinds: new Set(['Secret']),
+    mutates: true,
+    destructive: false,
+    access: [{ verb: 'get' }, { verb: 'patch' }],
+  },
   { id: 'copy-name', title: 'Copy Name', mutates: false, destructive: false, access: [] },
   { id: 'copy-kubectl', title: 'Copy as kubectl Command', mutates: false, destructive: false, access: [] },
   { id: 'scale', title: 'Scale…', kinds: SCALABLE, mutates: true, destructive: false, access: [{ verb: 'patch', subresource: 'scale' }] },
@@ -65,5 +76,10 @@ export const ACTION_IDS: readonly ActionId[] = ACTIONS.map((action) => action.id
 
 /** The actions offered on an object of `kind` shown from `surface`, in menu order. */
 export function actionsFor(kind: string, surface: ActionSurface): ActionSpec[] {
-  return ACTIONS.filter((action) => (action.kinds === undefined || action.kinds.has(kind)) && (surface === 'cluster' || !action.mutates));
+  return ACTIONS.filter(
+    (action) =>
+      (action.kinds === undefined || action.kinds.has(kind)) &&
+      !action.exceptKinds?.has(kind) &&
+      (surface === 'cluster' || !action.mutates),
+  );
 }

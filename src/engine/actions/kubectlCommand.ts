@@ -41,6 +41,8 @@ function verbArguments(action: ActionId, target: ActionTarget, args: ActionArgum
     case 'copy-name':
     case 'copy-kubectl':
       return ['get', resource, '-o', 'yaml'];
+    case 'edit':
+      return ['edit', resource];
     case 'scale':
       return ['scale', resource, `--replicas=${args.replicas ?? 0}`];
     case 'restart':
@@ -56,4 +58,20 @@ function verbArguments(action: ActionId, target: ActionTarget, args: ActionArgum
 
 export function kubectlCommand(action: ActionId, target: ActionTarget, args: ActionArguments = {}): string {
   return ['kubectl', ...scope(target), ...verbArguments(action, target, args)].map(shellQuote).join(' ');
+}
+
+/**
+ * `kubectl apply --server-side` as Kubilitics applies: the same field manager, so running it after us (or us after it)
+ * never conflicts with ourselves. `files` empty means the manifests came from an editor selection: `-f -`.
+ */
+export function kubectlApplyCommand(
+  context: string,
+  files: readonly string[],
+  options: { dryRun?: boolean; force?: boolean } = {},
+): string {
+  const sources = files.length ? files.flatMap((file) => ['-f', file]) : ['-f', '-'];
+  const flags = ['--server-side', '--field-manager=kubilitics', ...(options.force ? ['--force-conflicts'] : [])];
+  return ['kubectl', '--context', context, 'apply', ...flags, ...(options.dryRun ? ['--dry-run=server'] : []), ...sources]
+    .map(shellQuote)
+    .join(' ');
 }

@@ -49,6 +49,7 @@ async function permitted(
 
 const VERBS: Readonly<Record<ActionId, string>> = {
   'view-yaml': 'ViewYaml',
+  edit: 'Apply',
   'copy-name': 'CopyName',
   'copy-kubectl': 'CopyKubectl',
   scale: 'Scale',

@@ -7,10 +7,14 @@ import { setActionSink } from './actionJournal.js';
 import type { DisposableStore } from '../lifetime.js';
 import { copyKubectl, copyName, deleteObjects, drain, restart, scale, setCordon, viewYaml } from './actionCommands.js';
 import type { ActionArgument } from './actionTargets.js';
+import { APPLY_SCHEME, ApplyDocuments } from './applyDocuments.js';
+import { applyManifests } from './applyManifestsCommand.js';
+import { applyEdited, applyOnSave, editObject, type EditDeps } from './editObject.js';
 import { OBJECT_SCHEME, ObjectDocuments, toggleManagedFields } from './objectDocuments.js';
 
 const COMMANDS: Readonly<Record<ActionId, string>> = {
   'view-yaml': 'viewYaml',
+  edit: 'edit',
   'copy-name': 'copyName',
   'copy-kubectl': 'copyKubectl',
   scale: 'scale',
@@ -28,7 +32,14 @@ export function actionCommand(action: ActionId): string {
 
 type Register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<void>) => void;
 
-export function registerActions(lifetime: DisposableStore, clusters: ClusterManager, events: EventsTree, command: Register): void {
+/** `storage`: where edited copies are kept (the extension's global storage). */
+export function registerActions(
+  lifetime: DisposableStore,
+  clusters: ClusterManager,
+  events: EventsTree,
+  command: Register,
+  storage: vscode.Uri,
+): void {
   setActionSink({
     record: (action, entry) => {
       clusters.recorder?.recordUserAction(action.objectId, entry);
@@ -37,10 +48,16 @@ export function registerActions(lifetime: DisposableStore, clusters: ClusterMana
   });
   lifetime.onDispose(() => setActionSink(undefined));
   lifetime.register(vscode.workspace.registerTextDocumentContentProvider(OBJECT_SCHEME, new ObjectDocuments(clusters)));
+  const documents = lifetime.register(new ApplyDocuments());
+  lifetime.register(vscode.workspace.registerTextDocumentContentProvider(APPLY_SCHEME, documents));
+  const diagnostics = lifetime.register(vscode.languages.createDiagnosticCollection('kubilitics-apply'));
+  const edits: EditDeps = { clusters, storage, documents, diagnostics };
+  lifetime.register(applyOnSave(edits));
   // Tree commands get the clicked item and, with a multi-selection, every selected item.
   type Run = (argument?: ActionArgument, selected?: readonly ActionArgument[]) => Promise<void>;
   const actions: Readonly<Record<ActionId, Run>> = {
     'view-yaml': (argument) => viewYaml(clusters, argument),
+    edit: (argument) => editObject(edits, argument),
     'copy-name': (argument, selected) => copyName(clusters, argument, selected),
     'copy-kubectl': (argument) => copyKubectl(clusters, argument),
     scale: (argument) => scale(clusters, argument),
@@ -51,5 +68,9 @@ export function registerActions(lifetime: DisposableStore, clusters: ClusterMana
     drain: (argument) => drain(clusters, argument),
   };
   for (const [id, run] of Object.entries(actions)) command(actionCommand(id as ActionId), run);
+  command('kubilitics.actions.applyEdited', () => applyEdited(edits));
+  command('kubilitics.actions.applyManifests', (uri?: vscode.Uri, uris?: vscode.Uri[]) =>
+    applyManifests(clusters, documents, uri instanceof vscode.Uri ? uri : undefined, Array.isArray(uris) ? uris : undefined),
+  );
   command('kubilitics.actions.toggleManagedFields', (uri?: vscode.Uri) => toggleManagedFields(uri instanceof vscode.Uri ? uri : undefined));
 }

@@ -6,10 +6,11 @@ const ids = (kind: string, surface: 'cluster' | 'history' | 'manifests'): string
 
 describe('the actions offered on an object', () => {
   it('offers each kind its own actions on a live cluster', () => {
-    expect(ids('Deployment', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'scale', 'restart', 'delete']);
+    expect(ids('Deployment', 'cluster')).toEqual(['view-yaml', 'edit', 'copy-name', 'copy-kubectl', 'scale', 'restart', 'delete']);
+    expect(ids('Secret', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'delete']);
     expect(ids('DaemonSet', 'cluster')).not.toContain('scale');
-    expect(ids('Node', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'delete', 'cordon', 'uncordon', 'drain']);
-    expect(ids('Pod', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'delete']);
+    expect(ids('Node', 'cluster')).toEqual(['view-yaml', 'edit', 'copy-name', 'copy-kubectl', 'delete', 'cordon', 'uncordon', 'drain']);
+    expect(ids('Pod', 'cluster')).toEqual(['view-yaml', 'edit', 'copy-name', 'copy-kubectl', 'delete']);
   });
 
   it('offers nothing that changes the cluster in history mode or on manifests', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kubectlCommand, shellQuote } from '../../../src/engine/actions/kubectlCommand';
+import { kubectlApplyCommand, kubectlCommand, shellQuote } from '../../../src/engine/actions/kubectlCommand';
 
 const web = { context: 'kind-dev', group: 'apps', kind: 'Deployment', namespace: 'shop', name: 'web' };
 const node = { context: 'kind-dev', group: '', kind: 'Node', namespace: '', name: 'worker-1' };
@@ -25,6 +25,17 @@ describe('the kubectl command equivalent to an action', () => {
     expect(shellQuote("it's; rm -rf ~")).toBe(`'it'\\''s; rm -rf ~'`);
     expect(kubectlCommand('copy-name', { ...web, context: 'arn:aws:eks:eu/prod cluster' })).toBe(
       "kubectl --context 'arn:aws:eks:eu/prod cluster' -n shop get deployment.apps/web -o yaml",
+    );
+  });
+});
+
+describe('the kubectl line of an apply', () => {
+  it('applies server-side with our field manager, each file named, a selection from stdin', () => {
+    expect(kubectlApplyCommand('kind-dev', ['k8s/app.yaml', 'my dir'])).toBe(
+      "kubectl --context kind-dev apply --server-side --field-manager=kubilitics -f k8s/app.yaml -f 'my dir'",
+    );
+    expect(kubectlApplyCommand('prod', [], { dryRun: true, force: true })).toBe(
+      'kubectl --context prod apply --server-side --field-manager=kubilitics --force-conflicts --dry-run=server -f -',
     );
   });
 });

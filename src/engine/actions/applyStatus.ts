@@ -1,0 +1,57 @@
+/**
+ * What a refused server-side apply means, read from the API Status's causes rather than its message text: which
+ * fields another field manager owns (409), and which fields failed validation (422), each with its path so the
+ * editor can point at the line.
+ */
+
+/** The part of an API Status these explanations read (the extension's ApiStatus has this shape). */
+export interface StatusLike {
+  readonly message?: string;
+  readonly details?: { readonly causes?: readonly { readonly reason?: string; readonly message?: string; readonly field?: string }[] };
+}
+
+export interface FieldConflict {
+  /** The field manager that owns the field now, e.g. `kubectl-client-side-apply`. */
+  readonly manager: string;
+  /** The API version it applied with, when the server says. */
+  readonly apiVersion?: string;
+  /** The field, as the server names it: `.spec.replicas`. */
+  readonly field: string;
+}
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+const CONFLICT = /conflict with "((?:[^"\\]|\\.)*)"(?: using ([^\s:]+))?(?::\s*(\S.*))?/;
+
+export function fieldConflicts(status: StatusLike | undefined): FieldConflict[] {
+  return (status?.details?.causes ?? []).flatMap((cause) => {
+    const match = CONFLICT.exec(cause.message ?? '');
+    if (!match) return [];
+    const field = cause.field ?? match[3] ?? '';
+    return [{ manager: match[1]!.replaceAll('\\"', '"'), ...(match[2] ? { apiVersion: match[2] } : {}), field }];
+  });
+}
+
+/** The conflict, in words: which fields, owned by whom, and what the two ways out do. */
+export function explainConflicts(conflicts: readonly FieldConflict[], object: string): string {
+  if (conflicts.length === 0) return `${object} changed on the cluster since it was read (409 Conflict). Reload it and edit again.`;
+  const managers = [...new Set(conflicts.map((conflict) => `"${conflict.manager}"`))].join(', ');
+  const lines = conflicts.map(
+    (conflict) => `• ${conflict.field} is owned by "${conflict.manager}"${conflict.apiVersion ? ` (${conflict.apiVersion})` : ''}`,
+  );
+  return [
+    `Applying ${object} would change ${conflicts.length === 1 ? 'a field' : `${conflicts.length} fields`} that ${managers} set:`,
+    ...lines,
+    'Reload starts again from the live object. Force takes the fields over: the other manager may set them back on its next apply.',
+  ].join('\n');
+}
+
+/** The fields a 422 names; a cause without a field is kept with an empty path (it belongs to the whole object). */
+export function invalidFields(status: StatusLike | undefined): FieldProblem[] {
+  const causes = status?.details?.causes ?? [];
+  if (causes.length === 0) return status?.message ? [{ field: '', message: status.message }] : [];
+  return causes.map((cause) => ({ field: cause.field ?? '', message: cause.message ?? cause.reason ?? 'invalid' }));
+}

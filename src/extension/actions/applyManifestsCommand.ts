@@ -1,0 +1,160 @@
+/**
+ * "Apply to Cluster": a file, a folder (explorer), or the editor's selection or text, applied to the connected
+ * context in two steps: a server-side dry run of every object, shown as a list (created / configured / unchanged /
+ * failed, with the fields that change; pick one for its diff, live ↔ dry-run result), then the apply once confirmed
+ * (a protected context asks for its name), reported per object.
+ */
+import * as vscode from 'vscode';
+import { itemsToApply, type ApplyItem } from '../../engine/actions/applyManifests.js';
+import { kubectlApplyCommand } from '../../engine/actions/kubectlCommand.js';
+import { loadManifestPaths } from '../../engine/intake/files.js';
+import type { IntakeWarning } from '../../engine/intake/manifestTypes.js';
+import type { ClusterManager } from '../cluster/clusterManager.js';
+import { log } from '../log.js';
+import { diffSide, showDiff, type ApplyDocuments } from './applyDocuments.js';
+import { confirmProtected } from './confirm.js';
+import { countOutcomes, planApply, runApply, type AppliedObject, type PlannedObject } from './manifestApply.js';
+import { recordAction } from './actionJournal.js';
+import { ServerSideApply } from './serverSideApply.js';
+import { sessionActions } from './sessionActions.js';
+
+interface Source {
+  readonly items: ApplyItem[];
+  readonly warnings: IntakeWarning[];
+  /** Files for the kubectl line; empty for a selection. */
+  readonly files: string[];
+}
+
+async function fromPaths(uris: readonly vscode.Uri[]): Promise<Source> {
+  const loaded = await loadManifestPaths(uris.map((uri) => uri.fsPath));
+  const items: ApplyItem[] = [];
+  const warnings = [...loaded.warnings];
+  for (const file of loaded.files) {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
+    const read = itemsToApply(text, file);
+    items.push(...read.items);
+    warnings.push(
+      ...read.warnings.filter((warning) => !loaded.warnings.some((seen) => seen.message === warning.message && seen.line === warning.line)),
+    );
+  }
+  return { items, warnings, files: uris.map((uri) => vscode.workspace.asRelativePath(uri)) };
+}
+
+function fromEditor(editor: vscode.TextEditor): Source {
+  const selection = editor.selection.isEmpty ? undefined : editor.selection;
+  const text = editor.document.getText(selection);
+  const read = itemsToApply(text, editor.document.uri.fsPath);
+  // A selection's lines count from its start: shift them back to the document's.
+  const offset = selection ? selection.start.line : 0;
+  const items = read.items.map((item) => ({ ...item, source: { ...item.source, line: item.source.line + offset } }));
+  return {
+    items,
+    warnings: read.warnings,
+    files: selection || editor.document.isDirty ? [] : [vscode.workspace.asRelativePath(editor.document.uri)],
+  };
+}
+
+const ICONS = { created: '$(add)', configured: '$(edit)', unchanged: '$(check)', failed: '$(error)' } as const;
+
+function showPlannedDiff(documents: ApplyDocuments, plan: PlannedObject, index: number): Promise<void> {
+  const note = plan.metadataOnly ? plan.changes.find((change) => change.startsWith('data')) : undefined;
+  const name = `${index}-${plan.label.replace(/[^\w.-]+/g, '_')}.yaml`;
+  const left = documents.put(`/live/${name}`, diffSide(plan.live, plan.metadataOnly));
+  const right = documents.put(`/dry-run/${name}`, diffSide(plan.dryRun, plan.metadataOnly, note));
+  return showDiff(left, right, `${plan.label}: live ↔ after apply (dry run)`);
+}
+
+type Item = vscode.QuickPickItem & { readonly index?: number; readonly apply?: boolean };
+
+/** The dry run's list; picking an object opens its diff and comes back. True when Apply was chosen. */
+async function review(documents: ApplyDocuments, planned: readonly PlannedObject[], context: string, warnings: number): Promise<boolean> {
+  const toApply = planned.filter((plan) => plan.outcome !== 'failed' && plan.outcome !== 'unchanged').length;
+  const items: Item[] = [
+    { label: `$(cloud-upload) Apply to ${context}`, description: countOutcomes(planned), apply: true },
+    ...(warnings ? [{ label: `$(warning) ${warnings} manifest warning(s): see the Kubilitics log` }] : []),
+    ...planned.map((plan, index): Item => {
+      const detail = plan.outcome === 'failed' ? plan.reason : [plan.changes.join(', '), plan.reason].filter(Boolean).join(' · ');
+      return { label: `${ICONS[plan.outcome]} ${plan.label}`, description: plan.outcome, ...(detail ? { detail } : {}), index };
+    }),
+  ];
+  for (;;) {
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Dry run: ${toApply} object(s) would change on ${context}`,
+      ignoreFocusOut: true,
+    });
+    if (!picked) return false;
+    if (picked.apply) return true;
+    const plan = picked.index === undefined ? undefined : planned[picked.index];
+    if (plan?.outcome === 'failed') void vscode.window.showErrorMessage(`${plan.label}: ${plan.reason ?? 'failed'}`);
+    else if (plan) await showPlannedDiff(documents, plan, picked.index!);
+  }
+}
+
+export async function applyManifests(
+  clusters: ClusterManager,
+  documents: ApplyDocuments,
+  uri?: vscode.Uri,
+  uris?: vscode.Uri[],
+): Promise<void> {
+  const session = clusters.session;
+  const context = clusters.contextName;
+  if (!session || !context) {
+    void vscode.window.showInformationMessage('Apply to Cluster: connect to a cluster first (Kubilitics: Select Context).');
+    return;
+  }
+  const editor = vscode.window.activeTextEditor;
+  const source =
+    uri && !(editor && editor.document.uri.toString() === uri.toString())
+      ? await fromPaths(uris?.length ? uris : [uri])
+      : editor
+        ? fromEditor(editor)
+        : undefined;
+  if (!source || source.items.length === 0) {
+    void vscode.window.showInformationMessage('Apply to Cluster: no Kubernetes objects found there.');
+    return;
+  }
+  for (const warning of source.warnings) log().warn(`apply: ${warning.file}:${warning.line}: ${warning.message}`);
+  const namespace = clusters.contexts().find((entry) => entry.name === context)?.namespace ?? 'default';
+  const ssa = new ServerSideApply(session.api, sessionActions(session).objects, namespace);
+  documents.clear();
+  const planned = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Dry run of ${source.items.length} object(s) on ${context}`,
+      cancellable: true,
+    },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return planApply(ssa, source.items, abort.signal);
+    },
+  );
+  if (!(await review(documents, planned, context, source.warnings.length))) return;
+  if (!(await confirmProtected(context, `Apply ${planned.length} object(s)`))) return;
+  log().info(`action: ${kubectlApplyCommand(context, source.files)}`);
+  const results = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Applying to ${context}` },
+    () => runApply(ssa, planned),
+  );
+  for (const result of results) log().info(`apply: ${result.label} ${result.outcome}${result.reason ? `: ${result.reason}` : ''}`);
+  journalApplied(ssa, planned, results, kubectlApplyCommand(context, source.files));
+  const failed = results.filter((result) => result.outcome === 'failed');
+  const summary = `Applied to ${context}: ${countOutcomes(results)}.`;
+  if (failed.length === 0) void vscode.window.showInformationMessage(summary);
+  else
+    void vscode.window
+      .showWarningMessage(`${summary} ${failed[0]!.label}: ${failed[0]!.reason ?? ''}`, 'Show Log')
+      .then((choice) => choice && log().show(true));
+}
+
+/** Each object created or configured is journaled as an action of the user's own (unchanged and failed ones are not). */
+function journalApplied(ssa: ServerSideApply, planned: readonly PlannedObject[], results: readonly AppliedObject[], command: string): void {
+  const at = Date.now();
+  results.forEach((result, index) => {
+    const plan = planned[index];
+    if (!plan || (result.outcome !== 'created' && result.outcome !== 'configured')) return;
+    const { group, kind, namespace, name } = ssa.target(plan.object).ref;
+    const objectId = [group || 'core', kind, namespace, name].join('/');
+    recordAction({ objectId, group: group || 'core', kind, namespace, name, verb: 'Apply', command, at });
+  });
+}

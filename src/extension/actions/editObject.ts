@@ -1,0 +1,205 @@
+/**
+ * Edit: an editable copy of a live object in the extension's storage; saving it (or "Apply Edited Object") shows the
+ * diff against the live object and, once confirmed, applies it server-side. A conflict is explained field by field
+ * with Reload or Force; a 422 is shown at the line of each field it names. A Secret is never offered: its values are
+ * never read, so there is nothing to edit.
+ */
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { explainConflicts, fieldConflicts, invalidFields } from '../../engine/actions/applyStatus.js';
+import { editableYaml, editTargetOf, type EditTarget } from '../../engine/actions/editableObject.js';
+import { lineOfField } from '../../engine/actions/fieldLine.js';
+import { kubectlCommand } from '../../engine/actions/kubectlCommand.js';
+import { recordAction } from './actionJournal.js';
+import { parseId } from '../../engine/model/kinds.js';
+import type { KubeObject } from '../../engine/model/object.js';
+import { ApiError } from '../cluster/apiClient.js';
+import type { ClusterManager } from '../cluster/clusterManager.js';
+import { log } from '../log.js';
+import { resolveTargets, type ActionArgument } from './actionTargets.js';
+import { diffSide, showDiff, type ApplyDocuments } from './applyDocuments.js';
+import { confirmModal } from './confirm.js';
+import { describeRef, ServerSideApply } from './serverSideApply.js';
+import { sessionActions } from './sessionActions.js';
+
+export interface EditDeps {
+  readonly clusters: ClusterManager;
+  readonly storage: vscode.Uri;
+  readonly documents: ApplyDocuments;
+  readonly diagnostics: vscode.DiagnosticCollection;
+}
+
+function applierFor(deps: EditDeps, target: EditTarget): ServerSideApply | undefined {
+  const session = deps.clusters.session;
+  if (!session || deps.clusters.contextName !== target.context) {
+    void vscode.window.showWarningMessage(`This edit belongs to context ${target.context}: connect to it, then apply again.`);
+    return undefined;
+  }
+  const namespace = deps.clusters.contexts().find((context) => context.name === target.context)?.namespace ?? 'default';
+  return new ServerSideApply(session.api, sessionActions(session).objects, namespace);
+}
+
+function editFile(deps: EditDeps, target: EditTarget): vscode.Uri {
+  const { kind, namespace, name } = parseId(target.id);
+  const safe = (text: string): string => text.replace(/[^\w.-]+/g, '_');
+  return vscode.Uri.joinPath(
+    deps.storage,
+    'edits',
+    safe(target.context),
+    `${safe(namespace || '_cluster')}-${kind.toLowerCase()}-${safe(name)}.yaml`,
+  );
+}
+
+async function writeEdit(deps: EditDeps, target: EditTarget, object: KubeObject): Promise<vscode.Uri> {
+  const uri = editFile(deps, target);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(editableYaml(object, target)));
+  return uri;
+}
+
+export async function editObject(deps: EditDeps, argument: ActionArgument): Promise<void> {
+  const targets = await resolveTargets(deps.clusters, argument, undefined, 'Edit');
+  const record = targets?.records[0];
+  if (!targets || !record) return;
+  if (record.kind === 'Secret') {
+    void vscode.window.showInformationMessage('Secrets cannot be edited here: Kubilitics never reads their values. Use kubectl edit.');
+    return;
+  }
+  const { objects, access } = sessionActions(targets.session);
+  const answer = await access.check({ id: 'edit', title: 'Edit', mutates: true, destructive: false, access: [{ verb: 'patch' }] }, record);
+  if (!answer.allowed) {
+    void vscode.window.showWarningMessage(`Edit ${describeRef(record)}: ${answer.reason ?? 'not permitted'}.`);
+    return;
+  }
+  const target = { context: targets.context, id: record.id };
+  const uri = await writeEdit(deps, target, await objects.get(record));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+}
+
+/** Diagnostics at the lines of the fields a refused apply names. */
+function markFields(deps: EditDeps, document: vscode.TextDocument, fields: readonly { field: string; message: string }[]): void {
+  const text = document.getText();
+  deps.diagnostics.set(
+    document.uri,
+    fields.map(({ field, message }) => {
+      const line = (field ? lineOfField(text, field)?.line : undefined) ?? 1;
+      const diagnostic = new vscode.Diagnostic(document.lineAt(line - 1).range, `${field ? `${field}: ` : ''}${message}`);
+      diagnostic.source = 'kubilitics apply';
+      return diagnostic;
+    }),
+  );
+}
+
+/** Applies the edited document: diff, confirm, server-side apply; conflicts and 422s explained. */
+export async function applyEdited(deps: EditDeps, document = vscode.window.activeTextEditor?.document): Promise<void> {
+  const target = document ? editTargetOf(document.getText()) : undefined;
+  if (!document || !target) {
+    void vscode.window.showInformationMessage('Open an object with Kubilitics: Edit… first; its copy is applied from here.');
+    return;
+  }
+  const ssa = applierFor(deps, target);
+  if (!ssa) return;
+  let edited: KubeObject;
+  try {
+    edited = parse(document.getText()) as KubeObject;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`The edited YAML does not parse: ${(error as Error).message}`);
+    return;
+  }
+  const ref = parseId(target.id);
+  const label = describeRef(ref);
+  const where = ssa.target(edited).ref;
+  if (where.kind !== ref.kind || where.name !== ref.name || where.namespace !== ref.namespace) {
+    void vscode.window.showErrorMessage(
+      `This copy is of ${label}, but now names ${describeRef(where)}: edit kind, name and namespace back.`,
+    );
+    return;
+  }
+  const live = await ssa.live(ssa.target(edited));
+  const left = deps.documents.put(`/live/${document.uri.path.split('/').pop() ?? 'object.yaml'}`, diffSide(live, false));
+  await showDiff(left, document.uri, `${label}: live ↔ edited`);
+  if (
+    !(await confirmModal(`Apply your changes to ${label} on ${target.context}?`, 'Server-side apply, field manager "kubilitics".', 'Apply'))
+  )
+    return;
+  await applyWith(deps, document, ssa, edited, label, false);
+}
+
+async function applyWith(
+  deps: EditDeps,
+  document: vscode.TextDocument,
+  ssa: ServerSideApply,
+  edited: KubeObject,
+  label: string,
+  force: boolean,
+): Promise<void> {
+  try {
+    await ssa.apply(edited, { force });
+    deps.diagnostics.delete(document.uri);
+    const { group, kind, namespace, name } = ssa.target(edited).ref;
+    const context = editTargetOf(document.getText())?.context ?? '';
+    const command = `${kubectlCommand('edit', { context, group, kind, namespace, name })} (server-side apply${force ? ', forced' : ''})`;
+    log().info(`action: ${command}`);
+    const objectId = [group || 'core', kind, namespace, name].join('/');
+    recordAction({ objectId, group: group || 'core', kind, namespace, name, verb: 'Edit', command, at: Date.now() });
+    void vscode.window.showInformationMessage(`${label} applied${force ? ' (forced)' : ''}.`);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.kind === 'conflict') await onConflict(deps, document, ssa, edited, label, error);
+    else if (error.kind === 'invalid') {
+      const fields = invalidFields(error.apiStatus);
+      markFields(deps, document, fields);
+      void vscode.window.showErrorMessage(
+        `${label} was not applied: the API server found ${fields.length} invalid field(s); see Problems.`,
+      );
+    } else void vscode.window.showErrorMessage(`${label} was not applied: ${error.message}`);
+  }
+}
+
+async function onConflict(
+  deps: EditDeps,
+  document: vscode.TextDocument,
+  ssa: ServerSideApply,
+  edited: KubeObject,
+  label: string,
+  error: ApiError,
+): Promise<void> {
+  const conflicts = fieldConflicts(error.apiStatus);
+  markFields(
+    deps,
+    document,
+    conflicts.map((conflict) => ({ field: conflict.field, message: `owned by "${conflict.manager}"` })),
+  );
+  const choice = await vscode.window.showWarningMessage(
+    `${label} was not applied: conflict`,
+    { modal: true, detail: explainConflicts(conflicts, label) },
+    'Reload',
+    'Force…',
+  );
+  if (choice === 'Reload') {
+    const target = editTargetOf(document.getText())!;
+    const live = await ssa.live(ssa.target(edited));
+    if (live) await writeEdit(deps, target, live);
+    deps.diagnostics.delete(document.uri);
+  } else if (choice === 'Force…') {
+    const sure = await confirmModal(
+      `Force ${label}?`,
+      `The fields ${conflicts.map((conflict) => conflict.field).join(', ')} become Kubilitics's; ` +
+        'their manager may set them back on its next apply.',
+      'Force',
+    );
+    if (sure) await applyWith(deps, document, ssa, edited, label, true);
+  }
+}
+
+/** Saving an edited copy applies it; any other saved file is left alone. */
+export function applyOnSave(deps: EditDeps): vscode.Disposable {
+  return vscode.workspace.onDidSaveTextDocument((document) => {
+    if (document.uri.scheme === 'file' && document.uri.path.startsWith(deps.storage.path) && editTargetOf(document.getText())) {
+      void applyEdited(deps, document).catch(
+        (error: unknown) => void vscode.window.showErrorMessage(`Apply failed: ${(error as Error).message}`),
+      );
+    }
+  });
+}
