@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { actionSpec, actionsFor, type ActionId } from '../../engine/actions/catalog.js';
 import { deletionPlan, type PropagationPolicy } from '../../engine/actions/dependents.js';
 import { drainPlan } from '../../engine/actions/drainPlan.js';
+import { offeredPorts } from '../../engine/actions/forwardTarget.js';
 import { kubectlCommand, type ActionArguments, type ActionTarget } from '../../engine/actions/kubectlCommand.js';
 import type { ObjectRecord } from '../../engine/model/object.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
@@ -23,10 +24,10 @@ export function targetOf(context: string, record: ObjectRecord): ActionTarget {
 /** How long a drain keeps asking for a Pod its disruption budget protects (kubectl drain waits forever by default). */
 const DRAIN_BUDGET_WAIT_MS = 5 * 60_000;
 
-const shown = (record: ObjectRecord): string => `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
+export const shown = (record: ObjectRecord): string => `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
 
 /** Resolves, then checks every object's permission; undefined when there is nothing to do or it is not permitted. */
-async function permitted(
+export async function permitted(
   clusters: ClusterManager,
   id: ActionId,
   argument: ActionArgument,
@@ -61,6 +62,12 @@ export async function copyName(clusters: ClusterManager, argument: ActionArgumen
   if (targets) await vscode.env.clipboard.writeText(targets.records.map((record) => record.name).join('\n'));
 }
 
+/** What a command line needs beyond the object: the first declared port to forward (kubectl needs one). */
+function argsFor(record: ObjectRecord): ActionArguments {
+  const port = offeredPorts(record.object)[0]?.port;
+  return port === undefined ? {} : { remotePort: port };
+}
+
 /** Offers the actions that fit the object, each with its command line; the chosen line is copied. */
 export async function copyKubectl(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
   const targets = await resolveTargets(clusters, argument, undefined, 'Copy as kubectl Command');
@@ -68,7 +75,10 @@ export async function copyKubectl(clusters: ClusterManager, argument: ActionArgu
   if (!targets || !record) return;
   const items = actionsFor(record.kind, 'cluster')
     .filter((action) => action.id !== 'copy-name' && action.id !== 'copy-kubectl')
-    .map((action) => ({ label: action.title.replace('…', ''), detail: kubectlCommand(action.id, targetOf(targets.context, record)) }));
+    .map((action) => ({
+      label: action.title.replace('…', ''),
+      detail: kubectlCommand(action.id, targetOf(targets.context, record), argsFor(record)),
+    }));
   const picked = await vscode.window.showQuickPick(items, { title: `kubectl for ${shown(record)}` });
   if (picked) await vscode.env.clipboard.writeText(picked.detail);
 }

@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import type { ActionId } from '../../engine/actions/catalog.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { DisposableStore } from '../lifetime.js';
+import { portForward, stopPortForward } from '../portForward/portForwardCommand.js';
+import { PortForwards } from '../portForward/portForwards.js';
+import { Shells } from '../shell/shellCommand.js';
 import { copyKubectl, copyName, deleteObjects, drain, restart, scale, setCordon, viewYaml } from './actionCommands.js';
 import type { ActionArgument } from './actionTargets.js';
 import { OBJECT_SCHEME, ObjectDocuments, toggleManagedFields } from './objectDocuments.js';
@@ -17,6 +20,8 @@ const COMMANDS: Readonly<Record<ActionId, string>> = {
   cordon: 'cordon',
   uncordon: 'uncordon',
   drain: 'drain',
+  shell: 'shell',
+  'port-forward': 'portForward',
 };
 
 /** The command that runs `action` (the details panel's buttons run the same commands as the Resources view). */
@@ -30,6 +35,8 @@ export function registerActions(lifetime: DisposableStore, clusters: ClusterMana
   lifetime.register(vscode.workspace.registerTextDocumentContentProvider(OBJECT_SCHEME, new ObjectDocuments(clusters)));
   // Tree commands get the clicked item and, with a multi-selection, every selected item.
   type Run = (argument?: ActionArgument, selected?: readonly ActionArgument[]) => Promise<void>;
+  const shells = new Shells(lifetime);
+  const forwards = new PortForwards(lifetime, clusters);
   const actions: Readonly<Record<ActionId, Run>> = {
     'view-yaml': (argument) => viewYaml(clusters, argument),
     'copy-name': (argument, selected) => copyName(clusters, argument, selected),
@@ -40,7 +47,10 @@ export function registerActions(lifetime: DisposableStore, clusters: ClusterMana
     cordon: (argument) => setCordon(clusters, argument, true),
     uncordon: (argument) => setCordon(clusters, argument, false),
     drain: (argument) => drain(clusters, argument),
+    shell: (argument) => shells.shell(clusters, argument),
+    'port-forward': (argument) => portForward(clusters, forwards, argument),
   };
   for (const [id, run] of Object.entries(actions)) command(actionCommand(id as ActionId), run);
+  command('kubilitics.actions.stopPortForward', (argument?: unknown) => stopPortForward(forwards, argument));
   command('kubilitics.actions.toggleManagedFields', (uri?: vscode.Uri) => toggleManagedFields(uri instanceof vscode.Uri ? uri : undefined));
 }
