@@ -5,7 +5,18 @@
  */
 
 export type ActionId =
-  'view-yaml' | 'edit' | 'copy-name' | 'copy-kubectl' | 'scale' | 'restart' | 'delete' | 'cordon' | 'uncordon' | 'drain';
+  | 'view-yaml'
+  | 'edit'
+  | 'copy-name'
+  | 'copy-kubectl'
+  | 'scale'
+  | 'restart'
+  | 'delete'
+  | 'cordon'
+  | 'uncordon'
+  | 'drain'
+  | 'shell'
+  | 'port-forward';
 
 /** One permission, as a SelfSubjectAccessReview's resourceAttributes take it (the resource is found by discovery). */
 export interface ActionAccess {
@@ -32,6 +43,9 @@ export interface ActionSpec {
 const SCALABLE = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 const RESTARTABLE = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 const NODE = new Set(['Node']);
+const POD = new Set(['Pod']);
+/** A Service forwards to one ready Pod behind it, as `kubectl port-forward service/x` does. */
+const FORWARDABLE = new Set(['Pod', 'Service']);
 
 export const ACTIONS: readonly ActionSpec[] = [
   { id: 'view-yaml', title: 'View YAML', mutates: false, destructive: false, access: [{ verb: 'get' }] },
@@ -57,6 +71,23 @@ export const ACTIONS: readonly ActionSpec[] = [
     mutates: true,
     destructive: true,
     access: [{ verb: 'patch' }, { verb: 'create', kind: 'Pod', subresource: 'eviction' }],
+  },
+  // Neither changes an object, but both act inside the cluster: only on a live cluster, never on history or manifests.
+  {
+    id: 'shell',
+    title: 'Shell…',
+    kinds: POD,
+    mutates: true,
+    destructive: false,
+    access: [{ verb: 'create', kind: 'Pod', subresource: 'exec' }],
+  },
+  {
+    id: 'port-forward',
+    title: 'Port Forward…',
+    kinds: FORWARDABLE,
+    mutates: true,
+    destructive: false,
+    access: [{ verb: 'create', kind: 'Pod', subresource: 'portforward' }],
   },
 ];
 

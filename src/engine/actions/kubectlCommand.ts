@@ -16,6 +16,12 @@ export interface ActionTarget {
 export interface ActionArguments {
   readonly replicas?: number;
   readonly propagation?: PropagationPolicy;
+  /** Shell: the container (omitted: kubectl picks the default one) and the command (default `sh`). */
+  readonly container?: string;
+  readonly shell?: string;
+  /** Port forward: the local port and the object's port (a Service port for a Service). */
+  readonly localPort?: number;
+  readonly remotePort?: number;
 }
 
 const SAFE = /^[A-Za-z0-9@%_+=:,./-]+$/;
@@ -32,6 +38,12 @@ export function resourceArgument(target: Pick<ActionTarget, 'group' | 'kind' | '
 
 function scope(target: ActionTarget): string[] {
   return ['--context', target.context, ...(target.namespace ? ['-n', target.namespace] : [])];
+}
+
+/** `8080:80`; `:80` (kubectl picks a free local port) when the local port is not chosen yet. */
+function forwardedPorts(args: ActionArguments): string {
+  const remote = args.remotePort ?? 80;
+  return `${args.localPort ?? ''}:${remote}`;
 }
 
 function verbArguments(action: ActionId, target: ActionTarget, args: ActionArguments): string[] {
@@ -53,6 +65,10 @@ function verbArguments(action: ActionId, target: ActionTarget, args: ActionArgum
     case 'uncordon':
     case 'drain':
       return action === 'drain' ? ['drain', target.name, '--ignore-daemonsets', '--delete-emptydir-data'] : [action, target.name];
+    case 'shell':
+      return ['exec', '-it', resource, ...(args.container ? ['-c', args.container] : []), '--', args.shell ?? 'sh'];
+    case 'port-forward':
+      return ['port-forward', resource, forwardedPorts(args)];
   }
 }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { actionSpec, actionsFor, type ActionId } from '../../engine/actions/catalog.js';
 import { deletionPlan, type PropagationPolicy } from '../../engine/actions/dependents.js';
 import { drainPlan } from '../../engine/actions/drainPlan.js';
+import { offeredPorts } from '../../engine/actions/forwardTarget.js';
 import { kubectlCommand, type ActionArguments, type ActionTarget } from '../../engine/actions/kubectlCommand.js';
 import type { ObjectRecord } from '../../engine/model/object.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
@@ -24,10 +25,10 @@ export function targetOf(context: string, record: ObjectRecord): ActionTarget {
 /** How long a drain keeps asking for a Pod its disruption budget protects (kubectl drain waits forever by default). */
 const DRAIN_BUDGET_WAIT_MS = 5 * 60_000;
 
-const shown = (record: ObjectRecord): string => `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
+export const shown = (record: ObjectRecord): string => `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
 
 /** Resolves, then checks every object's permission; undefined when there is nothing to do or it is not permitted. */
-async function permitted(
+export async function permitted(
   clusters: ClusterManager,
   id: ActionId,
   argument: ActionArgument,
@@ -58,10 +59,12 @@ const VERBS: Readonly<Record<ActionId, string>> = {
   cordon: 'Cordon',
   uncordon: 'Uncordon',
   drain: 'Drain',
+  shell: 'Shell',
+  'port-forward': 'PortForward',
 };
 
 /** Every change is journaled (log, history, Events view) as the kubectl line that would make it. */
-function logged(id: ActionId, targets: ActionTargets, record: ObjectRecord, args: ActionArguments = {}): void {
+export function journalAction(id: ActionId, targets: ActionTargets, record: ObjectRecord, args: ActionArguments = {}): void {
   const command = kubectlCommand(id, targetOf(targets.context, record), args);
   log().info(`action: ${command}`);
   const { group, kind, namespace, name } = record;
@@ -78,6 +81,12 @@ export async function copyName(clusters: ClusterManager, argument: ActionArgumen
   if (targets) await vscode.env.clipboard.writeText(targets.records.map((record) => record.name).join('\n'));
 }
 
+/** What a command line needs beyond the object: the first declared port to forward (kubectl needs one). */
+function argsFor(record: ObjectRecord): ActionArguments {
+  const port = offeredPorts(record.object)[0]?.port;
+  return port === undefined ? {} : { remotePort: port };
+}
+
 /** Offers the actions that fit the object, each with its command line; the chosen line is copied. */
 export async function copyKubectl(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
   const targets = await resolveTargets(clusters, argument, undefined, 'Copy as kubectl Command');
@@ -85,7 +94,10 @@ export async function copyKubectl(clusters: ClusterManager, argument: ActionArgu
   if (!targets || !record) return;
   const items = actionsFor(record.kind, 'cluster')
     .filter((action) => action.id !== 'copy-name' && action.id !== 'copy-kubectl')
-    .map((action) => ({ label: action.title.replace('…', ''), detail: kubectlCommand(action.id, targetOf(targets.context, record)) }));
+    .map((action) => ({
+      label: action.title.replace('…', ''),
+      detail: kubectlCommand(action.id, targetOf(targets.context, record), argsFor(record)),
+    }));
   const picked = await vscode.window.showQuickPick(items, { title: `kubectl for ${shown(record)}` });
   if (picked) await vscode.env.clipboard.writeText(picked.detail);
 }
@@ -105,7 +117,7 @@ export async function scale(clusters: ClusterManager, argument: ActionArgument):
   const replicas = Number(answer.trim());
   if (replicas === 0 && !(await confirmProtected(targets.context, `Scale ${shown(record)} to 0`))) return;
   await sessionActions(targets.session).objects.scale(record, replicas);
-  logged('scale', targets, record, { replicas });
+  journalAction('scale', targets, record, { replicas });
   void vscode.window.showInformationMessage(`${shown(record)} scaled to ${replicas}.`);
 }
 
@@ -117,7 +129,7 @@ export async function restart(clusters: ClusterManager, argument: ActionArgument
   if (!(await confirmModal(`Restart ${shown(record)} on ${targets.context}?`, detail, 'Restart'))) return;
   if (!(await confirmProtected(targets.context, `Restart ${shown(record)}`))) return;
   await sessionActions(targets.session).objects.restart(record);
-  logged('restart', targets, record);
+  journalAction('restart', targets, record);
   void vscode.window.showInformationMessage(`${shown(record)} is restarting.`);
 }
 
@@ -125,7 +137,7 @@ export async function setCordon(clusters: ClusterManager, argument: ActionArgume
   const targets = await permitted(clusters, cordon ? 'cordon' : 'uncordon', argument);
   for (const record of targets?.records ?? []) {
     await sessionActions(targets!.session).objects.setUnschedulable(record.name, cordon);
-    logged(cordon ? 'cordon' : 'uncordon', targets!, record);
+    journalAction(cordon ? 'cordon' : 'uncordon', targets!, record);
   }
   if (targets) void vscode.window.showInformationMessage(`${targets.records.map(shown).join(', ')} ${cordon ? 'cordoned' : 'uncordoned'}.`);
 }
@@ -156,7 +168,7 @@ export async function deleteObjects(
   const { objects } = sessionActions(targets.session);
   for (const record of targets.records) {
     await objects.delete(record, policy.label);
-    logged('delete', targets, record, { propagation: policy.label });
+    journalAction('delete', targets, record, { propagation: policy.label });
   }
   void vscode.window.showInformationMessage(`Deleted ${what} (${policy.label}).`);
 }
@@ -175,7 +187,7 @@ export async function drain(clusters: ClusterManager, argument: ActionArgument):
   ].join('\n');
   if (!(await confirmModal(`Drain Node ${node.name} on ${targets.context}?`, detail, 'Drain'))) return;
   if (!(await confirmProtected(targets.context, `Drain ${node.name}`))) return;
-  logged('drain', targets, node);
+  journalAction('drain', targets, node);
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Draining ${node.name}`, cancellable: true },
     (progress, token) => {

@@ -5,6 +5,9 @@ import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { EventsTree } from '../views/eventsTree.js';
 import { setActionSink } from './actionJournal.js';
 import type { DisposableStore } from '../lifetime.js';
+import { portForward, stopPortForward } from '../portForward/portForwardCommand.js';
+import { PortForwards } from '../portForward/portForwards.js';
+import { Shells } from '../shell/shellCommand.js';
 import { copyKubectl, copyName, deleteObjects, drain, restart, scale, setCordon, viewYaml } from './actionCommands.js';
 import type { ActionArgument } from './actionTargets.js';
 import { APPLY_SCHEME, ApplyDocuments } from './applyDocuments.js';
@@ -23,6 +26,8 @@ const COMMANDS: Readonly<Record<ActionId, string>> = {
   cordon: 'cordon',
   uncordon: 'uncordon',
   drain: 'drain',
+  shell: 'shell',
+  'port-forward': 'portForward',
 };
 
 /** The command that runs `action` (the details panel's buttons run the same commands as the Resources view). */
@@ -55,6 +60,8 @@ export function registerActions(
   lifetime.register(applyOnSave(edits));
   // Tree commands get the clicked item and, with a multi-selection, every selected item.
   type Run = (argument?: ActionArgument, selected?: readonly ActionArgument[]) => Promise<void>;
+  const shells = new Shells(lifetime);
+  const forwards = new PortForwards(lifetime, clusters);
   const actions: Readonly<Record<ActionId, Run>> = {
     'view-yaml': (argument) => viewYaml(clusters, argument),
     edit: (argument) => editObject(edits, argument),
@@ -66,11 +73,14 @@ export function registerActions(
     cordon: (argument) => setCordon(clusters, argument, true),
     uncordon: (argument) => setCordon(clusters, argument, false),
     drain: (argument) => drain(clusters, argument),
+    shell: (argument) => shells.shell(clusters, argument),
+    'port-forward': (argument) => portForward(clusters, forwards, argument),
   };
   for (const [id, run] of Object.entries(actions)) command(actionCommand(id as ActionId), run);
   command('kubilitics.actions.applyEdited', () => applyEdited(edits));
   command('kubilitics.actions.applyManifests', (uri?: vscode.Uri, uris?: vscode.Uri[]) =>
     applyManifests(clusters, documents, uri instanceof vscode.Uri ? uri : undefined, Array.isArray(uris) ? uris : undefined),
   );
+  command('kubilitics.actions.stopPortForward', (argument?: unknown) => stopPortForward(forwards, argument));
   command('kubilitics.actions.toggleManagedFields', (uri?: vscode.Uri) => toggleManagedFields(uri instanceof vscode.Uri ? uri : undefined));
 }

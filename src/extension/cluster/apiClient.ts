@@ -141,6 +141,20 @@ export class ApiClient {
     throw await httpError(response, path);
   }
 
+  /**
+   * The kubeconfig for the WebSocket streams client-node opens (pods/exec, pods/portforward), once its credentials
+   * are known to work: they go through the same `applyTo…Options` (exec plugins, token files, client certificates),
+   * and a failure is told as for any other request, never with the plugin's output.
+   */
+  async streamConfig(): Promise<KubeConfig> {
+    try {
+      await this.config.applyToHTTPSOptions({});
+    } catch (error) {
+      throw this.credentialsError(error, this.server);
+    }
+    return this.config;
+  }
+
   /** A credential plugin's failure is told by its command and exit code: its output may hold secrets. */
   private credentialsError(error: unknown, server: string): ApiError {
     const user = this.config.getCurrentUser();
@@ -162,6 +176,11 @@ const STATUS_KINDS: ReadonlyMap<number, ApiErrorKind> = new Map([
   [429, 'throttled'],
 ]);
 
+/** The kind of a failed HTTP status. */
+export function statusKind(status: number): ApiErrorKind {
+  return STATUS_KINDS.get(status) ?? (status >= 500 ? 'server' : 'bad-response');
+}
+
 async function httpError(response: import('node-fetch').Response, path: string): Promise<ApiError> {
   let message = `${response.status} ${response.statusText}`;
   let status: ApiStatus | undefined;
@@ -174,8 +193,7 @@ async function httpError(response: import('node-fetch').Response, path: string):
   }
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
-  const kind = STATUS_KINDS.get(response.status) ?? (response.status >= 500 ? 'server' : 'bad-response');
-  return new ApiError(kind, `${path}: ${message}`, response.status, retryAfterMs, status);
+  return new ApiError(statusKind(response.status), `${path}: ${message}`, response.status, retryAfterMs, status);
 }
 
 function isMissingPlugin(error: unknown): boolean {

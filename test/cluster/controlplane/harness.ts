@@ -73,6 +73,16 @@ export interface ControlPlane {
    * kwok's kubelet endpoint for `pods/log` at the node's InternalIP (127.0.0.1) on kwok's port.
    */
   readonly podLogFiles: { readonly current: string; readonly sidecar: string; readonly previous: string };
+  /**
+   * Where kwok sends every Pod's port-forward, whatever the port (a kwok `ClusterPortForward` rule): 127.0.0.1 on this
+   * port, free at start. A test listens here to be the "container" behind `pods/portforward`.
+   */
+  readonly portForwardTargetPort: number;
+  /**
+   * The working directory of every exec into a Pod: kwok runs the requested command on this machine (a kwok
+   * `ClusterExec` rule), in a pty when a TTY is asked for.
+   */
+  readonly execDir: string;
   /** Milliseconds from start to a usable plane (nodes Ready, `default` ServiceAccounts exist). */
   readonly startupMs: number;
   /** PIDs (= process group ids) of the children currently running. */
@@ -358,6 +368,26 @@ export function metricsServerAvailable(binDir = controlPlaneBinDir()): boolean {
   return existsSync(join(binDir, 'metrics-server')) && existsSync(join(binDir, '..', 'kwok-metrics.yaml'));
 }
 
+/** kwok's exec simulation: every Pod's every container runs the asked command here, with a plain prompt. */
+function clusterExec(workDir: string): object {
+  const envs = [
+    { name: 'PS1', value: '$ ' },
+    { name: 'PATH', value: '/usr/local/bin:/usr/bin:/bin' },
+  ];
+  return {
+    apiVersion: 'kwok.x-k8s.io/v1alpha1',
+    kind: 'ClusterExec',
+    metadata: { name: 'test-exec' },
+    spec: { execs: [{ local: { workDir, envs } }] },
+  };
+}
+
+/** kwok's port-forward simulation: any port of any Pod reaches 127.0.0.1:`port`, where a test listens. */
+function clusterPortForward(port: number): object {
+  const forwards = [{ target: { address: '127.0.0.1', port } }];
+  return { apiVersion: 'kwok.x-k8s.io/v1alpha1', kind: 'ClusterPortForward', metadata: { name: 'test-port-forward' }, spec: { forwards } };
+}
+
 /** A CEL expression for kwok: the Pod's `kwok.x-k8s.io/usage-<resource>` annotation, else `fallback`. */
 const usageFromAnnotation = (resource: string, fallback: string): string => {
   const key = `"kwok.x-k8s.io/usage-${resource}"`;
@@ -467,6 +497,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     previous: join(dir, 'pod-logs', 'previous.log'),
   };
   const kwokConfig = join(dir, 'kwok.yaml');
+  const execDir = join(dir, 'exec');
   const groupsFile = join(dir, 'process-groups');
   writeFileSync(groupsFile, '');
   const watchdog = startWatchdog(groupsFile);
@@ -597,15 +628,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const caPem = await pem('ca.crt');
     const adminTls: Tls = { ca: caPem, cert: await pem('admin.crt'), key: await pem('admin.key') };
 
-    const [etcdClientPort, etcdPeerPort, apiPort, kcmPort, schedulerPort, kwokPort, metricsPort] = (await freePorts(7)) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [etcdClientPort, etcdPeerPort, apiPort, kcmPort, schedulerPort, kwokPort, metricsPort, portForwardTargetPort] = (await freePorts(
+      8,
+    )) as [number, number, number, number, number, number, number, number];
     const server = `https://127.0.0.1:${apiPort}`;
     /** Writes `<file>.kubeconfig` for the identity whose cert/key are `<cert>.crt`/`<cert>.key`. */
     const kc = async (file: string, cert: string, user: string, ns = 'default'): Promise<string> => {
@@ -764,7 +789,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const metricsConfig = metrics
       ? `\n---\n${await readFile(join(binDir, '..', 'kwok-metrics.yaml'), 'utf8')}\n---\n${JSON.stringify(USAGE_FROM_ANNOTATIONS)}\n`
       : '';
-    await writeFile(kwokConfig, `${await readFile(stagesFile, 'utf8')}\n---\n${JSON.stringify(clusterLogs)}\n${metricsConfig}`);
+    await mkdir(execDir);
+    const debugging = [clusterLogs, clusterExec(execDir), clusterPortForward(portForwardTargetPort)].map((rule) => JSON.stringify(rule));
+    await writeFile(kwokConfig, `${await readFile(stagesFile, 'utf8')}\n---\n${debugging.join('\n---\n')}\n${metricsConfig}`);
     startChild('kwok', [
       `--kubeconfig=${kwokKubeconfig}`,
       `--config=${kwokConfig}`,
@@ -820,6 +847,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       tempDir: dir,
       logFiles,
       podLogFiles,
+      portForwardTargetPort,
+      execDir,
       startupMs,
       pids: () => [...children.values()].filter((c) => c.exitInfo === undefined).map((c) => c.pid),
       restartApiServer: async ({ downtimeMs = 0, signal = 'SIGTERM' } = {}) => {

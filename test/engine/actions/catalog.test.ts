@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor } from '../../../src/engine/actions/catalog';
+import { actionSpec, actionsFor } from '../../../src/engine/actions/catalog';
 import { protectionRule } from '../../../src/engine/actions/protectedContext';
 
 const ids = (kind: string, surface: 'cluster' | 'history' | 'manifests'): string[] => actionsFor(kind, surface).map((a) => a.id);
@@ -10,13 +10,20 @@ describe('the actions offered on an object', () => {
     expect(ids('Secret', 'cluster')).toEqual(['view-yaml', 'copy-name', 'copy-kubectl', 'delete']);
     expect(ids('DaemonSet', 'cluster')).not.toContain('scale');
     expect(ids('Node', 'cluster')).toEqual(['view-yaml', 'edit', 'copy-name', 'copy-kubectl', 'delete', 'cordon', 'uncordon', 'drain']);
-    expect(ids('Pod', 'cluster')).toEqual(['view-yaml', 'edit', 'copy-name', 'copy-kubectl', 'delete']);
+    expect(ids('Pod', 'cluster')).toEqual(['view-yaml', 'edit', 'copy-name', 'copy-kubectl', 'delete', 'shell', 'port-forward']);
+    expect(ids('Service', 'cluster')).toEqual(['view-yaml', 'edit', 'copy-name', 'copy-kubectl', 'delete', 'port-forward']);
+  });
+
+  it('asks for the exec and portforward subresources of Pods, whatever the object (a Service forwards to a Pod)', () => {
+    expect(actionSpec('shell').access).toEqual([{ verb: 'create', kind: 'Pod', subresource: 'exec' }]);
+    expect(actionSpec('port-forward').access).toEqual([{ verb: 'create', kind: 'Pod', subresource: 'portforward' }]);
   });
 
   it('offers nothing that changes the cluster in history mode or on manifests', () => {
     for (const surface of ['history', 'manifests'] as const) {
       expect(ids('Deployment', surface)).toEqual(['view-yaml', 'copy-name', 'copy-kubectl']);
       expect(ids('Node', surface)).toEqual(['view-yaml', 'copy-name', 'copy-kubectl']);
+      expect(ids('Pod', surface)).toEqual(['view-yaml', 'copy-name', 'copy-kubectl']);
     }
   });
 });

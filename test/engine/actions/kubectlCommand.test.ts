@@ -21,6 +21,21 @@ describe('the kubectl command equivalent to an action', () => {
     expect(kubectlCommand('drain', node)).toBe('kubectl --context kind-dev drain worker-1 --ignore-daemonsets --delete-emptydir-data');
   });
 
+  it('opens a shell in a container and forwards ports as kubectl would', () => {
+    const pod = { context: 'kind-dev', group: '', kind: 'Pod', namespace: 'shop', name: 'web-1' };
+    expect(kubectlCommand('shell', pod, { container: 'app', shell: 'bash' })).toBe(
+      'kubectl --context kind-dev -n shop exec -it pod/web-1 -c app -- bash',
+    );
+    expect(kubectlCommand('shell', pod)).toBe('kubectl --context kind-dev -n shop exec -it pod/web-1 -- sh');
+    expect(kubectlCommand('port-forward', pod, { localPort: 8080, remotePort: 80 })).toBe(
+      'kubectl --context kind-dev -n shop port-forward pod/web-1 8080:80',
+    );
+    const service = { ...pod, kind: 'Service', name: 'web' };
+    expect(kubectlCommand('port-forward', service, { remotePort: 443 })).toBe(
+      'kubectl --context kind-dev -n shop port-forward service/web :443',
+    );
+  });
+
   it('quotes what a shell would split or expand', () => {
     expect(shellQuote("it's; rm -rf ~")).toBe(`'it'\\''s; rm -rf ~'`);
     expect(kubectlCommand('copy-name', { ...web, context: 'arn:aws:eks:eu/prod cluster' })).toBe(
