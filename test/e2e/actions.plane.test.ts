@@ -29,6 +29,17 @@ async function expand(row: Locator): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
 
+/** A row of the Resources tree, scrolled into its pane (a virtual list draws only the rows on screen). */
+async function visibleTreeRow(page: Page, label: string, scrollFrom: string): Promise<Locator> {
+  const row = treeRow(page, label);
+  for (let tries = 0; tries < 10 && !(await row.isVisible()); tries++) {
+    await treeRow(page, scrollFrom).hover();
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(100);
+  }
+  return row;
+}
+
 /** The text of the active editor, as Monaco draws it (the lines on screen). */
 async function editorText(page: Page): Promise<string> {
   return (await page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
@@ -52,6 +63,8 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
       prepare: async ({ workspaceFolder, root }) => {
         await useWorkspaceKubeconfig(root, workspaceFolder, kubeconfig);
       },
+      // The DOM renderer puts the terminal's rows in the page, where the shell test reads them.
+      userSettings: { 'terminal.integrated.gpuAcceleration': 'off' },
     });
     ({ page } = workbench);
   }, 300_000);
@@ -70,7 +83,7 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
     await runCommand(page, 'Kubilitics: Focus on Resources View');
     await expand(treeRow(page, NS));
     await expand(treeRow(page, 'Deployment'));
-    await treeRow(page, 'web').click();
+    await (await visibleTreeRow(page, 'web', NS)).click();
     const frame = await topologyFrame(page);
     await waitForLayout(frame);
     const details = frame.getByTestId('details');
@@ -133,8 +146,7 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
     const journaled = page.locator('.monaco-list-row', { hasText: 'KubiliticsScale · Deployment/web' }).first();
     await journaled.waitFor({ state: 'visible', timeout: 30_000 });
 
-    const row = treeRow(page, 'web');
-    await row.click({ button: 'right' });
+    await (await visibleTreeRow(page, 'web', NS)).click({ button: 'right' });
     // As harness/codeServer.ts explorerContextMenu: the menu item, hovered then clicked (a click on its label alone
     // leaves the menu open).
     const menuItem = page
@@ -148,6 +160,28 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
     expect(await editorText(page)).toMatch(/replicas: 3/);
     await screenshot(page, 'actions-deployment-yaml');
   }, 240_000);
+
+  it('opens a shell in a Pod from the Command Palette, runs a command, and sees it end', async () => {
+    const widget = page.locator('.quick-input-widget');
+    const pod = widget
+      .locator('.monaco-list-row', { hasText: `${NS}/web-` })
+      .filter({ hasText: 'Pod' })
+      .first();
+    await runCommand(page, 'Kubilitics: Shell…');
+    await widget.locator('.quick-input-box input').fill(`${NS}/web-`);
+    await pod.click();
+    // One container: straight to the shell.
+    await widget.locator('.monaco-list-row', { hasText: /^sh/ }).first().click();
+    const rows = page.locator('.terminal-wrapper.active .xterm-rows, .xterm-rows:visible').first();
+    const text = async (): Promise<string> => (await rows.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    await page.locator('.terminal-wrapper.active, .xterm').first().click();
+    await expect.poll(text, { timeout: 30_000 }).toMatch(/\$|#/);
+    await page.keyboard.type('echo hi-$((6*7))\n');
+    await expect.poll(text, { timeout: 30_000 }).toMatch(/^hi-42$/m);
+    await screenshot(page, 'actions-shell');
+    await page.keyboard.type('exit\n');
+    await expect.poll(text, { timeout: 30_000 }).toContain('exited with status 0');
+  }, 180_000);
 
   it('deletes a Deployment from the topology after naming what goes, and the diagram drops it and its Pods', async () => {
     const details = await revealWeb();
