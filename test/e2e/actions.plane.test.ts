@@ -9,25 +9,22 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
-import { e2eAvailable, openSharedWindow, topologyFrame, waitForLayout, type SharedWindow, useWorkspaceKubeconfig } from './support.js';
+import {
+  e2eAvailable,
+  expand,
+  openSharedWindow,
+  topologyFrame,
+  treeRow,
+  waitForLayout,
+  type SharedWindow,
+  useWorkspaceKubeconfig,
+} from './support.js';
 import * as k from '../cluster/real/builders.js';
 import { ClusterAdmin } from '../cluster/real/clusterAdmin.js';
 import { clusterAvailable, eventually, startPlane } from '../cluster/real/support.js';
 
 const available = e2eAvailable() && clusterAvailable();
 const NS = 'shop';
-
-function treeRow(page: Page, label: string): Locator {
-  return page
-    .locator('[id="workbench.view.extension.kubilitics"] .monaco-list-row, .pane-body .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
-    .first();
-}
-
-async function expand(row: Locator): Promise<void> {
-  await row.waitFor({ state: 'visible', timeout: 60_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
 
 /** A row of the Resources tree, scrolled into its pane (a virtual list draws only the rows on screen). */
 async function visibleTreeRow(page: Page, label: string, scrollFrom: string): Promise<Locator> {
@@ -81,7 +78,7 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
   /** Reveals Deployment web from the Resources tree (a click on its row), as a user finds an object; returns the details panel. */
   async function revealWeb(): Promise<Locator> {
     await runCommand(page, 'Kubilitics: Focus on Resources View');
-    await expand(treeRow(page, NS));
+    await expand(treeRow(page, NS), 60_000);
     await expand(treeRow(page, 'Deployment'));
     await (await visibleTreeRow(page, 'web', NS)).click();
     const frame = await topologyFrame(page);

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
 import {
   e2eAvailable,
@@ -9,6 +9,8 @@ import {
   waitForStats,
   type SharedWindow,
   useWorkspaceKubeconfig,
+  expand,
+  treeRow,
 } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
@@ -22,19 +24,6 @@ const pod = (name: string, phase = 'Running'): Record<string, unknown> => ({
   spec: { containers: [{ name: 'c', image: 'nginx' }] },
   status: { phase },
 });
-
-/** A row of the Resources view by its label (exact), e.g. a namespace, a kind or an object name. */
-function treeRow(page: Page, label: string): Locator {
-  return page
-    .locator('[id="workbench.view.extension.kubilitics"] .monaco-list-row, .pane-body .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
-    .first();
-}
-
-async function expand(row: Locator): Promise<void> {
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
 
 describe.skipIf(!available)('the Resources tree follows the cluster as the diagram does (real VS Code, code-server)', () => {
   let workbench: SharedWindow;

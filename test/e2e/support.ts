@@ -190,3 +190,17 @@ export async function selectNode(frame: Frame, kind: string, name: string): Prom
   }
   throw new Error(`never selected ${kind} ${name}; selected in turn: ${seen.join(', ')}`);
 }
+
+/** A row of the Resources view by its label (exact), e.g. a namespace, a kind or an object name. */
+export function treeRow(page: Page, label: string): Locator {
+  return page
+    .locator('[id="workbench.view.extension.kubilitics"] .monaco-list-row, .pane-body .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
+}
+
+/** Expands a tree row unless it is expanded already. */
+export async function expand(row: Locator, timeoutMs = 30_000): Promise<void> {
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
