@@ -6,6 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeMeasure, measureState, treeUsage } from '../../../src/engine/metrics/describe.js';
+import { buildOverlay } from '../../../src/engine/metrics/overlay.js';
+import { deriveView } from '../../../src/engine/viewModel/deriveView.js';
+import { GraphStore } from '../../../src/engine/viewModel/graphStore.js';
+import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions.js';
 import type { MetricsFigures } from '../../../src/engine/metrics/metricsModel.js';
 import { METRICS_GROUP, MetricsPoller, type MetricsState } from '../../../src/extension/cluster/metricsPoller.js';
 import { BUILD_HINT, metricsServerAvailable } from '../controlplane/harness.js';
@@ -140,6 +144,22 @@ describe.skipIf(!available)('metrics against the real control plane (metrics-ser
     const nodeRequests = [...new Set(nodesOf)].reduce((sum, node) => sum + (figures[`core/Node//${node}`]!.cpu.request ?? 0), 0);
     expect(nodeRequests).toBe(500);
     expect(states.at(-1)?.state).toBe('live');
+
+    // The topology overlay from these real figures, on the view the webview derives (the workload level folds the
+    // Pods under their Deployment): memory over request is the top step, CPU at 48% of its request the second.
+    const store = new GraphStore();
+    store.reset(live.session.engine.graph());
+    const view = deriveView(store, { ...DEFAULT_VIEW_OPTIONS, level: 'workload' });
+    const shownAs = view.representative.get(`apps/Deployment/${NS}/web`)!;
+    const memory = buildOverlay(view, figures, 'memory');
+    expect(memory.entries.get(shownAs)).toMatchObject({ basis: 'request', level: 4 });
+    expect(memory.entries.get(shownAs)?.ratio).toBeCloseTo(200 / 128, 2);
+    expect(buildOverlay(view, figures, 'cpu').entries.get(shownAs)).toMatchObject({ basis: 'request', level: 1 });
+    // Top consumers count each Pod once, by the node that draws it: here the fold of the Deployment's Pods.
+    const podsShownAs = view.representative.get(`core/Pod/${NS}/${pods[0]!}`)!;
+    const top = buildOverlay(view, figures, 'cpu').top;
+    expect(top.map((entry) => entry.id)).toContain(podsShownAs);
+    expect(top.find((entry) => entry.id === podsShownAs)?.figures.cpu.used).toBeCloseTo(240, -0.5);
   });
 
   it('the limited identity is refused metrics.k8s.io: one line, with the next step, and no figures', async () => {
