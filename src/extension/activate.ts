@@ -20,6 +20,7 @@ import {
   takeSnapshot,
 } from './commands/historyCommands.js';
 import { ParseCancelled } from './intake/manifestParser.js';
+import { compareWithCluster } from './actions/compareWithCluster.js';
 import { registerActions } from './actions/registerActions.js';
 import { disposeLog, log, reportError } from './log.js';
 import { copyStream, filterStream, pickStream, saveStream, showLogs, type LogsArgument } from './logs/logCommands.js';
@@ -99,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): void {
       showResourceHistory(clusters, history, panels, typeof item === 'string' ? item : item?.type === 'object' ? item.id : undefined),
     );
     command('kubilitics.exportDiagram', () => exportDiagram(panels, history));
+    command('kubilitics.compareWithCluster', () => compareWithCluster(clusters, panels));
     registerActions(lifetime, clusters, events, command, context.globalStorageUri);
     command('kubilitics.showLog', async () => log().show(true));
     const logStreams = lifetime.register(new LogStreams(clusters));

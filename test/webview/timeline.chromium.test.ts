@@ -72,4 +72,28 @@ describe.skipIf(!chromiumAvailable())('timeline and comparison in Chromium', { t
     expect(await page.page.locator('.timeline .changes li').allTextContents()).toEqual(diff.changes);
     await page.page.screenshot({ path: 'test-results/webview/dark-compare.png' });
   });
+
+  it('marks a manifests view compared with a cluster: would be created as added, would be configured as changed', async () => {
+    page = await suite.open(DARK);
+    await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+    // As compareWithCluster sends it (engine/actions/clusterComparison.ts): nothing removed, no timeline.
+    const diff = {
+      from: 'cluster kind-dev',
+      to: 'these manifests',
+      added: [INGRESS],
+      removed: [],
+      changed: [DEPLOY],
+      changes: ['~ Deployment shop/web: would change spec.replicas', '+ Ingress shop/web: would be created'],
+    };
+    await page.send(createMessage(GraphInit, { title: 'shop', mode: 'manifests', graph: FIXTURE, findings: [], diff }) as never);
+    await page.settled();
+    expect(await classesOf(page, INGRESS)).toContain('diff-added');
+    expect(await classesOf(page, DEPLOY)).toContain('diff-changed');
+    expect(await classesOf(page, STS)).not.toContain('diff-removed');
+    await page.page.screenshot({ path: 'test-results/webview/dark-compare-cluster.png' });
+    // The comparison cleared (a file of the view changed): the view starts again without marks.
+    await page.send(createMessage(GraphInit, { title: 'shop', mode: 'manifests', graph: FIXTURE, findings: [] }) as never);
+    await page.settled();
+    expect(await classesOf(page, DEPLOY)).not.toContain('diff-changed');
+  });
 });

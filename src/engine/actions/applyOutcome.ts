@@ -27,7 +27,15 @@ export function comparable(object: KubeObject): KubeObject {
     if (Object.keys(others).length) kept['annotations'] = others;
     else delete kept['annotations'];
   }
-  return { ...rest, metadata: kept } as KubeObject;
+  // In the order people write and kubectl prints them (the API server sends kind first and the spread would put
+  // metadata last): apiVersion, kind, metadata, then the rest as they came.
+  const { apiVersion, kind, ...body } = rest;
+  return {
+    ...(apiVersion === undefined ? {} : { apiVersion }),
+    ...(kind === undefined ? {} : { kind }),
+    metadata: kept,
+    ...body,
+  } as KubeObject;
 }
 
 /** Dotted paths whose values differ (`spec.replicas`, `spec.template.spec.containers[0].image`), at most `limit`. */

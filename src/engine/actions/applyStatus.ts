@@ -55,3 +55,8 @@ export function invalidFields(status: StatusLike | undefined): FieldProblem[] {
   if (causes.length === 0) return status?.message ? [{ field: '', message: status.message }] : [];
   return causes.map((cause) => ({ field: cause.field ?? '', message: cause.message ?? cause.reason ?? 'invalid' }));
 }
+
+/** A 409's fields as problems to place in the editor: each says who owns it. */
+export function conflictProblems(conflicts: readonly FieldConflict[]): FieldProblem[] {
+  return conflicts.map((conflict) => ({ field: conflict.field, message: `owned by "${conflict.manager}"` }));
+}

@@ -99,3 +99,30 @@ export function lineOfField(text: string, path: string, documentLine = 1): Field
   }
   return { line: counter.linePos(offset).line, exact };
 }
+
+/** A problem the API server reported about one field, placed at a line of the YAML that was sent. */
+export interface PlacedProblem {
+  readonly line: number;
+  /** `spec.replicas: must be greater than or equal to 0`, or the message alone for the whole object. */
+  readonly message: string;
+  /** False when the field itself is not written there (only an enclosing field, or the document, was found). */
+  readonly exact: boolean;
+}
+
+/**
+ * The problems of one object at their lines in `text`, which may hold many documents: the object's document is the
+ * one at `documentLine` (its first line, as the intake reports it), so a file of several objects, or a selection
+ * shifted back to its document's lines, points at the right one. A problem without a field, or a field in a List's
+ * item (not followed into `items`), stays at the document's line.
+ */
+export function placeProblems(
+  text: string,
+  documentLine: number,
+  problems: readonly { readonly field: string; readonly message: string }[],
+): PlacedProblem[] {
+  return problems.map(({ field, message }) => {
+    const found = field ? lineOfField(text, field, documentLine) : undefined;
+    const line = found && found.line >= documentLine ? found.line : documentLine;
+    return { line, message: field ? `${field}: ${message}` : message, exact: found?.exact === true && line === found.line };
+  });
+}

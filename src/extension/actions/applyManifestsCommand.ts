@@ -11,6 +11,7 @@ import { loadManifestPaths } from '../../engine/intake/files.js';
 import type { IntakeWarning } from '../../engine/intake/manifestTypes.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import { log } from '../log.js';
+import { markRefusals, type AppliedText } from './applyDiagnostics.js';
 import { diffSide, showDiff, type ApplyDocuments } from './applyDocuments.js';
 import { confirmProtected } from './confirm.js';
 import { countOutcomes, planApply, runApply, type AppliedObject, type PlannedObject } from './manifestApply.js';
@@ -18,26 +19,32 @@ import { recordAction } from './actionJournal.js';
 import { ServerSideApply } from './serverSideApply.js';
 import { sessionActions } from './sessionActions.js';
 
-interface Source {
+export interface Source {
   readonly items: ApplyItem[];
   readonly warnings: IntakeWarning[];
   /** Files for the kubectl line; empty for a selection. */
   readonly files: string[];
+  /** Each file's text by the intake's file name, where refused fields are placed (a selection: its whole document). */
+  readonly texts: ReadonlyMap<string, AppliedText>;
 }
 
-async function fromPaths(uris: readonly vscode.Uri[]): Promise<Source> {
+/** The objects of files and folders as Apply to Cluster reads them (Compare with Cluster reads a view's the same way). */
+export async function manifestsAt(uris: readonly vscode.Uri[]): Promise<Source> {
   const loaded = await loadManifestPaths(uris.map((uri) => uri.fsPath));
   const items: ApplyItem[] = [];
   const warnings = [...loaded.warnings];
+  const texts = new Map<string, AppliedText>();
   for (const file of loaded.files) {
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(file)));
+    const uri = vscode.Uri.file(file);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    texts.set(file, { uri, text });
     const read = itemsToApply(text, file);
     items.push(...read.items);
     warnings.push(
       ...read.warnings.filter((warning) => !loaded.warnings.some((seen) => seen.message === warning.message && seen.line === warning.line)),
     );
   }
-  return { items, warnings, files: uris.map((uri) => vscode.workspace.asRelativePath(uri)) };
+  return { items, warnings, files: uris.map((uri) => vscode.workspace.asRelativePath(uri)), texts };
 }
 
 function fromEditor(editor: vscode.TextEditor): Source {
@@ -47,10 +54,12 @@ function fromEditor(editor: vscode.TextEditor): Source {
   // A selection's lines count from its start: shift them back to the document's.
   const offset = selection ? selection.start.line : 0;
   const items = read.items.map((item) => ({ ...item, source: { ...item.source, line: item.source.line + offset } }));
+  const { uri } = editor.document;
   return {
     items,
     warnings: read.warnings,
-    files: selection || editor.document.isDirty ? [] : [vscode.workspace.asRelativePath(editor.document.uri)],
+    files: selection || editor.document.isDirty ? [] : [vscode.workspace.asRelativePath(uri)],
+    texts: new Map([[uri.fsPath, { uri, text: editor.document.getText() }]]),
   };
 }
 
@@ -90,12 +99,15 @@ async function review(documents: ApplyDocuments, planned: readonly PlannedObject
   }
 }
 
-export async function applyManifests(
-  clusters: ClusterManager,
-  documents: ApplyDocuments,
-  uri?: vscode.Uri,
-  uris?: vscode.Uri[],
-): Promise<void> {
+export interface ApplyManifestsDeps {
+  readonly clusters: ClusterManager;
+  readonly documents: ApplyDocuments;
+  /** Where refused fields are shown, at their lines (shared with Edit). */
+  readonly diagnostics: vscode.DiagnosticCollection;
+}
+
+export async function applyManifests(deps: ApplyManifestsDeps, uri?: vscode.Uri, uris?: vscode.Uri[]): Promise<void> {
+  const { clusters, documents, diagnostics } = deps;
   const session = clusters.session;
   const context = clusters.contextName;
   if (!session || !context) {
@@ -105,7 +117,7 @@ export async function applyManifests(
   const editor = vscode.window.activeTextEditor;
   const source =
     uri && !(editor && editor.document.uri.toString() === uri.toString())
-      ? await fromPaths(uris?.length ? uris : [uri])
+      ? await manifestsAt(uris?.length ? uris : [uri])
       : editor
         ? fromEditor(editor)
         : undefined;
@@ -129,6 +141,8 @@ export async function applyManifests(
       return planApply(ssa, source.items, abort.signal);
     },
   );
+  const placed = markRefusals(diagnostics, source.texts, planned);
+  if (placed) log().info(`apply: ${placed} refused field(s) shown in Problems`);
   if (!(await review(documents, planned, context, source.warnings.length))) return;
   if (!(await confirmProtected(context, `Apply ${planned.length} object(s)`))) return;
   log().info(`action: ${kubectlApplyCommand(context, source.files)}`);
@@ -138,12 +152,14 @@ export async function applyManifests(
   );
   for (const result of results) log().info(`apply: ${result.label} ${result.outcome}${result.reason ? `: ${result.reason}` : ''}`);
   journalApplied(ssa, planned, results, kubectlApplyCommand(context, source.files));
+  const refusals = planned.map((plan, index) => ({ source: plan.source, error: plan.error ?? results[index]?.error }));
+  const inProblems = markRefusals(diagnostics, source.texts, refusals) ? ' See Problems for the fields.' : '';
   const failed = results.filter((result) => result.outcome === 'failed');
   const summary = `Applied to ${context}: ${countOutcomes(results)}.`;
   if (failed.length === 0) void vscode.window.showInformationMessage(summary);
   else
     void vscode.window
-      .showWarningMessage(`${summary} ${failed[0]!.label}: ${failed[0]!.reason ?? ''}`, 'Show Log')
+      .showWarningMessage(`${summary} ${failed[0]!.label}: ${failed[0]!.reason ?? ''}${inProblems}`, 'Show Log')
       .then((choice) => choice && log().show(true));
 }
 

@@ -6,9 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { explainConflicts, fieldConflicts, invalidFields } from '../../engine/actions/applyStatus.js';
+import { explainConflicts, fieldConflicts } from '../../engine/actions/applyStatus.js';
 import { editableYaml, editTargetOf, type EditTarget } from '../../engine/actions/editableObject.js';
-import { lineOfField } from '../../engine/actions/fieldLine.js';
 import { kubectlCommand } from '../../engine/actions/kubectlCommand.js';
 import { recordAction } from './actionJournal.js';
 import { parseId } from '../../engine/model/kinds.js';
@@ -17,6 +16,7 @@ import { ApiError } from '../cluster/apiClient.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import { log } from '../log.js';
 import { resolveTargets, type ActionArgument } from './actionTargets.js';
+import { diagnosticsFor, problemsOf } from './applyDiagnostics.js';
 import { diffSide, showDiff, type ApplyDocuments } from './applyDocuments.js';
 import { confirmModal } from './confirm.js';
 import { describeRef, ServerSideApply } from './serverSideApply.js';
@@ -77,18 +77,13 @@ export async function editObject(deps: EditDeps, argument: ActionArgument): Prom
   await vscode.window.showTextDocument(document);
 }
 
-/** Diagnostics at the lines of the fields a refused apply names. */
-function markFields(deps: EditDeps, document: vscode.TextDocument, fields: readonly { field: string; message: string }[]): void {
-  const text = document.getText();
-  deps.diagnostics.set(
-    document.uri,
-    fields.map(({ field, message }) => {
-      const line = (field ? lineOfField(text, field)?.line : undefined) ?? 1;
-      const diagnostic = new vscode.Diagnostic(document.lineAt(line - 1).range, `${field ? `${field}: ` : ''}${message}`);
-      diagnostic.source = 'kubilitics apply';
-      return diagnostic;
-    }),
-  );
+/**
+ * The live side of an edit's diff. It carries the copy's comment header, so the diff shows the user's changes and not
+ * three added comment lines; after an apply it is replaced by the result, so the open diff shows what is left.
+ */
+function putLiveSide(deps: EditDeps, document: vscode.TextDocument, live: KubeObject | undefined): vscode.Uri {
+  const header = /^(?:#.*\r?\n)*/.exec(document.getText())?.[0] ?? '';
+  return deps.documents.put(`/live/${document.uri.path.split('/').pop() ?? 'object.yaml'}`, header + diffSide(live, false));
 }
 
 /** Applies the edited document: diff, confirm, server-side apply; conflicts and 422s explained. */
@@ -117,7 +112,7 @@ export async function applyEdited(deps: EditDeps, document = vscode.window.activ
     return;
   }
   const live = await ssa.live(ssa.target(edited));
-  const left = deps.documents.put(`/live/${document.uri.path.split('/').pop() ?? 'object.yaml'}`, diffSide(live, false));
+  const left = putLiveSide(deps, document, live);
   await showDiff(left, document.uri, `${label}: live ↔ edited`);
   if (
     !(await confirmModal(`Apply your changes to ${label} on ${target.context}?`, 'Server-side apply, field manager "kubilitics".', 'Apply'))
@@ -135,7 +130,7 @@ async function applyWith(
   force: boolean,
 ): Promise<void> {
   try {
-    await ssa.apply(edited, { force });
+    putLiveSide(deps, document, await ssa.apply(edited, { force }));
     deps.diagnostics.delete(document.uri);
     const { group, kind, namespace, name } = ssa.target(edited).ref;
     const context = editTargetOf(document.getText())?.context ?? '';
@@ -148,8 +143,8 @@ async function applyWith(
     if (!(error instanceof ApiError)) throw error;
     if (error.kind === 'conflict') await onConflict(deps, document, ssa, edited, label, error);
     else if (error.kind === 'invalid') {
-      const fields = invalidFields(error.apiStatus);
-      markFields(deps, document, fields);
+      const fields = problemsOf(error);
+      deps.diagnostics.set(document.uri, diagnosticsFor(document.getText(), 1, fields));
       void vscode.window.showErrorMessage(
         `${label} was not applied: the API server found ${fields.length} invalid field(s); see Problems.`,
       );
@@ -166,11 +161,7 @@ async function onConflict(
   error: ApiError,
 ): Promise<void> {
   const conflicts = fieldConflicts(error.apiStatus);
-  markFields(
-    deps,
-    document,
-    conflicts.map((conflict) => ({ field: conflict.field, message: `owned by "${conflict.manager}"` })),
-  );
+  deps.diagnostics.set(document.uri, diagnosticsFor(document.getText(), 1, problemsOf(error)));
   const choice = await vscode.window.showWarningMessage(
     `${label} was not applied: conflict`,
     { modal: true, detail: explainConflicts(conflicts, label) },
@@ -193,13 +184,35 @@ async function onConflict(
   }
 }
 
-/** Saving an edited copy applies it; any other saved file is left alone. */
+/**
+ * Saving an edited copy (Ctrl+S, File: Save) applies it; any other saved file is left alone. An auto-save
+ * (`files.autoSave`, on by default in VS Code for the Web) does not: it would open the diff and the confirmation at
+ * every pause in typing. Its status bar says how to apply instead.
+ */
 export function applyOnSave(deps: EditDeps): vscode.Disposable {
-  return vscode.workspace.onDidSaveTextDocument((document) => {
-    if (document.uri.scheme === 'file' && document.uri.path.startsWith(deps.storage.path) && editTargetOf(document.getText())) {
+  const isEdit = (document: vscode.TextDocument): boolean =>
+    document.uri.scheme === 'file' && document.uri.path.startsWith(deps.storage.path) && editTargetOf(document.getText()) !== undefined;
+  const manual = new Set<string>();
+  let notApplied: vscode.Disposable | undefined;
+  return vscode.Disposable.from(
+    vscode.workspace.onWillSaveTextDocument((event) => {
+      if (!isEdit(event.document)) return;
+      if (event.reason === vscode.TextDocumentSaveReason.Manual) manual.add(event.document.uri.toString());
+      else manual.delete(event.document.uri.toString());
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (!isEdit(document)) return;
+      notApplied?.dispose();
+      if (!manual.delete(document.uri.toString())) {
+        notApplied = vscode.window.setStatusBarMessage(
+          '$(info) Edit saved, not applied: save with Ctrl+S or run Apply Edited Object',
+          8_000,
+        );
+        return;
+      }
       void applyEdited(deps, document).catch(
         (error: unknown) => void vscode.window.showErrorMessage(`Apply failed: ${(error as Error).message}`),
       );
-    }
-  });
+    }),
+  );
 }

@@ -79,7 +79,7 @@ export function registerActions(
   for (const [id, run] of Object.entries(actions)) command(actionCommand(id as ActionId), run);
   command('kubilitics.actions.applyEdited', () => applyEdited(edits));
   command('kubilitics.actions.applyManifests', (uri?: vscode.Uri, uris?: vscode.Uri[]) =>
-    applyManifests(clusters, documents, uri instanceof vscode.Uri ? uri : undefined, Array.isArray(uris) ? uris : undefined),
+    applyManifests(edits, uri instanceof vscode.Uri ? uri : undefined, Array.isArray(uris) ? uris : undefined),
   );
   command('kubilitics.actions.stopPortForward', (argument?: unknown) => stopPortForward(forwards, argument));
   command('kubilitics.actions.toggleManagedFields', (uri?: vscode.Uri) => toggleManagedFields(uri instanceof vscode.Uri ? uri : undefined));

@@ -8,6 +8,8 @@ import { megabytes, raiseHint, type IntakeLimits } from '../../engine/intake/lim
 import type { IntakeWarning } from '../../engine/intake/manifestTypes.js';
 import { topologyFromManifestSet } from '../../engine/topology.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
+import type { KubeObject } from '../../engine/model/object.js';
+import type { GraphDiff } from '../../protocol/messages.js';
 import { settings } from '../config.js';
 import type { ManifestParser } from '../intake/manifestParser.js';
 import { DisposableStore } from '../lifetime.js';
@@ -24,6 +26,10 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   readonly mode = 'manifests' as const;
   private readonly emitter = this.register(new vscode.EventEmitter<TopologyUpdate>());
   readonly onDidUpdate = this.emitter.event;
+  private readonly resets = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the marks of a comparison with a cluster come or go: the view starts again from the snapshot. */
+  readonly onDidReset = this.resets.event;
+  private comparison: GraphDiff | undefined;
   private readonly set = new ManifestSet();
   private engine = new TopologyEngine();
   private graph: TopologyGraph = { nodes: [], edges: [] };
@@ -73,7 +79,19 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   }
 
   snapshot(): TopologyState {
-    return { title: this.title, graph: this.graph, findings: this.findings };
+    return { title: this.title, graph: this.graph, findings: this.findings, ...(this.comparison ? { diff: this.comparison } : {}) };
+  }
+
+  /** The id the view gives `object` (undefined for what it would not show), to mark its node. */
+  idOf(object: KubeObject): string | undefined {
+    return this.engine.idOf(object);
+  }
+
+  /** Marks the view with a comparison with a cluster (Compare with Cluster); undefined clears the marks. */
+  showComparison(comparison: GraphDiff | undefined): void {
+    if (this.isDisposed || (!comparison && !this.comparison)) return;
+    this.comparison = comparison;
+    this.resets.fire();
   }
 
   graphNow(): TopologyGraph {
@@ -166,7 +184,10 @@ export class ManifestSource extends DisposableStore implements TopologySource {
       const limits = settings.intakeLimits();
       for (const uri of changed) await this.read(uri, limits);
       if (this.isDisposed) return;
-      this.emitter.fire(this.rebuild());
+      const update = this.rebuild();
+      // A changed file makes the comparison's marks stale: the view starts again without them.
+      if (this.comparison) this.showComparison(undefined);
+      else this.emitter.fire(update);
     } catch (error) {
       if (!this.isDisposed) log().error(`reloading manifests failed: ${(error as Error).message}`);
     }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemsToApply } from '../../../src/engine/actions/applyManifests.js';
 import { fieldConflicts, invalidFields } from '../../../src/engine/actions/applyStatus.js';
 import { editableYaml } from '../../../src/engine/actions/editableObject.js';
-import { lineOfField } from '../../../src/engine/actions/fieldLine.js';
+import { lineOfField, placeProblems } from '../../../src/engine/actions/fieldLine.js';
 import { parse } from 'yaml';
 import { ApiError } from '../../../src/extension/cluster/apiClient.js';
 import { countOutcomes, planApply, reasonOf, runApply } from '../../../src/extension/actions/manifestApply.js';
@@ -152,8 +152,13 @@ describe.skipIf(!available)('server-side apply against the real control plane', 
     const line = text.split('\n').findIndex((l) => l.includes('replicas: -1')) + 1;
     expect(lineOfField(text, problem!.field)).toEqual({ line, exact: true });
     // The dry run of a manifest says the same, per object.
-    const planned = await planApply(ssa, itemsToApply(manifest(-1), 'app.yaml').items);
+    const file = manifest(-1);
+    const planned = await planApply(ssa, itemsToApply(file, 'app.yaml').items);
     expect(planned[1]).toMatchObject({ outcome: 'failed', reason: expect.stringContaining('spec.replicas') as unknown });
+    // Apply to Cluster places it in the file, in the Deployment's own document (the second).
+    const placed = placeProblems(file, planned[1]!.source!.line, invalidFields(planned[1]!.error!.apiStatus));
+    const fileLine = file.split('\n').findIndex((l) => l.includes('replicas: -1')) + 1;
+    expect(placed[0]).toMatchObject({ line: fileLine, exact: true });
   });
 
   it('explains the 403 of the limited identity', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainConflicts, fieldConflicts, invalidFields } from '../../../src/engine/actions/applyStatus';
+import { conflictProblems, explainConflicts, fieldConflicts, invalidFields } from '../../../src/engine/actions/applyStatus';
 
 const conflict = {
   message: 'Apply failed with 2 conflicts: conflict with "kubectl-client-side-apply" using apps/v1: .spec.replicas',
@@ -21,6 +21,13 @@ describe('an apply conflict, explained', () => {
     expect(text).toContain('would change 2 fields that "kubectl-client-side-apply", "helm" set');
     expect(text).toContain('• .spec.replicas is owned by "kubectl-client-side-apply" (apps/v1)');
     expect(text).toContain('Force takes the fields over');
+  });
+
+  it('gives each conflicting field as a problem to place at its line, naming its owner', () => {
+    expect(conflictProblems(fieldConflicts(conflict))).toEqual([
+      { field: '.spec.replicas', message: 'owned by "kubectl-client-side-apply"' },
+      { field: '.metadata.labels.tier', message: 'owned by "helm"' },
+    ]);
   });
 
   it('says what it can when the server names no field (an update conflict)', () => {

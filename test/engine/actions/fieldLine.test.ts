@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldPathSegments, lineOfField } from '../../../src/engine/actions/fieldLine';
+import { fieldPathSegments, lineOfField, placeProblems } from '../../../src/engine/actions/fieldLine';
 
 const deployment = `# kubilitics-edit {"context":"kind","id":"apps/Deployment/shop/web"}
 apiVersion: apps/v1
@@ -57,5 +57,60 @@ describe('the line of a field in the edited YAML', () => {
     expect(lineOfField(text, 'spec.x', 5)).toEqual({ line: 7, exact: true });
     expect(lineOfField(text, 'spec.x', 4)?.line).toBe(7);
     expect(lineOfField(text, 'spec.x')).toEqual({ line: 3, exact: true });
+  });
+});
+
+describe('the problems of an applied object at their lines in its file', () => {
+  // Two objects in one file, as Apply to Cluster reads it: the second Deployment's document starts at line 7.
+  const file = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: settings',
+    'data: {}',
+    '---',
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  replicas: -1',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: web',
+    '          image: ""',
+    '',
+  ].join('\n');
+
+  it("places each field of a 422 in the object's own document, not in the first one", () => {
+    const placed = placeProblems(file, 7, [
+      { field: 'spec.replicas', message: 'must be greater than or equal to 0' },
+      { field: 'spec.template.spec.containers[0].image', message: 'Required value' },
+    ]);
+    expect(placed).toEqual([
+      { line: 12, message: 'spec.replicas: must be greater than or equal to 0', exact: true },
+      { line: 17, message: 'spec.template.spec.containers[0].image: Required value', exact: true },
+    ]);
+  });
+
+  it('puts a field that is not written at its nearest enclosing field, and a problem of the whole object at its first line', () => {
+    const placed = placeProblems(file, 7, [
+      { field: 'spec.selector', message: 'Required value' },
+      { field: '', message: 'the object is refused' },
+    ]);
+    expect(placed).toEqual([
+      { line: 11, message: 'spec.selector: Required value', exact: false },
+      { line: 7, message: 'the object is refused', exact: false },
+    ]);
+  });
+
+  it('counts lines of a selection in its document, so a shifted start still finds the object', () => {
+    const shifted = `# a comment\n# another\n${file}`;
+    expect(placeProblems(shifted, 9, [{ field: '.spec.replicas', message: 'owned by "helm"' }])[0]).toEqual({
+      line: 14,
+      message: '.spec.replicas: owned by "helm"',
+      exact: true,
+    });
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * A manifests view compared with a cluster: each object's dry-run outcome (applyOutcome.ts) as the marks the view
+ * already draws for a comparison of two moments, so one visual language says what differs. Would be created: added;
+ * would be configured: changed; unchanged: unmarked. A failed dry run has no mark of its own: it is listed in words.
+ */
+import type { ApplyOutcome } from './applyOutcome.js';
+
+export interface ComparedObject {
+  /** The node that stands for it in the view; undefined when the view does not show it (nothing to mark). */
+  readonly id: string | undefined;
+  /** `Deployment shop/web`. */
+  readonly label: string;
+  readonly outcome: ApplyOutcome;
+  /** The fields a configured object would change. */
+  readonly changes: readonly string[];
+  readonly reason?: string | undefined;
+}
+
+/** The shape of the view's comparison (protocol GraphDiff): nothing is removed by an apply. */
+export interface ClusterComparison {
+  readonly from: string;
+  readonly to: string;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly changed: readonly string[];
+  readonly changes: readonly string[];
+}
+
+const SHOWN_FIELDS = 3;
+
+function line(object: ComparedObject): string | undefined {
+  switch (object.outcome) {
+    case 'created':
+      return `+ ${object.label}: would be created`;
+    case 'configured': {
+      const fields = object.changes.slice(0, SHOWN_FIELDS).join(', ');
+      const more = object.changes.length > SHOWN_FIELDS ? ` and ${object.changes.length - SHOWN_FIELDS} more` : '';
+      return `~ ${object.label}: would change${fields ? ` ${fields}${more}` : ''}`;
+    }
+    case 'failed':
+      return `! ${object.label}: not compared (${object.reason ?? 'the dry run failed'})`;
+    default:
+      return undefined;
+  }
+}
+
+export function clusterComparison(context: string, objects: readonly ComparedObject[]): ClusterComparison {
+  const idsOf = (outcome: ApplyOutcome): string[] =>
+    objects.filter((object) => object.outcome === outcome && object.id !== undefined).map((object) => object.id!);
+  return {
+    from: `cluster ${context}`,
+    to: 'these manifests',
+    added: idsOf('created'),
+    removed: [],
+    changed: idsOf('configured'),
+    changes: objects.map(line).filter((text): text is string => text !== undefined),
+  };
+}
+
+/** `2 would be created, 1 configured, 4 unchanged, 1 not compared`: only the outcomes that occur. */
+export function describeComparison(objects: readonly { readonly outcome: ApplyOutcome }[]): string {
+  const words: Record<ApplyOutcome, string> = {
+    created: 'would be created',
+    configured: 'would be configured',
+    unchanged: 'unchanged',
+    failed: 'not compared',
+  };
+  const parts = (['created', 'configured', 'unchanged', 'failed'] as const)
+    .map((outcome) => [outcome, objects.filter((object) => object.outcome === outcome).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([outcome, count]) => `${count} ${words[outcome]}`);
+  return parts.length ? parts.join(', ') : 'no objects';
+}
