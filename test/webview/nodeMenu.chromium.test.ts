@@ -9,7 +9,7 @@ import { GraphInit, NodeActionsMessage, createMessage } from '../../src/protocol
 import type { PageGlobals, WebviewPage } from './harness';
 import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';
-import { DARK, LIGHT } from './themes';
+import { DARK, HIGH_CONTRAST, LIGHT } from './themes';
 import { DEPLOY, shop } from '../engine/viewModel/shopEvents';
 
 const OFFERED = [
@@ -114,8 +114,8 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     expect(await actionsPosted(page)).toEqual([]);
   });
 
-  it('stays on screen when opened at the canvas’s bottom-right corner', async () => {
-    const page = await suite.open(DARK, { viewport: { width: 900, height: 600 } });
+  it('stays on screen when opened at the canvas’s bottom-right corner (in a high-contrast theme)', async () => {
+    const page = await suite.open(HIGH_CONTRAST, { viewport: { width: 900, height: 600 } });
     await openCluster(page);
     // Pan so the Deployment sits in the corner of the canvas.
     await page.page.evaluate((id) => {

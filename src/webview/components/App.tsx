@@ -90,20 +90,24 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     },
     [clearMulti, setSelection],
   );
-  const menu = useNodeMenu(meta?.mode, objectActions);
+  const menu = useNodeMenu(objectActions);
+  const live = meta?.mode === 'cluster';
+  // A multi-selection's objects that are still in the graph (a delete, or a new graph, removes some).
+  const multiIds = useMemo(() => multi.ids.filter(isObject), [multi.ids, graphVersion, isObject]);
   const openMenu = useCallback(
     (id: string, at: ScreenPoint) => {
-      // On a multi-selection (live clusters): its bulk actions, on all of it.
-      if (multi.ids.length > 1 && multi.ids.includes(id) && meta?.mode === 'cluster') {
-        menu.open(id, at, multi.ids);
+      // On a multi-selection (live clusters): its bulk actions, on all of it; the host checks each object when they run.
+      if (live && multiIds.length > 1 && multiIds.includes(id)) {
+        menu.open({ id, at, ids: multiIds, awaitActions: false });
         return;
       }
       // Selecting it asks the host for its actions (view/select); an answer about an earlier selection is not its own.
       if (ui.selection !== id) setObjectActions(null);
       select(id);
-      if (store.nodes.has(id)) menu.open(id, at);
+      const node = store.nodes.get(id);
+      if (node !== undefined) menu.open({ id, at, awaitActions: live && node.missing !== true });
     },
-    [multi.ids, meta?.mode, ui.selection, select, store, menu.open],
+    [live, multiIds, ui.selection, select, store, menu.open],
   );
   const closeMenu = useCallback(
     (restoreFocus: boolean) => {
@@ -151,7 +155,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     (choice: 'off' | 'cpu' | 'memory') => setUi(({ overlay: _, ...s }) => (choice === 'off' ? s : { ...s, overlay: choice })),
     [],
   );
-  const selected = multi.ids.length > 0 ? multi.ids : ui.selection === null ? [] : [ui.selection];
+  const selected = multiIds.length > 1 ? multiIds : ui.selection === null ? [] : [ui.selection];
   const canvasSelection = useMemo(() => selected.map((id) => view.representative.get(id) ?? id), [selected.join('\n'), view]);
   const post = (action: ActionId, id: string, ids?: readonly string[]): void =>
     host.post(createMessage(ViewAction, { action, id, ...(ids === undefined ? {} : { ids }) }));
@@ -283,10 +287,10 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
             onClose={() => select(null)}
           />
         )}
-        {multi.ids.length > 1 && (
+        {multiIds.length > 1 && (
           <SelectionPanel
             store={store}
-            ids={multi.ids}
+            ids={multiIds}
             onSelect={select}
             onClose={() => select(null)}
             {...(meta?.mode === 'cluster'

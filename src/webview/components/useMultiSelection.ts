@@ -27,7 +27,8 @@ export function useMultiSelection(
         setSingle(id);
         return;
       }
-      const before = ids.length > 0 ? ids : current !== null && isObject(current) ? [current] : [];
+      // Objects gone from the graph since they were picked drop out here.
+      const before = (ids.length > 0 ? ids : current !== null ? [current] : []).filter(isObject);
       const after = toggled(before, id);
       setIds(after.length > 1 ? after : []);
       setSingle(after.length > 1 ? null : (after[0] ?? null));

@@ -5,38 +5,39 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ScreenPoint } from '../canvas/canvasGestures';
-import type { GraphMode, NodeActionState } from '../../protocol/messages';
+import type { NodeActionState } from '../../protocol/messages';
 
 export interface MenuRequest {
   readonly id: string;
   readonly at: ScreenPoint;
   /** Opened on a node of a multi-selection: the bulk actions, on all of these. */
   readonly ids?: readonly string[];
+  /** Wait for the host's actions on `id` (a live object the host was just asked about). */
+  readonly awaitActions: boolean;
 }
 
 export interface NodeMenuState {
   /** The menu to show now, or null (none asked for, or still waiting for the host). */
   readonly shown: MenuRequest | null;
-  readonly open: (id: string, at: ScreenPoint, ids?: readonly string[]) => void;
+  readonly open: (request: MenuRequest) => void;
   readonly close: () => void;
 }
 
 /** Long enough for an access review against a slow API server, short enough not to feel ignored. */
 const ACTIONS_WAIT_MS = 1500;
 
-export function useNodeMenu(mode: GraphMode | undefined, offered: OfferedActions): NodeMenuState {
+export function useNodeMenu(offered: OfferedActions): NodeMenuState {
   const [request, setRequest] = useState<MenuRequest | null>(null);
   const [waited, setWaited] = useState(false);
-  // A multi-selection's menu has the bulk actions, which the host checks object by object when they run.
-  const waits = request !== null && request.ids === undefined && mode === 'cluster' && offered?.id !== request.id && !waited;
+  const waits = request !== null && request.awaitActions && offered?.id !== request.id && !waited;
   useEffect(() => {
     if (!waits) return;
     const timer = setTimeout(() => setWaited(true), ACTIONS_WAIT_MS);
     return () => clearTimeout(timer);
   }, [waits, request]);
-  const open = useCallback((id: string, at: ScreenPoint, ids?: readonly string[]) => {
+  const open = useCallback((next: MenuRequest) => {
     setWaited(false);
-    setRequest(ids === undefined ? { id, at } : { id, at, ids });
+    setRequest(next);
   }, []);
   const close = useCallback(() => setRequest(null), []);
   return { shown: waits ? null : request, open, close };
