@@ -29,7 +29,6 @@ import type { UiState } from '../uiState';
 import { restoreUiState } from '../uiState';
 import { useHostMessages } from '../useHostMessages';
 import { DetailsPanel } from './DetailsPanel';
-import type { ScreenPoint } from '../canvas/canvasGestures';
 import { CanvasMenu } from './NodeMenu';
 import { SelectionPanel } from './SelectionPanel';
 import { useMultiSelection } from './useMultiSelection';
@@ -80,42 +79,20 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     // A double-click's own taps may arrive after it opened the fold they were on: that fold is gone, keep what opening selected.
     setUi((s) => (s.selection === id || (id !== null && isOpenedFold(s.view, id)) ? s : { ...s, selection: id }));
   }, []);
-  const isObject = useCallback((id: string) => store.nodes.has(id), [store]);
-  const multi = useMultiSelection(isObject, ui.selection, setSelection);
-  const { clear: clearMulti } = multi;
-  const select = useCallback(
-    (id: string | null) => {
-      clearMulti();
-      setSelection(id);
-    },
-    [clearMulti, setSelection],
-  );
-  const menu = useNodeMenu(objectActions);
-  const live = meta?.mode === 'cluster';
-  // A multi-selection's objects that are still in the graph (a delete, or a new graph, removes some).
-  const multiIds = useMemo(() => multi.ids.filter(isObject), [multi.ids, graphVersion, isObject]);
-  const openMenu = useCallback(
-    (id: string, at: ScreenPoint) => {
-      // On a multi-selection (live clusters): its bulk actions, on all of it; the host checks each object when they run.
-      if (live && multiIds.length > 1 && multiIds.includes(id)) {
-        menu.open({ id, at, ids: multiIds, awaitActions: false });
-        return;
-      }
-      // Selecting it asks the host for its actions (view/select); an answer about an earlier selection is not its own.
-      if (ui.selection !== id) setObjectActions(null);
-      select(id);
-      const node = store.nodes.get(id);
-      if (node !== undefined) menu.open({ id, at, awaitActions: live && node.missing !== true });
-    },
-    [live, multiIds, ui.selection, select, store, menu.open],
-  );
-  const closeMenu = useCallback(
-    (restoreFocus: boolean) => {
-      menu.close();
-      if (restoreFocus) controller.current?.cy.container()?.focus();
-    },
-    [menu.close],
-  );
+  const multi = useMultiSelection(store, graphVersion, ui.selection, setSelection);
+  const { select, clear: clearMulti } = multi;
+  const forgetOffered = useCallback(() => setObjectActions(null), []);
+  const focusCanvas = useCallback(() => controller.current?.cy.container()?.focus(), []);
+  const menu = useNodeMenu({
+    store,
+    live: meta?.mode === 'cluster',
+    offered: objectActions,
+    selection: ui.selection,
+    multi: multi.ids,
+    select,
+    forgetOffered,
+    focusCanvas,
+  });
 
   useHostMessages(host, (message) =>
     handleHostMessage(message, {
@@ -155,7 +132,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     (choice: 'off' | 'cpu' | 'memory') => setUi(({ overlay: _, ...s }) => (choice === 'off' ? s : { ...s, overlay: choice })),
     [],
   );
-  const selected = multiIds.length > 1 ? multiIds : ui.selection === null ? [] : [ui.selection];
+  const selected = multi.ids.length > 1 ? multi.ids : ui.selection === null ? [] : [ui.selection];
   const canvasSelection = useMemo(() => selected.map((id) => view.representative.get(id) ?? id), [selected.join('\n'), view]);
   const post = (action: ActionId, id: string, ids?: readonly string[]): void =>
     host.post(createMessage(ViewAction, { action, id, ...(ids === undefined ? {} : { ids }) }));
@@ -232,7 +209,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           controllerRef={controller}
           onSelect={select}
           onToggle={multi.toggle}
-          onContextMenu={openMenu}
+          onContextMenu={menu.open}
           onActivate={activate}
           onViewport={(viewport) => setUi((s) => ({ ...s, viewport }))}
           onLayoutBusy={setLayoutBusy}
@@ -287,10 +264,10 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
             onClose={() => select(null)}
           />
         )}
-        {multiIds.length > 1 && (
+        {multi.ids.length > 1 && (
           <SelectionPanel
             store={store}
-            ids={multiIds}
+            ids={multi.ids}
             onSelect={select}
             onClose={() => select(null)}
             {...(meta?.mode === 'cluster'
@@ -306,7 +283,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
             offered={objectActions}
             onAction={post}
             handlers={menuHandlers}
-            onClose={closeMenu}
+            onClose={menu.close}
           />
         )}
       </div>
