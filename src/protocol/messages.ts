@@ -85,8 +85,13 @@ export const ViewRequestExport = messageType<Record<string, never>>()('view/requ
 export const ViewShowHistory = messageType<{ readonly id: string }>()('view/showHistory');
 /** Open the logs of a Pod, a workload or a Service (all of its Pods); the host checks the kind. */
 export const ViewShowLogs = messageType<{ readonly id: string }>()('view/showLogs');
-/** Run an action (View YAML, Scale, Delete…) on an object of a live cluster; the host confirms and checks again. */
-export const ViewAction = messageType<{ readonly action: ActionId; readonly id: string }>()('view/action');
+/**
+ * Run an action (View YAML, Scale, Delete…) on an object of a live cluster; the host confirms and checks again. With
+ * `ids` (a multi-selection, `id` among them), the action runs on all of them: the bulk actions (Delete…, Copy Name).
+ */
+export const ViewAction = messageType<{ readonly action: ActionId; readonly id: string; readonly ids?: readonly string[] }>()(
+  'view/action',
+);
 /** The objects whose recent use the view draws (the details panel's sparklines); the host answers with `metrics/history`. */
 export const MetricsWatch = messageType<{ readonly ids: readonly string[] }>()('metrics/watch');
 export const ViewExportResult = messageType<{
@@ -184,6 +189,8 @@ export const LIMITS = {
   requestId: 128,
   /** Objects one view watches at once: the details panel shows a handful. */
   watchedIds: 16,
+  /** Objects one bulk action runs on: a multi-selection made by clicking, so hundreds at most. */
+  actionIds: 500,
   exportData: 64 * 1024 * 1024,
 } as const;
 
@@ -263,20 +270,23 @@ const WEBVIEW_CHECKS: Readonly<Record<WebviewMessage['type'], ParamsCheck>> = {
   'view/showLogs': idParams,
   'view/action': (p) =>
     firstError(
-      () => checkKeys(p, ['action', 'id']),
+      () => checkKeys(p, ['action', 'id'], ['ids']),
       () => (ACTION_IDS.includes(p['action'] as ActionId) ? undefined : "'action' is not a known action"),
       () => checkString(p, 'id', LIMITS.id),
+      () => (p['ids'] === undefined ? undefined : checkIds(p['ids'], 1, LIMITS.actionIds)),
     ),
   'metrics/watch': (p) =>
     firstError(
       () => checkKeys(p, ['ids']),
-      () => {
-        const ids = p['ids'];
-        if (!Array.isArray(ids) || ids.length > LIMITS.watchedIds) return `'ids' must be an array of at most ${LIMITS.watchedIds}`;
-        return ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= LIMITS.id) ? undefined : "'ids' must be ids";
-      },
+      () => checkIds(p['ids'], 0, LIMITS.watchedIds),
     ),
 };
+
+/** A bounded list of bounded, non-empty ids. */
+function checkIds(ids: unknown, min: number, max: number): string | undefined {
+  if (!Array.isArray(ids) || ids.length < min || ids.length > max) return `'ids' must be an array of ${min} to ${max}`;
+  return ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= LIMITS.id) ? undefined : "'ids' must be ids";
+}
 
 function checkSnapshotId(value: Params, key: string): string | undefined {
   const v = value[key];

@@ -43,7 +43,7 @@ async function editorText(page: Page, editor = '.editor-group-container.active')
     .locator(`${editor} .view-lines`)
     .first()
     .evaluate((element) =>
-      [...element.querySelectorAll('.view-line')]
+      Array.from(element.querySelectorAll('.view-line'))
         .map((line) => ({ top: parseFloat((line as unknown as { style: { top: string } }).style.top), text: line.textContent ?? '' }))
         .sort((a, b) => a.top - b.top)
         .map((line) => line.text),

@@ -222,6 +222,15 @@ describe('actions between the view and the host', () => {
     expect(parseHostMessage({ type: 'node/actions', params: { id: 'apps/Deployment/shop/web', actions } })).toMatchObject({ ok: true });
   });
 
+  it('accepts a bulk action on a bounded list of ids, and rejects an empty, oversized or malformed list', () => {
+    const ids = ['core/Pod/shop/a', 'core/Pod/shop/b'];
+    expect(parseWebviewMessage({ type: 'view/action', params: { action: 'delete', id: ids[0], ids } }).ok).toBe(true);
+    const many = Array.from({ length: LIMITS.actionIds }, (_, i) => `core/Pod/shop/p${i}`);
+    expect(parseWebviewMessage({ type: 'view/action', params: { action: 'delete', id: 'core/Pod/shop/p0', ids: many } }).ok).toBe(true);
+    for (const bad of [[], [...many, 'core/Pod/shop/one-more'], [''], ['x'.repeat(5000)], [42], 'core/Pod/shop/a', null])
+      expect(parseWebviewMessage({ type: 'view/action', params: { action: 'delete', id: 'core/Pod/shop/a', ids: bad } }).ok).toBe(false);
+  });
+
   it('rejects unknown actions, inherited names, extra fields and unbounded ids', () => {
     for (const params of [
       { action: 'exec', id: 'core/Pod/a/b' },

@@ -230,16 +230,29 @@ export class WebviewPage {
     }, id);
   }
 
-  async clickNode(id: string, double = false): Promise<void> {
-    const point = await this.page.evaluate((nodeId) => {
+  /** Where node `id` is drawn, in page coordinates. */
+  nodePoint(id: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate((nodeId) => {
       const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
       const n = cy.getElementById(nodeId);
       const box = cy.container()?.getBoundingClientRect();
       const p = n.renderedPosition();
       return { x: (box?.left ?? 0) + p.x, y: (box?.top ?? 0) + p.y };
     }, id);
+  }
+
+  async clickNode(id: string, double = false): Promise<void> {
+    const point = await this.nodePoint(id);
     if (double) await this.page.mouse.dblclick(point.x, point.y);
     else await this.page.mouse.click(point.x, point.y);
+  }
+
+  /** A right-click, or a click with a key held (Control, Shift, Meta), on node `id`. */
+  async clickNodeWith(id: string, options: { readonly button?: 'right'; readonly modifier?: 'Control' | 'Shift' | 'Meta' }): Promise<void> {
+    const point = await this.nodePoint(id);
+    if (options.modifier !== undefined) await this.page.keyboard.down(options.modifier);
+    await this.page.mouse.click(point.x, point.y, options.button === undefined ? {} : { button: options.button });
+    if (options.modifier !== undefined) await this.page.keyboard.up(options.modifier);
   }
 
   async screenshot(name: string): Promise<void> {

@@ -102,6 +102,18 @@ export function actionSpec(id: ActionId): ActionSpec {
 /** Where the picture comes from decides what may be done: a snapshot or a folder of YAML is only looked at. */
 export type ActionSurface = 'cluster' | 'history' | 'manifests';
 
+/**
+ * The actions that run on several objects at once (a multi-selection in the topology or the Resources tree): their
+ * commands take the selected objects and confirm them together. The others act on one object.
+ */
+export const BULK_ACTIONS: ReadonlySet<ActionId> = new Set(['delete', 'copy-name']);
+
+/** The bulk actions that fit every one of `kinds`, in menu order. */
+export function bulkActionsFor(kinds: Iterable<string>): ActionSpec[] {
+  const all = [...new Set(kinds)];
+  return ACTIONS.filter((action) => BULK_ACTIONS.has(action.id) && all.every((kind) => actionsFor(kind, 'cluster').includes(action)));
+}
+
 /** Every action id, for validating what the webview asks for. */
 export const ACTION_IDS: readonly ActionId[] = ACTIONS.map((action) => action.id);
 

@@ -19,6 +19,7 @@ import {
   type WebviewExportFormat,
   type WebviewMessage,
 } from '../../protocol/messages.js';
+import { BULK_ACTIONS } from '../../engine/actions/catalog.js';
 import { actionCommand } from '../actions/registerActions.js';
 import { renderWebviewHtml } from './html.js';
 import { PendingRequests } from './pendingRequests.js';
@@ -148,9 +149,15 @@ export class TopologyPanel extends DisposableStore {
         await this.sendNodeActions(message.params.id);
         return;
       case 'view/action':
-        // Validated as a known action and a bounded id; the command resolves the id against the live cluster, checks
-        // the permission again and confirms. Manifest and history views are only looked at.
-        if (this.source.nodeActions) await vscode.commands.executeCommand(actionCommand(message.params.action), message.params.id);
+        // Validated as a known action and bounded ids; the command resolves them against the live cluster (a stale id
+        // is dropped), checks the permission on each and confirms. Manifest and history views are only looked at. A
+        // multi-selection goes as the command's second argument, as the Resources tree passes its selected items.
+        if (!this.source.nodeActions) return;
+        await vscode.commands.executeCommand(
+          actionCommand(message.params.action),
+          message.params.id,
+          BULK_ACTIONS.has(message.params.action) ? message.params.ids : undefined,
+        );
         return;
       case 'metrics/watch':
         this.watchedMetrics = message.params.ids;

@@ -23,7 +23,7 @@ import { layoutInput } from '../../engine/viewModel/viewLayout';
 import { groupAnchors, layoutInputChanged, seedsFrom } from './viewGeometry';
 import { canvasAspect, canvasPng, positionsJson } from './canvasExport';
 import { centreOn, currentViewport, fitCanvas, restoreViewport, showNodes, showsContent } from './canvasViewport';
-import { listenToGestures } from './canvasGestures';
+import { listenToGestures, type ScreenPoint } from './canvasGestures';
 import type { HitTesting } from './hitTesting';
 import { installHitTesting } from './hitTesting';
 import { markDiff } from './diffMarks';
@@ -41,6 +41,10 @@ export interface CanvasCallbacks {
   /** How many relations are drawn only while one of their ends is selected or hovered (cross-cutting). */
   crossCutting(count: number): void;
   keyboardFocus(id: string | null): void;
+  /** Ctrl/Cmd+click or Shift+click on a node: add it to the selection, or take it out. */
+  toggle(id: string): void;
+  /** Right-click, Shift+F10 or the ContextMenu key on a node: where to open its menu (client coordinates). */
+  contextMenu(id: string, at: ScreenPoint): void;
   error(message: string): void;
 }
 
@@ -102,6 +106,8 @@ export class CanvasController {
     this.decorations = new Decorations(this.cy);
     this.stopGestures = listenToGestures(this.cy, {
       select: (id) => callbacks.select(id),
+      toggle: (id) => callbacks.toggle(id),
+      contextMenu: (id, at) => callbacks.contextMenu(id, at),
       activate: (id) => callbacks.activate(id),
       dropped: (nodes) => this.dropped(nodes),
       viewportSettled: (viewport) => {
@@ -155,8 +161,9 @@ export class CanvasController {
     markHeat(this.cy, levels);
   }
 
-  setSelection(id: string | null): void {
-    this.decorations.setSelection(id);
+  /** The selected nodes: one, several (a multi-selection) or none. */
+  setSelection(ids: readonly string[]): void {
+    this.decorations.setSelection(ids);
   }
 
   setSearch(matches: ReadonlySet<string> | null): void {

@@ -21,7 +21,7 @@ function snapshotGesture(cy: Core): boolean {
 }
 
 export class Decorations {
-  private selection: string | null = null;
+  private selection: readonly string[] = [];
   private matches: ReadonlySet<string> | null = null;
 
   constructor(private readonly cy: Core) {
@@ -44,8 +44,9 @@ export class Decorations {
     });
   }
 
-  setSelection(id: string | null): void {
-    this.selection = id;
+  /** One object, or several (a multi-selection); empty clears it. */
+  setSelection(ids: readonly string[]): void {
+    this.selection = ids;
     this.applySelection();
   }
 
@@ -62,15 +63,16 @@ export class Decorations {
   }
 
   private applySelection(): void {
-    const id = this.selection;
+    const ids = this.selection;
     this.cy.batch(() => {
       this.cy.elements(':selected').unselect();
       this.cy.edges('.related').removeClass('related');
-      if (id === null) return;
-      const node = this.cy.getElementById(id);
-      if (node.empty()) return;
-      node.select();
-      (node as NodeSingular).connectedEdges().addClass('related');
+      for (const id of ids) {
+        const node = this.cy.getElementById(id);
+        if (node.empty()) continue;
+        node.select();
+        (node as NodeSingular).connectedEdges().addClass('related');
+      }
     });
   }
 

@@ -1,9 +1,12 @@
 /**
  * Keyboard access to the canvas: arrows move a focus ring to the nearest node in that direction, Tab and
  * Shift+Tab walk nodes in reading order (and let focus leave the canvas at either end, so keyboard
- * users are never trapped), Enter selects, Escape clears, +/− zoom, 0 fits.
+ * users are never trapped), Enter selects (Ctrl/Cmd+Enter or Shift+Enter adds to the selection or takes out, as a
+ * click with those keys does), Escape clears, +/− zoom, 0 fits, Shift+F10 or the ContextMenu key opens the node's
+ * context menu.
  */
 import type { Core, NodeSingular } from 'cytoscape';
+import type { ScreenPoint } from './canvasGestures';
 import type { Direction, Located } from './keyboard';
 import { nearestInDirection, readingOrder } from './keyboard';
 
@@ -11,6 +14,8 @@ interface NavigatorCallbacks {
   select(id: string | null): void;
   activate(id: string): void;
   keyboardFocus(id: string | null): void;
+  toggle(id: string): void;
+  contextMenu(id: string, at: ScreenPoint): void;
 }
 
 const ARROWS: Readonly<Record<string, Direction>> = {
@@ -38,12 +43,13 @@ export class KeyboardNavigator {
   handle(event: KeyboardEvent): boolean {
     const direction = ARROWS[event.key];
     if (direction !== undefined) return this.arrow(direction);
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) return this.contextMenu();
     switch (event.key) {
       case 'Tab':
         return this.tab(event.shiftKey ? -1 : 1);
       case 'Enter':
       case ' ':
-        return this.enter();
+        return event.ctrlKey || event.metaKey || event.shiftKey ? this.toggle() : this.enter();
       case 'Escape':
         this.callbacks.select(null);
         return true;
@@ -88,11 +94,29 @@ export class KeyboardNavigator {
     return true;
   }
 
+  private toggle(): boolean {
+    if (this.focused === null) return false;
+    this.callbacks.toggle(this.focused);
+    return true;
+  }
+
   private enter(): boolean {
     if (this.focused === null) return false;
     const node = this.cy.getElementById(this.focused);
     if (node.selected()) this.callbacks.activate(this.focused);
     else this.callbacks.select(this.focused);
+    return true;
+  }
+
+  /** On the focused node, else the selected one: the menu opens beside it, where the reader is looking. */
+  private contextMenu(): boolean {
+    const selected = this.cy.nodes(':selected').not('.group');
+    const id = this.focused ?? (selected.nonempty() ? selected.first().id() : null);
+    if (id === null) return false;
+    const node = this.cy.getElementById(id) as NodeSingular;
+    const box = this.cy.container()?.getBoundingClientRect();
+    const p = node.renderedPosition();
+    this.callbacks.contextMenu(id, { x: (box?.left ?? 0) + p.x + node.renderedOuterWidth() / 2, y: (box?.top ?? 0) + p.y });
     return true;
   }
 

@@ -29,6 +29,10 @@ import type { UiState } from '../uiState';
 import { restoreUiState } from '../uiState';
 import { useHostMessages } from '../useHostMessages';
 import { DetailsPanel } from './DetailsPanel';
+import { CanvasMenu } from './NodeMenu';
+import { SelectionPanel } from './SelectionPanel';
+import { useMultiSelection } from './useMultiSelection';
+import { useNodeMenu } from './useNodeMenu';
 import { GraphCanvas } from './GraphCanvas';
 import { Legend } from './Legend';
 import { OverlayCard } from './MetricsOverlay';
@@ -71,13 +75,24 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     setUi((s) => ({ ...s, view: change(s.view) }));
   }, []);
 
-  const select = useCallback(
-    (id: string | null) => {
-      // A double-click's own taps may arrive after it opened the fold they were on: that fold is gone, keep what opening selected.
-      setUi((s) => (s.selection === id || (id !== null && isOpenedFold(s.view, id)) ? s : { ...s, selection: id }));
-    },
-    [host, store],
-  );
+  const setSelection = useCallback((id: string | null) => {
+    // A double-click's own taps may arrive after it opened the fold they were on: that fold is gone, keep what opening selected.
+    setUi((s) => (s.selection === id || (id !== null && isOpenedFold(s.view, id)) ? s : { ...s, selection: id }));
+  }, []);
+  const multi = useMultiSelection(store, graphVersion, ui.selection, setSelection);
+  const { select, clear: clearMulti } = multi;
+  const forgetOffered = useCallback(() => setObjectActions(null), []);
+  const focusCanvas = useCallback(() => controller.current?.cy.container()?.focus(), []);
+  const menu = useNodeMenu({
+    store,
+    live: meta?.mode === 'cluster',
+    offered: objectActions,
+    selection: ui.selection,
+    multi: multi.ids,
+    select,
+    forgetOffered,
+    focusCanvas,
+  });
 
   useHostMessages(host, (message) =>
     handleHostMessage(message, {
@@ -95,6 +110,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       viewOptions: ui.view,
       updateView,
       reveal: (id) => {
+        clearMulti();
         setUi((s) => ({ ...s, selection: id }));
         setReveal(id);
       },
@@ -116,7 +132,10 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     (choice: 'off' | 'cpu' | 'memory') => setUi(({ overlay: _, ...s }) => (choice === 'off' ? s : { ...s, overlay: choice })),
     [],
   );
-  const canvasSelection = ui.selection === null ? null : (view.representative.get(ui.selection) ?? ui.selection);
+  const selected = multi.ids.length > 1 ? multi.ids : ui.selection === null ? [] : [ui.selection];
+  const canvasSelection = useMemo(() => selected.map((id) => view.representative.get(id) ?? id), [selected.join('\n'), view]);
+  const post = (action: ActionId, id: string, ids?: readonly string[]): void =>
+    host.post(createMessage(ViewAction, { action, id, ...(ids === undefined ? {} : { ids }) }));
 
   useEffect(() => {
     if (reveal === null) return;
@@ -142,6 +161,13 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     },
     [host, store, updateView, view.level],
   );
+
+  const menuHandlers = {
+    onOpenSource: (id: string) => host.post(createMessage(ViewOpenSource, { id })),
+    onFocus: (id: string) => updateView((v) => ({ ...v, focus: { id, hops: v.focus?.hops ?? 1 } })),
+    onShowLogs: (id: string) => host.post(createMessage(ViewShowLogs, { id })),
+    onShowHistory: (id: string) => host.post(createMessage(ViewShowHistory, { id })),
+  };
 
   // Enter in the search box: a hit inside folds opens them and is selected; otherwise every match is fitted.
   const showMatches = useCallback(() => {
@@ -182,6 +208,8 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
           initialViewport={ui.viewport}
           controllerRef={controller}
           onSelect={select}
+          onToggle={multi.toggle}
+          onContextMenu={menu.open}
           onActivate={activate}
           onViewport={(viewport) => setUi((s) => ({ ...s, viewport }))}
           onLayoutBusy={setLayoutBusy}
@@ -230,10 +258,32 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
                   onShowHistory: (id: string) => host.post(createMessage(ViewShowHistory, { id })),
                   onShowLogs: (id: string) => host.post(createMessage(ViewShowLogs, { id })),
                   objectActions,
-                  onAction: (action: ActionId, id: string) => host.post(createMessage(ViewAction, { action, id })),
+                  onAction: (action: ActionId, id: string) => post(action, id),
                 }
               : {})}
             onClose={() => select(null)}
+          />
+        )}
+        {multi.ids.length > 1 && (
+          <SelectionPanel
+            store={store}
+            ids={multi.ids}
+            onSelect={select}
+            onClose={() => select(null)}
+            {...(meta?.mode === 'cluster'
+              ? { onAction: (action: ActionId, ids: readonly string[]) => post(action, ids[0] ?? '', ids) }
+              : {})}
+          />
+        )}
+        {menu.shown !== null && (
+          <CanvasMenu
+            request={menu.shown}
+            store={store}
+            mode={meta?.mode}
+            offered={objectActions}
+            onAction={post}
+            handlers={menuHandlers}
+            onClose={menu.close}
           />
         )}
       </div>

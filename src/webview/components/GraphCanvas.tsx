@@ -2,6 +2,7 @@
 import type { JSX, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CanvasController } from '../canvas/canvasController';
+import type { ScreenPoint } from '../canvas/canvasGestures';
 import { resolveTheme, watchTheme } from '../canvas/theme';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { LayoutClient } from '../layout/layoutClient';
@@ -14,11 +15,14 @@ export interface GraphCanvasProps {
   readonly workerUri: string;
   readonly view: ViewGraph;
   readonly context: string;
-  readonly selection: string | null;
+  /** What is selected, as drawn: one node, several (a multi-selection), or none. */
+  readonly selection: readonly string[];
   readonly matches: ReadonlySet<string> | null;
   readonly initialViewport: Viewport | null;
   readonly controllerRef: RefObject<CanvasController | null>;
   readonly onSelect: (id: string | null) => void;
+  readonly onToggle: (id: string) => void;
+  readonly onContextMenu: (id: string, at: ScreenPoint) => void;
   readonly onActivate: (id: string) => void;
   readonly onViewport: (viewport: Viewport) => void;
   readonly onLayoutBusy: (busy: boolean) => void;
@@ -47,6 +51,8 @@ function useCanvasController(
       element,
       {
         select: (id) => props()?.onSelect(id),
+        toggle: (id) => props()?.onToggle(id),
+        contextMenu: (id, at) => props()?.onContextMenu(id, at),
         activate: (id) => props()?.onActivate(id),
         viewportChanged: (v) => props()?.onViewport(v),
         layoutBusy: (busy) => props()?.onLayoutBusy(busy),
@@ -93,7 +99,10 @@ export function GraphCanvas(props: GraphCanvasProps): JSX.Element {
         tabIndex={0}
         role="application"
         aria-roledescription="topology graph"
-        aria-label="Topology graph. Arrow keys move between objects, Tab walks them in order, Enter selects, Escape clears."
+        aria-label={
+          'Topology graph. Arrow keys move between objects, Tab walks them in order, Enter selects, Escape clears, ' +
+          'Ctrl+Enter or Ctrl+click adds to the selection, Shift+F10 opens the actions of an object.'
+        }
         onKeyDown={(event) => {
           if (controller?.handleKey(event) === true) event.preventDefault();
         }}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionSpec, actionsFor } from '../../../src/engine/actions/catalog';
+import { BULK_ACTIONS, actionSpec, actionsFor, bulkActionsFor } from '../../../src/engine/actions/catalog';
 import { protectionRule } from '../../../src/engine/actions/protectedContext';
 
 const ids = (kind: string, surface: 'cluster' | 'history' | 'manifests'): string[] => actionsFor(kind, surface).map((a) => a.id);
@@ -44,5 +44,13 @@ describe('protected contexts', () => {
 
   it('protects nothing with an empty pattern', () => {
     expect(protectionRule('  ').matches('prod')).toBe(false);
+  });
+});
+
+describe('the bulk actions of a multi-selection', () => {
+  it('offers those that fit every selected kind, in menu order', () => {
+    expect(bulkActionsFor(['Deployment', 'Service', 'Pod']).map((a) => a.id)).toEqual(['copy-name', 'delete']);
+    expect(bulkActionsFor(['Secret', 'Node']).map((a) => a.id)).toEqual(['copy-name', 'delete']);
+    expect([...BULK_ACTIONS].every((id) => actionSpec(id).kinds === undefined)).toBe(true);
   });
 });
