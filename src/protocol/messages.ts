@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../engine/findings';
 import type { GraphDelta, TopologyGraph } from '../engine/model/graph';
+import type { GraphDiff } from '../engine/model/graphDiff';
 import type { MetricsSeries } from '../engine/metrics/history';
 import type { MetricsById } from '../engine/metrics/metricsModel';
 import { ACTION_IDS, type ActionId } from '../engine/actions/catalog';
@@ -55,15 +56,8 @@ export interface TimelineState {
   readonly compare: { readonly from: number | null; readonly to: number | null } | null;
 }
 
-/** A comparison drawn on the graph: ids of what was added, removed (still drawn, marked) and changed, in words too. */
-export interface GraphDiff {
-  readonly from: string;
-  readonly to: string;
-  readonly added: readonly string[];
-  readonly removed: readonly string[];
-  readonly changed: readonly string[];
-  readonly changes: readonly string[];
-}
+/** The comparison shape lives in the engine, which computes it; both ends of the protocol name it from here. */
+export type { GraphDiff } from '../engine/model/graphDiff';
 
 /** Formats the webview can produce itself; exporters that need no canvas (SVG, PDF) live in the engine. */
 export type WebviewExportFormat = 'png' | 'positions';

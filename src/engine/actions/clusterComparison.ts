@@ -3,6 +3,7 @@
  * already draws for a comparison of two moments, so one visual language says what differs. Would be created: added;
  * would be configured: changed; unchanged: unmarked. A failed dry run has no mark of its own: it is listed in words.
  */
+import type { GraphDiff } from '../model/graphDiff.js';
 import type { ApplyOutcome } from './applyOutcome.js';
 
 export interface ComparedObject {
@@ -16,15 +17,8 @@ export interface ComparedObject {
   readonly reason?: string | undefined;
 }
 
-/** The shape of the view's comparison (protocol GraphDiff): nothing is removed by an apply. */
-export interface ClusterComparison {
-  readonly from: string;
-  readonly to: string;
-  readonly added: readonly string[];
-  readonly removed: readonly string[];
-  readonly changed: readonly string[];
-  readonly changes: readonly string[];
-}
+/** The view's comparison shape: nothing is removed by an apply. */
+export type ClusterComparison = GraphDiff;
 
 const SHOWN_FIELDS = 3;
 
