@@ -375,8 +375,21 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 1; ; attempt++) {
     if (await widget.isVisible()) await page.keyboard.press('Escape');
+    // A webview that is loading again (its tab just came back) can swallow F1: from the second try on, take the
+    // focus out of any iframe first, then ask again.
+    if (attempt > 1)
+      await page.evaluate(() =>
+        (globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } }).document.activeElement?.blur?.(),
+      );
     await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: Math.max(1_000, deadline - Date.now()) });
+    const opened = await input.waitFor({ state: 'visible', timeout: Math.min(5_000, Math.max(1_000, deadline - Date.now())) }).then(
+      () => true,
+      (err: unknown) => {
+        if (Date.now() >= deadline) throw err;
+        return false;
+      },
+    );
+    if (!opened) continue;
     await input.fill(`>${title}`);
     try {
       await row.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) });
