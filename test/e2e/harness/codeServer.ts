@@ -390,7 +390,15 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
       },
     );
     if (!opened) continue;
-    await input.fill(`>${title}`);
+    // A webview taking the focus as it loads closes the palette again: then ask once more.
+    const typed = await input.fill(`>${title}`, { timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) }).then(
+      () => true,
+      (err: unknown) => {
+        if (Date.now() >= deadline) throw err;
+        return false;
+      },
+    );
+    if (!typed) continue;
     try {
       await row.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) });
       break;
