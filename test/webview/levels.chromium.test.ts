@@ -211,7 +211,18 @@ describe.skipIf(!chromiumAvailable())('levels of detail in Chromium', { timeout:
     const details = page.page.getByTestId('details');
     await expect.poll(() => details.locator('.details-kind').textContent()).toBe('Application in team-0');
     await expect.poll(() => page.page.getByTestId('group-summary').textContent()).toMatch(/^\d+ objects · /);
-    await page.clickNode('app:team-0/api', true);
+    // On a loaded 2-core machine the two clicks can land further apart than a double-click: a user clicks again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.clickNode('app:team-0/api', true);
+      const opened = await expect
+        .poll(async () => (await page.nodeData('app:team-0/api')) === null, { timeout: 4_000 })
+        .toBe(true)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (opened) break;
+    }
     await expect.poll(async () => (await page.nodeData('app:team-0/api')) === null).toBe(true);
     await page.settled();
     const opened = await page.positions();
