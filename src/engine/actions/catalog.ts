@@ -29,6 +29,10 @@ export interface ActionAccess {
 export interface ActionSpec {
   readonly id: ActionId;
   readonly title: string;
+  /** The command that runs it is `kubilitics.actions.<command>` (panel buttons run the Resources view's commands). */
+  readonly command: string;
+  /** How the journal names it: the Event reason `Kubilitics<journalVerb>` and the history's verb. */
+  readonly journalVerb: string;
   /** Kinds it applies to; `undefined` means every kind. */
   readonly kinds?: ReadonlySet<string>;
   /** Kinds it never applies to (Edit: a Secret, whose values are never read). */
@@ -48,24 +52,88 @@ const POD = new Set(['Pod']);
 const FORWARDABLE = new Set(['Pod', 'Service']);
 
 export const ACTIONS: readonly ActionSpec[] = [
-  { id: 'view-yaml', title: 'View YAML', mutates: false, destructive: false, access: [{ verb: 'get' }] },
+  {
+    id: 'view-yaml',
+    command: 'viewYaml',
+    journalVerb: 'ViewYaml',
+    title: 'View YAML',
+    mutates: false,
+    destructive: false,
+    access: [{ verb: 'get' }],
+  },
   {
     id: 'edit',
+    command: 'edit',
+    journalVerb: 'Apply',
     title: 'Edit…',
     exceptKinds: new Set(['Secret']),
     mutates: true,
     destructive: false,
     access: [{ verb: 'get' }, { verb: 'patch' }],
   },
-  { id: 'copy-name', title: 'Copy Name', mutates: false, destructive: false, access: [] },
-  { id: 'copy-kubectl', title: 'Copy as kubectl Command', mutates: false, destructive: false, access: [] },
-  { id: 'scale', title: 'Scale…', kinds: SCALABLE, mutates: true, destructive: false, access: [{ verb: 'patch', subresource: 'scale' }] },
-  { id: 'restart', title: 'Rollout Restart', kinds: RESTARTABLE, mutates: true, destructive: true, access: [{ verb: 'patch' }] },
-  { id: 'delete', title: 'Delete…', mutates: true, destructive: true, access: [{ verb: 'delete' }] },
-  { id: 'cordon', title: 'Cordon', kinds: NODE, mutates: true, destructive: false, access: [{ verb: 'patch' }] },
-  { id: 'uncordon', title: 'Uncordon', kinds: NODE, mutates: true, destructive: false, access: [{ verb: 'patch' }] },
+  { id: 'copy-name', command: 'copyName', journalVerb: 'CopyName', title: 'Copy Name', mutates: false, destructive: false, access: [] },
+  {
+    id: 'copy-kubectl',
+    command: 'copyKubectl',
+    journalVerb: 'CopyKubectl',
+    title: 'Copy as kubectl Command',
+    mutates: false,
+    destructive: false,
+    access: [],
+  },
+  {
+    id: 'scale',
+    command: 'scale',
+    journalVerb: 'Scale',
+    title: 'Scale…',
+    kinds: SCALABLE,
+    mutates: true,
+    destructive: false,
+    access: [{ verb: 'patch', subresource: 'scale' }],
+  },
+  {
+    id: 'restart',
+    command: 'restart',
+    journalVerb: 'Restart',
+    title: 'Rollout Restart',
+    kinds: RESTARTABLE,
+    mutates: true,
+    destructive: true,
+    access: [{ verb: 'patch' }],
+  },
+  {
+    id: 'delete',
+    command: 'delete',
+    journalVerb: 'Delete',
+    title: 'Delete…',
+    mutates: true,
+    destructive: true,
+    access: [{ verb: 'delete' }],
+  },
+  {
+    id: 'cordon',
+    command: 'cordon',
+    journalVerb: 'Cordon',
+    title: 'Cordon',
+    kinds: NODE,
+    mutates: true,
+    destructive: false,
+    access: [{ verb: 'patch' }],
+  },
+  {
+    id: 'uncordon',
+    command: 'uncordon',
+    journalVerb: 'Uncordon',
+    title: 'Uncordon',
+    kinds: NODE,
+    mutates: true,
+    destructive: false,
+    access: [{ verb: 'patch' }],
+  },
   {
     id: 'drain',
+    command: 'drain',
+    journalVerb: 'Drain',
     title: 'Drain…',
     kinds: NODE,
     mutates: true,
@@ -75,6 +143,8 @@ export const ACTIONS: readonly ActionSpec[] = [
   // Neither changes an object, but both act inside the cluster: only on a live cluster, never on history or manifests.
   {
     id: 'shell',
+    command: 'shell',
+    journalVerb: 'Shell',
     title: 'Shell…',
     kinds: POD,
     mutates: true,
@@ -83,6 +153,8 @@ export const ACTIONS: readonly ActionSpec[] = [
   },
   {
     id: 'port-forward',
+    command: 'portForward',
+    journalVerb: 'PortForward',
     title: 'Port Forward…',
     kinds: FORWARDABLE,
     mutates: true,

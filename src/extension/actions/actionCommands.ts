@@ -48,27 +48,12 @@ export async function permitted(
   return targets;
 }
 
-const VERBS: Readonly<Record<ActionId, string>> = {
-  'view-yaml': 'ViewYaml',
-  edit: 'Apply',
-  'copy-name': 'CopyName',
-  'copy-kubectl': 'CopyKubectl',
-  scale: 'Scale',
-  restart: 'Restart',
-  delete: 'Delete',
-  cordon: 'Cordon',
-  uncordon: 'Uncordon',
-  drain: 'Drain',
-  shell: 'Shell',
-  'port-forward': 'PortForward',
-};
-
 /** Every change is journaled (log, history, Events view) as the kubectl line that would make it. */
 export function journalAction(id: ActionId, targets: ActionTargets, record: ObjectRecord, args: ActionArguments = {}): void {
   const command = kubectlCommand(id, targetOf(targets.context, record), args);
   log().info(`action: ${command}`);
   const { group, kind, namespace, name } = record;
-  recordAction({ objectId: record.id, group, kind, namespace, name, verb: VERBS[id], command, at: Date.now() });
+  recordAction({ objectId: record.id, group, kind, namespace, name, verb: actionSpec(id).journalVerb, command, at: Date.now() });
 }
 
 export async function viewYaml(clusters: ClusterManager, argument: ActionArgument): Promise<void> {

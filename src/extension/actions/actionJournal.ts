@@ -4,6 +4,8 @@
  * Events), and the Events view (a row with source "you (Kubilitics)"). One journal for the extension's lifetime,
  * like the log; actions reach it through `recordAction`.
  */
+import { canonicalGroup, normalizeGroup, objectId } from '../../engine/model/kinds.js';
+import type { ObjectRef } from './objectApi.js';
 import { USER_REASON_PREFIX, USER_SOURCE, type EventEntry } from '../views/eventEntry.js';
 
 /** One action as it is journaled. */
@@ -50,4 +52,11 @@ export function actionEntry(action: ActionRecord): EventEntry {
 
 export function recordAction(action: ActionRecord): void {
   sink?.record(action, actionEntry(action));
+}
+
+/** An object named by its API reference (an apply's target), journaled under the id the graph gives it. */
+export function recordObjectAction(ref: ObjectRef, verb: string, command: string, at: number): void {
+  const group = normalizeGroup(canonicalGroup(ref.group, ref.kind));
+  const { kind, namespace, name } = ref;
+  recordAction({ objectId: objectId(group, kind, namespace, name), group, kind, namespace, name, verb, command, at });
 }

@@ -15,7 +15,7 @@ import { markRefusals, type AppliedText } from './applyDiagnostics.js';
 import { diffSide, showDiff, type ApplyDocuments } from './applyDocuments.js';
 import { confirmProtected } from './confirm.js';
 import { countOutcomes, planApply, runApply, type AppliedObject, type PlannedObject } from './manifestApply.js';
-import { recordAction } from './actionJournal.js';
+import { recordObjectAction } from './actionJournal.js';
 import { ServerSideApply } from './serverSideApply.js';
 import { sessionActions } from './sessionActions.js';
 
@@ -169,8 +169,6 @@ function journalApplied(ssa: ServerSideApply, planned: readonly PlannedObject[],
   results.forEach((result, index) => {
     const plan = planned[index];
     if (!plan || (result.outcome !== 'created' && result.outcome !== 'configured')) return;
-    const { group, kind, namespace, name } = ssa.target(plan.object).ref;
-    const objectId = [group || 'core', kind, namespace, name].join('/');
-    recordAction({ objectId, group: group || 'core', kind, namespace, name, verb: 'Apply', command, at });
+    recordObjectAction(ssa.target(plan.object).ref, 'Apply', command, at);
   });
 }

@@ -4,12 +4,13 @@
  * with Reload or Force; a 422 is shown at the line of each field it names. A Secret is never offered: its values are
  * never read, so there is nothing to edit.
  */
+import { actionSpec } from '../../engine/actions/catalog.js';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { explainConflicts, fieldConflicts } from '../../engine/actions/applyStatus.js';
 import { editableYaml, editTargetOf, type EditTarget } from '../../engine/actions/editableObject.js';
 import { kubectlCommand } from '../../engine/actions/kubectlCommand.js';
-import { recordAction } from './actionJournal.js';
+import { recordObjectAction } from './actionJournal.js';
 import { parseId } from '../../engine/model/kinds.js';
 import type { KubeObject } from '../../engine/model/object.js';
 import { ApiError } from '../cluster/apiClient.js';
@@ -66,7 +67,7 @@ export async function editObject(deps: EditDeps, argument: ActionArgument): Prom
     return;
   }
   const { objects, access } = sessionActions(targets.session);
-  const answer = await access.check({ id: 'edit', title: 'Edit', mutates: true, destructive: false, access: [{ verb: 'patch' }] }, record);
+  const answer = await access.check({ ...actionSpec('edit'), access: [{ verb: 'patch' }] }, record);
   if (!answer.allowed) {
     void vscode.window.showWarningMessage(`Edit ${describeRef(record)}: ${answer.reason ?? 'not permitted'}.`);
     return;
@@ -132,12 +133,11 @@ async function applyWith(
   try {
     putLiveSide(deps, document, await ssa.apply(edited, { force }));
     deps.diagnostics.delete(document.uri);
-    const { group, kind, namespace, name } = ssa.target(edited).ref;
+    const { ref } = ssa.target(edited);
     const context = editTargetOf(document.getText())?.context ?? '';
-    const command = `${kubectlCommand('edit', { context, group, kind, namespace, name })} (server-side apply${force ? ', forced' : ''})`;
+    const command = `${kubectlCommand('edit', { context, ...ref })} (server-side apply${force ? ', forced' : ''})`;
     log().info(`action: ${command}`);
-    const objectId = [group || 'core', kind, namespace, name].join('/');
-    recordAction({ objectId, group: group || 'core', kind, namespace, name, verb: 'Edit', command, at: Date.now() });
+    recordObjectAction(ref, 'Edit', command, Date.now());
     void vscode.window.showInformationMessage(`${label} applied${force ? ' (forced)' : ''}.`);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;

@@ -1,6 +1,6 @@
 /** The action commands and the live objects' YAML documents, registered for the extension's lifetime. */
 import * as vscode from 'vscode';
-import type { ActionId } from '../../engine/actions/catalog.js';
+import { actionSpec, type ActionId } from '../../engine/actions/catalog.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { EventsTree } from '../views/eventsTree.js';
 import { setActionSink } from './actionJournal.js';
@@ -15,24 +15,9 @@ import { applyManifests } from './applyManifestsCommand.js';
 import { applyEdited, applyOnSave, editObject, type EditDeps } from './editObject.js';
 import { OBJECT_SCHEME, ObjectDocuments, toggleManagedFields } from './objectDocuments.js';
 
-const COMMANDS: Readonly<Record<ActionId, string>> = {
-  'view-yaml': 'viewYaml',
-  edit: 'edit',
-  'copy-name': 'copyName',
-  'copy-kubectl': 'copyKubectl',
-  scale: 'scale',
-  restart: 'restart',
-  delete: 'delete',
-  cordon: 'cordon',
-  uncordon: 'uncordon',
-  drain: 'drain',
-  shell: 'shell',
-  'port-forward': 'portForward',
-};
-
 /** The command that runs `action` (the details panel's buttons run the same commands as the Resources view). */
 export function actionCommand(action: ActionId): string {
-  return `kubilitics.actions.${COMMANDS[action]}`;
+  return `kubilitics.actions.${actionSpec(action).command}`;
 }
 
 type Register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<void>) => void;

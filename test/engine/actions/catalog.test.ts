@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BULK_ACTIONS, actionSpec, actionsFor, bulkActionsFor } from '../../../src/engine/actions/catalog';
+import { ACTIONS, BULK_ACTIONS, actionSpec, actionsFor, bulkActionsFor } from '../../../src/engine/actions/catalog';
 import { protectionRule } from '../../../src/engine/actions/protectedContext';
 
 const ids = (kind: string, surface: 'cluster' | 'history' | 'manifests'): string[] => actionsFor(kind, surface).map((a) => a.id);
@@ -52,5 +53,21 @@ describe('the bulk actions of a multi-selection', () => {
     expect(bulkActionsFor(['Deployment', 'Service', 'Pod']).map((a) => a.id)).toEqual(['copy-name', 'delete']);
     expect(bulkActionsFor(['Secret', 'Node']).map((a) => a.id)).toEqual(['copy-name', 'delete']);
     expect([...BULK_ACTIONS].every((id) => actionSpec(id).kinds === undefined)).toBe(true);
+  });
+});
+
+describe('the columns that name each action outside the engine', () => {
+  const contributed = new Set(
+    (
+      JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+        contributes: { commands: { command: string }[] };
+      }
+    ).contributes.commands.map((c) => c.command),
+  );
+
+  it('gives every action a contributed command and a distinct journal verb', () => {
+    for (const action of ACTIONS) expect(contributed, action.id).toContain(`kubilitics.actions.${action.command}`);
+    expect(new Set(ACTIONS.map((a) => a.journalVerb)).size).toBe(ACTIONS.length);
+    expect(ACTIONS.every((a) => /^[A-Z][A-Za-z]+$/.test(a.journalVerb))).toBe(true);
   });
 });
