@@ -5,23 +5,14 @@
  * View YAML from the Resources tree's context menu; Delete from the topology with its confirmation. Each is observed
  * on the API server and on the diagram.
  */
-import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
-import {
-  e2eAvailable,
-  expand,
-  openSharedWindow,
-  topologyFrame,
-  treeRow,
-  waitForLayout,
-  type SharedWindow,
-  useWorkspaceKubeconfig,
-} from './support.js';
+import { e2eAvailable, expand, topologyFrame, treeRow, waitForLayout } from './support.js';
 import * as k from '../cluster/real/builders.js';
-import { ClusterAdmin } from '../cluster/real/clusterAdmin.js';
-import { clusterAvailable, eventually, startPlane } from '../cluster/real/support.js';
+import { type ClusterAdmin } from '../cluster/real/clusterAdmin.js';
+import { clusterAvailable, eventually } from '../cluster/real/support.js';
+import { usePlaneWindow } from './planeWindow.js';
 
 const available = e2eAvailable() && clusterAvailable();
 const NS = 'shop';
@@ -43,37 +34,18 @@ async function editorText(page: Page): Promise<string> {
 }
 
 describe.skipIf(!available)('actions in a real VS Code against the real control plane', () => {
-  let plane: Awaited<ReturnType<typeof startPlane>>;
   let admin: ClusterAdmin;
-  let workbench: SharedWindow;
   let page: Page;
-  let passed = false;
-
-  beforeAll(async () => {
-    plane = await startPlane();
-    admin = ClusterAdmin.fromFile(plane.adminKubeconfigPath);
-    await admin.apply(k.namespace(NS), k.deployment('web', NS, 1), k.appliedSecret('db', NS, 'password', 'hunter2'));
-    await admin.waitForPods(NS, 'web', 1);
-    const kubeconfig = await readFile(plane.adminKubeconfigPath, 'utf8');
-    workbench = await openSharedWindow({
-      name: 'actions',
-      prepare: async ({ workspaceFolder, root }) => {
-        await useWorkspaceKubeconfig(root, workspaceFolder, kubeconfig);
-      },
-      // The DOM renderer puts the terminal's rows in the page, where the shell test reads them.
-      userSettings: { 'terminal.integrated.gpuAcceleration': 'off' },
-    });
-    ({ page } = workbench);
-  }, 300_000);
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
+  const planeWindow = usePlaneWindow({
+    name: 'actions',
+    seed: async (cluster) => {
+      await cluster.apply(k.namespace(NS), k.deployment('web', NS, 1), k.appliedSecret('db', NS, 'password', 'hunter2'));
+      await cluster.waitForPods(NS, 'web', 1);
+    },
+    // The DOM renderer puts the terminal's rows in the page, where the shell test reads them.
+    userSettings: { 'terminal.integrated.gpuAcceleration': 'off' },
   });
-
-  afterAll(async () => {
-    await workbench?.close();
-    await plane?.finish(passed);
-  });
+  beforeAll(() => ({ admin, page } = planeWindow()));
 
   /** Reveals Deployment web from the Resources tree (a click on its row), as a user finds an object; returns the details panel. */
   async function revealWeb(): Promise<Locator> {
@@ -204,6 +176,5 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
     const pods = await admin.core.listNamespacedPod({ namespace: NS });
     await eventually('its Pods gone', async () => (await admin.core.listNamespacedPod({ namespace: NS })).items.length === 0, 60_000);
     expect(pods.items.length).toBeLessThanOrEqual(3);
-    passed = true;
   }, 240_000);
 });

@@ -1,5 +1,5 @@
 import { parse, stringify } from 'yaml';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runCommand, screenshot, waitForNotification } from './harness/codeServer.js';
 import {
@@ -11,6 +11,7 @@ import {
   waitForStats,
   type SharedWindow,
   useWorkspaceKubeconfig,
+  screenshotOnFailure,
 } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
@@ -85,9 +86,7 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
     page = workbench.page;
   }, 300_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await workbench?.close();

@@ -3,7 +3,7 @@
  * namespace opens when a Pod in it is searched for, and the Pod's neighbourhood is focused. The screenshots
  * (cluster-levels-*.png in the results folder) are the README's cluster pictures.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
 import {
@@ -14,6 +14,7 @@ import {
   waitForLayout,
   waitForStats,
   useWorkspaceKubeconfig,
+  screenshotOnFailure,
 } from './support.js';
 import type { SharedWindow } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
@@ -60,9 +61,7 @@ describe.skipIf(!available)('a ~1,500-object live cluster at the namespace level
     page = workbench.page;
   }, 300_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await workbench?.close();

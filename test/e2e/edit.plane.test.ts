@@ -4,25 +4,17 @@
  * save, read the diff (live ↔ edited), confirm, and watch the diagram follow. Then a conflict: a field the tests' own
  * field manager set, changed in an edit opened from the Resources tree, explained (field and manager) and forced.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { clearNotifications, explorerContextMenu, runCommand, screenshot, waitForNotification } from './harness/codeServer.js';
-import {
-  e2eAvailable,
-  expand,
-  openSharedWindow,
-  topologyFrame,
-  treeRow,
-  waitForLayout,
-  type SharedWindow,
-  useWorkspaceKubeconfig,
-} from './support.js';
+import { e2eAvailable, expand, topologyFrame, treeRow, waitForLayout } from './support.js';
 import * as k from '../cluster/real/builders.js';
-import { ClusterAdmin } from '../cluster/real/clusterAdmin.js';
-import { clusterAvailable, eventually, startPlane } from '../cluster/real/support.js';
+import { type ClusterAdmin } from '../cluster/real/clusterAdmin.js';
+import { clusterAvailable, eventually } from '../cluster/real/support.js';
+import { usePlaneWindow } from './planeWindow.js';
 
 const available = e2eAvailable() && clusterAvailable();
 const NS = 'edits';
@@ -82,41 +74,24 @@ async function chooseMenuItem(page: Page, label: string): Promise<void> {
 }
 
 describe.skipIf(!available)('Edit in a real VS Code against the real control plane', () => {
-  let plane: Awaited<ReturnType<typeof startPlane>>;
   let admin: ClusterAdmin;
-  let workbench: SharedWindow;
   let page: Page;
-  let passed = false;
   const dialog = (): Locator => page.locator('.monaco-dialog-box');
-
-  beforeAll(async () => {
-    plane = await startPlane();
-    admin = ClusterAdmin.fromFile(plane.adminKubeconfigPath);
-    await admin.apply(k.namespace(NS), unownedReplicas('web'), k.deployment('api', NS, 1));
-    await admin.waitForPods(NS, 'web', 1);
-    await admin.waitForPods(NS, 'api', 1);
-    const kubeconfig = await readFile(plane.adminKubeconfigPath, 'utf8');
-    workbench = await openSharedWindow({
-      name: 'edit',
-      prepare: async ({ workspaceFolder, root }) => {
-        await useWorkspaceKubeconfig(root, workspaceFolder, kubeconfig);
-        // For Compare with Cluster, once the edits above ran: web's replicas differ (2 live), api is as forced (3),
-        // the ConfigMap is not on the cluster.
-        const manifests = [k.deployment('web', NS, 4), k.deployment('api', NS, 3), k.configMap('fresh', NS, { a: 'b' })];
-        await writeFile(join(workspaceFolder, 'edits.yaml'), manifests.map((manifest) => stringify(manifest)).join('---\n'));
-      },
-    });
-    ({ page } = workbench);
-  }, 300_000);
-
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
+  const planeWindow = usePlaneWindow({
+    name: 'edit',
+    seed: async (cluster) => {
+      await cluster.apply(k.namespace(NS), unownedReplicas('web'), k.deployment('api', NS, 1));
+      await cluster.waitForPods(NS, 'web', 1);
+      await cluster.waitForPods(NS, 'api', 1);
+    },
+    prepare: async ({ workspaceFolder }) => {
+      // For Compare with Cluster, once the edits above ran: web's replicas differ (2 live), api is as forced (3),
+      // the ConfigMap is not on the cluster.
+      const manifests = [k.deployment('web', NS, 4), k.deployment('api', NS, 3), k.configMap('fresh', NS, { a: 'b' })];
+      await writeFile(join(workspaceFolder, 'edits.yaml'), manifests.map((manifest) => stringify(manifest)).join('---\n'));
+    },
   });
-
-  afterAll(async () => {
-    await workbench?.close();
-    await plane?.finish(passed);
-  });
+  beforeAll(() => ({ admin, page } = planeWindow()));
 
   /** The Resources tree opened on Deployments of the test namespace; the row of `name`. */
   async function deploymentRow(name: string): Promise<Locator> {
@@ -235,6 +210,5 @@ describe.skipIf(!available)('Edit in a real VS Code against the real control pla
     expect(said).toContain('1 would be created, 1 would be configured, 1 unchanged');
     await page.waitForTimeout(1_500);
     await screenshot(page, 'edit-compare-with-cluster');
-    passed = true;
   }, 240_000);
 });

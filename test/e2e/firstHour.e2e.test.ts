@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   installExtension,
@@ -13,7 +13,7 @@ import {
   type CodeServerInstance,
   type TempDirs,
 } from './harness/codeServer.js';
-import { e2eAvailable, packagedVsix } from './support.js';
+import { e2eAvailable, packagedVsix, screenshotOnFailure } from './support.js';
 
 const available = e2eAvailable();
 
@@ -52,9 +52,7 @@ describe.skipIf(!available)('a new user without a kubeconfig (real VS Code, code
     ({ browser, page } = await openWorkbench(code.url, dirs.workspaceFolder));
   }, 300_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);

@@ -1,9 +1,18 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { explorerContextMenu, runCommand, screenshot } from './harness/codeServer.js';
-import { e2eAvailable, openSharedWindow, problemCounts, topologyFrame, waitForLayout, waitForStats, type SharedWindow } from './support.js';
+import {
+  e2eAvailable,
+  openSharedWindow,
+  problemCounts,
+  topologyFrame,
+  waitForLayout,
+  waitForStats,
+  type SharedWindow,
+  screenshotOnFailure,
+} from './support.js';
 import { topologyFromPaths } from '../../src/engine/topology.js';
 
 const available = e2eAvailable();
@@ -65,9 +74,7 @@ describe.skipIf(!available)('hostile manifests in a real VS Code (code-server)',
     page = dirs.page;
   }, 300_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await dirs?.close();

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
 import {
@@ -10,6 +10,7 @@ import {
   waitForStats,
   type SharedWindow,
   useWorkspaceKubeconfig,
+  screenshotOnFailure,
 } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
@@ -146,9 +147,7 @@ describe.skipIf(!available)('Logs in a real VS Code (code-server)', () => {
     ({ page } = workbench);
   }, 300_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await workbench?.close();

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runCommand, screenshot } from './harness/codeServer.js';
 import {
@@ -11,6 +11,7 @@ import {
   useWorkspaceKubeconfig,
   expand,
   treeRow,
+  screenshotOnFailure,
 } from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
@@ -45,9 +46,7 @@ describe.skipIf(!available)('the Resources tree follows the cluster as the diagr
     ({ page } = workbench);
   }, 300_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await workbench?.close();

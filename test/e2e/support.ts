@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { e2eCacheDir, openWorkbench, writeUserSettings } from './harness/codeServer.js';
+import { afterEach, inject } from 'vitest';
+import { e2eCacheDir, openWorkbench, screenshot, writeUserSettings } from './harness/codeServer.js';
 import { askSharedSetup, packageExtension, type SharedCodeServer } from './harness/sharedServer.js';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -203,4 +203,12 @@ export function treeRow(page: Page, label: string): Locator {
 export async function expand(row: Locator, timeoutMs = 30_000): Promise<void> {
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** After a failed test, a screenshot of the window it ran in (named after the test), for the CI artifacts. */
+export function screenshotOnFailure(page: () => Page | undefined): void {
+  afterEach(async (context) => {
+    const current = page();
+    if (context.task.result?.state === 'fail' && current) await screenshot(current, `failed-${context.task.name}`).catch(() => undefined);
+  });
 }

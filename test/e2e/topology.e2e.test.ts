@@ -1,7 +1,7 @@
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { explorerContextMenu, runCommand, screenshot, waitForNotification } from './harness/codeServer.js';
 import {
@@ -16,6 +16,7 @@ import {
   waitForLayout,
   waitForStats,
   type SharedWindow,
+  screenshotOnFailure,
 } from './support.js';
 import { countFindings } from '../../src/engine/findings.js';
 import { topologyFromPaths } from '../../src/engine/topology.js';
@@ -42,9 +43,7 @@ describe.skipIf(!available)('the packaged extension in a real VS Code (code-serv
     page = dirs.page;
   }, 300_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await dirs?.close();

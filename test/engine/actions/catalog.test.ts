@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, BULK_ACTIONS, actionSpec, actionsFor, bulkActionsFor } from '../../../src/engine/actions/catalog';
 import { protectionRule } from '../../../src/engine/actions/protectedContext';
@@ -59,7 +60,7 @@ describe('the bulk actions of a multi-selection', () => {
 describe('the columns that name each action outside the engine', () => {
   const contributed = new Set(
     (
-      JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      JSON.parse(readFileSync(resolve(__dirname, '../../../package.json'), 'utf8')) as {
         contributes: { commands: { command: string }[] };
       }
     ).contributes.commands.map((c) => c.command),
