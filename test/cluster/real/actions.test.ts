@@ -4,7 +4,7 @@
  * policy (what goes matches what the confirmation listed), a Secret read as metadata only, and the permission
  * answers for the RBAC-limited identity (denied before asking, and the 403 when asked anyway).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actionSpec } from '../../../src/engine/actions/catalog.js';
 import { deletionPlan } from '../../../src/engine/actions/dependents.js';
 import { drainPlan } from '../../../src/engine/actions/drainPlan.js';
@@ -14,8 +14,9 @@ import { AccessReviewer } from '../../../src/extension/actions/accessReview.js';
 import { drainNode } from '../../../src/extension/actions/drain.js';
 import { ObjectApi } from '../../../src/extension/actions/objectApi.js';
 import * as k from './builders.js';
-import { ClusterAdmin } from './clusterAdmin.js';
-import { clusterAvailable, connect, eventually, settled, startPlane, type LiveSession } from './support.js';
+import type { ClusterAdmin } from './clusterAdmin.js';
+import { usePlaneSession, type PlaneSession } from './planeSession.js';
+import { clusterAvailable, connect, eventually, settled, type LiveSession } from './support.js';
 
 const available = clusterAvailable();
 const NS = 'actions';
@@ -28,28 +29,19 @@ const ref = (kind: string, name: string, group = 'apps'): { group: string; kind:
 });
 
 describe.skipIf(!available)('actions against the real control plane', () => {
-  let plane: Awaited<ReturnType<typeof startPlane>>;
+  let plane: PlaneSession['plane'];
   let admin: ClusterAdmin;
   let live: LiveSession;
   let api: ObjectApi;
-  let passed = false;
+  const planeSession = usePlaneSession(NS);
 
   const records = (prefix: string): ObjectRecord[] => [...live.session.engine.objects()].filter((r) => r.id.startsWith(prefix));
   const replicaSetsOf = (name: string): ObjectRecord[] =>
     records(`apps/ReplicaSet/${NS}/${name}-`).filter((r) => r.object.metadata?.ownerReferences?.some((o) => o.name === name));
 
-  beforeAll(async () => {
-    plane = await startPlane();
-    admin = ClusterAdmin.fromFile(plane.adminKubeconfigPath);
-    await admin.apply(k.namespace(NS));
-    live = await connect(plane.adminKubeconfigPath);
-    await settled(live.session);
+  beforeAll(() => {
+    ({ plane, admin, live } = planeSession());
     api = new ObjectApi(live.session.api, () => live.session.discovery);
-  });
-
-  afterAll(async () => {
-    live?.session.dispose();
-    await plane?.finish(passed);
   });
 
   it('scales a Deployment and restarts it: the graph gains its Pods, then a second ReplicaSet', async () => {
@@ -192,6 +184,5 @@ describe.skipIf(!available)('actions against the real control plane', () => {
     } finally {
       limited.session.dispose();
     }
-    passed = true;
   });
 });

@@ -4,7 +4,7 @@
  * field manager explained from the Status causes and then forced; a 422 pointed at the line of the field; a Secret
  * applied with its values never coming back; and the 403 of the RBAC-limited identity explained.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { itemsToApply } from '../../../src/engine/actions/applyManifests.js';
 import { fieldConflicts, invalidFields } from '../../../src/engine/actions/applyStatus.js';
 import { editableYaml } from '../../../src/engine/actions/editableObject.js';
@@ -15,8 +15,9 @@ import { countOutcomes, planApply, reasonOf, runApply } from '../../../src/exten
 import { ObjectApi } from '../../../src/extension/actions/objectApi.js';
 import { ServerSideApply } from '../../../src/extension/actions/serverSideApply.js';
 import * as k from './builders.js';
-import { ClusterAdmin } from './clusterAdmin.js';
-import { clusterAvailable, connect, eventually, settled, startPlane, type LiveSession } from './support.js';
+import type { ClusterAdmin } from './clusterAdmin.js';
+import { usePlaneSession, type PlaneSession } from './planeSession.js';
+import { clusterAvailable, connect, eventually, settled, type LiveSession } from './support.js';
 
 const available = clusterAvailable();
 const NS = 'apply';
@@ -57,24 +58,15 @@ stringData:
 `;
 
 describe.skipIf(!available)('server-side apply against the real control plane', () => {
-  let plane: Awaited<ReturnType<typeof startPlane>>;
+  let plane: PlaneSession['plane'];
   let admin: ClusterAdmin;
   let live: LiveSession;
   let ssa: ServerSideApply;
-  let passed = false;
+  const planeSession = usePlaneSession(NS);
 
-  beforeAll(async () => {
-    plane = await startPlane();
-    admin = ClusterAdmin.fromFile(plane.adminKubeconfigPath);
-    await admin.apply(k.namespace(NS));
-    live = await connect(plane.adminKubeconfigPath);
-    await settled(live.session);
+  beforeAll(() => {
+    ({ plane, admin, live } = planeSession());
     ssa = new ServerSideApply(live.session.api, new ObjectApi(live.session.api, () => live.session.discovery), 'default');
-  });
-
-  afterAll(async () => {
-    live?.session.dispose();
-    await plane?.finish(passed);
   });
 
   it('dry-runs a manifest (everything created), applies it, and a second dry run finds it unchanged', async () => {
@@ -178,6 +170,5 @@ describe.skipIf(!available)('server-side apply against the real control plane', 
     } finally {
       limited.session.dispose();
     }
-    passed = true;
   });
 });
