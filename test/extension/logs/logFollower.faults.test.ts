@@ -5,6 +5,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TestPodDirectory } from './podDirectory.js';
 import { LogMerger } from '../../../src/engine/logs/merger.js';
 import type { KubeObject } from '../../../src/engine/model/object.js';
 import { ApiClient, cutMarker } from '../../../src/extension/cluster/apiClient.js';
@@ -22,27 +23,6 @@ function runningPod(name: string, containers = ['app']): KubeObject {
     spec: { containers: containers.map((c) => ({ name: c, image: 'example.invalid/app' })) },
     status: { phase: 'Running', containerStatuses: containers.map((c) => ({ name: c, state: { running: {} } })) },
   };
-}
-
-/** The Pods behind what is followed, changed by the test (what the live graph does in the extension). */
-class Directory implements PodDirectory {
-  private objects = new Map<string, KubeObject>();
-  gone = false;
-  private listeners: (() => void)[] = [];
-  set(...pods: KubeObject[]): void {
-    this.objects = new Map(pods.map((p) => [`core/Pod/${NS}/${p.metadata!.name!}`, p]));
-    for (const listener of this.listeners) listener();
-  }
-  pods(): readonly string[] | undefined {
-    return this.gone ? undefined : [...this.objects.keys()].sort();
-  }
-  pod(id: string): KubeObject | undefined {
-    return this.objects.get(id);
-  }
-  onChange(listener: () => void): { dispose(): void } {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
-  }
 }
 
 let server: FakeApiServer;
@@ -93,7 +73,7 @@ describe('LogFollower against the fake API server: a stream cut in the middle of
     it(`(${cut}) resumes from the last timestamp, losing and repeating nothing`, async () => {
       server.upsert(runningPod('web-1') as never);
       server.setPodLog(NS, 'web-1', 'app', ['one', 'two']);
-      const directory = new Directory();
+      const directory = new TestPodDirectory(NS);
       directory.set(runningPod('web-1'));
       const follower = follow(directory, { follow: true });
       await until(() => received(follower).length === 2 && server.followingLogs() === 1, 'the first lines', follower);
@@ -124,7 +104,7 @@ describe('LogFollower against the fake API server: a stream cut in the middle of
     const ended: KubeObject = { ...runningPod('job-1'), status: { containerStatuses: [{ name: 'app', state: { terminated: {} } }] } };
     server.upsert(ended as never);
     server.setPodLog(NS, 'job-1', 'app', ['working', 'last words, no newline'], true);
-    const directory = new Directory();
+    const directory = new TestPodDirectory(NS);
     directory.set(ended);
     const follower = follow(directory, { follow: false });
     await until(() => follower.state === 'ended', 'the end', follower);
@@ -146,7 +126,7 @@ describe('LogFollower against the fake API server: lines of a megabyte', () => {
     server.upsert(runningPod('big') as never);
     const lines = [1, 2, 3, 4].map((n) => bigLine(n, MB));
     server.setPodLog(NS, 'big', 'app', lines.slice(0, 2));
-    const directory = new Directory();
+    const directory = new TestPodDirectory(NS);
     directory.set(runningPod('big'));
     const follower = follow(directory, { follow: true });
     await until(() => follower.merger.total === 2, 'the first two', follower);
@@ -160,7 +140,7 @@ describe('LogFollower against the fake API server: lines of a megabyte', () => {
     server.upsert(runningPod('big') as never);
     const lines = [1, 2, 3, 4, 5, 6].map((n) => bigLine(n, MB));
     server.setPodLog(NS, 'big', 'app', lines);
-    const directory = new Directory();
+    const directory = new TestPodDirectory(NS);
     directory.set(runningPod('big'));
     const merger = new LogMerger({ maxLines: 10_000, maxChars: 2.5 * MB });
     const follower = follow(directory, { follow: true }, merger);
@@ -179,7 +159,7 @@ describe('LogFollower against the fake API server: lines of a megabyte', () => {
     server.upsert(runningPod('huge') as never);
     const huge = bigLine(7, MAX_LOG_LINE_CHARS + MB);
     server.setPodLog(NS, 'huge', 'app', ['before', huge, 'after']);
-    const directory = new Directory();
+    const directory = new TestPodDirectory(NS);
     directory.set(runningPod('huge'));
     const follower = follow(directory, { follow: true });
     await until(() => follower.merger.total === 3, 'every line', follower);
@@ -203,13 +183,13 @@ function clientSockets(): number {
 
 describe('LogFollower against the fake API server: cancellation leaves no connection open', () => {
   /** Three Pods of two containers each, all followed: six open log requests. */
-  async function followSix(): Promise<{ follower: LogFollower; directory: Directory }> {
+  async function followSix(): Promise<{ follower: LogFollower; directory: TestPodDirectory }> {
     const pods = ['web-1', 'web-2', 'web-3'].map((name) => runningPod(name, ['app', 'proxy']));
     for (const p of pods) {
       server.upsert(p as never);
       for (const c of ['app', 'proxy']) server.setPodLog(NS, p.metadata!.name!, c, [`${c} up`]);
     }
-    const directory = new Directory();
+    const directory = new TestPodDirectory(NS);
     directory.set(...pods);
     const follower = follow(directory, { follow: true });
     await until(() => server.followingLogs() === 6 && follower.merger.total === 6, 'six followed streams', follower);
@@ -261,7 +241,7 @@ describe('LogFollower against the fake API server: cancellation leaves no connec
     server.upsert(runningPod('web-1') as never);
     server.setPodLog(NS, 'web-1', 'app', ['up']);
     server.failNext(1000, { status: 503, verbs: ['get'], path: '/log' });
-    const directory = new Directory();
+    const directory = new TestPodDirectory(NS);
     directory.set(runningPod('web-1'));
     const follower = follow(directory, { follow: true });
     await until(() => follower.state === 'reconnecting' && logRequests() >= 2, 'retrying', follower);

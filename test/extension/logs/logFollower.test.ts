@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { TestPodDirectory } from './podDirectory.js';
 import { LogMerger } from '../../../src/engine/logs/merger.js';
 import type { KubeObject } from '../../../src/engine/model/object.js';
 import { ApiError, type RequestOptions } from '../../../src/extension/cluster/apiClient.js';
-import { LogFollower, type LineSource, type PodDirectory, type StreamState } from '../../../src/extension/logs/logFollower.js';
+import { LogFollower, type LineSource, type StreamState } from '../../../src/extension/logs/logFollower.js';
 
 const stamp = (s: number): string => `2024-05-01T10:00:${String(s).padStart(2, '0')}Z`;
 const pod = (name: string, containers = ['app'], state: 'running' | 'waiting' = 'running'): KubeObject => ({
@@ -12,27 +13,6 @@ const pod = (name: string, containers = ['app'], state: 'running' | 'waiting' = 
   spec: { containers: containers.map((c) => ({ name: c })) },
   status: { containerStatuses: containers.map((c) => ({ name: c, state: { [state]: {} } })) },
 });
-
-/** A directory whose Pods the test changes. */
-class Directory implements PodDirectory {
-  objects = new Map<string, KubeObject>();
-  gone = false;
-  private listeners: (() => void)[] = [];
-  set(...pods: KubeObject[]): void {
-    this.objects = new Map(pods.map((p) => [`core/Pod/shop/${p.metadata!.name!}`, p]));
-    for (const listener of this.listeners) listener();
-  }
-  pods(): readonly string[] | undefined {
-    return this.gone ? undefined : [...this.objects.keys()].sort();
-  }
-  pod(id: string): KubeObject | undefined {
-    return this.objects.get(id);
-  }
-  onChange(listener: () => void): { dispose(): void } {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
-  }
-}
 
 type Answer = string[] | Error | 'hang';
 /** Answers each request for a path in turn; records the queries. */
@@ -65,7 +45,7 @@ const plain = (merger: LogMerger): string[] => merger.plainText().split('\n').fi
 
 describe('LogFollower', () => {
   it('resumes a dropped stream from the last timestamp without losing or repeating a line', async () => {
-    const directory = new Directory();
+    const directory = new TestPodDirectory('shop');
     directory.set(pod('web-1'));
     const api = new FakeApi(
       new Map([
@@ -93,7 +73,7 @@ describe('LogFollower', () => {
   });
 
   it('follows Pods as they join and leave, and says so in the stream', async () => {
-    const directory = new Directory();
+    const directory = new TestPodDirectory('shop');
     directory.set(pod('web-1'));
     const api = new FakeApi(new Map([['web-2/app', [[`${stamp(5)} from two`], 'hang']]]));
     const merger = new LogMerger({ maxLines: 100 });
@@ -114,7 +94,7 @@ describe('LogFollower', () => {
   });
 
   it('streams every container of a Pod, each with its own prefix', async () => {
-    const directory = new Directory();
+    const directory = new TestPodDirectory('shop');
     directory.set(pod('web-1', ['app', 'sidecar']));
     const api = new FakeApi(
       new Map([
@@ -131,7 +111,7 @@ describe('LogFollower', () => {
   });
 
   it('tells which permission is missing on 403 and stops that stream', async () => {
-    const directory = new Directory();
+    const directory = new TestPodDirectory('shop');
     directory.set(pod('web-1'));
     const forbidden = new ApiError('forbidden', 'pods "web-1" is forbidden', 403);
     const api = new FakeApi(new Map([['web-1/app', [forbidden]]]));
@@ -144,7 +124,7 @@ describe('LogFollower', () => {
   });
 
   it('waits for a container that has not started (400), then streams it', async () => {
-    const directory = new Directory();
+    const directory = new TestPodDirectory('shop');
     directory.set(pod('web-1', ['app'], 'waiting'));
     const notStarted = new ApiError('bad-response', 'container "app" in pod "web-1" is waiting to start: ContainerCreating', 400);
     const api = new FakeApi(new Map([['web-1/app', [notStarted, notStarted, [`${stamp(1)} up`], 'hang']]]));
@@ -161,7 +141,7 @@ describe('LogFollower', () => {
   });
 
   it('ends a stream whose pod is gone (404) with that reason', async () => {
-    const directory = new Directory();
+    const directory = new TestPodDirectory('shop');
     directory.set(pod('web-1'));
     const api = new FakeApi(new Map([['web-1/app', [new ApiError('not-found', 'pods "web-1" not found', 404)]]]));
     const merger = new LogMerger({ maxLines: 100 });
@@ -172,7 +152,7 @@ describe('LogFollower', () => {
   });
 
   it('ends when not following and every container was read', async () => {
-    const directory = new Directory();
+    const directory = new TestPodDirectory('shop');
     directory.set(pod('web-1'));
     const api = new FakeApi(new Map([['web-1/app', [[`${stamp(1)} only`]]]]));
     const merger = new LogMerger({ maxLines: 100 });
