@@ -7,6 +7,7 @@ import type { EdgeType } from '../engine/model/graph';
 import { EDGE_VISUALS } from '../engine/visual/edges';
 import type { FocusOptions, ViewOptions } from '../engine/viewModel/viewOptions';
 import type { OverlayResource } from '../engine/metrics/overlay';
+import { LIMITS } from '../protocol/messages';
 import { DEFAULT_VIEW_OPTIONS, MAX_FOCUS_HOPS, MIN_FOCUS_HOPS, isLevelChoice } from '../engine/viewModel/viewOptions';
 
 export interface Viewport {
@@ -18,6 +19,8 @@ export interface UiState {
   readonly version: 1;
   readonly view: ViewOptions;
   readonly selection: string | null;
+  /** A multi-selection (two or more objects), kept like the single one while the panel is hidden. */
+  readonly multiSelection?: readonly string[];
   readonly viewport: Viewport | null;
   readonly legendOpen: boolean;
   readonly search: string;
@@ -77,12 +80,18 @@ function restoreViewport(value: unknown): Viewport | null {
   return finite(x) && finite(y) ? { zoom: value['zoom'], pan: { x, y } } : null;
 }
 
+function restoreMultiSelection(value: unknown): Pick<UiState, 'multiSelection'> {
+  const ids = [...new Set(strings(value))].slice(0, LIMITS.actionIds);
+  return ids.length > 1 ? { multiSelection: ids } : {};
+}
+
 export function restoreUiState(raw: unknown): UiState {
   if (!isRecord(raw) || raw['version'] !== 1) return DEFAULT_UI_STATE;
   return {
     version: 1,
     view: restoreView(raw['view']),
     selection: typeof raw['selection'] === 'string' ? raw['selection'] : null,
+    ...restoreMultiSelection(raw['multiSelection']),
     viewport: restoreViewport(raw['viewport']),
     legendOpen: raw['legendOpen'] === true,
     search: typeof raw['search'] === 'string' ? raw['search'].slice(0, 200) : '',

@@ -99,6 +99,21 @@ describe.skipIf(!chromiumAvailable())('multi-selection (Chromium)', { timeout: 1
     expect(await count.textContent()).toBe('2 objects selected');
   });
 
+  it('keeps a multi-selection when the panel is hidden and shown again (its state restored after a reload)', async () => {
+    const page = await suite.open(DARK);
+    await openGraph(page, 'cluster');
+    await page.clickNode(DEPLOY);
+    await page.clickNodeWith(SVC, { modifier: 'Control' });
+    const count = page.page.getByTestId('selection-count');
+    await expect.poll(() => count.textContent()).toBe('2 objects selected');
+    await page.page.reload();
+    await page.setTheme(DARK);
+    await openGraph(page, 'cluster');
+    await expect.poll(() => count.textContent()).toBe('2 objects selected');
+    await expect.poll(() => selectedOnCanvas(page)).toEqual([DEPLOY, SVC].sort());
+    expect(await page.page.getByTestId('bulk-actions').locator('button').allTextContents()).toEqual(['Copy Name', 'Delete…']);
+  });
+
   it('offers no bulk actions on manifests, and Escape clears the selection', async () => {
     const page = await suite.open(DARK);
     await openGraph(page, 'manifests');

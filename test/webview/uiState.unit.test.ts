@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/protocol/messages';
 import { restoreUiState, DEFAULT_UI_STATE } from '../../src/webview/uiState';
 
 describe('restoreUiState', () => {
@@ -24,5 +25,13 @@ describe('restoreUiState', () => {
     expect(restoreUiState({ version: 1, overlay: 'memory' }).overlay).toBe('memory');
     expect(restoreUiState({ version: 1, overlay: 'cpu' }).overlay).toBe('cpu');
     expect(restoreUiState({ version: 1, overlay: 'disk' })).not.toHaveProperty('overlay');
+  });
+
+  it('restores a multi-selection of two or more distinct ids, bounded as a bulk action is', () => {
+    expect(restoreUiState({ version: 1, multiSelection: ['a', 'b', 'a', 3] }).multiSelection).toEqual(['a', 'b']);
+    expect(restoreUiState({ version: 1, multiSelection: ['a'] })).not.toHaveProperty('multiSelection');
+    expect(restoreUiState({ version: 1, multiSelection: 'a' })).not.toHaveProperty('multiSelection');
+    const many = Array.from({ length: LIMITS.actionIds + 10 }, (_, i) => `id-${i}`);
+    expect(restoreUiState({ version: 1, multiSelection: many }).multiSelection).toHaveLength(LIMITS.actionIds);
   });
 });

@@ -54,6 +54,9 @@ function contextKey(view: ViewOptions, level: DetailLevel): string {
   return `${view.groupByNamespace ? 'grouped' : 'flat'}|${focus}|${level}${view.warningsOnly === true ? '|warnings' : ''}`;
 }
 
+/** The empty multi-selection, one array so the hook sees no change while there is none. */
+const NO_IDS: readonly string[] = [];
+
 export function App({ host, workerUri }: AppProps): JSX.Element {
   const store = useRef(new GraphStore()).current;
   const controller = useRef<CanvasController | null>(null);
@@ -79,7 +82,14 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
     // A double-click's own taps may arrive after it opened the fold they were on: that fold is gone, keep what opening selected.
     setUi((s) => (s.selection === id || (id !== null && isOpenedFold(s.view, id)) ? s : { ...s, selection: id }));
   }, []);
-  const multi = useMultiSelection(store, graphVersion, ui.selection, setSelection);
+  const setMultiSelection = useCallback((ids: readonly string[]) => {
+    setUi((s) => {
+      if (ids.length === 0 && s.multiSelection === undefined) return s;
+      const { multiSelection: _previous, ...rest } = s;
+      return ids.length === 0 ? rest : { ...rest, multiSelection: ids };
+    });
+  }, []);
+  const multi = useMultiSelection(store, graphVersion, ui.selection, setSelection, ui.multiSelection ?? NO_IDS, setMultiSelection);
   const { select, clear: clearMulti } = multi;
   const forgetOffered = useCallback(() => setObjectActions(null), []);
   const focusCanvas = useCallback(() => controller.current?.cy.container()?.focus(), []);

@@ -3,7 +3,7 @@
  * object selected is the ordinary selection (its details panel); two or more are this list, for the bulk actions. Only
  * objects join it: folds and namespace boxes stand for many objects and have no action of their own.
  */
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import { LIMITS } from '../../protocol/messages';
 
@@ -17,16 +17,18 @@ export interface MultiSelection {
 }
 
 /**
- * `current` and `setSingle`: the ordinary selection, and how to change it. `graphVersion` stands for the store's
- * contents: a delete, or a new graph, takes objects out of the multi-selection.
+ * `current` and `setSingle`: the ordinary selection, and how to change it; `picked` and `setPicked`: the
+ * multi-selection as the caller keeps it (persisted with the panel's state, so hiding the panel loses nothing).
+ * `graphVersion` stands for the store's contents: a delete, or a new graph, takes objects out of the multi-selection.
  */
 export function useMultiSelection(
   store: GraphStore,
   graphVersion: number,
   current: string | null,
   setSingle: (id: string | null) => void,
+  picked: readonly string[],
+  setPicked: (ids: readonly string[]) => void,
 ): MultiSelection {
-  const [picked, setPicked] = useState<readonly string[]>([]);
   const isObject = useCallback((id: string) => store.nodes.has(id), [store]);
   const ids = useMemo(() => {
     const present = picked.filter(isObject);
@@ -43,15 +45,15 @@ export function useMultiSelection(
       setPicked(after.length > 1 ? after : []);
       setSingle(after.length > 1 ? null : (after[0] ?? null));
     },
-    [ids, current, isObject, setSingle],
+    [ids, current, isObject, setSingle, setPicked],
   );
-  const clear = useCallback(() => setPicked([]), []);
+  const clear = useCallback(() => setPicked([]), [setPicked]);
   const select = useCallback(
     (id: string | null) => {
       setPicked([]);
       setSingle(id);
     },
-    [setSingle],
+    [setSingle, setPicked],
   );
   return { ids, toggle, select, clear };
 }
