@@ -10,7 +10,7 @@ import type { PageGlobals, WebviewPage } from './harness';
 import { chromiumAvailable } from './harness';
 import { chromiumSuite } from './suite';
 import { DARK, HIGH_CONTRAST, LIGHT } from './themes';
-import { DEPLOY, shop } from '../engine/viewModel/shopEvents';
+import { DEPLOY, NS, PODS_FOLD, POD_A, shop } from '../engine/viewModel/shopEvents';
 
 const OFFERED = [
   { action: 'view-yaml', title: 'View YAML', allowed: true },
@@ -152,5 +152,37 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     await page.page.keyboard.press('Enter');
     await expect.poll(() => page.page.getByTestId('node-menu').count()).toBe(0);
     await expect.poll(() => page.page.locator('.focus-chip').count()).toBe(1);
+  });
+
+  it('gives a fold of Pods a menu that opens it or selects its owner, and a namespace box one that folds it', async () => {
+    const page = await suite.open(DARK);
+    await openCluster(page);
+    const onCanvas = (id: string): Promise<boolean> =>
+      page.page.evaluate((nodeId) => (globalThis as unknown as PageGlobals).__kubilitics.cy.getElementById(nodeId).nonempty(), id);
+    expect(await onCanvas(PODS_FOLD)).toBe(true);
+    await page.clickNodeWith(PODS_FOLD, { button: 'right' });
+    const menu = page.page.getByRole('menu', { name: 'Actions for this group' });
+    await expect.poll(() => labels(page)).toEqual(['Open', 'Select Deployment web']);
+    await page.screenshot('fold-menu');
+    await page.page.keyboard.press('Enter');
+    await expect.poll(() => menu.count()).toBe(0);
+    await page.settled();
+    await expect.poll(() => onCanvas(POD_A)).toBe(true);
+    expect(await onCanvas(PODS_FOLD)).toBe(false);
+    // No cluster actions were asked for: a fold has none.
+    expect((await page.posted()).filter((m) => m.type === 'view/action')).toEqual([]);
+
+    // A namespace box is right-clicked inside its corner, where no node of its own sits.
+    const corner = await page.page.evaluate((box) => {
+      const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+      const bounds = cy.getElementById(box).renderedBoundingBox({ includeLabels: false });
+      const rect = cy.container()?.getBoundingClientRect();
+      return { x: (rect?.left ?? 0) + bounds.x1 + 8, y: (rect?.top ?? 0) + bounds.y1 + 8 };
+    }, `ns:${NS}`);
+    await page.page.mouse.click(corner.x, corner.y, { button: 'right' });
+    await expect.poll(() => labels(page)).toEqual(['Fold']);
+    await page.page.getByRole('menuitem', { name: 'Fold' }).click();
+    await page.settled();
+    await expect.poll(() => onCanvas(DEPLOY)).toBe(false);
   });
 });

@@ -293,6 +293,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
             offered={objectActions}
             onAction={post}
             handlers={menuHandlers}
+            folds={{ level: view.level, onActivate: activate, onSelect: select }}
             onClose={menu.close}
           />
         )}

@@ -9,7 +9,9 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ActionId } from '../../engine/actions/catalog';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { GraphMode } from '../../protocol/messages';
-import { bulkMenuItems, nodeMenuItems, placeMenu, type NodeMenuInput, type NodeMenuItem } from './nodeMenuModel';
+import type { DetailLevel } from '../../engine/viewModel/viewOptions';
+import { activation, foldOwner } from './activation';
+import { bulkMenuItems, foldMenuItems, nodeMenuItems, placeMenu, type NodeMenuInput, type NodeMenuItem } from './nodeMenuModel';
 import type { MenuRequest, OfferedActions } from './useNodeMenu';
 
 export interface NodeMenuProps {
@@ -135,14 +137,16 @@ export interface CanvasMenuProps {
   /** Runs an action on `id`, or on `ids` (a multi-selection). */
   readonly onAction: (action: ActionId, id: string, ids?: readonly string[]) => void;
   readonly handlers: Pick<NodeMenuInput, 'onOpenSource' | 'onFocus' | 'onShowLogs' | 'onShowHistory'>;
+  /** For a fold or a namespace box: the level drawn (what a double-click does depends on it), and what it runs. */
+  readonly folds: { readonly level: DetailLevel; readonly onActivate: (id: string) => void; readonly onSelect: (id: string) => void };
   readonly onClose: (restoreFocus: boolean) => void;
 }
 
 /** The menu of the node (or multi-selection) a request is about; nothing once that node has left the graph. */
-export function CanvasMenu({ request, store, mode, offered, onAction, handlers, onClose }: CanvasMenuProps): JSX.Element | null {
+export function CanvasMenu({ request, store, mode, offered, onAction, handlers, folds, onClose }: CanvasMenuProps): JSX.Element | null {
   const { ids } = request;
   const node = store.nodes.get(request.id);
-  if (node === undefined) return null;
+  if (node === undefined) return foldMenu(request, store, folds, onClose);
   const items =
     ids === undefined
       ? nodeMenuItems({ node, mode, offered, onAction: (action, id) => onAction(action, id), ...handlers })
@@ -152,4 +156,23 @@ export function CanvasMenu({ request, store, mode, offered, onAction, handlers, 
         );
   const label = ids === undefined ? `Actions for ${node.name}` : `Actions for ${ids.length} selected objects`;
   return <NodeMenu x={request.at.x} y={request.at.y} label={label} items={items} onClose={onClose} />;
+}
+
+function foldMenu(
+  request: MenuRequest,
+  store: GraphStore,
+  folds: CanvasMenuProps['folds'],
+  onClose: CanvasMenuProps['onClose'],
+): JSX.Element | null {
+  const { id } = request;
+  const ownerId = foldOwner(id);
+  const items = foldMenuItems({
+    id,
+    activation: activation(id, false, folds.level),
+    owner: ownerId === undefined ? undefined : store.nodes.get(ownerId),
+    onActivate: folds.onActivate,
+    onSelect: folds.onSelect,
+  });
+  if (items.length === 0) return null;
+  return <NodeMenu x={request.at.x} y={request.at.y} label="Actions for this group" items={items} onClose={onClose} />;
 }

@@ -35,7 +35,7 @@ export function activation(id: string, hasSource: boolean, level: DetailLevel): 
 }
 
 /** The object a fold of Pods or of Events hangs on. */
-function foldOwner(id: string): string | undefined {
+export function foldOwner(id: string): string | undefined {
   if (id.startsWith(POD_AGGREGATE_PREFIX)) return id.slice(POD_AGGREGATE_PREFIX.length);
   if (id.startsWith(EVENT_FOLD_PREFIX)) return id.slice(EVENT_FOLD_PREFIX.length);
   return undefined;

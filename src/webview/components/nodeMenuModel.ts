@@ -6,7 +6,9 @@
 import { actionSpec, bulkActionsFor, type ActionId } from '../../engine/actions/catalog';
 import { isLogKind } from '../../engine/logs/targets';
 import type { TopologyNode } from '../../engine/model/graph';
+import { GROUP_PREFIX } from '../../engine/viewModel/deriveView';
 import type { GraphMode, NodeActionState } from '../../protocol/messages';
+import type { Activation } from './activation';
 
 export interface NodeMenuItem {
   readonly key: string;
@@ -77,4 +79,27 @@ export function bulkMenuItems(kinds: readonly string[], run: (action: ActionId) 
     ...(spec.destructive ? { danger: true } : {}),
     run: () => run(spec.id),
   }));
+}
+
+export interface FoldMenuInput {
+  readonly id: string;
+  /** What a double-click on it does. */
+  readonly activation: Activation;
+  /** The object a fold of Pods or Events hangs on, when it is in the graph. */
+  readonly owner: TopologyNode | undefined;
+  readonly onActivate: (id: string) => void;
+  readonly onSelect: (id: string) => void;
+}
+
+/**
+ * A fold or a namespace box stands for many objects, so it has no cluster actions: its menu opens it (a box: folds
+ * it), as a double-click does, and leads to the object a fold of Pods or Events hangs on.
+ */
+export function foldMenuItems(input: FoldMenuInput): NodeMenuItem[] {
+  const { id, owner } = input;
+  const items: NodeMenuItem[] = [];
+  if (input.activation.kind === 'view')
+    items.push({ key: 'open', label: id.startsWith(GROUP_PREFIX) ? 'Fold' : 'Open', run: () => input.onActivate(id) });
+  if (owner !== undefined) items.push({ key: 'owner', label: `Select ${owner.kind} ${owner.name}`, run: () => input.onSelect(owner.id) });
+  return items;
 }

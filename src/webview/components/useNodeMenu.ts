@@ -2,10 +2,13 @@
  * When a node's context menu shows, and what it is about. In a live cluster it waits for the host's answer about that
  * node (node/actions, sent after the `view/select` the right-click caused), so its items do not shift under the
  * pointer; a host that offers nothing for it still gets the view's own items after a short wait. On a node of a
- * multi-selection it is the bulk actions' menu, which needs no answer: the host checks each object when they run.
+ * multi-selection it is the bulk actions' menu, which needs no answer: the host checks each object when they run. A
+ * fold or a namespace box gets the view's items for it at once.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ScreenPoint } from '../canvas/canvasGestures';
+import { GROUP_PREFIX } from '../../engine/viewModel/deriveView';
+import { isFold } from '../../engine/viewModel/foldActions';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { NodeActionState } from '../../protocol/messages';
 
@@ -65,7 +68,8 @@ export function useNodeMenu(context: NodeMenuContext): NodeMenuState {
       if (selection !== id) forgetOffered();
       select(id);
       const node = store.nodes.get(id);
-      setRequest(node === undefined ? null : { id, at, awaitActions: live && node.missing !== true });
+      if (node !== undefined) setRequest({ id, at, awaitActions: live && node.missing !== true });
+      else setRequest(isFold(id) || id.startsWith(GROUP_PREFIX) ? { id, at, awaitActions: false } : null);
     },
     [live, multi, selection, select, forgetOffered, store],
   );
