@@ -73,7 +73,16 @@ export async function renderTarget(options: RenderOptions): Promise<RenderResult
     const absolute = resolve(rendered.base, source);
     return existsSync(absolute) ? show(absolute) : undefined;
   };
-  const parsed = attributeRendered({ tool: target.tool, marker, output: rendered.output, fileOf, readText, ...limitsOf(options) });
+  const namespace = rendered.namespace === undefined ? {} : { defaultNamespace: rendered.namespace };
+  const parsed = attributeRendered({
+    tool: target.tool,
+    marker,
+    output: rendered.output,
+    fileOf,
+    readText,
+    ...limitsOf(options),
+    ...namespace,
+  });
   const sourceFolders = [...files.values()].map((file) => dirname(file));
   const inputs = [...new Set([target.root, ...(options.helm?.valuesFiles ?? []), ...sourceFolders])].sort();
   return { set: { root: options.shownName(target.root) || '.', parsed }, ranWith: rendered.ranWith, inputs };
@@ -88,6 +97,8 @@ interface ToolOutput {
   /** The folder the tool's source paths are relative to. */
   readonly base: string;
   readonly ranWith: string;
+  /** Helm: the release namespace. */
+  readonly namespace?: string;
 }
 
 function locate(tool: ToolName, settings: ToolSettings): ToolLocation {
@@ -107,7 +118,7 @@ async function renderChart(options: RenderOptions): Promise<ToolOutput> {
   const args = ['template', choices.release, absolute(options.target.root), '--namespace', choices.namespace, '--skip-tests'];
   const output = await runTool(helm, [...args, '--include-crds', ...values], runOptions(options));
   // `# Source:` paths are chart-relative once their first segment (the chart's name) is cut (engine/render/helmSources.ts).
-  return { output, base: absolute(options.target.root), ranWith: `helm ${version}` };
+  return { output, base: absolute(options.target.root), ranWith: `helm ${version}`, namespace: choices.namespace };
 }
 
 async function renderKustomization(options: RenderOptions): Promise<ToolOutput> {

@@ -6,6 +6,8 @@ export interface ManifestObject {
   readonly source: SourceLocation;
   /** Line of the first occurrence of each string value in the document, to point diagnostics at a reference. */
   readonly valueLines?: ReadonlyMap<string, number>;
+  /** Rendered charts: the release's namespace, for namespaced objects that name none (`helm install -n`). */
+  readonly defaultNamespace?: string;
 }
 
 /** What kind of problem an intake warning is, so findings can be grouped by it. */

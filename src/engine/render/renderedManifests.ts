@@ -26,6 +26,8 @@ export interface RenderedInput {
   /** A file's text, to find the object's line in it (undefined when it cannot be read). */
   readonly readText: (file: string) => string | undefined;
   readonly limits?: IntakeLimits;
+  /** Helm: the release namespace, where `helm install -n` puts namespaced objects that name none. */
+  readonly defaultNamespace?: string;
 }
 
 /** The objects of a rendered output, each with the source file and line a person edits. */
@@ -39,7 +41,8 @@ export function attributeRendered(input: RenderedInput): ParsedManifests {
     message: `rendered output, line ${warning.line}: ${warning.message}`,
   }));
   const place = input.tool === 'helm' ? helmPlacer(input) : kustomizePlacer(input);
-  const objects = parsed.objects.map((manifest) => place(manifest));
+  const namespace = input.defaultNamespace === undefined ? {} : { defaultNamespace: input.defaultNamespace };
+  const objects = parsed.objects.map((manifest) => ({ ...place(manifest), ...namespace }));
   return { objects, warnings };
 }
 
