@@ -80,7 +80,18 @@ const DOM_GLOBALS = [
 ].map((name) => ({ name, message: 'The engine and the protocol have no DOM: this code also runs in Node (host, CLI, tests).' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.cjs', 'test/cluster/controlplane/modules/**', 'test/tools/modules/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.cjs',
+      'test/cluster/controlplane/modules/**',
+      'test/tools/modules/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -74,9 +74,11 @@ describe('attributing rendered objects', () => {
       'base/kustomization.yaml': 'resources:\n  - deploy.yaml\nconfigMapGenerator:\n  - name: app-settings\n    literals: [A=1]\n',
     };
     const output = [
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: prod-app\n  annotations:\n    config.kubernetes.io/origin: |\n      path: ../base/deploy.yaml\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: prod-app\n  annotations:\n' +
+        '    config.kubernetes.io/origin: |\n      path: ../base/deploy.yaml\n',
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: prod-app-settings-7h2\n  annotations:\n' +
-        '    config.kubernetes.io/origin: |\n      configuredIn: ../base/kustomization.yaml\n      configuredBy:\n        kind: ConfigMapGenerator\n',
+        '    config.kubernetes.io/origin: |\n      configuredIn: ../base/kustomization.yaml\n' +
+        '      configuredBy:\n        kind: ConfigMapGenerator\n',
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: remote\n  annotations:\n    config.kubernetes.io/origin: |\n' +
         '      path: x.yaml\n      repo: https://example.com/r\n',
     ].join('---\n');
