@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { IntakeLimits } from '../engine/intake/limits.js';
+import { chartRelativePath, helmErrorLocation } from '../engine/render/helmSources.js';
 import { attributeRendered } from '../engine/render/renderedManifests.js';
 import type { RenderedSet } from '../engine/render/renderedTopology.js';
 import type { RenderTarget } from '../engine/render/renderTarget.js';
@@ -67,8 +68,9 @@ export async function renderTarget(options: RenderOptions): Promise<RenderResult
       return undefined;
     }
   };
-  const rendered = target.tool === 'helm' ? await renderChart(options) : await renderKustomization(options);
   const marker = show(target.marker);
+  const rendering = target.tool === 'helm' ? renderChart(options) : renderKustomization(options);
+  const rendered = await rendering.catch(located(options, show));
   const fileOf = (source: string): string | undefined => {
     const absolute = resolve(rendered.base, source);
     return existsSync(absolute) ? show(absolute) : undefined;
@@ -86,6 +88,22 @@ export async function renderTarget(options: RenderOptions): Promise<RenderResult
   const sourceFolders = [...files.values()].map((file) => dirname(file));
   const inputs = [...new Set([target.root, ...(options.helm?.valuesFiles ?? []), ...sourceFolders])].sort();
   return { set: { root: options.shownName(target.root) || '.', parsed }, ranWith: rendered.ranWith, inputs };
+}
+
+/**
+ * A failure points at the template and line helm stopped at, when it names one, else at the Chart.yaml or
+ * kustomization: that is where the Problems panel shows it.
+ */
+function located(options: RenderOptions, show: (absolute: string) => string): (error: unknown) => never {
+  return (error) => {
+    if (!(error instanceof ToolError)) throw error;
+    const where = options.target.tool === 'helm' ? helmErrorLocation(error.message) : undefined;
+    const relative = where === undefined ? undefined : chartRelativePath(where.source);
+    const file = relative === undefined ? undefined : resolve(options.target.root, relative);
+    const source =
+      file !== undefined && existsSync(file) ? { file: show(file), line: where!.line } : { file: show(options.target.marker), line: 1 };
+    throw new ToolError(error.tool, error.problem, error.message, source);
+  };
 }
 
 function limitsOf(options: RenderOptions): { limits?: IntakeLimits } {

@@ -28,6 +28,8 @@ export class ToolError extends Error {
     readonly tool: ToolName,
     readonly problem: ToolProblem,
     message: string,
+    /** The file and line the failure names (a template helm could not execute), as findings name files. */
+    readonly source?: { readonly file: string; readonly line: number },
   ) {
     super(message);
     this.name = 'ToolError';

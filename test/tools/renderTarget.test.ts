@@ -142,6 +142,8 @@ describe.runIf(bin)('our fixtures: edge cases', () => {
     expect((error as ToolError).message).toContain('helm template failed');
     expect((error as ToolError).message).toContain('broken/templates/pod.yaml:8');
     expect((error as ToolError).message).toContain('image.tag is required');
+    // The Problems panel shows it on the template's line, not on Chart.yaml.
+    expect((error as ToolError).source).toEqual({ file: 'test/fixtures/charts/broken/templates/pod.yaml', line: 8 });
   });
 
   it('kustomize: prefix and namespace applied, objects from the base name the base files, generator its kustomization', async () => {

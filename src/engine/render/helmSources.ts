@@ -73,3 +73,15 @@ export function templateLineOf(template: string, kind: string, nth: number): num
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Where a `helm template` error points: `execution error at (shop/templates/web.yaml:8:16)`,
+ * `template: shop/templates/web.yaml:12:3: executing …`, or `YAML parse error on shop/templates/web.yaml`. The path
+ * is as in `# Source:` comments (chart name first); the line is the template's, when helm gives one.
+ */
+export function helmErrorLocation(message: string): { source: string; line: number } | undefined {
+  const at = /(?:error at \(|template: )([^\s():]+\.(?:ya?ml|tpl|txt|json)):(\d+)(?::\d+)?/.exec(message);
+  if (at) return { source: at[1]!, line: Number(at[2]) };
+  const parse = /parse error on ([^\s:]+\.(?:ya?ml|tpl|txt|json))/.exec(message);
+  return parse ? { source: parse[1]!, line: 1 } : undefined;
+}

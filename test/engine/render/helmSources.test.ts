@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chartRelativePath, helmDocumentSources, sourceAtLine, templateLineOf } from '../../../src/engine/render/helmSources.js';
+import {
+  chartRelativePath,
+  helmDocumentSources,
+  helmErrorLocation,
+  sourceAtLine,
+  templateLineOf,
+} from '../../../src/engine/render/helmSources.js';
 
 const RENDERED = `---
 # Source: shop/templates/serviceaccount.yaml
@@ -53,5 +59,21 @@ describe('helm # Source: comments', () => {
     expect(templateLineOf('kind: {{ .Values.kind }}\n', 'Job', 0)).toBe(1);
     expect(templateLineOf('a: 1\n\nkind: {{ .Values.kind }}\n', 'Job', 0)).toBe(3);
     expect(templateLineOf('{{ include "x" . }}\n', 'Job', 0)).toBe(1);
+  });
+
+  it('reads where a helm error points', () => {
+    expect(helmErrorLocation('Error: execution error at (broken/templates/pod.yaml:8:16): image.tag is required')).toEqual({
+      source: 'broken/templates/pod.yaml',
+      line: 8,
+    });
+    expect(helmErrorLocation('Error: template: shop/templates/web.yaml:12:3: executing "x" at <.Values.a.b>: nil pointer')).toEqual({
+      source: 'shop/templates/web.yaml',
+      line: 12,
+    });
+    expect(helmErrorLocation('Error: YAML parse error on shop/templates/web.yaml: error converting YAML to JSON')).toEqual({
+      source: 'shop/templates/web.yaml',
+      line: 1,
+    });
+    expect(helmErrorLocation('Error: Chart.yaml file is missing')).toBeUndefined();
   });
 });
