@@ -65,7 +65,9 @@ export const settings = {
   toolPaths(): Partial<Record<ToolName, string>> {
     const paths: Partial<Record<ToolName, string>> = {};
     for (const tool of ['helm', 'kustomize', 'kubectl'] as const) {
-      const path = trustedValue<string>(SECTION, `${tool}.path`, (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined));
+      const path = trustedValue<string>(SECTION, `${tool}.path`, (value) =>
+        typeof value === 'string' && value.trim() ? value.trim() : undefined,
+      );
       if (path !== undefined) paths[tool] = path;
     }
     return paths;

@@ -47,7 +47,9 @@ export async function changeChartValues(panels: TopologyPanels, state: vscode.Me
   const active = panels.active?.source;
   const target = fromUri ?? (active instanceof RenderedSource ? active.target : undefined);
   if (!target || target.tool !== 'helm') {
-    await vscode.window.showInformationMessage(vscode.l10n.t('Open a Helm chart in Topology first (Open in Topology on its Chart.yaml or folder).'));
+    await vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a Helm chart in Topology first (Open in Topology on its Chart.yaml or folder).'),
+    );
     return;
   }
   const choices = await chartChoicesFor(state, target, true);
