@@ -1,0 +1,106 @@
+/**
+ * A Helm chart in a real VS Code (code-server) with a real helm (scripts/build-tools.sh), named in the user settings:
+ * Open in Topology on the chart folder asks for values files, release and namespace, draws what `helm template`
+ * renders, and follows an edit to a values file.
+ */
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { topologyFromRendered } from '../../src/engine/render/renderedTopology.js';
+import { renderTarget } from '../../src/tools/renderTarget.js';
+import { toolsBin } from '../tools/support.js';
+import { explorerContextMenu, screenshot } from './harness/codeServer.js';
+import {
+  ROOT,
+  e2eAvailable,
+  openSharedWindow,
+  sharedCodeServer,
+  problemCounts,
+  topologyFrame,
+  waitForLayout,
+  waitForStats,
+  type SharedWindow,
+} from './support.js';
+
+const available = e2eAvailable();
+const bin = toolsBin();
+
+/** What the view must show: the chart rendered by the same code, counted as the view counts. */
+async function expectedStats(chart: string, root: string): Promise<{ nodes: number; edges: number; broken: number }> {
+  const result = await renderTarget({
+    target: { tool: 'helm', root: chart, marker: join(chart, 'Chart.yaml') },
+    helm: { valuesFiles: [], release: 'shop', namespace: 'default' },
+    tools: { paths: { helm: join(bin!, 'helm') }, pointAt: () => '' },
+    shownName: (absolute) => relative(root, absolute),
+  });
+  const graph = topologyFromRendered({ rendered: [result.set] }).engine.graph();
+  return { nodes: graph.nodes.length, edges: graph.edges.length, broken: graph.edges.filter((edge) => edge.broken).length };
+}
+
+describe.skipIf(!available || !bin)('a Helm chart in a real VS Code', () => {
+  let window: SharedWindow;
+  let page: Page;
+
+  let machineSettings: string;
+
+  beforeAll(async () => {
+    // code-server is a remote: a machine-scoped setting counts from the remote's own settings (Machine/), as with
+    // VS Code Remote, not from the browser's user settings.
+    const server = await sharedCodeServer();
+    await mkdir(join(server.userDataDir, 'Machine'), { recursive: true });
+    machineSettings = join(server.userDataDir, 'Machine', 'settings.json');
+    await writeFile(machineSettings, JSON.stringify({ 'kubilitics.helm.path': join(bin!, 'helm') }));
+    window = await openSharedWindow({
+      name: 'helm',
+      prepare: async ({ workspaceFolder }) => {
+        await cp(join(ROOT, 'test/fixtures/charts/shop'), join(workspaceFolder, 'shop'), { recursive: true });
+      },
+      userSettings: { 'kubilitics.manifests.debounceMs': 100 },
+    });
+    page = window.page;
+  }, 300_000);
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await window?.close();
+    if (machineSettings) await rm(machineSettings, { force: true });
+  });
+
+  it('opens the chart folder: asks for values, release and namespace, and draws what helm renders', async () => {
+    const chart = join(window.workspaceFolder, 'shop');
+    const expected = await expectedStats(chart, window.workspaceFolder);
+    await explorerContextMenu(page, 'shop', 'Open in Topology');
+    // The values files (none picked: the chart's own), then the release name and namespace (their defaults).
+    const quickInput = page.locator('.quick-input-widget');
+    await quickInput.waitFor({ state: 'visible', timeout: 20_000 });
+    await expect.poll(async () => quickInput.innerText(), { timeout: 10_000 }).toContain('values-prod.yaml');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => quickInput.innerText(), { timeout: 10_000 }).toContain('Release name for shop');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => quickInput.innerText(), { timeout: 10_000 }).toContain('Namespace of release shop');
+    await page.keyboard.press('Enter');
+    const frame = await topologyFrame(page);
+    expect(await waitForStats(frame, (stats) => stats.nodes > 0)).toEqual(expected);
+    // The Deployment's missing ConfigMap is reported on its template (the Problems panel counts it).
+    await expect.poll(async () => (await problemCounts(page)).warnings, { timeout: 10_000 }).toBe(expected.broken);
+    await waitForLayout(frame);
+    await screenshot(page, 'helm-shop');
+  }, 180_000);
+
+  it('follows an edit to the chart’s values.yaml: the cache StatefulSet appears', async () => {
+    const chart = join(window.workspaceFolder, 'shop');
+    const values = join(chart, 'values.yaml');
+    const before = await expectedStats(chart, window.workspaceFolder);
+    await writeFile(values, (await readFile(values, 'utf8')).replace('enabled: false', 'enabled: true'));
+    const after = await expectedStats(chart, window.workspaceFolder);
+    expect(after.nodes).toBeGreaterThan(before.nodes);
+    const frame = await topologyFrame(page);
+    expect(await waitForStats(frame, (stats) => stats.nodes === after.nodes, 30_000)).toEqual(after);
+    await waitForLayout(frame);
+    await screenshot(page, 'helm-shop-after-values-edit');
+  }, 120_000);
+});
