@@ -10,10 +10,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { topologyFromRendered } from '../../src/engine/render/renderedTopology.js';
 import { renderTarget } from '../../src/tools/renderTarget.js';
 import { toolsBin } from '../tools/support.js';
-import { explorerContextMenu, screenshot } from './harness/codeServer.js';
+import { explorerContextMenu, runCommand, screenshot } from './harness/codeServer.js';
 import {
   ROOT,
   e2eAvailable,
+  expandInExplorer,
   openSharedWindow,
   sharedCodeServer,
   problemCounts,
@@ -24,14 +25,20 @@ import {
 } from './support.js';
 
 const available = e2eAvailable();
+
+interface Stats {
+  readonly nodes: number;
+  readonly edges: number;
+  readonly broken: number;
+}
 const bin = toolsBin();
 
-/** What the view must show: the chart rendered by the same code, counted as the view counts. */
-async function expectedStats(chart: string, root: string): Promise<{ nodes: number; edges: number; broken: number }> {
+/** What the view must show: the chart (or kustomization) rendered by the same code, counted as the view counts. */
+async function expectedStats(path: string, root: string, tool: 'helm' | 'kustomize' = 'helm'): Promise<Stats> {
   const result = await renderTarget({
-    target: { tool: 'helm', root: chart, marker: join(chart, 'Chart.yaml') },
+    target: { tool, root: path, marker: join(path, tool === 'helm' ? 'Chart.yaml' : 'kustomization.yaml') },
     helm: { valuesFiles: [], release: 'shop', namespace: 'default' },
-    tools: { paths: { helm: join(bin!, 'helm') }, pointAt: () => '' },
+    tools: { paths: { helm: join(bin!, 'helm'), kustomize: join(bin!, 'kustomize') }, pointAt: () => '' },
     shownName: (absolute) => relative(root, absolute),
   });
   const graph = topologyFromRendered({ rendered: [result.set] }).engine.graph();
@@ -50,11 +57,13 @@ describe.skipIf(!available || !bin)('a Helm chart in a real VS Code', () => {
     const server = await sharedCodeServer();
     await mkdir(join(server.userDataDir, 'Machine'), { recursive: true });
     machineSettings = join(server.userDataDir, 'Machine', 'settings.json');
-    await writeFile(machineSettings, JSON.stringify({ 'kubilitics.helm.path': join(bin!, 'helm') }));
+    const tools = { 'kubilitics.helm.path': join(bin!, 'helm'), 'kubilitics.kustomize.path': join(bin!, 'kustomize') };
+    await writeFile(machineSettings, JSON.stringify(tools));
     window = await openSharedWindow({
       name: 'helm',
       prepare: async ({ workspaceFolder }) => {
         await cp(join(ROOT, 'test/fixtures/charts/shop'), join(workspaceFolder, 'shop'), { recursive: true });
+        await cp(join(ROOT, 'test/fixtures/kustomize/app'), join(workspaceFolder, 'app'), { recursive: true });
       },
       userSettings: { 'kubilitics.manifests.debounceMs': 100 },
     });
@@ -102,5 +111,24 @@ describe.skipIf(!available || !bin)('a Helm chart in a real VS Code', () => {
     expect(await waitForStats(frame, (stats) => stats.nodes === after.nodes, 30_000)).toEqual(after);
     await waitForLayout(frame);
     await screenshot(page, 'helm-shop-after-values-edit');
+  }, 120_000);
+
+  it('an overlay follows an edit to its base in another folder', async () => {
+    const overlay = join(window.workspaceFolder, 'app', 'overlays', 'prod');
+    const expected = await expectedStats(overlay, window.workspaceFolder, 'kustomize');
+    // One view at a time: the chart's view would be the frame found first.
+    await runCommand(page, 'View: Close All Editors');
+    await expandInExplorer(page, 'app');
+    await expandInExplorer(page, 'overlays');
+    await explorerContextMenu(page, 'prod', 'Open in Topology');
+    const frame = await topologyFrame(page);
+    expect(await waitForStats(frame, (stats) => stats.nodes === expected.nodes)).toEqual(expected);
+    const base = join(window.workspaceFolder, 'app', 'base', 'deployment.yaml');
+    await writeFile(base, `${await readFile(base, 'utf8')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n`);
+    const after = await expectedStats(overlay, window.workspaceFolder, 'kustomize');
+    expect(after.nodes).toBe(expected.nodes + 1);
+    expect(await waitForStats(frame, (stats) => stats.nodes === after.nodes, 30_000)).toEqual(after);
+    await waitForLayout(frame);
+    await screenshot(page, 'kustomize-prod-after-base-edit');
   }, 120_000);
 });
