@@ -24,6 +24,8 @@ export type IntakeProblem =
   | 'bad-alias'
   | 'invalid-utf8'
   | 'symlink-loop'
+  /** A Helm chart met in a folder walk: its templates are Go templates, not YAML, and are left out. */
+  | 'helm-chart'
   /** The extension's parse worker stopped on the file (out of memory or time). */
   | 'parser-stopped';
 
