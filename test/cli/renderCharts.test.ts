@@ -123,6 +123,15 @@ describe.runIf(bin)('CLI on our fixtures', () => {
     expect(result.out).toContain('test/fixtures/charts/shop/templates/web.yaml:2  Deployment default/web-shop-web → ConfigMap');
   });
 
+  it('a Chart.yaml or kustomization.yaml named as a file renders its chart or overlay', async () => {
+    const chart = await run('summary', rel(join(FIXTURES, 'charts/shop/Chart.yaml')), '--release-namespace', 'shop', ...tools());
+    expect(chart.out).toMatch(/^1 files, 2 objects → 3 nodes, 2 edges$/m);
+    expect(chart.out).toContain('Deployment shop/release-shop-web → ConfigMap shop/release-shop-settings');
+    const overlay = await run('summary', rel(join(FIXTURES, 'kustomize/app/overlays/prod/kustomization.yaml')), ...tools());
+    expect(overlay.out).toMatch(/^4 files, 4 objects → 4 nodes, 3 edges$/m);
+    expect(overlay.out).toContain('relations: env 1, routes 1, selects 1');
+  });
+
   it('a template error: exit 1 and helm’s message, naming the chart and the template', async () => {
     const result = await run('render', rel(join(FIXTURES, 'charts/broken')), '-o', join(tmpdir(), 'never.svg'), ...tools());
     expect(result.code).toBe(1);
