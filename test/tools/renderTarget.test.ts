@@ -182,6 +182,28 @@ describe.runIf(bin)('our fixtures: edge cases', () => {
     }
   });
 
+  it('no kustomize on PATH but a kubectl: `kubectl kustomize` renders, with the same attribution', async () => {
+    const settings: ToolSettings = { paths: { kubectl: join(bin!, 'kubectl') }, pointAt: (tool) => `set kubilitics.${tool}.path` };
+    const path = process.env['PATH'];
+    process.env['PATH'] = mkdtempSync(join(tmpdir(), 'empty-path-'));
+    try {
+      const result = await render(kustomization(join(FIXTURES, 'kustomize/app/overlays/prod')), undefined, settings);
+      expect(result.ranWith).toMatch(/^kubectl v1\.\d+\.\d+ kustomize$/);
+      expect(
+        described(result)
+          .map((line) => line.replace(/-[a-z0-9]{10} /, '-HASH '))
+          .sort(),
+      ).toEqual([
+        'ConfigMap prod/prod-app-settings-HASH test/fixtures/kustomize/app/base/kustomization.yaml:5',
+        'Deployment prod/prod-app test/fixtures/kustomize/app/base/deployment.yaml:1',
+        'Ingress prod/prod-app test/fixtures/kustomize/app/overlays/prod/ingress.yaml:1',
+        'Service prod/prod-app test/fixtures/kustomize/app/base/service.yaml:1',
+      ]);
+    } finally {
+      process.env['PATH'] = path;
+    }
+  });
+
   it('a program older than supported is refused with its version (a stand-in that only prints an old version)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'old-helm-'));
     const old = join(dir, 'helm');

@@ -12,21 +12,22 @@ export const SHARED_CHARTS = resolve(REPO, '../shared/charts');
 export const FIXTURES = join(REPO, 'test/fixtures');
 const BUILD_HINT = 'npm run tools:build';
 
-function pinned(): Record<string, string> {
-  const text = readFileSync(join(REPO, 'test/tools/versions.env'), 'utf8');
-  return Object.fromEntries([...text.matchAll(/^([A-Z_]+)=(\S+)/gm)].map((match) => [match[1]!, match[2]!]));
+function pinned(file: string): Record<string, string> {
+  const text = readFileSync(join(REPO, file), 'utf8');
+  return Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(\S+)/gm)].map((match) => [match[1]!, match[2]!]));
 }
 
 function cachedBin(): string {
-  const { HELM_VERSION, KUSTOMIZE_VERSION } = pinned();
+  const { HELM_VERSION, KUSTOMIZE_VERSION } = pinned('test/tools/versions.env');
+  const { K8S_VERSION } = pinned('test/cluster/controlplane/versions.env');
   const root = process.env['KUBILITICS_TOOLS_CACHE'] ?? join(homedir(), '.cache', 'kubilitics-tools');
-  return join(root, `helm-${HELM_VERSION}_kustomize-${KUSTOMIZE_VERSION}`, 'bin');
+  return join(root, `helm-${HELM_VERSION}_kustomize-${KUSTOMIZE_VERSION}_kubectl-${K8S_VERSION}`, 'bin');
 }
 
-/** The folder holding the built helm and kustomize, or undefined (with the skip message printed) when absent. */
+/** The folder holding the built helm, kustomize and kubectl, or undefined (with the skip message printed) when absent. */
 export function toolsBin(): string | undefined {
   const bin = process.env['KUBILITICS_TOOLS_BIN'] || cachedBin();
-  const ready = existsSync(join(bin, 'helm')) && existsSync(join(bin, 'kustomize'));
+  const ready = ['helm', 'kustomize', 'kubectl'].every((tool) => existsSync(join(bin, tool)));
   if (!ready && process.env['KUBILITICS_REQUIRE_TOOLS'] === '1') {
     throw new Error(`real helm and kustomize are required (KUBILITICS_REQUIRE_TOOLS=1) but missing in ${bin}: ${BUILD_HINT}`);
   }
