@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding } from '../../engine/findings.js';
 import { countFindings, describeCounts } from '../../engine/findings.js';
@@ -151,11 +151,11 @@ export class RenderedSource extends DisposableStore implements TopologySource {
     this.watched = key;
     this.watcherStore.dispose();
     this.watcherStore = this.watchers.register(new DisposableStore());
-    const folders = inputs.filter((input) => !inputs.some((other) => other !== input && input.startsWith(`${other}/`)));
+    const folders = inputs.filter((input) => !inputs.some((other) => other !== input && input.startsWith(`${other}${sep}`)));
     for (const input of folders) {
       const isFile = /\.(ya?ml|json|tpl)$/i.test(input) || input === this.target.marker;
       const pattern = isFile
-        ? new vscode.RelativePattern(vscode.Uri.file(join(input, '..')), input.slice(input.lastIndexOf('/') + 1))
+        ? new vscode.RelativePattern(vscode.Uri.file(dirname(input)), basename(input))
         : new vscode.RelativePattern(vscode.Uri.file(input), '**/*');
       const watcher = this.watcherStore.register(vscode.workspace.createFileSystemWatcher(pattern));
       const queue = (): void => this.queue();
