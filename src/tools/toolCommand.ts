@@ -100,8 +100,9 @@ function toolFailure(
     return new ToolError(tool, 'too-large', `${tool} ${args[0] ?? ''} wrote more than ${cap} MB; stopped`);
   }
   if (error.killed || error.signal === 'SIGTERM') {
-    const seconds = Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
-    return new ToolError(tool, 'timeout', `${tool} ${args[0] ?? ''} did not finish within ${seconds} s; stopped`);
+    const ms = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const limit = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+    return new ToolError(tool, 'timeout', `${tool} ${args[0] ?? ''} did not finish within ${limit}; stopped`);
   }
   const said = lastLines(stderr, 12) || error.message;
   return new ToolError(tool, 'failed', `${tool} ${args[0] ?? ''} failed: ${said}`);

@@ -146,6 +146,24 @@ describe.runIf(bin)('our fixtures: edge cases', () => {
     expect((error as ToolError).source).toEqual({ file: 'test/fixtures/charts/broken/templates/pod.yaml', line: 8 });
   });
 
+  it('a chart whose dependencies were never fetched: helm says which, on the Chart.yaml', async () => {
+    const error = (await render(chart(join(FIXTURES, 'charts/needs-deps'))).catch((e: unknown) => e)) as ToolError;
+    expect(error.problem).toBe('failed');
+    expect(error.message).toMatch(/missing in charts\/ directory: redis/);
+    expect(error.source).toEqual({ file: 'test/fixtures/charts/needs-deps/Chart.yaml', line: 1 });
+  });
+
+  it('a kustomization naming a file that is not there: kustomize says which, about the user’s own kustomization', async () => {
+    const root = join(FIXTURES, 'kustomize/missing-resource');
+    const error = (await render(kustomization(root)).catch((e: unknown) => e)) as ToolError;
+    expect(error.problem).toBe('failed');
+    expect(error.message).toContain('kustomize build failed');
+    expect(error.message).toContain('deployment.yaml');
+    // Built again without our wrapper, so the message names the user's folder, not a temporary one.
+    expect(error.message).not.toContain('kubilitics-kustomize-');
+    expect(error.source).toEqual({ file: 'test/fixtures/kustomize/missing-resource/kustomization.yaml', line: 1 });
+  });
+
   it('kustomize: prefix and namespace applied, objects from the base name the base files, generator its kustomization', async () => {
     const result = await render(kustomization(join(FIXTURES, 'kustomize/app/overlays/prod')));
     const lines = described(result).map((line) => line.replace(/-[a-z0-9]{10} /, '-HASH '));
