@@ -34,10 +34,10 @@ interface Stats {
 const bin = toolsBin();
 
 /** What the view must show: the chart (or kustomization) rendered by the same code, counted as the view counts. */
-async function expectedStats(path: string, root: string, tool: 'helm' | 'kustomize' = 'helm'): Promise<Stats> {
+async function expectedStats(path: string, root: string, tool: 'helm' | 'kustomize' = 'helm', valuesFiles: string[] = []): Promise<Stats> {
   const result = await renderTarget({
     target: { tool, root: path, marker: join(path, tool === 'helm' ? 'Chart.yaml' : 'kustomization.yaml') },
-    helm: { valuesFiles: [], release: 'shop', namespace: 'default' },
+    helm: { valuesFiles, release: 'shop', namespace: 'default' },
     tools: { paths: { helm: join(bin!, 'helm'), kustomize: join(bin!, 'kustomize') }, pointAt: () => '' },
     shownName: (absolute) => relative(root, absolute),
   });
@@ -111,6 +111,37 @@ describe.skipIf(!available || !bin)('a Helm chart in a real VS Code', () => {
     expect(await waitForStats(frame, (stats) => stats.nodes === after.nodes, 30_000)).toEqual(after);
     await waitForLayout(frame);
     await screenshot(page, 'helm-shop-after-values-edit');
+  }, 120_000);
+
+  it('Change Chart Values… with values-prod.yaml picked: the view renders with it (and remembers it)', async () => {
+    const chart = join(window.workspaceFolder, 'shop');
+    const values = join(chart, 'values.yaml');
+    await writeFile(values, (await readFile(values, 'utf8')).replace('enabled: true', 'enabled: false'));
+    const plain = await expectedStats(chart, window.workspaceFolder);
+    const frame = await topologyFrame(page);
+    await waitForStats(frame, (stats) => stats.nodes === plain.nodes, 30_000);
+    await runCommand(page, 'Kubilitics: Change Chart Values…');
+    const quickInput = page.locator('.quick-input-widget');
+    const row = quickInput.locator('.monaco-list-row', { hasText: 'values-prod.yaml' }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    // A click on a row of a multi-select list ticks it; OK accepts the ticked ones.
+    await row.click();
+    await expect.poll(async () => quickInput.innerText(), { timeout: 10_000 }).toContain('1 Selected');
+    await quickInput.locator('.monaco-button', { hasText: 'OK' }).first().click();
+    for (const title of ['Release name for shop', 'Namespace of release shop']) {
+      await expect.poll(async () => quickInput.innerText(), { timeout: 10_000 }).toContain(title);
+      await page.keyboard.press('Enter');
+    }
+    const prod = await expectedStats(chart, window.workspaceFolder, 'helm', [join(chart, 'values-prod.yaml')]);
+    expect(prod.nodes).toBeGreaterThan(plain.nodes);
+    expect(await waitForStats(frame, (stats) => stats.nodes === prod.nodes, 30_000)).toEqual(prod);
+    await screenshot(page, 'helm-shop-values-prod');
+    // Opened again: no questions, the remembered values file, release and namespace.
+    await runCommand(page, 'View: Close All Editors');
+    await explorerContextMenu(page, 'shop', 'Open in Topology');
+    const again = await topologyFrame(page);
+    expect(await waitForStats(again, (stats) => stats.nodes === prod.nodes, 30_000)).toEqual(prod);
+    expect(await quickInput.isVisible()).toBe(false);
   }, 120_000);
 
   it('an overlay follows an edit to its base in another folder', async () => {
