@@ -36,15 +36,24 @@ const noVscode = {
 const LAYER_ZONES = [
   {
     target: './src/engine',
-    from: ['./src/extension', './src/webview', './src/cli', './src/protocol'],
+    from: ['./src/extension', './src/webview', './src/cli', './src/protocol', './src/tools'],
     message: 'The engine is the base layer: it imports nothing from the host, the webview, the CLI or the protocol.',
   },
   {
+    target: './src/tools',
+    from: ['./src/extension', './src/webview', './src/cli', './src/protocol'],
+    message: 'src/tools runs helm/kustomize for both the host and the CLI: it imports only the engine.',
+  },
+  {
     target: './src/protocol',
-    from: ['./src/extension', './src/webview', './src/cli'],
+    from: ['./src/extension', './src/webview', './src/cli', './src/tools'],
     message: 'The protocol is shared by host and webview: it imports neither (only engine types).',
   },
-  { target: './src/webview', from: ['./src/extension', './src/cli'], message: 'The webview never imports host or CLI code.' },
+  {
+    target: './src/webview',
+    from: ['./src/extension', './src/cli', './src/tools'],
+    message: 'The webview never imports host, CLI or process-running code.',
+  },
   {
     target: './src/extension',
     from: ['./src/webview', './src/cli'],
@@ -71,7 +80,18 @@ const DOM_GLOBALS = [
 ].map((name) => ({ name, message: 'The engine and the protocol have no DOM: this code also runs in Node (host, CLI, tests).' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.cjs', 'test/cluster/controlplane/modules/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.cjs',
+      'test/cluster/controlplane/modules/**',
+      'test/tools/modules/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -96,7 +116,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**', 'src/protocol/**', 'src/webview/**', 'src/cli/**'],
+    files: ['src/engine/**', 'src/protocol/**', 'src/webview/**', 'src/cli/**', 'src/tools/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },
   {

@@ -3,19 +3,30 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { EXPORT_FORMATS, FORMAT_EXTENSION } from '../engine/export/formats.js';
-import { topologyFromPaths } from '../engine/topology.js';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from '../engine/intake/limits.js';
 import { findingsReport } from './findingsReport.js';
 import { LIMIT_OPTIONS, parseLimitFlags } from './limitArgs.js';
-import { parseRenderArgs } from './renderArgs.js';
+import { parseRenderArgs, parseRenderSourceFlags, RENDER_SOURCE_OPTIONS, type RenderSourceFlags } from './renderArgs.js';
 import type { CliIo } from './renderCommand.js';
 import { consoleIo, runRender } from './renderCommand.js';
+import { topologyFromCliPaths } from './renderSources.js';
 
 export const USAGE = `Usage:
-  kubilitics summary <files|folders…>             what the manifests contain and what is wrong with them
-  kubilitics render <files|folders…> -o FILE…     draw the topology into files, format by extension:
+  kubilitics summary <files|folders|charts…>      what the manifests contain and what is wrong with them
+  kubilitics render <files|folders|charts…> -o FILE…
+                                                  draw the topology into files, format by extension:
                                                   .svg .png .pdf .json .yaml .mmd (Mermaid) .dot (Graphviz)
   kubilitics demo                                 render the bundled example into ./kubilitics-demo/
+
+A Helm chart (a folder with Chart.yaml) is rendered with \`helm template\`, a kustomization (a folder with
+kustomization.yaml) with \`kustomize build\` (or \`kubectl kustomize\`); each object names its template or overlay file.
+Charts and kustomizations (render and summary):
+  -f, --values FILE            a values file for the charts, after the chart's values.yaml; repeatable
+  --release NAME               the release name (default "release")
+  --release-namespace NS       the release's namespace (default: --default-namespace)
+  --helm PATH, --kustomize PATH, --kubectl PATH
+                               the program to run (default: found on PATH; kubectl kustomize when there is
+                               no kustomize); needs helm >= 3.10, kustomize >= 5.0 or kubectl >= 1.27
 
 Limits (render and summary), for untrusted or very large folders; what is over a limit is skipped with a note:
   --max-file-mb MB             bytes of one manifest file (default 10)
@@ -84,7 +95,7 @@ async function summaryCommand(args: readonly string[], io: CliIo): Promise<numbe
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { 'default-namespace': { type: 'string', default: 'default' }, ...LIMIT_OPTIONS },
+      options: { 'default-namespace': { type: 'string', default: 'default' }, ...LIMIT_OPTIONS, ...RENDER_SOURCE_OPTIONS },
     });
   } catch (error) {
     return usage(io, error instanceof Error ? error.message : String(error));
@@ -92,11 +103,24 @@ async function summaryCommand(args: readonly string[], io: CliIo): Promise<numbe
   if (parsed.positionals.length === 0) return usage(io, 'summary needs <files|folders…>');
   const limits = parseLimitFlags(parsed.values);
   if (!limits.ok) return usage(io, limits.problem);
-  return summary(parsed.positionals, parsed.values['default-namespace'] ?? 'default', io, limits.value);
+  const sources = parseRenderSourceFlags(parsed.values);
+  if (!sources.ok) return usage(io, sources.problem);
+  return summary(parsed.positionals, parsed.values['default-namespace'] ?? 'default', io, limits.value, sources.value);
 }
 
-async function summary(paths: readonly string[], defaultNamespace: string, io: CliIo, limits: IntakeLimits): Promise<number> {
-  const topology = await topologyFromPaths(paths, { defaultNamespace, root: process.cwd(), limits });
+async function summary(
+  paths: readonly string[],
+  defaultNamespace: string,
+  io: CliIo,
+  limits: IntakeLimits,
+  sources?: RenderSourceFlags,
+): Promise<number> {
+  const sourced = await topologyFromCliPaths(paths, { defaultNamespace, root: process.cwd(), limits, ...(sources ? { sources } : {}) });
+  if (!sourced.ok) {
+    io.err(`kubilitics: ${sourced.problem}`);
+    return 1;
+  }
+  const { topology } = sourced;
   const graph = topology.engine.graph();
   io.out(
     `${topology.manifests.files.length} files, ${topology.manifests.objects.length} objects → ` +

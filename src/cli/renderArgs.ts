@@ -36,6 +36,60 @@ export interface RenderRequest {
   readonly now?: string;
   /** The intake limits, with what --max-file-mb, --max-total-mb and --max-objects set. */
   readonly limits: IntakeLimits;
+  /** How charts and kustomizations among the paths are rendered (--values, --release, --helm, …). */
+  readonly sources?: RenderSourceFlags;
+}
+
+/** Flags for the charts and kustomizations among the paths, shared by `render` and `summary`. */
+export interface RenderSourceFlags {
+  readonly valuesFiles: readonly string[];
+  readonly release?: string;
+  readonly releaseNamespace?: string;
+  /** Programs named by --helm, --kustomize, --kubectl (else looked up on PATH). */
+  readonly tools: { readonly helm?: string; readonly kustomize?: string; readonly kubectl?: string };
+}
+
+export const NO_RENDER_SOURCE_FLAGS: RenderSourceFlags = { valuesFiles: [], tools: {} };
+
+export const RENDER_SOURCE_OPTIONS = {
+  values: { type: 'string', short: 'f', multiple: true },
+  release: { type: 'string' },
+  'release-namespace': { type: 'string' },
+  helm: { type: 'string' },
+  kustomize: { type: 'string' },
+  kubectl: { type: 'string' },
+} as const;
+
+interface RenderSourceValues {
+  values?: string[];
+  release?: string;
+  'release-namespace'?: string;
+  helm?: string;
+  kustomize?: string;
+  kubectl?: string;
+}
+
+export function parseRenderSourceFlags(v: RenderSourceValues): Parsed<RenderSourceFlags> {
+  const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+  if (v.release !== undefined && !(label.test(v.release) && v.release.length <= 53))
+    return fail(`--release '${v.release}' is not a release name: lower-case letters, digits and '-', at most 53`);
+  if (v['release-namespace'] !== undefined && !(label.test(v['release-namespace']) && v['release-namespace'].length <= 63))
+    return fail(`--release-namespace '${v['release-namespace']}' is not a namespace name: lower-case letters, digits and '-'`);
+  const tools: { helm?: string; kustomize?: string; kubectl?: string } = {};
+  for (const tool of ['helm', 'kustomize', 'kubectl'] as const) {
+    const path = v[tool];
+    if (path === '') return fail(`--${tool} needs the path of the ${tool} program`);
+    if (path !== undefined) tools[tool] = path;
+  }
+  return {
+    ok: true,
+    value: {
+      valuesFiles: list(v.values),
+      ...(v.release === undefined ? {} : { release: v.release }),
+      ...(v['release-namespace'] === undefined ? {} : { releaseNamespace: v['release-namespace'] }),
+      tools,
+    },
+  };
 }
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
@@ -60,6 +114,7 @@ export const RENDER_OPTIONS = {
   now: { type: 'string' },
   'default-namespace': { type: 'string' },
   ...LIMIT_OPTIONS,
+  ...RENDER_SOURCE_OPTIONS,
 } as const;
 
 export function parseRenderArgs(args: readonly string[]): Parsed<RenderRequest> {
@@ -82,6 +137,8 @@ export function parseRenderArgs(args: readonly string[]): Parsed<RenderRequest> 
   if (v['collapse-pods'] === true && v['no-collapse-pods'] === true) return fail('use --collapse-pods or --no-collapse-pods, not both');
   const limits = parseLimitFlags(v);
   if (!limits.ok) return limits;
+  const sources = parseRenderSourceFlags(v);
+  if (!sources.ok) return sources;
   const level = v.level === undefined ? undefined : oneOf<LevelChoice>('level', v.level, LEVEL_CHOICES, 'workload');
   if (level?.ok === false) return level;
   const { groupBy, ...look } = enums.value;
@@ -105,6 +162,7 @@ export function parseRenderArgs(args: readonly string[]): Parsed<RenderRequest> 
       check: v.check === true,
       ...(now === undefined ? {} : { now }),
       limits: limits.value,
+      sources: sources.value,
     },
   };
 }

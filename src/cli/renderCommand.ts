@@ -9,10 +9,10 @@ import { describeFilters, unknownChoices, viewOptionsFor } from '../engine/expor
 import { renderFormat } from '../engine/export/formats.js';
 import { headlessScene } from '../engine/export/headlessScene.js';
 import type { ExportMeta, Scene } from '../engine/export/scene.js';
-import { topologyFromPaths } from '../engine/topology.js';
 import { findingsCountLine } from './findingsReport.js';
 import type { OutputFile, RenderRequest } from './renderArgs.js';
 import { isoSeconds } from './renderArgs.js';
+import { topologyFromCliPaths } from './renderSources.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -29,11 +29,17 @@ export async function runRender(request: RenderRequest, version: string, io: Cli
       return 1;
     }
   }
-  const topology = await topologyFromPaths(request.paths, {
+  const sourced = await topologyFromCliPaths(request.paths, {
     defaultNamespace: request.defaultNamespace,
     root: process.cwd(),
     limits: request.limits,
+    ...(request.sources ? { sources: request.sources } : {}),
   });
+  if (!sourced.ok) {
+    io.err(`kubilitics: ${sourced.problem}`);
+    return 1;
+  }
+  const { topology } = sourced;
   const errors = topology.findings.filter((finding) => finding.severity === 'error');
   for (const error of errors) io.err(`kubilitics: ${error.source ? `${error.source.file}:${error.source.line}: ` : ''}${error.message}`);
   // With the errors, the whole count, as `summary`, the view and the Problems panel give it.

@@ -68,6 +68,7 @@ const GROUP_TITLES: Readonly<Record<string, string>> = {
   'bad-alias': 'Documents with an alias that cannot be resolved',
   'invalid-utf8': 'Files that are not valid UTF-8',
   'symlink-loop': 'Symlinked folders that loop',
+  'helm-chart': 'Helm charts in a folder (templates not read as YAML)',
   'external-secret': 'Secrets created outside the manifests (tokens, TLS, pull secrets)',
   'service-selects-nothing': 'Services that select nothing',
   'workload-not-selected': 'Workloads their Service does not select',

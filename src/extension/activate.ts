@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ClusterManager } from './cluster/clusterManager.js';
 import { ClusterSource } from './cluster/clusterSource.js';
 import { filterResources, openClusterTopology, revealInTopology, selectContext, selectKubeconfig } from './commands/clusterCommands.js';
-import { openInTopology, openTopology } from './commands/openTopology.js';
+import { changeChartValues, openInTopology, openTopology } from './commands/openTopology.js';
 import { filterEvents, groupEvents, revealEvent, searchEvents } from './commands/eventCommands.js';
 import { settings } from './config.js';
 import { exportDiagram } from './commands/exportDiagram.js';
@@ -74,8 +74,12 @@ export function activate(context: vscode.ExtensionContext): void {
         }),
       );
     };
-    command('kubilitics.openTopology', () => openTopology(panels, clusters));
-    command('kubilitics.openInTopology', (uri?: vscode.Uri, selected?: vscode.Uri[]) => openInTopology(panels, clusters, uri, selected));
+    const state = context.workspaceState;
+    command('kubilitics.openTopology', () => openTopology(panels, clusters, state));
+    command('kubilitics.openInTopology', (uri?: vscode.Uri, selected?: vscode.Uri[]) =>
+      openInTopology(panels, clusters, state, uri, selected),
+    );
+    command('kubilitics.changeChartValues', (uri?: vscode.Uri) => changeChartValues(panels, state, uri));
     command('kubilitics.openClusterTopology', () => openClusterTopology(clusters, panels));
     command('kubilitics.selectContext', () => selectContext(clusters));
     command('kubilitics.selectKubeconfig', () => selectKubeconfig(clusters));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { intakeLimits, type IntakeLimits } from '../engine/intake/limits.js';
 import { snapshotFileLimits, type SnapshotFileLimits } from '../engine/store/snapshotFile.js';
+import type { ToolName } from '../tools/toolCommand.js';
 import type { RecorderSettings } from './history/clusterRecorder.js';
 
 const SECTION = 'kubilitics';
@@ -56,6 +57,20 @@ export const settings = {
     const value = vscode.workspace.getConfiguration(SECTION).get<number>('metrics.intervalSeconds', 30);
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return 0;
     return Math.min(Math.max(value, 5), 3600);
+  },
+  /**
+   * The helm, kustomize and kubectl programs named in settings (else each is looked up on PATH). In Restricted Mode
+   * only the user's own settings count: a workspace must not choose a program the extension runs.
+   */
+  toolPaths(): Partial<Record<ToolName, string>> {
+    const paths: Partial<Record<ToolName, string>> = {};
+    for (const tool of ['helm', 'kustomize', 'kubectl'] as const) {
+      const path = trustedValue<string>(SECTION, `${tool}.path`, (value) =>
+        typeof value === 'string' && value.trim() ? value.trim() : undefined,
+      );
+      if (path !== undefined) paths[tool] = path;
+    }
+    return paths;
   },
   kubeconfig(): string | undefined {
     return trustedValue<string>(SECTION, 'kubeconfig', (value) => (typeof value === 'string' && value ? value : undefined));

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
+  explorerContextMenu,
   installExtension,
   makeTempDirs,
   openWorkbench,
@@ -14,7 +15,7 @@ import {
   type CodeServerInstance,
   type TempDirs,
 } from './harness/codeServer.js';
-import { e2eAvailable, openSharedWindow, packagedVsix, type SharedWindow } from './support.js';
+import { ROOT, e2eAvailable, openSharedWindow, packagedVsix, type SharedWindow } from './support.js';
 
 const available = e2eAvailable();
 
@@ -30,14 +31,34 @@ current-context: evil
 `;
 }
 
-/** A workspace whose settings point `kubilitics.kubeconfig` at that kubeconfig; returns the marker's path. */
-async function evilWorkspace(root: string, workspaceFolder: string): Promise<string> {
+/**
+ * A workspace whose settings point `kubilitics.kubeconfig` at that kubeconfig and `kubilitics.helm.path` at a
+ * program that leaves a marker when run (and says it is helm v3.21.0), with a chart to open; returns both markers.
+ */
+async function evilWorkspace(root: string, workspaceFolder: string): Promise<{ marker: string; helmMarker: string }> {
   const marker = join(root, 'exec-ran');
+  const helmMarker = join(root, 'helm-ran');
   await mkdir(join(workspaceFolder, '.vscode'), { recursive: true });
   await writeFile(join(workspaceFolder, 'evil-kubeconfig'), execKubeconfig(marker));
-  const settings = { 'kubilitics.kubeconfig': join(workspaceFolder, 'evil-kubeconfig') };
+  const helm = join(workspaceFolder, 'evil-helm');
+  await writeFile(helm, `#!/bin/sh\ntouch ${helmMarker}\necho v3.21.0\n`, { mode: 0o755 });
+  await cp(join(ROOT, 'test/fixtures/charts/shop'), join(workspaceFolder, 'shop'), { recursive: true });
+  const settings = { 'kubilitics.kubeconfig': join(workspaceFolder, 'evil-kubeconfig'), 'kubilitics.helm.path': helm };
   await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify(settings));
-  return marker;
+  return { marker, helmMarker };
+}
+
+/** Open in Topology on the chart, taking the defaults of the values, release and namespace prompts. */
+async function openChart(page: Page): Promise<void> {
+  await explorerContextMenu(page, 'shop', 'Open in Topology');
+  const quickInput = page.locator('.quick-input-widget');
+  for (const title of ['values-prod.yaml', 'Release name for shop', 'Namespace of release shop']) {
+    await expect
+      .poll(async () => (await quickInput.isVisible()) && (await quickInput.innerText()).includes(title), { timeout: 20_000 })
+      .toBe(true);
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForTimeout(5_000);
 }
 
 /** Asks the extension to connect, and returns the notifications shown (which kubeconfig the extension actually read). */
@@ -62,22 +83,25 @@ describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
 
   it('a trusted workspace may point at a kubeconfig whose exec plugin runs (the control case)', async () => {
     // Workspace trust is off on the shared server (DEFAULT_SETTINGS): every workspace is trusted there.
-    let marker = '';
+    let markers = { marker: '', helmMarker: '' };
     shared = await openSharedWindow({
       name: 'restricted-trusted',
       prepare: async ({ root, workspaceFolder }) => {
-        marker = await evilWorkspace(root, workspaceFolder);
+        markers = await evilWorkspace(root, workspaceFolder);
       },
     });
     await reconnect(shared.page, false);
-    expect(existsSync(marker)).toBe(true);
+    expect(existsSync(markers.marker)).toBe(true);
+    // A trusted workspace's kubilitics.helm.path is the helm that renders its charts.
+    await openChart(shared.page);
+    expect(existsSync(markers.helmMarker)).toBe(true);
   }, 180_000);
 
-  it('an untrusted workspace cannot make the extension run a program through kubeconfig settings', async () => {
+  it('an untrusted workspace cannot make the extension run a program through kubeconfig or helm.path settings', async () => {
     // A server of its own: VS Code reads security.workspace.trust.enabled only at start-up, and the fallback
     // kubeconfig this test expects comes from the server's environment (KUBECONFIG).
     dirs = await makeTempDirs();
-    const marker = await evilWorkspace(dirs.root, dirs.workspaceFolder);
+    const { marker, helmMarker } = await evilWorkspace(dirs.root, dirs.workspaceFolder);
     await installExtension(await packagedVsix(), dirs.extensionsDir);
     const trust = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
     // A kubeconfig that exists but is not valid YAML: reading it is an error that names the file. (A missing one is a
@@ -91,6 +115,9 @@ describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
       expect(existsSync(marker)).toBe(false);
       // The extension did run: it ignored the workspace setting and read KUBECONFIG from the environment instead.
       expect(notifications.join('\n')).toMatch(/environment-kubeconfig is not valid/);
+      // Nor does the workspace's kubilitics.helm.path run: the chart is rendered with a helm on PATH, or not at all.
+      await openChart(page);
+      expect(existsSync(helmMarker)).toBe(false);
     } finally {
       await browser.close();
     }

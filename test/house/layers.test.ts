@@ -10,19 +10,21 @@ import { importCycles, resolveImport, specifiersOf } from '../../scripts/lint/im
 const ROOT = resolve(__dirname, '../..');
 const SRC = join(ROOT, 'src');
 
-type Layer = 'engine' | 'protocol' | 'extension' | 'webview' | 'cli';
+type Layer = 'engine' | 'protocol' | 'extension' | 'webview' | 'cli' | 'tools';
 
 /** What each layer may import from the other layers (its own folder is always allowed). */
 const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
   engine: [],
   protocol: ['engine'],
-  extension: ['engine', 'protocol'],
+  extension: ['engine', 'protocol', 'tools'],
   webview: ['engine', 'protocol'],
-  cli: ['engine'],
+  cli: ['engine', 'tools'],
+  /** Runs helm and kustomize for the host and the CLI (Node, no VS Code). */
+  tools: ['engine'],
 };
 
 /** Layers that run without VS Code, and layers that run in a browser (no Node built-ins). */
-const WITHOUT_VSCODE: readonly Layer[] = ['engine', 'protocol', 'webview', 'cli'];
+const WITHOUT_VSCODE: readonly Layer[] = ['engine', 'protocol', 'webview', 'cli', 'tools'];
 const IN_BROWSER: readonly Layer[] = ['protocol', 'webview'];
 const NODE_BUILTIN = /^(node:|(fs|path|os|crypto|child_process|http|https|net|tls|zlib|util|stream)(\/|$))/;
 

@@ -6,6 +6,8 @@ export interface InputObject {
   readonly object: KubeObject;
   readonly source?: SourceLocation;
   readonly valueLines?: ReadonlyMap<string, number>;
+  /** The namespace of a namespaced object that names none, when not the engine's (a Helm release's namespace). */
+  readonly defaultNamespace?: string;
 }
 
 export interface ObjectEvent extends InputObject {

@@ -41,7 +41,13 @@ export class EngineTables {
 
   /** An object as a record, or undefined with a warning saying why it cannot be held. */
   admit(input: InputObject): ObjectRecord | undefined {
-    const admitted = admitObject(input.object, this.scopes, this.defaultNamespace, input.source, input.valueLines);
+    const admitted = admitObject(
+      input.object,
+      this.scopes,
+      input.defaultNamespace ?? this.defaultNamespace,
+      input.source,
+      input.valueLines,
+    );
     if ('record' in admitted) return admitted.record;
     this.warnings.push({ message: admitted.problem, ...(input.source ? { source: input.source } : {}) });
     return undefined;

@@ -50,3 +50,45 @@ export function tooLarge(file: string, limits: IntakeLimits = DEFAULT_INTAKE_LIM
   const message = `skipped: larger than ${megabytes(limits.fileBytes)} (the fileBytes limit per file); ${raiseHint('fileBytes')}`;
   return { file, line: 1, severity: 'note', problem: 'too-large', message };
 }
+
+/**
+ * A Helm chart met while walking a folder: its `templates/` (and `charts/`, its subcharts) hold Go templates, not
+ * YAML, so a walk leaves them out, with one note per chart (on its first template left out) saying how to draw it:
+ * open the chart itself, which renders it with helm (engine/render). `files` are `/`-separated paths in one naming;
+ * those in `explicit` (named by the user) are always kept.
+ */
+export function leaveOutChartTemplates(
+  files: readonly string[],
+  explicit: readonly string[] = [],
+): { readonly kept: string[]; readonly notes: IntakeWarning[]; readonly chartRoots: string[] } {
+  const normalize = (path: string): string => path.replace(/\\/g, '/');
+  const roots = files.map(normalize).flatMap((file) => (/(^|\/)Chart\.yaml$/.test(file) ? [file.slice(0, -'Chart.yaml'.length)] : []));
+  if (roots.length === 0) return { kept: [...files], notes: [], chartRoots: [] };
+  const named = new Set(explicit.map(normalize));
+  const noted = new Set<string>();
+  const notes: IntakeWarning[] = [];
+  const kept = files.filter((file) => {
+    const path = normalize(file);
+    const root = chartRootOf(path, roots);
+    if (root === undefined || named.has(path)) return true;
+    if (!noted.has(root)) {
+      noted.add(root);
+      notes.push({ file, line: 1, severity: 'note', problem: 'helm-chart', message: chartNote(root) });
+    }
+    return false;
+  });
+  return { kept, notes, chartRoots: roots };
+}
+
+/** The chart (of `roots`, each ending in `/` or empty) whose templates or subcharts hold `path`, if any. */
+export function chartRootOf(path: string, roots: readonly string[]): string | undefined {
+  return roots.find((root) => path.startsWith(`${root}templates/`) || path.startsWith(`${root}charts/`));
+}
+
+function chartNote(root: string): string {
+  const chart = root === '' ? '.' : root.slice(0, -1);
+  return (
+    `${chart} is a Helm chart: its templates are not YAML and are not read as files here; open the chart itself to draw ` +
+    `what helm renders (Open in Topology on it, or kubilitics render ${chart})`
+  );
+}

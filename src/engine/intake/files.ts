@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { decodeManifestBytes } from './decode.js';
-import { isManifestPath, isSkippedFolder, tooLarge } from './fileRules.js';
+import { isManifestPath, isSkippedFolder, leaveOutChartTemplates, tooLarge } from './fileRules.js';
 import { DEFAULT_INTAKE_LIMITS, megabytes, raiseHint, type IntakeLimits } from './limits.js';
 import type { IntakeProblem, IntakeWarning, ManifestObject } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
@@ -27,7 +27,9 @@ export async function loadManifestPaths(
   const shownName = (file: string): string => (root ? relative(root, file) : file);
   const walk = new Walk(warnings, shownName);
   for (const path of paths) await walk.collect(path, path);
-  const sorted = [...walk.files].sort();
+  const charts = leaveOutChartTemplates([...walk.files].sort(), paths);
+  warnings.push(...charts.notes.map((note) => ({ ...note, file: shownName(note.file) })));
+  const sorted = charts.kept;
   const objects: ManifestObject[] = [];
   let bytes = 0;
   for (const [index, file] of sorted.entries()) {

@@ -6,6 +6,8 @@ export interface ManifestObject {
   readonly source: SourceLocation;
   /** Line of the first occurrence of each string value in the document, to point diagnostics at a reference. */
   readonly valueLines?: ReadonlyMap<string, number>;
+  /** Rendered charts: the release's namespace, for namespaced objects that name none (`helm install -n`). */
+  readonly defaultNamespace?: string;
 }
 
 /** What kind of problem an intake warning is, so findings can be grouped by it. */
@@ -22,6 +24,8 @@ export type IntakeProblem =
   | 'bad-alias'
   | 'invalid-utf8'
   | 'symlink-loop'
+  /** A Helm chart met in a folder walk: its templates are Go templates, not YAML, and are left out. */
+  | 'helm-chart'
   /** The extension's parse worker stopped on the file (out of memory or time). */
   | 'parser-stopped';
 

@@ -3,7 +3,15 @@ import { TopologyEngine } from '../../engine/graph/engine.js';
 import { diffGraphs } from '../../engine/graph/delta.js';
 import { ManifestSet } from '../../engine/intake/manifestSet.js';
 import { countFindings, describeCounts, type Finding } from '../../engine/findings.js';
-import { EXCLUDE_GLOB, isManifestPath, MANIFEST_GLOB, MAX_MANIFEST_FILES, tooLarge } from '../../engine/intake/fileRules.js';
+import {
+  chartRootOf,
+  EXCLUDE_GLOB,
+  isManifestPath,
+  leaveOutChartTemplates,
+  MANIFEST_GLOB,
+  MAX_MANIFEST_FILES,
+  tooLarge,
+} from '../../engine/intake/fileRules.js';
 import { megabytes, raiseHint, type IntakeLimits } from '../../engine/intake/limits.js';
 import type { IntakeWarning } from '../../engine/intake/manifestTypes.js';
 import { topologyFromManifestSet } from '../../engine/topology.js';
@@ -35,6 +43,8 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   private graph: TopologyGraph = { nodes: [], edges: [] };
   private findings: Finding[] = [];
   private readonly pending = new Set<string>();
+  /** Charts met in the folder walk (paths ending in `/`): their templates are not read, nor their changes. */
+  private chartRoots: readonly string[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
@@ -109,7 +119,19 @@ export class ManifestSource extends DisposableStore implements TopologySource {
    * time; the parse worker takes one file at a time anyway.
    */
   private async loadAll(): Promise<void> {
-    const files = (await this.manifestFiles()).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const found = (await this.manifestFiles()).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // A chart's templates are not YAML: left out with a note, as the CLI's walk does (fileRules.ts).
+    const charts = leaveOutChartTemplates(
+      found.map((uri) => uri.path),
+      this.uris.map((uri) => uri.path),
+    );
+    const kept = new Set(charts.kept);
+    const files = found.filter((uri) => kept.has(uri.path));
+    this.chartRoots = charts.chartRoots;
+    for (const note of charts.notes) {
+      const name = this.fileName(this.root.with({ path: note.file }));
+      this.set.skip(name, { ...note, file: name });
+    }
     const limits = settings.intakeLimits();
     const used = { bytes: 0, objects: 0 };
     for (const file of files) {
@@ -210,6 +232,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   /** Whether a changed file is one this view reads: a file opened by name, or a manifest of an opened folder. */
   private belongs(uri: vscode.Uri): boolean {
     if (this.uris.some((opened) => opened.toString() === uri.toString())) return true;
+    if (chartRootOf(uri.path, this.chartRoots) !== undefined) return false;
     const folder = this.uris.find((opened) => uri.path.startsWith(opened.path.endsWith('/') ? opened.path : `${opened.path}/`));
     return folder !== undefined && isManifestPath(relativeTo(folder, uri));
   }

@@ -3,8 +3,13 @@ import { DEFAULT_PARSER_OPTIONS, ManifestParser } from '../intake/manifestParser
 import { DisposableStore } from '../lifetime.js';
 import { log, reportError } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
+import type { RenderTarget } from '../../engine/render/renderTarget.js';
+import type { HelmChoices } from '../../tools/renderTarget.js';
+import { renderTargetOfUri, savedChartChoices } from './chartChoices.js';
 import { ManifestSource } from './manifestSource.js';
+import { workspaceName } from './naming.js';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel } from './panel.js';
+import { RenderedSource } from './renderedSource.js';
 import { restoreKeyText, type RestoreKey, type TopologySource } from './source.js';
 
 const RESTORE_KEY = 'kubilitics.openPanels';
@@ -53,6 +58,24 @@ export class TopologyPanels extends DisposableStore {
     return new ManifestParser({ ...DEFAULT_PARSER_OPTIONS, workerScript });
   }
 
+  /**
+   * A chart or kustomization, rendered by helm or kustomize. `choices` (charts) replace the open view's when it is
+   * open already. Rejects with a ToolError when the first render fails (missing tool, template error).
+   */
+  async openRendered(target: RenderTarget, choices: HelmChoices | undefined): Promise<TopologyPanel> {
+    const existing = this.reveal({ kind: 'rendered', tool: target.tool, root: vscode.Uri.file(target.root).toString() });
+    if (existing) {
+      if (choices && existing.source instanceof RenderedSource) await existing.source.useChoices(choices);
+      return existing;
+    }
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ name: folder.name, path: folder.uri.path }));
+    const title = workspaceName(vscode.Uri.file(target.root).path, folders);
+    const source = await withProgressAfter(SLOW_READ_MS, vscode.l10n.t('Kubilitics: rendering {0} with {1}', title, target.tool), () =>
+      RenderedSource.open(target, choices, this.diagnostics, title),
+    );
+    return this.create(source);
+  }
+
   openCluster(): TopologyPanel {
     return this.reveal({ kind: 'cluster' }) ?? this.create(this.clusterSource());
   }
@@ -89,19 +112,27 @@ export class TopologyPanels extends DisposableStore {
       return;
     }
     try {
-      const source =
-        next.kind === 'cluster'
-          ? this.clusterSource()
-          : await ManifestSource.open(
-              next.uris.map((text) => vscode.Uri.parse(text)),
-              this.diagnostics,
-              this.parser(),
-            );
-      this.adopt(webviewPanel, source);
+      this.adopt(webviewPanel, await this.restoredSource(next));
     } catch (error) {
       webviewPanel.dispose();
       log().warn(`could not restore a topology view: ${String(error)}`);
     }
+  }
+
+  private async restoredSource(key: RestoreKey): Promise<TopologySource> {
+    if (key.kind === 'cluster') return this.clusterSource();
+    if (key.kind === 'manifests') {
+      return ManifestSource.open(
+        key.uris.map((text) => vscode.Uri.parse(text)),
+        this.diagnostics,
+        this.parser(),
+      );
+    }
+    const target = await renderTargetOfUri(vscode.Uri.parse(key.root));
+    if (!target) throw new Error(`${key.root} is no longer a Helm chart or kustomization`);
+    const choices = target.tool === 'helm' ? savedChartChoices(this.context.workspaceState, target.root) : undefined;
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ name: folder.name, path: folder.uri.path }));
+    return RenderedSource.open(target, choices, this.diagnostics, workspaceName(vscode.Uri.file(target.root).path, folders));
   }
 
   private async remember(): Promise<void> {

@@ -50,8 +50,13 @@ export interface TopologySource extends vscode.Disposable {
   readonly restoreKey: RestoreKey;
 }
 
-export type RestoreKey = { readonly kind: 'manifests'; readonly uris: readonly string[] } | { readonly kind: 'cluster' };
+export type RestoreKey =
+  | { readonly kind: 'manifests'; readonly uris: readonly string[] }
+  | { readonly kind: 'cluster' }
+  /** A Helm chart or kustomization folder (a URI), rendered by `tool`. */
+  | { readonly kind: 'rendered'; readonly tool: 'helm' | 'kustomize'; readonly root: string };
 
 export function restoreKeyText(key: RestoreKey): string {
+  if (key.kind === 'rendered') return `${key.tool}:${key.root}`;
   return key.kind === 'cluster' ? 'cluster' : [...key.uris].sort().join('\n');
 }
