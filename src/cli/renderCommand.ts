@@ -10,6 +10,7 @@ import { renderFormat } from '../engine/export/formats.js';
 import { headlessScene } from '../engine/export/headlessScene.js';
 import type { ExportMeta, Scene } from '../engine/export/scene.js';
 import { topologyFromPaths } from '../engine/topology.js';
+import { reportStaleTopology } from './checkChanges.js';
 import { findingsCountLine } from './findingsReport.js';
 import type { OutputFile, RenderRequest } from './renderArgs.js';
 import { isoSeconds } from './renderArgs.js';
@@ -91,8 +92,10 @@ async function check(scene: Scene, request: RenderRequest, io: CliIo): Promise<n
       stale++;
     }
   }
-  if (stale > 0) io.err('kubilitics: run the same command without --check to update');
-  return stale > 0 ? 1 : 0;
+  if (stale === 0) return 0;
+  await reportStaleTopology(scene, request.outputs, io);
+  io.err('kubilitics: run the same command without --check to update');
+  return 1;
 }
 
 /**
