@@ -58,8 +58,9 @@ function relationText(change: RelationChange): string {
 
 /** A code span that holds any text: no backticks, no line breaks, nothing longer than a line. */
 export function code(text: string): string {
+  // \p{Cc}: control characters, line breaks among them.
   const flat = text
-    .replace(/[`\r\n\t\u0000-\u001f]/g, ' ')
+    .replace(/[`\p{Cc}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return `\`${flat.length > 200 ? `${flat.slice(0, 199)}…` : flat || ' '}\``;

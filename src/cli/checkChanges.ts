@@ -11,7 +11,6 @@ import { ExportReadError, readExport } from '../engine/export/readExport.js';
 import type { Scene } from '../engine/export/scene.js';
 import { changesText } from './changesReport.js';
 import type { OutputFile } from './renderArgs.js';
-import type { CliIo } from './renderCommand.js';
 
 /** The changes since the first committed export among `outputs` that can be read, or undefined if there is none. */
 export async function changesSinceCommittedExport(scene: Scene, outputs: readonly OutputFile[]): Promise<TopologyChanges | undefined> {
@@ -30,12 +29,10 @@ export async function changesSinceCommittedExport(scene: Scene, outputs: readonl
   return undefined;
 }
 
-/** Writes the changes to stderr after the "out of date" lines, or a hint how to get them. */
-export async function reportStaleTopology(scene: Scene, outputs: readonly OutputFile[], io: CliIo): Promise<void> {
+/** Lines to print after the "out of date" ones: the changes, or how to have them listed. */
+export async function staleTopologyLines(scene: Scene, outputs: readonly OutputFile[]): Promise<string[]> {
   const changes = await changesSinceCommittedExport(scene, outputs);
-  if (changes === undefined) {
-    io.err('kubilitics: add a .json output (-o topology.json) to have --check list what changed in the topology');
-    return;
-  }
-  for (const line of changesText(changes)) io.err(line);
+  return changes === undefined
+    ? ['kubilitics: add a .json output (-o topology.json) to have --check list what changed in the topology']
+    : changesText(changes);
 }

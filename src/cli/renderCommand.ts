@@ -10,7 +10,7 @@ import { renderFormat } from '../engine/export/formats.js';
 import { headlessScene } from '../engine/export/headlessScene.js';
 import type { ExportMeta, Scene } from '../engine/export/scene.js';
 import { topologyFromPaths } from '../engine/topology.js';
-import { reportStaleTopology } from './checkChanges.js';
+import { staleTopologyLines } from './checkChanges.js';
 import { findingsCountLine } from './findingsReport.js';
 import type { OutputFile, RenderRequest } from './renderArgs.js';
 import { isoSeconds } from './renderArgs.js';
@@ -93,7 +93,7 @@ async function check(scene: Scene, request: RenderRequest, io: CliIo): Promise<n
     }
   }
   if (stale === 0) return 0;
-  await reportStaleTopology(scene, request.outputs, io);
+  for (const line of await staleTopologyLines(scene, request.outputs)) io.err(line);
   io.err('kubilitics: run the same command without --check to update');
   return 1;
 }
