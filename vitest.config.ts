@@ -50,6 +50,7 @@ export default defineConfig({
             'test/engine/**/*.test.ts',
             'test/extension/**/*.test.ts',
             'test/cli/**/*.test.ts',
+            'test/action/**/*.test.ts',
             'test/cluster/fake/**/*.test.ts',
             'test/protocol/**/*.test.ts',
             'test/webview/**/*.unit.test.ts',

@@ -42,7 +42,10 @@ export function changesText(changes: TopologyChanges): string[] {
   add('+', changes.addedRelations.map(relationText));
   add('−', changes.removedRelations.map(relationText));
   add('~', changes.changedRelations.map(relationText));
-  add('!', changes.newBrokenReferences.map((r) => `broken ${relationText(r)}`));
+  add(
+    '!',
+    changes.newBrokenReferences.map((r) => `broken ${relationText(r)}`),
+  );
   return lines;
 }
 

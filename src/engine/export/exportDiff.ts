@@ -99,7 +99,9 @@ function nodeDifferences(before: TopologyNode, after: TopologyNode): string[] {
   for (const key of keys) {
     const [old, now] = [before.labels[key], after.labels[key]];
     if (old === now) continue;
-    what.push(now === undefined ? `label ${key} removed` : old === undefined ? `label ${key}=${now} added` : `label ${key}: ${old} → ${now}`);
+    what.push(
+      now === undefined ? `label ${key} removed` : old === undefined ? `label ${key}=${now} added` : `label ${key}: ${old} → ${now}`,
+    );
   }
   if (before.group !== after.group || before.kind !== after.kind) what.push(`API group ${before.group} → ${after.group}`);
   return what;

@@ -28,7 +28,7 @@ export function readExport(content: string, name: string): ReadExport {
   try {
     // JSON.parse for JSON (fast on large exports); YAML, of which JSON is a subset, otherwise. No aliases: a file from
     // a pull request must not expand into gigabytes.
-    document = content.trimStart().startsWith("{") ? JSON.parse(content) : parse(content, { maxAliasCount: 0 });
+    document = content.trimStart().startsWith('{') ? JSON.parse(content) : parse(content, { maxAliasCount: 0 });
   } catch (error) {
     throw new ExportReadError(`${name} is not JSON or YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -62,7 +62,8 @@ function optionalText(fields: Fields, key: string, where: string): string | unde
 
 function textList(fields: Fields, key: string, where: string): string[] {
   const value = fields[key] ?? [];
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new ExportReadError(`${where}: "${key}" is not text`);
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+    throw new ExportReadError(`${where}: "${key}" is not text`);
   return [...value].sort();
 }
 

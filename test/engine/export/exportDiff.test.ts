@@ -66,9 +66,7 @@ describe('topologyChanges of two exports', () => {
     expect(changes.addedObjects.map((c) => c.object)).toEqual(['Deployment shop/worker']);
     // The placeholder for the missing ConfigMap is told as a broken reference, not as an object of the manifests.
     expect(changes.removedObjects.map((c) => c.object)).toEqual(['ConfigMap shop/settings']);
-    expect(changes.changedObjects).toEqual([
-      { object: 'Deployment shop/api', what: ['2 desired → 3 desired', 'label tier=web added'] },
-    ]);
+    expect(changes.changedObjects).toEqual([{ object: 'Deployment shop/api', what: ['2 desired → 3 desired', 'label tier=web added'] }]);
     expect(changes.removedRelations.map((r) => `${r.source} ${r.type} ${r.target}`)).toEqual([
       'Deployment shop/api env ConfigMap shop/settings',
     ]);
