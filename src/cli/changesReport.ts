@@ -97,5 +97,6 @@ function objectMarkdown(change: ObjectChange): string {
 function relationMarkdown(change: RelationChange): string {
   const broken = change.broken !== undefined && change.what.length === 0 ? ` — broken (${change.broken})` : '';
   const why = change.what.length > 0 ? change.what : change.via;
-  return `${code(change.source)} **${change.type}** → ${code(change.target)}${broken}${why.length > 0 ? `: ${why.map(code).join(', ')}` : ''}`;
+  const reasons = why.length > 0 ? `: ${why.map(code).join(', ')}` : '';
+  return `${code(change.source)} **${change.type}** → ${code(change.target)}${broken}${reasons}`;
 }

@@ -101,7 +101,12 @@ describe('topologyChanges of two exports', () => {
   });
 
   it('reads YAML exports as JSON ones', () => {
-    const yaml = `format: kubilitics-topology\nnodes:\n  - {id: ${API}, kind: Deployment, name: api, namespace: shop, status: Unknown}\nedges: []\n`;
+    const yaml = [
+      'format: kubilitics-topology',
+      'nodes:',
+      `  - {id: ${API}, kind: Deployment, name: api, namespace: shop, status: Unknown}`,
+      'edges: []',
+    ].join('\n');
     expect(readExport(yaml, 'a.yaml').graph.nodes.map((n) => n.id)).toEqual([API]);
   });
 });
