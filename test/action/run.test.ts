@@ -95,6 +95,7 @@ beforeAll(async () => {
   git(origin, 'init', '--quiet', '--initial-branch=main');
   git(origin, 'config', 'user.email', 'ci@example.com');
   git(origin, 'config', 'user.name', 'CI');
+  git(origin, 'config', 'commit.gpgsign', 'false');
   // Fetching a commit by its id from this "remote", as GitHub allows.
   git(origin, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
   cpSync(join(ROOT, 'examples/shop'), join(origin, 'deploy/shop'), { recursive: true });
@@ -134,7 +135,19 @@ describe('the action entry script', () => {
     const update = join(dir, 'update');
     git(dir, 'clone', '--quiet', origin, update);
     kubilitics(update, 'render', 'deploy/shop', '-o', OUTPUTS);
-    git(update, '-c', 'user.email=ci@example.com', '-c', 'user.name=CI', 'commit', '--quiet', '-am', 'diagrams updated');
+    git(
+      update,
+      '-c',
+      'user.email=ci@example.com',
+      '-c',
+      'user.name=CI',
+      '-c',
+      'commit.gpgsign=false',
+      'commit',
+      '--quiet',
+      '-am',
+      'diagrams updated',
+    );
     git(update, 'push', '--quiet', 'origin', 'HEAD:refs/heads/updated');
     git(origin, 'checkout', '--quiet', 'updated');
     try {
