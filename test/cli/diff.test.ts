@@ -73,6 +73,18 @@ describe('kubilitics diff', () => {
     expect(text).toContain('#### Objects added (1)\n\n- `Deployment shop/worker`');
   });
 
+  it('tells a summary node at --level namespace by its name and the objects that joined it', async () => {
+    const [before, after] = [join(dir, 'ns-before.json'), join(dir, 'ns-after.json')];
+    expect((await run('render', EXAMPLE, '-o', before, '--level', 'namespace')).code).toBe(0);
+    expect((await run('render', changed, '-o', after, '--level', 'namespace')).code).toBe(0);
+    const result = await run('diff', before, after);
+    expect(result.code).toBe(1);
+    expect(result.out.split('\n')).toEqual([
+      'topology changes: 1 object changed',
+      '  ~ Namespace shop: + Deployment shop/worker; + ConfigMap shop/worker-settings',
+    ]);
+  });
+
   it('exits 0 and says so when nothing changed', async () => {
     const result = await run('diff', join(dir, 'before.json'), join(dir, 'before.json'));
     expect(result).toEqual({ code: 0, out: 'topology changes: no topology changes', err: '' });

@@ -7,6 +7,7 @@ import { diffGraphs } from '../graph/delta.js';
 import type { TopologyEdge, TopologyGraph, TopologyNode } from '../model/graph.js';
 import { isEmptyDelta } from '../model/graph.js';
 import { parseId } from '../model/kinds.js';
+import type { ExportNode } from './readExport.js';
 
 export interface ObjectChange {
   /** `Deployment shop/api`. */
@@ -84,14 +85,22 @@ export function topologyChanges(before: TopologyGraph, after: TopologyGraph): To
   };
 }
 
-/** `Deployment shop/api`, `Namespace shop`; from the node when there is one, else from its id. */
-export function objectLabel(node: TopologyNode | undefined, id: string): string {
+/**
+ * `Deployment shop/api`, `Namespace shop`; from the node when there is one, else from its id. A node that stands for
+ * several objects (a level's summary) goes by its own name: `Namespace shop`, `Cluster RBAC`.
+ */
+export function objectLabel(node: ExportNode | undefined, id: string): string {
+  if (node?.members !== undefined) return node.kind === 'Namespace' ? `Namespace ${node.name}` : node.name;
   const { kind, namespace, name } = node ?? parseId(id);
   return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
 }
 
-function nodeDifferences(before: TopologyNode, after: TopologyNode): string[] {
+/** Members listed by name in a node's changes; a summary node of a large namespace says how many more. */
+const SHOWN_MEMBERS = 10;
+
+function nodeDifferences(before: ExportNode, after: ExportNode): string[] {
   const what: string[] = [];
+  what.push(...memberDifferences(before.members ?? [], after.members ?? []));
   if (before.status !== after.status) what.push(`status ${before.status} → ${after.status}`);
   if (before.detail !== after.detail) what.push(`${before.detail ?? '—'} → ${after.detail ?? '—'}`);
   if (before.missing !== after.missing) what.push(after.missing === true ? 'now missing' : 'now defined');
@@ -117,4 +126,15 @@ function edgeDifferences(before: TopologyEdge, after: TopologyEdge): string[] {
   if (removed.length > 0) what.push(`− ${removed.join(', ')}`);
   if (before.controller !== after.controller) what.push(after.controller === true ? 'now the controller' : 'no longer the controller');
   return what;
+}
+
+function memberDifferences(before: readonly string[], after: readonly string[]): string[] {
+  const old = new Set(before);
+  const now = new Set(after);
+  const changes = [
+    ...after.filter((id) => !old.has(id)).map((id) => `+ ${objectLabel(undefined, id)}`),
+    ...before.filter((id) => !now.has(id)).map((id) => `− ${objectLabel(undefined, id)}`),
+  ];
+  const more = changes.length - SHOWN_MEMBERS;
+  return more > 0 ? [...changes.slice(0, SHOWN_MEMBERS), `and ${more} more`] : changes;
 }

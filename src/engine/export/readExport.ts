@@ -13,9 +13,14 @@ export class ExportReadError extends Error {
   override readonly name = 'ExportReadError';
 }
 
+/** A node of an export: a graph node, and for one that stands for several objects (a level's summary), their ids. */
+export interface ExportNode extends TopologyNode {
+  readonly members?: readonly string[];
+}
+
 export interface ReadExport {
   readonly title: string;
-  readonly graph: TopologyGraph;
+  readonly graph: TopologyGraph & { readonly nodes: readonly ExportNode[] };
 }
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -74,8 +79,8 @@ function labels(fields: Fields, where: string): Record<string, string> {
   return value as Record<string, string>;
 }
 
-/** Members (of a node that stands for several objects) are kept in `detail`, so a new member is a change. */
-function exportNode(fields: Fields, where: string): TopologyNode {
+/** Members are kept on the node, so the engine's diff (which compares whole values) sees a new member as a change. */
+function exportNode(fields: Fields, where: string): ExportNode {
   const members = textList(fields, 'members', where);
   const detail = optionalText(fields, 'detail', where);
   return {
@@ -86,7 +91,8 @@ function exportNode(fields: Fields, where: string): TopologyNode {
     name: text(fields, 'name', where),
     labels: labels(fields, where),
     status: text(fields, 'status', where) as NodeStatus,
-    ...(members.length > 0 ? { detail: `${detail ?? ''} [${members.join(', ')}]`.trim() } : detail === undefined ? {} : { detail }),
+    ...(detail === undefined ? {} : { detail }),
+    ...(members.length > 0 ? { members } : {}),
     ...(fields['missing'] === true ? { missing: true } : {}),
   };
 }

@@ -100,6 +100,19 @@ describe('topologyChanges of two exports', () => {
     expect(mending.newBrokenReferences).toEqual([]);
   });
 
+  it('lists at most ten members that joined or left a summary node, then how many more', () => {
+    const summary = (members: string[]): string =>
+      exported([{ ...node({ id: 'x/Namespace/shop/shop' }), id: 'nsc:shop', aggregate: 'namespace', members }], []);
+    const configMaps = Array.from({ length: 12 }, (_, i) => `core/ConfigMap/shop/c${String(i).padStart(2, '0')}`);
+    const changes = topologyChanges(readExport(summary([API]), 'a').graph, readExport(summary(configMaps), 'b').graph);
+    expect(changes.changedObjects).toEqual([
+      {
+        object: 'Namespace shop',
+        what: [...configMaps.slice(0, 10).map((id) => `+ ConfigMap shop/${id.split('/')[3]}`), 'and 3 more'],
+      },
+    ]);
+  });
+
   it('reads YAML exports as JSON ones', () => {
     const yaml = [
       'format: kubilitics-topology',
