@@ -51,6 +51,7 @@ export default defineConfig({
             'test/extension/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/tools/**/*.test.ts',
+            'test/action/**/*.test.ts',
             'test/cluster/fake/**/*.test.ts',
             'test/protocol/**/*.test.ts',
             'test/webview/**/*.unit.test.ts',

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { EXPORT_FORMATS, FORMAT_EXTENSION } from '../engine/export/formats.js';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from '../engine/intake/limits.js';
+import { diffCommand } from './diffCommand.js';
 import { findingsReport } from './findingsReport.js';
 import { LIMIT_OPTIONS, parseLimitFlags } from './limitArgs.js';
 import { parseRenderArgs, parseRenderSourceFlags, RENDER_SOURCE_OPTIONS, type RenderSourceFlags } from './renderArgs.js';
@@ -16,7 +17,10 @@ export const USAGE = `Usage:
   kubilitics render <files|folders|charts…> -o FILE…
                                                   draw the topology into files, format by extension:
                                                   .svg .png .pdf .json .yaml .mmd (Mermaid) .dot (Graphviz)
+  kubilitics diff BEFORE.json AFTER.json          what changed between two topology exports (render -o FILE.json):
+                                                  objects, relations, new broken references; --markdown FILE
   kubilitics demo                                 render the bundled example into ./kubilitics-demo/
+  kubilitics --version                            the version
 
 A Helm chart (a folder with Chart.yaml) is rendered with \`helm template\`, a kustomization (a folder with
 kustomization.yaml) with \`kustomize build\` (or \`kubectl kustomize\`); each object names its template or overlay file.
@@ -55,8 +59,10 @@ Render options:
   --now ISO-TIME               time in the PDF title block (default: SOURCE_DATE_EPOCH, else now)
   --default-namespace NS       namespace of manifests that name none (default "default")
   --check                      write nothing; exit 1 if a file is missing or differs from what would be written
+                               (with a .json or .yaml export among the outputs, the topology changes are listed)
 
-Exit codes: 0 done, 1 failure or out of date, 2 bad command line.`;
+Exit codes: 0 done, 1 failure or out of date, 2 bad command line.
+diff: 0 the same, 1 different, 2 bad command line or a file that is not an export.`;
 
 /** The headless `kubilitics` command: the engine without VS Code. Exit codes: 0 ok, 1 failure, 2 usage. */
 export async function main(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
@@ -68,6 +74,8 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       const parsed = parseRenderArgs(rest);
       return parsed.ok ? runRender(parsed.value, version, io) : usage(io, parsed.problem);
     }
+    case 'diff':
+      return diffCommand(rest, io);
     case 'demo':
       return demo(io);
     case 'help':
@@ -76,6 +84,8 @@ export async function main(argv: readonly string[], io: CliIo = consoleIo): Prom
       io.out(USAGE);
       return 0;
     case '--version':
+    case '-v':
+    case 'version':
       io.out(version);
       return 0;
     default:

@@ -9,6 +9,7 @@ import { describeFilters, unknownChoices, viewOptionsFor } from '../engine/expor
 import { renderFormat } from '../engine/export/formats.js';
 import { headlessScene } from '../engine/export/headlessScene.js';
 import type { ExportMeta, Scene } from '../engine/export/scene.js';
+import { staleTopologyLines } from './checkChanges.js';
 import { findingsCountLine } from './findingsReport.js';
 import type { OutputFile, RenderRequest } from './renderArgs.js';
 import { isoSeconds } from './renderArgs.js';
@@ -97,8 +98,10 @@ async function check(scene: Scene, request: RenderRequest, io: CliIo): Promise<n
       stale++;
     }
   }
-  if (stale > 0) io.err('kubilitics: run the same command without --check to update');
-  return stale > 0 ? 1 : 0;
+  if (stale === 0) return 0;
+  for (const line of await staleTopologyLines(scene, request.outputs)) io.err(line);
+  io.err('kubilitics: run the same command without --check to update');
+  return 1;
 }
 
 /**
