@@ -76,8 +76,7 @@ export class KubernetesToolsIntegration extends DisposableStore {
     if (this.isDisposed || this.connected || !isBroker(broker)) return;
     this.connected = true;
     this.explorer = api<ClusterExplorerV1>(broker, 'clusterexplorer', 'v1');
-    const configuration =
-      api<ConfigurationV1_1>(broker, 'configuration', 'v1_1') ?? api<ConfigurationV1>(broker, 'configuration', 'v1');
+    const configuration = api<ConfigurationV1_1>(broker, 'configuration', 'v1_1') ?? api<ConfigurationV1>(broker, 'configuration', 'v1');
     if (configuration) this.follow(configuration);
     log().info(`Kubernetes extension found: ${this.explorer ? 'Open in Topology on its tree' : 'no cluster explorer API'}`);
   }
@@ -141,7 +140,9 @@ export class KubernetesToolsIntegration extends DisposableStore {
     if (!wanted || (wanted === this.clusters.contextName && this.clusters.session)) return true;
     if (!this.clusters.contexts().some((context) => context.name === wanted)) {
       const files = this.clusters.kubeconfigFiles.join(', ');
-      void vscode.window.showWarningMessage(vscode.l10n.t('Kubilitics: context {0} is not in the kubeconfig it reads ({1}).', wanted, files));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Kubilitics: context {0} is not in the kubeconfig it reads ({1}).', wanted, files),
+      );
       return false;
     }
     await this.clusters.switchContext(wanted, wanted !== followed);

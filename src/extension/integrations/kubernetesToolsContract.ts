@@ -25,8 +25,7 @@ export interface Disposable {
 export type Event<T> = (listener: (event: T) => unknown) => Disposable;
 
 export type KubeconfigPath =
-  | { readonly pathType: 'host'; readonly hostPath: string }
-  | { readonly pathType: 'wsl'; readonly wslPath: string };
+  { readonly pathType: 'host'; readonly hostPath: string } | { readonly pathType: 'wsl'; readonly wslPath: string };
 
 /** `configuration` v1; v1_1 adds the change events. */
 export interface ConfigurationV1 {

@@ -33,7 +33,12 @@ describe('what a node of the Clusters tree opens', () => {
       namespace: 'team-a',
       name: 'web',
     });
-    expect(topologyTarget(resource('Node', 'node', 'node-1', null))).toEqual({ type: 'object', kind: 'Node', namespace: undefined, name: 'node-1' });
+    expect(topologyTarget(resource('Node', 'node', 'node-1', null))).toEqual({
+      type: 'object',
+      kind: 'Node',
+      namespace: undefined,
+      name: 'node-1',
+    });
   });
 
   it('opens nothing for folders, Helm releases, data items, errors, contributed nodes or foreign targets', () => {
@@ -43,7 +48,9 @@ describe('what a node of the Clusters tree opens', () => {
     expect(topologyTarget(undefined)).toBeUndefined();
     expect(topologyTarget({ nodeType: 'context', name: '' })).toBeUndefined();
     expect(topologyTarget({ nodeType: 'resource', name: 'x', namespace: null } as unknown as ClusterExplorerNode)).toBeUndefined();
-    expect(topologyTarget({ nodeType: 'resource', name: 7, namespace: null, resourceKind: { manifestKind: 'Pod' } } as never)).toBeUndefined();
+    expect(
+      topologyTarget({ nodeType: 'resource', name: 7, namespace: null, resourceKind: { manifestKind: 'Pod' } } as never),
+    ).toBeUndefined();
   });
 });
 
@@ -60,7 +67,9 @@ describe('the graph id of a target', () => {
 
   it('is the id the engine gives the same object, for built-in kinds namespaced or not', () => {
     expect(targetId({ type: 'namespace', namespace: 'team-a' }, engine)).toBe(idOf('Namespace', '', 'team-a'));
-    expect(targetId({ type: 'object', kind: 'Deployment', namespace: 'team-a', name: 'web' }, engine)).toBe(idOf('Deployment', 'team-a', 'web'));
+    expect(targetId({ type: 'object', kind: 'Deployment', namespace: 'team-a', name: 'web' }, engine)).toBe(
+      idOf('Deployment', 'team-a', 'web'),
+    );
     expect(targetId({ type: 'object', kind: 'Node', namespace: undefined, name: 'node-1' }, engine)).toBe(idOf('Node', '', 'node-1'));
   });
 
@@ -72,14 +81,18 @@ describe('the graph id of a target', () => {
 
   it('finds a custom resource among the objects (the tree gives no group), preferring the namespace asked for', () => {
     expect(targetId({ type: 'object', kind: 'Widget', namespace: 'team-b', name: 'w' }, engine)).toBe(idOf('Widget', 'team-b', 'w'));
-    expect(targetId({ type: 'object', kind: 'Widget', namespace: undefined, name: 'w' }, engine, 'team-b')).toBe(idOf('Widget', 'team-b', 'w'));
+    expect(targetId({ type: 'object', kind: 'Widget', namespace: undefined, name: 'w' }, engine, 'team-b')).toBe(
+      idOf('Widget', 'team-b', 'w'),
+    );
     expect(targetId({ type: 'object', kind: 'Widget', namespace: undefined, name: 'w' }, engine)).toBe(idOf('Widget', 'team-a', 'w'));
     expect(targetId({ type: 'object', kind: 'Widget', namespace: 'team-c', name: 'w' }, engine)).toBeUndefined();
     expect(targetId({ type: 'cluster', context: 'x' }, engine)).toBeUndefined();
   });
 
   it('finds a namespaced built-in object listed without its namespace', () => {
-    expect(targetId({ type: 'object', kind: 'Deployment', namespace: undefined, name: 'web' }, engine)).toBe(idOf('Deployment', 'team-a', 'web'));
+    expect(targetId({ type: 'object', kind: 'Deployment', namespace: undefined, name: 'web' }, engine)).toBe(
+      idOf('Deployment', 'team-a', 'web'),
+    );
   });
 });
 
