@@ -152,10 +152,13 @@ export class ClusterManager extends DisposableStore {
   /** Follows the current context of Microsoft's Kubernetes extension, unless the user picked one in Kubilitics. */
   async followContext(name: string | undefined): Promise<void> {
     this.followedContext = name;
-    if (!name || !this.config || this.rememberedContext || name === this.contextName) return;
-    if (!this.config.getContextObject(name)) return;
+    const config = this.config;
+    if (!name || !config || name === this.contextName || !config.getContextObject(name)) return;
+    // The user's own pick wins, as long as the kubeconfig still defines it.
+    const remembered = this.rememberedContext;
+    if (remembered && config.getContextObject(remembered)) return;
     log().info(`following the Kubernetes extension to context ${name}`);
-    this.config.setCurrentContext(name);
+    config.setCurrentContext(name);
     try {
       await this.connect();
     } catch (error) {
