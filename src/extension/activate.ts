@@ -8,6 +8,7 @@ import { settings } from './config.js';
 import { exportDiagram } from './commands/exportDiagram.js';
 import { DisposableStore } from './lifetime.js';
 import { HistoryService } from './history/historyService.js';
+import { KubernetesToolsIntegration } from './integrations/kubernetesTools.js';
 import {
   HISTORY_SCHEME,
   ResourceHistoryDocuments,
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
       vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, new ResourceHistoryDocuments(clusters, history)),
     );
     const tree = lifetime.register(new ResourcesTree(clusters));
+    const kubernetesTools = lifetime.register(new KubernetesToolsIntegration(clusters, panels));
     const command = <A extends unknown[]>(id: string, run: (...args: A) => Promise<void>): void => {
       lifetime.register(
         vscode.commands.registerCommand(id, async (...args: A) => {
@@ -88,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): void {
     command('kubilitics.resources.clearFilter', async () => tree.setFilter(''));
     command('kubilitics.revealInTopology', (item?: ResourceItem) => revealInTopology(clusters, panels, item, false));
     command('kubilitics.openTopologyFocused', (item?: ResourceItem) => revealInTopology(clusters, panels, item, true));
+    command('kubilitics.kubernetesTools.openInTopology', (node?: unknown) => kubernetesTools.openInTopology(node));
     command('kubilitics.events.groupBy', () => groupEvents(events));
     command('kubilitics.events.filter', () => filterEvents(events));
     command('kubilitics.events.search', () => searchEvents(events));

@@ -79,6 +79,15 @@ export const settings = {
   vsKubernetesKubeconfig(): string | undefined {
     return trustedValue<string>('', 'vs-kubernetes', stringIn('vs-kubernetes.kubeconfig'));
   },
+  /**
+   * Whether the workspace settings (not the user's) set `vs-kubernetes.kubeconfig`: Microsoft's Kubernetes extension
+   * reads that setting from every level, so in Restricted Mode its kubeconfig path is then not followed.
+   */
+  vsKubernetesKubeconfigFromWorkspace(): boolean {
+    const inspected = vscode.workspace.getConfiguration().inspect<unknown>('vs-kubernetes');
+    const fromLevel = stringIn('vs-kubernetes.kubeconfig');
+    return fromLevel(inspected?.workspaceFolderValue) !== undefined || fromLevel(inspected?.workspaceValue) !== undefined;
+  },
   recorder(): RecorderSettings {
     const config = vscode.workspace.getConfiguration(SECTION);
     return {

@@ -10,6 +10,7 @@ import { findExecutable, installHint } from './execCheck.js';
 import { rbacReport } from './hiddenReport.js';
 import { watchKubeconfigFiles } from './kubeconfigWatch.js';
 import {
+  chooseContext,
   describeContexts,
   isAbsentKubeconfig,
   KubeconfigError,
@@ -29,9 +30,10 @@ const CONTEXT_KEY = 'kubilitics.context';
 /** `absent`: no kubeconfig where kubectl looks by default (a normal state); `broken`: one exists but cannot be used. */
 export type KubeconfigState = 'unknown' | 'absent' | 'broken' | 'loaded';
 
-function kubeconfigSources(): KubeconfigSources {
+function kubeconfigSources(followed: readonly string[] | undefined): KubeconfigSources {
   return {
     setting: settings.kubeconfig(),
+    followed,
     vsKubernetesSetting: settings.vsKubernetesKubeconfig(),
     environment: process.env['KUBECONFIG'],
     home: homedir(),
@@ -61,6 +63,10 @@ export class ClusterManager extends DisposableStore {
 
   private currentRecorder: ClusterRecorder | undefined;
   private currentKubeconfigState: KubeconfigState = 'unknown';
+  /** Kubeconfig files and context of Microsoft's Kubernetes extension, while Kubilitics follows it. */
+  private followedFiles: readonly string[] | undefined;
+  private followedContext: string | undefined;
+  private fileCurrentContext: string | undefined;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -115,6 +121,51 @@ export class ClusterManager extends DisposableStore {
     return this.config ? describeContexts(this.config) : [];
   }
 
+  /** The current-context the kubeconfig file itself names (before a remembered or followed choice). */
+  get kubeconfigCurrentContext(): string | undefined {
+    return this.fileCurrentContext;
+  }
+
+  /** The context the user picked in Kubilitics, which wins over the one followed. */
+  get rememberedContext(): string | undefined {
+    return this.state.get<string>(CONTEXT_KEY) || undefined;
+  }
+
+  /** The context Microsoft's Kubernetes extension last reported as current, while it is followed. */
+  get followedContextName(): string | undefined {
+    return this.followedContext;
+  }
+
+  /**
+   * Follows the kubeconfig files of Microsoft's Kubernetes extension (undefined: our own sources again). Reads the
+   * kubeconfig again only when the files Kubilitics would read change, and only once it was read at all: following
+   * never connects a window that has not asked for a cluster.
+   */
+  followKubeconfig(files: readonly string[] | undefined): void {
+    const before = kubeconfigPaths(kubeconfigSources(this.followedFiles)).join('\n');
+    this.followedFiles = files;
+    if (kubeconfigPaths(kubeconfigSources(files)).join('\n') === before || this.currentKubeconfigState === 'unknown') return;
+    log().info(`following the kubeconfig of the Kubernetes extension: ${files?.join(', ') ?? 'no longer'}`);
+    void this.reload();
+  }
+
+  /** Follows the current context of Microsoft's Kubernetes extension, unless the user picked one in Kubilitics. */
+  async followContext(name: string | undefined): Promise<void> {
+    this.followedContext = name;
+    const config = this.config;
+    if (!name || !config || name === this.contextName || !config.getContextObject(name)) return;
+    // The user's own pick wins, as long as the kubeconfig still defines it.
+    const remembered = this.rememberedContext;
+    if (remembered && config.getContextObject(remembered)) return;
+    log().info(`following the Kubernetes extension to context ${name}`);
+    config.setCurrentContext(name);
+    try {
+      await this.connect();
+    } catch (error) {
+      await this.report(error);
+    }
+  }
+
   get kubeconfigFiles(): readonly string[] {
     return this.files;
   }
@@ -127,7 +178,7 @@ export class ClusterManager extends DisposableStore {
   /** Reads the kubeconfig once if it was never read, without connecting: to know whether a live cluster can work. */
   async probeKubeconfig(): Promise<KubeconfigState> {
     if (this.currentKubeconfigState !== 'unknown') return this.currentKubeconfigState;
-    const sources = kubeconfigSources();
+    const sources = kubeconfigSources(this.followedFiles);
     try {
       await loadKubeconfig(kubeconfigPaths(sources));
       return 'loaded';
@@ -138,7 +189,7 @@ export class ClusterManager extends DisposableStore {
 
   /** Loads the kubeconfig (again) and connects to the chosen context; problems reach the user with a next step. */
   async reload(): Promise<void> {
-    const sources = kubeconfigSources();
+    const sources = kubeconfigSources(this.followedFiles);
     const paths = kubeconfigPaths(sources);
     try {
       const loaded = await loadKubeconfig(paths);
@@ -146,8 +197,10 @@ export class ClusterManager extends DisposableStore {
       this.files = loaded.files;
       this.setKubeconfigState('loaded');
       this.watchKubeconfig();
-      const remembered = this.state.get<string>(CONTEXT_KEY);
-      if (remembered && loaded.config.getContextObject(remembered)) loaded.config.setCurrentContext(remembered);
+      this.fileCurrentContext = loaded.config.getCurrentContext() || undefined;
+      const choices = { remembered: this.rememberedContext, followed: this.followedContext, current: this.fileCurrentContext };
+      const chosen = chooseContext(choices, (name) => loaded.config.getContextObject(name) !== null);
+      if (chosen) loaded.config.setCurrentContext(chosen);
       await this.connect();
     } catch (error) {
       this.disconnect();
@@ -184,10 +237,14 @@ export class ClusterManager extends DisposableStore {
     void vscode.commands.executeCommand('setContext', 'kubilitics.kubeconfigAbsent', state === 'absent');
   }
 
-  async switchContext(name: string): Promise<void> {
+  /**
+   * Connects to `name`. `remember` makes it the user's choice, which wins over the context followed from the Kubernetes
+   * extension; without it, a remembered choice is forgotten and Kubilitics follows that extension again.
+   */
+  async switchContext(name: string, remember = true): Promise<void> {
     if (!this.config?.getContextObject(name)) throw new Error(`context ${name} is not in the kubeconfig`);
     this.config.setCurrentContext(name);
-    await this.state.update(CONTEXT_KEY, name);
+    await this.state.update(CONTEXT_KEY, remember ? name : undefined);
     try {
       await this.connect();
     } catch (error) {

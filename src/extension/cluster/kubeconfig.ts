@@ -6,6 +6,11 @@ import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/c
 export interface KubeconfigSources {
   /** `kubilitics.kubeconfig` (user settings only in an untrusted workspace). */
   readonly setting?: string | undefined;
+  /**
+   * The files Microsoft's Kubernetes extension uses, from its API (`configuration.getKubeconfigPath`), when it is
+   * installed and the path may be trusted. It already accounts for its setting, KUBECONFIG and the default file.
+   */
+  readonly followed?: readonly string[] | undefined;
   /** `vs-kubernetes.kubeconfig` from Microsoft's Kubernetes extension (same trust rule). */
   readonly vsKubernetesSetting?: string | undefined;
   /** The KUBECONFIG environment variable: several paths joined by the platform delimiter. */
@@ -42,6 +47,22 @@ export function isAbsentKubeconfig(error: unknown, sources: KubeconfigSources): 
   return error instanceof KubeconfigError && error.kind === 'missing-file' && !sources.setting && !sources.vsKubernetesSetting;
 }
 
+/** Who chose a context, strongest first: the user in Kubilitics, then Microsoft's Kubernetes extension. */
+export interface ContextChoices {
+  /** Picked with "Kubilitics: Select Context…" (remembered across sessions). */
+  readonly remembered?: string | undefined;
+  /** The current context of Microsoft's Kubernetes extension, as its change event last said. */
+  readonly followed?: string | undefined;
+  /** The kubeconfig's own current-context. */
+  readonly current?: string | undefined;
+}
+
+/** The context to connect to: the strongest choice the kubeconfig defines. */
+export function chooseContext(choices: ContextChoices, defined: (name: string) => boolean): string | undefined {
+  for (const name of [choices.remembered, choices.followed, choices.current]) if (name && defined(name)) return name;
+  return undefined;
+}
+
 export interface LoadedKubeconfig {
   readonly config: KubeConfig;
   readonly files: readonly string[];
@@ -50,6 +71,7 @@ export interface LoadedKubeconfig {
 export function kubeconfigPaths(sources: KubeconfigSources): string[] {
   const expand = (path: string): string => (path.startsWith('~/') ? join(sources.home, path.slice(2)) : path);
   if (sources.setting) return [expand(sources.setting)];
+  if (sources.followed?.length) return sources.followed.map(expand);
   if (sources.vsKubernetesSetting) return [expand(sources.vsKubernetesSetting)];
   const fromEnvironment = (sources.environment ?? '').split(delimiter).filter((path) => path.length > 0);
   if (fromEnvironment.length > 0) return fromEnvironment.map(expand);

@@ -4,6 +4,7 @@ import { delimiter, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   KubeconfigError,
+  chooseContext,
   describeContexts,
   isAbsentKubeconfig,
   kubeconfigPaths,
@@ -30,6 +31,28 @@ describe('kubeconfig', () => {
     expect(kubeconfigPaths({ home: '/h', environment: `/a${delimiter}/b${delimiter}` })).toEqual(['/a', '/b']);
     expect(kubeconfigPaths({ home: '/h', environment: '/a', vsKubernetesSetting: '~/vs' })).toEqual(['/h/vs']);
     expect(kubeconfigPaths({ home: '/h', environment: '/a', vsKubernetesSetting: '/vs', setting: '/mine' })).toEqual(['/mine']);
+  });
+
+  it("follows the files of Microsoft's Kubernetes extension unless the user chose one in Kubilitics", () => {
+    const followed = ['/ms/a', '~/ms-b'];
+    expect(kubeconfigPaths({ home: '/h', environment: '/env', vsKubernetesSetting: '/vs', followed })).toEqual(['/ms/a', '/h/ms-b']);
+    expect(kubeconfigPaths({ home: '/h', followed, setting: '/mine' })).toEqual(['/mine']);
+    expect(kubeconfigPaths({ home: '/h', environment: '/env', followed: [] })).toEqual(['/env']);
+    // Following a file is not choosing one: none where the extension looks is the normal "no kubeconfig" state.
+    const missing = new KubeconfigError('missing-file', 'm', 'n');
+    expect(isAbsentKubeconfig(missing, { home: '/h', followed })).toBe(true);
+    expect(isAbsentKubeconfig(missing, { home: '/h', followed, setting: '/mine' })).toBe(false);
+  });
+
+  it("connects to the user's Kubilitics context, else the one the Kubernetes extension has, else the file's", () => {
+    const defined = (name: string): boolean => ['mine', 'theirs', 'file'].includes(name);
+    expect(chooseContext({ remembered: 'mine', followed: 'theirs', current: 'file' }, defined)).toBe('mine');
+    expect(chooseContext({ followed: 'theirs', current: 'file' }, defined)).toBe('theirs');
+    expect(chooseContext({ current: 'file' }, defined)).toBe('file');
+    // A choice the kubeconfig no longer defines gives way to the next one.
+    expect(chooseContext({ remembered: 'gone', followed: 'theirs', current: 'file' }, defined)).toBe('theirs');
+    expect(chooseContext({ remembered: 'gone', followed: 'gone-too', current: 'file' }, defined)).toBe('file');
+    expect(chooseContext({ remembered: 'gone' }, defined)).toBeUndefined();
   });
 
   it('merges several files: the first definition and the first current-context win', async () => {
