@@ -6,6 +6,7 @@ import { openInTopology, openTopology } from './commands/openTopology.js';
 import { filterEvents, groupEvents, revealEvent, searchEvents } from './commands/eventCommands.js';
 import { settings } from './config.js';
 import { exportDiagram } from './commands/exportDiagram.js';
+import { openExample, openWalkthrough, showWalkthroughOnce } from './commands/gettingStarted.js';
 import { DisposableStore } from './lifetime.js';
 import { HistoryService } from './history/historyService.js';
 import {
@@ -76,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): void {
     };
     command('kubilitics.openTopology', () => openTopology(panels, clusters));
     command('kubilitics.openInTopology', (uri?: vscode.Uri, selected?: vscode.Uri[]) => openInTopology(panels, clusters, uri, selected));
+    command('kubilitics.openExample', () => openExample(panels, context));
+    command('kubilitics.getStarted', () => openWalkthrough(context));
     command('kubilitics.openClusterTopology', () => openClusterTopology(clusters, panels));
     command('kubilitics.selectContext', () => selectContext(clusters));
     command('kubilitics.selectKubeconfig', () => selectKubeconfig(clusters));
@@ -140,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // A cluster view asks for a connection when it is shown, not at activation of a YAML-only session.
     lifetime.register(connectWhenShown([tree.view, events.view, logsView.view], clusters));
     log().info(`Kubilitics ${String(context.extension.packageJSON['version'])} activated`);
+    void showWalkthroughOnce(context).catch((error: unknown) => log().warn(`walkthrough: ${String(error)}`));
   } catch (error) {
     void reportError('activation failed', error);
     throw error;
