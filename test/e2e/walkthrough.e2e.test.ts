@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
+  clearNotifications,
   installExtension,
   makeTempDirs,
   openWorkbench,
@@ -15,6 +16,7 @@ import {
   screenshot,
   startCodeServer,
   type CodeServerInstance,
+  waitForNotification,
   type TempDirs,
 } from './harness/codeServer.js';
 import { e2eAvailable, packagedVsix, topologyFrame, waitForLayout, waitForStats } from './support.js';
@@ -119,7 +121,7 @@ describe.skipIf(!available)('the walkthrough on the first run (real VS Code, cod
     await expect.poll(() => stepDone(page, STEPS[0]!), { timeout: 30_000 }).toBe(true);
   }, 180_000);
 
-  it('"Open Topology" asks what to show; "Export Diagram" asks for formats of the open view', async () => {
+  it('"Open Topology" asks what to show, "Select Context" explains the missing kubeconfig, "Export Diagram" asks for formats', async () => {
     await showWalkthrough(page);
     await step(page, STEPS[1]!).locator('.step-title').click();
     await walkthroughButton(page, 'Open Topology').click();
@@ -128,6 +130,13 @@ describe.skipIf(!available)('the walkthrough on the first run (real VS Code, cod
     expect((await widget.locator('.monaco-list-row').allInnerTexts()).join('|')).toMatch(/workspace/);
     await page.keyboard.press('Escape');
     await expect.poll(() => stepDone(page, STEPS[1]!), { timeout: 30_000 }).toBe(true);
+
+    // This server has no kubeconfig: Select Context says so, as it does from the palette.
+    await step(page, STEPS[2]!).locator('.step-title').click();
+    await walkthroughButton(page, 'Select Context').click();
+    await waitForNotification(page, /no kubeconfig found/, 30_000);
+    await expect.poll(() => stepDone(page, STEPS[2]!), { timeout: 30_000 }).toBe(true);
+    await clearNotifications(page);
 
     await step(page, STEPS[3]!).locator('.step-title').click();
     await walkthroughButton(page, 'Export Diagram').click();
