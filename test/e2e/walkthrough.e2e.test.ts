@@ -56,6 +56,23 @@ async function showWalkthrough(page: Page): Promise<void> {
   await walkthroughHeading(page).waitFor({ state: 'visible', timeout: 30_000 });
 }
 
+/**
+ * Closes the open pick list by clicking beside it, on the walkthrough's title. Escape would close it too, but VS Code
+ * also reads that Escape as "back" in the walkthrough, which then turns into the welcome page.
+ */
+async function closePick(page: Page): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await walkthroughHeading(page).click();
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Opens a step and clicks its button, as a user does; brings the walkthrough back first if the welcome page replaced it. */
+async function runStep(page: Page, title: string, button: string): Promise<void> {
+  if (!(await walkthroughHeading(page).isVisible())) await showWalkthrough(page);
+  await step(page, title).locator('.step-title').click();
+  await walkthroughButton(page, button).click();
+}
+
 async function editorTabs(page: Page): Promise<string[]> {
   return page.locator('.tabs-container .tab .label-name').allInnerTexts();
 }
@@ -77,7 +94,7 @@ describe.skipIf(!available)('the walkthrough on the first run (real VS Code, cod
       settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true },
       env: { KUBECONFIG: join(dirs.root, 'no-kubeconfig-here') },
     });
-    ({ browser, page } = await openWorkbench(code.url, dirs.workspaceFolder, { viewport: { width: 1280, height: 800 } }));
+    ({ browser, page } = await openWorkbench(code.url, dirs.workspaceFolder, { viewport: { width: 1600, height: 900 } }));
   }, 300_000);
 
   afterEach(async (context) => {
@@ -99,12 +116,20 @@ describe.skipIf(!available)('the walkthrough on the first run (real VS Code, cod
     const titles = (await page.locator('.getting-started-step .step-title').allInnerTexts()).map((title) => title.trim());
     expect(titles).toEqual(STEPS);
     for (const title of STEPS) expect(await stepDone(page, title)).toBe(false);
+    // The selected step's picture loads from the installed extension (a path missing from the .vsix shows nothing).
+    const media = page.locator('.getting-started-media img').first();
+    await media.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(decodeURIComponent(await media.evaluate((img) => (img as unknown as { currentSrc: string }).currentSrc))).toMatch(
+      /media\/walkthrough\/example\.png/,
+    );
+    await expect
+      .poll(() => media.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await screenshot(page, 'walkthrough');
   }, 180_000);
 
   it('"Open Example" draws the bundled example shop, and the step is done', async () => {
-    await step(page, STEPS[0]!).locator('.step-title').click();
-    await walkthroughButton(page, 'Open Example').click();
+    await runStep(page, STEPS[0]!, 'Open Example');
     const frame = await topologyFrame(page);
     // The example: 6 files of a shop (namespaces, frontend, api, database, network, payments) with broken references.
     const stats = await waitForStats(frame, (s) => s.nodes >= 40 && s.broken > 0, 60_000);
@@ -122,27 +147,24 @@ describe.skipIf(!available)('the walkthrough on the first run (real VS Code, cod
   }, 180_000);
 
   it('"Open Topology" asks what to show, "Select Context" explains the missing kubeconfig, "Export Diagram" asks for formats', async () => {
-    await showWalkthrough(page);
-    await step(page, STEPS[1]!).locator('.step-title').click();
-    await walkthroughButton(page, 'Open Topology').click();
+    // The walkthrough is in front since the previous test.
+    await runStep(page, STEPS[1]!, 'Open Topology');
     const widget = page.locator('.quick-input-widget');
     await widget.locator('.quick-input-title', { hasText: 'Kubilitics: Open Topology' }).waitFor({ state: 'visible', timeout: 30_000 });
     expect((await widget.locator('.monaco-list-row').allInnerTexts()).join('|')).toMatch(/workspace/);
-    await page.keyboard.press('Escape');
+    await closePick(page);
     await expect.poll(() => stepDone(page, STEPS[1]!), { timeout: 30_000 }).toBe(true);
 
     // This server has no kubeconfig: Select Context says so, as it does from the palette.
-    await step(page, STEPS[2]!).locator('.step-title').click();
-    await walkthroughButton(page, 'Select Context').click();
+    await runStep(page, STEPS[2]!, 'Select Context');
     await waitForNotification(page, /no kubeconfig found/, 30_000);
     await expect.poll(() => stepDone(page, STEPS[2]!), { timeout: 30_000 }).toBe(true);
     await clearNotifications(page);
 
-    await step(page, STEPS[3]!).locator('.step-title').click();
-    await walkthroughButton(page, 'Export Diagram').click();
+    await runStep(page, STEPS[3]!, 'Export Diagram');
     await widget.locator('.quick-input-title', { hasText: 'Export Diagram' }).waitFor({ state: 'visible', timeout: 30_000 });
     expect((await widget.locator('.monaco-list-row').allInnerTexts()).join('|')).toMatch(/SVG[\s\S]*Mermaid/);
-    await page.keyboard.press('Escape');
+    await closePick(page);
     await expect.poll(() => stepDone(page, STEPS[3]!), { timeout: 30_000 }).toBe(true);
   }, 180_000);
 
