@@ -12,9 +12,10 @@
 //   --production  minify, no source maps (what goes into the VSIX)
 //   --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inVsix, writeNotices } from './notices.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -146,6 +147,24 @@ function removeSourceMaps(dirs) {
   }
 }
 
+/**
+ * A production build records what each bundle of the .vsix contains (dist/meta/*.json, esbuild metafiles; the .vsix
+ * leaves them out) and writes THIRD-PARTY-NOTICES.txt from them, so the notices follow what is really bundled.
+ */
+function writeBundleRecords(options, results) {
+  rmSync(join(ROOT, 'dist/meta'), { recursive: true, force: true });
+  mkdirSync(join(ROOT, 'dist/meta'), { recursive: true });
+  const metafiles = [];
+  options.forEach((o, i) => {
+    if (!inVsix(o)) return;
+    const out = o.outfile ?? Object.keys(o.entryPoints)[0];
+    const name = out.replace(/^.*[\\/]/, '').replace(/\.js$/, '');
+    writeFileSync(join(ROOT, 'dist/meta', `${name}.json`), JSON.stringify(results[i].metafile));
+    metafiles.push(results[i].metafile);
+  });
+  console.log(`[build] wrote ${writeNotices(metafiles, ROOT)}`);
+}
+
 async function main(argv) {
   const production = argv.includes('--production');
   const all = [...webviewBuildOptions({ production }), ...nodeBuildOptions({ production })];
@@ -158,11 +177,15 @@ async function main(argv) {
   const start = Date.now();
   // A production build must not ship source maps left behind by an earlier development build.
   if (production) removeSourceMaps([join(ROOT, 'dist'), join(ROOT, 'dist', 'webview')]);
-  await Promise.all(all.map((o) => esbuild.build(o)));
+  const results = await Promise.all(all.map((o) => esbuild.build({ ...o, metafile: production })));
+  if (production) writeBundleRecords(all, results);
   // sql.js loads its WebAssembly at run time from next to the extension bundle (the history database).
   copyFileSync(join(ROOT, 'node_modules/sql.js/dist/sql-wasm.wasm'), join(ROOT, 'dist/sql-wasm.wasm'));
   mkdirSync(join(ROOT, 'dist/data'), { recursive: true });
   copyFileSync(join(ROOT, 'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc'), join(ROOT, 'dist/data/sRGB_IEC61966_2_1.icc'));
+  // The walkthrough's "Open the example" draws these files; the .vsix carries dist/data, not examples/.
+  rmSync(join(ROOT, 'dist/data/examples'), { recursive: true, force: true });
+  cpSync(join(ROOT, 'examples/shop'), join(ROOT, 'dist/data/examples/shop'), { recursive: true });
   console.log(`[build] ${all.length} bundles in ${Date.now() - start} ms${production ? ' (production)' : ''}`);
 }
 

@@ -6,6 +6,7 @@ import { changeChartValues, openInTopology, openTopology } from './commands/open
 import { filterEvents, groupEvents, revealEvent, searchEvents } from './commands/eventCommands.js';
 import { settings } from './config.js';
 import { exportDiagram } from './commands/exportDiagram.js';
+import { openExample, openWalkthrough, showWalkthroughOnce } from './commands/gettingStarted.js';
 import { DisposableStore } from './lifetime.js';
 import { HistoryService } from './history/historyService.js';
 import { KubernetesToolsIntegration } from './integrations/kubernetesTools.js';
@@ -82,6 +83,8 @@ export function activate(context: vscode.ExtensionContext): void {
       openInTopology(panels, clusters, state, uri, selected),
     );
     command('kubilitics.changeChartValues', (uri?: vscode.Uri) => changeChartValues(panels, state, uri));
+    command('kubilitics.openExample', () => openExample(panels, context));
+    command('kubilitics.getStarted', () => openWalkthrough(context));
     command('kubilitics.openClusterTopology', () => openClusterTopology(clusters, panels));
     command('kubilitics.selectContext', () => selectContext(clusters));
     command('kubilitics.selectKubeconfig', () => selectKubeconfig(clusters));
@@ -147,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // A cluster view asks for a connection when it is shown, not at activation of a YAML-only session.
     lifetime.register(connectWhenShown([tree.view, events.view, logsView.view], clusters));
     log().info(`Kubilitics ${String(context.extension.packageJSON['version'])} activated`);
+    void showWalkthroughOnce(context).catch((error: unknown) => log().warn(`walkthrough: ${String(error)}`));
   } catch (error) {
     void reportError('activation failed', error);
     throw error;
