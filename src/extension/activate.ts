@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): void {
           } catch (error) {
             // The user stopped it: nothing failed.
             if (error instanceof ParseCancelled) log().info(`${id.replace('kubilitics.', '')}: ${error.message}`);
-            else await reportError(`${id.replace('kubilitics.', '')} failed`, error);
+            else await reportError(vscode.l10n.t('{0} failed', id.replace('kubilitics.', '')), error);
           }
         }),
       );
@@ -141,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): void {
     lifetime.register(connectWhenShown([tree.view, events.view, logsView.view], clusters));
     log().info(`Kubilitics ${String(context.extension.packageJSON['version'])} activated`);
   } catch (error) {
-    void reportError('activation failed', error);
+    void reportError(vscode.l10n.t('activation failed'), error);
     throw error;
   }
 }

@@ -40,11 +40,11 @@ export class LogStream {
   get optionsText(): string {
     const o = this.options;
     return [
-      o.follow ? 'follow' : 'no follow',
-      o.tailLines !== undefined && o.tailLines >= 0 ? `tail ${o.tailLines}` : 'all lines',
-      o.sinceSeconds ? `since ${o.sinceSeconds}s` : '',
-      o.previous ? 'previous' : '',
-      o.timestamps ? 'timestamps' : '',
+      o.follow ? vscode.l10n.t('follow') : vscode.l10n.t('no follow'),
+      o.tailLines !== undefined && o.tailLines >= 0 ? vscode.l10n.t('tail {0}', o.tailLines) : vscode.l10n.t('all lines'),
+      o.sinceSeconds ? vscode.l10n.t('since {0}s', o.sinceSeconds) : '',
+      o.previous ? vscode.l10n.t('previous') : '',
+      o.timestamps ? vscode.l10n.t('timestamps') : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -101,11 +101,11 @@ export class LogStreams extends DisposableStore {
       this.changed.fire(stream);
     });
     if (!stream.terminal) {
-      const header =
-        `\x1b[1mLogs of ${stream.label}\x1b[22m in ${stream.context} (${stream.optionsText})\r\n` +
-        `\x1b[2mType / to filter, Ctrl+C to stop. The Logs view copies, saves and reopens the stream.\x1b[22m\r\n`;
+      const title = vscode.l10n.t('Logs of {0} in {1} ({2})', `\x1b[1m${stream.label}\x1b[22m`, stream.context, stream.optionsText);
+      const hint = vscode.l10n.t('Type / to filter, Ctrl+C to stop. The Logs view copies, saves and reopens the stream.');
+      const header = `${title}\r\n\x1b[2m${hint}\x1b[22m\r\n`;
       stream.terminal = new LogTerminal(
-        `Logs: ${stream.label}`,
+        vscode.l10n.t('Logs: {0}', stream.label),
         stream.merger,
         header,
         {
