@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ClusterManager } from './cluster/clusterManager.js';
 import { ClusterSource } from './cluster/clusterSource.js';
@@ -39,6 +40,9 @@ let extensionLifetime: DisposableStore | undefined;
 
 /** Wires the extension together; owns nothing itself beyond the extension lifetime. */
 export function activate(context: vscode.ExtensionContext): void {
+  // The host modules that run without `vscode` (unit-tested in Node) translate through @vscode/l10n: give it the
+  // bundle VS Code loaded for the display language (none for English, where l10n.t returns the English text).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const lifetime = new DisposableStore();
   extensionLifetime = lifetime;
   context.subscriptions.push(lifetime);

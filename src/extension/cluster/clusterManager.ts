@@ -229,12 +229,16 @@ export class ClusterManager extends DisposableStore {
     const config = this.config!;
     const context = config.getCurrentContext();
     const summary = this.contexts().find((entry) => entry.name === context);
-    if (!summary) throw new Error('the kubeconfig has no current context: pick one');
-    if (summary.problem) throw new ApiError('bad-response', `context ${context}: ${summary.problem}`);
+    if (!summary) throw new Error(vscode.l10n.t('the kubeconfig has no current context: pick one'));
+    if (summary.problem) throw new ApiError('bad-response', vscode.l10n.t('context {0}: {1}', context, summary.problem));
     if (summary.execCommand && !(await findExecutable(summary.execCommand))) {
       throw new ApiError(
         'exec-missing',
-        `the credential plugin "${summary.execCommand}" is not on PATH. ${installHint(summary.execCommand)}, then reconnect`,
+        vscode.l10n.t(
+          'the credential plugin "{0}" is not on PATH. {1}, then reconnect',
+          summary.execCommand,
+          installHint(summary.execCommand),
+        ),
       );
     }
     const connection = new DisposableStore();
