@@ -67,7 +67,7 @@ export class LogStreams extends DisposableStore {
       clusters.onDidChange(() => {
         for (const stream of this.list) {
           if (stream.follower && stream.state !== 'ended' && stream.session !== clusters.session) {
-            this.stop(stream, 'the context switched or the connection was closed: the stream ends');
+            this.stop(stream, vscode.l10n.t('the context switched or the connection was closed: the stream ends'));
           }
         }
       }),
@@ -111,10 +111,10 @@ export class LogStreams extends DisposableStore {
         {
           onClosed: () => {
             stream.terminal = undefined;
-            this.stop(stream, 'the terminal was closed');
+            this.stop(stream, vscode.l10n.t('the terminal was closed'));
           },
           onFilterKey: () => void vscode.commands.executeCommand('kubilitics.logs.filter', stream),
-          onInterrupt: () => this.stop(stream, 'stopped'),
+          onInterrupt: () => this.stop(stream, vscode.l10n.t('stopped')),
         },
         logSettings().tickMs,
       );
@@ -124,7 +124,7 @@ export class LogStreams extends DisposableStore {
     this.changed.fire(stream);
   }
 
-  stop(stream: LogStream, reason = 'stopped'): void {
+  stop(stream: LogStream, reason = vscode.l10n.t('stopped')): void {
     if (!stream.follower || stream.state === 'ended') return;
     stream.follower.stop(reason);
     stream.terminal?.finish();
@@ -134,7 +134,7 @@ export class LogStreams extends DisposableStore {
   /** Starts an ended stream again: it resumes each container from its last line. */
   reopen(stream: LogStream): void {
     this.stop(stream);
-    stream.merger.note('reopened');
+    stream.merger.note(vscode.l10n.t('reopened'));
     this.start(stream);
   }
 
