@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ClusterManager } from './cluster/clusterManager.js';
 import { ClusterSource } from './cluster/clusterSource.js';
@@ -41,6 +42,9 @@ let extensionLifetime: DisposableStore | undefined;
 
 /** Wires the extension together; owns nothing itself beyond the extension lifetime. */
 export function activate(context: vscode.ExtensionContext): void {
+  // The host modules that run without `vscode` (unit-tested in Node) translate through @vscode/l10n: give it the
+  // bundle VS Code loaded for the display language (none for English, where l10n.t returns the English text).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const lifetime = new DisposableStore();
   extensionLifetime = lifetime;
   context.subscriptions.push(lifetime);
@@ -72,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): void {
           } catch (error) {
             // The user stopped it: nothing failed.
             if (error instanceof ParseCancelled) log().info(`${id.replace('kubilitics.', '')}: ${error.message}`);
-            else await reportError(`${id.replace('kubilitics.', '')} failed`, error);
+            else await reportError(vscode.l10n.t('{0} failed', id.replace('kubilitics.', '')), error);
           }
         }),
       );
@@ -152,7 +156,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log().info(`Kubilitics ${String(context.extension.packageJSON['version'])} activated`);
     void showWalkthroughOnce(context).catch((error: unknown) => log().warn(`walkthrough: ${String(error)}`));
   } catch (error) {
-    void reportError('activation failed', error);
+    void reportError(vscode.l10n.t('activation failed'), error);
     throw error;
   }
 }

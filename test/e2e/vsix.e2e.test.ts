@@ -49,6 +49,8 @@ describe('the packaged .vsix', () => {
     // A dist/cli.js here could not start: resvg's native addon and the Inter fonts come from node_modules, which
     // a .vsix does not have, and VS Code puts nothing of an extension on PATH.
     expect(paths.filter((path) => /cli/i.test(path))).toEqual([]);
+    // Without package.nls.json every title shows as its %key%; l10n/ holds the host's strings and their translations.
+    expect(paths).toEqual(expect.arrayContaining(['extension/package.nls.json', 'extension/l10n/bundle.l10n.json']));
 
     const bundles = paths.filter((path) => path.startsWith('extension/dist/') && path.endsWith('.js'));
     const missing = bundles.flatMap((bundle) =>

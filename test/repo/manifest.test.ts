@@ -31,9 +31,17 @@ const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'))
 const declared = new Set(manifest.contributes.commands.map((c) => c.command));
 const steps = manifest.contributes.walkthroughs.flatMap((w) => w.steps);
 
+const nls = JSON.parse(readFileSync(resolve(ROOT, 'package.nls.json'), 'utf8')) as Readonly<Record<string, string>>;
+
+/** The English text of a manifest string: a `%key%` is looked up in package.nls.json, as VS Code does. */
+function english(text: string): string {
+  const key = /^%(.+)%$/.exec(text)?.[1];
+  return key === undefined ? text : (nls[key] ?? text);
+}
+
 /** `command:id` links of a markdown text (walkthrough descriptions). */
 function commandLinks(markdown: string): string[] {
-  return [...markdown.matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]!);
+  return [...english(markdown).matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]!);
 }
 
 describe('package.json', () => {

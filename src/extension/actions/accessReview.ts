@@ -3,6 +3,7 @@
  * lives and dies with the cluster session, so a context switch forgets every answer). Answers are per namespace and
  * resource, not per object: RBAC rarely names objects, and one review per row would flood the API server.
  */
+import * as l10n from '@vscode/l10n';
 import type { ActionAccess, ActionSpec } from '../../engine/actions/catalog.js';
 import { ApiError, type ApiClient } from '../cluster/apiClient.js';
 import { coreless, type ObjectApi, type ObjectRef } from './objectApi.js';
@@ -68,7 +69,10 @@ export class AccessReviewer {
       const review = await this.client.json<ReviewStatus>(REVIEW_PATH, { method: 'POST', body });
       if (review.status?.allowed === true) return { allowed: true };
       const why = review.status?.reason || review.status?.evaluationError;
-      return { allowed: false, reason: `not permitted: ${permission}${why ? ` (${why})` : ''}` };
+      return {
+        allowed: false,
+        reason: why ? l10n.t('not permitted: {0} ({1})', permission, why) : l10n.t('not permitted: {0}', permission),
+      };
     } catch (error) {
       // A cluster that does not let us ask (an old or locked-down server) does not hide the action: the API
       // answers the real request, and its 403 is explained then.

@@ -41,7 +41,8 @@ export async function permitted(
   for (const record of targets.records) {
     const answer = await access.check(spec, record);
     if (!answer.allowed) {
-      void vscode.window.showWarningMessage(`${spec.title.replace('…', '')} ${shown(record)}: ${answer.reason ?? 'not permitted'}.`);
+      const reason = answer.reason ?? vscode.l10n.t('not permitted');
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} {1}: {2}.', spec.title.replace('…', ''), shown(record), reason));
       return undefined;
     }
   }
@@ -62,7 +63,7 @@ export async function viewYaml(clusters: ClusterManager, argument: ActionArgumen
 }
 
 export async function copyName(clusters: ClusterManager, argument: ActionArgument, selected?: readonly ActionArgument[]): Promise<void> {
-  const targets = await resolveTargets(clusters, argument, selected, 'Copy Name');
+  const targets = await resolveTargets(clusters, argument, selected, vscode.l10n.t('Copy Name'));
   if (targets) await vscode.env.clipboard.writeText(targets.records.map((record) => record.name).join('\n'));
 }
 
@@ -74,7 +75,7 @@ function argsFor(record: ObjectRecord): ActionArguments {
 
 /** Offers the actions that fit the object, each with its command line; the chosen line is copied. */
 export async function copyKubectl(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
-  const targets = await resolveTargets(clusters, argument, undefined, 'Copy as kubectl Command');
+  const targets = await resolveTargets(clusters, argument, undefined, vscode.l10n.t('Copy as kubectl Command'));
   const record = targets?.records[0];
   if (!targets || !record) return;
   const items = actionsFor(record.kind, 'cluster')
@@ -83,7 +84,7 @@ export async function copyKubectl(clusters: ClusterManager, argument: ActionArgu
       label: action.title.replace('…', ''),
       detail: kubectlCommand(action.id, targetOf(targets.context, record), argsFor(record)),
     }));
-  const picked = await vscode.window.showQuickPick(items, { title: `kubectl for ${shown(record)}` });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('kubectl for {0}', shown(record)) });
   if (picked) await vscode.env.clipboard.writeText(picked.detail);
 }
 
@@ -93,29 +94,31 @@ export async function scale(clusters: ClusterManager, argument: ActionArgument):
   if (!targets || !record) return;
   const current = (record.object['spec'] as { replicas?: unknown } | undefined)?.replicas;
   const answer = await vscode.window.showInputBox({
-    title: `Scale ${shown(record)}`,
-    prompt: 'Replicas',
+    title: vscode.l10n.t('Scale {0}', shown(record)),
+    prompt: vscode.l10n.t('Replicas'),
     value: String(typeof current === 'number' ? current : 1),
-    validateInput: (value) => (/^\d+$/.test(value.trim()) && Number(value) <= 100_000 ? undefined : 'A whole number from 0.'),
+    validateInput: (value) =>
+      /^\d+$/.test(value.trim()) && Number(value) <= 100_000 ? undefined : vscode.l10n.t('A whole number from 0.'),
   });
   if (answer === undefined) return;
   const replicas = Number(answer.trim());
-  if (replicas === 0 && !(await confirmProtected(targets.context, `Scale ${shown(record)} to 0`))) return;
+  if (replicas === 0 && !(await confirmProtected(targets.context, vscode.l10n.t('Scale {0} to 0', shown(record))))) return;
   await sessionActions(targets.session).objects.scale(record, replicas);
   journalAction('scale', targets, record, { replicas });
-  void vscode.window.showInformationMessage(`${shown(record)} scaled to ${replicas}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('{0} scaled to {1}.', shown(record), replicas));
 }
 
 export async function restart(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
   const targets = await permitted(clusters, 'restart', argument);
   const record = targets?.records[0];
   if (!targets || !record) return;
-  const detail = `Every Pod of ${shown(record)} is replaced, as its update strategy allows (kubectl rollout restart).`;
-  if (!(await confirmModal(`Restart ${shown(record)} on ${targets.context}?`, detail, 'Restart'))) return;
-  if (!(await confirmProtected(targets.context, `Restart ${shown(record)}`))) return;
+  const detail = vscode.l10n.t('Every Pod of {0} is replaced, as its update strategy allows (kubectl rollout restart).', shown(record));
+  const question = vscode.l10n.t('Restart {0} on {1}?', shown(record), targets.context);
+  if (!(await confirmModal(question, detail, vscode.l10n.t('Restart')))) return;
+  if (!(await confirmProtected(targets.context, vscode.l10n.t('Restart {0}', shown(record))))) return;
   await sessionActions(targets.session).objects.restart(record);
   journalAction('restart', targets, record);
-  void vscode.window.showInformationMessage(`${shown(record)} is restarting.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('{0} is restarting.', shown(record)));
 }
 
 export async function setCordon(clusters: ClusterManager, argument: ActionArgument, cordon: boolean): Promise<void> {
@@ -124,13 +127,19 @@ export async function setCordon(clusters: ClusterManager, argument: ActionArgume
     await sessionActions(targets!.session).objects.setUnschedulable(record.name, cordon);
     journalAction(cordon ? 'cordon' : 'uncordon', targets!, record);
   }
-  if (targets) void vscode.window.showInformationMessage(`${targets.records.map(shown).join(', ')} ${cordon ? 'cordoned' : 'uncordoned'}.`);
+  if (!targets) return;
+  const nodes = targets.records.map(shown).join(', ');
+  void vscode.window.showInformationMessage(cordon ? vscode.l10n.t('{0} cordoned.', nodes) : vscode.l10n.t('{0} uncordoned.', nodes));
 }
 
-const POLICIES: readonly { label: PropagationPolicy; detail: string }[] = [
-  { label: 'Background', detail: 'Delete now; the garbage collector removes its dependents afterwards (kubectl default).' },
-  { label: 'Foreground', detail: 'The object stays, marked for deletion, until its dependents are gone.' },
-  { label: 'Orphan', detail: 'Delete only the object; its dependents stay, without an owner.' },
+/** The propagation policies (labels are the API's names, as kubectl's --cascade shows them). */
+const policies = (): readonly { label: PropagationPolicy; detail: string }[] => [
+  {
+    label: 'Background',
+    detail: vscode.l10n.t('Delete now; the garbage collector removes its dependents afterwards (kubectl default).'),
+  },
+  { label: 'Foreground', detail: vscode.l10n.t('The object stays, marked for deletion, until its dependents are gone.') },
+  { label: 'Orphan', detail: vscode.l10n.t('Delete only the object; its dependents stay, without an owner.') },
 ];
 
 export async function deleteObjects(
@@ -140,22 +149,29 @@ export async function deleteObjects(
 ): Promise<void> {
   const targets = await permitted(clusters, 'delete', argument, selected);
   if (!targets) return;
-  const what = targets.records.length === 1 ? shown(targets.records[0]!) : `${targets.records.length} objects`;
-  const policy = await vscode.window.showQuickPick(POLICIES, { title: `Delete ${what}: and its dependents?` });
+  const what = targets.records.length === 1 ? shown(targets.records[0]!) : vscode.l10n.t('{0} objects', targets.records.length);
+  const policy = await vscode.window.showQuickPick(policies(), { title: vscode.l10n.t('Delete {0}: and its dependents?', what) });
   if (!policy) return;
   const plan = deletionPlan(targets.records, targets.session.engine.objects(), policy.label);
   const names = plan.ids.map((id) => targets.session.engine.record(id)).flatMap((record) => (record ? [shown(record)] : []));
-  const message = `Delete ${plan.ids.length} object${plan.ids.length === 1 ? '' : 's'} from ${targets.context}?`;
-  const collected = `${plan.dependents} of them are dependents (ownerReferences), removed by the garbage collector (${policy.label}).`;
+  const message =
+    plan.ids.length === 1
+      ? vscode.l10n.t('Delete 1 object from {0}?', targets.context)
+      : vscode.l10n.t('Delete {0} objects from {1}?', plan.ids.length, targets.context);
+  const collected = vscode.l10n.t(
+    '{0} of them are dependents (ownerReferences), removed by the garbage collector ({1}).',
+    plan.dependents,
+    policy.label,
+  );
   const detail = `${listed(names)}\n\n${collected}`;
-  if (!(await confirmModal(message, detail, 'Delete'))) return;
-  if (!(await confirmProtected(targets.context, `Delete ${what}`))) return;
+  if (!(await confirmModal(message, detail, vscode.l10n.t('Delete')))) return;
+  if (!(await confirmProtected(targets.context, vscode.l10n.t('Delete {0}', what)))) return;
   const { objects } = sessionActions(targets.session);
   for (const record of targets.records) {
     await objects.delete(record, policy.label);
     journalAction('delete', targets, record, { propagation: policy.label });
   }
-  void vscode.window.showInformationMessage(`Deleted ${what} (${policy.label}).`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Deleted {0} ({1}).', what, policy.label));
 }
 
 export async function drain(clusters: ClusterManager, argument: ActionArgument): Promise<void> {
@@ -165,16 +181,19 @@ export async function drain(clusters: ClusterManager, argument: ActionArgument):
   const plan = drainPlan(node.name, targets.session.engine.objects());
   const skipped = plan.skipped.map((entry) => `${shown(entry.pod)}: ${entry.reason}`);
   const detail = [
-    `Cordon ${node.name}, then evict ${plan.evict.length} Pod${plan.evict.length === 1 ? '' : 's'}`,
-    '(PodDisruptionBudgets decide when each may go):',
+    plan.evict.length === 1
+      ? vscode.l10n.t('Cordon {0}, then evict 1 Pod', node.name)
+      : vscode.l10n.t('Cordon {0}, then evict {1} Pods', node.name, plan.evict.length),
+    vscode.l10n.t('(PodDisruptionBudgets decide when each may go):'),
     listed(plan.evict.map(shown)),
-    ...(skipped.length ? ['', 'Left in place:', listed(skipped)] : []),
+    ...(skipped.length ? ['', vscode.l10n.t('Left in place:'), listed(skipped)] : []),
   ].join('\n');
-  if (!(await confirmModal(`Drain Node ${node.name} on ${targets.context}?`, detail, 'Drain'))) return;
-  if (!(await confirmProtected(targets.context, `Drain ${node.name}`))) return;
+  const question = vscode.l10n.t('Drain Node {0} on {1}?', node.name, targets.context);
+  if (!(await confirmModal(question, detail, vscode.l10n.t('Drain')))) return;
+  if (!(await confirmProtected(targets.context, vscode.l10n.t('Drain {0}', node.name)))) return;
   journalAction('drain', targets, node);
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Draining ${node.name}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Draining {0}', node.name), cancellable: true },
     (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -186,12 +205,13 @@ export async function drain(clusters: ClusterManager, argument: ActionArgument):
       });
     },
   );
-  if (result.left.length === 0) void vscode.window.showInformationMessage(`${node.name} drained: ${result.evicted.length} Pods evicted.`);
-  else {
+  if (result.left.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} drained: {1} Pods evicted.', node.name, result.evicted.length));
+  } else {
     const lines = result.left.map((entry) => `${entry.pod}: ${entry.reason}`);
     for (const line of lines) log().warn(`drain ${node.name}: left ${line}`);
     void vscode.window.showWarningMessage(
-      `${node.name} is cordoned; ${result.left.length} Pods could not be evicted (see the log): ${lines[0]}`,
+      vscode.l10n.t('{0} is cordoned; {1} Pods could not be evicted (see the log): {2}', node.name, result.left.length, lines[0] ?? ''),
     );
   }
 }

@@ -46,7 +46,7 @@ export async function resolveTargets(
   const session = clusters.session;
   const context = clusters.contextName;
   if (!session || !context) {
-    void vscode.window.showInformationMessage(`${title}: connect to a cluster first (Kubilitics: Select Context).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: connect to a cluster first (Kubilitics: Select Context).', title));
     return undefined;
   }
   const ids = (selected?.length ? selected : [argument]).map(idOf).filter((id): id is string => id !== undefined);
@@ -57,9 +57,10 @@ export async function resolveTargets(
   const records = ids.map((id) => session.engine.record(id)).filter((record): record is ObjectRecord => record !== undefined);
   const fitting = kinds ? records.filter((record) => kinds.has(record.kind)) : records;
   if (ids.length > 0 && fitting.length === 0) {
-    void vscode.window.showInformationMessage(
-      `${title}: ${kinds ? `applies to ${[...kinds].join(', ')}; ` : ''}nothing selected fits, or it is gone.`,
-    );
+    const message = kinds
+      ? vscode.l10n.t('{0}: applies to {1}; nothing selected fits, or it is gone.', title, [...kinds].join(', '))
+      : vscode.l10n.t('{0}: nothing selected fits, or it is gone.', title);
+    void vscode.window.showInformationMessage(message);
     return undefined;
   }
   return fitting.length ? { session, context, records: fitting } : undefined;

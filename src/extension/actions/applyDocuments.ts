@@ -28,7 +28,7 @@ export class ApplyDocuments implements vscode.TextDocumentContentProvider {
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '# This document belonged to an earlier apply and is gone.\n';
+    return this.texts.get(uri.toString()) ?? `# ${vscode.l10n.t('This document belonged to an earlier apply and is gone.')}\n`;
   }
 
   dispose(): void {
@@ -38,10 +38,11 @@ export class ApplyDocuments implements vscode.TextDocumentContentProvider {
 
 /** The YAML shown for one side of a diff: volatile fields aside, a Secret named as itself with a note on its data. */
 export function diffSide(object: KubeObject | undefined, metadataOnly: boolean, note?: string): string {
-  if (!object) return '# (not on the cluster)\n';
+  if (!object) return `# ${vscode.l10n.t('(not on the cluster)')}\n`;
   const shown = comparable(object);
   const named = metadataOnly ? { ...shown, apiVersion: 'v1', kind: 'Secret' } : shown;
-  const header = metadataOnly ? `# Secret: metadata only; its values are never read or shown.${note ? ` ${note}.` : ''}\n` : '';
+  const secretNote = vscode.l10n.t('Secret: metadata only; its values are never read or shown.');
+  const header = metadataOnly ? `# ${secretNote}${note ? ` ${note}.` : ''}\n` : '';
   return header + stringify(named, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 

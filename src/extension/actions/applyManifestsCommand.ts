@@ -70,7 +70,7 @@ function showPlannedDiff(documents: ApplyDocuments, plan: PlannedObject, index: 
   const name = `${index}-${plan.label.replace(/[^\w.-]+/g, '_')}.yaml`;
   const left = documents.put(`/live/${name}`, diffSide(plan.live, plan.metadataOnly));
   const right = documents.put(`/dry-run/${name}`, diffSide(plan.dryRun, plan.metadataOnly, note));
-  return showDiff(left, right, `${plan.label}: live ↔ after apply (dry run)`);
+  return showDiff(left, right, vscode.l10n.t('{0}: live ↔ after apply (dry run)', plan.label));
 }
 
 type Item = vscode.QuickPickItem & { readonly index?: number; readonly apply?: boolean };
@@ -79,8 +79,8 @@ type Item = vscode.QuickPickItem & { readonly index?: number; readonly apply?: b
 async function review(documents: ApplyDocuments, planned: readonly PlannedObject[], context: string, warnings: number): Promise<boolean> {
   const toApply = planned.filter((plan) => plan.outcome !== 'failed' && plan.outcome !== 'unchanged').length;
   const items: Item[] = [
-    { label: `$(cloud-upload) Apply to ${context}`, description: countOutcomes(planned), apply: true },
-    ...(warnings ? [{ label: `$(warning) ${warnings} manifest warning(s): see the Kubilitics log` }] : []),
+    { label: `$(cloud-upload) ${vscode.l10n.t('Apply to {0}', context)}`, description: countOutcomes(planned), apply: true },
+    ...(warnings ? [{ label: `$(warning) ${vscode.l10n.t('{0} manifest warning(s): see the Kubilitics log', warnings)}` }] : []),
     ...planned.map((plan, index): Item => {
       const detail = plan.outcome === 'failed' ? plan.reason : [plan.changes.join(', '), plan.reason].filter(Boolean).join(' · ');
       return { label: `${ICONS[plan.outcome]} ${plan.label}`, description: plan.outcome, ...(detail ? { detail } : {}), index };
@@ -88,13 +88,13 @@ async function review(documents: ApplyDocuments, planned: readonly PlannedObject
   ];
   for (;;) {
     const picked = await vscode.window.showQuickPick(items, {
-      title: `Dry run: ${toApply} object(s) would change on ${context}`,
+      title: vscode.l10n.t('Dry run: {0} object(s) would change on {1}', toApply, context),
       ignoreFocusOut: true,
     });
     if (!picked) return false;
     if (picked.apply) return true;
     const plan = picked.index === undefined ? undefined : planned[picked.index];
-    if (plan?.outcome === 'failed') void vscode.window.showErrorMessage(`${plan.label}: ${plan.reason ?? 'failed'}`);
+    if (plan?.outcome === 'failed') void vscode.window.showErrorMessage(`${plan.label}: ${plan.reason ?? vscode.l10n.t('failed')}`);
     else if (plan) await showPlannedDiff(documents, plan, picked.index!);
   }
 }
@@ -111,7 +111,7 @@ export async function applyManifests(deps: ApplyManifestsDeps, uri?: vscode.Uri,
   const session = clusters.session;
   const context = clusters.contextName;
   if (!session || !context) {
-    void vscode.window.showInformationMessage('Apply to Cluster: connect to a cluster first (Kubilitics: Select Context).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Apply to Cluster: connect to a cluster first (Kubilitics: Select Context).'));
     return;
   }
   const editor = vscode.window.activeTextEditor;
@@ -122,7 +122,7 @@ export async function applyManifests(deps: ApplyManifestsDeps, uri?: vscode.Uri,
         ? fromEditor(editor)
         : undefined;
   if (!source || source.items.length === 0) {
-    void vscode.window.showInformationMessage('Apply to Cluster: no Kubernetes objects found there.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Apply to Cluster: no Kubernetes objects found there.'));
     return;
   }
   for (const warning of source.warnings) log().warn(`apply: ${warning.file}:${warning.line}: ${warning.message}`);
@@ -132,7 +132,7 @@ export async function applyManifests(deps: ApplyManifestsDeps, uri?: vscode.Uri,
   const planned = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Dry run of ${source.items.length} object(s) on ${context}`,
+      title: vscode.l10n.t('Dry run of {0} object(s) on {1}', source.items.length, context),
       cancellable: true,
     },
     (_progress, token) => {
@@ -144,23 +144,25 @@ export async function applyManifests(deps: ApplyManifestsDeps, uri?: vscode.Uri,
   const placed = markRefusals(diagnostics, source.texts, planned);
   if (placed) log().info(`apply: ${placed} refused field(s) shown in Problems`);
   if (!(await review(documents, planned, context, source.warnings.length))) return;
-  if (!(await confirmProtected(context, `Apply ${planned.length} object(s)`))) return;
+  if (!(await confirmProtected(context, vscode.l10n.t('Apply {0} object(s)', planned.length)))) return;
   log().info(`action: ${kubectlApplyCommand(context, source.files)}`);
   const results = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Applying to ${context}` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying to {0}', context) },
     () => runApply(ssa, planned),
   );
   for (const result of results) log().info(`apply: ${result.label} ${result.outcome}${result.reason ? `: ${result.reason}` : ''}`);
   journalApplied(ssa, planned, results, kubectlApplyCommand(context, source.files));
   const refusals = planned.map((plan, index) => ({ source: plan.source, error: plan.error ?? results[index]?.error }));
-  const inProblems = markRefusals(diagnostics, source.texts, refusals) ? ' See Problems for the fields.' : '';
+  const inProblems = markRefusals(diagnostics, source.texts, refusals) ? ` ${vscode.l10n.t('See Problems for the fields.')}` : '';
   const failed = results.filter((result) => result.outcome === 'failed');
-  const summary = `Applied to ${context}: ${countOutcomes(results)}.`;
+  const summary = vscode.l10n.t('Applied to {0}: {1}.', context, countOutcomes(results));
   if (failed.length === 0) void vscode.window.showInformationMessage(summary);
-  else
+  else {
+    const showLog = vscode.l10n.t('Show Log');
     void vscode.window
-      .showWarningMessage(`${summary} ${failed[0]!.label}: ${failed[0]!.reason ?? ''}${inProblems}`, 'Show Log')
-      .then((choice) => choice && log().show(true));
+      .showWarningMessage(`${summary} ${failed[0]!.label}: ${failed[0]!.reason ?? ''}${inProblems}`, showLog)
+      .then((choice) => choice === showLog && log().show(true));
+  }
 }
 
 /** Each object created or configured is journaled as an action of the user's own (unchanged and failed ones are not). */

@@ -19,14 +19,16 @@ export async function compareWithCluster(clusters: ClusterManager, panels: Topol
   const source = panels.active?.source;
   if (!(source instanceof ManifestSource)) {
     void vscode.window.showInformationMessage(
-      'Compare with Cluster works on a manifests view: open files or a folder with Open in Topology, then run it there.',
+      vscode.l10n.t('Compare with Cluster works on a manifests view: open files or a folder with Open in Topology, then run it there.'),
     );
     return;
   }
   const session = clusters.session;
   const context = clusters.contextName;
   if (!session || !context) {
-    void vscode.window.showInformationMessage('Compare with Cluster: connect to a cluster first (Kubilitics: Select Context).');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Compare with Cluster: connect to a cluster first (Kubilitics: Select Context).'),
+    );
     return;
   }
   const { items, warnings } = await manifestsAt(source.restoreKey.uris.map((uri) => vscode.Uri.parse(uri)));
@@ -34,7 +36,11 @@ export async function compareWithCluster(clusters: ClusterManager, panels: Topol
   const namespace = clusters.contexts().find((entry) => entry.name === context)?.namespace ?? 'default';
   const ssa = new ServerSideApply(session.api, sessionActions(session).objects, namespace);
   const planned = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Comparing ${items.length} object(s) with ${context}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Comparing {0} object(s) with {1}', items.length, context),
+      cancellable: true,
+    },
     (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -51,8 +57,10 @@ export async function compareWithCluster(clusters: ClusterManager, panels: Topol
   const diff = clusterComparison(context, compared);
   source.showComparison(diff);
   for (const line of diff.changes) log().info(`compare with ${context}: ${line}`);
-  const summary = `Compared with ${context}: ${describeComparison(planned)}.`;
-  const choice = await vscode.window.showInformationMessage(summary, 'Show Log', 'Clear Marks');
-  if (choice === 'Show Log') log().show(true);
-  else if (choice === 'Clear Marks') source.showComparison(undefined);
+  const summary = vscode.l10n.t('Compared with {0}: {1}.', context, describeComparison(planned));
+  const showLog = vscode.l10n.t('Show Log');
+  const clearMarks = vscode.l10n.t('Clear Marks');
+  const choice = await vscode.window.showInformationMessage(summary, showLog, clearMarks);
+  if (choice === showLog) log().show(true);
+  else if (choice === clearMarks) source.showComparison(undefined);
 }

@@ -11,7 +11,7 @@ const LISTED = 12;
 
 export function listed(names: readonly string[]): string {
   const shown = names.slice(0, LISTED).map((name) => `• ${name}`);
-  if (names.length > LISTED) shown.push(`… and ${names.length - LISTED} more`);
+  if (names.length > LISTED) shown.push(vscode.l10n.t('… and {0} more', names.length - LISTED));
   return shown.join('\n');
 }
 
@@ -33,11 +33,11 @@ export async function confirmProtected(context: string, what: string): Promise<b
   if (rule.problem) log().warn(rule.problem);
   if (!rule.matches(context)) return true;
   const typed = await vscode.window.showInputBox({
-    title: `${what} on protected context ${context}`,
-    prompt: `Context "${context}" is protected (kubilitics.actions.protectedContexts). Type its name to go on.`,
+    title: vscode.l10n.t('{0} on protected context {1}', what, context),
+    prompt: vscode.l10n.t('Context "{0}" is protected (kubilitics.actions.protectedContexts). Type its name to go on.', context),
     placeHolder: context,
     ignoreFocusOut: true,
-    validateInput: (value) => (value === '' || value === context ? undefined : 'The name does not match.'),
+    validateInput: (value) => (value === '' || value === context ? undefined : vscode.l10n.t('The name does not match.')),
   });
   return typed === context;
 }

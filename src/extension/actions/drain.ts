@@ -3,6 +3,7 @@
  * may go. A Pod whose budget refuses (429) is asked again until it may go or the time runs out; then the drain says
  * which Pods are left and why, and the Node stays cordoned. No `vscode` here: the cluster tests drive it.
  */
+import * as l10n from '@vscode/l10n';
 import type { DrainPlan } from '../../engine/actions/drainPlan.js';
 import { ApiError } from '../cluster/apiClient.js';
 import type { ObjectApi } from './objectApi.js';
@@ -37,8 +38,8 @@ async function evictOne(objects: ObjectApi, namespace: string, pod: string, opti
       if (error instanceof ApiError && error.kind === 'not-found') return undefined;
       const budget = error instanceof ApiError && error.status === 429;
       if (!budget) return (error as Error).message;
-      if (Date.now() >= deadline || options.signal?.aborted) return `its PodDisruptionBudget still refuses: ${error.message}`;
-      options.onProgress?.(`${namespace}/${pod}: waiting for its PodDisruptionBudget`);
+      if (Date.now() >= deadline || options.signal?.aborted) return l10n.t('its PodDisruptionBudget still refuses: {0}', error.message);
+      options.onProgress?.(l10n.t('{0}: waiting for its PodDisruptionBudget', `${namespace}/${pod}`));
       await sleep(options.retryMs, options.signal);
     }
   }

@@ -33,7 +33,9 @@ export interface EditDeps {
 function applierFor(deps: EditDeps, target: EditTarget): ServerSideApply | undefined {
   const session = deps.clusters.session;
   if (!session || deps.clusters.contextName !== target.context) {
-    void vscode.window.showWarningMessage(`This edit belongs to context ${target.context}: connect to it, then apply again.`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('This edit belongs to context {0}: connect to it, then apply again.', target.context),
+    );
     return undefined;
   }
   const namespace = deps.clusters.contexts().find((context) => context.name === target.context)?.namespace ?? 'default';
@@ -59,17 +61,21 @@ async function writeEdit(deps: EditDeps, target: EditTarget, object: KubeObject)
 }
 
 export async function editObject(deps: EditDeps, argument: ActionArgument): Promise<void> {
-  const targets = await resolveTargets(deps.clusters, argument, undefined, 'Edit');
+  const targets = await resolveTargets(deps.clusters, argument, undefined, vscode.l10n.t('Edit'));
   const record = targets?.records[0];
   if (!targets || !record) return;
   if (record.kind === 'Secret') {
-    void vscode.window.showInformationMessage('Secrets cannot be edited here: Kubilitics never reads their values. Use kubectl edit.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Secrets cannot be edited here: Kubilitics never reads their values. Use kubectl edit.'),
+    );
     return;
   }
   const { objects, access } = sessionActions(targets.session);
   const answer = await access.check({ ...actionSpec('edit'), access: [{ verb: 'patch' }] }, record);
   if (!answer.allowed) {
-    void vscode.window.showWarningMessage(`Edit ${describeRef(record)}: ${answer.reason ?? 'not permitted'}.`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Edit {0}: {1}.', describeRef(record), answer.reason ?? vscode.l10n.t('not permitted')),
+    );
     return;
   }
   const target = { context: targets.context, id: record.id };
@@ -91,7 +97,8 @@ function putLiveSide(deps: EditDeps, document: vscode.TextDocument, live: KubeOb
 export async function applyEdited(deps: EditDeps, document = vscode.window.activeTextEditor?.document): Promise<void> {
   const target = document ? editTargetOf(document.getText()) : undefined;
   if (!document || !target) {
-    void vscode.window.showInformationMessage('Open an object with Kubilitics: Edit… first; its copy is applied from here.');
+    const message = vscode.l10n.t('Open an object with Kubilitics: Edit… first; its copy is applied from here.');
+    void vscode.window.showInformationMessage(message);
     return;
   }
   const ssa = applierFor(deps, target);
@@ -100,7 +107,7 @@ export async function applyEdited(deps: EditDeps, document = vscode.window.activ
   try {
     edited = parse(document.getText()) as KubeObject;
   } catch (error) {
-    void vscode.window.showErrorMessage(`The edited YAML does not parse: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The edited YAML does not parse: {0}', (error as Error).message));
     return;
   }
   const ref = parseId(target.id);
@@ -108,17 +115,15 @@ export async function applyEdited(deps: EditDeps, document = vscode.window.activ
   const where = ssa.target(edited).ref;
   if (where.kind !== ref.kind || where.name !== ref.name || where.namespace !== ref.namespace) {
     void vscode.window.showErrorMessage(
-      `This copy is of ${label}, but now names ${describeRef(where)}: edit kind, name and namespace back.`,
+      vscode.l10n.t('This copy is of {0}, but now names {1}: edit kind, name and namespace back.', label, describeRef(where)),
     );
     return;
   }
   const live = await ssa.live(ssa.target(edited));
   const left = putLiveSide(deps, document, live);
-  await showDiff(left, document.uri, `${label}: live ↔ edited`);
-  if (
-    !(await confirmModal(`Apply your changes to ${label} on ${target.context}?`, 'Server-side apply, field manager "kubilitics".', 'Apply'))
-  )
-    return;
+  await showDiff(left, document.uri, vscode.l10n.t('{0}: live ↔ edited', label));
+  const question = vscode.l10n.t('Apply your changes to {0} on {1}?', label, target.context);
+  if (!(await confirmModal(question, vscode.l10n.t('Server-side apply, field manager "kubilitics".'), vscode.l10n.t('Apply')))) return;
   await applyWith(deps, document, ssa, edited, label, false);
 }
 
@@ -138,7 +143,7 @@ async function applyWith(
     const command = `${kubectlCommand('edit', { context, ...ref })} (server-side apply${force ? ', forced' : ''})`;
     log().info(`action: ${command}`);
     recordObjectAction(ref, 'Edit', command, Date.now());
-    void vscode.window.showInformationMessage(`${label} applied${force ? ' (forced)' : ''}.`);
+    void vscode.window.showInformationMessage(force ? vscode.l10n.t('{0} applied (forced).', label) : vscode.l10n.t('{0} applied.', label));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.kind === 'conflict') await onConflict(deps, document, ssa, edited, label, error);
@@ -146,9 +151,9 @@ async function applyWith(
       const fields = problemsOf(error);
       deps.diagnostics.set(document.uri, diagnosticsFor(document.getText(), 1, fields));
       void vscode.window.showErrorMessage(
-        `${label} was not applied: the API server found ${fields.length} invalid field(s); see Problems.`,
+        vscode.l10n.t('{0} was not applied: the API server found {1} invalid field(s); see Problems.', label, fields.length),
       );
-    } else void vscode.window.showErrorMessage(`${label} was not applied: ${error.message}`);
+    } else void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not applied: {1}', label, error.message));
   }
 }
 
@@ -162,23 +167,27 @@ async function onConflict(
 ): Promise<void> {
   const conflicts = fieldConflicts(error.apiStatus);
   deps.diagnostics.set(document.uri, diagnosticsFor(document.getText(), 1, problemsOf(error)));
+  const reload = vscode.l10n.t('Reload');
+  const forceChoice = vscode.l10n.t('Force…');
   const choice = await vscode.window.showWarningMessage(
-    `${label} was not applied: conflict`,
+    vscode.l10n.t('{0} was not applied: conflict', label),
     { modal: true, detail: explainConflicts(conflicts, label) },
-    'Reload',
-    'Force…',
+    reload,
+    forceChoice,
   );
-  if (choice === 'Reload') {
+  if (choice === reload) {
     const target = editTargetOf(document.getText())!;
     const live = await ssa.live(ssa.target(edited));
     if (live) await writeEdit(deps, target, live);
     deps.diagnostics.delete(document.uri);
-  } else if (choice === 'Force…') {
+  } else if (choice === forceChoice) {
     const sure = await confirmModal(
-      `Force ${label}?`,
-      `The fields ${conflicts.map((conflict) => conflict.field).join(', ')} become Kubilitics's; ` +
-        'their manager may set them back on its next apply.',
-      'Force',
+      vscode.l10n.t('Force {0}?', label),
+      vscode.l10n.t(
+        "The fields {0} become Kubilitics's; their manager may set them back on its next apply.",
+        conflicts.map((conflict) => conflict.field).join(', '),
+      ),
+      vscode.l10n.t('Force'),
     );
     if (sure) await applyWith(deps, document, ssa, edited, label, true);
   }
@@ -205,13 +214,13 @@ export function applyOnSave(deps: EditDeps): vscode.Disposable {
       notApplied?.dispose();
       if (!manual.delete(document.uri.toString())) {
         notApplied = vscode.window.setStatusBarMessage(
-          '$(info) Edit saved, not applied: save with Ctrl+S or run Apply Edited Object',
+          `$(info) ${vscode.l10n.t('Edit saved, not applied: save with Ctrl+S or run Apply Edited Object')}`,
           8_000,
         );
         return;
       }
       void applyEdited(deps, document).catch(
-        (error: unknown) => void vscode.window.showErrorMessage(`Apply failed: ${(error as Error).message}`),
+        (error: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Apply failed: {0}', (error as Error).message)),
       );
     }),
   );

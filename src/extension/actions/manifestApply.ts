@@ -4,6 +4,7 @@
  * reported per object. Namespaces and CRDs go first, so the objects in them can follow in the same run. No `vscode`
  * here: the cluster tests drive it against a real API server.
  */
+import * as l10n from '@vscode/l10n';
 import type { ApplyItem } from '../../engine/actions/applyManifests.js';
 import { compareDryRun, type ApplyOutcome } from '../../engine/actions/applyOutcome.js';
 import { explainConflicts, fieldConflicts } from '../../engine/actions/applyStatus.js';
@@ -54,8 +55,8 @@ export function reasonOf(error: unknown, label: string): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const said = error.apiStatus?.message ?? error.message;
   if (error.kind === 'forbidden') {
-    const needs = 'server-side apply needs the patch verb on this resource, and create for a new object';
-    return `not permitted (403): ${needs}. The server said: ${said}`;
+    const needs = l10n.t('server-side apply needs the patch verb on this resource, and create for a new object');
+    return l10n.t('not permitted (403): {0}. The server said: {1}', needs, said);
   }
   if (error.kind === 'conflict') return explainConflicts(fieldConflicts(error.apiStatus), label);
   return said;
@@ -90,7 +91,7 @@ async function planOne(ssa: ServerSideApply, item: ApplyItem, created: ReadonlyS
   }
   const label = describeRef(target.ref);
   if (created.has(target.ref.namespace)) {
-    const reason = `not dry-run: its namespace ${target.ref.namespace} is created by this apply`;
+    const reason = l10n.t('not dry-run: its namespace {0} is created by this apply', target.ref.namespace);
     return { label, object: item.object, source: item.source, outcome: 'created', changes: [], reason, metadataOnly: target.metadataOnly };
   }
   try {
@@ -127,7 +128,7 @@ export async function runApply(ssa: ServerSideApply, planned: readonly PlannedOb
   const results: AppliedObject[] = [];
   for (const plan of planned) {
     if (plan.outcome === 'failed') {
-      results.push({ label: plan.label, outcome: 'failed', reason: `not applied: the dry run failed (${plan.reason ?? ''})` });
+      results.push({ label: plan.label, outcome: 'failed', reason: l10n.t('not applied: the dry run failed ({0})', plan.reason ?? '') });
       continue;
     }
     try {

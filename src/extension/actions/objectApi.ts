@@ -4,6 +4,7 @@
  * propagation policy, eviction through the eviction API (so PodDisruptionBudgets are honoured). No `vscode` here: the
  * cluster tests drive it against a real API server.
  */
+import * as l10n from '@vscode/l10n';
 import type { PropagationPolicy } from '../../engine/actions/dependents.js';
 import type { KubeMetadata, KubeObject } from '../../engine/model/object.js';
 import { ApiError, type ApiClient } from '../cluster/apiClient.js';
@@ -47,7 +48,12 @@ export class ObjectApi {
   typeOf(ref: Pick<ObjectRef, 'group' | 'kind'>): ResourceType {
     const group = coreless(ref.group);
     const type = this.discovery()?.resources.find((candidate) => candidate.group === group && candidate.kind === ref.kind);
-    if (!type) throw new ApiError('not-found', `the cluster serves no ${ref.kind}${group ? ` in ${group}` : ''}`);
+    if (!type) {
+      throw new ApiError(
+        'not-found',
+        group ? l10n.t('the cluster serves no {0} in {1}', ref.kind, group) : l10n.t('the cluster serves no {0}', ref.kind),
+      );
+    }
     return type;
   }
 

@@ -10,7 +10,6 @@ import type { ClusterManager } from '../cluster/clusterManager.js';
 import { sessionActions } from './sessionActions.js';
 
 export const OBJECT_SCHEME = 'kubilitics-object';
-export const TOGGLE_MANAGED_FIELDS = 'Kubilitics: Toggle Managed Fields';
 
 interface ObjectQuery {
   readonly context: string;
@@ -39,10 +38,15 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const query = parseObjectUri(uri);
-    if (!query) return '# Not an object this extension can show.\n';
+    if (!query) return `# ${vscode.l10n.t('Not an object this extension can show.')}\n`;
     const session = this.clusters.session;
     if (!session || this.clusters.contextName !== query.context) {
-      return `# ${query.id} belongs to context ${query.context}, which is not connected now. Connect to it and open the object again.\n`;
+      const note = vscode.l10n.t(
+        '{0} belongs to context {1}, which is not connected now. Connect to it and open the object again.',
+        query.id,
+        query.context,
+      );
+      return `# ${note}\n`;
     }
     const ref = parseId(query.id);
     const abort = new AbortController();
@@ -53,10 +57,10 @@ export class ObjectDocuments implements vscode.TextDocumentContentProvider {
       return objectYaml(object, {
         showManagedFields: query.managed,
         metadataOnly: objects.isMetadataOnly(ref),
-        toggleHint: TOGGLE_MANAGED_FIELDS,
+        toggleHint: vscode.l10n.t('Kubilitics: Toggle Managed Fields'),
       });
     } catch (error) {
-      return `# ${query.id} could not be read: ${(error as Error).message}\n`;
+      return `# ${vscode.l10n.t('{0} could not be read: {1}', query.id, (error as Error).message)}\n`;
     } finally {
       cancel.dispose();
     }
@@ -75,7 +79,7 @@ export async function openObjectYaml(context: string, id: string, managed = fals
 export async function toggleManagedFields(uri = vscode.window.activeTextEditor?.document.uri): Promise<void> {
   const query = uri?.scheme === OBJECT_SCHEME ? parseObjectUri(uri) : undefined;
   if (!query) {
-    void vscode.window.showInformationMessage('Open a live object with View YAML first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a live object with View YAML first.'));
     return;
   }
   await openObjectYaml(query.context, query.id, !query.managed);

@@ -5,6 +5,7 @@
  * written and read back as metadata only (PartialObjectMetadata): its values go to the server in the request and
  * never come back. No `vscode` here: the cluster tests drive it against a real API server.
  */
+import * as l10n from '@vscode/l10n';
 import type { KubeObject } from '../../engine/model/object.js';
 import { ApiError, type ApiClient } from '../cluster/apiClient.js';
 import { METADATA_ACCEPT, resourcePath } from '../cluster/resources.js';
@@ -48,7 +49,7 @@ export class ServerSideApply {
   target(object: KubeObject): ApplyTarget {
     const name = object.metadata?.name;
     if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string' || !name) {
-      throw new ApiError('invalid', 'not applied: an object needs apiVersion, kind and metadata.name');
+      throw new ApiError('invalid', l10n.t('not applied: an object needs apiVersion, kind and metadata.name'));
     }
     const { group, version } = groupVersion(object.apiVersion);
     const type = { ...this.objects.typeOf({ group, kind: object.kind }), version };

@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { KubeConfig } from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import fetch, { type RequestInit as FetchInit } from 'node-fetch';
 import { describePluginFailure, pluginCommand, trackPluginRuns, type PluginRun } from './pluginFailure.js';
 
@@ -95,7 +96,7 @@ export class ApiClient {
     try {
       return (await response.json()) as T;
     } catch (error) {
-      throw new ApiError('bad-response', `${path}: the response is not JSON (${(error as Error).message})`, response.status);
+      throw new ApiError('bad-response', l10n.t('{0}: the response is not JSON ({1})', path, (error as Error).message), response.status);
     }
   }
 
@@ -110,7 +111,7 @@ export class ApiClient {
 
   private async request(path: string, options: RequestOptions): Promise<import('node-fetch').Response> {
     const cluster = this.config.getCurrentCluster();
-    if (!cluster) throw new ApiError('unreachable', 'the current context has no cluster');
+    if (!cluster) throw new ApiError('unreachable', l10n.t('the current context has no cluster'));
     let init: FetchInit;
     try {
       init = (await this.config.applyToFetchOptions({})) as unknown as FetchInit;
@@ -134,7 +135,7 @@ export class ApiClient {
       response = await fetch(`${cluster.server.replace(/\/$/, '')}${path}`, requestInit);
     } catch (error) {
       if (timeoutSignal?.aborted && !options.signal?.aborted)
-        throw new ApiError('timeout', `${cluster.server} did not answer within ${timeout / 1000} s`);
+        throw new ApiError('timeout', l10n.t('{0} did not answer within {1} s', cluster.server, timeout / 1000));
       throw classify(error, cluster.server, 'request');
     }
     if (response.ok) return response;
@@ -206,7 +207,7 @@ export function classify(error: unknown, server: string, phase: 'credentials' | 
   if (error instanceof ApiError) return error;
   const failure = error as NodeJS.ErrnoException & { type?: string; path?: string };
   if (isMissingPlugin(error)) {
-    return new ApiError('exec-missing', `the credential plugin "${failure.path ?? failure.syscall!.slice(6)}" is not on PATH`);
+    return new ApiError('exec-missing', l10n.t('the credential plugin "{0}" is not on PATH', failure.path ?? failure.syscall!.slice(6)));
   }
   // Getting credentials runs auth providers (exec plugins, gcp/azure cmd-path, OIDC refresh) whose error text
   // may quote what they printed, tokens included: only codes and file paths are told, never the text.
@@ -214,21 +215,25 @@ export function classify(error: unknown, server: string, phase: 'credentials' | 
     const detail = failure.code ? ` (${failure.code}${failure.path ? ` ${failure.path}` : ''})` : '';
     return new ApiError(
       'exec-failed',
-      `getting credentials for ${server} failed${detail}. The error text was withheld because it may hold secrets: ` +
-        'run any kubectl command with this context in a terminal to see it, then reconnect',
+      [
+        l10n.t('getting credentials for {0} failed{1}.', server, detail),
+        l10n.t('The error text was withheld because it may hold secrets:'),
+        l10n.t('run any kubectl command with this context in a terminal to see it, then reconnect'),
+      ].join(' '),
     );
   }
   const code = failure.code ?? (failure as { cause?: { code?: string } }).cause?.code ?? '';
-  if (failure.name === 'AbortError' || failure.type === 'aborted') return new ApiError('timeout', `the request to ${server} was aborted`);
+  if (failure.name === 'AbortError' || failure.type === 'aborted')
+    return new ApiError('timeout', l10n.t('the request to {0} was aborted', server));
   // Codes before the message text: node-fetch's message holds the URL, and paths such as
   // /apis/certificates.k8s.io/… or …/tlsroutes would make a refused connection look like a (permanent) TLS failure.
-  if (NETWORK_CODES.has(code)) return new ApiError('unreachable', `cannot reach ${server}: ${failure.message}`);
-  if (code === 'ETIMEDOUT') return new ApiError('timeout', `${server} did not answer: ${failure.message}`);
+  if (NETWORK_CODES.has(code)) return new ApiError('unreachable', l10n.t('cannot reach {0}: {1}', server, failure.message));
+  if (code === 'ETIMEDOUT') return new ApiError('timeout', l10n.t('{0} did not answer: {1}', server, failure.message));
   if (TLS_CODES.test(code) || /certificate|TLS|SSL/i.test(failure.message ?? '')) {
-    return new ApiError('tls', `TLS to ${server} failed: ${failure.message}`);
+    return new ApiError('tls', l10n.t('TLS to {0} failed: {1}', server, failure.message));
   }
-  if (failure.type === 'system') return new ApiError('unreachable', `cannot reach ${server}: ${failure.message}`);
-  return new ApiError('unreachable', `request to ${server} failed: ${failure.message ?? String(error)}`);
+  if (failure.type === 'system') return new ApiError('unreachable', l10n.t('cannot reach {0}: {1}', server, failure.message));
+  return new ApiError('unreachable', l10n.t('request to {0} failed: {1}', server, failure.message ?? String(error)));
 }
 
 /** What ends a line cut at `maxLineChars`: how much of it was dropped. */

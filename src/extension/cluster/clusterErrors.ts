@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ApiError } from './apiClient.js';
 import { KubeconfigError } from './kubeconfig.js';
 
@@ -12,28 +13,33 @@ export interface ExplainedError {
 export function explain(error: unknown, context: string): ExplainedError {
   if (error instanceof KubeconfigError) return { message: `${error.message}. ${error.nextStep}`, nextSteps: ['select-kubeconfig'] };
   if (!(error instanceof ApiError))
-    return { message: `Connecting to ${context} failed: ${String(error)}`, nextSteps: ['show-log', 'reconnect'] };
+    return { message: l10n.t('Connecting to {0} failed: {1}', context, String(error)), nextSteps: ['show-log', 'reconnect'] };
   switch (error.kind) {
     case 'unreachable':
       return {
-        message: `Cannot reach the cluster of ${context}: ${error.message}. Check the network or VPN, then reconnect.`,
+        message: l10n.t('Cannot reach the cluster of {0}: {1}. Check the network or VPN, then reconnect.', context, error.message),
         nextSteps: ['reconnect'],
       };
     case 'timeout':
       return {
-        message: `The cluster of ${context} did not answer in time (${error.message}). Check the network or VPN, then reconnect.`,
+        message: l10n.t(
+          'The cluster of {0} did not answer in time ({1}). Check the network or VPN, then reconnect.',
+          context,
+          error.message,
+        ),
         nextSteps: ['reconnect'],
       };
     case 'tls':
       return {
-        message: `${error.message}. Check certificate-authority(-data) of the cluster in your kubeconfig.`,
+        message: l10n.t('{0}. Check certificate-authority(-data) of the cluster in your kubeconfig.', error.message),
         nextSteps: ['open-kubeconfig', 'reconnect'],
       };
     case 'unauthorized':
       return {
-        message:
-          `The cluster of ${context} rejected the credentials (401): the token may have expired. ` +
-          'Log in again with your cloud CLI, then reconnect.',
+        message: [
+          l10n.t('The cluster of {0} rejected the credentials (401): the token may have expired.', context),
+          l10n.t('Log in again with your cloud CLI, then reconnect.'),
+        ].join(' '),
         nextSteps: ['reconnect'],
       };
     case 'forbidden':

@@ -21,7 +21,7 @@ import {
 } from './kubeconfig.js';
 import { METRICS_GROUP, MetricsPoller, type MetricsState } from './metricsPoller.js';
 import type { MetricsSeries } from '../../engine/metrics/history.js';
-import { ClusterSession } from './session.js';
+import { ClusterSession, type ConnectionState } from './session.js';
 import { ClusterRecorder } from '../history/clusterRecorder.js';
 import type { HistoryService, Stores } from '../history/historyService.js';
 
@@ -73,7 +73,7 @@ export class ClusterManager extends DisposableStore {
     private readonly history: HistoryService,
   ) {
     super();
-    this.statusItem.name = 'Kubilitics context';
+    this.statusItem.name = vscode.l10n.t('Kubilitics context');
     this.statusItem.command = 'kubilitics.selectContext';
     this.onDispose(() => this.disconnect());
     this.onDispose(() => this.unwatchKubeconfig());
@@ -224,9 +224,12 @@ export class ClusterManager extends DisposableStore {
 
   /** Asked for a cluster with no kubeconfig: information with the way out, not an error. */
   async explainAbsentKubeconfig(): Promise<void> {
-    const select = 'Select Kubeconfig File…';
+    const select = vscode.l10n.t('Select Kubeconfig File…');
     const choice = await vscode.window.showInformationMessage(
-      `Kubilitics: no kubeconfig found (${this.files.join(', ') || '~/.kube/config'}). Create one with your cloud CLI or select a file.`,
+      vscode.l10n.t(
+        'Kubilitics: no kubeconfig found ({0}). Create one with your cloud CLI or select a file.',
+        this.files.join(', ') || '~/.kube/config',
+      ),
       select,
     );
     if (choice === select) await vscode.commands.executeCommand('kubilitics.selectKubeconfig');
@@ -283,12 +286,16 @@ export class ClusterManager extends DisposableStore {
     const config = this.config!;
     const context = config.getCurrentContext();
     const summary = this.contexts().find((entry) => entry.name === context);
-    if (!summary) throw new Error('the kubeconfig has no current context: pick one');
-    if (summary.problem) throw new ApiError('bad-response', `context ${context}: ${summary.problem}`);
+    if (!summary) throw new Error(vscode.l10n.t('the kubeconfig has no current context: pick one'));
+    if (summary.problem) throw new ApiError('bad-response', vscode.l10n.t('context {0}: {1}', context, summary.problem));
     if (summary.execCommand && !(await findExecutable(summary.execCommand))) {
       throw new ApiError(
         'exec-missing',
-        `the credential plugin "${summary.execCommand}" is not on PATH. ${installHint(summary.execCommand)}, then reconnect`,
+        vscode.l10n.t(
+          'the credential plugin "{0}" is not on PATH. {1}, then reconnect',
+          summary.execCommand,
+          installHint(summary.execCommand),
+        ),
       );
     }
     const connection = new DisposableStore();
@@ -316,8 +323,9 @@ export class ClusterManager extends DisposableStore {
     );
     this.renderStatus();
     this.changed.fire();
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Kubilitics: connecting to ${context}` }, () =>
-      session.start(),
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Kubilitics: connecting to {0}', context) },
+      () => session.start(),
     );
     log().info(`${context}: watching ${session.discovery?.watched.length ?? 0} kinds`);
     if (!connection.isDisposed) this.startMetrics(connection, session, summary.namespace);
@@ -348,7 +356,7 @@ export class ClusterManager extends DisposableStore {
   /** Progress while the first sync runs, with counts per kind; it ends when every kind is live, forbidden or failing. */
   private async showSyncProgress(session: ClusterSession, context: string): Promise<void> {
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Kubilitics: syncing ${context}`, cancellable: false },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Kubilitics: syncing {0}', context), cancellable: false },
       (progress) =>
         new Promise<void>((resolve) => {
           const update = (): void => {
@@ -356,16 +364,12 @@ export class ClusterManager extends DisposableStore {
             const kinds = session.kinds();
             const syncing = kinds.filter((kind) => [...kind.scopes.values()].some((state) => state.phase === 'syncing'));
             const objects = session.engine.size;
-            progress.report({
-              message: `${objects} objects; ${kinds.length - syncing.length}/${kinds.length} kinds ready${
-                syncing.length
-                  ? ` (listing ${syncing
-                      .slice(0, 3)
-                      .map((k) => k.type.resource)
-                      .join(', ')}…)`
-                  : ''
-              }`,
-            });
+            const ready = vscode.l10n.t('{0} objects; {1}/{2} kinds ready', objects, kinds.length - syncing.length, kinds.length);
+            const listing = syncing
+              .slice(0, 3)
+              .map((k) => k.type.resource)
+              .join(', ');
+            progress.report({ message: syncing.length ? `${ready} ${vscode.l10n.t('(listing {0}…)', listing)}` : ready });
             if (syncing.length === 0 && kinds.length > 0) finish();
           };
           const subscription = this.onDidChange(update);
@@ -385,7 +389,8 @@ export class ClusterManager extends DisposableStore {
       // Written now, not at connect: the lines that the notification names are in the log its button opens.
       const report = rbacReport(context, hidden);
       log().warn(report.log);
-      void vscode.window.showWarningMessage(report.notification, 'Show Log').then((choice) => choice && log().show(true));
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window.showWarningMessage(report.notification, showLog).then((choice) => choice === showLog && log().show(true));
     }
   }
 
@@ -399,8 +404,8 @@ export class ClusterManager extends DisposableStore {
   private renderStatus(): void {
     const context = this.contextName;
     if (!context) {
-      this.statusItem.text = '$(cloud) Kubilitics: no context';
-      this.statusItem.tooltip = 'Select a kubeconfig context';
+      this.statusItem.text = `$(cloud) ${vscode.l10n.t('Kubilitics: no context')}`;
+      this.statusItem.tooltip = vscode.l10n.t('Select a kubeconfig context');
       this.statusItem.show();
       return;
     }
@@ -408,7 +413,7 @@ export class ClusterManager extends DisposableStore {
     const connection = this.currentSession?.connection ?? 'offline';
     const icon = connection === 'connected' ? '$(cloud)' : connection === 'offline' ? '$(debug-disconnect)' : '$(sync~spin)';
     this.statusItem.text = `${icon} ${context}: ${namespace}`;
-    this.statusItem.tooltip = `Kubilitics: ${connection} to ${context} (namespace ${namespace}). Click to switch context.`;
+    this.statusItem.tooltip = connectionTooltip(connection, context, namespace);
     this.statusItem.backgroundColor = connection === 'offline' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.statusItem.show();
   }
@@ -417,14 +422,14 @@ export class ClusterManager extends DisposableStore {
     const explained = explain(error, this.contextName ?? 'the cluster');
     log().error(explained.message);
     const labels: Record<NextStep, string> = {
-      'select-kubeconfig': 'Select Kubeconfig File…',
-      'select-context': 'Select Context…',
-      reconnect: 'Reconnect',
-      'open-kubeconfig': 'Open Kubeconfig',
-      'show-log': 'Show Log',
+      'select-kubeconfig': vscode.l10n.t('Select Kubeconfig File…'),
+      'select-context': vscode.l10n.t('Select Context…'),
+      reconnect: vscode.l10n.t('Reconnect'),
+      'open-kubeconfig': vscode.l10n.t('Open Kubeconfig'),
+      'show-log': vscode.l10n.t('Show Log'),
     };
     const choice = await vscode.window.showErrorMessage(
-      `Kubilitics: ${explained.message}`,
+      vscode.l10n.t('Kubilitics: {0}', explained.message),
       ...explained.nextSteps.map((step) => labels[step]),
     );
     const step = explained.nextSteps.find((candidate) => labels[candidate] === choice);
@@ -451,4 +456,18 @@ export class ClusterManager extends DisposableStore {
     log().info('kubeconfig changed; reloading');
     void this.reload();
   };
+}
+
+/** The status bar item's tooltip: one whole sentence per connection state, so each translates as a sentence. */
+function connectionTooltip(connection: ConnectionState, context: string, namespace: string): string {
+  switch (connection) {
+    case 'connected':
+      return vscode.l10n.t('Kubilitics: connected to {0} (namespace {1}). Click to switch context.', context, namespace);
+    case 'connecting':
+      return vscode.l10n.t('Kubilitics: connecting to {0} (namespace {1}). Click to switch context.', context, namespace);
+    case 'reconnecting':
+      return vscode.l10n.t('Kubilitics: reconnecting to {0} (namespace {1}). Click to switch context.', context, namespace);
+    case 'offline':
+      return vscode.l10n.t('Kubilitics: offline to {0} (namespace {1}). Click to switch context.', context, namespace);
+  }
 }

@@ -11,9 +11,15 @@ import { DisposableStore } from '../lifetime.js';
 import type { TopologySource, TopologyState, TopologyUpdate } from '../topology/source.js';
 import type { ClusterManager } from './clusterManager.js';
 import type { MetricsState } from './metricsPoller.js';
+import type { ConnectionState } from './session.js';
 
 const EMPTY: TopologyGraph = { nodes: [], edges: [] };
-const HISTORY_UNAVAILABLE: Finding = { severity: 'warning', kind: 'history-unavailable', message: 'history is not available', objects: [] };
+const historyUnavailable = (): Finding => ({
+  severity: 'warning',
+  kind: 'history-unavailable',
+  message: vscode.l10n.t('history is not available'),
+  objects: [],
+});
 
 type Viewing =
   | { readonly kind: 'live' }
@@ -85,7 +91,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   }
 
   get title(): string {
-    return this.manager.contextName ?? 'no context';
+    return this.manager.contextName ?? vscode.l10n.t('no context');
   }
 
   snapshot(): TopologyState {
@@ -96,7 +102,7 @@ export class ClusterSource extends DisposableStore implements TopologySource {
 
   connection(): string {
     const session = this.manager.session;
-    return session ? `${session.connection} · ${this.title}` : `offline · ${this.title}`;
+    return `${connectionWord(session?.connection ?? 'offline')} · ${this.title}`;
   }
 
   metrics(): MetricsUpdate | undefined {
@@ -167,10 +173,10 @@ export class ClusterSource extends DisposableStore implements TopologySource {
 
   private loadPast(viewing: Exclude<Viewing, { kind: 'live' }>): TopologyState {
     const stores = this.history?.storesNow();
-    if (!stores) return { title: this.title, graph: EMPTY, findings: [HISTORY_UNAVAILABLE], mode: 'history' };
+    if (!stores) return { title: this.title, graph: EMPTY, findings: [historyUnavailable()], mode: 'history' };
     const load = (id: number | null): { graph: TopologyGraph; label: string } =>
       id === null
-        ? { graph: this.session?.engine.graph() ?? EMPTY, label: 'now' }
+        ? { graph: this.session?.engine.graph() ?? EMPTY, label: vscode.l10n.t('now') }
         : { graph: stores.snapshots.load(id), label: describeMoment(stores.snapshots.get(id)?.takenAt) };
     if (viewing.kind === 'snapshot') {
       const { graph, label } = load(viewing.id);
@@ -186,7 +192,12 @@ export class ClusterSource extends DisposableStore implements TopologySource {
   private findings(): Finding[] {
     const hidden = this.session?.hidden() ?? [];
     return [
-      ...hidden.map((text): Finding => ({ severity: 'warning', kind: 'hidden-by-rbac', message: `hidden by RBAC: ${text}`, objects: [] })),
+      ...hidden.map((text): Finding => ({
+        severity: 'warning',
+        kind: 'hidden-by-rbac',
+        message: vscode.l10n.t('hidden by RBAC: {0}', text),
+        objects: [],
+      })),
       ...this.insights,
     ];
   }
@@ -208,4 +219,15 @@ export class ClusterSource extends DisposableStore implements TopologySource {
 function metricsUpdate(state: MetricsState): MetricsUpdate {
   if (state.state !== 'live') return { state: state.state, message: state.message, figures: {} };
   return { state: 'live', time: state.time, figures: state.figures, ...(state.note ? { message: state.note } : {}) };
+}
+
+/** The connection state as the view's status bar and the Resources view show it. */
+export function connectionWord(connection: ConnectionState): string {
+  const words: Record<ConnectionState, string> = {
+    connecting: vscode.l10n.t('connecting'),
+    connected: vscode.l10n.t('connected'),
+    reconnecting: vscode.l10n.t('reconnecting'),
+    offline: vscode.l10n.t('offline'),
+  };
+  return words[connection];
 }

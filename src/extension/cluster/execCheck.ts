@@ -1,5 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { delimiter, isAbsolute, join } from 'node:path';
+import * as l10n from '@vscode/l10n';
 
 /** Whether an exec credential plugin can be started: an absolute path that is executable, or a name found on PATH. */
 export async function findExecutable(command: string, path = process.env['PATH'] ?? ''): Promise<string | undefined> {
@@ -24,16 +25,17 @@ export async function findExecutable(command: string, path = process.env['PATH']
   return undefined;
 }
 
-const INSTALL_HINTS: Readonly<Record<string, string>> = {
+const installHints = (): Readonly<Record<string, string>> => ({
   'gke-gcloud-auth-plugin': 'gcloud components install gke-gcloud-auth-plugin',
-  aws: 'install the AWS CLI v2',
-  'aws-iam-authenticator': 'install aws-iam-authenticator',
-  kubelogin: 'install kubelogin (az aks install-cli)',
-  doctl: 'install doctl',
-  oci: 'install the OCI CLI',
-};
+  aws: l10n.t('install the AWS CLI v2'),
+  'aws-iam-authenticator': l10n.t('install {0}', 'aws-iam-authenticator'),
+  kubelogin: l10n.t('install {0}', 'kubelogin (az aks install-cli)'),
+  doctl: l10n.t('install {0}', 'doctl'),
+  oci: l10n.t('install the OCI CLI'),
+});
 
 export function installHint(command: string): string {
   const name = command.split('/').pop() ?? command;
-  return INSTALL_HINTS[name] ? `Install it (${INSTALL_HINTS[name]}) or add its folder to PATH` : 'Install it or add its folder to PATH';
+  const hint = installHints()[name];
+  return hint ? l10n.t('Install it ({0}) or add its folder to PATH', hint) : l10n.t('Install it or add its folder to PATH');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { BUILTIN_KINDS } from '../../engine/model/kinds.js';
 import type { InformerState } from './informer.js';
 import type { ResourceType } from './resources.js';
@@ -76,29 +77,27 @@ function describeKind(status: KindAccess, namespaces: NamespaceSources): string 
     .sort();
   const isNamespace = status.type.kind === 'Namespace' && status.type.group === '';
   if (isNamespace && clusterWide?.phase === 'forbidden') return namespaceListLine(namespaces);
-  if (clusterWide?.phase === 'live' && clusterWide.watchRefused) return 'may be listed but not watched: re-listed periodically';
+  if (clusterWide?.phase === 'live' && clusterWide.watchRefused) return l10n.t('may be listed but not watched: re-listed periodically');
   if (clusterWide?.phase !== 'forbidden' && refused.length === 0) return undefined;
-  if (clusterWide?.phase !== 'forbidden') return `not readable in ${names(refused)}`;
-  if (!status.type.namespaced) return 'forbidden';
-  if (inNamespaces.length === 0) return 'cluster-wide list forbidden; trying namespaces';
-  if (readable.length === 0) return `forbidden cluster-wide and in ${names(refused)}`;
-  const refusedText = refused.length > NAMED_NAMESPACES ? `${refused.length} other namespaces` : names(refused);
-  const others = refused.length ? `; not readable in ${refusedText}` : '';
-  return `cluster-wide list forbidden, shown for ${names(readable)}${others}`;
+  if (clusterWide?.phase !== 'forbidden') return l10n.t('not readable in {0}', names(refused));
+  if (!status.type.namespaced) return l10n.t('forbidden');
+  if (inNamespaces.length === 0) return l10n.t('cluster-wide list forbidden; trying namespaces');
+  if (readable.length === 0) return l10n.t('forbidden cluster-wide and in {0}', names(refused));
+  const refusedText = refused.length > NAMED_NAMESPACES ? l10n.t('{0} other namespaces', refused.length) : names(refused);
+  const shown = l10n.t('cluster-wide list forbidden, shown for {0}', names(readable));
+  return refused.length ? `${shown}; ${l10n.t('not readable in {0}', refusedText)}` : shown;
 }
 
 function namespaceListLine(namespaces: NamespaceSources): string {
   const configured = namespaces.configured.length ? names([...new Set(namespaces.configured)].sort()) : 'default';
-  const context = namespaces.contextNamespace ? ` (the kubeconfig's namespace is ${namespaces.contextNamespace})` : '';
-  return (
-    `the Namespace list is forbidden: namespaced kinds refused cluster-wide are read only in ${configured}${context}; ` +
-    'add more to the setting kubilitics.watchNamespaces'
-  );
+  const context = namespaces.contextNamespace ? ` ${l10n.t("(the kubeconfig's namespace is {0})", namespaces.contextNamespace)}` : '';
+  const readOnlyIn = l10n.t('the Namespace list is forbidden: namespaced kinds refused cluster-wide are read only in {0}', configured);
+  return `${readOnlyIn}${context}; ${l10n.t('add more to the setting kubilitics.watchNamespaces')}`;
 }
 
 function names(list: readonly string[]): string {
   if (list.length <= NAMED_NAMESPACES) return list.join(', ');
-  return `${list.slice(0, NAMED_NAMESPACES).join(', ')} and ${list.length - NAMED_NAMESPACES} more`;
+  return l10n.t('{0} and {1} more', list.slice(0, NAMED_NAMESPACES).join(', '), list.length - NAMED_NAMESPACES);
 }
 
 /** Lines named in the notification; the log has them all. */
@@ -109,9 +108,10 @@ const NOTIFIED_LINES = 3;
  * line, what RBAC means here and what to ask for.
  */
 export function rbacReport(context: string, hidden: readonly string[]): { readonly notification: string; readonly log: string } {
-  const more = hidden.length > NOTIFIED_LINES ? ` (and ${hidden.length - NOTIFIED_LINES} more kinds)` : '';
+  const more = hidden.length > NOTIFIED_LINES ? ` ${l10n.t('(and {0} more kinds)', hidden.length - NOTIFIED_LINES)}` : '';
+  const notification = l10n.t('Kubilitics: parts of {0} are hidden by RBAC: {1}', context, hidden.slice(0, NOTIFIED_LINES).join('; '));
   return {
-    notification: `Kubilitics: parts of ${context} are hidden by RBAC: ${hidden.slice(0, NOTIFIED_LINES).join('; ')}${more}`,
+    notification: `${notification}${more}`,
     log: [
       `${context}: hidden by RBAC — this context's identity may not list or watch the following, so the topology leaves them out` +
         ' (references to kinds it cannot read anywhere are drawn as unknown, not broken):',

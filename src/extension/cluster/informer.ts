@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { KubeObject } from '../../engine/model/object.js';
 import { ApiError, type ApiClient } from './apiClient.js';
 import { METADATA_ACCEPT, METADATA_LIST_ACCEPT, resourcePath, trimObject, type ResourceType } from './resources.js';
@@ -132,7 +133,9 @@ export class Informer {
   private async recover(error: unknown): Promise<boolean> {
     // Anything else broke the stream mid-read (a dropped connection: "Premature close", ECONNRESET, a torn line): retry.
     const failure =
-      error instanceof ApiError ? error : new ApiError('unreachable', `watch interrupted: ${(error as Error).message ?? String(error)}`);
+      error instanceof ApiError
+        ? error
+        : new ApiError('unreachable', l10n.t('watch interrupted: {0}', (error as Error).message ?? String(error)));
     if (failure.kind === 'gone') {
       this.resourceVersion = undefined;
       return true;

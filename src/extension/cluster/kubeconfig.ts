@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 
 /** Where kubeconfig files may come from, in kubectl's order of precedence after our own settings. */
 export interface KubeconfigSources {
@@ -89,7 +90,7 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
     let text: string;
     try {
       if ((await stat(file)).size > MAX_KUBECONFIG_BYTES)
-        throw new KubeconfigError('too-large', tooLargeMessage(file), TOO_LARGE_STEP, file);
+        throw new KubeconfigError('too-large', tooLargeMessage(file), tooLargeStep(), file);
       text = await readFile(file, 'utf8');
     } catch (error) {
       if (error instanceof KubeconfigError) throw error;
@@ -97,8 +98,8 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
       if (paths.length > 1 && absent) continue;
       throw new KubeconfigError(
         absent ? 'missing-file' : 'unreadable',
-        `kubeconfig ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        'Select a kubeconfig file with "Kubilitics: Select Kubeconfig File…" or set kubilitics.kubeconfig.',
+        l10n.t('kubeconfig {0} cannot be read ({1})', file, (error as NodeJS.ErrnoException).code ?? 'error'),
+        l10n.t('Select a kubeconfig file with "Kubilitics: Select Kubeconfig File…" or set kubilitics.kubeconfig.'),
         file,
       );
     }
@@ -108,8 +109,8 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
     } catch (error) {
       throw new KubeconfigError(
         'unparsable',
-        `kubeconfig ${file} is not valid: ${parseFailure(error)}`,
-        'Fix the file (try `kubectl config view`) or select another with "Kubilitics: Select Kubeconfig File…".',
+        l10n.t('kubeconfig {0} is not valid: {1}', file, parseFailure(error)),
+        l10n.t('Fix the file (try `kubectl config view`) or select another with "Kubilitics: Select Kubeconfig File…".'),
         file,
       );
     }
@@ -118,16 +119,16 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
   if (loaded.length === 0) {
     throw new KubeconfigError(
       'missing-file',
-      `none of the kubeconfig files exist: ${paths.join(', ')}`,
-      'Create one with your cloud CLI (e.g. `gcloud container clusters get-credentials`) or select a file.',
+      l10n.t('none of the kubeconfig files exist: {0}', paths.join(', ')),
+      l10n.t('Create one with your cloud CLI (e.g. `gcloud container clusters get-credentials`) or select a file.'),
     );
   }
   const merged = mergeFirstWins(loaded.map((entry) => entry.config));
   if (merged.getContexts().length === 0) {
     throw new KubeconfigError(
       'no-contexts',
-      `kubeconfig ${loaded.map((entry) => entry.file).join(', ')} defines no contexts`,
-      'Add a context with `kubectl config set-context` or select another file.',
+      l10n.t('kubeconfig {0} defines no contexts', loaded.map((entry) => entry.file).join(', ')),
+      l10n.t('Add a context with `kubectl config set-context` or select another file.'),
     );
   }
   return { config: merged, files: loaded.map((entry) => entry.file) };
@@ -140,7 +141,7 @@ export async function loadKubeconfig(paths: readonly string[]): Promise<LoadedKu
 function parseFailure(error: unknown): string {
   const yamlError = error as { reason?: unknown; mark?: { line?: unknown } } | null;
   if (typeof yamlError?.reason === 'string') {
-    const line = typeof yamlError.mark?.line === 'number' ? ` (line ${yamlError.mark.line + 1})` : '';
+    const line = typeof yamlError.mark?.line === 'number' ? ` (${l10n.t('line {0}', yamlError.mark.line + 1)})` : '';
     return `${yamlError.reason}${line}`;
   }
   return (error as Error).message;
@@ -183,7 +184,11 @@ export function describeContexts(config: KubeConfig): ContextSummary[] {
   return config.getContexts().map((context) => {
     const cluster = config.getCluster(context.cluster);
     const user = config.getUser(context.user);
-    const problem = !cluster ? `cluster "${context.cluster}" is not defined` : !user ? `user "${context.user}" is not defined` : undefined;
+    const problem = !cluster
+      ? l10n.t('cluster "{0}" is not defined', context.cluster)
+      : !user
+        ? l10n.t('user "{0}" is not defined', context.user)
+        : undefined;
     const exec = (user?.exec as { command?: unknown } | undefined)?.command;
     return {
       name: context.name,
@@ -197,9 +202,9 @@ export function describeContexts(config: KubeConfig): ContextSummary[] {
   });
 }
 
-const TOO_LARGE_STEP =
-  'Check that the setting or KUBECONFIG names a kubeconfig file, or select another with "Kubilitics: Select Kubeconfig File…".';
+const tooLargeStep = (): string =>
+  l10n.t('Check that the setting or KUBECONFIG names a kubeconfig file, or select another with "Kubilitics: Select Kubeconfig File…".');
 
 function tooLargeMessage(file: string): string {
-  return `kubeconfig ${file} is larger than ${MAX_KUBECONFIG_BYTES / 1_048_576} MB, so it was not read`;
+  return l10n.t('kubeconfig {0} is larger than {1} MB, so it was not read', file, MAX_KUBECONFIG_BYTES / 1_048_576);
 }

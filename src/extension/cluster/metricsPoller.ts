@@ -12,6 +12,7 @@ import {
   type ObjectLookup,
   type Usage,
 } from '../../engine/metrics/metricsModel.js';
+import * as l10n from '@vscode/l10n';
 import { MetricsHistory } from '../../engine/metrics/history.js';
 import { ApiError, type ApiClient } from './apiClient.js';
 
@@ -34,7 +35,8 @@ export interface MetricsPollerOptions {
   readonly log: { info(message: string): void; warn(message: string): void };
 }
 
-const INSTALL = 'install metrics-server (https://github.com/kubernetes-sigs/metrics-server) to see CPU and memory';
+const install = (): string =>
+  l10n.t('install metrics-server ({0}) to see CPU and memory', 'https://github.com/kubernetes-sigs/metrics-server');
 
 /** One poll at a time; a poll still running when the next is due is not doubled. */
 export class MetricsPoller {
@@ -86,7 +88,8 @@ export class MetricsPoller {
   private schedule(delayMs: number): void {
     if (this.disposed) return;
     if (this.intervalSeconds <= 0) {
-      this.publish({ state: 'off', message: 'metrics are off (kubilitics.metrics.intervalSeconds is 0)' }, 'metrics: polling is off');
+      const message = l10n.t('metrics are off (kubilitics.metrics.intervalSeconds is 0)');
+      this.publish({ state: 'off', message }, 'metrics: polling is off');
       return;
     }
     this.timer = setTimeout(() => {
@@ -97,7 +100,7 @@ export class MetricsPoller {
   private async pollOnce(): Promise<void> {
     const version = this.options.servedVersion();
     if (!version) {
-      const message = `the cluster does not serve ${METRICS_GROUP}: ${INSTALL}`;
+      const message = l10n.t('the cluster does not serve {0}: {1}', METRICS_GROUP, install());
       // A cluster without metrics-server is a normal state: an info line, not a warning.
       this.publish({ state: 'unavailable', message }, `metrics: ${message}`, 'info');
       return;
@@ -157,15 +160,19 @@ export class MetricsPoller {
 
 /** Why there are no metrics, with the next step; by error kind, never by text. */
 export function explainMetricsError(error: unknown): string {
-  if (!(error instanceof ApiError)) return `the metrics API failed: ${String(error)}`;
+  if (!(error instanceof ApiError)) return l10n.t('the metrics API failed: {0}', String(error));
   switch (error.kind) {
     case 'forbidden':
-      return `reading ${METRICS_GROUP} is forbidden for this identity: ask for "get, list" on pods and nodes in ${METRICS_GROUP}`;
+      return l10n.t('reading {0} is forbidden for this identity: ask for "get, list" on pods and nodes in {0}', METRICS_GROUP);
     case 'not-found':
-      return `${METRICS_GROUP} is not served (404): ${INSTALL}`;
+      return l10n.t('{0} is not served (404): {1}', METRICS_GROUP, install());
     case 'server':
-      return `${METRICS_GROUP} is registered but not answering (${error.status ?? 'server error'}): check that metrics-server is running`;
+      return l10n.t(
+        '{0} is registered but not answering ({1}): check that metrics-server is running',
+        METRICS_GROUP,
+        error.status ?? l10n.t('server error'),
+      );
     default:
-      return `the metrics API failed (${error.kind}): ${error.message}`;
+      return l10n.t('the metrics API failed ({0}): {1}', error.kind, error.message);
   }
 }

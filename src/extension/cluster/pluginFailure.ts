@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { KubeConfig, User } from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 
 /**
  * What we may say about a credential plugin (kubeconfig `users[].user.exec`) that failed. Plugins print tokens,
@@ -56,18 +57,21 @@ export function describePluginFailure(command: string, user: string, run: Plugin
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const startFailed = typeof code === 'string' && (error as NodeJS.ErrnoException).syscall?.startsWith('spawn') === true;
   const how = startFailed
-    ? `could not be started (${code})`
+    ? l10n.t('could not be started ({0})', code)
     : run?.signal
-      ? `was stopped by ${run.signal}`
+      ? l10n.t('was stopped by {0}', run.signal)
       : run?.exitCode
-        ? `exited with code ${run.exitCode}`
+        ? l10n.t('exited with code {0}', run.exitCode)
         : run?.exitCode === 0
-          ? 'exited with code 0 but did not print a valid ExecCredential'
-          : 'failed';
-  return (
-    `the credential plugin "${command}" of user "${user}" ${how}. ` +
-    'Its output was withheld because credential plugins may print secrets. ' +
-    `To see it, run "${command}" in a terminal with the arguments under users › ${user} › exec in your kubeconfig ` +
-    '(or any kubectl command with this context), fix what it reports, then reconnect'
-  );
+          ? l10n.t('exited with code 0 but did not print a valid ExecCredential')
+          : l10n.t('failed');
+  return [
+    l10n.t('the credential plugin "{0}" of user "{1}" {2}.', command, user, how),
+    l10n.t('Its output was withheld because credential plugins may print secrets.'),
+    l10n.t(
+      'To see it, run "{0}" in a terminal {1}, fix what it reports, then reconnect',
+      command,
+      l10n.t('with the arguments under users › {0} › exec in your kubeconfig (or any kubectl command with this context)', user),
+    ),
+  ].join(' ');
 }

@@ -8,6 +8,7 @@ import { PassThrough, type Readable, type Writable } from 'node:stream';
 // Not re-exported by the package index; Exec and PortForward take it to let callers choose the streams.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { WebSocketHandler, type WebSocketInterface } from '@kubernetes/client-node/dist/web-socket-handler.js';
+import * as l10n from '@vscode/l10n';
 import { ApiError, classify, statusKind, type ApiClient } from './apiClient.js';
 
 export type StreamSocket = Awaited<ReturnType<WebSocketInterface['connect']>>;
@@ -24,11 +25,11 @@ export interface StreamEnds {
  */
 const REFUSED = /Unexpected server response: (\d{3})/;
 
-const WHAT: Readonly<Record<string, string>> = {
-  forbidden: 'not permitted',
-  unauthorized: 'the credentials were not accepted',
-  'not-found': 'no such Pod (or the API server does not serve this subresource)',
-};
+const what = (): Readonly<Record<string, string>> => ({
+  forbidden: l10n.t('not permitted'),
+  unauthorized: l10n.t('the credentials were not accepted'),
+  'not-found': l10n.t('no such Pod (or the API server does not serve this subresource)'),
+});
 
 export function streamError(error: unknown, server: string, path: string): ApiError {
   if (error instanceof ApiError) return error;
@@ -38,7 +39,7 @@ export function streamError(error: unknown, server: string, path: string): ApiEr
   if (refused) {
     const status = Number(refused[1]);
     const kind = statusKind(status);
-    return new ApiError(kind, `${path.split('?')[0]}: ${WHAT[kind] ?? 'refused'} (HTTP ${status})`, status);
+    return new ApiError(kind, l10n.t('{0}: {1} (HTTP {2})', path.split('?')[0] ?? path, what()[kind] ?? l10n.t('refused'), status), status);
   }
   return classify(cause, server, 'request');
 }

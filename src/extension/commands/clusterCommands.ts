@@ -20,8 +20,8 @@ export async function selectContext(manager: ClusterManager): Promise<void> {
       name: context.name,
     })),
     {
-      title: 'Kubilitics: Select Context',
-      placeHolder: `kubeconfig: ${manager.kubeconfigFiles.join(', ') || 'none'}`,
+      title: vscode.l10n.t('Kubilitics: Select Context'),
+      placeHolder: vscode.l10n.t('kubeconfig: {0}', manager.kubeconfigFiles.join(', ') || vscode.l10n.t('none')),
       matchOnDescription: true,
     },
   );
@@ -30,9 +30,9 @@ export async function selectContext(manager: ClusterManager): Promise<void> {
 
 export async function selectKubeconfig(manager: ClusterManager): Promise<void> {
   const files = await vscode.window.showOpenDialog({
-    title: 'Kubilitics: Select Kubeconfig File',
+    title: vscode.l10n.t('Kubilitics: Select Kubeconfig File'),
     canSelectMany: false,
-    openLabel: 'Use this kubeconfig',
+    openLabel: vscode.l10n.t('Use this kubeconfig'),
   });
   if (!files?.[0]) return;
   await vscode.workspace.getConfiguration('kubilitics').update('kubeconfig', files[0].fsPath, vscode.ConfigurationTarget.Global);
@@ -60,6 +60,9 @@ export async function revealInTopology(
 }
 
 export async function filterResources(tree: ResourcesTree): Promise<void> {
-  const text = await vscode.window.showInputBox({ title: 'Kubilitics: Filter Resources', prompt: 'Part of a name, or a kind (e.g. Pod)' });
+  const text = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Kubilitics: Filter Resources'),
+    prompt: vscode.l10n.t('Part of a name, or a kind (e.g. Pod)'),
+  });
   if (text !== undefined) tree.setFilter(text);
 }

@@ -5,18 +5,18 @@ import type { EventsTree } from '../views/eventsTree.js';
 import type { EventFilter, EventGrouping, EventRow } from '../views/eventsModel.js';
 import type { ResourcesTree } from '../views/resourcesTree.js';
 
-const GROUPINGS: ReadonlyArray<{ readonly label: string; readonly grouping: EventGrouping }> = [
-  { label: 'No grouping (newest first)', grouping: 'none' },
-  { label: 'Namespace', grouping: 'namespace' },
-  { label: 'Involved object', grouping: 'object' },
-  { label: 'Reason', grouping: 'reason' },
+const groupings = (): ReadonlyArray<{ readonly label: string; readonly grouping: EventGrouping }> => [
+  { label: vscode.l10n.t('No grouping (newest first)'), grouping: 'none' },
+  { label: vscode.l10n.t('Namespace'), grouping: 'namespace' },
+  { label: vscode.l10n.t('Involved object'), grouping: 'object' },
+  { label: vscode.l10n.t('Reason'), grouping: 'reason' },
 ];
 
 export async function groupEvents(tree: EventsTree): Promise<void> {
   const current = tree.current.groupBy;
   const picked = await vscode.window.showQuickPick(
-    GROUPINGS.map((entry) => ({ ...entry, description: entry.grouping === current ? 'current' : '' })),
-    { title: 'Kubilitics: Group Events By' },
+    groupings().map((entry) => ({ ...entry, description: entry.grouping === current ? vscode.l10n.t('current') : '' })),
+    { title: vscode.l10n.t('Kubilitics: Group Events By') },
   );
   if (picked) tree.setGrouping(picked.grouping);
 }
@@ -28,23 +28,36 @@ interface FacetPick extends vscode.QuickPickItem {
   readonly value?: string;
 }
 
-const FACET_TITLES: Readonly<Record<Facet, string>> = { types: 'Type', namespaces: 'Namespace', kinds: 'Kind', reasons: 'Reason' };
+const FACETS: readonly Facet[] = ['types', 'namespaces', 'kinds', 'reasons'];
+const facetTitles = (): Readonly<Record<Facet, string>> => ({
+  types: vscode.l10n.t('Type'),
+  namespaces: vscode.l10n.t('Namespace'),
+  kinds: vscode.l10n.t('Kind'),
+  reasons: vscode.l10n.t('Reason'),
+});
 
 /** One multi-select pick over the values present: type, namespace, kind and reason; the text filter is kept. */
 export async function filterEvents(tree: EventsTree): Promise<void> {
   const facets = tree.current.facets();
   const filter = tree.current.currentFilter;
   const items: FacetPick[] = [];
-  for (const facet of Object.keys(FACET_TITLES) as Facet[]) {
+  const titles = facetTitles();
+  for (const facet of FACETS) {
     const values = [...facets[facet]].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     if (values.length === 0) continue;
-    items.push({ label: FACET_TITLES[facet], kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: titles[facet], kind: vscode.QuickPickItemKind.Separator });
     for (const [value, count] of values.slice(0, 200)) {
-      items.push({ label: value || '(none)', description: `${count}`, facet, value, picked: filter[facet]?.has(value) ?? false });
+      items.push({
+        label: value || vscode.l10n.t('(none)'),
+        description: `${count}`,
+        facet,
+        value,
+        picked: filter[facet]?.has(value) ?? false,
+      });
     }
   }
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Kubilitics: Filter Events (values of one kind OR, kinds AND)',
+    title: vscode.l10n.t('Kubilitics: Filter Events (values of one kind OR, kinds AND)'),
     canPickMany: true,
     matchOnDescription: false,
   });
@@ -57,8 +70,8 @@ export async function filterEvents(tree: EventsTree): Promise<void> {
 export async function searchEvents(tree: EventsTree): Promise<void> {
   const filter = tree.current.currentFilter;
   const text = await vscode.window.showInputBox({
-    title: 'Kubilitics: Search Events',
-    prompt: 'Text in the message, reason, object or source',
+    title: vscode.l10n.t('Kubilitics: Search Events'),
+    prompt: vscode.l10n.t('Text in the message, reason, object or source'),
     value: filter.text ?? '',
   });
   if (text !== undefined) tree.setFilter({ ...filter, text } satisfies EventFilter);
@@ -79,6 +92,8 @@ export async function revealEvent(
   const revealed = await resources.revealObject(id);
   panels.openCluster().focus(id);
   if (!revealed && !session.engine.record(id)) {
-    void vscode.window.showInformationMessage(`Kubilitics: ${o.kind} ${o.name} is no longer in the cluster (its Events outlive it).`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Kubilitics: {0} {1} is no longer in the cluster (its Events outlive it).', o.kind, o.name),
+    );
   }
 }

@@ -17,26 +17,26 @@ import { safeFileName } from '../topology/naming.js';
 
 type Format = 'svg' | 'png' | 'pdf' | 'json' | 'yaml' | 'mmd' | 'dot';
 
-const FORMATS: readonly { format: Format; label: string; detail: string; picked?: boolean }[] = [
-  { format: 'svg', label: 'SVG', detail: 'vector, self-contained, renders on GitHub', picked: true },
-  { format: 'png', label: 'PNG', detail: 'the view as a picture, 1×–4×' },
-  { format: 'pdf', label: 'PDF', detail: 'vector, title block, tiled pages with an overview' },
-  { format: 'json', label: 'JSON', detail: 'the graph as data with positions (stable order for git)' },
-  { format: 'yaml', label: 'YAML', detail: 'the same data as YAML' },
-  { format: 'mmd', label: 'Mermaid', detail: 'renders in GitHub Markdown' },
-  { format: 'dot', label: 'Graphviz DOT', detail: 'for dot/neato' },
+const formats = (): readonly { format: Format; label: string; detail: string; picked?: boolean }[] => [
+  { format: 'svg', label: 'SVG', detail: vscode.l10n.t('vector, self-contained, renders on GitHub'), picked: true },
+  { format: 'png', label: 'PNG', detail: vscode.l10n.t('the view as a picture, 1×–4×') },
+  { format: 'pdf', label: 'PDF', detail: vscode.l10n.t('vector, title block, tiled pages with an overview') },
+  { format: 'json', label: 'JSON', detail: vscode.l10n.t('the graph as data with positions (stable order for git)') },
+  { format: 'yaml', label: 'YAML', detail: vscode.l10n.t('the same data as YAML') },
+  { format: 'mmd', label: 'Mermaid', detail: vscode.l10n.t('renders in GitHub Markdown') },
+  { format: 'dot', label: 'Graphviz DOT', detail: vscode.l10n.t('for dot/neato') },
 ];
 
 /** "Kubilitics: Export Diagram…": what the view shows (positions, filters, collapse state), in the formats picked. */
 export async function exportDiagram(panels: TopologyPanels, history: HistoryService): Promise<void> {
   const panel = panels.active;
   if (!panel) {
-    void vscode.window.showInformationMessage('Kubilitics: open a topology view first (Kubilitics: Open Topology).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Kubilitics: open a topology view first (Kubilitics: Open Topology).'));
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    FORMATS.map((f) => ({ ...f, description: `.${f.format}` })),
-    { title: 'Kubilitics: Export Diagram — formats', canPickMany: true },
+    formats().map((f) => ({ ...f, description: `.${f.format}` })),
+    { title: vscode.l10n.t('Kubilitics: Export Diagram — formats'), canPickMany: true },
   );
   if (!picked?.length) return;
   const theme = await pickTheme();
@@ -47,17 +47,18 @@ export async function exportDiagram(panels: TopologyPanels, history: HistoryServ
   if (!base) return;
   const targets = picked.map((f) => ({ format: f.format, uri: base.with({ path: `${base.path}.${f.format}` }) }));
   const existing = await existingFiles(targets.map((t) => t.uri));
+  const overwrite = vscode.l10n.t('Overwrite');
   if (
     existing.length &&
     (await vscode.window.showWarningMessage(
-      `Overwrite ${existing.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')}?`,
+      vscode.l10n.t('Overwrite {0}?', existing.map((uri) => vscode.workspace.asRelativePath(uri)).join(', ')),
       { modal: true },
-      'Overwrite',
-    )) !== 'Overwrite'
+      overwrite,
+    )) !== overwrite
   )
     return;
   const written = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Kubilitics: exporting' },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Kubilitics: exporting') },
     async () => {
       const scene = await sceneOf(panel, theme);
       for (const target of targets) await vscode.workspace.fs.writeFile(target.uri, await render(panel, scene, target.format, scale ?? 2));
@@ -71,23 +72,25 @@ export async function exportDiagram(panels: TopologyPanels, history: HistoryServ
     stores.db.scheduleSave();
   }
   const first = written[0]!.uri;
+  const open = vscode.l10n.t('Open');
+  const reveal = vscode.l10n.t('Reveal in Explorer');
   const choice = await vscode.window.showInformationMessage(
-    `Kubilitics: exported ${written.map((t) => vscode.workspace.asRelativePath(t.uri)).join(', ')}`,
-    'Open',
-    'Reveal in Explorer',
+    vscode.l10n.t('Kubilitics: exported {0}', written.map((t) => vscode.workspace.asRelativePath(t.uri)).join(', ')),
+    open,
+    reveal,
   );
-  if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', first);
-  if (choice === 'Reveal in Explorer') await vscode.commands.executeCommand('revealInExplorer', first);
+  if (choice === open) await vscode.commands.executeCommand('vscode.open', first);
+  if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', first);
 }
 
 async function pickTheme(): Promise<ExportTheme | undefined> {
   const current = themeOfVsCode();
   const choice = await vscode.window.showQuickPick(
     [
-      { label: 'Document (light, for READMEs and docs)', theme: 'document' as const },
-      { label: `Current VS Code theme (${current})`, theme: current },
+      { label: vscode.l10n.t('Document (light, for READMEs and docs)'), theme: 'document' as const },
+      { label: vscode.l10n.t('Current VS Code theme ({0})', current), theme: current },
     ],
-    { title: 'Kubilitics: Export Diagram — theme' },
+    { title: vscode.l10n.t('Kubilitics: Export Diagram — theme') },
   );
   return choice?.theme;
 }
@@ -108,7 +111,7 @@ async function pickLocation(panel: TopologyPanel): Promise<vscode.Uri | undefine
   const name = safeFileName(panel.source.title);
   const suggested = folder ? vscode.Uri.joinPath(folder, settings.exportDirectory(), name) : undefined;
   const uri = await vscode.window.showSaveDialog({
-    title: 'Kubilitics: Export Diagram — file name (the extension is added per format)',
+    title: vscode.l10n.t('Kubilitics: Export Diagram — file name (the extension is added per format)'),
     ...(suggested ? { defaultUri: suggested } : {}),
   });
   if (!uri) return undefined;
@@ -157,7 +160,7 @@ async function sceneOf(panel: TopologyPanel, theme: ExportTheme): Promise<Scene>
 async function pickScale(): Promise<number | null> {
   const choice = await vscode.window.showQuickPick(
     ['1', '2', '3', '4'].map((n) => ({ label: `${n}×`, scale: Number(n) })),
-    { title: 'Kubilitics: Export Diagram — PNG scale' },
+    { title: vscode.l10n.t('Kubilitics: Export Diagram — PNG scale') },
   );
   return choice?.scale ?? null;
 }

@@ -18,19 +18,21 @@ async function storesOrExplain(history: HistoryService): Promise<Stores | undefi
   const stores = await history.stores();
   if (!stores)
     void vscode.window.showInformationMessage(
-      'Kubilitics: history is off (setting kubilitics.history.enabled) or its database could not be opened; see the log.',
+      vscode.l10n.t('Kubilitics: history is off (setting kubilitics.history.enabled) or its database could not be opened; see the log.'),
     );
   return stores;
 }
 
-const READ_ONLY =
-  'Kubilitics: another VS Code window records history into the same file, so this window only reads it (see the log). ' +
-  'Open a folder to give this window its own history.';
+const readOnly = (): string =>
+  [
+    vscode.l10n.t('Kubilitics: another VS Code window records history into the same file, so this window only reads it (see the log).'),
+    vscode.l10n.t('Open a folder to give this window its own history.'),
+  ].join(' ');
 
 /** The stores, when this window may change them (it is the one recording). */
 async function writableStoresOrExplain(history: HistoryService): Promise<Stores | undefined> {
   const stores = await storesOrExplain(history);
-  if (stores?.readOnly) void vscode.window.showInformationMessage(READ_ONLY);
+  if (stores?.readOnly) void vscode.window.showInformationMessage(readOnly());
   return stores?.readOnly ? undefined : stores;
 }
 
@@ -38,7 +40,7 @@ function clusterOf(manager: ClusterManager, stores?: Stores): number | undefined
   const cluster = manager.recorder?.cluster;
   if (cluster === undefined)
     void vscode.window.showInformationMessage(
-      stores?.readOnly ? READ_ONLY : 'Kubilitics: connect to a cluster first (Kubilitics: Select Context…).',
+      stores?.readOnly ? readOnly() : vscode.l10n.t('Kubilitics: connect to a cluster first (Kubilitics: Select Context…).'),
     );
   return cluster;
 }
@@ -47,7 +49,9 @@ export async function takeSnapshot(manager: ClusterManager, history: HistoryServ
   if (!(await writableStoresOrExplain(history)) || clusterOf(manager) === undefined) return;
   const saved = await manager.recorder!.snapshot('manual');
   void vscode.window.showInformationMessage(
-    saved ? 'Kubilitics: snapshot taken.' : 'Kubilitics: nothing changed since the last snapshot; none taken.',
+    saved
+      ? vscode.l10n.t('Kubilitics: snapshot taken.')
+      : vscode.l10n.t('Kubilitics: nothing changed since the last snapshot; none taken.'),
   );
 }
 
@@ -69,18 +73,18 @@ async function pickSnapshot(
   const snapshots = stores.snapshots.list(clusterId === undefined ? {} : { clusterId }).reverse();
   if (snapshots.length === 0) {
     void vscode.window.showInformationMessage(
-      'Kubilitics: no snapshots yet. They are taken on connect, on a schedule and on significant change.',
+      vscode.l10n.t('Kubilitics: no snapshots yet. They are taken on connect, on a schedule and on significant change.'),
     );
     return undefined;
   }
   const items: SnapshotPick[] = snapshots.map((snapshot) => ({
     id: snapshot.id,
     label: describeMoment(snapshot.takenAt),
-    description: `#${snapshot.id} · ${snapshot.trigger} · ${snapshot.nodeCount} nodes, ${snapshot.edgeCount} edges`,
-    detail: `${Math.round(snapshot.storedBytes / 1024)} KB stored (${storedPercent(snapshot)}% of its JSON)`,
+    description: vscode.l10n.t('#{0} · {1} · {2} nodes, {3} edges', snapshot.id, snapshot.trigger, snapshot.nodeCount, snapshot.edgeCount),
+    detail: vscode.l10n.t('{0} KB stored ({1}% of its JSON)', Math.round(snapshot.storedBytes / 1024), storedPercent(snapshot)),
   }));
   const picked = await vscode.window.showQuickPick<SnapshotPick | (vscode.QuickPickItem & { id: null })>(
-    now ? [{ id: null, label: '$(pulse) Now', description: now }, ...items] : items,
+    now ? [{ id: null, label: `$(pulse) ${vscode.l10n.t('Now')}`, description: now }, ...items] : items,
     { title },
   );
   return picked?.id;
@@ -90,7 +94,7 @@ export async function browseSnapshots(manager: ClusterManager, history: HistoryS
   const stores = await storesOrExplain(history);
   const cluster = stores && clusterOf(manager, stores);
   if (!stores || cluster === undefined) return;
-  const id = await pickSnapshot(stores, cluster, 'Kubilitics: Browse Snapshots');
+  const id = await pickSnapshot(stores, cluster, vscode.l10n.t('Kubilitics: Browse Snapshots'));
   if (id !== undefined && id !== null) await panels.openCluster().source.select?.(id);
 }
 
@@ -98,9 +102,10 @@ export async function compareSnapshots(manager: ClusterManager, history: History
   const stores = await storesOrExplain(history);
   const cluster = stores && clusterOf(manager, stores);
   if (!stores || cluster === undefined) return;
-  const from = await pickSnapshot(stores, cluster, 'Kubilitics: Compare — pick the earlier moment');
+  const from = await pickSnapshot(stores, cluster, vscode.l10n.t('Kubilitics: Compare — pick the earlier moment'));
   if (from === undefined || from === null) return;
-  const to = await pickSnapshot(stores, cluster, 'Kubilitics: Compare — with now, or another snapshot', 'the live cluster');
+  const title = vscode.l10n.t('Kubilitics: Compare — with now, or another snapshot');
+  const to = await pickSnapshot(stores, cluster, title, vscode.l10n.t('the live cluster'));
   if (to === undefined) return;
   await panels.openCluster().source.compare?.(from, to);
 }
@@ -108,10 +113,11 @@ export async function compareSnapshots(manager: ClusterManager, history: History
 export async function deleteSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
   const stores = await writableStoresOrExplain(history);
   if (!stores) return;
-  const id = await pickSnapshot(stores, manager.recorder?.cluster, 'Kubilitics: Delete Snapshot');
+  const id = await pickSnapshot(stores, manager.recorder?.cluster, vscode.l10n.t('Kubilitics: Delete Snapshot'));
   if (id === undefined || id === null) return;
-  const confirm = await vscode.window.showWarningMessage(`Delete snapshot #${id}?`, { modal: true }, 'Delete');
-  if (confirm !== 'Delete') return;
+  const deleteLabel = vscode.l10n.t('Delete');
+  const confirm = await vscode.window.showWarningMessage(vscode.l10n.t('Delete snapshot #{0}?', id), { modal: true }, deleteLabel);
+  if (confirm !== deleteLabel) return;
   stores.snapshots.delete(id);
   await stores.db.flush();
 }
@@ -119,11 +125,11 @@ export async function deleteSnapshot(manager: ClusterManager, history: HistorySe
 export async function exportSnapshot(manager: ClusterManager, history: HistoryService): Promise<void> {
   const stores = await storesOrExplain(history);
   if (!stores) return;
-  const id = await pickSnapshot(stores, manager.recorder?.cluster, 'Kubilitics: Export Snapshot');
+  const id = await pickSnapshot(stores, manager.recorder?.cluster, vscode.l10n.t('Kubilitics: Export Snapshot'));
   if (id === undefined || id === null) return;
   const target = await vscode.window.showSaveDialog({
-    title: 'Export snapshot',
-    filters: { 'Kubilitics snapshot': ['kubilitics-snapshot'] },
+    title: vscode.l10n.t('Export snapshot'),
+    filters: { [vscode.l10n.t('Kubilitics snapshot')]: ['kubilitics-snapshot'] },
     defaultUri: vscode.Uri.joinPath(
       vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()),
       `snapshot-${id}.kubilitics-snapshot`,
@@ -135,16 +141,16 @@ export async function exportSnapshot(manager: ClusterManager, history: HistorySe
     stores.exports.add({ what: `snapshot ${id}`, format: 'snapshot', path: target.fsPath, at: Date.now() });
     await stores.db.flush();
   }
-  void vscode.window.showInformationMessage(`Kubilitics: snapshot #${id} exported to ${target.fsPath}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Kubilitics: snapshot #{0} exported to {1}.', id, target.fsPath));
 }
 
 export async function importSnapshot(manager: ClusterManager, history: HistoryService, panels: TopologyPanels): Promise<void> {
   const stores = await writableStoresOrExplain(history);
   if (!stores) return;
   const files = await vscode.window.showOpenDialog({
-    title: 'Import snapshot',
+    title: vscode.l10n.t('Import snapshot'),
     canSelectMany: false,
-    filters: { 'Kubilitics snapshot': ['kubilitics-snapshot', 'gz'] },
+    filters: { [vscode.l10n.t('Kubilitics snapshot')]: ['kubilitics-snapshot', 'gz'] },
   });
   if (!files?.[0]) return;
   const file = await readSnapshotOrExplain(files[0].fsPath, history.snapshotWorkerPath);
@@ -152,7 +158,7 @@ export async function importSnapshot(manager: ClusterManager, history: HistorySe
   const result = stores.snapshots.importDecoded(file);
   await stores.db.flush();
   const id = result.saved ? result.snapshot.id : result.previous.id;
-  void vscode.window.showInformationMessage(`Kubilitics: snapshot imported as #${id}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Kubilitics: snapshot imported as #{0}.', id));
   if (manager.recorder?.cluster !== undefined) await panels.openCluster().source.select?.(id);
 }
 
@@ -164,7 +170,11 @@ async function readSnapshotOrExplain(path: string, workerPath: string): Promise<
   const limits = settings.snapshotImportLimits();
   try {
     return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Kubilitics: reading the snapshot file…', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Kubilitics: reading the snapshot file…'),
+        cancellable: true,
+      },
       (_progress, token) => {
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
@@ -176,10 +186,10 @@ async function readSnapshotOrExplain(path: string, workerPath: string): Promise<
     if (!(error instanceof SnapshotFormatError)) throw error;
     const raise =
       error instanceof SnapshotLimitError && (error.limit === 'inflatedBytes' || error.limit === 'fileBytes' || error.limit === 'memory')
-        ? ' To import larger files, raise the setting kubilitics.snapshots.importMaxMB.'
+        ? ` ${vscode.l10n.t('To import larger files, raise the setting kubilitics.snapshots.importMaxMB.')}`
         : '';
     log().warn(`import of ${path} refused: ${error.message}`);
-    void vscode.window.showErrorMessage(`Kubilitics: ${error.message}${raise}`);
+    void vscode.window.showErrorMessage(`${vscode.l10n.t('Kubilitics: {0}', error.message)}${raise}`);
     return undefined;
   }
 }
@@ -204,18 +214,25 @@ export class ResourceHistoryDocuments implements vscode.TextDocumentContentProvi
     const objectId = decodeURIComponent(uri.query);
     const stores = this.history.storesNow() ?? (await this.history.stores());
     const cluster = this.manager.recorder?.cluster;
-    if (!stores || cluster === undefined) return `# ${objectId}\n\nNo history: connect to a cluster with history enabled.\n`;
+    if (!stores || cluster === undefined) {
+      return `# ${objectId}\n\n${vscode.l10n.t('No history: connect to a cluster with history enabled.')}\n`;
+    }
     const entries = stores.history.forObject(cluster, objectId);
     const events = stores.events.forObject(cluster, objectId);
-    const lines = [`# History of ${objectId}`, '', `${entries.length} recorded changes, ${events.length} distinct events.`, ''];
+    const lines = [
+      `# ${vscode.l10n.t('History of {0}', objectId)}`,
+      '',
+      vscode.l10n.t('{0} recorded changes, {1} distinct events.', entries.length, events.length),
+      '',
+    ];
     for (const entry of entries) {
       lines.push(
         `## ${describeMoment(entry.at)} — ${entry.change}${entry.resourceVersion ? ` (resourceVersion ${entry.resourceVersion})` : ''}`,
       );
-      lines.push(readableDiff(entry) || '(no field changes)', '');
+      lines.push(readableDiff(entry) || vscode.l10n.t('(no field changes)'), '');
     }
     if (events.length) {
-      lines.push('## Events', '');
+      lines.push(`## ${vscode.l10n.t('Events')}`, '');
       for (const event of events)
         lines.push(`${describeMoment(event.lastSeen)}  ${event.type}  ${event.reason} ×${event.count}: ${event.message}`);
     }
@@ -249,12 +266,12 @@ async function pickObjectWithHistory(
   if (!stores || cluster === undefined) return undefined;
   const picks = historyPicks(stores.history.objects(cluster), selected);
   if (picks.length === 0) {
-    void vscode.window.showInformationMessage('Kubilitics: no resource history yet. Changes are recorded while connected.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Kubilitics: no resource history yet. Changes are recorded while connected.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(picks, {
-    title: 'Kubilitics: Resource History',
-    placeHolder: 'Kind, namespace or name',
+    title: vscode.l10n.t('Kubilitics: Resource History'),
+    placeHolder: vscode.l10n.t('Kind, namespace or name'),
     matchOnDescription: true,
   });
   return picked?.objectId;

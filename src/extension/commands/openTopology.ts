@@ -63,19 +63,25 @@ export async function openTopology(panels: TopologyPanels, clusters: ClusterMana
   const clusterDescription =
     clusters.contextName ??
     (kubeconfig === 'absent'
-      ? 'no kubeconfig found'
+      ? vscode.l10n.t('no kubeconfig found')
       : kubeconfig === 'broken'
-        ? 'the kubeconfig cannot be used'
-        : 'pick a kubeconfig context');
-  const choices: Choice[] = [{ label: '$(cloud) Live cluster', description: clusterDescription, target: 'cluster', uris: [] }];
+        ? vscode.l10n.t('the kubeconfig cannot be used')
+        : vscode.l10n.t('pick a kubeconfig context'));
+  const live = `$(cloud) ${vscode.l10n.t('Live cluster')}`;
+  const choices: Choice[] = [{ label: live, description: clusterDescription, target: 'cluster', uris: [] }];
   for (const uri of activeManifest()) {
-    choices.push({ label: '$(file) Active file', description: vscode.workspace.asRelativePath(uri), target: 'active-file', uris: [uri] });
+    const label = `$(file) ${vscode.l10n.t('Active file')}`;
+    choices.push({ label, description: vscode.workspace.asRelativePath(uri), target: 'active-file', uris: [uri] });
   }
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    choices.push({ label: `$(folder) ${folder.name}`, description: 'all manifests in the folder', target: 'folder', uris: [folder.uri] });
+    const description = vscode.l10n.t('all manifests in the folder');
+    choices.push({ label: `$(folder) ${folder.name}`, description, target: 'folder', uris: [folder.uri] });
   }
   const ordered = orderTopologyChoices(choices, kubeconfig === 'loaded');
-  const picked = await vscode.window.showQuickPick(ordered, { title: 'Kubilitics: Open Topology', placeHolder: 'What to show' });
+  const picked = await vscode.window.showQuickPick(ordered, {
+    title: vscode.l10n.t('Kubilitics: Open Topology'),
+    placeHolder: vscode.l10n.t('What to show'),
+  });
   if (!picked) return;
   if (picked.target === 'cluster') await vscode.commands.executeCommand('kubilitics.openClusterTopology');
   else await openInTopology(panels, clusters, state, picked.uris[0], picked.uris);

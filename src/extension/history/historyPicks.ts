@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseId } from '../../engine/model/kinds.js';
 import type { HistorySummary } from '../../engine/store/history.js';
 import { describeMoment } from './timeline.js';
@@ -17,11 +18,11 @@ export function historyPicks(summaries: readonly HistorySummary[], first?: strin
   const picks = summaries.map((summary): HistoryPick => {
     const { kind, namespace, name } = parseId(summary.objectId);
     const deleted = summary.lastChange === 'deleted';
-    const changes = `${summary.changes} change${summary.changes === 1 ? '' : 's'}`;
     const when = describeMoment(summary.lastAt);
+    const changes = summary.changes === 1 ? l10n.t('1 change, last {0}', when) : l10n.t('{0} changes, last {1}', summary.changes, when);
     return {
       label: `${deleted ? '$(trash) ' : ''}${kind} ${namespace ? `${namespace}/` : ''}${name}`,
-      description: `${deleted ? `deleted ${when}` : `${changes}, last ${when}`} · ${summary.objectId}`,
+      description: `${deleted ? l10n.t('deleted {0}', when) : changes} · ${summary.objectId}`,
       objectId: summary.objectId,
       deleted,
     };

@@ -127,9 +127,12 @@ export class HistoryService extends DisposableStore {
       return;
     }
     await readOnly?.db.close().catch((error: unknown) => log().error(`closing the read-only history database: ${String(error)}`));
-    const message = `the VS Code window that recorded history in ${this.file.fsPath} let go of it: this window records it now.`;
+    const message = vscode.l10n.t(
+      'the VS Code window that recorded history in {0} let go of it: this window records it now.',
+      this.file.fsPath,
+    );
     log().info(message);
-    void vscode.window.showInformationMessage(`Kubilitics: ${message}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Kubilitics: {0}', message));
     this.becameWriter.fire(stores);
   }
 
@@ -142,7 +145,7 @@ export class HistoryService extends DisposableStore {
       saveWorkerPath: vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'saveWorker.js').fsPath,
       onSaveError: (error) => log().error(`saving the history database failed: ${String(error)}`),
     });
-    for (const warning of warnings) void vscode.window.showWarningMessage(`Kubilitics: ${warning.message}`);
+    for (const warning of warnings) void vscode.window.showWarningMessage(vscode.l10n.t('Kubilitics: {0}', warning.message));
     if (migration.applied.length) log().info(`history database upgraded from schema ${migration.from} to ${migration.to}`);
     if (this.isDisposed) {
       await store.close();
@@ -164,12 +167,18 @@ export class HistoryService extends DisposableStore {
   private explainOpenFailure(error: unknown): void {
     const message =
       error instanceof SchemaTooNewError
-        ? `the history database ${this.file.fsPath} was written by a newer Kubilitics ` +
-          `(schema ${error.databaseVersion}, this one knows ${error.knownVersion}); ` +
-          'history is off until you update. The file was not changed.'
-        : `cannot open the history database ${this.file.fsPath}: ${(error as Error).message}`;
+        ? [
+            vscode.l10n.t(
+              'the history database {0} was written by a newer Kubilitics (schema {1}, this one knows {2});',
+              this.file.fsPath,
+              error.databaseVersion,
+              error.knownVersion,
+            ),
+            vscode.l10n.t('history is off until you update. The file was not changed.'),
+          ].join(' ')
+        : vscode.l10n.t('cannot open the history database {0}: {1}', this.file.fsPath, (error as Error).message);
     log().error(message);
-    void vscode.window.showWarningMessage(`Kubilitics: ${message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Kubilitics: {0}', message));
   }
 }
 
@@ -179,10 +188,12 @@ const LOCK_WAIT_MS = 3000;
 const TAKEOVER_POLL_MS = 5000;
 
 function explainReadOnly(file: string, holder: LockHolder): void {
-  const message =
-    `history in ${file} is being recorded by another VS Code window (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''}). ` +
-    'This window shows the history saved so far and records none until that window closes, then takes over; ' +
-    'open a folder to give this window its own history.';
+  const recorder = holder.host ? vscode.l10n.t('process {0} on {1}', holder.pid, holder.host) : vscode.l10n.t('process {0}', holder.pid);
+  const message = [
+    vscode.l10n.t('history in {0} is being recorded by another VS Code window ({1}).', file, recorder),
+    vscode.l10n.t('This window shows the history saved so far and records none until that window closes, then takes over;'),
+    vscode.l10n.t('open a folder to give this window its own history.'),
+  ].join(' ');
   log().warn(message);
-  void vscode.window.showInformationMessage(`Kubilitics: ${message}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Kubilitics: {0}', message));
 }

@@ -5,6 +5,7 @@ import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { FollowOptions } from './logFollower.js';
 import { logSettings } from './logSettings.js';
 import type { LogStream, LogStreams } from './logStreams.js';
+import { stateWord } from './logsView.js';
 
 /** What Show Logs may be given: a Resources tree item, an object id (topology), or nothing (the Command Palette). */
 export type LogsArgument = { readonly type: string; readonly id?: string } | string | undefined;
@@ -16,18 +17,20 @@ export async function showLogs(streams: LogStreams, clusters: ClusterManager, ar
   if (!clusters.session && !clusters.contextName) await clusters.reload();
   const session = clusters.session;
   if (!session) {
-    void vscode.window.showInformationMessage('Logs need a connected cluster: select a context first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Logs need a connected cluster: select a context first.'));
     return;
   }
   const id = typeof argument === 'string' ? argument : (argument?.id ?? (await pickTarget(clusters)));
   if (!id) return;
   const { kind } = parseId(id);
   if (!isLogKind(kind)) {
-    void vscode.window.showInformationMessage(`Logs are shown for ${LOG_KINDS.join(', ')}; ${kind} has none of its own.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Logs are shown for {0}; {1} has none of its own.', LOG_KINDS.join(', '), kind),
+    );
     return;
   }
   if (!session.engine.record(id)) {
-    void vscode.window.showInformationMessage(`${kind} ${parseId(id).name} is not in the connected cluster (any more).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} {1} is not in the connected cluster (any more).', kind, parseId(id).name));
     return;
   }
   const pods = podsOf(session.engine.graph(), id);
@@ -35,10 +38,10 @@ export async function showLogs(streams: LogStreams, clusters: ClusterManager, ar
   const containers = sample ? containersOf(sample) : [];
   let container: string | undefined;
   if (containers.length > 1) {
-    const all = { label: 'All containers', description: containers.map((c) => c.name).join(', ') };
+    const all = { label: vscode.l10n.t('All containers'), description: containers.map((c) => c.name).join(', ') };
     const choice = await vscode.window.showQuickPick(
-      [all, ...containers.map((c) => ({ label: c.name, description: c.role === 'main' ? '' : `${c.role} container` }))],
-      { title: `Logs of ${kind} ${parseId(id).name}: which container?` },
+      [all, ...containers.map((c) => ({ label: c.name, description: c.role === 'main' ? '' : vscode.l10n.t('{0} container', c.role) }))],
+      { title: vscode.l10n.t('Logs of {0} {1}: which container?', kind, parseId(id).name) },
     );
     if (!choice) return;
     container = choice === all ? undefined : choice.label;
@@ -57,24 +60,35 @@ async function pickOptions(): Promise<FollowOptions | undefined> {
   const settings = logSettings();
   const flags = await vscode.window.showQuickPick(
     [
-      { label: 'Follow', description: 'keep streaming new lines', picked: true, key: 'follow' },
-      { label: 'Timestamps', description: 'show when each line was written', picked: settings.timestamps, key: 'timestamps' },
-      { label: 'Previous', description: 'the previous (crashed) instance of the container', picked: false, key: 'previous' },
+      { label: vscode.l10n.t('Follow'), description: vscode.l10n.t('keep streaming new lines'), picked: true, key: 'follow' },
+      {
+        label: vscode.l10n.t('Timestamps'),
+        description: vscode.l10n.t('show when each line was written'),
+        picked: settings.timestamps,
+        key: 'timestamps',
+      },
+      {
+        label: vscode.l10n.t('Previous'),
+        description: vscode.l10n.t('the previous (crashed) instance of the container'),
+        picked: false,
+        key: 'previous',
+      },
     ],
-    { canPickMany: true, title: 'Log options' },
+    { canPickMany: true, title: vscode.l10n.t('Log options') },
   );
   if (!flags) return undefined;
   const has = (key: string): boolean => flags.some((flag) => flag.key === key);
   const tail = await vscode.window.showInputBox({
-    title: 'Lines from the end of each container (empty: all)',
+    title: vscode.l10n.t('Lines from the end of each container (empty: all)'),
     value: settings.tailLines >= 0 ? String(settings.tailLines) : '',
-    validateInput: (value) => (value.trim() === '' || /^\d+$/.test(value.trim()) ? undefined : 'a whole number, or empty for all'),
+    validateInput: (value) =>
+      value.trim() === '' || /^\d+$/.test(value.trim()) ? undefined : vscode.l10n.t('a whole number, or empty for all'),
   });
   if (tail === undefined) return undefined;
   const since = await vscode.window.showInputBox({
-    title: 'Since (a duration such as 10m or 1h30m; empty: no limit)',
+    title: vscode.l10n.t('Since (a duration such as 10m or 1h30m; empty: no limit)'),
     validateInput: (value) =>
-      value.trim() === '' || parseDuration(value) !== undefined ? undefined : 'a duration such as 90s, 10m, 2h or 1d',
+      value.trim() === '' || parseDuration(value) !== undefined ? undefined : vscode.l10n.t('a duration such as 90s, 10m, 2h or 1d'),
   });
   if (since === undefined) return undefined;
   return {
@@ -101,7 +115,7 @@ async function pickTarget(clusters: ClusterManager): Promise<string | undefined>
       .sort((a, b) => a.description.localeCompare(b.description) || a.label.localeCompare(b.label));
   const syncing = (): boolean => session.kinds().some((kind) => [...kind.scopes.values()].some((state) => state.phase === 'syncing'));
   const pick = vscode.window.createQuickPick<Item>();
-  pick.title = 'Show logs of…';
+  pick.title = vscode.l10n.t('Show logs of…');
   pick.matchOnDescription = true;
   pick.items = items();
   pick.busy = syncing();
@@ -128,8 +142,8 @@ export async function pickStream(streams: LogStreams, argument?: LogStream): Pro
   const list = streams.streams();
   if (list.length <= 1) return list[0];
   const choice = await vscode.window.showQuickPick(
-    [...list].reverse().map((stream) => ({ label: stream.label, description: stream.state, stream })),
-    { title: 'Which log stream?' },
+    [...list].reverse().map((stream) => ({ label: stream.label, description: stateWord(stream.state), stream })),
+    { title: vscode.l10n.t('Which log stream?') },
   );
   return choice?.stream;
 }
@@ -137,8 +151,8 @@ export async function pickStream(streams: LogStreams, argument?: LogStream): Pro
 export async function filterStream(streams: LogStreams, stream: LogStream): Promise<void> {
   const current = stream.merger.filterSpec;
   const input = await vscode.window.showInputBox({
-    title: `Filter ${stream.label}`,
-    prompt: 'Text to match (any case); /regex/ for a regular expression; empty to show every line',
+    title: vscode.l10n.t('Filter {0}', stream.label),
+    prompt: vscode.l10n.t('Text to match (any case); /regex/ for a regular expression; empty to show every line'),
     value: current ? (current.regex ? `/${current.pattern}/` : current.pattern) : '',
     validateInput: (value) => {
       const regex = /^\/(.+)\/$/.exec(value.trim());
@@ -147,7 +161,7 @@ export async function filterStream(streams: LogStreams, stream: LogStream): Prom
         new RegExp(regex[1]!);
         return undefined;
       } catch (error) {
-        return `not a valid regular expression: ${(error as Error).message}`;
+        return vscode.l10n.t('not a valid regular expression: {0}', (error as Error).message);
       }
     },
   });
@@ -161,7 +175,7 @@ export async function filterStream(streams: LogStreams, stream: LogStream): Prom
 
 export async function copyStream(stream: LogStream): Promise<void> {
   await vscode.env.clipboard.writeText(stream.merger.plainText());
-  void vscode.window.setStatusBarMessage(`Kubilitics: copied ${stream.merger.size} lines of ${stream.label}`, 3000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Kubilitics: copied {0} lines of {1}', stream.merger.size, stream.label), 3000);
 }
 
 export async function saveStream(stream: LogStream): Promise<void> {
@@ -169,12 +183,12 @@ export async function saveStream(stream: LogStream): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
-    title: `Save the logs of ${stream.label}`,
-    filters: { Logs: ['log', 'txt'] },
+    title: vscode.l10n.t('Save the logs of {0}', stream.label),
+    filters: { [vscode.l10n.t('Logs')]: ['log', 'txt'] },
     ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${name}-${stamp}.log`) } : {}),
   });
   if (!target) return;
   const text = stream.merger.plainText();
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  void vscode.window.setStatusBarMessage(`Kubilitics: saved ${stream.merger.size} lines to ${target.fsPath}`, 5000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Kubilitics: saved {0} lines to {1}', stream.merger.size, target.fsPath), 5000);
 }

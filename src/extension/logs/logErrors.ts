@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ApiError } from '../cluster/apiClient.js';
 
 /**
@@ -28,11 +29,12 @@ export interface LogTarget {
   readonly container: string;
 }
 
-const whereOf = (target: LogTarget): string => `${target.pod}/${target.container} in namespace ${target.namespace}`;
+const whereOf = (target: LogTarget): string => l10n.t('{0} in namespace {1}', `${target.pod}/${target.container}`, target.namespace);
 
 /** The container has no log yet: a 400 from the kubelet, or an empty answer for a Pod not yet scheduled. */
 export function notStarted(target: LogTarget, status?: number): LogFailure {
-  return new LogFailure('not-started', `${whereOf(target)}: the container has not started yet; the stream starts when it does`, status);
+  const message = l10n.t('{0}: the container has not started yet; the stream starts when it does', whereOf(target));
+  return new LogFailure('not-started', message, status);
 }
 
 export function describeLogFailure(error: unknown, target: LogTarget): LogFailure {
@@ -41,18 +43,21 @@ export function describeLogFailure(error: unknown, target: LogTarget): LogFailur
   if (error.kind === 'forbidden') {
     return new LogFailure(
       'forbidden',
-      `not allowed to read the logs of ${where}: your identity needs "get" on "pods/log" in namespace ${target.namespace} ` +
-        `(check with: kubectl auth can-i get pods --subresource=log -n ${target.namespace}); ` +
-        'ask your cluster admin for a Role that grants it',
+      [
+        l10n.t('not allowed to read the logs of {0}: your identity needs "get" on "pods/log" in namespace {1}', where, target.namespace),
+        l10n.t('(check with: {0});', `kubectl auth can-i get pods --subresource=log -n ${target.namespace}`),
+        l10n.t('ask your cluster admin for a Role that grants it'),
+      ].join(' '),
       403,
     );
   }
   if (error.kind === 'not-found') {
-    return new LogFailure('pod-gone', `${where}: the pod is gone (deleted or replaced); its logs went with it`, 404);
+    return new LogFailure('pod-gone', l10n.t('{0}: the pod is gone (deleted or replaced); its logs went with it', where), 404);
   }
   if (error.status === 400) {
     if (/previous terminated container .* not found|previous.*not found/i.test(error.message)) {
-      return new LogFailure('no-previous', `${where}: there is no previous (crashed) instance of this container to read`, 400);
+      const message = l10n.t('{0}: there is no previous (crashed) instance of this container to read', where);
+      return new LogFailure('no-previous', message, 400);
     }
     if (
       /waiting to start|ContainerCreating|PodInitializing|is not available|not yet started|does not have a host assigned/i.test(
@@ -62,6 +67,6 @@ export function describeLogFailure(error: unknown, target: LogTarget): LogFailur
       return notStarted(target, 400);
     }
   }
-  if (error.retryable) return new LogFailure('unreachable', `${where}: ${error.message}; retrying`, error.status);
+  if (error.retryable) return new LogFailure('unreachable', l10n.t('{0}: {1}; retrying', where, error.message), error.status);
   return new LogFailure('other', `${where}: ${error.message}`, error.status);
 }

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import * as l10n from '@vscode/l10n';
 import type { LogMerger } from '../../engine/logs/merger.js';
 import { containerPhase, containersOf, diffPods, logQuery, type LogOptions } from '../../engine/logs/targets.js';
 import { parseId } from '../../engine/model/kinds.js';
@@ -102,7 +103,7 @@ export class LogFollower {
     if (this.stopped) return;
     const pods = this.directory.pods();
     if (pods === undefined) {
-      this.stop('what this stream followed is gone: the stream ends');
+      this.stop(l10n.t('what this stream followed is gone: the stream ends'));
       return;
     }
     const { joined, left } = diffPods(this.pods, pods);
@@ -111,7 +112,7 @@ export class LogFollower {
     this.pods = pods;
     for (const id of left) {
       const name = parseId(id).name;
-      this.merger.note(`pod ${name} left`);
+      this.merger.note(l10n.t('pod {0} left', name));
       for (const [key, run] of this.runs) {
         if (!key.startsWith(`${name}/`)) continue;
         run.abort.abort();
@@ -120,8 +121,10 @@ export class LogFollower {
       }
     }
     if (joined.length > 0 && first) {
-      this.merger.note(`following ${joined.length === 1 ? `pod ${parseId(joined[0]!).name}` : `${joined.length} pods`}`);
-    } else for (const id of joined) this.merger.note(`pod ${parseId(id).name} joined`);
+      this.merger.note(
+        joined.length === 1 ? l10n.t('following pod {0}', parseId(joined[0]!).name) : l10n.t('following {0} pods', joined.length),
+      );
+    } else for (const id of joined) this.merger.note(l10n.t('pod {0} joined', parseId(id).name));
     for (const id of pods) this.startContainers(id);
     this.update();
   }
@@ -180,7 +183,7 @@ export class LogFollower {
           onUnterminated: (text) => (tail = text),
         });
         this.setRun(run, 'following');
-        if (told === 'unreachable') this.merger.note(`${key}: connected again`);
+        if (told === 'unreachable') this.merger.note(l10n.t('{0}: connected again', key));
         told = undefined;
         delay = this.timing.retryMs;
         for await (const line of lines) this.merger.line(key, line);

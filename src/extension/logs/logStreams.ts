@@ -40,11 +40,11 @@ export class LogStream {
   get optionsText(): string {
     const o = this.options;
     return [
-      o.follow ? 'follow' : 'no follow',
-      o.tailLines !== undefined && o.tailLines >= 0 ? `tail ${o.tailLines}` : 'all lines',
-      o.sinceSeconds ? `since ${o.sinceSeconds}s` : '',
-      o.previous ? 'previous' : '',
-      o.timestamps ? 'timestamps' : '',
+      o.follow ? vscode.l10n.t('follow') : vscode.l10n.t('no follow'),
+      o.tailLines !== undefined && o.tailLines >= 0 ? vscode.l10n.t('tail {0}', o.tailLines) : vscode.l10n.t('all lines'),
+      o.sinceSeconds ? vscode.l10n.t('since {0}s', o.sinceSeconds) : '',
+      o.previous ? vscode.l10n.t('previous') : '',
+      o.timestamps ? vscode.l10n.t('timestamps') : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -67,7 +67,7 @@ export class LogStreams extends DisposableStore {
       clusters.onDidChange(() => {
         for (const stream of this.list) {
           if (stream.follower && stream.state !== 'ended' && stream.session !== clusters.session) {
-            this.stop(stream, 'the context switched or the connection was closed: the stream ends');
+            this.stop(stream, vscode.l10n.t('the context switched or the connection was closed: the stream ends'));
           }
         }
       }),
@@ -101,20 +101,20 @@ export class LogStreams extends DisposableStore {
       this.changed.fire(stream);
     });
     if (!stream.terminal) {
-      const header =
-        `\x1b[1mLogs of ${stream.label}\x1b[22m in ${stream.context} (${stream.optionsText})\r\n` +
-        `\x1b[2mType / to filter, Ctrl+C to stop. The Logs view copies, saves and reopens the stream.\x1b[22m\r\n`;
+      const title = vscode.l10n.t('Logs of {0} in {1} ({2})', `\x1b[1m${stream.label}\x1b[22m`, stream.context, stream.optionsText);
+      const hint = vscode.l10n.t('Type / to filter, Ctrl+C to stop. The Logs view copies, saves and reopens the stream.');
+      const header = `${title}\r\n\x1b[2m${hint}\x1b[22m\r\n`;
       stream.terminal = new LogTerminal(
-        `Logs: ${stream.label}`,
+        vscode.l10n.t('Logs: {0}', stream.label),
         stream.merger,
         header,
         {
           onClosed: () => {
             stream.terminal = undefined;
-            this.stop(stream, 'the terminal was closed');
+            this.stop(stream, vscode.l10n.t('the terminal was closed'));
           },
           onFilterKey: () => void vscode.commands.executeCommand('kubilitics.logs.filter', stream),
-          onInterrupt: () => this.stop(stream, 'stopped'),
+          onInterrupt: () => this.stop(stream, vscode.l10n.t('stopped')),
         },
         logSettings().tickMs,
       );
@@ -124,7 +124,7 @@ export class LogStreams extends DisposableStore {
     this.changed.fire(stream);
   }
 
-  stop(stream: LogStream, reason = 'stopped'): void {
+  stop(stream: LogStream, reason = vscode.l10n.t('stopped')): void {
     if (!stream.follower || stream.state === 'ended') return;
     stream.follower.stop(reason);
     stream.terminal?.finish();
@@ -134,7 +134,7 @@ export class LogStreams extends DisposableStore {
   /** Starts an ended stream again: it resumes each container from its last line. */
   reopen(stream: LogStream): void {
     this.stop(stream);
-    stream.merger.note('reopened');
+    stream.merger.note(vscode.l10n.t('reopened'));
     this.start(stream);
   }
 

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /** What the Logs view knows of the connection when it has no stream to list. */
 export interface LogsConnection {
   readonly contextName: string | undefined;
@@ -14,12 +16,21 @@ export interface LogsConnection {
 export function logsEmptyMessage(streams: number, state: LogsConnection): string {
   if (streams > 0) return '';
   if (state.kubeconfigState === 'absent')
-    return 'No kubeconfig found (~/.kube/config or KUBECONFIG): there is no cluster to read logs from.';
-  if (state.kubeconfigState === 'broken') return 'The kubeconfig could not be read: see the Kubilitics log, or select another file.';
+    return l10n.t('No kubeconfig found (~/.kube/config or KUBECONFIG): there is no cluster to read logs from.');
+  if (state.kubeconfigState === 'broken')
+    return l10n.t('The kubeconfig could not be read: see the Kubilitics log, or select another file.');
   if (state.connection === undefined) {
-    return state.contextName ? `Not connected to ${state.contextName}: select a context to read logs.` : 'No cluster connected yet.';
+    return state.contextName
+      ? l10n.t('Not connected to {0}: select a context to read logs.', state.contextName)
+      : l10n.t('No cluster connected yet.');
   }
-  if (state.connection === 'connecting') return `Connecting to ${state.contextName ?? 'the cluster'}…`;
-  if (state.connection === 'offline') return `${state.contextName ?? 'The cluster'} cannot be reached: logs can be read once it can.`;
+  if (state.connection === 'connecting') {
+    return state.contextName ? l10n.t('Connecting to {0}…', state.contextName) : l10n.t('Connecting to the cluster…');
+  }
+  if (state.connection === 'offline') {
+    return state.contextName
+      ? l10n.t('{0} cannot be reached: logs can be read once it can.', state.contextName)
+      : l10n.t('The cluster cannot be reached: logs can be read once it can.');
+  }
   return '';
 }

@@ -13,6 +13,18 @@ const ICONS: Readonly<Record<StreamState, [string, string?]>> = {
   error: ['error', 'testing.iconFailed'],
 };
 
+/** A stream's state as the view and the pick lists show it. */
+export function stateWord(state: StreamState): string {
+  const words: Record<StreamState, string> = {
+    following: vscode.l10n.t('following'),
+    connecting: vscode.l10n.t('connecting'),
+    reconnecting: vscode.l10n.t('reconnecting'),
+    ended: vscode.l10n.t('ended'),
+    error: vscode.l10n.t('error'),
+  };
+  return words[state];
+}
+
 /** The Logs view: one row per stream with what it follows, its state and its line rate; the rates refresh every second. */
 export class LogsView extends DisposableStore implements vscode.TreeDataProvider<LogStream> {
   private readonly changed = this.register(new vscode.EventEmitter<LogStream | undefined>());
@@ -59,10 +71,11 @@ export class LogsView extends DisposableStore implements vscode.TreeDataProvider
     const state = stream.state;
     const rate = stream.merger.rate();
     const filter = stream.merger.filterSpec;
+    const stateText = stateWord(state);
     item.description = [
-      state,
-      state === 'following' ? `${rate < 10 ? rate.toFixed(1) : Math.round(rate)} lines/s` : '',
-      filter ? `filter ${filter.pattern}` : '',
+      stateText,
+      state === 'following' ? vscode.l10n.t('{0} lines/s', rate < 10 ? rate.toFixed(1) : Math.round(rate)) : '',
+      filter ? vscode.l10n.t('filter {0}', filter.pattern) : '',
     ]
       .filter(Boolean)
       .join(' · ');
@@ -71,18 +84,23 @@ export class LogsView extends DisposableStore implements vscode.TreeDataProvider
     const failure = stream.follower?.lastFailure;
     item.tooltip = new vscode.MarkdownString(
       [
-        `**${stream.label}** in \`${stream.context}\``,
-        `Options: ${stream.optionsText}`,
-        `State: ${state}; ${stream.follower?.activeStreams ?? 0} container streams`,
-        `Lines: ${stream.merger.total} received, ${stream.merger.size} kept (${stream.merger.dropped} dropped as the oldest), ` +
-          `${stream.merger.duplicates} repeats skipped on reconnects`,
-        failure ? `Last problem: ${failure.message}` : '',
+        vscode.l10n.t('{0} in {1}', `**${stream.label}**`, `\`${stream.context}\``),
+        vscode.l10n.t('Options: {0}', stream.optionsText),
+        vscode.l10n.t('State: {0}; {1} container streams', stateText, stream.follower?.activeStreams ?? 0),
+        vscode.l10n.t(
+          'Lines: {0} received, {1} kept ({2} dropped as the oldest), {3} repeats skipped on reconnects',
+          stream.merger.total,
+          stream.merger.size,
+          stream.merger.dropped,
+          stream.merger.duplicates,
+        ),
+        failure ? vscode.l10n.t('Last problem: {0}', failure.message) : '',
       ]
         .filter(Boolean)
         .join('\n\n'),
     );
     item.contextValue = state === 'ended' || state === 'error' ? 'logStream.ended' : 'logStream.live';
-    item.command = { command: 'kubilitics.logs.reveal', title: 'Show', arguments: [stream] };
+    item.command = { command: 'kubilitics.logs.reveal', title: vscode.l10n.t('Show'), arguments: [stream] };
     return item;
   }
 }

@@ -14,17 +14,20 @@ import { LocalPortInUseError, PortForwarder, type ForwardTarget } from './portFo
 import { localAddress, type ActiveForward, type PortForwards } from './portForwards.js';
 
 const validPort = (value: string): string | undefined =>
-  /^\d+$/.test(value.trim()) && Number(value) <= 65_535 ? undefined : 'A port number from 1 to 65535 (0: any free port).';
+  /^\d+$/.test(value.trim()) && Number(value) <= 65_535 ? undefined : vscode.l10n.t('A port number from 1 to 65535 (0: any free port).');
 
 async function pickPort(record: ObjectRecord): Promise<OfferedPort | undefined> {
   const ports = offeredPorts(record.object);
   if (ports.length === 1) return ports[0];
   if (ports.length > 1) {
     const items = ports.map((port) => ({ label: String(port.port), description: port.name ?? '', detail: port.label, port }));
-    return (await vscode.window.showQuickPick(items, { title: `Forward which port of ${shown(record)}?` }))?.port;
+    return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Forward which port of {0}?', shown(record)) }))?.port;
   }
   // Nothing declared (ports are informational on a container): ask, as kubectl lets any port be forwarded.
-  const typed = await vscode.window.showInputBox({ title: `Forward which port of ${shown(record)}?`, validateInput: validPort });
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Forward which port of {0}?', shown(record)),
+    validateInput: validPort,
+  });
   return typed === undefined ? undefined : { port: Number(typed), protocol: 'TCP', target: Number(typed), label: 'typed' };
 }
 
@@ -32,7 +35,7 @@ function resolve(targets: ActionTargets, record: ObjectRecord, port: OfferedPort
   if (record.kind === 'Pod') return { namespace: record.namespace, pod: record.name, port: port.port };
   const resolved = podBehindService(record, port, targets.session.engine.objects());
   if ('problem' in resolved) {
-    void vscode.window.showWarningMessage(`Port Forward: ${resolved.problem}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Port Forward: {0}.', resolved.problem));
     return undefined;
   }
   return { namespace: record.namespace, pod: resolved.pod.name, port: resolved.port };
@@ -47,12 +50,20 @@ async function listen(targets: ActionTargets, target: ForwardTarget, localPort: 
       return await PortForwarder.start(targets.session.api, target, port, { onConnectionError });
     } catch (error) {
       if (!(error instanceof LocalPortInUseError)) throw error;
-      const other = 'Use Another Port…';
-      const free = 'Use Any Free Port';
-      const answer = await vscode.window.showWarningMessage(`Port Forward: ${error.message} on this machine.`, other, free);
+      const other = vscode.l10n.t('Use Another Port…');
+      const free = vscode.l10n.t('Use Any Free Port');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Port Forward: {0} on this machine.', error.message),
+        other,
+        free,
+      );
       if (answer === free) port = 0;
       else if (answer === other) {
-        const typed = await vscode.window.showInputBox({ title: 'Local port', value: String(port + 1), validateInput: validPort });
+        const typed = await vscode.window.showInputBox({
+          title: vscode.l10n.t('Local port'),
+          value: String(port + 1),
+          validateInput: validPort,
+        });
         if (typed === undefined) return undefined;
         port = Number(typed);
       } else return undefined;
@@ -69,8 +80,8 @@ export async function portForward(clusters: ClusterManager, forwards: PortForwar
   const target = resolve(targets, record, port);
   if (!target) return;
   const typed = await vscode.window.showInputBox({
-    title: `Forward ${shown(record)}:${port.port} from local port`,
-    prompt: '0 picks any free port',
+    title: vscode.l10n.t('Forward {0} from local port', `${shown(record)}:${port.port}`),
+    prompt: vscode.l10n.t('0 picks any free port'),
     value: String(port.port),
     validateInput: validPort,
   });
@@ -79,18 +90,19 @@ export async function portForward(clusters: ClusterManager, forwards: PortForwar
   if (!forwarder) return;
   const ports = { localPort: forwarder.localPort, remotePort: port.port };
   journalAction('port-forward', targets, record, ports);
-  const via = record.kind === 'Service' ? ` via Pod ${target.pod}:${target.port}` : '';
+  const via = record.kind === 'Service' ? ` ${vscode.l10n.t('via Pod {0}', `${target.pod}:${target.port}`)}` : '';
   const active = forwards.add({
     forwarder,
     session: targets.session,
     context: targets.context,
     source: `${shown(record)}:${port.port}${via}`,
   });
-  const open = 'Open in Browser';
-  const message = `Forwarding ${localAddress(active)} → ${active.source}.`;
-  const answer = await vscode.window.showInformationMessage(message, open, 'Copy Address');
+  const open = vscode.l10n.t('Open in Browser');
+  const copy = vscode.l10n.t('Copy Address');
+  const message = vscode.l10n.t('Forwarding {0} → {1}.', localAddress(active), active.source);
+  const answer = await vscode.window.showInformationMessage(message, open, copy);
   if (answer === open) await vscode.env.openExternal(vscode.Uri.parse(`http://${localAddress(active)}`));
-  else if (answer) await vscode.env.clipboard.writeText(localAddress(active));
+  else if (answer === copy) await vscode.env.clipboard.writeText(localAddress(active));
 }
 
 /** Stops the clicked forward, or one picked from the active ones. */
@@ -98,10 +110,10 @@ export async function stopPortForward(forwards: PortForwards, argument?: unknown
   const clicked = forwards.list().find((forward) => forward === argument);
   const items = forwards.list().map((forward) => ({ label: localAddress(forward), description: forward.source, forward }));
   if (!clicked && items.length === 0) {
-    void vscode.window.showInformationMessage('No port-forward is active.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No port-forward is active.'));
     return;
   }
   const chosen: ActiveForward | undefined =
-    clicked ?? (await vscode.window.showQuickPick(items, { title: 'Stop which port-forward?' }))?.forward;
+    clicked ?? (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Stop which port-forward?') }))?.forward;
   if (chosen) await forwards.stop(chosen);
 }

@@ -6,6 +6,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { PortForward, type KubeConfig } from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import type { ApiClient } from '../cluster/apiClient.js';
 import { streamSockets } from '../cluster/streamSockets.js';
 
@@ -21,7 +22,7 @@ export class LocalPortInUseError extends Error {
     readonly port: number,
     readonly address: string,
   ) {
-    super(`${address}:${port} is already in use`);
+    super(l10n.t('{0} is already in use', `${address}:${port}`));
     this.name = 'LocalPortInUseError';
   }
 }

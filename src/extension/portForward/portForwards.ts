@@ -35,7 +35,7 @@ export class PortForwards implements vscode.TreeDataProvider<ActiveForward> {
   constructor(lifetime: DisposableStore, clusters: ClusterManager) {
     lifetime.register(this.changed);
     this.status = lifetime.register(vscode.window.createStatusBarItem('kubilitics.portForwards', vscode.StatusBarAlignment.Left, 10));
-    this.status.name = 'Kubilitics Port Forwards';
+    this.status.name = vscode.l10n.t('Kubilitics Port Forwards');
     this.status.command = `${PORT_FORWARDS_VIEW}.focus`;
     lifetime.register(vscode.window.registerTreeDataProvider(PORT_FORWARDS_VIEW, this));
     // A forward belongs to the connection it was opened on: a context switch or disconnect ends it.
@@ -69,7 +69,13 @@ export class PortForwards implements vscode.TreeDataProvider<ActiveForward> {
   getTreeItem(forward: ActiveForward): vscode.TreeItem {
     const item = new vscode.TreeItem(localAddress(forward));
     item.description = `→ ${forward.source}`;
-    item.tooltip = `${forward.context}: ${forward.source} on ${localAddress(forward)} (${forward.forwarder.connections} open connections)`;
+    item.tooltip = vscode.l10n.t(
+      '{0}: {1} on {2} ({3} open connections)',
+      forward.context,
+      forward.source,
+      localAddress(forward),
+      forward.forwarder.connections,
+    );
     item.iconPath = new vscode.ThemeIcon('plug');
     item.contextValue = 'portForward';
     return item;

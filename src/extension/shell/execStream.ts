@@ -5,6 +5,7 @@
  */
 import { PassThrough, Writable } from 'node:stream';
 import { Exec, type V1Status } from '@kubernetes/client-node';
+import * as l10n from '@vscode/l10n';
 import type { ApiClient } from '../cluster/apiClient.js';
 import { streamSockets, type StreamSocket } from '../cluster/streamSockets.js';
 
@@ -63,10 +64,10 @@ class TerminalOutput extends Writable {
 
 /** The exit status as the API server words it: Success, or a NonZeroExitCode whose cause holds the code. */
 export function execEnd(status: V1Status): ExecEnd {
-  if (status.status === 'Success') return { exitCode: 0, reason: 'exited with status 0' };
+  if (status.status === 'Success') return { exitCode: 0, reason: l10n.t('exited with status {0}', 0) };
   const code = status.details?.causes?.find((cause) => cause.reason === 'ExitCode')?.message;
-  if (code !== undefined && /^\d+$/.test(code)) return { exitCode: Number(code), reason: `exited with status ${code}` };
-  return { reason: status.message ?? status.reason ?? 'failed' };
+  if (code !== undefined && /^\d+$/.test(code)) return { exitCode: Number(code), reason: l10n.t('exited with status {0}', code) };
+  return { reason: status.message ?? status.reason ?? l10n.t('failed') };
 }
 
 export class ExecStream {
@@ -99,7 +100,7 @@ export class ExecStream {
     // With a TTY there is no separate stderr: the pty merges it (and the API server refuses both at once).
     this.socket = await exec.exec(namespace, pod, container, [...command], stdout, null, stdin, true, onStatus);
     if (this.ended) this.socket.close();
-    else this.socket.on('close', () => this.end({ reason: 'the connection closed' }));
+    else this.socket.on('close', () => this.end({ reason: l10n.t('the connection closed') }));
   }
 
   get open(): boolean {

@@ -10,9 +10,9 @@ import type { ClusterManager } from '../cluster/clusterManager.js';
 import type { DisposableStore } from '../lifetime.js';
 import { ShellTerminal } from './shellTerminal.js';
 
-const SHELLS: readonly vscode.QuickPickItem[] = [
-  { label: 'sh', description: 'default: in almost every image' },
-  { label: 'bash', description: 'when the image has it' },
+const shells = (): readonly vscode.QuickPickItem[] => [
+  { label: 'sh', description: vscode.l10n.t('default: in almost every image') },
+  { label: 'bash', description: vscode.l10n.t('when the image has it') },
 ];
 
 function containersOf(pod: ObjectRecord): string[] {
@@ -23,7 +23,7 @@ function containersOf(pod: ObjectRecord): string[] {
 async function pickContainer(pod: ObjectRecord): Promise<string | undefined> {
   const containers = containersOf(pod);
   if (containers.length <= 1) return containers[0];
-  return vscode.window.showQuickPick(containers, { title: `Shell into ${shown(pod)}: which container?` });
+  return vscode.window.showQuickPick(containers, { title: vscode.l10n.t('Shell into {0}: which container?', shown(pod)) });
 }
 
 export class Shells {
@@ -41,10 +41,12 @@ export class Shells {
     if (!targets || !pod) return;
     const container = await pickContainer(pod);
     if (container === undefined) {
-      if (containersOf(pod).length === 0) void vscode.window.showWarningMessage(`${shown(pod)} has no containers to open a shell in.`);
+      if (containersOf(pod).length === 0) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} has no containers to open a shell in.', shown(pod)));
+      }
       return;
     }
-    const picked = await vscode.window.showQuickPick(SHELLS, { title: `Shell into ${shown(pod)} (${container})` });
+    const picked = await vscode.window.showQuickPick(shells(), { title: vscode.l10n.t('Shell into {0} ({1})', shown(pod), container) });
     if (!picked) return;
     const args = { container, shell: picked.label };
     journalAction('shell', targets, pod, args);

@@ -35,7 +35,7 @@ export class ShellTerminal implements vscode.Pseudoterminal {
   open(dimensions: vscode.TerminalDimensions | undefined): void {
     const size = dimensions ? { columns: dimensions.columns, rows: dimensions.rows } : DEFAULT_SIZE;
     const { namespace, pod, container, command } = this.target;
-    this.writes.fire(`\x1b[2m${command.join(' ')} in ${namespace}/${pod} (${container})\x1b[0m\r\n`);
+    this.writes.fire(`\x1b[2m${vscode.l10n.t('{0} in {1} ({2})', command.join(' '), `${namespace}/${pod}`, container)}\x1b[0m\r\n`);
     ExecStream.open(this.client, this.target, size, {
       onOutput: (data) => this.writes.fire(data.toString('utf8')),
       onEnd: (end) => this.finish(end),
@@ -79,7 +79,7 @@ export class ShellTerminal implements vscode.Pseudoterminal {
     if (this.ended) return;
     this.ended = true;
     log().info(`shell ${this.target.namespace}/${this.target.pod} (${this.target.container}): ${end.reason}`);
-    if (!this.closed) this.writes.fire(DIM(`[${end.reason}. Press any key to close the terminal.]`));
+    if (!this.closed) this.writes.fire(DIM(`[${vscode.l10n.t('{0}. Press any key to close the terminal.', end.reason)}]`));
   }
 
   private release(): void {
@@ -92,7 +92,7 @@ export class ShellTerminal implements vscode.Pseudoterminal {
 }
 
 function describeOpenFailure(error: unknown): string {
-  if (error instanceof ApiError && error.kind === 'forbidden') return `the shell was refused: ${error.message}`;
-  if (error instanceof ApiError && error.kind === 'not-found') return `the Pod or container is gone: ${error.message}`;
-  return `the shell could not start: ${error instanceof Error ? error.message : String(error)}`;
+  if (error instanceof ApiError && error.kind === 'forbidden') return vscode.l10n.t('the shell was refused: {0}', error.message);
+  if (error instanceof ApiError && error.kind === 'not-found') return vscode.l10n.t('the Pod or container is gone: {0}', error.message);
+  return vscode.l10n.t('the shell could not start: {0}', error instanceof Error ? error.message : String(error));
 }

@@ -262,9 +262,12 @@ function relativeTo(folder: vscode.Uri, file: vscode.Uri): string {
 /** The note for a file left out because the files before it reached the folder's limit on bytes or objects. */
 function overFolderLimit(used: { bytes: number; objects: number }, limits: IntakeLimits): Omit<IntakeWarning, 'file'> | undefined {
   let message: string | undefined;
-  if (used.bytes >= limits.totalBytes)
-    message = `skipped: the files before it hold ${megabytes(limits.totalBytes)}, the limit for one view (${raiseHint('totalBytes')})`;
-  else if (used.objects >= limits.objects)
-    message = `skipped: the files before it hold ${limits.objects} objects, the limit for one view (${raiseHint('objects')})`;
+  if (used.bytes >= limits.totalBytes) {
+    const held = megabytes(limits.totalBytes);
+    message = vscode.l10n.t('skipped: the files before it hold {0}, the limit for one view ({1})', held, raiseHint('totalBytes'));
+  } else if (used.objects >= limits.objects) {
+    const held = vscode.l10n.t('{0} objects', limits.objects);
+    message = vscode.l10n.t('skipped: the files before it hold {0}, the limit for one view ({1})', held, raiseHint('objects'));
+  }
   return message === undefined ? undefined : { line: 1, severity: 'note', problem: 'limit', message };
 }

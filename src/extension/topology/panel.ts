@@ -113,7 +113,9 @@ export class TopologyPanel extends DisposableStore {
   }
 
   private titleOf(): string {
-    return `${this.source.mode === 'cluster' ? 'Cluster' : 'Manifests'}: ${this.source.title}`;
+    return this.source.mode === 'cluster'
+      ? vscode.l10n.t('Cluster: {0}', this.source.title)
+      : vscode.l10n.t('Manifests: {0}', this.source.title);
   }
 
   private html(bundle: vscode.Uri): string {
@@ -249,7 +251,9 @@ export class TopologyPanel extends DisposableStore {
   private async openSource(id: string): Promise<void> {
     const location = this.source.locate(id);
     if (!location) {
-      void vscode.window.showInformationMessage(`Kubilitics: ${id} has no source file (it comes from the cluster or is missing).`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Kubilitics: {0} has no source file (it comes from the cluster or is missing).', id),
+      );
       return;
     }
     const editor = await vscode.window.showTextDocument(location.uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });

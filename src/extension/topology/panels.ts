@@ -47,7 +47,7 @@ export class TopologyPanels extends DisposableStore {
     const key: RestoreKey = { kind: 'manifests', uris: uris.map((uri) => uri.toString()) };
     const existing = this.reveal(key);
     if (existing) return existing;
-    const source = await withProgressAfter(SLOW_READ_MS, 'Kubilitics: reading manifests', (token) =>
+    const source = await withProgressAfter(SLOW_READ_MS, vscode.l10n.t('Kubilitics: reading manifests'), (token) =>
       ManifestSource.open(uris, this.diagnostics, this.parser(), token),
     );
     return this.create(source);
@@ -88,7 +88,9 @@ export class TopologyPanels extends DisposableStore {
   }
 
   private create(source: TopologySource): TopologyPanel {
-    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, 'Topology', vscode.ViewColumn.Beside, { enableScripts: true });
+    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, vscode.l10n.t('Topology'), vscode.ViewColumn.Beside, {
+      enableScripts: true,
+    });
     return this.adopt(panel, source);
   }
 
@@ -142,7 +144,7 @@ export class TopologyPanels extends DisposableStore {
         this.all.map((panel) => panel.source.restoreKey),
       );
     } catch (error) {
-      await reportError('could not save the open topology views', error);
+      await reportError(vscode.l10n.t('could not save the open topology views'), error);
     }
   }
 }

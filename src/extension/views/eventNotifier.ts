@@ -32,9 +32,11 @@ export class EventNotifier extends DisposableStore {
 
   private async show(row: EventRow, heldBack: number): Promise<void> {
     const o = row.object;
-    const more = heldBack > 0 ? ` (${heldBack} more held back)` : '';
+    const more = heldBack > 0 ? ` ${vscode.l10n.t('({0} more held back)', heldBack)}` : '';
     const where = `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
-    const choice = await vscode.window.showWarningMessage(`Kubilitics: ${row.reason} on ${where}: ${row.message}${more}`, 'Show Event');
-    if (choice) await vscode.commands.executeCommand('kubilitics.events.reveal', row);
+    const showEvent = vscode.l10n.t('Show Event');
+    const message = vscode.l10n.t('Kubilitics: {0} on {1}: {2}', row.reason, where, row.message);
+    const choice = await vscode.window.showWarningMessage(`${message}${more}`, showEvent);
+    if (choice === showEvent) await vscode.commands.executeCommand('kubilitics.events.reveal', row);
   }
 }

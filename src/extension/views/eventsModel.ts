@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { EventEntry, InvolvedObject } from './eventEntry.js';
 
 export type EventGrouping = 'none' | 'namespace' | 'object' | 'reason';
@@ -404,8 +405,8 @@ export class EventsModel {
   }
 
   private groupLabel(row: Row): string {
-    if (this.grouping === 'namespace') return row.namespace || '(cluster-scoped)';
-    if (this.grouping === 'reason') return row.reason || '(no reason)';
+    if (this.grouping === 'namespace') return row.namespace || l10n.t('(cluster-scoped)');
+    if (this.grouping === 'reason') return row.reason || l10n.t('(no reason)');
     return objectLabel(row.object);
   }
 
@@ -447,10 +448,10 @@ export class EventsModel {
 
 /** "4m ago": as `kubectl get events` shows LAST SEEN. */
 export function ago(ms: number, now: number = Date.now()): string {
-  if (ms <= 0) return 'unknown';
+  if (ms <= 0) return l10n.t('unknown');
   const seconds = Math.max(0, Math.round((now - ms) / 1000));
-  if (seconds < 60) return `${seconds}s ago`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h ago`;
-  return `${Math.floor(seconds / 86_400)}d ago`;
+  if (seconds < 60) return l10n.t('{0}s ago', seconds);
+  if (seconds < 3600) return l10n.t('{0}m ago', Math.floor(seconds / 60));
+  if (seconds < 86_400) return l10n.t('{0}h ago', Math.floor(seconds / 3600));
+  return l10n.t('{0}d ago', Math.floor(seconds / 86_400));
 }

@@ -96,17 +96,20 @@ export class EventsTree extends DisposableStore implements vscode.TreeDataProvid
 
   getTreeItem(item: EventItem): vscode.TreeItem {
     if (item.type === 'more') {
-      const tree = new vscode.TreeItem(`${item.hidden.toLocaleString()} more…`, vscode.TreeItemCollapsibleState.None);
-      tree.tooltip = 'Show more rows, or narrow the list with Filter Events';
-      tree.command = { command: 'kubilitics.events.showMore', title: 'Show More' };
+      const tree = new vscode.TreeItem(vscode.l10n.t('{0} more…', item.hidden.toLocaleString()), vscode.TreeItemCollapsibleState.None);
+      tree.tooltip = vscode.l10n.t('Show more rows, or narrow the list with Filter Events');
+      tree.command = { command: 'kubilitics.events.showMore', title: vscode.l10n.t('Show More') };
       return tree;
     }
     if (item.type === 'group') {
       const tree = new vscode.TreeItem(item.label, vscode.TreeItemCollapsibleState.Collapsed);
       tree.id = `group:${this.grouping}:${item.key}`;
-      const warnings = item.warnings ? ` · ${item.warnings} warning${item.warnings === 1 ? '' : 's'}` : '';
+      const warnings = !item.warnings
+        ? ''
+        : ` · ${item.warnings === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', item.warnings)}`;
       // "rows" as the view's own description counts them: a bare "1 · 1 warning" read as a number without a noun.
-      tree.description = `${item.size} row${item.size === 1 ? '' : 's'}${warnings} · ${ago(item.lastSeen)}`;
+      const rows = item.size === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', item.size);
+      tree.description = `${rows}${warnings} · ${ago(item.lastSeen)}`;
       tree.iconPath = new vscode.ThemeIcon(
         item.warnings ? 'warning' : 'folder',
         item.warnings ? new vscode.ThemeColor('charts.yellow') : undefined,
@@ -137,15 +140,15 @@ export class EventsTree extends DisposableStore implements vscode.TreeDataProvid
     tip.appendText(`${row.message}\n\n`);
     tip.appendMarkdown(
       [
-        `Count: ${row.count}${row.events > 1 ? ` (${row.events} Event objects)` : ''}`,
-        `First seen: ${stamp(row.firstSeen)}`,
-        `Last seen: ${stamp(row.lastSeen)}`,
-        `Source: ${row.source || 'unknown'}`,
+        row.events > 1 ? vscode.l10n.t('Count: {0} ({1} Event objects)', row.count, row.events) : vscode.l10n.t('Count: {0}', row.count),
+        vscode.l10n.t('First seen: {0}', stamp(row.firstSeen)),
+        vscode.l10n.t('Last seen: {0}', stamp(row.lastSeen)),
+        vscode.l10n.t('Source: {0}', row.source || vscode.l10n.t('unknown')),
       ].join('  \n'),
     );
     tree.tooltip = tip;
     tree.contextValue = 'event';
-    tree.command = { command: 'kubilitics.events.reveal', title: 'Reveal Object', arguments: [row] };
+    tree.command = { command: 'kubilitics.events.reveal', title: vscode.l10n.t('Reveal Object'), arguments: [row] };
     return tree;
   }
 
@@ -216,15 +219,16 @@ export class EventsTree extends DisposableStore implements vscode.TreeDataProvid
 
   private describe(): void {
     const model = this.model;
-    const counts = model.shown === model.size ? `${model.size} rows` : `${model.shown} of ${model.size} rows`;
-    this.view.description = this.moment ? `${counts} · recorded up to ${this.moment.label}` : counts;
+    const counts =
+      model.shown === model.size ? vscode.l10n.t('{0} rows', model.size) : vscode.l10n.t('{0} of {1} rows', model.shown, model.size);
+    this.view.description = this.moment ? `${counts} · ${vscode.l10n.t('recorded up to {0}', this.moment.label)}` : counts;
     this.view.message =
       this.moment && model.size === 0
-        ? `No Events were recorded up to ${this.moment.label} (history records Events while a window is connected).`
+        ? vscode.l10n.t('No Events were recorded up to {0} (history records Events while a window is connected).', this.moment.label)
         : '';
   }
 }
 
 function stamp(ms: number): string {
-  return ms > 0 ? new Date(ms).toLocaleString() : 'unknown';
+  return ms > 0 ? new Date(ms).toLocaleString() : vscode.l10n.t('unknown');
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GraphDelta } from '../../engine/model/graph.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
+import { connectionWord } from '../cluster/clusterSource.js';
 import type { ClusterSession, KindStatus } from '../cluster/session.js';
 import { DisposableStore } from '../lifetime.js';
 import { statusOf } from '../../engine/graph/status.js';
@@ -159,7 +160,10 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
 
   private describeView(): void {
     const size = this.model?.size;
-    const parts = [size !== undefined ? `${size} objects` : '', this.filter ? `filter: ${this.filter}` : ''].filter(Boolean);
+    const parts = [
+      size !== undefined ? vscode.l10n.t('{0} objects', size) : '',
+      this.filter ? vscode.l10n.t('filter: {0}', this.filter) : '',
+    ].filter(Boolean);
     this.view.description = parts.join(' · ');
   }
 
@@ -175,9 +179,9 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
       case 'namespace':
         return this.namespaceItem(item.namespace);
       case 'cluster-scoped':
-        return folder('Cluster-scoped', 'globe');
+        return folder(vscode.l10n.t('Cluster-scoped'), 'globe');
       case 'custom':
-        return folder('Custom Resources', 'extensions');
+        return folder(vscode.l10n.t('Custom Resources'), 'extensions');
       case 'kind':
         return this.kindItem(item);
       case 'object':
@@ -187,12 +191,12 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
 
   private contextItem(): vscode.TreeItem {
     const session = this.manager.session;
-    const item = new vscode.TreeItem(this.manager.contextName ?? 'no context', vscode.TreeItemCollapsibleState.Expanded);
-    item.description = session?.connection ?? 'disconnected';
+    const item = new vscode.TreeItem(this.manager.contextName ?? vscode.l10n.t('no context'), vscode.TreeItemCollapsibleState.Expanded);
+    item.description = session ? connectionWord(session.connection) : vscode.l10n.t('disconnected');
     item.iconPath = new vscode.ThemeIcon(session?.connection === 'connected' ? 'cloud' : 'debug-disconnect');
     item.contextValue = 'context';
     const hidden = session?.hidden() ?? [];
-    item.tooltip = hidden.length ? `Hidden by RBAC:\n${hidden.join('\n')}` : undefined;
+    item.tooltip = hidden.length ? `${vscode.l10n.t('Hidden by RBAC:')}\n${hidden.join('\n')}` : undefined;
     return item;
   }
 
@@ -219,7 +223,11 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     tree.tooltip = [`${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`, ...(metrics?.lines ?? [])].join('\n');
     // The kind decides the menu (Scale for Deployments, Drain for Nodes): `object:<Kind>`.
     tree.contextValue = `object:${record.kind}`;
-    tree.command = { command: 'kubilitics.revealInTopology', title: 'Reveal in Topology', arguments: [{ type: 'object', id }] };
+    tree.command = {
+      command: 'kubilitics.revealInTopology',
+      title: vscode.l10n.t('Reveal in Topology'),
+      arguments: [{ type: 'object', id }],
+    };
     return tree;
   }
 
@@ -229,7 +237,7 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
     const metrics = this.metricsOf(NAMESPACE_PREFIX + namespace);
     if (metrics) {
       item.description = metrics.short;
-      item.tooltip = [`Namespace ${namespace}`, ...metrics.lines].join('\n');
+      item.tooltip = [vscode.l10n.t('Namespace {0}', namespace), ...metrics.lines].join('\n');
     }
     return item;
   }
@@ -248,9 +256,9 @@ export class ResourcesTree extends DisposableStore implements vscode.TreeDataPro
       ?.kinds()
       .find((k) => k.type.kind === item.kind && (k.type.group || 'core') === item.group);
     const phases = [...(status?.scopes.values() ?? [])].map((state) => state.phase);
-    if (phases.includes('failing')) return 'failing';
-    if (phases.includes('syncing')) return 'syncing';
-    if (phases.includes('forbidden')) return 'partly forbidden';
+    if (phases.includes('failing')) return vscode.l10n.t('failing');
+    if (phases.includes('syncing')) return vscode.l10n.t('syncing');
+    if (phases.includes('forbidden')) return vscode.l10n.t('partly forbidden');
     return undefined;
   }
 }

@@ -54,6 +54,7 @@ describe('chart templates in a folder walk', () => {
     expect(loaded.warnings.filter((warning) => warning.severity === 'error')).toEqual([]);
     expect(loaded.warnings.filter((warning) => warning.problem === 'helm-chart').map((warning) => warning.file)).toEqual([
       'charts/broken/templates/pod.yaml',
+      'charts/needs-deps/templates/cm.yaml',
       'charts/shop/templates/cache.yaml',
     ]);
     expect(loaded.files.some((file) => file.includes('/templates/'))).toBe(false);
