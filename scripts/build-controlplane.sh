@@ -162,19 +162,9 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
 done
 
 TIMINGS=()
-build() { # name module-dir package extra-ldflags
-  local name="$1" dir="$2" pkg="$3" ld="$4" t0 t
-  if [ -x "$BIN/$name" ] && [ "${KUBILITICS_CONTROLPLANE_FORCE:-0}" != "1" ]; then
-    log "$name: already built, skipping"; return
-  fi
-  log "$name: go build $pkg"
-  t0=$(date +%s)
-  (cd "$dir" && "$GO" build -p "$P" -trimpath -ldflags "-s -w$ld" -o "$BIN/.$name.tmp" "$pkg")
-  mv -f "$BIN/.$name.tmp" "$BIN/$name"
-  t=$(( $(date +%s) - t0 ))
-  TIMINGS+=("$name ${t}s $(du -h "$BIN/$name" | cut -f1)")
-  log "$name: built in ${t}s ($(du -h "$BIN/$name" | cut -f1))"
-}
+BUILD_FORCE="${KUBILITICS_CONTROLPLANE_FORCE:-0}"
+# shellcheck source=lib/go-build.sh
+source "$ROOT/scripts/lib/go-build.sh"
 
 build etcd "$MOD_DIR/etcd" go.etcd.io/etcd/server/v3 " -X go.etcd.io/etcd/api/v3/version.GitSHA=$ETCD_VERSION"
 build kwok "$MOD_DIR/kwok" sigs.k8s.io/kwok/cmd/kwok " -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION"

@@ -106,19 +106,9 @@ for pkg in helm.sh/helm/v3/pkg/lint/rules helm.sh/helm/v3/pkg/chartutil; do
 done
 
 TIMINGS=()
-build() { # name module-dir package extra-ldflags
-  local name="$1" dir="$2" pkg="$3" ld="$4" t0 t
-  if [ -x "$BIN/$name" ] && [ "${KUBILITICS_TOOLS_FORCE:-0}" != "1" ]; then
-    log "$name: already built, skipping"; return
-  fi
-  log "$name: go build $pkg"
-  t0=$(date +%s)
-  (cd "$dir" && "$GO" build -p "$P" -trimpath -ldflags "-s -w$ld" -o "$BIN/.$name.tmp" "$pkg")
-  mv -f "$BIN/.$name.tmp" "$BIN/$name"
-  t=$(( $(date +%s) - t0 ))
-  TIMINGS+=("$name ${t}s $(du -h "$BIN/$name" | cut -f1)")
-  log "$name: built in ${t}s ($(du -h "$BIN/$name" | cut -f1))"
-}
+BUILD_FORCE="${KUBILITICS_TOOLS_FORCE:-0}"
+# shellcheck source=lib/go-build.sh
+source "$ROOT/scripts/lib/go-build.sh"
 
 build kustomize "$MOD_DIR/kustomize" sigs.k8s.io/kustomize/kustomize/v5 ""
 build helm "$MOD_DIR/helm" helm.sh/helm/v3/cmd/helm "$HELM_LDFLAGS"

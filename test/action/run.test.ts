@@ -12,28 +12,12 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeBuildOptions } from '../../scripts/build.mjs';
+import { WORKER } from '../cli/workerManifest.js';
 
 const ROOT = resolve(__dirname, '../..');
 const SCRIPT = join(ROOT, 'action/run.mjs');
 // Next to the project's node_modules, where the bundle finds the packages it leaves external.
 const CLI = join(ROOT, 'out/action-test/cli.js');
-const WORKER = `---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: worker
-  namespace: shop
-spec:
-  selector: {matchLabels: {app: worker}}
-  template:
-    metadata: {labels: {app: worker}}
-    spec:
-      containers:
-        - name: worker
-          image: shop/worker:1
-          envFrom:
-            - configMapRef: {name: worker-settings}
-`;
 const OUTPUTS = 'docs/topology.svg,docs/topology.json';
 
 let dir: string;

@@ -8,25 +8,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/renderCommand.js';
+import { WORKER } from './workerManifest.js';
 
 const EXAMPLE = resolve(__dirname, '../../examples/shop');
-const WORKER = `---
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: worker
-  namespace: shop
-spec:
-  selector: {matchLabels: {app: worker}}
-  template:
-    metadata: {labels: {app: worker}}
-    spec:
-      containers:
-        - name: worker
-          image: shop/worker:1
-          envFrom:
-            - configMapRef: {name: worker-settings}
-`;
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

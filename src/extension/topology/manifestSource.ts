@@ -25,6 +25,7 @@ import { log } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
 import { titleOf, workspaceName } from './naming.js';
 import type { TopologySource, TopologyState, TopologyUpdate } from './source.js';
+import { sourceLocation } from './sourceLocation.js';
 
 /**
  * YAML mode: files and folders parsed into a topology that follows every save. Which files of a folder are
@@ -109,9 +110,7 @@ export class ManifestSource extends DisposableStore implements TopologySource {
   }
 
   locate(id: string): vscode.Location | undefined {
-    const source = this.engine.record(id)?.source;
-    if (!source) return undefined;
-    return new vscode.Location(this.fileUri(source.file), new vscode.Position(Math.max(0, source.line - 1), 0));
+    return sourceLocation(this.engine.record(id)?.source, (file) => this.fileUri(file));
   }
 
   /**

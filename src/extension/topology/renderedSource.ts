@@ -14,6 +14,7 @@ import { DisposableStore } from '../lifetime.js';
 import { log } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
 import type { RestoreKey, TopologySource, TopologyState, TopologyUpdate } from './source.js';
+import { sourceLocation } from './sourceLocation.js';
 
 /**
  * A Helm chart or a kustomization drawn from what `helm template` or `kustomize build` renders, following edits to
@@ -84,9 +85,7 @@ export class RenderedSource extends DisposableStore implements TopologySource {
   }
 
   locate(id: string): vscode.Location | undefined {
-    const source = this.engine.record(id)?.source;
-    if (!source) return undefined;
-    return new vscode.Location(this.fileUri(source.file), new vscode.Position(Math.max(0, source.line - 1), 0));
+    return sourceLocation(this.engine.record(id)?.source, (file) => this.fileUri(file));
   }
 
   /** New values files, release or namespace (Change Chart Values…): renders again at once. */
