@@ -4,7 +4,7 @@
  * what would be written, for CI jobs that keep a committed diagram in step with the manifests.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, relative, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { describeFilters, unknownChoices, viewOptionsFor } from '../engine/export/filters.js';
 import { renderFormat } from '../engine/export/formats.js';
 import { headlessScene } from '../engine/export/headlessScene.js';
@@ -13,7 +13,7 @@ import { staleTopologyLines } from './checkChanges.js';
 import { findingsCountLine } from './findingsReport.js';
 import type { OutputFile, RenderRequest } from './renderArgs.js';
 import { isoSeconds } from './renderArgs.js';
-import { topologyFromCliPaths } from './renderSources.js';
+import { describeSources, topologyFromCliPaths } from './renderSources.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -59,7 +59,7 @@ export async function runRender(request: RenderRequest, version: string, io: Cli
   const options = viewOptionsFor(graph, request.choices);
   const meta: ExportMeta = {
     title: request.title ?? `Topology of ${request.paths.map((p) => basename(resolve(p))).join(', ')}`,
-    source: `manifests in ${request.paths.map((p) => relative(process.cwd(), resolve(p)) || '.').join(', ')}`,
+    source: await describeSources(request.paths, process.cwd(), request.sources),
     filters: describeFilters(graph, options),
     version,
     generatedAt: request.now ?? isoSeconds(sourceDateEpoch() ?? new Date()) ?? new Date(0).toISOString(),

@@ -65,6 +65,32 @@ async function renderOne(target: RenderTarget, options: SourceOptions): ReturnTy
   });
 }
 
+/**
+ * What a drawing was made from, for its title block: "Helm chart charts/shop (release shop, values prod.yaml)",
+ * "kustomization overlays/prod", "manifests in deploy". A chart is not "manifests": it is rendered first.
+ */
+export async function describeSources(
+  paths: readonly string[],
+  root: string,
+  sources: RenderSourceFlags = NO_RENDER_SOURCE_FLAGS,
+): Promise<string> {
+  const shown = (path: string): string => relative(root, resolve(path)).replace(/\\/g, '/') || '.';
+  const parts: string[] = [];
+  const plain: string[] = [];
+  for (const path of paths) {
+    const target = await targetOf(path);
+    if (target === undefined) plain.push(shown(path));
+    else if (target.tool === 'kustomize') parts.push(`kustomization ${shown(path)}`);
+    else {
+      const values = sources.valuesFiles.map((file) => shown(file));
+      const release = `release ${sources.release ?? 'release'}${values.length > 0 ? `, values ${values.join(', ')}` : ''}`;
+      parts.push(`Helm chart ${shown(path)} (${release})`);
+    }
+  }
+  if (plain.length > 0) parts.push(`manifests in ${plain.join(', ')}`);
+  return parts.join('; ');
+}
+
 async function targetOf(path: string): Promise<RenderTarget | undefined> {
   try {
     const info = await stat(path);

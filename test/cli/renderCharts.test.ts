@@ -115,6 +115,17 @@ describe.runIf(bin && shared)('CLI on ../shared/charts', () => {
     // alertmanager renders 5 objects, helloWorld 3, and the shop example has more than 10.
     expect(objects).toBeGreaterThan(5 + 3 + 10);
   });
+  it('names a chart and an overlay as what the drawing was made from, not as manifests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubilitics-chart-source-'));
+    const mermaid = join(dir, 'topology.mmd');
+    const chart = rel(join(SHARED_CHARTS, 'helm/alertmanager'));
+    const overlay = rel(join(SHARED_CHARTS, 'kustomize/helloWorld'));
+    const shop = rel(join(REPO, 'examples/shop'));
+    const result = await run('render', chart, overlay, shop, '-o', mermaid, '--release', 'am', ...NOW, ...tools());
+    expect(result.code).toBe(0);
+    const firstLine = readFileSync(mermaid, 'utf8').split('\n')[0];
+    expect(firstLine).toContain(`from Helm chart ${chart} (release am); kustomization ${overlay}; manifests in ${shop}.`);
+  });
 });
 
 describe.runIf(bin)('CLI on our fixtures', () => {
