@@ -109,6 +109,7 @@ export function App({ host, workerUri }: AppProps): JSX.Element {
       host,
       store,
       controller: controller.current,
+      meta,
       setMeta,
       updateMeta: (update) => setMeta((current) => (current === null ? current : { ...current, ...update })),
       setGraphVersion,

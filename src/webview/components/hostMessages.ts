@@ -13,6 +13,8 @@ export interface MessageContext {
   readonly host: Host;
   readonly store: GraphStore;
   readonly controller: CanvasController | null;
+  /** What is shown now: a graph/init of another title (another context) is another cluster. */
+  readonly meta: GraphMeta | null;
   setMeta(meta: GraphMeta): void;
   /** Replaces the findings, keeping title and mode. */
   updateMeta(meta: Pick<GraphMeta, 'findings'>): void;
@@ -56,15 +58,19 @@ function exportView(ctx: MessageContext, { requestId, format, scale }: Params<'v
 
 export function handleHostMessage(message: HostMessage, ctx: MessageContext): void {
   switch (message.type) {
-    case 'graph/init':
+    case 'graph/init': {
+      const another = ctx.meta !== null && ctx.meta.title !== message.params.title;
       ctx.store.reset(message.params.graph);
       ctx.setMeta({ ...message.params });
+      // Focus on an object of another context would show an empty view: it goes, unless this graph has that id too.
+      if (another) ctx.updateView((v) => (v.focus !== null && !ctx.store.nodes.has(v.focus.id) ? { ...v, focus: null } : v));
       // The host sends the current figures right after init, when it has any.
       ctx.setMetrics(null);
       ctx.setMetricsHistory({});
       ctx.setObjectActions(null);
       ctx.setGraphVersion(ctx.store.version);
       return;
+    }
     case 'graph/delta':
       ctx.store.applyDelta(message.params.delta);
       ctx.setGraphVersion(ctx.store.version);
