@@ -401,7 +401,13 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
     if (!typed) continue;
     try {
       await row.waitFor({ state: 'visible', timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) });
-      break;
+      // A window taking the focus (an editor tab opening) closes the palette under the pointer: then ask again.
+      const clicked = await row.click({ timeout: Math.min(3_000, Math.max(1, deadline - Date.now())) }).then(
+        () => true,
+        () => false,
+      );
+      if (clicked) break;
+      if (Date.now() >= deadline) throw new Error(`the palette closed before "${title}" could be clicked`);
     } catch (err) {
       if (Date.now() >= deadline) {
         const rows = await widget.locator('.monaco-list-row').allInnerTexts();
@@ -411,7 +417,6 @@ export async function runCommand(page: Page, title: string, timeoutMs = 30_000):
       }
     }
   }
-  await row.click();
   await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
