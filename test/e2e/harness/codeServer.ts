@@ -10,7 +10,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -212,7 +212,12 @@ export async function writeUserSettings(userDataDir: string, settings: Readonly<
   const dir = join(userDataDir, 'User');
   await mkdir(dir, { recursive: true });
   const file = join(dir, 'settings.json');
-  await writeFile(file, JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2));
+  const text = JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2);
+  if ((await readFile(file, 'utf8').catch(() => '')) === text) return file;
+  // Written beside it, then renamed over it: a running server that reads the file between a truncate and a write sees
+  // no settings at all (every default, the walkthrough's openOnInstall among them) for that moment.
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
   return file;
 }
 
