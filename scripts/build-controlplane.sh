@@ -61,15 +61,10 @@ if [ "${KUBILITICS_CONTROLPLANE_FORCE:-0}" != "1" ] && all_present; then
 fi
 
 # ---------------------------------------------------------------- Go toolchain
-GO="${GO:-}"
-if [ -z "$GO" ]; then GO="$(command -v go || true)"; fi
-if [ -z "$GO" ] && [ -x /usr/local/go/bin/go ]; then GO=/usr/local/go/bin/go; fi
-[ -n "$GO" ] || fail "go not found (set GO=/path/to/go)"
-export GOTOOLCHAIN=local      # never download another toolchain
-export GOFLAGS=-mod=mod       # modules dirs have no vendor/; allow go.sum updates
-export CGO_ENABLED=0          # static binaries, like upstream release builds
-export GOWORK=off
-P="${BUILD_PARALLELISM:-2}"
+BUILD_FORCE="${KUBILITICS_CONTROLPLANE_FORCE:-0}"
+# shellcheck source=lib/go-build.sh
+source "$ROOT/scripts/lib/go-build.sh"
+go_toolchain
 log "go: $("$GO" version) (GOMODCACHE=$("$GO" env GOMODCACHE), GOCACHE=$("$GO" env GOCACHE))"
 log "versions: kubernetes $K8S_VERSION, etcd $ETCD_VERSION, kwok $KWOK_VERSION; output $BIN"
 
@@ -162,9 +157,6 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
 done
 
 TIMINGS=()
-BUILD_FORCE="${KUBILITICS_CONTROLPLANE_FORCE:-0}"
-# shellcheck source=lib/go-build.sh
-source "$ROOT/scripts/lib/go-build.sh"
 
 build etcd "$MOD_DIR/etcd" go.etcd.io/etcd/server/v3 " -X go.etcd.io/etcd/api/v3/version.GitSHA=$ETCD_VERSION"
 build kwok "$MOD_DIR/kwok" sigs.k8s.io/kwok/cmd/kwok " -X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION"

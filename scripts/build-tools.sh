@@ -50,15 +50,10 @@ if [ "${KUBILITICS_TOOLS_FORCE:-0}" != "1" ] && [ -f "$MARKER" ] && [ -x "$BIN/h
   exit 0
 fi
 
-GO="${GO:-}"
-if [ -z "$GO" ]; then GO="$(command -v go || true)"; fi
-if [ -z "$GO" ] && [ -x /usr/local/go/bin/go ]; then GO=/usr/local/go/bin/go; fi
-[ -n "$GO" ] || fail "go not found (set GO=/path/to/go)"
-export GOTOOLCHAIN=local      # never download another toolchain
-export GOFLAGS=-mod=mod       # module dirs have no vendor/; allow go.sum updates
-export CGO_ENABLED=0          # static binaries, like upstream release builds
-export GOWORK=off
-P="${BUILD_PARALLELISM:-2}"
+BUILD_FORCE="${KUBILITICS_TOOLS_FORCE:-0}"
+# shellcheck source=lib/go-build.sh
+source "$ROOT/scripts/lib/go-build.sh"
+go_toolchain
 log "go: $("$GO" version); versions: helm $HELM_VERSION, kustomize $KUSTOMIZE_VERSION, kubectl $K8S_VERSION; output $BIN"
 
 needs_gen() { # dir pinned-module version
@@ -106,9 +101,6 @@ for pkg in helm.sh/helm/v3/pkg/lint/rules helm.sh/helm/v3/pkg/chartutil; do
 done
 
 TIMINGS=()
-BUILD_FORCE="${KUBILITICS_TOOLS_FORCE:-0}"
-# shellcheck source=lib/go-build.sh
-source "$ROOT/scripts/lib/go-build.sh"
 
 build kustomize "$MOD_DIR/kustomize" sigs.k8s.io/kustomize/kustomize/v5 ""
 build helm "$MOD_DIR/helm" helm.sh/helm/v3/cmd/helm "$HELM_LDFLAGS"
