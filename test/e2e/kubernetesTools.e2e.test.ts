@@ -17,7 +17,16 @@ import {
   type TempDirs,
   type Workbench,
 } from './harness/codeServer.js';
-import { ROOT, e2eAvailable, openSharedWindow, packagedVsix, topologyFrame, waitForStats, type SharedWindow } from './support.js';
+import {
+  ROOT,
+  detailsText,
+  e2eAvailable,
+  openSharedWindow,
+  packagedVsix,
+  topologyFrame,
+  waitForStats,
+  type SharedWindow,
+} from './support.js';
 import { startFakeApiServer, type FakeApiServer } from '../cluster/fake/fakeApiServer.js';
 import { ADMIN } from '../cluster/fake/fixtures.js';
 
@@ -150,13 +159,7 @@ const statusShows = (page: Page, context: string): Promise<void> =>
 
 async function selected(frame: Frame): Promise<string> {
   const details = frame.getByTestId('details');
-  const read = (selector: string): Promise<string> =>
-    details
-      .locator(selector)
-      .textContent({ timeout: 1_000 })
-      .then((text) => text ?? '')
-      .catch(() => '');
-  return `${await read('.details-kind')} ${await read('.details-name')}`;
+  return `${await detailsText(details, '.details-kind')} ${await detailsText(details, '.details-name')}`;
 }
 
 describe.skipIf(!available)("with Microsoft's Kubernetes extension (a stand-in of its API contract) in a real VS Code", () => {

@@ -166,6 +166,15 @@ export async function problemCounts(page: Page): Promise<{ errors: number; warni
   return { errors, warnings };
 }
 
+/** A text of the details panel, or '' while it is not there (the panel re-renders as a selection changes). */
+export function detailsText(details: Locator, selector: string): Promise<string> {
+  return details
+    .locator(selector)
+    .textContent({ timeout: 1_000 })
+    .then((text) => text ?? '')
+    .catch(() => '');
+}
+
 /**
  * Selects a node as a keyboard user does: Tab walks the graph's nodes in reading order, Enter selects the one with
  * the focus ring; the details panel then names it. Returns the details panel.
@@ -173,18 +182,12 @@ export async function problemCounts(page: Page): Promise<{ errors: number; warni
 export async function selectNode(frame: Frame, kind: string, name: string): Promise<Locator> {
   const canvas = frame.getByRole('application', { name: /^Topology graph/ });
   const details = frame.getByTestId('details');
-  const read = (selector: string): Promise<string> =>
-    details
-      .locator(selector)
-      .textContent({ timeout: 1_000 })
-      .then((text) => text ?? '')
-      .catch(() => '');
   const seen: string[] = [];
   for (let step = 0; step < 60; step++) {
     await canvas.focus();
     await canvas.press('Tab');
     await canvas.press('Enter');
-    const shown = `${await read('.details-kind')} ${await read('.details-name')}`;
+    const shown = `${await detailsText(details, '.details-kind')} ${await detailsText(details, '.details-name')}`;
     if (shown === `${kind} ${name}`) return details;
     seen.push(shown);
   }
