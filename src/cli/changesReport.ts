@@ -33,8 +33,7 @@ function counted(count: number, noun: string, verb: string): string {
 export function changesText(changes: TopologyChanges): string[] {
   const lines = [`topology changes: ${describeChanges(changes)}`];
   const add = (mark: string, items: readonly string[]): void => {
-    for (const item of items.slice(0, MAX_LISTED)) lines.push(`  ${mark} ${item}`);
-    if (items.length > MAX_LISTED) lines.push(`  … and ${items.length - MAX_LISTED} more`);
+    lines.push(...capped(items, `  ${mark} `, '  '));
   };
   add('+', changes.addedObjects.map(objectText));
   add('−', changes.removedObjects.map(objectText));
@@ -47,6 +46,12 @@ export function changesText(changes: TopologyChanges): string[] {
     changes.newBrokenReferences.map((r) => `broken ${relationText(r)}`),
   );
   return lines;
+}
+
+/** The first MAX_LISTED items, each after `mark`, then how many more there are (after `rest`). */
+function capped(items: readonly string[], mark: string, rest: string): string[] {
+  const shown = items.slice(0, MAX_LISTED).map((item) => `${mark}${item}`);
+  return items.length > MAX_LISTED ? [...shown, `${rest}… and ${items.length - MAX_LISTED} more`] : shown;
 }
 
 function objectText(change: ObjectChange): string {
@@ -75,8 +80,7 @@ export function changesMarkdown(changes: TopologyChanges, heading = 'Topology ch
   const section = (title: string, items: readonly string[]): void => {
     if (items.length === 0) return;
     out.push(`#### ${title} (${items.length})`, '');
-    for (const item of items.slice(0, MAX_LISTED)) out.push(`- ${item}`);
-    if (items.length > MAX_LISTED) out.push(`- … and ${items.length - MAX_LISTED} more`);
+    out.push(...capped(items, '- ', '- '));
     out.push('');
   };
   section('New broken references', changes.newBrokenReferences.map(relationMarkdown));
