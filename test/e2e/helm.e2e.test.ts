@@ -3,10 +3,10 @@
  * Open in Topology on the chart folder asks for values files, release and namespace, draws what `helm template`
  * renders, and follows an edit to a values file.
  */
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topologyFromRendered } from '../../src/engine/render/renderedTopology.js';
 import { renderTarget } from '../../src/tools/renderTarget.js';
 import { toolsBin } from '../tools/support.js';
@@ -16,7 +16,7 @@ import {
   e2eAvailable,
   expandInExplorer,
   openSharedWindow,
-  sharedCodeServer,
+  screenshotOnFailure,
   problemCounts,
   topologyFrame,
   waitForLayout,
@@ -49,34 +49,24 @@ describe.skipIf(!available || !bin)('a Helm chart in a real VS Code', () => {
   let window: SharedWindow;
   let page: Page;
 
-  let machineSettings: string;
-
   beforeAll(async () => {
-    // code-server is a remote: a machine-scoped setting counts from the remote's own settings (Machine/), as with
-    // VS Code Remote, not from the browser's user settings.
-    const server = await sharedCodeServer();
-    await mkdir(join(server.userDataDir, 'Machine'), { recursive: true });
-    machineSettings = join(server.userDataDir, 'Machine', 'settings.json');
+    // Machine-scoped settings: the harness writes them where a remote's extension host reads them (Machine/).
     const tools = { 'kubilitics.helm.path': join(bin!, 'helm'), 'kubilitics.kustomize.path': join(bin!, 'kustomize') };
-    await writeFile(machineSettings, JSON.stringify(tools));
     window = await openSharedWindow({
       name: 'helm',
       prepare: async ({ workspaceFolder }) => {
         await cp(join(ROOT, 'test/fixtures/charts/shop'), join(workspaceFolder, 'shop'), { recursive: true });
         await cp(join(ROOT, 'test/fixtures/kustomize/app'), join(workspaceFolder, 'app'), { recursive: true });
       },
-      userSettings: { 'kubilitics.manifests.debounceMs': 100 },
+      userSettings: { ...tools, 'kubilitics.manifests.debounceMs': 100 },
     });
     page = window.page;
   }, 300_000);
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) await screenshot(page, `failed-${context.task.name}`).catch(() => undefined);
-  });
+  screenshotOnFailure(() => page);
 
   afterAll(async () => {
     await window?.close();
-    if (machineSettings) await rm(machineSettings, { force: true });
   });
 
   it('opens the chart folder: asks for values, release and namespace, and draws what helm renders', async () => {

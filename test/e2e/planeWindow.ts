@@ -8,7 +8,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ClusterAdmin } from '../cluster/real/clusterAdmin.js';
 import { startPlane } from '../cluster/real/support.js';
-import { runCommand } from './harness/codeServer.js';
 import { openSharedWindow, screenshotOnFailure, type SharedWindow, type SharedWindowOptions, useWorkspaceKubeconfig } from './support.js';
 
 export interface PlaneWindow {
@@ -41,7 +40,6 @@ export function usePlaneWindow(options: PlaneWindowOptions): () => PlaneWindow {
       },
     });
     opened = { admin, workbench, page: workbench.page };
-    await closeWalkthrough(workbench.page);
   }, 300_000);
 
   screenshotOnFailure(() => opened?.page);
@@ -58,20 +56,4 @@ export function usePlaneWindow(options: PlaneWindowOptions): () => PlaneWindow {
     if (opened === undefined) throw new Error('the plane window is not open: its beforeAll failed');
     return opened;
   };
-}
-
-/**
- * The walkthrough opens at the extension's first activation, as for a new user. code-server's extension host reads
- * `workbench.welcomePage.walkthroughs.openOnInstall` as its default (true) whatever the user settings say, so the
- * first plane window gets it: closed here, as a user would, before the tests edit in that editor group.
- */
-async function closeWalkthrough(page: Page): Promise<void> {
-  await runCommand(page, 'Kubilitics: Focus on Resources View');
-  const tab = page.locator('.tab', { hasText: 'Welcome' }).first();
-  const shown = await tab.waitFor({ state: 'visible', timeout: 10_000 }).then(
-    () => true,
-    () => false,
-  );
-  // Nothing else is open yet: the tests open the topology themselves.
-  if (shown) await runCommand(page, 'View: Close All Editors');
 }

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 // ------------------------------------------------------------------ paths
@@ -208,14 +208,24 @@ export const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   'git.enabled': false,
 };
 
+/**
+ * Writes the settings (DEFAULT_SETTINGS merged with `settings`) as the user's and as the machine's. code-server is a
+ * remote: a machine-scoped setting (the walkthrough's `openOnInstall`, Kubilitics' tool paths) counts in the extension
+ * host only from the remote's own `Machine/settings.json`, as in VS Code Remote; the other keys there are ignored.
+ */
 export async function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>> = {}): Promise<string> {
-  const dir = join(userDataDir, 'User');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, 'settings.json');
   const text = JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2);
+  await replaceFile(join(userDataDir, 'Machine', 'settings.json'), text);
+  return replaceFile(join(userDataDir, 'User', 'settings.json'), text);
+}
+
+/**
+ * Written beside it, then renamed over it, and only when it changes: a running server that read a settings file
+ * between a truncate and a write would see no settings at all for that moment.
+ */
+async function replaceFile(file: string, text: string): Promise<string> {
   if ((await readFile(file, 'utf8').catch(() => '')) === text) return file;
-  // Written beside it, then renamed over it: a running server that reads the file between a truncate and a write sees
-  // no settings at all (every default, the walkthrough's openOnInstall among them) for that moment.
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(`${file}.tmp`, text);
   await rename(`${file}.tmp`, file);
   return file;
