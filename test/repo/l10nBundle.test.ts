@@ -1,22 +1,23 @@
 /**
- * The host's strings are ready for translation: l10n/bundle.l10n.json is what `npm run l10n` (Microsoft's
- * @vscode/l10n-dev export) makes of src/extension, every `vscode.l10n.t` call gives it a literal it can extract, and
- * notifications say nothing in plain English text.
+ * User-facing strings are ready for translation: l10n/bundle.l10n.json is what `npm run l10n` (Microsoft's
+ * @vscode/l10n-dev export) makes of src/extension, src/engine and src/webview, every `l10n.t` call gives it a literal
+ * it can extract, and notifications say nothing in plain English text.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { getL10nJson } from '@vscode/l10n-dev';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..', '..');
-const HOST = join(ROOT, 'src', 'extension');
+/** Where user-facing text is written: the host, the engine (Problems, insights, CLI text) and the webview. */
+const SOURCES = ['extension', 'engine', 'webview'].map((dir) => join(ROOT, 'src', dir));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }
 
@@ -51,15 +52,19 @@ function plainText(node: ts.Expression): string | undefined {
 }
 
 describe('l10n/bundle.l10n.json', () => {
-  const files = sourceFiles(HOST);
+  const files = SOURCES.flatMap(sourceFiles);
 
   // The export parses every file with tree-sitter (WebAssembly): seconds, more on a loaded machine.
-  it('is what `npm run l10n` exports from src/extension (run it after adding a string)', { timeout: 240_000 }, async () => {
-    const exported = await getL10nJson(files.map((file) => ({ contents: readFileSync(file, 'utf8'), extension: '.ts' })));
-    const committed = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(exported).length).toBeGreaterThan(200);
-    expect(committed).toEqual(exported);
-  });
+  it(
+    'is what `npm run l10n` exports from src/extension, src/engine and src/webview (run it after adding a string)',
+    { timeout: 240_000 },
+    async () => {
+      const exported = await getL10nJson(files.map((file) => ({ contents: readFileSync(file, 'utf8'), extension: extname(file) })));
+      const committed = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
+      expect(Object.keys(exported).length).toBeGreaterThan(200);
+      expect(committed).toEqual(exported);
+    },
+  );
 
   it('gets every vscode.l10n.t message as a literal (the export skips a concatenation or a ${} template)', () => {
     const translated = calls(files, (callee) => /(^|\.)l10n\.t$/.test(callee));
@@ -86,6 +91,6 @@ describe('l10n/bundle.l10n.json', () => {
   it('is where package.json says, and the npm script exports to it', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { l10n?: string; scripts: Record<string, string> };
     expect(manifest.l10n).toBe('./l10n');
-    expect(manifest.scripts['l10n']).toBe('vscode-l10n-dev export --outDir ./l10n ./src/extension');
+    expect(manifest.scripts['l10n']).toBe('vscode-l10n-dev export --outDir ./l10n ./src/extension ./src/engine ./src/webview');
   });
 });
