@@ -49,6 +49,10 @@ export interface RenderResult {
   readonly ranWith: string;
   /** Absolute files and folders whose change changes the output: the chart or overlay, its bases, values files. */
   readonly inputs: readonly string[];
+  /** What the tool wrote, for Apply and Compare (which send Secrets whole, as written, where the set holds no data). */
+  readonly output: string;
+  /** Helm: the release namespace, where namespaced objects that name none go. */
+  readonly namespace?: string;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -87,7 +91,9 @@ export async function renderTarget(options: RenderOptions): Promise<RenderResult
   });
   const sourceFolders = [...files.values()].map((file) => dirname(file));
   const inputs = [...new Set([target.root, ...(options.helm?.valuesFiles ?? []), ...sourceFolders])].sort();
-  return { set: { root: options.shownName(target.root) || '.', parsed }, ranWith: rendered.ranWith, inputs };
+  const set = { root: options.shownName(target.root) || '.', parsed };
+  const releaseNamespace = rendered.namespace === undefined ? {} : { namespace: rendered.namespace };
+  return { set, ranWith: rendered.ranWith, inputs, output: rendered.output, ...releaseNamespace };
 }
 
 /**

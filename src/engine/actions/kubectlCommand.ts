@@ -83,9 +83,10 @@ export function kubectlCommand(action: ActionId, target: ActionTarget, args: Act
 export function kubectlApplyCommand(
   context: string,
   files: readonly string[],
-  options: { dryRun?: boolean; force?: boolean } = {},
+  options: { dryRun?: boolean; force?: boolean; kustomization?: boolean } = {},
 ): string {
-  const sources = files.length ? files.flatMap((file) => ['-f', file]) : ['-f', '-'];
+  const flag = options.kustomization ? '-k' : '-f';
+  const sources = files.length ? files.flatMap((file) => [flag, file]) : ['-f', '-'];
   const flags = ['--server-side', '--field-manager=kubilitics', ...(options.force ? ['--force-conflicts'] : [])];
   return ['kubectl', '--context', context, 'apply', ...flags, ...(options.dryRun ? ['--dry-run=server'] : []), ...sources]
     .map(shellQuote)

@@ -90,8 +90,8 @@ export class TopologyEngine {
   }
 
   /** The id an object has (or would have) here, without admitting it. */
-  idOf(object: KubeObject): string | undefined {
-    const admitted = admitObject(object, this.tables.scopes, this.defaultNamespace);
+  idOf(object: KubeObject, defaultNamespace = this.defaultNamespace): string | undefined {
+    const admitted = admitObject(object, this.tables.scopes, defaultNamespace);
     return 'record' in admitted ? admitted.record.id : undefined;
   }
 

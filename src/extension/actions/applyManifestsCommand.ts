@@ -8,28 +8,22 @@ import * as vscode from 'vscode';
 import { itemsToApply, type ApplyItem } from '../../engine/actions/applyManifests.js';
 import { kubectlApplyCommand } from '../../engine/actions/kubectlCommand.js';
 import { loadManifestPaths } from '../../engine/intake/files.js';
-import type { IntakeWarning } from '../../engine/intake/manifestTypes.js';
 import type { ClusterManager } from '../cluster/clusterManager.js';
 import { log } from '../log.js';
 import { markRefusals, type AppliedText } from './applyDiagnostics.js';
+import type { ApplySource } from './applySource.js';
 import { diffSide, showDiff, type ApplyDocuments } from './applyDocuments.js';
 import { confirmProtected } from './confirm.js';
 import { countOutcomes, planApply, runApply, type AppliedObject, type PlannedObject } from './manifestApply.js';
+import { showRenderFailure } from '../commands/chartValues.js';
+import { renderTargetOfUri } from '../topology/chartChoices.js';
 import { recordObjectAction } from './actionJournal.js';
+import { renderedManifests } from './renderedManifests.js';
 import { ServerSideApply } from './serverSideApply.js';
 import { sessionActions } from './sessionActions.js';
 
-export interface Source {
-  readonly items: ApplyItem[];
-  readonly warnings: IntakeWarning[];
-  /** Files for the kubectl line; empty for a selection. */
-  readonly files: string[];
-  /** Each file's text by the intake's file name, where refused fields are placed (a selection: its whole document). */
-  readonly texts: ReadonlyMap<string, AppliedText>;
-}
-
 /** The objects of files and folders as Apply to Cluster reads them (Compare with Cluster reads a view's the same way). */
-export async function manifestsAt(uris: readonly vscode.Uri[]): Promise<Source> {
+export async function manifestsAt(uris: readonly vscode.Uri[]): Promise<ApplySource> {
   const loaded = await loadManifestPaths(uris.map((uri) => uri.fsPath));
   const items: ApplyItem[] = [];
   const warnings = [...loaded.warnings];
@@ -47,7 +41,7 @@ export async function manifestsAt(uris: readonly vscode.Uri[]): Promise<Source> 
   return { items, warnings, files: uris.map((uri) => vscode.workspace.asRelativePath(uri)), texts };
 }
 
-function fromEditor(editor: vscode.TextEditor): Source {
+function fromEditor(editor: vscode.TextEditor): ApplySource {
   const selection = editor.selection.isEmpty ? undefined : editor.selection;
   const text = editor.document.getText(selection);
   const read = itemsToApply(text, editor.document.uri.fsPath);
@@ -115,12 +109,27 @@ export async function applyManifests(deps: ApplyManifestsDeps, uri?: vscode.Uri,
     return;
   }
   const editor = vscode.window.activeTextEditor;
-  const source =
-    uri && !(editor && editor.document.uri.toString() === uri.toString())
-      ? await manifestsAt(uris?.length ? uris : [uri])
+  const fromFiles = uri && !(editor && editor.document.uri.toString() === uri.toString());
+  const targets = fromFiles ? (uris?.length ? uris : [uri]) : editor ? [editor.document.uri] : [];
+  const rendered = targets.length === 1 ? await renderTargetOfUri(targets[0]!) : undefined;
+  if (rendered?.tool === 'helm') {
+    const chart = vscode.workspace.asRelativePath(rendered.root);
+    const why = vscode.l10n.t(
+      '{0} is a Helm chart: install or upgrade it with helm (helm upgrade --install), which keeps its release.',
+      chart,
+    );
+    const instead = vscode.l10n.t("Apply to Cluster applies manifests and kustomizations; Compare with Cluster works on a chart's view.");
+    void vscode.window.showInformationMessage(`${why} ${instead}`);
+    return;
+  }
+  const source = rendered
+    ? await renderedManifests(rendered, undefined).catch((error: unknown) => showRenderFailure(error).then(() => undefined))
+    : fromFiles
+      ? await manifestsAt(targets)
       : editor
         ? fromEditor(editor)
         : undefined;
+  if (rendered && !source) return;
   if (!source || source.items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Apply to Cluster: no Kubernetes objects found there.'));
     return;
@@ -145,13 +154,14 @@ export async function applyManifests(deps: ApplyManifestsDeps, uri?: vscode.Uri,
   if (placed) log().info(`apply: ${placed} refused field(s) shown in Problems`);
   if (!(await review(documents, planned, context, source.warnings.length))) return;
   if (!(await confirmProtected(context, vscode.l10n.t('Apply {0} object(s)', planned.length)))) return;
-  log().info(`action: ${kubectlApplyCommand(context, source.files)}`);
+  const command = kubectlApplyCommand(context, source.files, { kustomization: source.kustomization === true });
+  log().info(`action: ${command}`);
   const results = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying to {0}', context) },
     () => runApply(ssa, planned),
   );
   for (const result of results) log().info(`apply: ${result.label} ${result.outcome}${result.reason ? `: ${result.reason}` : ''}`);
-  journalApplied(ssa, planned, results, kubectlApplyCommand(context, source.files));
+  journalApplied(ssa, planned, results, command);
   const refusals = planned.map((plan, index) => ({ source: plan.source, error: plan.error ?? results[index]?.error }));
   const inProblems = markRefusals(diagnostics, source.texts, refusals) ? ` ${vscode.l10n.t('See Problems for the fields.')}` : '';
   const failed = results.filter((result) => result.outcome === 'failed');

@@ -10,16 +10,21 @@ import type { ClusterManager } from '../cluster/clusterManager.js';
 import { log } from '../log.js';
 import { ManifestSource } from '../topology/manifestSource.js';
 import type { TopologyPanels } from '../topology/panels.js';
+import { showRenderFailure } from '../commands/chartValues.js';
+import { RenderedSource } from '../topology/renderedSource.js';
 import { manifestsAt } from './applyManifestsCommand.js';
+import { renderedManifests, type RenderedManifests } from './renderedManifests.js';
 import { planApply } from './manifestApply.js';
 import { ServerSideApply } from './serverSideApply.js';
 import { sessionActions } from './sessionActions.js';
 
 export async function compareWithCluster(clusters: ClusterManager, panels: TopologyPanels): Promise<void> {
   const source = panels.active?.source;
-  if (!(source instanceof ManifestSource)) {
+  if (!(source instanceof ManifestSource) && !(source instanceof RenderedSource)) {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Compare with Cluster works on a manifests view: open files or a folder with Open in Topology, then run it there.'),
+      vscode.l10n.t(
+        'Compare with Cluster works on a manifests, Helm chart or kustomization view: open files, a folder or a chart with Open in Topology, then run it there.',
+      ),
     );
     return;
   }
@@ -31,9 +36,11 @@ export async function compareWithCluster(clusters: ClusterManager, panels: Topol
     );
     return;
   }
-  const { items, warnings } = await manifestsAt(source.restoreKey.uris.map((uri) => vscode.Uri.parse(uri)));
+  const read = await objectsOf(source);
+  if (!read) return;
+  const { items, warnings } = read;
   for (const warning of warnings) log().warn(`compare: ${warning.file}:${warning.line}: ${warning.message}`);
-  const namespace = clusters.contexts().find((entry) => entry.name === context)?.namespace ?? 'default';
+  const namespace = read.namespace ?? clusters.contexts().find((entry) => entry.name === context)?.namespace ?? 'default';
   const ssa = new ServerSideApply(session.api, sessionActions(session).objects, namespace);
   const planned = await vscode.window.withProgress(
     {
@@ -63,4 +70,10 @@ export async function compareWithCluster(clusters: ClusterManager, panels: Topol
   const choice = await vscode.window.showInformationMessage(summary, showLog, clearMarks);
   if (choice === showLog) log().show(true);
   else if (choice === clearMarks) source.showComparison(undefined);
+}
+
+/** A chart or kustomization is rendered again, as its view was, so what is compared is what the view shows now. */
+function objectsOf(source: ManifestSource | RenderedSource): Promise<RenderedManifests | undefined> {
+  if (source instanceof ManifestSource) return manifestsAt(source.restoreKey.uris.map((uri) => vscode.Uri.parse(uri)));
+  return renderedManifests(source.target, source.helmChoices).catch((error: unknown) => showRenderFailure(error).then(() => undefined));
 }

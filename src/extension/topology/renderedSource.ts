@@ -1,19 +1,22 @@
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding } from '../../engine/findings.js';
 import { countFindings, describeCounts } from '../../engine/findings.js';
 import { diffGraphs } from '../../engine/graph/delta.js';
 import { TopologyEngine } from '../../engine/graph/engine.js';
 import type { TopologyGraph } from '../../engine/model/graph.js';
+import type { KubeObject } from '../../engine/model/object.js';
 import { topologyFromRendered } from '../../engine/render/renderedTopology.js';
 import type { RenderTarget } from '../../engine/render/renderTarget.js';
-import { renderTarget, type HelmChoices } from '../../tools/renderTarget.js';
+import type { HelmChoices } from '../../tools/renderTarget.js';
 import { ToolError } from '../../tools/toolCommand.js';
+import type { GraphDiff } from '../../protocol/messages.js';
 import { settings } from '../config.js';
 import { DisposableStore } from '../lifetime.js';
 import { log } from '../log.js';
 import type { ManifestDiagnostics } from './diagnostics.js';
 import type { RestoreKey, TopologySource, TopologyState, TopologyUpdate } from './source.js';
+import { fileUriUnder, renderOnce, renderRootOf, shownFileName } from './renderRun.js';
 import { sourceLocation } from './sourceLocation.js';
 
 /**
@@ -25,6 +28,12 @@ export class RenderedSource extends DisposableStore implements TopologySource {
   readonly mode = 'manifests' as const;
   private readonly emitter = this.register(new vscode.EventEmitter<TopologyUpdate>());
   readonly onDidUpdate = this.emitter.event;
+  private readonly resets = this.register(new vscode.EventEmitter<void>());
+  /** Fires when the marks of a comparison with a cluster come or go: the view starts again from the snapshot. */
+  readonly onDidReset = this.resets.event;
+  private comparison: GraphDiff | undefined;
+  /** Helm: the release namespace of the last render, where objects that name no namespace are drawn. */
+  private releaseNamespace: string | undefined;
   private engine = new TopologyEngine();
   private graph: TopologyGraph = { nodes: [], edges: [] };
   private findings: readonly Finding[] = [];
@@ -57,8 +66,7 @@ export class RenderedSource extends DisposableStore implements TopologySource {
     diagnostics: ManifestDiagnostics,
     title: string,
   ): Promise<RenderedSource> {
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(target.root))?.uri.fsPath ?? join(target.root, '..');
-    const source = new RenderedSource(target, choices, folder, diagnostics, title);
+    const source = new RenderedSource(target, choices, renderRootOf(target), diagnostics, title);
     try {
       await source.render(true);
     } catch (error) {
@@ -77,7 +85,19 @@ export class RenderedSource extends DisposableStore implements TopologySource {
   }
 
   snapshot(): TopologyState {
-    return { title: this.title, graph: this.graph, findings: this.findings };
+    return { title: this.title, graph: this.graph, findings: this.findings, ...(this.comparison ? { diff: this.comparison } : {}) };
+  }
+
+  /** The id the view gives a rendered object (undefined for what it would not show), to mark its node. */
+  idOf(object: KubeObject): string | undefined {
+    return this.engine.idOf(object, this.releaseNamespace ?? settings.defaultNamespace());
+  }
+
+  /** Marks the view with a comparison with a cluster (Compare with Cluster); undefined clears the marks. */
+  showComparison(comparison: GraphDiff | undefined): void {
+    if (this.isDisposed || (!comparison && !this.comparison)) return;
+    this.comparison = comparison;
+    this.resets.fire();
   }
 
   graphNow(): TopologyGraph {
@@ -104,14 +124,7 @@ export class RenderedSource extends DisposableStore implements TopologySource {
     this.running = running;
     let result;
     try {
-      result = await renderTarget({
-        target: this.target,
-        ...(this.choices ? { helm: this.choices } : {}),
-        tools: { paths: settings.toolPaths(), pointAt: (tool) => `set kubilitics.${tool}.path` },
-        shownName: (absolute) => this.fileName(absolute),
-        limits: settings.intakeLimits(),
-        signal: running.signal,
-      });
+      result = await renderOnce(this.target, this.choices, this.root, running.signal);
     } catch (error) {
       if (running.signal.aborted || this.isDisposed) return;
       if (first || !(error instanceof ToolError)) throw error;
@@ -124,12 +137,16 @@ export class RenderedSource extends DisposableStore implements TopologySource {
     this.engine = built.engine;
     this.findings = built.findings;
     this.graph = this.engine.graph();
+    this.releaseNamespace = result.namespace;
     this.diagnostics.update(this, (file) => this.fileUri(file), this.findings);
     this.follow(result.inputs);
     const { nodes, edges } = this.graph;
     const counts = describeCounts(countFindings(this.findings));
     log().info(`${this.title}: rendered with ${result.ranWith}: ${nodes.length} nodes, ${edges.length} edges, ${counts}`);
-    if (!first) this.emitter.fire({ delta: diffGraphs(before, this.graph), findings: this.findings });
+    if (first) return;
+    // A new render makes a comparison's marks stale: the view starts again without them.
+    if (this.comparison) this.showComparison(undefined);
+    else this.emitter.fire({ delta: diffGraphs(before, this.graph), findings: this.findings });
   }
 
   private failed(error: ToolError): void {
@@ -172,11 +189,10 @@ export class RenderedSource extends DisposableStore implements TopologySource {
   }
 
   private fileName(absolute: string): string {
-    const name = relative(this.root, absolute).replace(/\\/g, '/');
-    return name.startsWith('../') || isAbsolute(name) ? absolute.replace(/\\/g, '/') : name;
+    return shownFileName(this.root, absolute);
   }
 
   private fileUri(name: string): vscode.Uri {
-    return vscode.Uri.file(isAbsolute(name) ? name : join(this.root, name));
+    return fileUriUnder(this.root, name);
   }
 }

@@ -53,4 +53,10 @@ describe('the kubectl line of an apply', () => {
       'kubectl --context prod apply --server-side --field-manager=kubilitics --force-conflicts --dry-run=server -f -',
     );
   });
+
+  it('applies a kustomization with -k, as kustomize renders it', () => {
+    expect(kubectlApplyCommand('prod', ['app/overlays/prod'], { kustomization: true })).toBe(
+      'kubectl --context prod apply --server-side --field-manager=kubilitics -k app/overlays/prod',
+    );
+  });
 });
