@@ -114,6 +114,28 @@ describe.skipIf(!available)('Apply and Compare on rendered manifests in a real V
     await clearNotifications(page);
   }, 240_000);
 
+  it('compares a Helm chart’s view with the cluster, in its release namespace: nothing of it is installed yet', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await explorerContextMenu(page, 'shop', 'Open in Topology', 60_000);
+    const quickInput = page.locator('.quick-input-widget');
+    await expect.poll(() => quickInput.innerText(), { timeout: 20_000 }).toContain('values-prod.yaml');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => quickInput.innerText(), { timeout: 10_000 }).toContain('Release name for shop');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => quickInput.innerText(), { timeout: 10_000 }).toContain('Namespace of release shop');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(NS);
+    await page.keyboard.press('Enter');
+    const frame = await topologyFrame(page);
+    await waitForStats(frame, (stats) => stats.nodes >= 2);
+    await runCommand(page, 'Kubilitics: Compare with Cluster');
+    const said = await waitForNotification(page, /Compared with /, 60_000);
+    expect(said).toContain('2 would be created');
+    expect(said).not.toMatch(/unchanged|configured|failed/);
+    await screenshot(page, 'rendered-helm-compare');
+    await clearNotifications(page);
+  }, 240_000);
+
   it('does not apply a Helm chart behind helm’s back, and says why', async () => {
     await explorerContextMenu(page, 'shop', 'Apply to Cluster…', 60_000);
     const said = await waitForNotification(page, /is a Helm chart/, 30_000);
