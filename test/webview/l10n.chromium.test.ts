@@ -2,7 +2,7 @@
  * The view in the display language, in real Chromium: given a translated bundle with its graph/init (here the
  * pseudo-localisation @vscode/l10n-dev makes of l10n/bundle.l10n.json, as VS Code's "qps-ploc" would), the toolbar,
  * the status bar, the details panel, a filter menu and the node menu show the translations; without one they are
- * English. Until the init says which language it is, the toolbar and status bar show nothing.
+ * English. Until the init says which language it is, the toolbar and status bar are transparent.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,13 +31,13 @@ interface Styled {
     readonly documentElement: { readonly lang: string };
     querySelector(selector: string): unknown;
   };
-  getComputedStyle(element: unknown): { readonly visibility: string };
+  getComputedStyle(element: unknown): { readonly opacity: string };
 }
 
-function visibility(page: WebviewPage, selector: string): Promise<string> {
+function opacity(page: WebviewPage, selector: string): Promise<string> {
   return page.page.evaluate((s) => {
     const w = globalThis as unknown as Styled;
-    return w.getComputedStyle(w.document.querySelector(s)).visibility;
+    return w.getComputedStyle(w.document.querySelector(s)).opacity;
   }, selector);
 }
 
@@ -53,12 +53,13 @@ function titleCut(page: WebviewPage): Promise<boolean> {
 async function openShop(page: WebviewPage, language: 'en' | 'pseudo'): Promise<void> {
   await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
   // Before the init the view does not know the language: its text stays hidden, not shown in English first.
-  expect(await visibility(page, '.toolbar')).toBe('hidden');
-  expect(await visibility(page, '.statusbar')).toBe('hidden');
+  expect(await opacity(page, '.toolbar')).toBe('0');
+  expect(await opacity(page, '.statusbar')).toBe('0');
   const translations = language === 'en' ? {} : { l10n: pseudo, language: 'qps-ploc' };
   await page.send(createMessage(GraphInit, { title: 'shop', mode: 'cluster', graph: shop(), findings: [], ...translations }) as never);
   await page.settled();
-  expect(await visibility(page, '.toolbar')).toBe('visible');
+  expect(await opacity(page, '.toolbar')).toBe('1');
+  expect(await opacity(page, '.statusbar')).toBe('1');
   expect(await page.page.evaluate(() => (globalThis as unknown as Styled).document.documentElement.lang)).toBe(
     language === 'en' ? 'en' : 'qps-ploc',
   );
