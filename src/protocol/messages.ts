@@ -120,6 +120,13 @@ export const GraphInit = messageType<{
   readonly findings: readonly Finding[];
   /** Set when the graph is a comparison of two moments. */
   readonly diff?: GraphDiff;
+  /**
+   * The display language's translations (`vscode.l10n.bundle`: English message → translated message), absent for
+   * English. The view configures @vscode/l10n with them before it draws the init's text.
+   */
+  readonly l10n?: Readonly<Record<string, string>>;
+  /** The display language (`vscode.env.language`, e.g. `de`, `zh-cn`): the page's `lang`. */
+  readonly language?: string;
 }>()('graph/init');
 export const TimelineStateMessage = messageType<TimelineState>()('timeline/state');
 export const GraphDeltaMessage = messageType<{ readonly delta: GraphDelta }>()('graph/delta');
@@ -181,6 +188,8 @@ export const LIMITS = {
   id: 1024,
   message: 8192,
   requestId: 128,
+  /** A BCP 47 language tag as VS Code names display languages (`en`, `pt-br`, `zh-hant`). */
+  language: 64,
   /** Objects one view watches at once: the details panel shows a handful. */
   watchedIds: 16,
   /** Objects one bulk action runs on: a multi-selection made by clicking, so hundreds at most. */
@@ -309,11 +318,13 @@ export function parseWebviewMessage(value: unknown): ParseResult<WebviewMessage>
 const HOST_CHECKS: Readonly<Record<HostMessage['type'], ParamsCheck>> = {
   'graph/init': (p) =>
     firstError(
-      () => checkKeys(p, ['title', 'mode', 'graph', 'findings'], ['diff']),
+      () => checkKeys(p, ['title', 'mode', 'graph', 'findings'], ['diff', 'l10n', 'language']),
       () => (typeof p['title'] === 'string' ? undefined : "'title' must be a string"),
       () => (p['mode'] === 'manifests' || p['mode'] === 'cluster' || p['mode'] === 'history' ? undefined : "'mode' is invalid"),
       () => (isGraphShaped(p['graph']) ? undefined : "'graph' must have nodes and edges arrays"),
       () => findingsError(p['findings']),
+      () => (p['l10n'] === undefined ? undefined : bundleError(p['l10n'])),
+      () => (p['language'] === undefined ? undefined : checkString(p, 'language', LIMITS.language)),
     ),
   'graph/delta': (p) => (isDeltaShaped(p['delta']) ? undefined : "'delta' is malformed"),
   'timeline/state': (p) => (Array.isArray(p['entries']) ? undefined : "'entries' must be an array"),
@@ -389,6 +400,12 @@ function figuresError(value: unknown): string | undefined {
       return `'figures[${id.slice(0, 64)}]' needs cpu and memory measures and a pod count`;
   }
   return undefined;
+}
+
+/** A translation bundle maps each English message to its translation: anything else would show as `[object Object]`. */
+function bundleError(value: unknown): string | undefined {
+  if (!isRecord(value)) return "'l10n' must be an object";
+  return Object.values(value).every((message) => typeof message === 'string') ? undefined : "'l10n' must map messages to strings";
 }
 
 const SEVERITIES: readonly unknown[] = ['error', 'warning', 'info'];

@@ -119,6 +119,18 @@ describe('parseHostMessage', () => {
     expect(parseHostMessage({ type: 'view/focus', params: { id: ID, neighbourhood: 'yes' } }).ok).toBe(false);
   });
 
+  it('takes the display language and its translations with an init, and only strings as translations', () => {
+    const init = { title: 'demo', mode: 'cluster', graph: { nodes: [], edges: [] }, findings: [] };
+    const translated = { ...init, l10n: { Fit: 'Einpassen', '{0} found': '{0} gefunden' }, language: 'de' };
+    expect(parseHostMessage({ type: 'graph/init', params: translated }).ok).toBe(true);
+    expect(parseHostMessage({ type: 'graph/init', params: { ...init, language: 'en' } }).ok).toBe(true);
+    const malformed = parseHostMessage({ type: 'graph/init', params: { ...init, l10n: { Fit: { message: 'Einpassen' } } } });
+    expect(malformed).toMatchObject({ ok: false, reason: expect.stringMatching(/'l10n' must map messages to strings/) });
+    expect(parseHostMessage({ type: 'graph/init', params: { ...init, l10n: ['Fit'] } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'graph/init', params: { ...init, language: 7 } }).ok).toBe(false);
+    expect(parseHostMessage({ type: 'graph/init', params: { ...init, language: 'x'.repeat(65) } }).ok).toBe(false);
+  });
+
   it('rejects webview-bound messages and malformed payloads', () => {
     expect(parseHostMessage(createMessage(ViewReady, {})).ok).toBe(false);
     expect(

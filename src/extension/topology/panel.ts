@@ -217,6 +217,9 @@ export class TopologyPanel extends DisposableStore {
         graph: state.graph,
         findings: state.findings,
         ...(state.diff ? { diff: state.diff } : {}),
+        // The view's words in the display language: VS Code loaded our bundle for it (none for English).
+        ...(vscode.l10n.bundle ? { l10n: vscode.l10n.bundle } : {}),
+        language: vscode.env.language,
       }),
     );
     void this.sendTimeline();

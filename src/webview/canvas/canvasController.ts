@@ -3,6 +3,7 @@
  * incrementally, and keeps positions and viewport per "layout context" (grouping + focus, layoutContext.ts), so
  * leaving focus mode returns to the picture the user left. Preact components talk to it; it never renders DOM.
  */
+import * as l10n from '@vscode/l10n';
 import cytoscape from 'cytoscape';
 import type { Core } from 'cytoscape';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
@@ -122,7 +123,7 @@ export class CanvasController {
       },
       (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
-        callbacks.error(`Layout worker unavailable (${reason}); showing a simple grid instead.`);
+        callbacks.error(l10n.t('Layout worker unavailable ({0}); showing a simple grid instead.', reason));
         this.layoutClient = new GridFallbackLayout();
         this.placeMissing();
       },

@@ -2,6 +2,7 @@
  * Details of the selected object: identity, status, labels, relations (as links), insights, source. Shown only while
  * something is selected; beside the canvas in a wide panel, over it in a narrow one (main.css).
  */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { appOfGroup } from '../../engine/viewModel/applications';
 import type { TopologyEdge, TopologyNode } from '../../engine/model/graph';
@@ -53,6 +54,9 @@ export interface DetailsPanelProps {
   readonly onClose: () => void;
 }
 
+/** The Kubernetes field, named as in the API whatever the display language. */
+const NAMESPACE_FIELD = 'Namespace';
+
 export function DetailsPanel(props: DetailsPanelProps): JSX.Element {
   const { store, view, selection } = props;
   const node = selection === null ? undefined : store.nodes.get(selection);
@@ -61,17 +65,23 @@ export function DetailsPanel(props: DetailsPanelProps): JSX.Element {
   if (node !== undefined) body = <NodeDetails {...props} node={node} />;
   else if (viewNode?.aggregate !== undefined) body = <AggregateDetails {...props} node={viewNode} />;
   else if (selection?.startsWith(GROUP_PREFIX) === true) body = <GroupDetails {...props} id={selection} />;
-  else body = <p class="empty">This object is not in the view any more.</p>;
+  else body = <p class="empty">{l10n.t('This object is not in the view any more.')}</p>;
   return (
     <aside
       class="details"
-      aria-label="Details"
+      aria-label={l10n.t('Details')}
       data-testid="details"
       onKeyDown={(event) => {
         if (event.key === 'Escape') props.onClose();
       }}
     >
-      <button type="button" class="icon details-close" aria-label="Close details" title="Close (Escape)" onClick={props.onClose}>
+      <button
+        type="button"
+        class="icon details-close"
+        aria-label={l10n.t('Close details')}
+        title={l10n.t('Close (Escape)')}
+        onClick={props.onClose}
+      >
         ×
       </button>
       {body}
@@ -115,16 +125,16 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
     <div class="details-body">
       <Header kind={node.kind} name={node.name} missing={node.missing === true} />
       <dl class="facts">
-        <dt>Namespace</dt>
+        <dt>{NAMESPACE_FIELD}</dt>
         <dd>{node.namespace === '' ? CLUSTER_SCOPE_LABEL : node.namespace}</dd>
-        <dt>Status</dt>
+        <dt>{l10n.t('Status')}</dt>
         <dd>
           {/* As drawn: an object a recent Warning Event is about reads Degraded here too. */}
           <StatusLine node={{ status: shownStatus(store, node), detail: node.detail }} />
         </dd>
       </dl>
-      {node.missing === true && <p class="notice error">Referenced but not found: nothing in the input defines this object.</p>}
-      {shownAs === undefined && <p class="notice">Hidden by the current filters.</p>}
+      {node.missing === true && <p class="notice error">{l10n.t('Referenced but not found: nothing in the input defines this object.')}</p>}
+      {shownAs === undefined && <p class="notice">{l10n.t('Hidden by the current filters.')}</p>}
       <NodeActions {...props} collapsedPod={collapsedPod === true} />
       {props.onAction !== undefined && props.objectActions?.id === node.id && !node.missing && (
         <ObjectActions id={node.id} actions={props.objectActions.actions} onAction={props.onAction} />
@@ -139,11 +149,11 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
       )}
       {insights.length > 0 && <Insights insights={insights} />}
       {node.kind !== 'Event' && <RecentEvents store={store} ids={[node.id]} onSelect={onSelect} />}
-      <Relations title="Outgoing" edges={store.outgoing(node.id)} store={store} from={node.id} onSelect={onSelect} />
-      <Relations title="Incoming" edges={store.incoming(node.id)} store={store} from={node.id} onSelect={onSelect} />
+      <Relations title={l10n.t('Outgoing')} edges={store.outgoing(node.id)} store={store} from={node.id} onSelect={onSelect} />
+      <Relations title={l10n.t('Incoming')} edges={store.incoming(node.id)} store={store} from={node.id} onSelect={onSelect} />
       {labels.length > 0 && (
         <section>
-          <h3>Labels</h3>
+          <h3>{l10n.t('Labels')}</h3>
           <ul class="labels">
             {labels.map(([k, v]) => (
               <li key={k}>
@@ -165,30 +175,30 @@ function NodeActions(props: DetailsPanelProps & { node: TopologyNode; collapsedP
     <div class="actions">
       {node.source !== undefined && (
         <button type="button" class="primary" onClick={() => props.onOpenSource(node.id)} title={node.source.file}>
-          Go to YAML
+          {l10n.t('Go to YAML')}
         </button>
       )}
       <button type="button" onClick={() => onView((v) => ({ ...v, focus: { id: node.id, hops: v.focus?.hops ?? 1 } }))}>
-        Focus neighbourhood
+        {l10n.t('Focus neighbourhood')}
       </button>
       {props.onShowLogs !== undefined && !node.missing && isLogKind(node.kind) && (
-        <button type="button" onClick={() => props.onShowLogs?.(node.id)} title="Stream the logs of its Pods in a terminal">
-          Logs
+        <button type="button" onClick={() => props.onShowLogs?.(node.id)} title={l10n.t('Stream the logs of its Pods in a terminal')}>
+          {l10n.t('Logs')}
         </button>
       )}
       {props.onShowHistory !== undefined && !node.missing && (
         <button type="button" onClick={() => props.onShowHistory?.(node.id)}>
-          History
+          {l10n.t('History')}
         </button>
       )}
       {owner !== undefined && props.collapsedPod && (
         <button type="button" onClick={toggleOwner}>
-          Show pods one by one
+          {l10n.t('Show pods one by one')}
         </button>
       )}
       {owner !== undefined && options.expandedOwners.includes(owner) && (
         <button type="button" onClick={toggleOwner}>
-          Collapse pods
+          {l10n.t('Collapse pods')}
         </button>
       )}
     </div>
@@ -216,13 +226,13 @@ function Relations(props: {
           return (
             <li key={edge.id} class={edge.broken === undefined ? '' : 'broken'}>
               {/* Read from this node: "selects Pod x" going out, "selected by Service y" coming in. */}
-              <span class="rel" style={{ color: cssColor(visual.color) }} title={`relation type: ${edge.type}`}>
+              <span class="rel" style={{ color: cssColor(visual.color) }} title={l10n.t('relation type: {0}', edge.type)}>
                 {outgoing ? visual.label : visual.reverse}
               </span>
               <button type="button" class="link" onClick={() => props.onSelect(other)} title={other}>
                 {`${target?.kind ?? ''} ${target?.name ?? nameFromId(other)}`.trim()}
               </button>
-              {edge.broken !== undefined && <span class="badge error">{`broken: ${edge.broken}`}</span>}
+              {edge.broken !== undefined && <span class="badge error">{l10n.t('broken: {0}', edge.broken)}</span>}
               {edge.via.length > 0 && <span class="via">{edge.via.join(', ')}</span>}
             </li>
           );
@@ -235,7 +245,7 @@ function Relations(props: {
 function Insights({ insights }: { insights: readonly Finding[] }): JSX.Element {
   return (
     <section>
-      <h3>Insights</h3>
+      <h3>{l10n.t('Insights')}</h3>
       <ul class="insights">
         {insights.map((i, index) => (
           <li key={`${i.kind}-${index}`} class={`insight ${i.severity}`}>
@@ -261,13 +271,20 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
         kind={node.kind}
         name={node.name}
         missing={false}
-        {...(app === undefined ? {} : { label: `Application in ${app.namespace === '' ? 'cluster scope' : app.namespace}` })}
+        {...(app === undefined
+          ? {}
+          : { label: app.namespace === '' ? l10n.t('Application in cluster scope') : l10n.t('Application in {0}', app.namespace) })}
       />
       <StatusLine node={node} />
       {node.summary !== undefined && (
         <p data-testid="group-summary">
-          {`${node.summary.objects} objects · ${node.summary.failing} failing · ${node.summary.broken} broken references · most: ` +
-            node.summary.topKinds.map((k) => `${k.count} ${k.kind}`).join(', ')}
+          {l10n.t(
+            '{0} objects · {1} failing · {2} broken references · most: {3}',
+            node.summary.objects,
+            node.summary.failing,
+            node.summary.broken,
+            node.summary.topKinds.map((k) => `${k.count} ${k.kind}`).join(', '),
+          )}
         </p>
       )}
       <div class="actions">
@@ -278,7 +295,7 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
       {node.aggregate !== 'events' && <FoldUsage {...props} node={node} />}
       {node.aggregate === 'pods' && <RecentEvents store={store} ids={node.members} onSelect={props.onSelect} />}
       <section>
-        <h3>{`Members (${node.members.length})`}</h3>
+        <h3>{l10n.t('Members ({0})', node.members.length)}</h3>
         <ul class="relations">
           {listed.map((id) => {
             const member = store.nodes.get(id);
@@ -293,7 +310,9 @@ function AggregateDetails(props: DetailsPanelProps & { node: ViewNode }): JSX.El
             );
           })}
         </ul>
-        {listed.length < node.members.length && <p>{`… and ${node.members.length - listed.length} more: open the group to see them`}</p>}
+        {listed.length < node.members.length && (
+          <p>{l10n.t('… and {0} more: open the group to see them', node.members.length - listed.length)}</p>
+        )}
       </section>
     </div>
   );
@@ -309,9 +328,9 @@ function FoldUsage(props: DetailsPanelProps & { node: ViewNode }): JSX.Element |
 }
 
 function foldButtonText(node: ViewNode): string {
-  if (node.aggregate === 'events') return 'Show events one by one';
-  if (node.aggregate !== 'pods') return 'Open group';
-  return node.tag === 'PODS' ? 'Show pods one by one' : 'Show what it runs one by one';
+  if (node.aggregate === 'events') return l10n.t('Show events one by one');
+  if (node.aggregate !== 'pods') return l10n.t('Open group');
+  return node.tag === 'PODS' ? l10n.t('Show pods one by one') : l10n.t('Show what it runs one by one');
 }
 
 /** Failing members first (they are why a group is red), then the rest in order, up to the limit. */
@@ -329,7 +348,7 @@ function GroupDetails(props: DetailsPanelProps & { id: string }): JSX.Element {
   return (
     <div class="details-body">
       <Header kind="Namespace" name={namespace === '' ? CLUSTER_SCOPE_LABEL : namespace} missing={false} />
-      <p>{`${count} objects shown`}</p>
+      <p>{count === 1 ? l10n.t('1 object shown') : l10n.t('{0} objects shown', count)}</p>
       {namespace !== '' && (
         <MetricsSection
           metrics={props.metrics ?? null}
@@ -341,7 +360,7 @@ function GroupDetails(props: DetailsPanelProps & { id: string }): JSX.Element {
       {namespace !== '' && (
         <div class="actions">
           <button type="button" onClick={() => props.onActivate(props.id)}>
-            Collapse namespace
+            {l10n.t('Collapse namespace')}
           </button>
         </div>
       )}

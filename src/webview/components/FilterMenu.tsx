@@ -1,4 +1,5 @@
 /** A dropdown of checkboxes (namespaces, kinds, relation types): checked means shown. */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { Menu } from './Menu';
 
@@ -9,6 +10,9 @@ export interface FilterItem {
 }
 
 export interface FilterMenuProps {
+  /** Names the menu for tests and styles (`data-menu`), in English whatever the display language. */
+  readonly name: string;
+  /** What the menu's button shows, translated. */
   readonly title: string;
   readonly items: readonly FilterItem[];
   readonly hidden: readonly string[];
@@ -16,7 +20,7 @@ export interface FilterMenuProps {
   readonly onSetHidden: (hidden: readonly string[]) => void;
 }
 
-export function FilterMenu({ title, items, hidden, onToggle, onSetHidden }: FilterMenuProps): JSX.Element {
+export function FilterMenu({ name, title, items, hidden, onToggle, onSetHidden }: FilterMenuProps): JSX.Element {
   const hiddenCount = items.filter((i) => hidden.includes(i.value)).length;
   const summary = (
     <>
@@ -25,13 +29,13 @@ export function FilterMenu({ title, items, hidden, onToggle, onSetHidden }: Filt
     </>
   );
   return (
-    <Menu summary={summary} label={`${title} filter${hiddenCount > 0 ? `, ${hiddenCount} hidden` : ''}`} name={title}>
+    <Menu summary={summary} label={filterLabel(title, hiddenCount)} name={name}>
       <div class="menu-actions">
         <button type="button" onClick={() => onSetHidden([])}>
-          Show all
+          {l10n.t('Show all')}
         </button>
         <button type="button" onClick={() => onSetHidden(items.map((i) => i.value))}>
-          Hide all
+          {l10n.t('Hide all')}
         </button>
       </div>
       <div class="menu-items">
@@ -45,4 +49,9 @@ export function FilterMenu({ title, items, hidden, onToggle, onSetHidden }: Filt
       </div>
     </Menu>
   );
+}
+
+/** The menu button's accessible name: "Kinds filter", "Kinds filter, 2 hidden". */
+function filterLabel(title: string, hiddenCount: number): string {
+  return hiddenCount > 0 ? l10n.t('{0} filter, {1} hidden', title, hiddenCount) : l10n.t('{0} filter', title);
 }

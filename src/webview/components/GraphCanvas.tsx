@@ -1,4 +1,5 @@
 /** The cytoscape canvas as a Preact component: creates the controller once and feeds it props. */
+import * as l10n from '@vscode/l10n';
 import type { JSX, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CanvasController } from '../canvas/canvasController';
@@ -98,11 +99,8 @@ export function GraphCanvas(props: GraphCanvasProps): JSX.Element {
         class="canvas"
         tabIndex={0}
         role="application"
-        aria-roledescription="topology graph"
-        aria-label={
-          'Topology graph. Arrow keys move between objects, Tab walks them in order, Enter selects, Escape clears, ' +
-          'Ctrl+Enter or Ctrl+click adds to the selection, Shift+F10 opens the actions of an object.'
-        }
+        aria-roledescription={l10n.t('topology graph')}
+        aria-label={canvasLabel()}
         onKeyDown={(event) => {
           if (controller?.handleKey(event) === true) event.preventDefault();
         }}
@@ -112,6 +110,13 @@ export function GraphCanvas(props: GraphCanvasProps): JSX.Element {
       </div>
     </div>
   );
+}
+
+/** What the canvas is and how to use it from the keyboard, read when it takes focus. */
+function canvasLabel(): string {
+  const moving = l10n.t('Topology graph. Arrow keys move between objects, Tab walks them in order, Enter selects, Escape clears.');
+  const selecting = l10n.t('Ctrl+Enter or Ctrl+click adds to the selection, Shift+F10 opens the actions of an object.');
+  return `${moving} ${selecting}`;
 }
 
 function describe(c: CanvasController, id: string): string {

@@ -1,4 +1,5 @@
 /** The legend: node families (shape + fill), status colours (border), and the relation types on screen. */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import type { KindFamily } from '../../engine/visual/kinds';
 import type { LineStyle } from '../../engine/visual/edges';
@@ -29,7 +30,7 @@ function Families({ heated }: { heated: boolean }): JSX.Element {
   const families = Object.keys(FAMILY_VISUALS) as KindFamily[];
   return (
     <div>
-      <h3>{heated ? 'Kinds (shape; fill: usage overlay)' : 'Kinds (shape and fill)'}</h3>
+      <h3>{heated ? l10n.t('Kinds (shape; fill: usage overlay)') : l10n.t('Kinds (shape and fill)')}</h3>
       <ul>
         {families.map((f) => {
           const v = FAMILY_VISUALS[f];
@@ -56,7 +57,7 @@ function Statuses(): JSX.Element {
   const tones = Object.keys(TONE_VISUALS) as Exclude<StatusTone, 'neutral'>[];
   return (
     <div>
-      <h3>Status (border)</h3>
+      <h3>{l10n.t('Status (border)')}</h3>
       <ul>
         {tones.map((t) => (
           <li key={t}>
@@ -66,7 +67,7 @@ function Statuses(): JSX.Element {
         ))}
         <li>
           <span class="legend-double" aria-hidden="true" />
-          Collapsed group (double border)
+          {l10n.t('Collapsed group (double border)')}
         </li>
       </ul>
     </div>
@@ -80,12 +81,12 @@ function Relations({ view }: { view: ViewGraph }): JSX.Element {
   const anyBroken = view.edges.some((e) => e.broken !== undefined);
   return (
     <div>
-      <h3>Relations (source → target)</h3>
+      <h3>{l10n.t('Relations (source → target)')}</h3>
       <ul>
         {types.map((t) => (
           <li key={t}>
             <EdgeSample {...EDGE_VISUALS[t]} />
-            <span title={`relation type: ${t}`}>{EDGE_VISUALS[t].label}</span>
+            <span title={l10n.t('relation type: {0}', t)}>{EDGE_VISUALS[t].label}</span>
           </li>
         ))}
         {anyBroken && (
@@ -108,10 +109,10 @@ export interface LegendProps {
 
 export function Legend({ view, onClose, overlay }: LegendProps): JSX.Element {
   return (
-    <section class="legend" aria-label="Legend">
+    <section class="legend" aria-label={l10n.t('Legend')}>
       <header>
-        <h2>Legend</h2>
-        <button type="button" class="icon" aria-label="Close legend" onClick={onClose}>
+        <h2>{l10n.t('Legend')}</h2>
+        <button type="button" class="icon" aria-label={l10n.t('Close legend')} onClick={onClose}>
           ×
         </button>
       </header>

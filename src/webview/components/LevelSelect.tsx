@@ -1,19 +1,32 @@
 /** The level-of-detail choice in the toolbar: one summary per namespace or per application, workloads, or every object. */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import type { LevelChoice, ViewOptions } from '../../engine/viewModel/viewOptions';
 import { isLevelChoice } from '../../engine/viewModel/viewOptions';
 
-const LABELS: Readonly<Record<LevelChoice, string>> = {
-  auto: 'Auto',
-  namespace: 'Namespaces',
-  application: 'Applications',
-  workload: 'Workloads',
-  object: 'Every object',
-};
+/** The choices in the order the list shows them; their names are translated when drawn. */
+const LEVELS: readonly LevelChoice[] = ['auto', 'namespace', 'application', 'workload', 'object'];
 
-const TITLE =
-  'Level of detail: Auto starts large graphs at one node per namespace; ' +
-  'Applications folds objects by app.kubernetes.io/part-of or instance';
+function levelLabel(level: LevelChoice): string {
+  switch (level) {
+    case 'auto':
+      return l10n.t('Auto');
+    case 'namespace':
+      return l10n.t('Namespaces');
+    case 'application':
+      return l10n.t('Applications');
+    case 'workload':
+      return l10n.t('Workloads');
+    case 'object':
+      return l10n.t('Every object');
+  }
+}
+
+function levelTitle(): string {
+  const auto = l10n.t('Level of detail: Auto starts large graphs at one node per namespace;');
+  const applications = l10n.t('Applications folds objects by app.kubernetes.io/part-of or instance');
+  return `${auto} ${applications}`;
+}
 
 export interface LevelSelectProps {
   readonly view: ViewOptions;
@@ -25,17 +38,17 @@ export function LevelSelect({ view, onView }: LevelSelectProps): JSX.Element {
     <select
       class="level-select"
       data-testid="level"
-      aria-label="Level of detail"
-      title={TITLE}
+      aria-label={l10n.t('Level of detail')}
+      title={levelTitle()}
       value={view.level}
       onChange={(e) => {
         const value = (e.target as HTMLSelectElement).value;
         if (isLevelChoice(value)) onView((v) => ({ ...v, level: value }));
       }}
     >
-      {(Object.keys(LABELS) as LevelChoice[]).map((level) => (
+      {LEVELS.map((level) => (
         <option key={level} value={level}>
-          {LABELS[level]}
+          {levelLabel(level)}
         </option>
       ))}
     </select>

@@ -9,9 +9,9 @@ import { useEffect, useRef } from 'preact/hooks';
 export interface MenuProps {
   /** What the menu's button shows. */
   readonly summary: ComponentChildren;
-  /** The button's accessible name. */
+  /** The button's accessible name, and its list's. */
   readonly label: string;
-  /** Names the menu for tests and styles (`data-menu`). */
+  /** Names the menu for tests and styles (`data-menu`): not shown, so not translated. */
   readonly name: string;
   readonly class?: string;
   /** Close after a button directly in this menu (not in a nested one) is used: for menus of actions. */
@@ -53,7 +53,7 @@ export function Menu(props: MenuProps): JSX.Element {
       }}
     >
       <summary aria-label={props.label}>{props.summary}</summary>
-      <div class="menu-body" role="group" aria-label={props.name}>
+      <div class="menu-body" role="group" aria-label={props.label}>
         {props.children}
       </div>
     </details>

@@ -2,6 +2,7 @@
  * The metrics overlay's controls and key: the Off / CPU / Memory choice (in the Legend, so the toolbar keeps its one
  * row), and while it is on, a card over the canvas with the scale the fills follow and the top consumers in view.
  */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import type { MetricsOverlay, OverlayChoice, OverlayEntry } from '../../engine/metrics/overlay';
 import { HEAT_LABELS, HEAT_LEVELS } from '../../engine/metrics/overlay';
@@ -10,19 +11,20 @@ import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { HEAT_VISUALS } from '../../engine/visual/heat';
 import { cssColor } from './cssColor';
 
-const CHOICES: readonly { value: OverlayChoice; label: string }[] = [
-  { value: 'off', label: 'Off' },
-  { value: 'cpu', label: 'CPU' },
-  { value: 'memory', label: 'Memory' },
+/** Functions, not constants: l10n.t must run after the view has its translations (displayLanguage.ts). */
+const CHOICES: readonly { value: OverlayChoice; label: () => string }[] = [
+  { value: 'off', label: () => l10n.t('Off') },
+  { value: 'cpu', label: () => l10n.t('CPU') },
+  { value: 'memory', label: () => l10n.t('Memory') },
 ];
 
-const TITLES = { cpu: 'CPU use', memory: 'Memory use' } as const;
+const title = (resource: 'cpu' | 'memory'): string => (resource === 'cpu' ? l10n.t('CPU use') : l10n.t('Memory use'));
 
 export function OverlayPicker({ value, onChange }: { value: OverlayChoice; onChange: (choice: OverlayChoice) => void }): JSX.Element {
   return (
     <div>
-      <h3>Usage overlay</h3>
-      <div class="overlay-picker" role="radiogroup" aria-label="Colour nodes by use">
+      <h3>{l10n.t('Usage overlay')}</h3>
+      <div class="overlay-picker" role="radiogroup" aria-label={l10n.t('Colour nodes by use')}>
         {CHOICES.map((choice) => (
           <label key={choice.value}>
             <input
@@ -32,7 +34,7 @@ export function OverlayPicker({ value, onChange }: { value: OverlayChoice; onCha
               checked={value === choice.value}
               onChange={() => onChange(choice.value)}
             />
-            {choice.label}
+            {choice.label()}
           </label>
         ))}
       </div>
@@ -50,10 +52,16 @@ export interface OverlayCardProps {
 export function OverlayCard({ overlay, view, onSelect, onOff }: OverlayCardProps): JSX.Element {
   const format = overlay.resource === 'cpu' ? formatCpu : formatMemory;
   return (
-    <section class="overlay-card" aria-label="Usage overlay" data-testid="overlay-card">
+    <section class="overlay-card" aria-label={l10n.t('Usage overlay')} data-testid="overlay-card">
       <header>
-        <h2>{TITLES[overlay.resource]}</h2>
-        <button type="button" class="icon" aria-label="Turn the usage overlay off" title="Turn the overlay off" onClick={onOff}>
+        <h2>{title(overlay.resource)}</h2>
+        <button
+          type="button"
+          class="icon"
+          aria-label={l10n.t('Turn the usage overlay off')}
+          title={l10n.t('Turn the overlay off')}
+          onClick={onOff}
+        >
           ×
         </button>
       </header>
@@ -70,17 +78,20 @@ export function OverlayCard({ overlay, view, onSelect, onOff }: OverlayCardProps
         ))}
         <li>
           <span class="heat-swatch none" aria-hidden="true" />
-          no metrics
+          {l10n.t('no metrics')}
         </li>
       </ul>
       <p class="muted" data-testid="overlay-basis">
-        {`Fill: use against request (Nodes: allocatable)${
-          overlay.maxInView > 0 ? `; without a request, against the most in view (${format(overlay.maxInView)})` : ''
-        }.`}
+        {overlay.maxInView > 0
+          ? l10n.t(
+              'Fill: use against request (Nodes: allocatable); without a request, against the most in view ({0}).',
+              format(overlay.maxInView),
+            )
+          : l10n.t('Fill: use against request (Nodes: allocatable).')}
       </p>
-      <h3>Top consumers</h3>
+      <h3>{l10n.t('Top consumers')}</h3>
       {overlay.top.length === 0 ? (
-        <p class="muted">Nothing in view has metrics.</p>
+        <p class="muted">{l10n.t('Nothing in view has metrics.')}</p>
       ) : (
         <ol class="top-consumers" data-testid="top-consumers">
           {overlay.top.map((entry) => (
@@ -105,5 +116,5 @@ function nameOf(view: ViewGraph, id: string): string {
 function figureText(entry: OverlayEntry, resource: 'cpu' | 'memory', format: (n: number) => string): string {
   const used = format(entry.figures[resource].used);
   if (entry.basis === 'max-in-view') return used;
-  return `${used} · ${Math.round(entry.ratio * 100)}% of ${entry.basis}`;
+  return l10n.t('{0} · {1}% of {2}', used, Math.round(entry.ratio * 100), entry.basis);
 }

@@ -3,6 +3,7 @@
  * with a sparkline of the last polls. Pods, workloads (their Pods summed), namespaces and folds (their Pods summed);
  * where the cluster has no metrics, why, once, in place.
  */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { MEASURED_KINDS } from '../../engine/metrics/aggregate';
 import { describeMeasure, measureState, type MeasureState } from '../../engine/metrics/describe';
@@ -13,7 +14,10 @@ import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriv
 import type { MetricsUpdate } from '../../protocol/messages';
 import { Sparkline } from './Sparkline';
 
-const STATE_TEXT: Readonly<Record<MeasureState, string>> = { 'over-limit': 'over limit', 'over-request': 'over request', ok: '' };
+function stateText(state: MeasureState): string {
+  if (state === 'ok') return '';
+  return state === 'over-limit' ? l10n.t('over limit') : l10n.t('over request');
+}
 
 /**
  * The object whose figures and history the panel shows for a selection: a namespace box shows its Namespace's, and the
@@ -39,8 +43,8 @@ export function MetricsSection({ metrics, id, kind, figures: summed, history }: 
   if (metrics.state !== 'live') {
     return (
       <section data-testid="metrics">
-        <h3>Usage</h3>
-        <p class="notice">{metrics.message ?? 'No metrics.'}</p>
+        <h3>{l10n.t('Usage')}</h3>
+        <p class="notice">{metrics.message ?? l10n.t('No metrics.')}</p>
       </section>
     );
   }
@@ -48,13 +52,13 @@ export function MetricsSection({ metrics, id, kind, figures: summed, history }: 
   const aggregate = summed !== undefined || (kind !== 'Pod' && kind !== 'Node');
   return (
     <section data-testid="metrics">
-      <h3>{figures !== undefined && aggregate ? `Usage (${figures.pods} pods)` : 'Usage'}</h3>
+      <h3>{figures !== undefined && aggregate ? usageOfPods(figures.pods) : l10n.t('Usage')}</h3>
       {figures === undefined ? (
-        <p class="muted">No metrics for this object (not running, or not scraped yet).</p>
+        <p class="muted">{l10n.t('No metrics for this object (not running, or not scraped yet).')}</p>
       ) : (
         <dl class="facts metrics">
-          <MeasureRow label="CPU" measure={figures.cpu} resource="cpu" history={history} />
-          <MeasureRow label="Memory" measure={figures.memory} resource="memory" history={history} />
+          <MeasureRow label={l10n.t('CPU')} measure={figures.cpu} resource="cpu" history={history} />
+          <MeasureRow label={l10n.t('Memory')} measure={figures.memory} resource="memory" history={history} />
         </dl>
       )}
       {metrics.message !== undefined && <p class="muted">{metrics.message}</p>}
@@ -81,7 +85,7 @@ function MeasureRow({
       <dt>{label}</dt>
       <dd data-testid={`metrics-${resource}`} class={state === 'ok' ? '' : `metrics-${state}`}>
         <span>{describeMeasure(measure, resource)}</span>
-        {state !== 'ok' && <span class="badge error">{STATE_TEXT[state]}</span>}
+        {state !== 'ok' && <span class="badge error">{stateText(state)}</span>}
         {share !== undefined && (
           <span class="meter" aria-hidden="true">
             <span class="meter-fill" style={{ width: `${Math.round(share * 100)}%` }} />
@@ -91,7 +95,7 @@ function MeasureRow({
           <Sparkline
             values={history[resource]}
             resource={resource}
-            label={`${label} over the ${span(history)}: ${range(resource, history)}`}
+            label={l10n.t('{0} over the {1}: {2}', label, span(history), range(resource, history))}
             caption={span(history)}
           />
         )}
@@ -102,13 +106,18 @@ function MeasureRow({
 
 /** "last 9 min": what the series spans. */
 function span(history: MetricsSeries): string {
-  return `last ${Math.max(1, Math.round(((history.times.at(-1) ?? 0) - (history.times[0] ?? 0)) / 60_000))} min`;
+  return l10n.t('last {0} min', Math.max(1, Math.round(((history.times.at(-1) ?? 0) - (history.times[0] ?? 0)) / 60_000)));
 }
 
 /** "12m to 240m": the lowest and highest use the line shows. */
 function range(resource: 'cpu' | 'memory', history: MetricsSeries): string {
   const values = history[resource].filter((v): v is number => v !== null);
-  if (values.length === 0) return 'no figures';
+  if (values.length === 0) return l10n.t('no figures');
   const format = resource === 'cpu' ? formatCpu : formatMemory;
-  return `${format(Math.min(...values))} to ${format(Math.max(...values))}`;
+  return l10n.t('{0} to {1}', format(Math.min(...values)), format(Math.max(...values)));
+}
+
+/** The heading of summed figures: "Usage (1 pod)", "Usage (3 pods)". */
+function usageOfPods(pods: number): string {
+  return pods === 1 ? l10n.t('Usage (1 pod)') : l10n.t('Usage ({0} pods)', pods);
 }

@@ -4,6 +4,7 @@
  * or a wheel turn (the node it belongs to would move away from it). It is placed where it was asked for, then moved
  * back inside the window so no item is cut off at the canvas's edges.
  */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ActionId } from '../../engine/actions/catalog';
@@ -154,7 +155,7 @@ export function CanvasMenu({ request, store, mode, offered, onAction, handlers, 
           ids.map((id) => store.nodes.get(id)?.kind ?? ''),
           (action) => onAction(action, request.id, ids),
         );
-  const label = ids === undefined ? `Actions for ${node.name}` : `Actions for ${ids.length} selected objects`;
+  const label = ids === undefined ? l10n.t('Actions for {0}', node.name) : l10n.t('Actions for {0} selected objects', ids.length);
   return <NodeMenu x={request.at.x} y={request.at.y} label={label} items={items} onClose={onClose} />;
 }
 
@@ -174,5 +175,5 @@ function foldMenu(
     onSelect: folds.onSelect,
   });
   if (items.length === 0) return null;
-  return <NodeMenu x={request.at.x} y={request.at.y} label="Actions for this group" items={items} onClose={onClose} />;
+  return <NodeMenu x={request.at.x} y={request.at.y} label={l10n.t('Actions for this group')} items={items} onClose={onClose} />;
 }

@@ -3,6 +3,7 @@
  * denied ones disabled with the reason as their tooltip (and read out), the destructive ones marked. The host runs,
  * confirms and checks again; the view only asks.
  */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import type { ActionId } from '../../engine/actions/catalog';
 import type { NodeActionState } from '../../protocol/messages';
@@ -17,8 +18,8 @@ export interface ObjectActionsProps {
 
 export function ObjectActions({ id, actions, onAction }: ObjectActionsProps): JSX.Element {
   return (
-    <section class="object-actions" aria-label="Actions" data-testid="object-actions">
-      <h3>Actions</h3>
+    <section class="object-actions" aria-label={l10n.t('Actions')} data-testid="object-actions">
+      <h3>{l10n.t('Actions')}</h3>
       <div class="actions">
         {actions.map((state) => (
           <button
@@ -35,7 +36,9 @@ export function ObjectActions({ id, actions, onAction }: ObjectActionsProps): JS
         ))}
       </div>
       {actions.some((state) => !state.allowed) && (
-        <p class="denied-note">{`${actions.filter((state) => !state.allowed).length} not permitted for your account (hover for why).`}</p>
+        <p class="denied-note">
+          {l10n.t('{0} not permitted for your account (hover for why).', actions.filter((state) => !state.allowed).length)}
+        </p>
       )}
     </section>
   );

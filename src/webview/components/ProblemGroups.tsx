@@ -3,6 +3,7 @@
  * (severity, title, count), opened to list its findings. Notes start closed, so hundreds of expected ones
  * (Secrets created outside the repository) never bury the errors and warnings.
  */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { findingLine, groupFindings, type Finding, type FindingGroup, type FindingSeverity } from '../../engine/findings';
@@ -10,7 +11,10 @@ import type { GraphStore } from '../../engine/viewModel/graphStore';
 
 /** A group lists this many findings, then offers the rest: the DOM stays small for thousands. */
 const SHOWN_PER_GROUP = 100;
-const SEVERITY_LABEL: Readonly<Record<FindingSeverity, string>> = { error: 'Error', warning: 'Warning', info: 'Note' };
+function severityLabel(severity: FindingSeverity): string {
+  if (severity === 'error') return l10n.t('Error');
+  return severity === 'warning' ? l10n.t('Warning') : l10n.t('Note');
+}
 
 export interface ProblemGroupsProps {
   readonly findings: readonly Finding[];
@@ -21,7 +25,7 @@ export interface ProblemGroupsProps {
 export function ProblemGroups({ findings, store, onSelect }: ProblemGroupsProps): JSX.Element {
   const groups = groupFindings(findings);
   return (
-    <div class="problems" role="region" aria-label="Problems" data-testid="problems">
+    <div class="problems" role="region" aria-label={l10n.t('Problems')} data-testid="problems">
       {groups.map((group) => (
         <Group
           key={`${group.severity}-${group.key}`}
@@ -48,7 +52,7 @@ function Group(props: { group: FindingGroup; store: GraphStore; onSelect: (id: s
       data-count={group.findings.length}
     >
       <button type="button" class="problem-group-title" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <span class={`severity ${group.severity}`}>{SEVERITY_LABEL[group.severity]}</span>
+        <span class={`severity ${group.severity}`}>{severityLabel(group.severity)}</span>
         <span class="group-title">{group.title}</span>
         <span class="count">{group.findings.length}</span>
       </button>
@@ -62,7 +66,7 @@ function Group(props: { group: FindingGroup; store: GraphStore; onSelect: (id: s
           {shown.length < group.findings.length && (
             <li>
               <button type="button" class="link" onClick={() => setAll(true)}>
-                {`Show ${group.findings.length - shown.length} more`}
+                {l10n.t('Show {0} more', group.findings.length - shown.length)}
               </button>
             </li>
           )}
@@ -77,7 +81,7 @@ function ProblemLine(props: { finding: Finding; store: GraphStore; onSelect: (id
   const text = findingLine(props.finding);
   if (subject === undefined || !props.store.nodes.has(subject)) return <span>{text}</span>;
   return (
-    <button type="button" class="link" title="Select the object" onClick={() => props.onSelect(subject)}>
+    <button type="button" class="link" title={l10n.t('Select the object')} onClick={() => props.onSelect(subject)}>
       {text}
     </button>
   );

@@ -2,6 +2,7 @@
  * The Events about the selected object, newest first: Warnings marked, with when they last happened. Read from the
  * graph the webview already holds (Event nodes and their `event` edges), so nothing extra crosses from the host.
  */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import type { TopologyNode } from '../../engine/model/graph';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
@@ -36,7 +37,7 @@ export function RecentEvents({
   const warnings = events.filter((event) => isRecentWarning(store, event.id)).length;
   return (
     <section data-testid="recent-events">
-      <h3>{`Events (${events.length}${warnings > 0 ? `, ${warnings} recent warning${warnings === 1 ? '' : 's'}` : ''})`}</h3>
+      <h3>{eventsHeading(events.length, warnings)}</h3>
       <ul class="relations">
         {events.slice(0, MAX_SHOWN).map((event) => (
           <li key={event.id} class={isRecentWarning(store, event.id) ? 'event-warning' : 'event-normal'}>
@@ -47,7 +48,13 @@ export function RecentEvents({
           </li>
         ))}
       </ul>
-      {events.length > MAX_SHOWN && <p class="muted">{`${events.length - MAX_SHOWN} more in the Events view`}</p>}
+      {events.length > MAX_SHOWN && <p class="muted">{l10n.t('{0} more in the Events view', events.length - MAX_SHOWN)}</p>}
     </section>
   );
+}
+
+/** "Events (4)", "Events (4, 1 recent warning)", "Events (4, 2 recent warnings)". */
+function eventsHeading(events: number, warnings: number): string {
+  if (warnings === 0) return l10n.t('Events ({0})', events);
+  return warnings === 1 ? l10n.t('Events ({0}, 1 recent warning)', events) : l10n.t('Events ({0}, {1} recent warnings)', events, warnings);
 }

@@ -3,6 +3,7 @@
  * the bulk actions that fit every one of them. The host resolves the ids against the live cluster, checks each
  * object's permission and confirms the whole list before it changes anything, so the panel only asks.
  */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { bulkActionsFor, type ActionId } from '../../engine/actions/catalog';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
@@ -29,7 +30,7 @@ export function SelectionPanel({ store, ids, onAction, onSelect, onClose }: Sele
   return (
     <aside
       class="details"
-      aria-label="Details"
+      aria-label={l10n.t('Details')}
       data-testid="details"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
@@ -38,20 +39,22 @@ export function SelectionPanel({ store, ids, onAction, onSelect, onClose }: Sele
       <button
         type="button"
         class="icon details-close"
-        aria-label="Clear the selection"
-        title="Clear the selection (Escape)"
+        aria-label={l10n.t('Clear the selection')}
+        title={l10n.t('Clear the selection (Escape)')}
         onClick={onClose}
       >
         ×
       </button>
       <div class="details-body">
-        <h2 class="details-name" data-testid="selection-count">{`${ids.length} objects selected`}</h2>
+        <h2 class="details-name" data-testid="selection-count">
+          {l10n.t('{0} objects selected', ids.length)}
+        </h2>
         <p class="muted selection-hint">
-          Ctrl+click (⌘+click on macOS), Shift+click, or Ctrl+Enter on the keyboard-focused node adds an object or takes it out.
+          {l10n.t('Ctrl+click (⌘+click on macOS), Shift+click, or Ctrl+Enter on the keyboard-focused node adds an object or takes it out.')}
         </p>
         {bulk.length > 0 && (
-          <section class="object-actions" aria-label="Actions on all selected" data-testid="bulk-actions">
-            <h3>{`Actions on all ${ids.length}`}</h3>
+          <section class="object-actions" aria-label={l10n.t('Actions on all selected')} data-testid="bulk-actions">
+            <h3>{l10n.t('Actions on all {0}', ids.length)}</h3>
             <div class="actions">
               {bulk.map((spec) => (
                 <button
@@ -67,7 +70,7 @@ export function SelectionPanel({ store, ids, onAction, onSelect, onClose }: Sele
           </section>
         )}
         <section>
-          <h3>Selected</h3>
+          <h3>{l10n.t('Selected')}</h3>
           <ul class="relations">
             {records.slice(0, LISTED).map(({ id, node }) => (
               <li key={id}>
@@ -79,7 +82,7 @@ export function SelectionPanel({ store, ids, onAction, onSelect, onClose }: Sele
               </li>
             ))}
           </ul>
-          {ids.length > LISTED && <p>{`… and ${ids.length - LISTED} more`}</p>}
+          {ids.length > LISTED && <p>{l10n.t('… and {0} more', ids.length - LISTED)}</p>}
         </section>
       </div>
     </aside>

@@ -1,4 +1,5 @@
 /** Bottom bar: connection and host messages, what is shown out of what exists, layout progress, problems. */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { countFindings, describeCounts } from '../../engine/findings';
@@ -43,16 +44,16 @@ export function StatusBar({ meta, status, view, total, layoutBusy, crossCutting,
         data-cross-cutting={crossCutting}
       >
         {meta === null
-          ? 'Waiting for data…'
-          : `${objects} of ${total.nodes.size} objects · ${Math.max(0, view.edges.length - crossCutting)} relations drawn`}
-        {meta !== null && crossCutting > 0 && ` (+${crossCutting} cross-cutting: select or point at an object to see its own)`}
+          ? l10n.t('Waiting for data…')
+          : l10n.t('{0} of {1} objects · {2} relations drawn', objects, total.nodes.size, Math.max(0, view.edges.length - crossCutting))}
+        {meta !== null && crossCutting > 0 && l10n.t(' (+{0} cross-cutting: select or point at an object to see its own)', crossCutting)}
       </span>
       {folds !== null && (
         <span class="folds" data-testid="folds" data-level={view.level}>
           {folds}
         </span>
       )}
-      {layoutBusy && <span class="busy">Laying out…</span>}
+      {layoutBusy && <span class="busy">{l10n.t('Laying out…')}</span>}
       {status.message !== undefined && status.message !== '' && <span class="message">{status.message}</span>}
       <span class="spacer" />
       {findings.length > 0 && (

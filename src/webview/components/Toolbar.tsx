@@ -1,4 +1,5 @@
 /** Toolbar: search, filters, grouping, focus mode, fit / re-layout, legend; one row at any width (a "More tools" menu). */
+import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { EdgeType } from '../../engine/model/graph';
@@ -22,12 +23,18 @@ import { useMinWidth } from './useMinWidth';
  * Where the picture comes from, in a word: a full toolbar leaves the title about 40 px, and the badge must
  * stay whole there ("MANIFESTS" was cut to "MANIFE"); the tooltip says it in full.
  */
-const MODE_BADGES: Readonly<Record<GraphMode, string>> = { cluster: 'live', manifests: 'yaml', history: 'history' };
-const MODE_TITLES: Readonly<Record<GraphMode, string>> = {
-  cluster: 'A live cluster, following its changes',
-  manifests: 'Manifests from files, following your edits',
-  history: 'A snapshot from the topology history',
-};
+function modeBadge(mode: GraphMode): string {
+  if (mode === 'cluster') return l10n.t('live');
+  return mode === 'manifests' ? l10n.t('yaml') : l10n.t('history');
+}
+
+function modeTitle(mode: GraphMode): string {
+  if (mode === 'cluster') return l10n.t('A live cluster, following its changes');
+  return mode === 'manifests' ? l10n.t('Manifests from files, following your edits') : l10n.t('A snapshot from the topology history');
+}
+
+/** The product's name stands where the graph's title will, before there is one: a name is not translated. */
+const PRODUCT = 'Kubilitics';
 
 export interface ToolbarProps {
   readonly store: GraphStore;
@@ -89,14 +96,16 @@ function Filters({
       {shown.main && (
         <>
           <FilterMenu
-            title="Namespaces"
+            name="Namespaces"
+            title={l10n.t('Namespaces')}
             items={filters.namespaces}
             hidden={view.hiddenNamespaces}
             onToggle={(ns) => onView((v) => ({ ...v, hiddenNamespaces: toggle(v.hiddenNamespaces, ns) }))}
             onSetHidden={(hidden) => onView((v) => ({ ...v, hiddenNamespaces: [...hidden] }))}
           />
           <FilterMenu
-            title="Kinds"
+            name="Kinds"
+            title={l10n.t('Kinds')}
             items={filters.kinds}
             hidden={view.hiddenKinds}
             onToggle={(kind) => onView((v) => ({ ...v, hiddenKinds: toggle(v.hiddenKinds, kind) }))}
@@ -106,7 +115,8 @@ function Filters({
       )}
       {shown.relations && (
         <FilterMenu
-          title="Relations"
+          name="Relations"
+          title={l10n.t('Relations')}
           items={filters.relations}
           hidden={view.hiddenEdgeTypes}
           onToggle={(t) => onView((v) => ({ ...v, hiddenEdgeTypes: toggle(v.hiddenEdgeTypes, t as EdgeType) }))}
@@ -127,15 +137,19 @@ function SearchBox({
     <div class="search">
       <input
         type="search"
-        placeholder="Search name or label"
-        aria-label="Search by name or label"
+        placeholder={l10n.t('Search name or label')}
+        aria-label={l10n.t('Search by name or label')}
         value={ui.search}
         onInput={(e) => onSearch((e.target as HTMLInputElement).value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') onShowMatches();
         }}
       />
-      {matchCount !== null && <span class="count" aria-live="polite">{`${matchCount} found`}</span>}
+      {matchCount !== null && (
+        <span class="count" aria-live="polite">
+          {l10n.t('{0} found', matchCount)}
+        </span>
+      )}
     </div>
   );
 }
@@ -153,12 +167,12 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
   const inline: FilterShown = { main: wide.filters, relations: wide.relations };
   const inMenu: FilterShown = { main: !wide.filters, relations: !wide.relations };
   return (
-    <div class="toolbar" role="toolbar" aria-label="Topology tools">
+    <div class="toolbar" role="toolbar" aria-label={l10n.t('Topology tools')}>
       <div class="title" title={meta?.title ?? ''}>
-        <span class="title-text">{meta?.title ?? 'Kubilitics'}</span>
+        <span class="title-text">{meta?.title ?? PRODUCT}</span>
         {meta !== null && (
-          <span class={`mode mode-${meta.mode}`} title={MODE_TITLES[meta.mode]}>
-            {MODE_BADGES[meta.mode]}
+          <span class={`mode mode-${meta.mode}`} title={modeTitle(meta.mode)}>
+            {modeBadge(meta.mode)}
           </span>
         )}
       </div>
@@ -169,12 +183,12 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       {warned && wide.actions && <WarningsToggle view={view} onView={onView} />}
       {view.focus !== null && <FocusChip view={view} store={store} onView={onView} />}
       <div class="spacer" />
-      <button type="button" onClick={props.onFit} title="Fit the whole graph (0)">
-        Fit
+      <button type="button" onClick={props.onFit} title={l10n.t('Fit the whole graph (0)')}>
+        {l10n.t('Fit')}
       </button>
       {wide.actions && <Actions {...props} />}
       {!wide.actions && (
-        <Menu summary="⋯" label="More tools" name="More tools" class="more" closeOnAction>
+        <Menu summary="⋯" label={l10n.t('More tools')} name="More tools" class="more" closeOnAction>
           <Filters {...props} view={view} shown={inMenu} />
           <LevelSelect view={view} onView={onView} />
           <GroupToggle view={view} onView={onView} />
@@ -194,21 +208,21 @@ function GroupToggle({ view, onView }: Pick<ToolbarProps, 'onView'> & { view: Vi
         checked={view.groupByNamespace}
         onChange={() => onView((v) => ({ ...v, groupByNamespace: !v.groupByNamespace }))}
       />
-      Group by namespace
+      {l10n.t('Group by namespace')}
     </label>
   );
 }
 
 function WarningsToggle({ view, onView }: Pick<ToolbarProps, 'onView'> & { view: ViewOptions }): JSX.Element {
   return (
-    <label class="toggle" title="Only objects with recent Warning events, and their neighbours">
+    <label class="toggle" title={l10n.t('Only objects with recent Warning events, and their neighbours')}>
       <input
         type="checkbox"
         data-testid="warnings-only"
         checked={view.warningsOnly === true}
         onChange={() => onView(({ warningsOnly, ...rest }) => (warningsOnly === true ? rest : { ...rest, warningsOnly: true }))}
       />
-      Warnings only
+      {l10n.t('Warnings only')}
     </label>
   );
 }
@@ -216,14 +230,14 @@ function WarningsToggle({ view, onView }: Pick<ToolbarProps, 'onView'> & { view:
 function Actions(props: Pick<ToolbarProps, 'ui' | 'onRelayout' | 'onExport' | 'onLegend'>): JSX.Element {
   return (
     <>
-      <button type="button" onClick={props.onRelayout} title="Lay out again from scratch">
-        Re-layout
+      <button type="button" onClick={props.onRelayout} title={l10n.t('Lay out again from scratch')}>
+        {l10n.t('Re-layout')}
       </button>
-      <button type="button" onClick={props.onExport} title="Export what you see: SVG, PNG, PDF, JSON, YAML, Mermaid, DOT">
-        Export…
+      <button type="button" onClick={props.onExport} title={l10n.t('Export what you see: SVG, PNG, PDF, JSON, YAML, Mermaid, DOT')}>
+        {l10n.t('Export…')}
       </button>
       <button type="button" aria-pressed={props.ui.legendOpen} onClick={props.onLegend}>
-        Legend
+        {l10n.t('Legend')}
       </button>
     </>
   );
@@ -236,19 +250,31 @@ function FocusChip({ view, store, onView }: Pick<ToolbarProps, 'store' | 'onView
   const setHops = (hops: number): void =>
     onView((v) => (v.focus === null ? v : { ...v, focus: { ...v.focus, hops: Math.min(MAX_FOCUS_HOPS, Math.max(MIN_FOCUS_HOPS, hops)) } }));
   return (
-    <div class="focus-chip" role="group" aria-label="Focus mode">
+    <div class="focus-chip" role="group" aria-label={l10n.t('Focus mode')}>
       <span class="focus-name" title={name}>
-        <span class="focus-label">Focus: </span>
+        <span class="focus-label">{l10n.t('Focus: ')}</span>
         <strong>{name}</strong>
       </span>
-      <button type="button" aria-label="Fewer hops" disabled={focus.hops <= MIN_FOCUS_HOPS} onClick={() => setHops(focus.hops - 1)}>
+      <button
+        type="button"
+        aria-label={l10n.t('Fewer hops')}
+        disabled={focus.hops <= MIN_FOCUS_HOPS}
+        onClick={() => setHops(focus.hops - 1)}
+      >
         −
       </button>
-      <span class="hops" aria-live="polite">{`${focus.hops} hop${focus.hops === 1 ? '' : 's'}`}</span>
-      <button type="button" aria-label="More hops" disabled={focus.hops >= MAX_FOCUS_HOPS} onClick={() => setHops(focus.hops + 1)}>
+      <span class="hops" aria-live="polite">
+        {focus.hops === 1 ? l10n.t('1 hop') : l10n.t('{0} hops', focus.hops)}
+      </span>
+      <button
+        type="button"
+        aria-label={l10n.t('More hops')}
+        disabled={focus.hops >= MAX_FOCUS_HOPS}
+        onClick={() => setHops(focus.hops + 1)}
+      >
         +
       </button>
-      <button type="button" aria-label="Leave focus mode" onClick={() => onView((v) => ({ ...v, focus: null }))}>
+      <button type="button" aria-label={l10n.t('Leave focus mode')} onClick={() => onView((v) => ({ ...v, focus: null }))}>
         ×
       </button>
     </div>

@@ -1,4 +1,5 @@
 /** What the status bar says about folded groups: how many, and how to open them. Pure, for unit tests. */
+import * as l10n from '@vscode/l10n';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import { isAppGroup } from '../../engine/viewModel/applications';
 import { NAMESPACE_NODE_PREFIX } from '../../engine/viewModel/groupFamilies';
@@ -18,18 +19,16 @@ export function foldStatus(view: ViewGraph): string | null {
   }
   if (apps + namespaces + infrastructure === 0) return null;
   const parts: string[] = [];
-  if (apps > 0) parts.push(plural(apps, 'application'));
+  if (apps > 0) parts.push(apps === 1 ? l10n.t('1 application') : l10n.t('{0} applications', apps));
   if (namespaces > 0) {
     const rest = view.level === 'application' && appsFound;
-    parts.push(rest ? `the rest of ${plural(namespaces, 'namespace')}` : plural(namespaces, 'namespace'));
+    const counted = namespaces === 1 ? l10n.t('1 namespace') : l10n.t('{0} namespaces', namespaces);
+    parts.push(rest ? l10n.t('the rest of {0}', counted) : counted);
   }
-  if (infrastructure > 0) parts.push(plural(infrastructure, 'cluster group'));
-  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
-  const folded = `${listed} folded — double-click one to open`;
+  if (infrastructure > 0) parts.push(infrastructure === 1 ? l10n.t('1 cluster group') : l10n.t('{0} cluster groups', infrastructure));
+  const last = parts.at(-1) ?? '';
+  const listed = parts.length > 1 ? l10n.t('{0} and {1}', parts.slice(0, -1).join(', '), last) : last;
+  const folded = l10n.t('{0} folded — double-click one to open', listed);
   if (view.level !== 'application' || apps > 0 || appsFound) return folded;
-  return `No app.kubernetes.io/part-of or instance labels here, so namespaces stand in: ${folded}`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return l10n.t('No app.kubernetes.io/part-of or instance labels here, so namespaces stand in: {0}', folded);
 }

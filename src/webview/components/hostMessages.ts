@@ -1,4 +1,5 @@
 /** What each host message does to the view: one small function per message type. */
+import * as l10n from '@vscode/l10n';
 import type { CanvasController } from '../canvas/canvasController';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
@@ -8,6 +9,7 @@ import type { MetricsSeries } from '../../engine/metrics/history';
 import { ViewExportResult, createMessage } from '../../protocol/messages';
 import type { GraphMeta, HostStatus } from './graphMeta';
 import { revealOptions } from './reveal';
+import { applyDisplayLanguage } from '../displayLanguage';
 
 export interface MessageContext {
   readonly host: Host;
@@ -51,7 +53,7 @@ function exportView(ctx: MessageContext, { requestId, format, scale }: Params<'v
   const c = ctx.controller;
   const result =
     c === null
-      ? { requestId, format, data: '', error: 'The view is not ready' }
+      ? { requestId, format, data: '', error: l10n.t('The view is not ready') }
       : { requestId, format, data: format === 'png' ? c.exportPng(scale) : c.positionsJson(ctx.viewOptions) };
   ctx.host.post(createMessage(ViewExportResult, result));
 }
@@ -59,9 +61,11 @@ function exportView(ctx: MessageContext, { requestId, format, scale }: Params<'v
 export function handleHostMessage(message: HostMessage, ctx: MessageContext): void {
   switch (message.type) {
     case 'graph/init': {
+      applyDisplayLanguage(message.params);
       const another = ctx.meta !== null && ctx.meta.title !== message.params.title;
       ctx.store.reset(message.params.graph);
-      ctx.setMeta({ ...message.params });
+      const { l10n: _translations, language: _language, ...meta } = message.params;
+      ctx.setMeta(meta);
       // Focus on an object of another context would show an empty view: it goes, unless this graph has that id too.
       if (another) ctx.updateView((v) => (v.focus !== null && !ctx.store.nodes.has(v.focus.id) ? { ...v, focus: null } : v));
       // The host sends the current figures right after init, when it has any.

@@ -3,6 +3,7 @@
  * offered on the object (node/actions, live clusters only), then the view's own items, the same ones the details panel
  * has. Manifest and history views get only the latter.
  */
+import * as l10n from '@vscode/l10n';
 import { actionSpec, bulkActionsFor, type ActionId } from '../../engine/actions/catalog';
 import { isLogKind } from '../../engine/logs/targets';
 import type { TopologyNode } from '../../engine/model/graph';
@@ -58,15 +59,15 @@ export function nodeMenuItems(input: NodeMenuInput): NodeMenuItem[] {
   const items: NodeMenuItem[] = actions.map((state) => ({
     key: state.action,
     label: state.title,
-    ...(state.allowed ? {} : { disabled: true, reason: state.reason ?? 'Not permitted for your account' }),
+    ...(state.allowed ? {} : { disabled: true, reason: state.reason ?? l10n.t('Not permitted for your account') }),
     ...(actionSpec(state.action).destructive ? { danger: true } : {}),
     run: () => input.onAction(state.action, node.id),
   }));
   const own: NodeMenuItem[] = [];
-  if (node.source !== undefined) own.push({ key: 'go-to-yaml', label: 'Go to YAML', run: () => input.onOpenSource(node.id) });
-  own.push({ key: 'focus', label: 'Focus Neighbourhood', run: () => input.onFocus(node.id) });
-  if (live && isLogKind(node.kind)) own.push({ key: 'logs', label: 'Logs', run: () => input.onShowLogs(node.id) });
-  if (live) own.push({ key: 'history', label: 'History', run: () => input.onShowHistory(node.id) });
+  if (node.source !== undefined) own.push({ key: 'go-to-yaml', label: l10n.t('Go to YAML'), run: () => input.onOpenSource(node.id) });
+  own.push({ key: 'focus', label: l10n.t('Focus Neighbourhood'), run: () => input.onFocus(node.id) });
+  if (live && isLogKind(node.kind)) own.push({ key: 'logs', label: l10n.t('Logs'), run: () => input.onShowLogs(node.id) });
+  if (live) own.push({ key: 'history', label: l10n.t('History'), run: () => input.onShowHistory(node.id) });
   const [first, ...rest] = own;
   return first === undefined ? items : [...items, { ...first, separatorBefore: items.length > 0 }, ...rest];
 }
@@ -99,7 +100,8 @@ export function foldMenuItems(input: FoldMenuInput): NodeMenuItem[] {
   const { id, owner } = input;
   const items: NodeMenuItem[] = [];
   if (input.activation.kind === 'view')
-    items.push({ key: 'open', label: id.startsWith(GROUP_PREFIX) ? 'Fold' : 'Open', run: () => input.onActivate(id) });
-  if (owner !== undefined) items.push({ key: 'owner', label: `Select ${owner.kind} ${owner.name}`, run: () => input.onSelect(owner.id) });
+    items.push({ key: 'open', label: id.startsWith(GROUP_PREFIX) ? l10n.t('Fold') : l10n.t('Open'), run: () => input.onActivate(id) });
+  if (owner !== undefined)
+    items.push({ key: 'owner', label: l10n.t('Select {0} {1}', owner.kind, owner.name), run: () => input.onSelect(owner.id) });
   return items;
 }
