@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionSpec } from '../../src/engine/actions/catalog.js';
 import { describeCounts, groupFindings, type Finding } from '../../src/engine/findings.js';
 import { TopologyEngine } from '../../src/engine/graph/engine.js';
 import { serializeGraph } from '../../src/engine/graph/validate.js';
@@ -84,6 +85,7 @@ describe('engine messages', () => {
     );
     expect(messageOf(english.findings, 'not-an-object')).toBe('skipped: not a Kubernetes object (no apiVersion and kind)');
     expect(describeCounts({ error: 1, warning: 3, info: 1 })).toBe('1 error, 3 warnings, 1 note');
+    expect(actionSpec('scale').title).toBe('Scale…');
     const { message, movedTo } = await recoveryMessage();
     expect(message).toBe(
       `The Kubilitics history database was unreadable (not an SQLite database). It was moved to ${movedTo} and a new one started.`,
@@ -111,13 +113,15 @@ describe('engine messages', () => {
       expect(messageOf(findings, 'not-an-object')).toBe(translated('skipped: not a Kubernetes object (no apiVersion and kind)'));
     });
 
-    it('titles and counts of the Problems lists too', () => {
+    it('titles and counts of the Problems lists, and action titles, too', () => {
       const { findings } = topologyOf(MANIFESTS);
       const titles = groupFindings(findings).map((group) => group.title);
       expect(titles).toContain(translated('Broken references to a {0}', 'ConfigMap'));
       expect(titles).toContain(translated('Duplicate objects'));
       expect(describeCounts({ error: 1, warning: 3, info: 0 })).toBe(`${translated('1 error')}, ${translated('{0} warnings', 3)}`);
       expect(describeCounts({ error: 0, warning: 0, info: 0 })).toBe(translated('no problems'));
+      // Read when shown: the catalog was loaded before l10n was configured.
+      expect(actionSpec('scale').title).toBe(translated('Scale…'));
     });
 
     it('a damaged history database is explained in the language, its reason too', async () => {
