@@ -29,17 +29,24 @@ export function countFindings(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
-/** "25 errors, 176 warnings, 56 notes"; severities with none are left out; "no problems" when all are. */
+const SEVERITY_WORDS: Readonly<Record<FindingSeverity, readonly [string, string]>> = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  info: ['note', 'notes'],
+};
+
+/**
+ * "25 errors, 176 warnings, 56 notes"; severities with none are left out; "no problems" when all are. English on
+ * purpose: only the CLI and the log output channel (kept English for bug reports) print it.
+ */
 export function describeCounts(counts: SeverityCounts): string {
-  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => countWords(counts[severity], severity));
-  return parts.length > 0 ? parts.join(', ') : l10n.t('no problems');
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => countWord(counts[severity], severity));
+  return parts.length > 0 ? parts.join(', ') : 'no problems';
 }
 
-/** Each count in a sentence of its own, so that a language can put the number and the word in its own order. */
-function countWords(count: number, severity: FindingSeverity): string {
-  if (severity === 'error') return count === 1 ? l10n.t('1 error') : l10n.t('{0} errors', count);
-  if (severity === 'warning') return count === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', count);
-  return count === 1 ? l10n.t('1 note') : l10n.t('{0} notes', count);
+function countWord(count: number, severity: FindingSeverity): string {
+  const [one, many] = SEVERITY_WORDS[severity];
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 export interface FindingGroup {

@@ -113,13 +113,13 @@ describe('engine messages', () => {
       expect(messageOf(findings, 'not-an-object')).toBe(translated('skipped: not a Kubernetes object (no apiVersion and kind)'));
     });
 
-    it('titles and counts of the Problems lists, and action titles, too', () => {
+    it('the titles of the Problems groups and of actions too; the counts line of the log stays English', () => {
       const { findings } = topologyOf(MANIFESTS);
       const titles = groupFindings(findings).map((group) => group.title);
       expect(titles).toContain(translated('Broken references to a {0}', 'ConfigMap'));
       expect(titles).toContain(translated('Duplicate objects'));
-      expect(describeCounts({ error: 1, warning: 3, info: 0 })).toBe(`${translated('1 error')}, ${translated('{0} warnings', 3)}`);
-      expect(describeCounts({ error: 0, warning: 0, info: 0 })).toBe(translated('no problems'));
+      // The counts line is printed by the CLI and the log output channel only, both English.
+      expect(describeCounts({ error: 1, warning: 3, info: 0 })).toBe('1 error, 3 warnings');
       // Read when shown: the catalog was loaded before l10n was configured.
       expect(actionSpec('scale').title).toBe(translated('Scale…'));
     });
