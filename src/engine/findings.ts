@@ -4,6 +4,7 @@
  * summary, the extension's log, the view's status bar and details, the Problems panel — reads this list and
  * counts it with `countFindings`, so they cannot disagree.
  */
+import * as l10n from '@vscode/l10n';
 import type { SourceLocation } from './model/graph.js';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
@@ -34,7 +35,10 @@ const SEVERITY_WORDS: Readonly<Record<FindingSeverity, readonly [string, string]
   info: ['note', 'notes'],
 };
 
-/** "25 errors, 176 warnings, 56 notes"; severities with none are left out; "no problems" when all are. */
+/**
+ * "25 errors, 176 warnings, 56 notes"; severities with none are left out; "no problems" when all are. English on
+ * purpose: only the CLI and the log output channel (kept English for bug reports) print it.
+ */
 export function describeCounts(counts: SeverityCounts): string {
   const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => countWord(counts[severity], severity));
   return parts.length > 0 ? parts.join(', ') : 'no problems';
@@ -53,29 +57,30 @@ export interface FindingGroup {
   readonly findings: readonly Finding[];
 }
 
-const GROUP_TITLES: Readonly<Record<string, string>> = {
-  'yaml-error': 'YAML errors',
-  'run-together': 'Objects run together without ---',
-  unreadable: 'Files that cannot be read',
-  'malformed-object': 'Objects that cannot be read',
-  duplicate: 'Duplicate objects',
-  'defined-in-several-sets': 'Objects defined in more than one deployment set (drawn once)',
-  'not-an-object': 'Documents that are not Kubernetes objects',
-  'too-large': 'Files skipped for their size',
-  'parser-stopped': 'Files the parser stopped on (out of memory or time)',
-  'last-good': 'Files shown as they last parsed',
-  limit: 'Skipped at an intake limit (nesting, aliases, keys per map, total size, objects)',
-  'bad-alias': 'Documents with an alias that cannot be resolved',
-  'invalid-utf8': 'Files that are not valid UTF-8',
-  'symlink-loop': 'Symlinked folders that loop',
-  'helm-chart': 'Helm charts in a folder (templates not read as YAML)',
-  'external-secret': 'Secrets created outside the manifests (tokens, TLS, pull secrets)',
-  'service-selects-nothing': 'Services that select nothing',
-  'workload-not-selected': 'Workloads their Service does not select',
-  'unbound-claim': 'Unbound volume claims',
-  'scale-target-missing': 'Autoscalers whose target is missing',
-  'policy-selects-nothing': 'NetworkPolicies that select no pods',
-  'hidden-by-rbac': 'Hidden by RBAC',
+/** Titles are made when asked for, not at load: the host configures l10n after this module is loaded. */
+const GROUP_TITLES: Readonly<Record<string, () => string>> = {
+  'yaml-error': () => l10n.t('YAML errors'),
+  'run-together': () => l10n.t('Objects run together without ---'),
+  unreadable: () => l10n.t('Files that cannot be read'),
+  'malformed-object': () => l10n.t('Objects that cannot be read'),
+  duplicate: () => l10n.t('Duplicate objects'),
+  'defined-in-several-sets': () => l10n.t('Objects defined in more than one deployment set (drawn once)'),
+  'not-an-object': () => l10n.t('Documents that are not Kubernetes objects'),
+  'too-large': () => l10n.t('Files skipped for their size'),
+  'parser-stopped': () => l10n.t('Files the parser stopped on (out of memory or time)'),
+  'last-good': () => l10n.t('Files shown as they last parsed'),
+  limit: () => l10n.t('Skipped at an intake limit (nesting, aliases, keys per map, total size, objects)'),
+  'bad-alias': () => l10n.t('Documents with an alias that cannot be resolved'),
+  'invalid-utf8': () => l10n.t('Files that are not valid UTF-8'),
+  'symlink-loop': () => l10n.t('Symlinked folders that loop'),
+  'helm-chart': () => l10n.t('Helm charts in a folder (templates not read as YAML)'),
+  'external-secret': () => l10n.t('Secrets created outside the manifests (tokens, TLS, pull secrets)'),
+  'service-selects-nothing': () => l10n.t('Services that select nothing'),
+  'workload-not-selected': () => l10n.t('Workloads their Service does not select'),
+  'unbound-claim': () => l10n.t('Unbound volume claims'),
+  'scale-target-missing': () => l10n.t('Autoscalers whose target is missing'),
+  'policy-selects-nothing': () => l10n.t('NetworkPolicies that select no pods'),
+  'hidden-by-rbac': () => l10n.t('Hidden by RBAC'),
 };
 
 /** Findings grouped by kind of problem: errors first, then warnings, then notes; larger groups first. */
@@ -103,8 +108,8 @@ function groupKey(finding: Finding): string {
 
 function groupTitle(key: string): string {
   const [kind, detail] = key.split(':');
-  if (kind === 'broken-reference') return detail ? `Broken references to a ${detail}` : 'Broken references';
-  return GROUP_TITLES[key] ?? key;
+  if (kind === 'broken-reference') return detail ? l10n.t('Broken references to a {0}', detail) : l10n.t('Broken references');
+  return Object.hasOwn(GROUP_TITLES, key) ? GROUP_TITLES[key]!() : key;
 }
 
 /** `file:line  message`, or the message alone: how the CLI and the view's lists print a finding. */

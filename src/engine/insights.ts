@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SourceLocation, TopologyEdge, TopologyGraph, TopologyNode } from './model/graph.js';
 import { WORKLOAD_KINDS } from './model/kinds.js';
 import { field, type ObjectRecord } from './model/object.js';
@@ -31,11 +32,15 @@ export interface InsightInput {
   readonly manifests?: boolean;
 }
 
-const BROKEN_TEXT = {
-  missing: 'is not in the input',
-  'not-permitted': 'is not permitted (no ReferenceGrant or listener allows it)',
-  'uid-mismatch': 'names a different uid than the object has',
-} as const;
+/** `Deployment default/web → ConfigMap default/settings (envFrom (c)) is not in the input`, in the user's language. */
+function brokenMessage(edge: TopologyEdge, referrer: string, other: string): string {
+  const via = edge.via.join(', ');
+  if (edge.broken === 'not-permitted') {
+    return l10n.t('{0} → {1} ({2}) is not permitted (no ReferenceGrant or listener allows it)', referrer, other, via);
+  }
+  if (edge.broken === 'uid-mismatch') return l10n.t('{0} → {1} ({2}) names a different uid than the object has', referrer, other, via);
+  return l10n.t('{0} → {1} ({2}) is not in the input', referrer, other, via);
+}
 
 /** Findings a reader should act on, each naming the objects and where the referring object is defined. */
 export function computeInsights(input: InsightInput): Insight[] {
@@ -53,7 +58,7 @@ export function computeInsights(input: InsightInput): Insight[] {
     if (!edge.broken) continue;
     const referrer = edge.referrer ?? edge.source;
     const other = referrer === edge.source ? edge.target : edge.source;
-    const message = `${label(nodes.get(referrer))} → ${label(nodes.get(other))} (${edge.via.join(', ')}) ${BROKEN_TEXT[edge.broken]}`;
+    const message = brokenMessage(edge, label(nodes.get(referrer)), label(nodes.get(other)));
     const reason = edge.broken === 'missing' ? external.get(other) : undefined;
     if (reason !== undefined) {
       const note = { kind: 'external-secret', severity: 'info', objects: [referrer, other], message: `${message}: ${reason}` } as const;
@@ -72,20 +77,40 @@ export function computeInsights(input: InsightInput): Insight[] {
           kind: 'service-selects-nothing',
           severity: 'warning',
           objects: [node.id],
-          message: `${label(node)} selects no pods or workloads`,
+          message: l10n.t('{0} selects no pods or workloads', label(node)),
         },
         node.id,
       );
     }
     if (node.kind === 'NetworkPolicy' && !edges.some((e) => e.type === 'applies-to')) {
-      add({ kind: 'policy-selects-nothing', severity: 'info', objects: [node.id], message: `${label(node)} applies to no pods` }, node.id);
+      add(
+        { kind: 'policy-selects-nothing', severity: 'info', objects: [node.id], message: l10n.t('{0} applies to no pods', label(node)) },
+        node.id,
+      );
     }
     if (node.kind === 'PersistentVolumeClaim' && isUnbound(node, input.record(node.id), edges)) {
-      add({ kind: 'unbound-claim', severity: 'warning', objects: [node.id], message: `${label(node)} is not bound to a volume` }, node.id);
+      add(
+        { kind: 'unbound-claim', severity: 'warning', objects: [node.id], message: l10n.t('{0} is not bound to a volume', label(node)) },
+        node.id,
+      );
     }
   }
   insights.push(...unselectedWorkloads(input, nodes, outgoing));
-  return insights.sort((a, b) => (a.objects[0]! < b.objects[0]! ? -1 : a.objects[0]! > b.objects[0]! ? 1 : a.message < b.message ? -1 : 1));
+  return insights.sort(byObjects);
+}
+
+/**
+ * By the objects named, never by the message: messages are translated, and the order must not depend on the
+ * language. Ties keep the order they were found in (graph order, which is deterministic; the sort is stable).
+ */
+function byObjects(a: Insight, b: Insight): number {
+  const count = Math.max(a.objects.length, b.objects.length);
+  for (let index = 0; index < count; index++) {
+    const left = a.objects[index] ?? '';
+    const right = b.objects[index] ?? '';
+    if (left !== right) return left < right ? -1 : 1;
+  }
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
 }
 
 function isUnbound(node: TopologyNode, record: ObjectRecord | undefined, edges: readonly TopologyEdge[]): boolean {
@@ -111,7 +136,7 @@ function unselectedWorkloads(input: InsightInput, nodes: Map<string, TopologyNod
         kind: 'workload-not-selected',
         severity: 'warning',
         objects: [node.id, service.id],
-        message: `${label(service)} is named for ${label(node)} but does not select it`,
+        message: l10n.t('{0} is named for {1} but does not select it', label(service), label(node)),
         ...(service.source ? { source: service.source } : {}),
       });
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { relative } from 'node:path';
 import type { Finding } from './findings.js';
 import { TopologyEngine, type EngineOptions } from './graph/engine.js';
@@ -87,9 +88,13 @@ function engineFinding(warning: EngineWarning, setOf: (file: string) => string):
   return {
     severity: 'info',
     kind: 'defined-in-several-sets',
-    message:
-      `${kind} ${namespace ? `${namespace}/` : ''}${name} is defined in ${here} and in ${there}, which are not deployed together;` +
-      ` drawn once, from ${where}`,
+    message: l10n.t(
+      '{0} is defined in {1} and in {2}, which are not deployed together; drawn once, from {3}',
+      `${kind} ${namespace ? `${namespace}/` : ''}${name}`,
+      here,
+      there,
+      where,
+    ),
     objects: [duplicate.id],
     ...source,
   };

@@ -4,6 +4,7 @@
  * the user's own Secret needs them, so a Secret is read again from its document, handed to the apply request only,
  * and never shown.
  */
+import * as l10n from '@vscode/l10n';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { isKubeObject } from '../intake/admitDocument.js';
 import { isSecretObject } from '../intake/keptFields.js';
@@ -53,7 +54,7 @@ export function itemsToApply(text: string, file: string): ApplyItems {
       warnings.push({
         ...source,
         severity: 'error',
-        message: `Secret ${object.metadata?.name ?? ''} not applied: its document could not be read again`,
+        message: l10n.t('Secret {0} not applied: its document could not be read again', object.metadata?.name ?? ''),
       });
   }
   return { items, warnings };

@@ -4,6 +4,7 @@
  * that change. A Secret is read as metadata only on both sides, so its values never reach the extension: whether its
  * data changes is told from the field manager's entry (see `secretDataChange`), never from the values.
  */
+import * as l10n from '@vscode/l10n';
 import type { KubeObject } from '../model/object.js';
 
 export type ApplyOutcome = 'created' | 'configured' | 'unchanged' | 'failed';
@@ -87,10 +88,10 @@ function entryOf(object: KubeObject | undefined, manager: string): ManagerEntry 
 export function secretDataChange(live: KubeObject | undefined, dryRun: KubeObject, manager: string): SecretDataChange {
   const before = entryOf(live, manager);
   const after = entryOf(dryRun, manager);
-  if (!live) return { changed: true, note: 'data set (values are never shown)' };
-  if (!before) return { changed: true, note: `data now also managed by ${manager} (values are never read, so not compared)` };
-  if (JSON.stringify(before) === JSON.stringify(after)) return { changed: false, note: 'data unchanged' };
-  return { changed: true, note: 'data changed (values are never shown)' };
+  if (!live) return { changed: true, note: l10n.t('data set (values are never shown)') };
+  if (!before) return { changed: true, note: l10n.t('data now also managed by {0} (values are never read, so not compared)', manager) };
+  if (JSON.stringify(before) === JSON.stringify(after)) return { changed: false, note: l10n.t('data unchanged') };
+  return { changed: true, note: l10n.t('data changed (values are never shown)') };
 }
 
 export interface DryRunComparison {
@@ -101,7 +102,7 @@ export interface DryRunComparison {
 
 /** Compares the dry-run result with the live object; `metadataOnly`: both were read as metadata (a Secret). */
 export function compareDryRun(live: KubeObject | undefined, dryRun: KubeObject, metadataOnly: boolean, manager: string): DryRunComparison {
-  if (!live) return { outcome: 'created', changes: metadataOnly ? ['data set (values are never shown)'] : [] };
+  if (!live) return { outcome: 'created', changes: metadataOnly ? [l10n.t('data set (values are never shown)')] : [] };
   const changes = changedPaths(comparable(live), comparable(dryRun));
   if (metadataOnly) {
     const data = secretDataChange(live, dryRun, manager);

@@ -3,6 +3,7 @@
  * fields another field manager owns (409), and which fields failed validation (422), each with its path so the
  * editor can point at the line.
  */
+import * as l10n from '@vscode/l10n';
 
 /** The part of an API Status these explanations read (the extension's ApiStatus has this shape). */
 export interface StatusLike {
@@ -37,15 +38,19 @@ export function fieldConflicts(status: StatusLike | undefined): FieldConflict[] 
 
 /** The conflict, in words: which fields, owned by whom, and what the two ways out do. */
 export function explainConflicts(conflicts: readonly FieldConflict[], object: string): string {
-  if (conflicts.length === 0) return `${object} changed on the cluster since it was read (409 Conflict). Reload it and edit again.`;
+  if (conflicts.length === 0)
+    return l10n.t('{0} changed on the cluster since it was read (409 Conflict). Reload it and edit again.', object);
   const managers = [...new Set(conflicts.map((conflict) => `"${conflict.manager}"`))].join(', ');
   const lines = conflicts.map(
-    (conflict) => `• ${conflict.field} is owned by "${conflict.manager}"${conflict.apiVersion ? ` (${conflict.apiVersion})` : ''}`,
+    (conflict) =>
+      `• ${l10n.t('{0} is owned by "{1}"', conflict.field, conflict.manager)}${conflict.apiVersion ? ` (${conflict.apiVersion})` : ''}`,
   );
   return [
-    `Applying ${object} would change ${conflicts.length === 1 ? 'a field' : `${conflicts.length} fields`} that ${managers} set:`,
+    conflicts.length === 1
+      ? l10n.t('Applying {0} would change a field that {1} set:', object, managers)
+      : l10n.t('Applying {0} would change {1} fields that {2} set:', object, conflicts.length, managers),
     ...lines,
-    'Reload starts again from the live object. Force takes the fields over: the other manager may set them back on its next apply.',
+    l10n.t('Reload starts again from the live object. Force takes the fields over: the other manager may set them back on its next apply.'),
   ].join('\n');
 }
 
@@ -58,5 +63,5 @@ export function invalidFields(status: StatusLike | undefined): FieldProblem[] {
 
 /** A 409's fields as problems to place in the editor: each says who owns it. */
 export function conflictProblems(conflicts: readonly FieldConflict[]): FieldProblem[] {
-  return conflicts.map((conflict) => ({ field: conflict.field, message: `owned by "${conflict.manager}"` }));
+  return conflicts.map((conflict) => ({ field: conflict.field, message: l10n.t('owned by "{0}"', conflict.manager) }));
 }

@@ -4,6 +4,8 @@
  * a destructive one), and which API permission it needs, asked with a SelfSubjectAccessReview before it is offered.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export type ActionId =
   | 'view-yaml'
   | 'edit'
@@ -28,6 +30,7 @@ export interface ActionAccess {
 
 export interface ActionSpec {
   readonly id: ActionId;
+  /** In the user's language: read when shown, never stored (the host configures l10n after this module loads). */
   readonly title: string;
   /** The command that runs it is `kubilitics.actions.<command>` (panel buttons run the Resources view's commands). */
   readonly command: string;
@@ -56,7 +59,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'view-yaml',
     command: 'viewYaml',
     journalVerb: 'ViewYaml',
-    title: 'View YAML',
+    get title(): string {
+      return l10n.t('View YAML');
+    },
     mutates: false,
     destructive: false,
     access: [{ verb: 'get' }],
@@ -65,18 +70,32 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'edit',
     command: 'edit',
     journalVerb: 'Apply',
-    title: 'Edit…',
+    get title(): string {
+      return l10n.t('Edit…');
+    },
     exceptKinds: new Set(['Secret']),
     mutates: true,
     destructive: false,
     access: [{ verb: 'get' }, { verb: 'patch' }],
   },
-  { id: 'copy-name', command: 'copyName', journalVerb: 'CopyName', title: 'Copy Name', mutates: false, destructive: false, access: [] },
+  {
+    id: 'copy-name',
+    command: 'copyName',
+    journalVerb: 'CopyName',
+    get title(): string {
+      return l10n.t('Copy Name');
+    },
+    mutates: false,
+    destructive: false,
+    access: [],
+  },
   {
     id: 'copy-kubectl',
     command: 'copyKubectl',
     journalVerb: 'CopyKubectl',
-    title: 'Copy as kubectl Command',
+    get title(): string {
+      return l10n.t('Copy as kubectl Command');
+    },
     mutates: false,
     destructive: false,
     access: [],
@@ -85,7 +104,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'scale',
     command: 'scale',
     journalVerb: 'Scale',
-    title: 'Scale…',
+    get title(): string {
+      return l10n.t('Scale…');
+    },
     kinds: SCALABLE,
     mutates: true,
     destructive: false,
@@ -95,7 +116,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'restart',
     command: 'restart',
     journalVerb: 'Restart',
-    title: 'Rollout Restart',
+    get title(): string {
+      return l10n.t('Rollout Restart');
+    },
     kinds: RESTARTABLE,
     mutates: true,
     destructive: true,
@@ -105,7 +128,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'delete',
     command: 'delete',
     journalVerb: 'Delete',
-    title: 'Delete…',
+    get title(): string {
+      return l10n.t('Delete…');
+    },
     mutates: true,
     destructive: true,
     access: [{ verb: 'delete' }],
@@ -114,7 +139,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'cordon',
     command: 'cordon',
     journalVerb: 'Cordon',
-    title: 'Cordon',
+    get title(): string {
+      return l10n.t('Cordon');
+    },
     kinds: NODE,
     mutates: true,
     destructive: false,
@@ -124,7 +151,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'uncordon',
     command: 'uncordon',
     journalVerb: 'Uncordon',
-    title: 'Uncordon',
+    get title(): string {
+      return l10n.t('Uncordon');
+    },
     kinds: NODE,
     mutates: true,
     destructive: false,
@@ -134,7 +163,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'drain',
     command: 'drain',
     journalVerb: 'Drain',
-    title: 'Drain…',
+    get title(): string {
+      return l10n.t('Drain…');
+    },
     kinds: NODE,
     mutates: true,
     destructive: true,
@@ -145,7 +176,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'shell',
     command: 'shell',
     journalVerb: 'Shell',
-    title: 'Shell…',
+    get title(): string {
+      return l10n.t('Shell…');
+    },
     kinds: POD,
     mutates: true,
     destructive: false,
@@ -155,7 +188,9 @@ export const ACTIONS: readonly ActionSpec[] = [
     id: 'port-forward',
     command: 'portForward',
     journalVerb: 'PortForward',
-    title: 'Port Forward…',
+    get title(): string {
+      return l10n.t('Port Forward…');
+    },
     kinds: FORWARDABLE,
     mutates: true,
     destructive: false,

@@ -3,6 +3,7 @@
  * already draws for a comparison of two moments, so one visual language says what differs. Would be created: added;
  * would be configured: changed; unchanged: unmarked. A failed dry run has no mark of its own: it is listed in words.
  */
+import * as l10n from '@vscode/l10n';
 import type { GraphDiff } from '../model/graphDiff.js';
 import type { ApplyOutcome } from './applyOutcome.js';
 
@@ -25,14 +26,19 @@ const SHOWN_FIELDS = 3;
 function line(object: ComparedObject): string | undefined {
   switch (object.outcome) {
     case 'created':
-      return `+ ${object.label}: would be created`;
+      return `+ ${l10n.t('{0}: would be created', object.label)}`;
     case 'configured': {
       const fields = object.changes.slice(0, SHOWN_FIELDS).join(', ');
-      const more = object.changes.length > SHOWN_FIELDS ? ` and ${object.changes.length - SHOWN_FIELDS} more` : '';
-      return `~ ${object.label}: would change${fields ? ` ${fields}${more}` : ''}`;
+      const more = object.changes.length - SHOWN_FIELDS;
+      if (!fields) return `~ ${l10n.t('{0}: would change', object.label)}`;
+      const change =
+        more > 0
+          ? l10n.t('{0}: would change {1} and {2} more', object.label, fields, more)
+          : l10n.t('{0}: would change {1}', object.label, fields);
+      return `~ ${change}`;
     }
     case 'failed':
-      return `! ${object.label}: not compared (${object.reason ?? 'the dry run failed'})`;
+      return `! ${l10n.t('{0}: not compared ({1})', object.label, object.reason ?? l10n.t('the dry run failed'))}`;
     default:
       return undefined;
   }
@@ -42,8 +48,8 @@ export function clusterComparison(context: string, objects: readonly ComparedObj
   const idsOf = (outcome: ApplyOutcome): string[] =>
     objects.filter((object) => object.outcome === outcome && object.id !== undefined).map((object) => object.id!);
   return {
-    from: `cluster ${context}`,
-    to: 'these manifests',
+    from: l10n.t('cluster {0}', context),
+    to: l10n.t('these manifests'),
     added: idsOf('created'),
     removed: [],
     changed: idsOf('configured'),
@@ -53,15 +59,15 @@ export function clusterComparison(context: string, objects: readonly ComparedObj
 
 /** `2 would be created, 1 configured, 4 unchanged, 1 not compared`: only the outcomes that occur. */
 export function describeComparison(objects: readonly { readonly outcome: ApplyOutcome }[]): string {
-  const words: Record<ApplyOutcome, string> = {
-    created: 'would be created',
-    configured: 'would be configured',
-    unchanged: 'unchanged',
-    failed: 'not compared',
+  const words: Record<ApplyOutcome, (count: number) => string> = {
+    created: (count) => l10n.t('{0} would be created', count),
+    configured: (count) => l10n.t('{0} would be configured', count),
+    unchanged: (count) => l10n.t('{0} unchanged', count),
+    failed: (count) => l10n.t('{0} not compared', count),
   };
   const parts = (['created', 'configured', 'unchanged', 'failed'] as const)
     .map((outcome) => [outcome, objects.filter((object) => object.outcome === outcome).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([outcome, count]) => `${count} ${words[outcome]}`);
-  return parts.length ? parts.join(', ') : 'no objects';
+    .map(([outcome, count]) => words[outcome](count));
+  return parts.length ? parts.join(', ') : l10n.t('no objects');
 }

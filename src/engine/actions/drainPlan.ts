@@ -3,6 +3,7 @@
  * bound to the Node except those the drain cannot or need not move: DaemonSet Pods (their controller puts them
  * back at once) and static (mirror) Pods, which only the kubelet's files control. Finished Pods are left too.
  */
+import * as l10n from '@vscode/l10n';
 import type { ObjectRecord } from '../model/object.js';
 
 export interface DrainPlan {
@@ -13,12 +14,12 @@ export interface DrainPlan {
 const MIRROR = 'kubernetes.io/config.mirror';
 
 function skipReason(pod: ObjectRecord): string | undefined {
-  if (pod.object.metadata?.annotations?.[MIRROR] !== undefined) return 'a static Pod (the kubelet runs it from a file)';
+  if (pod.object.metadata?.annotations?.[MIRROR] !== undefined) return l10n.t('a static Pod (the kubelet runs it from a file)');
   if (pod.object.metadata?.ownerReferences?.some((owner) => owner.kind === 'DaemonSet' && owner.controller === true)) {
-    return 'a DaemonSet Pod';
+    return l10n.t('a DaemonSet Pod');
   }
   const phase = (pod.object['status'] as { phase?: unknown } | undefined)?.phase;
-  if (phase === 'Succeeded' || phase === 'Failed') return `finished (${phase})`;
+  if (phase === 'Succeeded' || phase === 'Failed') return l10n.t('finished ({0})', phase);
   return undefined;
 }
 

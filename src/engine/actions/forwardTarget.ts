@@ -3,6 +3,7 @@
  * ready Pod its selector picks and the Service port's targetPort (a name is looked up among that Pod's container
  * ports). Pure: the host hands in the objects it holds.
  */
+import * as l10n from '@vscode/l10n';
 import type { KubeObject, ObjectRecord } from '../model/object.js';
 import { matchesSelector, parseMapSelector } from '../model/selector.js';
 
@@ -70,7 +71,7 @@ export function podBehindService(service: ObjectRecord, port: OfferedPort, objec
   const selector = parseMapSelector(spec(service.object)['selector']);
   const shown = `Service ${service.namespace}/${service.name}`;
   if (!selector) {
-    return { problem: `${shown} has no selector: there is no Pod to forward to (kubectl port-forward refuses it too)` };
+    return { problem: l10n.t('{0} has no selector: there is no Pod to forward to (kubectl port-forward refuses it too)', shown) };
   }
   const pods = [...objects]
     .filter((record) => record.kind === 'Pod' && record.namespace === service.namespace && matchesSelector(selector, record.labels))
@@ -80,6 +81,7 @@ export function podBehindService(service: ObjectRecord, port: OfferedPort, objec
     const target = targetIn(pod.object, port.target);
     if (target !== undefined) return { pod, port: target };
   }
-  if (ready.length > 0) return { problem: `no ready Pod of ${shown} has a container port named "${String(port.target)}"` };
-  return { problem: `${shown} selects ${pods.length} Pod${pods.length === 1 ? '' : 's'}, none of them ready` };
+  if (ready.length > 0) return { problem: l10n.t('no ready Pod of {0} has a container port named "{1}"', shown, String(port.target)) };
+  if (pods.length === 1) return { problem: l10n.t('{0} selects 1 Pod, none of them ready', shown) };
+  return { problem: l10n.t('{0} selects {1} Pods, none of them ready', shown, pods.length) };
 }

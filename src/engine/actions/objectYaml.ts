@@ -3,6 +3,7 @@
  * away unless asked for. A Secret is fetched as metadata only, so its document can hold neither values nor key names
  * (the key names sit in `data` beside the values, and reading one reads the other); it says so.
  */
+import * as l10n from '@vscode/l10n';
 import { stringify } from 'yaml';
 import type { KubeObject } from '../model/object.js';
 
@@ -25,11 +26,11 @@ function notes(hidden: number, options: ObjectYamlOptions): string[] {
   const lines: string[] = [];
   if (options.metadataOnly) {
     lines.push(
-      '# Secret: metadata only. Kubilitics never reads Secret values, and the key names live beside them in `data`,',
-      '# so neither is fetched. `kubectl get secret` shows them, if you may read them.',
+      `# ${l10n.t('Secret: metadata only. Kubilitics never reads Secret values, and the key names live beside them in `data`,')}`,
+      `# ${l10n.t('so neither is fetched. `kubectl get secret` shows them, if you may read them.')}`,
     );
   }
-  if (hidden > 0) lines.push(`# metadata.managedFields hidden (${hidden} entries): ${options.toggleHint} shows them.`);
+  if (hidden > 0) lines.push(`# ${l10n.t('metadata.managedFields hidden ({0} entries): {1} shows them.', hidden, options.toggleHint)}`);
   return lines;
 }
 

@@ -3,6 +3,7 @@
  * pattern is the user's (`kubilitics.actions.protectedContexts`); a pattern that does not compile protects every
  * context rather than none, since the failure must be on the safe side.
  */
+import * as l10n from '@vscode/l10n';
 
 export const DEFAULT_PROTECTED_PATTERN = 'prod|production';
 
@@ -20,9 +21,11 @@ export function protectionRule(pattern: string): ProtectionRule {
   } catch (error) {
     return {
       matches: () => true,
-      problem:
-        `kubilitics.actions.protectedContexts "${pattern}" is not a valid regular expression (${(error as Error).message}): ` +
-        'every context is treated as protected',
+      problem: l10n.t(
+        'kubilitics.actions.protectedContexts "{0}" is not a valid regular expression ({1}): every context is treated as protected',
+        pattern,
+        (error as Error).message,
+      ),
     };
   }
 }

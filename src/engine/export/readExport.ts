@@ -4,6 +4,7 @@
  * labels, relation types, reasons, broken marks — and what moves with every layout (positions, sizes) is left out,
  * so a re-layout alone is no change. Files come from pull requests: every field is checked, nothing is trusted.
  */
+import * as l10n from '@vscode/l10n';
 import { parse } from 'yaml';
 import type { BrokenReason, EdgeType, NodeStatus, TopologyEdge, TopologyGraph, TopologyNode } from '../model/graph.js';
 import { EDGE_TYPES } from '../model/graph.js';
@@ -35,10 +36,12 @@ export function readExport(content: string, name: string): ReadExport {
     // a pull request must not expand into gigabytes.
     document = content.trimStart().startsWith('{') ? JSON.parse(content) : parse(content, { maxAliasCount: 0 });
   } catch (error) {
-    throw new ExportReadError(`${name} is not JSON or YAML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ExportReadError(l10n.t('{0} is not JSON or YAML: {1}', name, error instanceof Error ? error.message : String(error)));
   }
   if (!isFields(document) || document['format'] !== EXPORT_FORMAT)
-    throw new ExportReadError(`${name} is not a Kubilitics topology export (no "format": "${EXPORT_FORMAT}"); write one with -o FILE.json`);
+    throw new ExportReadError(
+      l10n.t('{0} is not a Kubilitics topology export (no "format": "{1}"); write one with -o FILE.json', name, EXPORT_FORMAT),
+    );
   const nodes = listOf(document, 'nodes', name).map((fields, index) => exportNode(fields, `${name}: nodes[${index}]`));
   const edges = listOf(document, 'edges', name).map((fields, index) => exportEdge(fields, `${name}: edges[${index}]`));
   const title = typeof document['title'] === 'string' ? document['title'] : name;
@@ -51,13 +54,13 @@ function isFields(value: unknown): value is Fields {
 
 function listOf(document: Fields, key: string, name: string): Fields[] {
   const list = document[key];
-  if (!Array.isArray(list) || !list.every(isFields)) throw new ExportReadError(`${name}: "${key}" is not a list of objects`);
+  if (!Array.isArray(list) || !list.every(isFields)) throw new ExportReadError(l10n.t('{0}: "{1}" is not a list of objects', name, key));
   return list;
 }
 
 function text(fields: Fields, key: string, where: string): string {
   const value = fields[key];
-  if (typeof value !== 'string') throw new ExportReadError(`${where}: "${key}" is missing or not text`);
+  if (typeof value !== 'string') throw new ExportReadError(l10n.t('{0}: "{1}" is missing or not text', where, key));
   return value;
 }
 
@@ -68,14 +71,14 @@ function optionalText(fields: Fields, key: string, where: string): string | unde
 function textList(fields: Fields, key: string, where: string): string[] {
   const value = fields[key] ?? [];
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
-    throw new ExportReadError(`${where}: "${key}" is not text`);
+    throw new ExportReadError(l10n.t('{0}: "{1}" is not text', where, key));
   return [...value].sort();
 }
 
 function labels(fields: Fields, where: string): Record<string, string> {
   const value = fields['labels'] ?? {};
   if (!isFields(value) || !Object.values(value).every((v) => typeof v === 'string'))
-    throw new ExportReadError(`${where}: "labels" is not a map of text`);
+    throw new ExportReadError(l10n.t('{0}: "labels" is not a map of text', where));
   return value as Record<string, string>;
 }
 
@@ -99,10 +102,10 @@ function exportNode(fields: Fields, where: string): ExportNode {
 
 function exportEdge(fields: Fields, where: string): TopologyEdge {
   const type = text(fields, 'type', where);
-  if (!(EDGE_TYPES as readonly string[]).includes(type)) throw new ExportReadError(`${where}: unknown relation type '${type}'`);
+  if (!(EDGE_TYPES as readonly string[]).includes(type)) throw new ExportReadError(l10n.t("{0}: unknown relation type '{1}'", where, type));
   const broken = optionalText(fields, 'broken', where);
   if (broken !== undefined && !(BROKEN_REASONS as readonly string[]).includes(broken))
-    throw new ExportReadError(`${where}: unknown broken reason '${broken}'`);
+    throw new ExportReadError(l10n.t("{0}: unknown broken reason '{1}'", where, broken));
   return {
     id: text(fields, 'id', where),
     source: text(fields, 'source', where),

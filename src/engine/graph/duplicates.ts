@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ObjectRecord } from '../model/object.js';
 import type { EngineWarning } from './engineWarning.js';
 
@@ -9,12 +10,15 @@ export function precedes(a: ObjectRecord, b: ObjectRecord): boolean {
 }
 
 export function duplicateWarning(existing: ObjectRecord, duplicate: ObjectRecord): EngineWarning {
-  const where = (record: ObjectRecord): string => (record.source ? `${record.source.file}:${record.source.line}` : 'input');
+  const where = (record: ObjectRecord): string => (record.source ? `${record.source.file}:${record.source.line}` : l10n.t('input'));
   const [kept, dropped] = precedes(existing, duplicate) ? [existing, duplicate] : [duplicate, existing];
   return {
-    message:
-      `duplicate ${kept.kind} ${kept.namespace ? `${kept.namespace}/` : ''}${kept.name}: ` +
-      `${where(dropped)} repeats ${where(kept)}; using the first`,
+    message: l10n.t(
+      'duplicate {0}: {1} repeats {2}; using the first',
+      `${kept.kind} ${kept.namespace ? `${kept.namespace}/` : ''}${kept.name}`,
+      where(dropped),
+      where(kept),
+    ),
     ...(dropped.source ? { source: dropped.source } : {}),
     duplicate: { id: kept.id, ...(kept.source ? { kept: kept.source } : {}) },
   };

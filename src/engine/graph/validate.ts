@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TopologyGraph } from '../model/graph.js';
 
 /**
@@ -9,16 +10,16 @@ export function validateGraph(graph: TopologyGraph, max = Infinity): string[] {
   const nodes = new Set<string>();
   for (const node of graph.nodes) {
     if (problems.length >= max) return problems;
-    if (nodes.has(node.id)) problems.push(`duplicate node ${node.id}`);
+    if (nodes.has(node.id)) problems.push(l10n.t('duplicate node {0}', node.id));
     nodes.add(node.id);
   }
   const edges = new Set<string>();
   for (const edge of graph.edges) {
     if (problems.length >= max) return problems;
-    if (edges.has(edge.id)) problems.push(`duplicate edge ${edge.id}`);
+    if (edges.has(edge.id)) problems.push(l10n.t('duplicate edge {0}', edge.id));
     edges.add(edge.id);
-    if (!nodes.has(edge.source)) problems.push(`edge ${edge.id} starts at absent node ${edge.source}`);
-    if (!nodes.has(edge.target)) problems.push(`edge ${edge.id} ends at absent node ${edge.target}`);
+    if (!nodes.has(edge.source)) problems.push(l10n.t('edge {0} starts at absent node {1}', edge.id, edge.source));
+    if (!nodes.has(edge.target)) problems.push(l10n.t('edge {0} ends at absent node {1}', edge.id, edge.target));
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { KubeObject } from '../model/object.js';
 import { isSecretObject, keptFields } from './keptFields.js';
 import type { ParsedManifests } from './manifestTypes.js';
@@ -25,7 +26,7 @@ export function admitDocument(value: unknown, file: string, line: number, lines:
       line,
       severity: 'note',
       problem: 'not-an-object',
-      message: 'skipped: not a Kubernetes object (no apiVersion and kind)',
+      message: l10n.t('skipped: not a Kubernetes object (no apiVersion and kind)'),
     });
     return;
   }
@@ -48,7 +49,7 @@ function admitListItems(items: readonly unknown[], file: string, lines: Document
         line,
         severity: 'note',
         problem: 'not-an-object',
-        message: `skipped list item ${index}: not a Kubernetes object`,
+        message: l10n.t('skipped list item {0}: not a Kubernetes object', index),
       });
   });
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IntakeWarning } from './manifestTypes.js';
 
 export interface DecodedManifest {
@@ -20,7 +21,7 @@ export function decodeManifestBytes(bytes: Uint8Array, file: string): DecodedMan
   } catch {
     const text = lenient.decode(bytes);
     const line = lineOf(text, text.indexOf('\uFFFD'));
-    const message = 'not valid UTF-8: read with the bad bytes replaced by U+FFFD (save the file as UTF-8)';
+    const message = l10n.t('not valid UTF-8: read with the bad bytes replaced by U+FFFD (save the file as UTF-8)');
     return { text, warning: { file, line, severity: 'error', problem: 'invalid-utf8', message } };
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CST } from 'yaml';
 import type { IntakeLimitName, IntakeLimits } from './limits.js';
 import { raiseHint } from './limits.js';
@@ -27,13 +28,14 @@ export function checkDocumentLimits(document: CST.Document, limits: IntakeLimits
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { token, depth } = next;
     if (token.type === 'alias') {
-      if (++aliases > limits.aliases) return breach('aliases', token.offset, `more than ${limits.aliases} aliases in one document`);
+      if (++aliases > limits.aliases)
+        return breach('aliases', token.offset, l10n.t('more than {0} aliases in one document', limits.aliases));
       continue;
     }
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
     if (depth + 1 > limits.depth) return depthBreach(token.offset, limits);
     if (isMap(token) && token.items.length > limits.keysPerMap) {
-      return breach('keysPerMap', token.offset, `a map with ${token.items.length} keys, more than ${limits.keysPerMap}`);
+      return breach('keysPerMap', token.offset, l10n.t('a map with {0} keys, more than {1}', token.items.length, limits.keysPerMap));
     }
     for (const item of token.items) {
       if (item.value) stack.push({ token: item.value, depth: depth + 1 });
@@ -44,7 +46,7 @@ export function checkDocumentLimits(document: CST.Document, limits: IntakeLimits
 }
 
 export function depthBreach(offset: number, limits: IntakeLimits): LimitBreach {
-  return breach('depth', offset, `nested deeper than ${limits.depth} levels`);
+  return breach('depth', offset, l10n.t('nested deeper than {0} levels', limits.depth));
 }
 
 function isMap(token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection): boolean {
@@ -52,7 +54,7 @@ function isMap(token: CST.BlockMap | CST.BlockSequence | CST.FlowCollection): bo
 }
 
 function breach(limit: IntakeLimitName, offset: number, what: string): LimitBreach {
-  return { limit, offset, message: `document skipped: ${what} (the ${limit} limit); ${raiseHint(limit)}` };
+  return { limit, offset, message: l10n.t('document skipped: {0} (the {1} limit); {2}', what, limit, raiseHint(limit)) };
 }
 
 /**

@@ -5,6 +5,7 @@
  * Build output (`dist/`, `out/`) is skipped because in a repository it holds copies of the sources (rendered
  * manifests, bundled JSON) that would only repeat them as duplicates; a file named explicitly is always read.
  */
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_INTAKE_LIMITS, megabytes, raiseHint, type IntakeLimits } from './limits.js';
 import type { IntakeWarning } from './manifestTypes.js';
 
@@ -47,7 +48,11 @@ export function isSkippedFolder(name: string): boolean {
  * size is a dump nobody meant to draw, and parsing costs about 40 times its size in memory.
  */
 export function tooLarge(file: string, limits: IntakeLimits = DEFAULT_INTAKE_LIMITS): IntakeWarning {
-  const message = `skipped: larger than ${megabytes(limits.fileBytes)} (the fileBytes limit per file); ${raiseHint('fileBytes')}`;
+  const message = l10n.t(
+    'skipped: larger than {0} (the fileBytes limit per file); {1}',
+    megabytes(limits.fileBytes),
+    raiseHint('fileBytes'),
+  );
   return { file, line: 1, severity: 'note', problem: 'too-large', message };
 }
 
@@ -87,8 +92,7 @@ export function chartRootOf(path: string, roots: readonly string[]): string | un
 
 function chartNote(root: string): string {
   const chart = root === '' ? '.' : root.slice(0, -1);
-  return (
-    `${chart} is a Helm chart: its templates are not YAML and are not read as files here; open the chart itself to draw ` +
-    `what helm renders (Open in Topology on it, or kubilitics render ${chart})`
-  );
+  // Two sentences to translate: one literal of the whole would not fit a line.
+  const what = l10n.t('{0} is a Helm chart: its templates are not YAML and are not read as files here;', chart);
+  return `${what} ${l10n.t('open the chart itself to draw what helm renders (Open in Topology on it, or kubilitics render {0})', chart)}`;
 }

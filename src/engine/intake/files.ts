@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -56,7 +57,7 @@ export async function loadManifestPaths(
       }
       objects.push(...parsed.objects);
     } catch (error) {
-      const message = `cannot read: ${(error as Error).message}`;
+      const message = l10n.t('cannot read: {0}', (error as Error).message);
       warnings.push({ file: shown, line: 1, severity: 'error', problem: 'unreadable', message });
     }
   }
@@ -64,15 +65,16 @@ export async function loadManifestPaths(
 }
 
 function totalReached(file: string, left: number, limits: IntakeLimits): IntakeWarning {
-  const which = left === 1 ? 'skipped' : `skipped this and ${left - 1} more files`;
-  const message =
-    `${which}: together the manifests are over ${megabytes(limits.totalBytes)} (the totalBytes limit per run); ` + raiseHint('totalBytes');
+  const why = l10n.t('together the manifests are over {0} (the totalBytes limit per run)', megabytes(limits.totalBytes));
+  const which = left === 1 ? l10n.t('skipped') : l10n.t('skipped this and {0} more files', left - 1);
+  const message = `${which}: ${why}; ${raiseHint('totalBytes')}`;
   return { file, line: 1, severity: 'error', problem: 'limit', message };
 }
 
 function objectsReached(file: string, left: number, limits: IntakeLimits): IntakeWarning {
-  const notRead = left > 0 ? `, and ${left} more files not read` : '';
-  const message = `stopped at ${limits.objects} objects (the objects limit per run) in this file${notRead}; ${raiseHint('objects')}`;
+  const stopped = l10n.t('stopped at {0} objects (the objects limit per run) in this file', limits.objects);
+  const notRead = left > 0 ? l10n.t('{0}, and {1} more files not read', stopped, left) : stopped;
+  const message = `${notRead}; ${raiseHint('objects')}`;
   return { file, line: 1, severity: 'error', problem: 'limit', message };
 }
 
@@ -98,7 +100,7 @@ class Walk {
     try {
       info = await stat(path);
     } catch (error) {
-      this.warn(path, 'unreadable', `cannot open: ${(error as Error).message}`);
+      this.warn(path, 'unreadable', l10n.t('cannot open: {0}', (error as Error).message));
       return;
     }
     if (info.isDirectory()) await this.folder(path, top, []);
@@ -112,7 +114,7 @@ class Walk {
       real = await realpath(path);
       if (ancestors.includes(real)) {
         // A loop is not a loss (everything in it is read once), so a note, once per folder it leads back to.
-        if (!this.loops.has(real)) this.warn(path, 'symlink-loop', `symlink loop: leads back to ${real}, not read again`, 'note');
+        if (!this.loops.has(real)) this.warn(path, 'symlink-loop', l10n.t('symlink loop: leads back to {0}, not read again', real), 'note');
         this.loops.add(real);
         return;
       }
@@ -120,7 +122,7 @@ class Walk {
       this.visited.add(real);
       entries = await readdir(path, { withFileTypes: true });
     } catch (error) {
-      this.warn(path, 'unreadable', `cannot read this folder, skipped: ${(error as Error).message}`);
+      this.warn(path, 'unreadable', l10n.t('cannot read this folder, skipped: {0}', (error as Error).message));
       return;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {

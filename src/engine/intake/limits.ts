@@ -5,6 +5,8 @@
  * what hurts: the extension host has one thread and about 4 GB of heap for every extension.
  * Users who need more set them (the extension's `kubilitics.limits.*` settings, the CLI's `--max-*` flags).
  */
+import * as l10n from '@vscode/l10n';
+
 export interface IntakeLimits {
   /** Bytes of one manifest file; a larger file is skipped with a note. */
   readonly fileBytes: number;
@@ -53,7 +55,8 @@ const CLI_FLAGS: Partial<Record<IntakeLimitName, string>> = {
 /** The end of every note about a limit: which one it is and how to raise it, so nobody has to guess. */
 export function raiseHint(name: IntakeLimitName): string {
   const flag = CLI_FLAGS[name];
-  return `raise it with ${flag ? `${flag} (CLI) or ` : ''}the kubilitics.limits.${SETTINGS[name]} setting`;
+  const setting = `kubilitics.limits.${SETTINGS[name]}`;
+  return flag ? l10n.t('raise it with {0} (CLI) or the {1} setting', flag, setting) : l10n.t('raise it with the {0} setting', setting);
 }
 
 /** The extension's setting of each limit (sizes are set in megabytes). */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { decodeManifestBytes } from './decode.js';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
 import type { IntakeProblem, IntakeWarning, ManifestObject, ParsedManifests } from './manifestTypes.js';
@@ -74,5 +75,5 @@ export class ManifestSet {
 const MID_EDIT: ReadonlySet<IntakeProblem | undefined> = new Set<IntakeProblem>(['yaml-error', 'bad-alias']);
 
 function lastGoodNote(file: string): IntakeWarning {
-  return { file, line: 1, severity: 'note', problem: 'last-good', message: 'showing the last version of this file that parsed' };
+  return { file, line: 1, severity: 'note', problem: 'last-good', message: l10n.t('showing the last version of this file that parsed') };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { IntakeLimits } from './limits.js';
 import type { ParsedManifests } from './manifestTypes.js';
 
@@ -118,14 +119,14 @@ function runTogetherPieces(text: string): TextPiece[] | undefined {
 
 function admitPieces(pieces: readonly ParsedPiece[], where: RunTogether, result: ParsedManifests): void {
   const { file, startLine, errorLine } = where;
+  // Two sentences to translate: one literal of the whole would not fit a line.
+  const ran = l10n.t("{0} objects run together without '---' separators (duplicate key at line {1});", pieces.length, errorLine);
   result.warnings.push({
     file,
     line: startLine,
     severity: 'error',
     problem: 'run-together',
-    message:
-      `${pieces.length} objects run together without '---' separators (duplicate key at line ${errorLine}); ` +
-      "recovered them by splitting at each top-level 'apiVersion:'",
+    message: `${ran} ${l10n.t("recovered them by splitting at each top-level 'apiVersion:'")}`,
   });
   for (const { parsed, lineOffset } of pieces) {
     const shift = where.chunkLine - 1 + lineOffset;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Composer, LineCounter, Parser, isScalar, visit, YAMLParseError, type Alias, type CST, type Document } from 'yaml';
 import { admitDocument, type DocumentLines } from './admitDocument.js';
 import {
@@ -84,13 +85,17 @@ function admitAliased(doc: Document.Parsed, where: Where, result: ParsedManifest
     const offset = unresolved?.range?.[0];
     const line = offset === undefined ? startLine : lineCounter.linePos(offset).line;
     const message = unresolved
-      ? `document skipped: alias *${unresolved.source} has no anchor &${unresolved.source} before it`
-      : `document skipped: its aliases expand too far (more than ${limits.aliases}, the aliases limit); ${raiseHint('aliases')}`;
+      ? l10n.t('document skipped: alias *{0} has no anchor &{0} before it', unresolved.source)
+      : l10n.t(
+          'document skipped: its aliases expand too far (more than {0}, the aliases limit); {1}',
+          limits.aliases,
+          raiseHint('aliases'),
+        );
     result.warnings.push({ file, line, severity: 'error', problem: 'bad-alias', message });
     return;
   }
   if (isCircular(value)) {
-    const message = 'document skipped: an alias refers to a node that contains it (a loop no Kubernetes object can hold)';
+    const message = l10n.t('document skipped: an alias refers to a node that contains it (a loop no Kubernetes object can hold)');
     result.warnings.push({ file, line: startLine, severity: 'error', problem: 'bad-alias', message });
     return;
   }
@@ -222,7 +227,7 @@ function recoverOrReport(doc: Document.Parsed, recovery: Recovery, result: Parse
     line: errorLine,
     severity: 'error',
     problem: 'yaml-error',
-    message: `YAML error: ${firstLine(first.message)}`,
+    message: l10n.t('YAML error: {0}', firstLine(first.message)),
   });
 }
 

@@ -1,4 +1,7 @@
 /** A line filter by text or regex, which also marks its matches (ANSI inverse video) in what it lets through. */
+
+import * as l10n from '@vscode/l10n';
+
 export interface LogFilterSpec {
   readonly pattern: string;
   readonly regex: boolean;
@@ -22,13 +25,13 @@ function escapeRegex(text: string): string {
 
 /** Compiles a filter; an invalid regex or an over-long pattern is an error whose message is fit for the user. */
 export function compileFilter(spec: LogFilterSpec): LogFilter {
-  if (spec.pattern.length > MAX_PATTERN_LENGTH) throw new Error(`the filter is longer than ${MAX_PATTERN_LENGTH} characters`);
+  if (spec.pattern.length > MAX_PATTERN_LENGTH) throw new Error(l10n.t('the filter is longer than {0} characters', MAX_PATTERN_LENGTH));
   const flags = spec.caseSensitive ? 'g' : 'gi';
   let regex: RegExp;
   try {
     regex = new RegExp(spec.regex ? spec.pattern : escapeRegex(spec.pattern), flags);
   } catch (error) {
-    throw new Error(`not a valid regular expression: ${(error as Error).message}`, { cause: error });
+    throw new Error(l10n.t('not a valid regular expression: {0}', (error as Error).message), { cause: error });
   }
   // A pattern that matches the empty string would highlight nothing and match everything: treat it as no mark.
   const marks = !regex.test('');

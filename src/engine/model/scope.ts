@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { BUILTIN_KINDS, WELL_KNOWN_CUSTOM_SCOPES, canonicalGroup, groupOfApiVersion, normalizeGroup, objectId } from './kinds.js';
 import type { KubeObject, ObjectRecord } from './object.js';
 import { stringField, stringMap, text } from './object.js';
@@ -113,8 +114,8 @@ export function admitObject(
   const kind = text(object.kind);
   const metadata = object.metadata;
   const name = text(metadata?.name);
-  if (!kind || !object.apiVersion) return { problem: 'missing apiVersion or kind' };
-  if (!name) return { problem: `${kind} without metadata.name` };
+  if (!kind || !object.apiVersion) return { problem: l10n.t('missing apiVersion or kind') };
+  if (!name) return { problem: l10n.t('{0} without metadata.name', kind) };
   const parsed = groupOfApiVersion(object.apiVersion);
   const group = canonicalGroup(parsed.group, kind);
   const given = text(metadata?.namespace);

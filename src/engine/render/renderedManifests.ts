@@ -4,6 +4,7 @@
  * cannot be traced (a subchart packed in a .tgz, a remote base) names the Chart.yaml or kustomization instead, and
  * the message of a finding still carries the path the tool gave.
  */
+import * as l10n from '@vscode/l10n';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from '../intake/limits.js';
 import type { IntakeWarning, ManifestObject, ParsedManifests } from '../intake/manifestTypes.js';
 import { parseManifestText } from '../intake/manifests.js';
@@ -38,7 +39,7 @@ export function attributeRendered(input: RenderedInput): ParsedManifests {
     ...warning,
     file: input.marker,
     line: 1,
-    message: `rendered output, line ${warning.line}: ${warning.message}`,
+    message: l10n.t('rendered output, line {0}: {1}', warning.line, warning.message),
   }));
   const place = input.tool === 'helm' ? helmPlacer(input) : kustomizePlacer(input);
   const namespace = input.defaultNamespace === undefined ? {} : { defaultNamespace: input.defaultNamespace };

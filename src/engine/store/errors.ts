@@ -3,6 +3,8 @@
  * (the host shows a different prompt for "database from a newer Kubilitics" than for a broken migration).
  */
 
+import * as l10n from '@vscode/l10n';
+
 /** The database was written by a newer Kubilitics; it is left untouched so that version can still read it. */
 export class SchemaTooNewError extends Error {
   override readonly name = 'SchemaTooNewError';
@@ -11,10 +13,9 @@ export class SchemaTooNewError extends Error {
     readonly databaseVersion: number,
     readonly knownVersion: number,
   ) {
-    super(
-      `${path} has schema version ${databaseVersion}, but this Kubilitics knows only up to ${knownVersion}. ` +
-        'Update Kubilitics to open it; the file was not changed.',
-    );
+    // Two sentences to translate: one literal of the whole would not fit a line.
+    const versions = l10n.t('{0} has schema version {1}, but this Kubilitics knows only up to {2}.', path, databaseVersion, knownVersion);
+    super(`${versions} ${l10n.t('Update Kubilitics to open it; the file was not changed.')}`);
   }
 }
 
@@ -53,6 +54,6 @@ export class SnapshotLimitError extends SnapshotFormatError {
 export class SnapshotNotFoundError extends Error {
   override readonly name = 'SnapshotNotFoundError';
   constructor(readonly id: number) {
-    super(`No snapshot with id ${id}.`);
+    super(l10n.t('No snapshot with id {0}.', id));
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { access, readFile, rename } from 'node:fs/promises';
 import type { Database, SqlJsStatic } from 'sql.js';
 import { schemaVersion } from './migrations.js';
@@ -44,7 +45,7 @@ export async function loadOrRecover(sql: SqlJsStatic, path: string, now: Date, r
         kind: 'corrupt-file-moved',
         movedTo: path,
         reason: checked.problem,
-        message: `The Kubilitics history database ${path} is unreadable (${checked.problem}); this window shows no history.`,
+        message: l10n.t('The Kubilitics history database {0} is unreadable ({1}); this window shows no history.', path, checked.problem),
       },
     };
   }
@@ -56,7 +57,11 @@ export async function loadOrRecover(sql: SqlJsStatic, path: string, now: Date, r
       kind: 'corrupt-file-moved',
       movedTo,
       reason: checked.problem,
-      message: `The Kubilitics history database was unreadable (${checked.problem}). It was moved to ${movedTo} and a new one started.`,
+      message: l10n.t(
+        'The Kubilitics history database was unreadable ({0}). It was moved to {1} and a new one started.',
+        checked.problem,
+        movedTo,
+      ),
     },
   };
 }
@@ -70,7 +75,7 @@ export function openChecked(sql: SqlJsStatic, bytes: Uint8Array): { db: Database
     db = new sql.Database(bytes);
     const result = db.exec('PRAGMA integrity_check')[0]?.values.map((row) => String(row[0])) ?? [];
     const problem =
-      result.length === 1 && result[0] === 'ok' ? foreignProblem(db) : `integrity check failed: ${result.slice(0, 3).join('; ')}`;
+      result.length === 1 && result[0] === 'ok' ? foreignProblem(db) : l10n.t('integrity check failed: {0}', result.slice(0, 3).join('; '));
     if (problem === undefined) return { db };
     db.close();
     return { problem };
@@ -90,20 +95,20 @@ function foreignProblem(db: Database): string | undefined {
   const tables = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name");
   const names = tables[0]?.values.map((row) => String(row[0])) ?? [];
   if (names.length === 0) return undefined;
-  const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
-  return `not a Kubilitics database: no schema version, but tables ${shown}`;
+  const shown = names.length > 5 ? l10n.t('{0} and {1} more', names.slice(0, 5).join(', '), names.length - 5) : names.join(', ');
+  return l10n.t('not a Kubilitics database: no schema version, but tables {0}', shown);
 }
 
 /** Cheap checks first: SQLite reads pages lazily, and a truncated file can otherwise look fine until queried. */
 function checkHeader(bytes: Uint8Array): string | undefined {
-  if (bytes.length < 100 || !HEADER.equals(bytes.subarray(0, 16))) return 'not an SQLite database';
+  if (bytes.length < 100 || !HEADER.equals(bytes.subarray(0, 16))) return l10n.t('not an SQLite database');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const rawPageSize = view.getUint16(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const pageCount = view.getUint32(28);
   // The in-header page count is only valid when the change counter matches "version-valid-for".
   const countValid = view.getUint32(24) === view.getUint32(92) && pageCount > 0;
-  if (countValid && pageCount * pageSize > bytes.length) return `truncated: ${bytes.length} of ${pageCount * pageSize} bytes`;
+  if (countValid && pageCount * pageSize > bytes.length) return l10n.t('truncated: {0} of {1} bytes', bytes.length, pageCount * pageSize);
   return undefined;
 }
 

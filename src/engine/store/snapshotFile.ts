@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { TopologyGraph } from '../model/graph.js';
 import { validateGraph } from '../graph/validate.js';
@@ -98,42 +99,52 @@ export function decodeSnapshotFile(bytes: Uint8Array, limits: SnapshotFileLimits
   const problems = [...headerProblems(head), ...graphShapeProblems(head.graph, limits)];
   if (problems.length === 0) problems.push(...validateGraph(head.graph as TopologyGraph, MAX_PROBLEMS + 1));
   if (problems.length > 0) {
-    const more = problems.length > MAX_PROBLEMS ? ' (and more)' : '';
-    throw new SnapshotFormatError(`Invalid Kubilitics snapshot file: ${problems.slice(0, MAX_PROBLEMS).join('; ')}${more}.`);
+    const shown = problems.slice(0, MAX_PROBLEMS).join('; ');
+    throw new SnapshotFormatError(
+      problems.length > MAX_PROBLEMS
+        ? l10n.t('Invalid Kubilitics snapshot file: {0} (and more).', shown)
+        : l10n.t('Invalid Kubilitics snapshot file: {0}.', shown),
+    );
   }
   const file = head as unknown as SnapshotFile;
   return { ...file, graph: renameLegacyEdges(file.graph) };
 }
 
-const NOT_GZIP_JSON = 'Not a Kubilitics snapshot file: it is not gzip-compressed JSON.';
+/** Messages are made when thrown, not at load: the host configures l10n after this module is loaded. */
+const notGzipJson = (): string => l10n.t('Not a Kubilitics snapshot file: it is not gzip-compressed JSON.');
+const notASnapshot = (): string => l10n.t('Not a Kubilitics snapshot file: "format" is not "{0}".', SNAPSHOT_FILE_FORMAT);
+/** Said last by every limit: the import is all or nothing. */
+const nothingImported = (): string => l10n.t('Nothing was imported.');
 
 /** Format and version from the first bytes, before the rest is inflated or parsed. */
 function checkLeadingHeader(bytes: Uint8Array): void {
-  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) throw new SnapshotFormatError(NOT_GZIP_JSON);
+  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) throw new SnapshotFormatError(notGzipJson());
   let prefix: Buffer;
   try {
     // A truncated stream with a sync flush yields what it holds so far instead of failing.
     prefix = gunzipSync(bytes.subarray(0, HEADER_INPUT_BYTES), { finishFlush: constants.Z_SYNC_FLUSH });
   } catch (error) {
-    throw new SnapshotFormatError(NOT_GZIP_JSON, { cause: error });
+    throw new SnapshotFormatError(notGzipJson(), { cause: error });
   }
   const leading = readLeadingMembers(prefix.toString('utf8', 0, Math.min(prefix.length, 64 * 1024)));
-  if (leading === 'not-an-object') throw new SnapshotFormatError(NOT_GZIP_JSON);
+  if (leading === 'not-an-object') throw new SnapshotFormatError(notGzipJson());
   // Files written by encodeSnapshotFile start with format and version; a file edited by hand may not, and is
   // then checked after parsing (still under every limit).
   if ('format' in leading) checkFormatAndVersion(leading['format'], 'version' in leading ? leading['version'] : undefined);
-  else if (leading.complete) throw new SnapshotFormatError(`Not a Kubilitics snapshot file: "format" is not "${SNAPSHOT_FILE_FORMAT}".`);
+  else if (leading.complete) throw new SnapshotFormatError(notASnapshot());
 }
 
 function checkFormatAndVersion(format: unknown, version: unknown): void {
   if (format !== SNAPSHOT_FILE_FORMAT) {
-    throw new SnapshotFormatError(`Not a Kubilitics snapshot file: "format" is not "${SNAPSHOT_FILE_FORMAT}".`);
+    throw new SnapshotFormatError(notASnapshot());
   }
   if (typeof version !== 'number' || version > SNAPSHOT_FILE_VERSION) {
-    throw new SnapshotFormatError(
-      `This snapshot file has version ${String(version)}; this Kubilitics reads up to version ${SNAPSHOT_FILE_VERSION}. ` +
-        'Update Kubilitics to import it.',
+    const versions = l10n.t(
+      'This snapshot file has version {0}; this Kubilitics reads up to version {1}.',
+      String(version),
+      SNAPSHOT_FILE_VERSION,
     );
+    throw new SnapshotFormatError(`${versions} ${l10n.t('Update Kubilitics to import it.')}`);
   }
 }
 
@@ -143,18 +154,25 @@ function inflate(bytes: Uint8Array, limits: SnapshotFileLimits): Buffer {
   try {
     return gunzipSync(bytes, { maxOutputLength: allowed });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw new SnapshotFormatError(NOT_GZIP_JSON, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw new SnapshotFormatError(notGzipJson(), { cause: error });
     if (allowed === limits.inflatedBytes) {
       throw new SnapshotLimitError(
         'inflatedBytes',
-        `This snapshot file inflates to more than ${megabytes(allowed)} MB of JSON, the import limit. Nothing was imported.`,
+        `${l10n.t('This snapshot file inflates to more than {0} MB of JSON, the import limit.', megabytes(allowed))} ${nothingImported()}`,
       );
     }
     throw new SnapshotLimitError(
       'ratio',
-      `This snapshot file inflates to more than ${limits.ratio} times its ${kilobytes(bytes.length)} KB ` +
-        `(stopped at ${megabytes(allowed)} MB). Real snapshots compress about 20:1; this looks like a decompression bomb. ` +
-        'Nothing was imported.',
+      [
+        l10n.t(
+          'This snapshot file inflates to more than {0} times its {1} KB (stopped at {2} MB).',
+          limits.ratio,
+          kilobytes(bytes.length),
+          megabytes(allowed),
+        ),
+        l10n.t('Real snapshots compress about 20:1; this looks like a decompression bomb.'),
+        nothingImported(),
+      ].join(' '),
     );
   }
 }
@@ -164,11 +182,14 @@ function checkMemory(text: Buffer, limits: SnapshotFileLimits): Buffer {
   const containers = countByte(text, 0x7b) + countByte(text, 0x5b);
   const estimate = 2 * text.length + containers * HEAP_BYTES_PER_CONTAINER;
   if (estimate > limits.memoryMb * 1048576 * 0.75) {
-    throw new SnapshotLimitError(
-      'memory',
-      `Reading this snapshot file would need about ${megabytes(estimate)} MB of memory (${containers} objects and lists ` +
-        `in ${megabytes(text.length)} MB of JSON), more than the reader's ${limits.memoryMb} MB. Nothing was imported.`,
+    const need = l10n.t(
+      '{0} MB of memory ({1} objects and lists in {2} MB of JSON)',
+      megabytes(estimate),
+      containers,
+      megabytes(text.length),
     );
+    const refused = l10n.t("Reading this snapshot file would need about {0}, more than the reader's {1} MB.", need, limits.memoryMb);
+    throw new SnapshotLimitError('memory', `${refused} ${nothingImported()}`);
   }
   return text;
 }
@@ -185,10 +206,10 @@ function parseDocument(text: Buffer): Partial<Record<keyof SnapshotFile, unknown
   try {
     document = JSON.parse(text.toString('utf8'));
   } catch (error) {
-    throw new SnapshotFormatError(NOT_GZIP_JSON, { cause: error });
+    throw new SnapshotFormatError(notGzipJson(), { cause: error });
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new SnapshotFormatError(`Not a Kubilitics snapshot file: "format" is not "${SNAPSHOT_FILE_FORMAT}".`);
+    throw new SnapshotFormatError(notASnapshot());
   }
   return document as Partial<Record<keyof SnapshotFile, unknown>>;
 }
@@ -196,9 +217,10 @@ function parseDocument(text: Buffer): Partial<Record<keyof SnapshotFile, unknown
 function headerProblems(head: Partial<Record<keyof SnapshotFile, unknown>>): string[] {
   const problems: string[] = [];
   const cluster = head.cluster as Partial<ClusterKey> | undefined;
-  if (typeof cluster?.context !== 'string' || typeof cluster.server !== 'string') problems.push('cluster needs context and server strings');
-  if (typeof head.takenAt !== 'number' || !Number.isFinite(head.takenAt)) problems.push('takenAt is not a time');
-  if (typeof head.trigger !== 'string') problems.push('trigger is not a string');
+  if (typeof cluster?.context !== 'string' || typeof cluster.server !== 'string')
+    problems.push(l10n.t('cluster needs context and server strings'));
+  if (typeof head.takenAt !== 'number' || !Number.isFinite(head.takenAt)) problems.push(l10n.t('takenAt is not a time'));
+  if (typeof head.trigger !== 'string') problems.push(l10n.t('trigger is not a string'));
   return problems;
 }
 
@@ -214,28 +236,37 @@ export function graphShapeProblems(
   limits: Pick<SnapshotFileLimits, 'nodes' | 'edges'> = DEFAULT_SNAPSHOT_FILE_LIMITS,
 ): string[] {
   const value = graph as { nodes?: unknown; edges?: unknown } | null | undefined;
-  if (!value || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) return ['graph needs "nodes" and "edges" arrays'];
+  if (!value || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) return [l10n.t('graph needs "nodes" and "edges" arrays')];
   if (value.nodes.length > limits.nodes) {
-    throw new SnapshotLimitError('nodes', `This snapshot file holds ${value.nodes.length} nodes; the import limit is ${limits.nodes}.`);
+    throw new SnapshotLimitError(
+      'nodes',
+      l10n.t('This snapshot file holds {0} nodes; the import limit is {1}.', value.nodes.length, limits.nodes),
+    );
   }
   if (value.edges.length > limits.edges) {
-    throw new SnapshotLimitError('edges', `This snapshot file holds ${value.edges.length} edges; the import limit is ${limits.edges}.`);
+    throw new SnapshotLimitError(
+      'edges',
+      l10n.t('This snapshot file holds {0} edges; the import limit is {1}.', value.edges.length, limits.edges),
+    );
   }
   const problems: string[] = [];
   const full = (): boolean => problems.length > MAX_PROBLEMS;
   for (let index = 0; index < value.nodes.length && !full(); index++) {
     const record = (value.nodes[index] ?? {}) as Record<string, unknown>;
-    for (const key of NODE_STRINGS) if (typeof record[key] !== 'string') problems.push(`nodes[${index}].${key} is not a string`);
+    for (const key of NODE_STRINGS)
+      if (typeof record[key] !== 'string') problems.push(l10n.t('{0} is not a string', `nodes[${index}].${key}`));
     const labels = record['labels'];
     if (labels === null || typeof labels !== 'object' || Object.values(labels).some((label) => typeof label !== 'string')) {
-      problems.push(`nodes[${index}].labels is not a string map`);
+      problems.push(l10n.t('{0} is not a string map', `nodes[${index}].labels`));
     }
   }
   for (let index = 0; index < value.edges.length && !full(); index++) {
     const record = (value.edges[index] ?? {}) as Record<string, unknown>;
-    for (const key of EDGE_STRINGS) if (typeof record[key] !== 'string') problems.push(`edges[${index}].${key} is not a string`);
+    for (const key of EDGE_STRINGS)
+      if (typeof record[key] !== 'string') problems.push(l10n.t('{0} is not a string', `edges[${index}].${key}`));
     const via = record['via'];
-    if (!Array.isArray(via) || via.some((item) => typeof item !== 'string')) problems.push(`edges[${index}].via is not a string list`);
+    if (!Array.isArray(via) || via.some((item) => typeof item !== 'string'))
+      problems.push(l10n.t('{0} is not a string list', `edges[${index}].via`));
   }
   return problems;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { SnapshotFormatError, SnapshotLimitError, type SnapshotLimit } from './errors.js';
@@ -16,13 +17,22 @@ export interface ReadInWorkerOptions {
   readonly heapMb?: number;
   /** Stops the worker (a cancelled progress notification). */
   readonly signal?: AbortSignal;
+  /** The translations the host loaded: the worker writes the messages of a refused file. Undefined: English. */
+  readonly l10nBundle?: l10n.l10nJsonFormat;
+}
+
+/** What the worker starts with. */
+export interface SnapshotWorkerData {
+  readonly path: string;
+  readonly limits: SnapshotFileLimits;
+  readonly l10nBundle?: l10n.l10nJsonFormat;
 }
 
 /** The import was cancelled; nothing was read into the database. */
 export class SnapshotImportCancelled extends Error {
   override readonly name = 'SnapshotImportCancelled';
   constructor() {
-    super('The snapshot import was cancelled.');
+    super(l10n.t('The snapshot import was cancelled.'));
   }
 }
 
@@ -38,12 +48,15 @@ export async function readSnapshotFileInWorker(path: string, options: ReadInWork
   const { size } = await stat(path);
   // Gzip never makes JSON larger by more than a few bytes: a file bigger than the inflated limit is over it.
   if (size > limits.inflatedBytes) {
-    throw new SnapshotLimitError('fileBytes', `This snapshot file is ${Math.round(size / 1048576)} MB, more than the import limit.`);
+    throw new SnapshotLimitError(
+      'fileBytes',
+      l10n.t('This snapshot file is {0} MB, more than the import limit.', Math.round(size / 1048576)),
+    );
   }
   if (options.signal?.aborted) throw new SnapshotImportCancelled();
   return new Promise<SnapshotFile>((resolve, reject) => {
     const worker = new Worker(options.workerPath, {
-      workerData: { path, limits },
+      workerData: { path, limits, ...(options.l10nBundle ? { l10nBundle: options.l10nBundle } : {}) } satisfies SnapshotWorkerData,
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
     let settled = false;
@@ -63,14 +76,16 @@ export async function readSnapshotFileInWorker(path: string, options: ReadInWork
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new SnapshotLimitError(
                 'memory',
-                `Reading this snapshot file needed more than ${heapMb} MB of memory, so it was stopped. Nothing was imported.`,
+                l10n.t('Reading this snapshot file needed more than {0} MB of memory, so it was stopped. Nothing was imported.', heapMb),
               )
             : // Not the file's fault (a missing or broken worker script): a plain error, logged as a failure.
-              new Error(`The snapshot reader failed: ${error.message}`, { cause: error }),
+              new Error(l10n.t('The snapshot reader failed: {0}', error.message), { cause: error }),
         ),
       ),
     );
-    worker.on('exit', (code) => settle(() => reject(new Error(`The snapshot reader stopped without an answer (exit code ${code}).`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(l10n.t('The snapshot reader stopped without an answer (exit code {0}).', code)))),
+    );
   });
 }
 

@@ -178,7 +178,9 @@ async function readSnapshotOrExplain(path: string, workerPath: string): Promise<
       (_progress, token) => {
         const abort = new AbortController();
         const listener = token.onCancellationRequested(() => abort.abort());
-        return readSnapshotFileInWorker(path, { workerPath, limits, signal: abort.signal }).finally(() => listener.dispose());
+        const l10nBundle = vscode.l10n.bundle;
+        const options = { workerPath, limits, signal: abort.signal, ...(l10nBundle ? { l10nBundle } : {}) };
+        return readSnapshotFileInWorker(path, options).finally(() => listener.dispose());
       },
     );
   } catch (error) {

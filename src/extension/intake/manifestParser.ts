@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { IntakeLimits } from '../../engine/intake/limits.js';
 import type { IntakeWarning, ParsedManifests } from '../../engine/intake/manifestTypes.js';
-import type { ParseRequest, ParseResponse } from './parseProtocol.js';
+import type { ParseRequest, ParseResponse, ParseWorkerData } from './parseProtocol.js';
 
 export interface ManifestParserOptions {
   /** The bundled parse worker (dist/parseWorker.js). */
@@ -10,6 +10,11 @@ export interface ManifestParserOptions {
   readonly memoryMb: number;
   /** One file's parse may take this long before the worker is stopped and the file reported. */
   readonly fileTimeoutMs: number;
+  /**
+   * The translations VS Code loaded (`vscode.l10n.bundle`): the worker writes the intake warnings, so it needs them
+   * too. Undefined: English.
+   */
+  readonly l10nBundle?: ParseWorkerData['l10nBundle'];
 }
 
 export const DEFAULT_PARSER_OPTIONS: Omit<ManifestParserOptions, 'workerScript'> = { memoryMb: 1024, fileTimeoutMs: 30_000 };
@@ -83,7 +88,9 @@ export class ManifestParser {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
+    const workerData: ParseWorkerData = this.options.l10nBundle ? { l10nBundle: this.options.l10nBundle } : {};
     const worker = new Worker(this.options.workerScript, {
+      workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 64 },
     });
     worker.unref();

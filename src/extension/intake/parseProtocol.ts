@@ -1,5 +1,11 @@
+import type { l10nJsonFormat } from '@vscode/l10n';
 import type { IntakeLimits } from '../../engine/intake/limits.js';
 import type { ParsedManifests } from '../../engine/intake/manifestTypes.js';
+
+/** What the parse worker starts with: the translations of the messages it writes (none: English). */
+export interface ParseWorkerData {
+  readonly l10nBundle?: l10nJsonFormat;
+}
 
 /** One file to parse, sent to the parse worker (its bytes are transferred, not copied). */
 export interface ParseRequest {

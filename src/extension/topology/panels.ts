@@ -55,7 +55,8 @@ export class TopologyPanels extends DisposableStore {
 
   private parser(): ManifestParser {
     const workerScript = vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'parseWorker.js').fsPath;
-    return new ManifestParser({ ...DEFAULT_PARSER_OPTIONS, workerScript });
+    const l10nBundle = vscode.l10n.bundle;
+    return new ManifestParser({ ...DEFAULT_PARSER_OPTIONS, workerScript, ...(l10nBundle ? { l10nBundle } : {}) });
   }
 
   /**

@@ -2,9 +2,10 @@
  * Hostile and oversized snapshot files (issue #16): each is refused with a clear message, under bounded memory,
  * and in a worker whose heap limit stops whatever the checks let through. The hostile files are generated here.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
 import * as esbuild from 'esbuild';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,5 +193,16 @@ describe('reading a snapshot file in a worker', () => {
     const path = await fileOf('big.kubilitics-snapshot', Buffer.alloc(2048));
     const limits = { ...DEFAULT_SNAPSHOT_FILE_LIMITS, inflatedBytes: 1024 };
     await expect(readSnapshotFileInWorker(path, { workerPath: '/nonexistent', limits })).rejects.toMatchObject({ limit: 'fileBytes' });
+  });
+
+  it('writes why it refuses a file in the language of the bundle it is given', async () => {
+    const english = 'Not a Kubilitics snapshot file: it is not gzip-compressed JSON.';
+    const bundle = JSON.parse(await readFile(resolve(__dirname, '../../../l10n/bundle.l10n.json'), 'utf8')) as l10nJsonFormat;
+    const pseudo = getL10nPseudoLocalized(bundle) as Record<string, string>;
+    expect(pseudo[english]).toBeDefined();
+    expect(pseudo[english]).not.toBe(english);
+    const path = await fileOf('plain.json', Buffer.from('{"format":"kubilitics.snapshot"}'));
+    await expect(readSnapshotFileInWorker(path, { workerPath, l10nBundle: pseudo })).rejects.toThrow(pseudo[english]);
+    await expect(readSnapshotFileInWorker(path, { workerPath })).rejects.toThrow(english);
   });
 });

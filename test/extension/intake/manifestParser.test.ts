@@ -1,10 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_LIMITS } from '../../../src/engine/intake/limits.js';
-import { DEFAULT_PARSER_OPTIONS, ManifestParser, ParseCancelled } from '../../../src/extension/intake/manifestParser.js';
+import {
+  DEFAULT_PARSER_OPTIONS,
+  ManifestParser,
+  ParseCancelled,
+  type ManifestParserOptions,
+} from '../../../src/extension/intake/manifestParser.js';
 
 /** The real worker, bundled as the extension ships it. */
 let dir: string;
@@ -106,5 +112,24 @@ describe('ManifestParser (a real worker thread)', () => {
     } finally {
       parser.dispose();
     }
+  });
+
+  it('writes its warnings in the language of the bundle it is given, English without one', async () => {
+    const bundle = JSON.parse(readFileSync(resolve('l10n/bundle.l10n.json'), 'utf8')) as l10nJsonFormat;
+    const pseudo = getL10nPseudoLocalized(bundle) as Record<string, string>;
+    const english = 'skipped: not a Kubernetes object (no apiVersion and kind)';
+    const notAnObject = encode('just: a map\n');
+    const messages = async (options: Partial<ManifestParserOptions>): Promise<string[]> => {
+      const parser = new ManifestParser({ ...DEFAULT_PARSER_OPTIONS, workerScript, ...options });
+      try {
+        return (await parser.parse('map.yaml', notAnObject, DEFAULT_INTAKE_LIMITS)).warnings.map((warning) => warning.message);
+      } finally {
+        parser.dispose();
+      }
+    };
+    expect(pseudo[english]).toBeDefined();
+    expect(pseudo[english]).not.toBe(english);
+    expect(await messages({ l10nBundle: pseudo })).toEqual([pseudo[english]]);
+    expect(await messages({})).toEqual([english]);
   });
 });
