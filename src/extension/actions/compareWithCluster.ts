@@ -22,9 +22,7 @@ export async function compareWithCluster(clusters: ClusterManager, panels: Topol
   const source = panels.active?.source;
   if (!(source instanceof ManifestSource) && !(source instanceof RenderedSource)) {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t(
-        'Compare with Cluster works on a manifests, Helm chart or kustomization view: open files, a folder or a chart with Open in Topology, then run it there.',
-      ),
+      vscode.l10n.t('Compare with Cluster works on a view of manifests, a Helm chart or a kustomization: open one with Open in Topology.'),
     );
     return;
   }

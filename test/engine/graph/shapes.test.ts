@@ -28,8 +28,10 @@ async function codeDroppedByCollection(): Promise<Map<string, number>> {
     outfile,
     logLevel: 'silent',
   });
+  // The bundle sits in a temporary folder: its external packages (the engine's @vscode/l10n, yaml) come from ours.
   const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--trace-deopt', outfile], {
     maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NODE_PATH: resolve(__dirname, '../../../node_modules') },
   });
   expect(stdout).toMatch(/checksum \d+/);
   const dropped = new Map<string, number>();
