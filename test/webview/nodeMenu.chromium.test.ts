@@ -58,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     await expect.poll(async () => (await page.posted()).some((m) => m.type === 'view/select' && m.params.id === DEPLOY)).toBe(true);
     await page.send(createMessage(NodeActionsMessage, { id: DEPLOY, actions: [...OFFERED] }) as never);
     const menu = page.page.getByRole('menu', { name: 'Actions for web' });
-    await expect.poll(() => labels(page)).toEqual([...OFFERED.map((a) => a.title), ...VIEW_ITEMS]);
+    await expect.poll(() => labels(page), { timeout: 10_000 }).toEqual([...OFFERED.map((a) => a.title), ...VIEW_ITEMS]);
     const remove = menu.getByRole('menuitem', { name: /Delete…/ });
     expect(await remove.getAttribute('aria-disabled')).toBe('true');
     expect(await remove.textContent()).toContain('not permitted: delete deployments in namespace shop');
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     const menu = page.page.getByTestId('node-menu');
     await page.page.locator('.canvas').focus();
     await page.page.keyboard.press('Shift+F10');
-    await expect.poll(() => labels(page)).toEqual([...OFFERED.map((a) => a.title), ...VIEW_ITEMS]);
+    await expect.poll(() => labels(page), { timeout: 10_000 }).toEqual([...OFFERED.map((a) => a.title), ...VIEW_ITEMS]);
     await page.page.keyboard.press('ArrowUp');
     expect(await activeText(page)).toBe('History');
     await page.screenshot('node-menu-keyboard-light');
@@ -144,7 +144,7 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     await page.send(createMessage(GraphInit, { title: 'yaml', mode: 'manifests', graph: shop(), findings: [] }) as never);
     await page.settled();
     await page.clickNodeWith(DEPLOY, { button: 'right' });
-    await expect.poll(() => labels(page)).toEqual(['Go to YAML', 'Focus Neighbourhood']);
+    await expect.poll(() => labels(page), { timeout: 10_000 }).toEqual(['Go to YAML', 'Focus Neighbourhood']);
     // An answer the host should never send here is not shown either.
     await page.send(createMessage(NodeActionsMessage, { id: DEPLOY, actions: [...OFFERED] }) as never);
     expect(await labels(page)).toEqual(['Go to YAML', 'Focus Neighbourhood']);
@@ -162,7 +162,7 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     expect(await onCanvas(PODS_FOLD)).toBe(true);
     await page.clickNodeWith(PODS_FOLD, { button: 'right' });
     const menu = page.page.getByRole('menu', { name: 'Actions for this group' });
-    await expect.poll(() => labels(page)).toEqual(['Open', 'Select Deployment web']);
+    await expect.poll(() => labels(page), { timeout: 10_000 }).toEqual(['Open', 'Select Deployment web']);
     await page.screenshot('fold-menu');
     await page.page.keyboard.press('Enter');
     await expect.poll(() => menu.count()).toBe(0);
@@ -180,7 +180,7 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
       return { x: (rect?.left ?? 0) + bounds.x1 + 8, y: (rect?.top ?? 0) + bounds.y1 + 8 };
     }, `ns:${NS}`);
     await page.page.mouse.click(corner.x, corner.y, { button: 'right' });
-    await expect.poll(() => labels(page)).toEqual(['Fold']);
+    await expect.poll(() => labels(page), { timeout: 10_000 }).toEqual(['Fold']);
     await page.page.getByRole('menuitem', { name: 'Fold' }).click();
     await page.settled();
     await expect.poll(() => onCanvas(DEPLOY)).toBe(false);
