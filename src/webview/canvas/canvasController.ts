@@ -17,6 +17,7 @@ import { syncElements } from './cySync';
 import { Decorations } from './decorations';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { installStyleCacheDirty } from './styleCacheDirty';
+import { installCompoundDepth } from './compoundDepth';
 import { setViewportTexture } from './viewportTexture';
 import type { ResolvedTheme } from './resolvedTheme';
 import { layoutInput } from '../../engine/viewModel/viewLayout';
@@ -101,6 +102,7 @@ export class CanvasController {
       selectionType: 'single',
     });
     installStyleCacheDirty(this.cy);
+    installCompoundDepth(this.cy);
     this.hitTesting = installHitTesting(this.cy);
     this.keyboard = new KeyboardNavigator(this.cy, callbacks);
     this.decorations = new Decorations(this.cy);
