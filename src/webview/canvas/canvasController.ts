@@ -12,7 +12,7 @@ import type { LayoutClient } from '../layout/layoutClient';
 import type { Point } from '../../engine/viewModel/layoutTypes';
 import type { Viewport } from '../uiState';
 import type { GraphDiff } from '../../protocol/messages';
-import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
+import { buildStylesheet, drawnAsLarge } from './cyStyle';
 import { syncElements } from './cySync';
 import { SlicedAdd } from './slicedAdd';
 import { Decorations } from './decorations';
@@ -275,7 +275,7 @@ export class CanvasController {
   }
 
   private updateScale(): void {
-    const large = this.view.nodes.length + this.view.edges.length > LARGE_GRAPH;
+    const large = drawnAsLarge(this.view.nodes.length + this.view.edges.length, this.large);
     if (large !== this.large) {
       this.large = large;
       setViewportTexture(this.cy, large);
