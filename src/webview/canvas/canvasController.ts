@@ -18,7 +18,7 @@ import { SlicedAdd } from './slicedAdd';
 import { Decorations } from './decorations';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { installStyleCacheDirty } from './styleCacheDirty';
-import { installCompoundDepth } from './compoundDepth';
+import { installCompoundLinks } from './compoundLinks';
 import { setViewportTexture } from './viewportTexture';
 import type { ResolvedTheme } from './resolvedTheme';
 import { layoutInput } from '../../engine/viewModel/viewLayout';
@@ -105,7 +105,7 @@ export class CanvasController {
       selectionType: 'single',
     });
     installStyleCacheDirty(this.cy);
-    installCompoundDepth(this.cy);
+    installCompoundLinks(this.cy);
     this.hitTesting = installHitTesting(this.cy);
     this.keyboard = new KeyboardNavigator(this.cy, callbacks);
     this.decorations = new Decorations(this.cy);

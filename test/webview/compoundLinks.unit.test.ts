@@ -1,7 +1,15 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import type { DepthInternals } from '../../src/webview/canvas/compoundDepth';
-import { compoundDepth, installCompoundDepth } from '../../src/webview/canvas/compoundDepth';
+import type { DepthInternals, OpacityInternals } from '../../src/webview/canvas/compoundLinks';
+import { compoundDepth, effectiveOpacity, installCompoundLinks } from '../../src/webview/canvas/compoundLinks';
+
+/** Cytoscape's own functions, kept before any test installs ours on the shared prototype. */
+const ORIGINAL = { ...(Object.getPrototypeOf(cytoscape({ headless: true }).collection()) as OriginalFunctions) };
+
+interface OriginalFunctions {
+  zDepth(this: unknown): number;
+  effectiveOpacity(this: unknown): number;
+}
 
 /** Two nested boxes, nodes inside and outside them, edges across, an edge between boxes and a self-loop. */
 function compoundGraph(): cytoscape.Core {
@@ -28,8 +36,7 @@ function compoundGraph(): cytoscape.Core {
 describe('compoundDepth', () => {
   it("gives every node and edge the depth cytoscape's own zDepth gives", () => {
     const cy = compoundGraph();
-    const original = Object.getPrototypeOf(cy.collection()) as { zDepth(this: unknown): number };
-    const depths = cy.elements().map((ele) => [ele.id(), original.zDepth.call(ele)]);
+    const depths = cy.elements().map((ele) => [ele.id(), ORIGINAL.zDepth.call(ele)]);
     expect(cy.elements().map((ele) => [ele.id(), compoundDepth(ele as unknown as DepthInternals)])).toEqual(depths);
     // The cases differ: boxes at depth 0 and 1, leaves on top, an edge taking its deeper end.
     expect(Object.fromEntries(depths)).toMatchObject({ ns: 0, inner: 1, other: 0, a: Number.MAX_SAFE_INTEGER - 1, 'ns-other': 0 });
@@ -42,7 +49,7 @@ describe('compoundDepth', () => {
       .elements()
       .sortByZIndex()
       .map((e) => e.id());
-    installCompoundDepth(before);
+    installCompoundLinks(before);
     const after = compoundGraph();
     after.getElementById('d').move({ parent: 'inner' });
     expect(
@@ -52,5 +59,23 @@ describe('compoundDepth', () => {
         .map((e) => e.id()),
     ).toEqual(order);
     expect(after.getElementById('other').zDepth()).toBe(Number.MAX_SAFE_INTEGER - 1);
+  });
+});
+
+describe('effectiveOpacity', () => {
+  it("multiplies an element's opacity by every box around it, as cytoscape's own does", () => {
+    const cy = compoundGraph();
+    cy.style([
+      { selector: '#ns', style: { opacity: 0.5 } },
+      { selector: '#inner', style: { opacity: 0.8 } },
+      { selector: '#a', style: { opacity: 0.5 } },
+      { selector: '#d', style: { opacity: 0.25 } },
+    ]);
+    const expected = cy.elements().map((ele) => [ele.id(), ORIGINAL.effectiveOpacity.call(ele)]);
+    expect(cy.elements().map((ele) => [ele.id(), effectiveOpacity(ele as unknown as OpacityInternals, true)])).toEqual(expected);
+    // The cases differ: a, two boxes deep (0.5 * 0.8 * 0.5); b, one box (0.5); edges keep their own.
+    expect(Object.fromEntries(expected)).toMatchObject({ a: 0.2, b: 0.5, inner: 0.4, c: 1, 'a-b': 1 });
+    installCompoundLinks(cy);
+    expect(cy.getElementById('a').effectiveOpacity()).toBeCloseTo(0.2);
   });
 });
