@@ -18,7 +18,7 @@ import type { Profile } from './cpuProfile';
 import { printProfile, startProfile } from './cpuProfile';
 import { fixed } from './stats';
 import type { DeltaExpectation } from './webviewProbes';
-import { probeDelta, probeFramesStart, probeFramesStop, probeLoad } from './webviewProbes';
+import { probeDelta, probeFloor, probeFramesStart, probeFramesStop, probeLoad } from './webviewProbes';
 import type { PanZoomTimes } from './webviewProbes';
 
 export interface WebviewBenchRow {
@@ -32,6 +32,9 @@ export interface WebviewBenchRow {
   readonly fps: number;
   readonly deltaMs: number;
   readonly heapMb: number;
+  /** Cytoscape alone (bench/webviewProbes.ts probeFloor): the longest task of its first draw, and a delta's batch drawn. */
+  readonly floorLoadLongestTaskMs: number;
+  readonly floorDeltaMs: number;
 }
 
 const PAN_ZOOM_MS = 2000;
@@ -109,6 +112,13 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
     if (deltaProfiler !== null) {
       report(await deltaProfiler.stop(), `100-object delta on ${graph.nodes.length} objects`, `${graph.nodes.length}-delta`);
     }
+    // After every measure above, so it changes none of them: the restyled nodes back to ok, the copies swapped back.
+    const floor = await page.page.evaluate(probeFloor, {
+      restyle: expect.restyled,
+      tone: 'ok',
+      remove: expect.added,
+      addAs: expect.removed,
+    });
     if (page.errors.length > 0) throw new Error(`the page reported errors: ${page.errors.join('; ')}`);
     return {
       objects: graph.nodes.length,
@@ -121,6 +131,8 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
       fps: panZoom.fps,
       deltaMs,
       heapMb: heap,
+      floorLoadLongestTaskMs: floor.firstDrawLongestTaskMs,
+      floorDeltaMs: floor.deltaMs,
     };
   } finally {
     await page.page
@@ -131,7 +143,8 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
 }
 
 const HEADER =
-  'objects  view nodes  view edges  first paint ms  drawn ms  longest task load ms  longest task pan/zoom ms  fps    delta ms  heap MB';
+  'objects  view nodes  view edges  first paint ms  drawn ms  longest task load ms  longest task pan/zoom ms  fps    delta ms  heap MB  ' +
+  'floor: load longest task ms  floor: delta ms';
 
 function printRow(row: WebviewBenchRow): void {
   console.log(
@@ -145,7 +158,9 @@ function printRow(row: WebviewBenchRow): void {
       fixed(row.panLongestTaskMs, 0).padEnd(25),
       fixed(row.fps, 1).padEnd(6),
       fixed(row.deltaMs, 0).padEnd(9),
-      fixed(row.heapMb, 1),
+      fixed(row.heapMb, 1).padEnd(8),
+      fixed(row.floorLoadLongestTaskMs, 0).padEnd(28),
+      fixed(row.floorDeltaMs, 0),
     ].join(' '),
   );
 }

@@ -16,6 +16,7 @@ interface ProbeGlobals {
   };
   postMessage(message: unknown, targetOrigin: string): void;
   requestAnimationFrame(callback: (time: number) => void): number;
+  setTimeout(callback: () => void, ms: number): number;
 }
 
 export interface LoadTimes {
@@ -129,4 +130,72 @@ export function probeDelta(args: { message: unknown; expect: DeltaExpectation })
     cy.on('render', onRender);
     w.postMessage(args.message, '*');
   });
+}
+
+export interface FloorTimes {
+  /** Longest task while a fresh cytoscape, given the drawn elements, stylesheet and viewport, draws its first frame. */
+  readonly firstDrawLongestTaskMs: number;
+  /** From one batch that restyles, removes and adds as the 100-object delta did to the frame that shows it. */
+  readonly deltaMs: number;
+}
+
+/** A batch of the delta's size: `restyle` set to `tone`, `remove` removed, and copies of them added as `addAs`. */
+export interface FloorDelta {
+  readonly restyle: readonly string[];
+  readonly tone: string;
+  readonly remove: readonly string[];
+  readonly addAs: readonly string[];
+}
+
+/**
+ * A floor under the load and delta measures: cytoscape alone, none of our code, drawing the same picture. A fresh
+ * instance (the page's own cytoscape constructor) over a container of the same size, fed the page's elements,
+ * stylesheet and viewport; then one batch as large as the delta, timed to the frame that shows it.
+ */
+export function probeFloor(delta: FloorDelta): Promise<FloorTimes> {
+  const w = globalThis as unknown as ProbeGlobals & { document: FloorDocument };
+  const source = w.__kubilitics.cy;
+  const box = source.container()?.getBoundingClientRect() ?? { width: 0, height: 0 };
+  const div = w.document.createElement('div');
+  div.style.cssText = `position:fixed;left:0;top:0;width:${box.width}px;height:${box.height}px;z-index:1000`;
+  w.document.body.appendChild(div);
+  const elements = source.elements().jsons();
+  const Core = source.constructor as unknown as new (options: Record<string, unknown>) => Core;
+  let longest = 0;
+  const observer = new w.PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const wait = (ms: number): Promise<void> => new Promise((resolve) => w.setTimeout(resolve, ms));
+  const style = (source.style() as unknown as { json(): unknown }).json();
+  const viewport = { zoom: source.zoom(), pan: source.pan() };
+  // Built in a task of its own: an observer does not see the task it was created in.
+  return wait(0).then(async () => {
+    const cy = new Core({ container: div, elements, style, ...viewport });
+    const nextFrame = (): Promise<number> => new Promise((resolve) => cy.one('render', () => resolve(w.performance.now())));
+    await nextFrame();
+    await wait(500);
+    for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+    observer.disconnect();
+    const copies = delta.remove.map((id, i) => {
+      const json = cy.getElementById(id).json() as unknown as { data: Record<string, unknown> };
+      return { ...json, data: { ...json.data, id: delta.addAs[i] } };
+    });
+    const start = w.performance.now();
+    const drawn = nextFrame();
+    cy.batch(() => {
+      for (const id of delta.restyle) cy.getElementById(id).data('tone', delta.tone);
+      for (const id of delta.remove) cy.getElementById(id).remove();
+      cy.add(copies as never);
+    });
+    const deltaMs = (await drawn) - start;
+    cy.destroy();
+    div.remove();
+    return { firstDrawLongestTaskMs: longest, deltaMs };
+  });
+}
+
+interface FloorDocument {
+  createElement(tag: 'div'): { style: { cssText: string }; remove(): void };
+  readonly body: { appendChild(node: unknown): void };
 }

@@ -20,8 +20,8 @@ export function exposeForTests(controller: CanvasController, view: () => ViewGra
     /** Drawn counts next to what the derived view says should be drawn. */
     counts: () => ({
       nodes: controller.cy.nodes().not('.group').length,
-      /** View nodes not drawn yet because their position is still being computed. */
-      pending: view().nodes.length - controller.cy.nodes().not('.group').length,
+      /** View nodes not drawn yet because their position is still being computed, and elements still being added. */
+      pending: view().nodes.length - controller.cy.nodes().not('.group').length + controller.elementsPending,
       groups: controller.cy.nodes('.group').length,
       edges: controller.cy.edges().length,
       viewNodes: view().nodes.length,

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { CHROME } from '../../src/engine/visual/theme';
-import { buildStylesheet } from '../../src/webview/canvas/cyStyle';
+import { LARGE_GRAPH, SMALL_AGAIN, buildStylesheet, drawnAsLarge } from '../../src/webview/canvas/cyStyle';
 import type { ResolvedTheme } from '../../src/webview/canvas/resolvedTheme';
 
 function theme(background: string): ResolvedTheme {
@@ -26,5 +26,17 @@ describe('buildStylesheet', () => {
       expect(style.core('outside-texture-bg-opacity').value).toBe(1);
       cy.destroy();
     }
+  });
+});
+
+describe('drawnAsLarge', () => {
+  it('turns large above LARGE_GRAPH and small again only below SMALL_AGAIN, so a view near the line keeps its style', () => {
+    expect(drawnAsLarge(LARGE_GRAPH, false)).toBe(false);
+    expect(drawnAsLarge(LARGE_GRAPH + 1, false)).toBe(true);
+    // The bench's 1K view: 1,504 elements, 1,471 after a delta removed 33 objects with their relations.
+    expect(drawnAsLarge(1471, true)).toBe(true);
+    expect(drawnAsLarge(1471, false)).toBe(false);
+    expect(drawnAsLarge(SMALL_AGAIN, true)).toBe(false);
+    expect(drawnAsLarge(SMALL_AGAIN + 1, true)).toBe(true);
   });
 });

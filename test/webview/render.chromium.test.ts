@@ -18,6 +18,8 @@ interface Frame {
   readonly snapshot: boolean;
   /** The node layer's top-left pixel, RGBA. */
   readonly corner: readonly number[];
+  /** Elements cytoscape drew in the frames of the two notches (none when the picture on screen became the snapshot). */
+  readonly elementsDrawn: number;
 }
 
 async function openEveryObject(open: (theme: typeof DARK) => Promise<WebviewPage>, graph: TopologyGraph): Promise<WebviewPage> {
@@ -49,21 +51,50 @@ function wheelOutFrame(page: WebviewPage): Promise<Frame> {
           getBoundingClientRect(): { left: number; top: number; width: number; height: number };
         }
         const cy = w.__kubilitics.cy;
-        const renderer = (cy as unknown as { renderer(): { textureCache: unknown } }).renderer();
+        interface Drawing {
+          textureCache: unknown;
+          drawCachedElement(...args: unknown[]): unknown;
+          drawElement(...args: unknown[]): unknown;
+          render(...args: unknown[]): unknown;
+        }
+        const renderer = (cy as unknown as { renderer(): Drawing }).renderer();
+        let elementsDrawn = 0;
+        let counting = false;
+        let rendering = false;
+        // Drawn by the frame itself: cytoscape also fills its texture caches a few elements a frame, outside `render`.
+        const render = renderer.render;
+        renderer.render = function (this: Drawing, ...args: unknown[]): unknown {
+          rendering = true;
+          try {
+            return render.apply(this, args);
+          } finally {
+            rendering = false;
+          }
+        };
+        for (const name of ['drawCachedElement', 'drawElement'] as const) {
+          const draw = renderer[name];
+          renderer[name] = function (this: Drawing, ...args: unknown[]): unknown {
+            if (counting && rendering) elementsDrawn++;
+            return draw.apply(this, args);
+          };
+        }
         const layer = w.document.querySelector('canvas[data-id="layer2-node"]');
         const top = w.document.querySelector('canvas[data-id="layer0-selectbox"]');
         if (layer === null || top === null) throw new Error('no cytoscape canvas');
         cy.zoom({ level: 0.3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
         const box = top.getBoundingClientRect();
         const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
-        const notch = (): void =>
+        const notch = (): void => {
+          counting = true;
           top.dispatchEvent(new w.WheelEvent('wheel', { ...at, deltaY: 100, deltaMode: 0, bubbles: true, cancelable: true }));
+        };
         // The first notch's frame takes the snapshot at the new zoom; the second draws it smaller, uncovering the edges.
         cy.one('render', () => {
           cy.one('render', () => {
             cy.one('render', () => {
               const data = layer.getContext('2d').getImageData(1, 1, 1, 1).data;
-              resolve({ snapshot: renderer.textureCache !== null && renderer.textureCache !== undefined, corner: Array.from(data) });
+              const snapshot = renderer.textureCache !== null && renderer.textureCache !== undefined;
+              resolve({ snapshot, corner: Array.from(data), elementsDrawn });
             });
             notch();
           });
@@ -106,6 +137,8 @@ describe.skipIf(!chromiumAvailable())('drawing while panning and zooming in Chro
     expect(counts.nodes + counts.edges).toBeGreaterThan(1500);
     const frame = await wheelOutFrame(page);
     expect(frame.snapshot).toBe(true);
+    // The snapshot is a copy of the picture on screen (viewportTexture.ts): no element drawn again for it.
+    expect(frame.elementsDrawn).toBe(0);
     // #1f1f1f, the dark theme's editor background (cytoscape's own default there is black).
     expect(frame.corner).toEqual([0x1f, 0x1f, 0x1f, 255]);
     await page.screenshot('render-large-zooming');
@@ -117,6 +150,8 @@ describe.skipIf(!chromiumAvailable())('drawing while panning and zooming in Chro
     const page = await openEveryObject(suite.open, syntheticGraph(100));
     const counts = await page.counts();
     expect(counts.nodes + counts.edges).toBeLessThan(1500);
-    expect((await wheelOutFrame(page)).snapshot).toBe(false);
+    const frame = await wheelOutFrame(page);
+    expect(frame.snapshot).toBe(false);
+    expect(frame.elementsDrawn).toBeGreaterThan(100);
   });
 });

@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import cytoscape from 'cytoscape';
-import type { Core } from 'cytoscape';
+import type { Core, ElementDefinition } from 'cytoscape';
 import type { ViewGraph } from '../../engine/viewModel/deriveView';
 import type { ViewOptions } from '../../engine/viewModel/viewOptions';
 import { GridFallbackLayout } from '../layout/gridFallback';
@@ -13,11 +13,13 @@ import type { LayoutClient } from '../layout/layoutClient';
 import type { Point } from '../../engine/viewModel/layoutTypes';
 import type { Viewport } from '../uiState';
 import type { GraphDiff } from '../../protocol/messages';
-import { LARGE_GRAPH, buildStylesheet } from './cyStyle';
+import { buildStylesheet, drawnAsLarge } from './cyStyle';
 import { syncElements } from './cySync';
+import { SlicedAdd } from './slicedAdd';
 import { Decorations } from './decorations';
 import { KeyboardNavigator } from './keyboardNavigator';
 import { installStyleCacheDirty } from './styleCacheDirty';
+import { installCompoundLinks } from './compoundLinks';
 import { setViewportTexture } from './viewportTexture';
 import type { ResolvedTheme } from './resolvedTheme';
 import { layoutInput } from '../../engine/viewModel/viewLayout';
@@ -82,6 +84,8 @@ export class CanvasController {
   /** Start points for nodes that just came out of (or went into) a collapsed node. */
   private seeds = new Map<string, Point>();
   private openedByReader = false;
+  /** A large view's elements on their way onto the canvas, a slice per task (slicedAdd.ts). */
+  private adding: SlicedAdd | null = null;
 
   constructor(
     container: HTMLElement,
@@ -102,6 +106,7 @@ export class CanvasController {
       selectionType: 'single',
     });
     installStyleCacheDirty(this.cy);
+    installCompoundLinks(this.cy);
     this.hitTesting = installHitTesting(this.cy);
     this.keyboard = new KeyboardNavigator(this.cy, callbacks);
     this.decorations = new Decorations(this.cy);
@@ -145,9 +150,12 @@ export class CanvasController {
     const complete = this.placeMissing();
     // An incremental layout is on its way (tens of ms): draw the view once, with it, rather than now and again then,
     // since a redraw of a large graph costs hundreds of ms.
-    if (this.inFlight?.mode !== 'update') this.applyPositions();
-    if (contextChanged && complete) this.showContext(state.viewport);
-    else if (contextChanged) this.viewportDue = true;
+    const drawn = this.inFlight?.mode !== 'update' ? this.applyPositions() : Promise.resolve();
+    if (contextChanged && complete) {
+      void drawn.then(() => {
+        if (this.contexts.name === context) this.showContext(state.viewport);
+      });
+    } else if (contextChanged) this.viewportDue = true;
   }
 
   /** Marks what a comparison added, removed and changed; `null` clears it. Reapplied after every view change. */
@@ -183,6 +191,7 @@ export class CanvasController {
 
   /** Shows the whole graph, or `ids`, as large as fits, but a small diagram never below readable text (fitViewport.ts). */
   fit(ids?: readonly string[]): void {
+    this.adding?.flush();
     fitCanvas(this.cy, this.view.nodes.length, ids);
   }
 
@@ -200,6 +209,7 @@ export class CanvasController {
    * never takes the reader away from what they searched for.
    */
   reveal(id: string): void {
+    this.adding?.flush();
     const node = this.cy.getElementById(id);
     this.pendingReveal = node.empty() || this.inFlight !== null || this.waitingForLayout() ? id : null;
     if (node.empty()) return;
@@ -211,21 +221,29 @@ export class CanvasController {
     return this.view.nodes.some((n) => !positions.has(n.id));
   }
 
+  /** Elements of the view on their way onto the canvas, a slice per task. */
+  get elementsPending(): number {
+    return this.adding?.remaining ?? 0;
+  }
+
   handleKey(event: KeyboardEvent): boolean {
     return this.keyboard.handle(event);
   }
 
   exportPng(scale = 2): string {
+    this.adding?.flush();
     return canvasPng(this.cy, this.theme, scale);
   }
 
   /** Node positions and sizes, the canvas aspect and the view options: what an export needs to draw this view. */
   positionsJson(view: ViewOptions): string {
+    this.adding?.flush();
     return positionsJson(this.cy, view, this.state().routes);
   }
 
   dispose(): void {
     this.stopGestures();
+    this.adding?.dispose();
     this.hitTesting.dispose();
     this.layoutClient?.dispose();
     this.cy.destroy();
@@ -233,7 +251,7 @@ export class CanvasController {
 
   private dropped(nodes: readonly DroppedNode[]): void {
     recordDrop(this.state(), nodes, this.view);
-    this.applyPositions();
+    void this.applyPositions();
   }
 
   private state(): ContextState {
@@ -258,7 +276,7 @@ export class CanvasController {
   }
 
   private updateScale(): void {
-    const large = this.view.nodes.length + this.view.edges.length > LARGE_GRAPH;
+    const large = drawnAsLarge(this.view.nodes.length + this.view.edges.length, this.large);
     if (large !== this.large) {
       this.large = large;
       setViewportTexture(this.cy, large);
@@ -304,14 +322,21 @@ export class CanvasController {
     this.inFlight = null;
     this.callbacks.layoutBusy(false);
     if (answer === undefined) {
-      this.applyPositions(); // the layout failed: still draw the view's changes where nodes already stand
+      void this.applyPositions(); // the layout failed: still draw the view's changes where nodes already stand
       return;
     }
     applyPatch(state, answer.patch, view);
-    this.applyPositions();
     state.applied = answer.seq;
     state.laid = view;
     this.timings.workerMs = Math.round(client.lastWorkerMs);
+    await this.applyPositions();
+    // Added in slices, the view may have changed meanwhile: another level owns the canvas, or a newer layout will
+    // show the picture when it lands.
+    if (this.contexts.name !== context) return;
+    if (this.inFlight !== null) {
+      this.viewportDue ||= answer.patch.full;
+      return;
+    }
     this.timings.totalMs = Math.round(performance.now() - start);
     if (answer.patch.full || this.viewportDue) this.showContext(this.restoreViewport ?? state.viewport);
     this.viewportDue = false;
@@ -323,10 +348,41 @@ export class CanvasController {
     if (this.placeMissing()) this.pendingReveal = null;
   }
 
-  /** Draws the view with the current context's positions: placed nodes appear or move, others wait. */
-  private applyPositions(): void {
+  /**
+   * Draws the view with the current context's positions: placed nodes appear or move, others wait. Resolves once every
+   * element is on the canvas: a large view's first draw is added over several tasks (slicedAdd.ts).
+   */
+  private applyPositions(): Promise<void> {
+    this.adding?.flush();
     const { positions, routes } = this.state();
-    syncElements(this.cy, this.view, (id) => positions.get(id), routes);
+    let many: ElementDefinition[] | null = null;
+    syncElements(
+      this.cy,
+      this.view,
+      (id) => positions.get(id),
+      routes,
+      (additions) => {
+        many = additions;
+      },
+    );
+    if (many === null) {
+      this.afterSync();
+      return Promise.resolve();
+    }
+    const additions: ElementDefinition[] = many;
+    return new Promise((resolve) => {
+      const adding = new SlicedAdd(this.cy, additions, () => {
+        if (this.adding === adding) this.adding = null;
+        this.afterSync();
+        resolve();
+      });
+      this.adding = adding;
+      adding.start();
+    });
+  }
+
+  /** What is marked on the elements, applied again once they are all on the canvas. */
+  private afterSync(): void {
     this.callbacks.crossCutting(this.cy.edges('.cross').length);
     this.keyboard.refresh();
     this.decorations.reapply();

@@ -140,8 +140,16 @@ function appliedTo(cy: Core): Applied {
  * Applies `view` to `cy`. Only nodes with a known position are drawn: a node still waiting for layout is
  * simply not added yet (nor its edges), which costs nothing, where adding it hidden and revealing it
  * later would make cytoscape compute every style twice. Placed nodes move to `positionOf` if it differs.
+ * `addMany`, when given, receives the new elements (nodes before edges) instead of `cy.add` whenever they are more than
+ * `ADD_MANY`: the caller adds them in slices (slicedAdd.ts), and nothing may sync again before it has added them all.
  */
-export function syncElements(cy: Core, view: ViewGraph, positionOf: (id: string) => Point | undefined, routes?: RouteBook): void {
+export function syncElements(
+  cy: Core,
+  view: ViewGraph,
+  positionOf: (id: string) => Point | undefined,
+  routes?: RouteBook,
+  addMany?: (additions: ElementDefinition[]) => void,
+): void {
   const state = appliedTo(cy);
   const wantNodes = new Map<string, ViewNode>();
   const liveGroups = new Set<string>();
@@ -160,10 +168,14 @@ export function syncElements(cy: Core, view: ViewGraph, positionOf: (id: string)
       state.groups.set(id, state.groups.get(id) ?? data);
     }
     for (const [id, n] of wantNodes) syncNode(cy, state, n, positionOf(id) ?? { x: 0, y: 0 }, additions);
-    cy.add(additions);
-    syncEdges(cy, state, view, positionOf, routes);
+    syncEdges(cy, state, view, positionOf, routes, additions);
+    if (addMany !== undefined && additions.length > ADD_MANY) addMany(additions);
+    else cy.add(additions);
   });
 }
+
+/** More new elements than this at once (a large view's first draw) are worth adding in slices. */
+export const ADD_MANY = 1500;
 
 function syncNode(cy: Core, state: Applied, n: ViewNode, p: Point, additions: ElementDefinition[]): void {
   const data = nodeData(n);
@@ -221,8 +233,8 @@ function syncEdges(
   view: ViewGraph,
   positionOf: (id: string) => Point | undefined,
   routes: RouteBook | undefined,
+  additions: ElementDefinition[],
 ): void {
-  const additions: ElementDefinition[] = [];
   for (const e of view.edges) {
     if (!state.nodes.has(e.source) || !state.nodes.has(e.target)) continue;
     const inputs: LookInputs = [routes?.route(e.id), positionOf(e.source), positionOf(e.target), routes?.isCrossCutting(e.id) ?? false];
@@ -239,7 +251,6 @@ function syncEdges(
     setClass(existing, 'routed', classes.includes('routed'));
     setClass(existing, 'cross', classes.includes('cross'));
   }
-  cy.add(additions);
 }
 
 /** The fields of a view edge its drawing depends on (its members do not show). */
