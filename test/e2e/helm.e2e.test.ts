@@ -112,7 +112,8 @@ describe.skipIf(!available || !bin)('a Helm chart in a real VS Code', () => {
     await waitForStats(frame, (stats) => stats.nodes === plain.nodes, 30_000);
     await runCommand(page, 'Kubilitics: Change Chart Values…');
     const quickInput = page.locator('.quick-input-widget');
-    const row = quickInput.locator('.monaco-list-row', { hasText: 'values-prod.yaml' }).first();
+    // The widget keeps the rows of an earlier pick, hidden: the visible one is this pick's.
+    const row = quickInput.locator('.monaco-list-row', { hasText: 'values-prod.yaml' }).filter({ visible: true }).first();
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     // A click on a row of a multi-select list ticks it; OK accepts the ticked ones.
     await row.click();

@@ -149,20 +149,20 @@ describe('Watch and informers', () => {
     const listsBefore = lists();
     server.dropWatches();
     server.create(pod('while-away', 'inf'));
-    await eventually(() => names().includes('while-away'), 3000, 'event replayed after reconnect');
+    await eventually(() => names().includes('while-away'), 10_000, 'event replayed after reconnect');
     expect(lists()).toBe(listsBefore); // resumed from history, not relisted
 
     server.delete(pod('doomed', 'inf'));
     server.expireHistory();
     server.dropWatches();
-    await eventually(() => !names().includes('doomed'), 3000, 'relist drops the deleted pod');
+    await eventually(() => !names().includes('doomed'), 10_000, 'relist drops the deleted pod');
     expect(lists()).toBe(listsBefore + 1);
     // client-node's ListWatch cannot stop while a watch is still connecting (the request is kept only once it is
     // open, so `stop()` aborts nothing and the watch opens anyway): stop once it is watching again.
-    await eventually(() => server.openWatches() === 1, 3000, 'watching again after the relist');
+    await eventually(() => server.openWatches() === 1, 10_000, 'watching again after the relist');
     stopped = true;
     await informer.stop();
-    await eventually(() => server.openWatches() === 0, 3000, 'informer stopped');
+    await eventually(() => server.openWatches() === 0, 10_000, 'informer stopped');
   });
 
   it('an informer comes back after the server restarts on the same port', async () => {
