@@ -15,10 +15,9 @@ import type { ApplySource } from './applySource.js';
 import { diffSide, showDiff, type ApplyDocuments } from './applyDocuments.js';
 import { confirmProtected } from './confirm.js';
 import { countOutcomes, planApply, runApply, type AppliedObject, type PlannedObject } from './manifestApply.js';
-import { showRenderFailure } from '../commands/chartValues.js';
 import { renderTargetOfUri } from '../topology/chartChoices.js';
 import { recordObjectAction } from './actionJournal.js';
-import { renderedManifests } from './renderedManifests.js';
+import { renderedManifestsOrReport } from './renderedManifests.js';
 import { ServerSideApply } from './serverSideApply.js';
 import { sessionActions } from './sessionActions.js';
 
@@ -123,7 +122,7 @@ export async function applyManifests(deps: ApplyManifestsDeps, uri?: vscode.Uri,
     return;
   }
   const source = rendered
-    ? await renderedManifests(rendered, undefined).catch((error: unknown) => showRenderFailure(error).then(() => undefined))
+    ? await renderedManifestsOrReport(rendered, undefined)
     : fromFiles
       ? await manifestsAt(targets)
       : editor

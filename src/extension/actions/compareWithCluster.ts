@@ -10,10 +10,9 @@ import type { ClusterManager } from '../cluster/clusterManager.js';
 import { log } from '../log.js';
 import { ManifestSource } from '../topology/manifestSource.js';
 import type { TopologyPanels } from '../topology/panels.js';
-import { showRenderFailure } from '../commands/chartValues.js';
 import { RenderedSource } from '../topology/renderedSource.js';
 import { manifestsAt } from './applyManifestsCommand.js';
-import { renderedManifests, type RenderedManifests } from './renderedManifests.js';
+import { renderedManifestsOrReport, type RenderedManifests } from './renderedManifests.js';
 import { planApply } from './manifestApply.js';
 import { ServerSideApply } from './serverSideApply.js';
 import { sessionActions } from './sessionActions.js';
@@ -73,5 +72,5 @@ export async function compareWithCluster(clusters: ClusterManager, panels: Topol
 /** A chart or kustomization is rendered again, as its view was, so what is compared is what the view shows now. */
 function objectsOf(source: ManifestSource | RenderedSource): Promise<RenderedManifests | undefined> {
   if (source instanceof ManifestSource) return manifestsAt(source.restoreKey.uris.map((uri) => vscode.Uri.parse(uri)));
-  return renderedManifests(source.target, source.helmChoices).catch((error: unknown) => showRenderFailure(error).then(() => undefined));
+  return renderedManifestsOrReport(source.target, source.helmChoices);
 }

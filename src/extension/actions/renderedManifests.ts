@@ -10,6 +10,7 @@ import type { SourceLocation } from '../../engine/model/graph.js';
 import type { KubeObject } from '../../engine/model/object.js';
 import type { RenderTarget } from '../../engine/render/renderTarget.js';
 import type { HelmChoices } from '../../tools/renderTarget.js';
+import { showRenderFailure } from '../commands/chartValues.js';
 import { fileUriUnder, renderOnce, renderRootOf, shownFileName } from '../topology/renderRun.js';
 import type { ApplySource } from './applySource.js';
 import type { AppliedText } from './applyDiagnostics.js';
@@ -46,6 +47,11 @@ export async function renderedManifests(
     texts: await textsOf(items, root),
     ...(result.namespace === undefined ? {} : { namespace: result.namespace }),
   };
+}
+
+/** As `renderedManifests`; a tool's failure (missing, too old, a template error) is shown to the user, and gives undefined. */
+export function renderedManifestsOrReport(target: RenderTarget, choices: HelmChoices | undefined): Promise<RenderedManifests | undefined> {
+  return renderedManifests(target, choices).catch((error: unknown) => showRenderFailure(error).then(() => undefined));
 }
 
 /** The files objects are placed in, read, so a field the server refuses is shown at its line where it can be found. */
