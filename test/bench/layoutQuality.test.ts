@@ -10,6 +10,8 @@ describe('layout quality bench', () => {
     expect(row.dot).toEqual({ skipped: 'dot skipped: over 0 nodes' });
     expect(row.objects).toBe(graph.nodes.length);
     expect(row.ours.flowEdges).toBeGreaterThan(0);
+    expect(row.oursFirstMs).toBeGreaterThan(0);
+    expect(row.oursMs).toBeGreaterThan(0);
     const line = formatRow(row);
     const { crossings, edgesThroughNodes } = row.ours;
     expect(line).toMatch(
