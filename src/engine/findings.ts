@@ -74,6 +74,8 @@ const GROUP_TITLES: Readonly<Record<string, () => string>> = {
   'invalid-utf8': () => l10n.t('Files that are not valid UTF-8'),
   'symlink-loop': () => l10n.t('Symlinked folders that loop'),
   'helm-chart': () => l10n.t('Helm charts in a folder (templates not read as YAML)'),
+  kustomization: () => l10n.t('Kustomizations in a folder (open one to render it)'),
+  'kustomization-input': () => l10n.t('Patches and generator files of kustomizations (not objects)'),
   'external-secret': () => l10n.t('Secrets created outside the manifests (tokens, TLS, pull secrets)'),
   'service-selects-nothing': () => l10n.t('Services that select nothing'),
   'workload-not-selected': () => l10n.t('Workloads their Service does not select'),

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { KubeObject } from '../model/object.js';
 import { isSecretObject, keptFields } from './keptFields.js';
+import { isKustomization, kustomizationNote } from './kustomizations.js';
 import type { ParsedManifests } from './manifestTypes.js';
 
 /** Where a parser found a document's parts; each parser answers from its own records. */
@@ -20,6 +21,10 @@ const LIST_KIND = /List$/;
  */
 export function admitDocument(value: unknown, file: string, line: number, lines: DocumentLines, result: ParsedManifests): void {
   if (value === null || value === undefined) return;
+  if (isKustomization(value, file)) {
+    result.warnings.push(kustomizationNote(value, file, line));
+    return;
+  }
   if (!isKubeObject(value)) {
     result.warnings.push({
       file,

@@ -4,6 +4,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { decodeManifestBytes } from './decode.js';
 import { isManifestPath, isSkippedFolder, leaveOutChartTemplates, tooLarge } from './fileRules.js';
+import { kustomizationInputs, kustomizationReading, leftOutNote } from './kustomizations.js';
 import { DEFAULT_INTAKE_LIMITS, megabytes, raiseHint, type IntakeLimits } from './limits.js';
 import type { IntakeProblem, IntakeWarning, ManifestObject } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
@@ -61,7 +62,23 @@ export async function loadManifestPaths(
       warnings.push({ file: shown, line: 1, severity: 'error', problem: 'unreadable', message });
     }
   }
-  return { files: sorted.map(shownName), objects, warnings };
+  return leaveOutKustomizationInputs({ files: sorted.map(shownName), objects, warnings });
+}
+
+/** A kustomization's patches and generator files are not objects (kustomizations.ts): their objects and warnings go. */
+function leaveOutKustomizationInputs(loaded: LoadedManifests): LoadedManifests {
+  const inputs = kustomizationInputs(loaded.warnings);
+  if (inputs.size === 0) return loaded;
+  const notes = new Map<string, IntakeWarning>();
+  for (const file of loaded.files) {
+    const kustomization = kustomizationReading(file, inputs);
+    if (kustomization !== undefined) notes.set(file, leftOutNote(file, kustomization));
+  }
+  return {
+    files: loaded.files.filter((file) => !notes.has(file)),
+    objects: loaded.objects.filter((object) => !notes.has(object.source.file)),
+    warnings: [...loaded.warnings.filter((warning) => !notes.has(warning.file)), ...notes.values()],
+  };
 }
 
 function totalReached(file: string, left: number, limits: IntakeLimits): IntakeWarning {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { decodeManifestBytes } from './decode.js';
+import { kustomizationInputs, kustomizationReading, leftOutNote } from './kustomizations.js';
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits } from './limits.js';
 import type { IntakeProblem, IntakeWarning, ManifestObject, ParsedManifests } from './manifestTypes.js';
 import { parseManifestText } from './manifests.js';
@@ -51,10 +52,15 @@ export class ManifestSet {
     return this.files.has(file);
   }
 
-  /** Every object, files in sorted order; a file with errors contributes its last good version when that has more. */
+  /**
+   * Every object, files in sorted order; a file with errors contributes its last good version when that has more.
+   * A file a kustomization of the set patches or generates from contributes none (kustomizations.ts).
+   */
   objects(): ManifestObject[] {
     const result: ManifestObject[] = [];
+    const inputs = this.kustomizationInputs();
     for (const file of [...this.files.keys()].sort()) {
+      if (kustomizationReading(file, inputs) !== undefined) continue;
       const state = this.files.get(file)!;
       const useLastGood = state.lastGood && state.lastGood.length > state.objects.length;
       result.push(...(useLastGood ? state.lastGood! : state.objects));
@@ -63,7 +69,15 @@ export class ManifestSet {
   }
 
   warnings(): IntakeWarning[] {
-    return [...this.files.keys()].sort().flatMap((file) => this.files.get(file)!.warnings);
+    const inputs = this.kustomizationInputs();
+    return [...this.files.keys()].sort().flatMap((file) => {
+      const kustomization = kustomizationReading(file, inputs);
+      return kustomization === undefined ? this.files.get(file)!.warnings : [leftOutNote(file, kustomization)];
+    });
+  }
+
+  private kustomizationInputs(): ReadonlyMap<string, string> {
+    return kustomizationInputs(this.fileNames().flatMap((file) => this.files.get(file)!.warnings));
   }
 
   fileNames(): string[] {

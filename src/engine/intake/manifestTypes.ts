@@ -26,6 +26,10 @@ export type IntakeProblem =
   | 'symlink-loop'
   /** A Helm chart met in a folder walk: its templates are Go templates, not YAML, and are left out. */
   | 'helm-chart'
+  /** A kustomization read as a plain file (a folder holding overlays): kustomize's build file, not an object. */
+  | 'kustomization'
+  /** A file a kustomization patches or generates from, left out of a plain read (kustomizations.ts). */
+  | 'kustomization-input'
   /** The extension's parse worker stopped on the file (out of memory or time). */
   | 'parser-stopped';
 
@@ -35,6 +39,8 @@ export interface IntakeWarning {
   readonly severity: 'error' | 'note';
   readonly message: string;
   readonly problem?: IntakeProblem;
+  /** A kustomization's note: the files it patches or generates from, '/'-separated in the same naming as `file`. */
+  readonly leavesOut?: readonly string[];
 }
 
 export interface ParsedManifests {
