@@ -1,10 +1,14 @@
 /**
  * Cytoscape's experimental WebGL mode (3.31+, `renderer: { name: 'canvas', webgl: true }`), tried for large views in
- * issue 15 and not turned on for users: in the benchmark (bench/webview.ts, its `webgl` rows) it was slower than the
- * canvas renderer on every measure, and it draws our visual language wrong where users would see it (dashed and dotted
- * relations drawn solid, `tee` arrows drawn as triangles; cytoscape/cytoscape.js#3305 lists what it supports). The
- * benchmark and the Chromium tests ask for it through testHooks.ts, so the comparison can be run again as cytoscape's
- * WebGL mode matures.
+ * issue 15 and not turned on for users. In the benchmark (bench/webview.ts, its `webgl` rows; headless Chromium draws
+ * WebGL with SwiftShader, on the CPU) at 5,000 objects its first frame is one task of ~2 s (every label drawn into
+ * texture atlases at once, vs ~0.3 s), pan/zoom runs at ~2 fps (vs ~27), and cytoscape's own JavaScript alone takes
+ * ~65 ms a frame, which would hold even a fast GPU under the 30 fps target; only a delta's redraw is cheaper. And it
+ * draws our visual language wrong where users would see it: dashed and dotted relations solid, `tee` arrows as
+ * triangles (cytoscape/cytoscape.js#3305 lists what it supports), no dimming of a search's non-matches drawn from
+ * textures (most shapes, and every label), no keyboard focus ring on the shapes it draws itself.
+ * bench/webviewShots.ts saves both renderers' pictures side by side. The benchmark and the Chromium tests ask for it
+ * through the test harness (webglAskedByTest), so the comparison can be run again as cytoscape's WebGL mode matures.
  *
  * What this adds to cytoscape's WebGL mode, so the comparison is of what we would ship:
  * - a 'render' event after each drawn frame, as the canvas renderer emits (the WebGL mode replaces the method that
@@ -20,9 +24,9 @@ import type { Core } from 'cytoscape';
 import type { Rgba } from './resolvedTheme';
 
 /**
- * The `renderer` option of `cytoscape(...)` that turns the WebGL mode on. Texture atlases of 4096 px hold a large view's
- * labels in a few textures (a batch draws from at most 16); batches of 8192 instances draw 5,000 objects in a handful
- * of calls. Cytoscape's defaults are sized for phones.
+ * The `renderer` option of `cytoscape(...)` that turns the WebGL mode on, with cytoscape's default atlas and batch
+ * sizes: with 4096 px atlases (fewer textures for a large view's labels) the first frame at 5,000 objects was a task of
+ * ~10 s instead of ~2–3 s in a profiled benchmark run, each atlas uploaded whole.
  */
 export const WEBGL_RENDERER = { name: 'canvas', webgl: true } as const;
 
