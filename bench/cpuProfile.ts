@@ -82,3 +82,39 @@ export function printProfile(profile: Profile, title: string, top = 15): void {
   print('self time', 'selfMs');
   print('total time (with what it calls)', 'totalMs');
 }
+
+/**
+ * Where the sampled time went, by what cytoscape was doing: each sample goes to the first of these whose function is
+ * on its stack (names as esbuild's bundle of cytoscape 3.34 spells them), in this order.
+ */
+const BREAKDOWN: readonly { readonly label: string; readonly on: RegExp }[] = [
+  { label: 'style recomputation', on: /^(styfn\$?\d*\.(apply|updateStyleHints|updateTransitions)|cleanStyle)$/ },
+  // Chromium's WebGL entry points: native, so the leaf of their samples.
+  { label: 'drawing: WebGL calls', on: /^(texImage2D|texSubImage2D|readPixels|bufferSubData|bufferData|drawArraysInstanced)$/ },
+  { label: 'drawing', on: /^(CRp\$?\d*\.render|renderWebgl)$/ },
+  { label: 'before a frame: label sizes, edge routes, bounds', on: /^beforeRenderCallbacks\d*$/ },
+  { label: 'garbage collection', on: /^\(garbage collector\)$/ },
+  { label: 'native, outside JS (compositing, waiting on the GPU process)', on: /^\(program\)$/ },
+  { label: 'idle', on: /^\(idle\)$/ },
+];
+
+export function breakdown(profile: Profile): { label: string; ms: number }[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  const totals = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 1; i < samples.length; i++) {
+    const names: string[] = [];
+    for (let id = samples[i - 1]; id !== undefined; id = parentOf.get(id)) names.push(byId.get(id)?.callFrame.functionName ?? '');
+    const label = BREAKDOWN.find((b) => names.some((name) => b.on.test(name)))?.label ?? 'the rest (our code, cytoscape batches)';
+    totals.set(label, (totals.get(label) ?? 0) + (deltas[i] ?? 0) / 1000);
+  }
+  return [...totals.entries()].map(([label, ms]) => ({ label, ms })).sort((a, b) => b.ms - a.ms);
+}
+
+export function printBreakdown(profile: Profile): void {
+  console.log('  by what it was doing:');
+  for (const { label, ms } of breakdown(profile)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${label}`);
+}

@@ -4,6 +4,9 @@
  * benchmark, not a test: it prints numbers next to their targets and never fails on a slow machine.
  * BENCH_WEBVIEW_SIZES (default 1000,5000), BENCH_WEBVIEW_RUNS (default 2); BENCH_WEBVIEW_PROFILE=1 adds a CPU
  * profile of each size's first draw, pan/zoom and delta (bench/cpuProfile.ts), kept in test-results/webview-bench/.
+ * BENCH_WEBVIEW_RENDERERS (default canvas,webgl): each run measures the same graph, gestures and delta with cytoscape's
+ * canvas renderer and with its WebGL mode (src/webview/canvas/webglRenderer.ts, not turned on for users), one row each.
+ * Headless Chromium draws WebGL with SwiftShader, on the CPU: its webgl rows understate what a GPU does.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,14 +18,19 @@ import { WebviewHarness, chromiumAvailable } from '../test/webview/harness';
 import { syntheticGraph } from '../test/webview/syntheticGraph';
 import { DARK } from '../test/webview/themes';
 import type { Profile } from './cpuProfile';
-import { printProfile, startProfile } from './cpuProfile';
+import { printBreakdown, printProfile, startProfile } from './cpuProfile';
 import { fixed } from './stats';
 import type { DeltaExpectation } from './webviewProbes';
-import { probeDelta, probeFloor, probeFramesStart, probeFramesStop, probeLoad } from './webviewProbes';
+import { probeDelta, probeFloor, probeFramesStart, probeFramesStop, probeLoad, probeRenderer } from './webviewProbes';
+import { WEBGL_RENDERER } from '../src/webview/canvas/webglRenderer';
 import type { PanZoomTimes } from './webviewProbes';
+
+export type BenchRenderer = 'canvas' | 'webgl';
 
 export interface WebviewBenchRow {
   readonly objects: number;
+  /** The renderer the page drew with (a page without WebGL2 falls back to canvas, and says so here). */
+  readonly renderer: BenchRenderer;
   readonly viewNodes: number;
   readonly viewEdges: number;
   readonly firstPaintMs: number;
@@ -30,6 +38,9 @@ export interface WebviewBenchRow {
   readonly loadLongestTaskMs: number;
   readonly panLongestTaskMs: number;
   readonly fps: number;
+  /** Cytoscape's own time per frame drawn during pan/zoom: mean and longest. */
+  readonly drawMs: number;
+  readonly drawMaxMs: number;
   readonly deltaMs: number;
   readonly heapMb: number;
   /** Cytoscape alone (bench/webviewProbes.ts probeFloor): the longest task of its first draw, and a delta's batch drawn. */
@@ -84,12 +95,13 @@ const PROFILE_DIR = join('test-results', 'webview-bench');
 /** Prints the profile's hot functions and keeps it whole as a .cpuprofile (DevTools → Performance opens it). */
 function report(profile: Profile, title: string, file: string): void {
   printProfile(profile, title);
+  printBreakdown(profile);
   mkdirSync(PROFILE_DIR, { recursive: true });
   writeFileSync(join(PROFILE_DIR, `${file}.cpuprofile`), JSON.stringify(profile));
 }
 
-async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: boolean): Promise<WebviewBenchRow> {
-  const page: WebviewPage = await harness.open(DARK);
+async function measure(harness: WebviewHarness, graph: TopologyGraph, asked: BenchRenderer, profile: boolean): Promise<WebviewBenchRow> {
+  const page: WebviewPage = await harness.open(DARK, { renderer: asked });
   page.page.on('crash', () => console.log(`the page crashed (${graph.nodes.length} objects)`));
   try {
     await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
@@ -97,20 +109,22 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
     await page.page.selectOption('[data-testid=level]', 'workload');
     const cdp = await page.page.context().newCDPSession(page.page);
     const init = createMessage(GraphInit, { title: `synthetic ${graph.nodes.length}`, mode: 'manifests', graph, findings: [] });
+    const renderer = await page.page.evaluate(probeRenderer);
+    const name = `${graph.nodes.length}-${renderer}`;
     const profiler = profile ? await startProfile(cdp) : null;
     const load = await page.page.evaluate(probeLoad, init);
-    if (profiler !== null) report(await profiler.stop(), `first draw of ${graph.nodes.length} objects`, `${graph.nodes.length}-load`);
+    if (profiler !== null) report(await profiler.stop(), `first draw of ${graph.nodes.length} objects, ${renderer}`, `${name}-load`);
     const counts = await page.counts();
     const heap = await heapMb(cdp);
     const panProfiler = profile ? await startProfile(cdp) : null;
     const panZoom = await panAndZoom(page);
     if (panProfiler !== null)
-      report(await panProfiler.stop(), `pan/zoom over ${graph.nodes.length} objects`, `${graph.nodes.length}-panzoom`);
+      report(await panProfiler.stop(), `pan/zoom over ${graph.nodes.length} objects, ${renderer}`, `${name}-panzoom`);
     const { delta, expect } = hundredObjectDelta(graph);
     const deltaProfiler = profile ? await startProfile(cdp) : null;
     const deltaMs = await page.page.evaluate(probeDelta, { message: createMessage(GraphDeltaMessage, { delta }), expect });
     if (deltaProfiler !== null) {
-      report(await deltaProfiler.stop(), `100-object delta on ${graph.nodes.length} objects`, `${graph.nodes.length}-delta`);
+      report(await deltaProfiler.stop(), `100-object delta on ${graph.nodes.length} objects, ${renderer}`, `${name}-delta`);
     }
     // After every measure above, so it changes none of them: the restyled nodes back to ok, the copies swapped back.
     const floor = await page.page.evaluate(probeFloor, {
@@ -118,10 +132,12 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
       tone: 'ok',
       remove: expect.added,
       addAs: expect.removed,
+      ...(renderer === 'webgl' ? { renderer: WEBGL_RENDERER } : {}),
     });
     if (page.errors.length > 0) throw new Error(`the page reported errors: ${page.errors.join('; ')}`);
     return {
       objects: graph.nodes.length,
+      renderer,
       viewNodes: counts.viewNodes,
       viewEdges: counts.viewEdges,
       firstPaintMs: load.firstPaintMs,
@@ -129,6 +145,8 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
       loadLongestTaskMs: load.longestTaskMs,
       panLongestTaskMs: panZoom.longestTaskMs,
       fps: panZoom.fps,
+      drawMs: panZoom.drawMs,
+      drawMaxMs: panZoom.drawMaxMs,
       deltaMs,
       heapMb: heap,
       floorLoadLongestTaskMs: floor.firstDrawLongestTaskMs,
@@ -143,13 +161,14 @@ async function measure(harness: WebviewHarness, graph: TopologyGraph, profile: b
 }
 
 const HEADER =
-  'objects  view nodes  view edges  first paint ms  drawn ms  longest task load ms  longest task pan/zoom ms  fps    delta ms  heap MB  ' +
-  'floor: load longest task ms  floor: delta ms';
+  'objects  renderer  view nodes  view edges  first paint ms  drawn ms  longest task load ms  longest task pan/zoom ms  fps    ' +
+  'frame draw ms mean/max  delta ms  heap MB  floor: load longest task ms  floor: delta ms';
 
 function printRow(row: WebviewBenchRow): void {
   console.log(
     [
       String(row.objects).padEnd(8),
+      row.renderer.padEnd(9),
       String(row.viewNodes).padEnd(11),
       String(row.viewEdges).padEnd(11),
       fixed(row.firstPaintMs, 0).padEnd(15),
@@ -157,6 +176,7 @@ function printRow(row: WebviewBenchRow): void {
       fixed(row.loadLongestTaskMs, 0).padEnd(21),
       fixed(row.panLongestTaskMs, 0).padEnd(25),
       fixed(row.fps, 1).padEnd(6),
+      `${fixed(row.drawMs, 0)}/${fixed(row.drawMaxMs, 0)}`.padEnd(23),
       fixed(row.deltaMs, 0).padEnd(9),
       fixed(row.heapMb, 1).padEnd(8),
       fixed(row.floorLoadLongestTaskMs, 0).padEnd(28),
@@ -165,25 +185,39 @@ function printRow(row: WebviewBenchRow): void {
   );
 }
 
-/** Prints one row per run and size; skips with the reason where Chromium is not installed. */
-export async function benchWebview(sizes: readonly number[], runs: number, profile: boolean): Promise<void> {
+/**
+ * Prints one row per run, size and renderer, the renderers of a run next to each other; skips with the reason where
+ * Chromium is not installed.
+ */
+export async function benchWebview(
+  sizes: readonly number[],
+  runs: number,
+  profile: boolean,
+  renderers: readonly BenchRenderer[] = ['canvas'],
+): Promise<void> {
   if (!chromiumAvailable()) return;
   const harness = await WebviewHarness.launch();
   try {
     console.log(HEADER);
     for (const size of sizes) {
       const graph = syntheticGraph(size);
-      for (let run = 0; run < runs; run++) printRow(await measure(harness, graph, profile && run === 0));
+      for (let run = 0; run < runs; run++) {
+        for (const renderer of renderers) printRow(await measure(harness, graph, renderer, profile && run === 0));
+      }
     }
   } finally {
     await harness.close();
   }
 }
 
-export function webviewBenchFromEnv(): { sizes: number[]; runs: number; profile: boolean } {
+export function webviewBenchFromEnv(): { sizes: number[]; runs: number; profile: boolean; renderers: BenchRenderer[] } {
+  const renderers = (process.env['BENCH_WEBVIEW_RENDERERS'] ?? 'canvas,webgl').split(',').map((name) => name.trim());
+  const unknown = renderers.filter((name) => name !== 'canvas' && name !== 'webgl');
+  if (unknown.length > 0) throw new Error(`BENCH_WEBVIEW_RENDERERS: unknown renderer ${unknown.join(', ')} (canvas, webgl)`);
   return {
     sizes: (process.env['BENCH_WEBVIEW_SIZES'] ?? '1000,5000').split(',').map(Number),
     runs: Number(process.env['BENCH_WEBVIEW_RUNS'] ?? 2),
     profile: process.env['BENCH_WEBVIEW_PROFILE'] === '1',
+    renderers: renderers as BenchRenderer[],
   };
 }

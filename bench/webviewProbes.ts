@@ -60,12 +60,32 @@ export function probeLoad(message: unknown): Promise<LoadTimes> {
 export interface PanZoomTimes {
   readonly fps: number;
   readonly longestTaskMs: number;
+  /** Mean and longest time cytoscape's render loop spent drawing one frame (its own redraw timings). */
+  readonly drawMs: number;
+  readonly drawMaxMs: number;
+}
+
+/** Cytoscape's renderer's own timings of its frames (base renderer's render loop, 3.34), and whether it uses WebGL. */
+interface RendererTimings {
+  readonly webgl?: boolean;
+  readonly redrawCount?: number;
+  readonly redrawTotalTime?: number;
+  readonly lastRedrawTime?: number;
+}
+
+/** Which renderer the page's cytoscape draws with: WebGL only where asked for and available (webglRenderer.ts). */
+export function probeRenderer(): 'webgl' | 'canvas' {
+  const w = globalThis as unknown as ProbeGlobals;
+  return (w.__kubilitics.cy as unknown as { renderer(): RendererTimings }).renderer().webgl === true ? 'webgl' : 'canvas';
 }
 
 interface FrameCounter {
   frames: number;
   longest: number;
+  drawMax: number;
   readonly start: number;
+  readonly redraws: number;
+  readonly redrawMs: number;
   stop(): void;
 }
 
@@ -80,13 +100,18 @@ export function probeFramesStart(): void {
   const observer = new w.PerformanceObserver((list) => {
     for (const entry of list.getEntries()) counter.longest = Math.max(counter.longest, entry.duration);
   });
+  const r = (cy as unknown as { renderer(): RendererTimings }).renderer();
   const onRender = (): void => {
     counter.frames++;
+    counter.drawMax = Math.max(counter.drawMax, r.lastRedrawTime ?? 0);
   };
   const counter: FrameCounter = {
     frames: 0,
     longest: 0,
+    drawMax: 0,
     start: w.performance.now(),
+    redraws: r.redrawCount ?? 0,
+    redrawMs: r.redrawTotalTime ?? 0,
     stop: () => {
       for (const entry of observer.takeRecords()) counter.longest = Math.max(counter.longest, entry.duration);
       observer.disconnect();
@@ -102,7 +127,14 @@ export function probeFramesStop(): PanZoomTimes {
   const w = globalThis as unknown as ProbeGlobals & { __frames: FrameCounter };
   const counter = w.__frames;
   counter.stop();
-  return { fps: (counter.frames * 1000) / (w.performance.now() - counter.start), longestTaskMs: counter.longest };
+  const r = (w.__kubilitics.cy as unknown as { renderer(): RendererTimings }).renderer();
+  const redraws = (r.redrawCount ?? 0) - counter.redraws;
+  return {
+    fps: (counter.frames * 1000) / (w.performance.now() - counter.start),
+    longestTaskMs: counter.longest,
+    drawMs: redraws > 0 ? ((r.redrawTotalTime ?? 0) - counter.redrawMs) / redraws : 0,
+    drawMaxMs: counter.drawMax,
+  };
 }
 
 export interface DeltaExpectation {
@@ -145,6 +177,8 @@ export interface FloorDelta {
   readonly tone: string;
   readonly remove: readonly string[];
   readonly addAs: readonly string[];
+  /** Cytoscape's `renderer` option for the fresh instance (its WebGL mode for the benchmark's webgl rows). */
+  readonly renderer?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -171,7 +205,16 @@ export function probeFloor(delta: FloorDelta): Promise<FloorTimes> {
   const viewport = { zoom: source.zoom(), pan: source.pan() };
   // Built in a task of its own: an observer does not see the task it was created in.
   return wait(0).then(async () => {
-    const cy = new Core({ container: div, elements, style, ...viewport });
+    const cy = new Core({ container: div, elements, style, ...viewport, ...(delta.renderer ? { renderer: delta.renderer } : {}) });
+    const r = (cy as unknown as { renderer(): { webgl?: boolean; render(o?: { forcedContext?: unknown }): void } }).renderer();
+    if (r.webgl === true) {
+      // Cytoscape's WebGL mode emits no 'render' (webglRenderer.ts): the frame is timed by the same event all the same.
+      const render = r.render.bind(r);
+      r.render = (o) => {
+        render(o);
+        if (o?.forcedContext === undefined) cy.emit('render');
+      };
+    }
     const nextFrame = (): Promise<number> => new Promise((resolve) => cy.one('render', () => resolve(w.performance.now())));
     await nextFrame();
     await wait(500);

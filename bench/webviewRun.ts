@@ -7,5 +7,5 @@ import { benchWebview, webviewBenchFromEnv } from './webview';
  *   node dist/benchWebview.cjs
  * Not tsx: its keepNames helper `__name` does not exist in the page where the probes run.
  */
-const { sizes, runs, profile } = webviewBenchFromEnv();
-void benchWebview(sizes, runs, profile);
+const { sizes, runs, profile, renderers } = webviewBenchFromEnv();
+void benchWebview(sizes, runs, profile, renderers);

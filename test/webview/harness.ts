@@ -81,9 +81,16 @@ export interface ViewportSize {
 export interface OpenOptions {
   readonly blockWorker?: boolean;
   readonly viewport?: ViewportSize;
+  /** Cytoscape's WebGL mode instead of its canvas renderer (src/webview/canvas/webglRenderer.ts). */
+  readonly renderer?: 'canvas' | 'webgl';
 }
 
 export const DEFAULT_VIEWPORT: ViewportSize = { width: 1400, height: 860 };
+
+function launchOptions(extraArgs: readonly string[]): ReturnType<typeof chromiumLaunchOptions> {
+  const options = chromiumLaunchOptions();
+  return { ...options, args: [...options.args, ...extraArgs] };
+}
 
 /**
  * Every test file's pages are in their own browser contexts (own storage, own routes), so the files of a run share
@@ -97,33 +104,42 @@ export class WebviewHarness {
     private readonly release: () => Promise<void>,
   ) {}
 
-  static async start(): Promise<WebviewHarness> {
+  /**
+   * `chromiumArgs` (e.g. `--disable-webgl`) launch a Chromium of this file's own with them, still on the shared
+   * server's bundles where there is one.
+   */
+  static async start(chromiumArgs: readonly string[] = []): Promise<WebviewHarness> {
     // Imported here, not at the top: the benchmark (bench/webview.ts) runs this harness outside vitest.
     const { inject } = await import('vitest');
     const shared = inject('kubiliticsWebview');
+    if (shared !== undefined && shared !== null && chromiumArgs.length > 0) {
+      const browser = await chromium.launch(launchOptions(chromiumArgs));
+      return new WebviewHarness(browser, shared.origin, async () => undefined);
+    }
     if (shared !== undefined && shared !== null) {
       const browser = await chromium.connect(shared.wsEndpoint);
       return new WebviewHarness(browser, shared.origin, async () => undefined);
     }
-    return WebviewHarness.launch();
+    return WebviewHarness.launch(chromiumArgs);
   }
 
   /** Builds, serves and launches a harness of its own, without vitest's shared set-up. */
-  static async launch(): Promise<WebviewHarness> {
+  static async launch(chromiumArgs: readonly string[] = []): Promise<WebviewHarness> {
     const served = await serveWebview();
-    const browser = await chromium.launch(chromiumLaunchOptions());
+    const browser = await chromium.launch(launchOptions(chromiumArgs));
     return new WebviewHarness(browser, served.origin, () => served.close());
   }
 
   /**
    * `blockWorker` answers the worker script with 404, as a broken resource path would; `viewport` sizes the page
-   * (a wide editor panel by default; beside the YAML it is about 700 px wide).
+   * (a wide editor panel by default; beside the YAML it is about 700 px wide); `renderer` is set before the page loads.
    */
   async open(theme: TestTheme, options: OpenOptions = {}): Promise<WebviewPage> {
     const context = await this.browser.newContext({ viewport: options.viewport ?? DEFAULT_VIEWPORT });
     const page = await context.newPage();
     const wp = new WebviewPage(page);
-    await page.addInitScript({ content: STAND_INS });
+    const renderer = options.renderer === undefined ? '' : `window.__kubiliticsRenderer = '${options.renderer}';`;
+    await page.addInitScript({ content: STAND_INS + renderer });
     if (options.blockWorker === true) await page.route('**/layoutWorker.js', (route) => route.fulfill({ status: 404 }));
     await page.goto(this.origin);
     await wp.setTheme(theme);

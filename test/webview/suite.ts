@@ -9,12 +9,15 @@ export interface ChromiumSuite {
   open(theme: TestTheme, options?: OpenOptions): Promise<WebviewPage>;
 }
 
-/** Call inside a `describe`: registers the hooks that start the browser, check and close each test's page. */
-export function chromiumSuite(): ChromiumSuite {
+/**
+ * Call inside a `describe`: registers the hooks that start the browser, check and close each test's page.
+ * `chromiumArgs` start a Chromium of the describe's own with them (WebviewHarness.start).
+ */
+export function chromiumSuite(chromiumArgs: readonly string[] = []): ChromiumSuite {
   let harness: WebviewHarness | undefined;
   let page: WebviewPage | undefined;
   beforeAll(async () => {
-    harness = await WebviewHarness.start();
+    harness = await WebviewHarness.start(chromiumArgs);
   }, 180_000);
   afterAll(async () => harness?.close());
   afterEach(async () => {

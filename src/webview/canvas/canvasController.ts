@@ -21,9 +21,11 @@ import { KeyboardNavigator } from './keyboardNavigator';
 import { installStyleCacheDirty } from './styleCacheDirty';
 import { installCompoundLinks } from './compoundLinks';
 import { setViewportTexture } from './viewportTexture';
+import { adaptWebgl, drawsWithWebgl, setWebglBackground, webgl2Available, webglAskedByTest, WEBGL_RENDERER } from './webglRenderer';
 import type { ResolvedTheme } from './resolvedTheme';
 import { layoutInput } from '../../engine/viewModel/viewLayout';
 import { groupAnchors, layoutInputChanged, seedsFrom } from './viewGeometry';
+import { CHROME } from '../../engine/visual/theme';
 import { canvasAspect, canvasPng, positionsJson } from './canvasExport';
 import { centreOn, currentViewport, fitCanvas, restoreViewport, showNodes, showsContent } from './canvasViewport';
 import { listenToGestures, type ScreenPoint } from './canvasGestures';
@@ -96,6 +98,8 @@ export class CanvasController {
   ) {
     this.theme = theme;
     this.restoreViewport = restoreViewport;
+    // Only where a test or the benchmark asks for it, and the page can draw with WebGL2 (webglRenderer.ts).
+    const webgl = webglAskedByTest() && webgl2Available(container.ownerDocument);
     this.cy = cytoscape({
       container,
       style: buildStylesheet(theme, false) as unknown as cytoscape.StylesheetStyle[],
@@ -104,7 +108,9 @@ export class CanvasController {
       maxZoom: 4,
       boxSelectionEnabled: false,
       selectionType: 'single',
+      ...(webgl ? { renderer: { ...WEBGL_RENDERER } } : {}),
     });
+    if (webgl) adaptWebgl(this.cy, theme.color(CHROME.background));
     installStyleCacheDirty(this.cy);
     installCompoundLinks(this.cy);
     this.hitTesting = installHitTesting(this.cy);
@@ -182,6 +188,7 @@ export class CanvasController {
   setTheme(theme: ResolvedTheme): void {
     this.theme = theme;
     this.cy.style(buildStylesheet(theme, this.large) as unknown as cytoscape.StylesheetStyle[]);
+    setWebglBackground(this.cy, theme.color(CHROME.background));
   }
 
   /** The reader is opening a fold: bring what it opens into view once laid out, however small it is. */
@@ -279,7 +286,8 @@ export class CanvasController {
     const large = drawnAsLarge(this.view.nodes.length + this.view.edges.length, this.large);
     if (large !== this.large) {
       this.large = large;
-      setViewportTexture(this.cy, large);
+      // WebGL draws every frame in full: it has no snapshot to pan.
+      if (!drawsWithWebgl(this.cy)) setViewportTexture(this.cy, large);
       this.setTheme(this.theme);
     }
   }
