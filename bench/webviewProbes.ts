@@ -17,6 +17,10 @@ interface ProbeGlobals {
   postMessage(message: unknown, targetOrigin: string): void;
   requestAnimationFrame(callback: (time: number) => void): number;
   setTimeout(callback: () => void, ms: number): number;
+  readonly WheelEvent: new (
+    type: 'wheel',
+    init: { deltaY: number; clientX: number; clientY: number; bubbles: boolean; cancelable: boolean },
+  ) => unknown;
 }
 
 export interface LoadTimes {
@@ -121,6 +125,40 @@ export function probeFramesStart(): void {
   observer.observe({ type: 'longtask' });
   cy.on('render', onRender);
   w.__frames = counter;
+}
+
+/**
+ * Wheels in and out for `ms` from inside the page, one wheel event per animation frame at points that wander over the
+ * canvas, as a trackpad or a free-spinning wheel sends them (60 and more a second). Playwright's mouse cannot: each of
+ * its events waits for a round trip, ~17 a second, which caps frames counted during its gesture at that rate.
+ * Cytoscape handles these events as it does real ones (its wheel listener on the container reads deltaY and the
+ * client position only). Run between probeFramesStart and probeFramesStop.
+ */
+export function wheelInPage(ms: number): Promise<number> {
+  const w = globalThis as unknown as ProbeGlobals;
+  const container = w.__kubilitics.cy.container() as unknown as {
+    getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+    dispatchEvent(event: unknown): boolean;
+  };
+  const box = container.getBoundingClientRect();
+  return new Promise((done) => {
+    const start = w.performance.now();
+    let step = 0;
+    const tick = (): void => {
+      if (w.performance.now() - start >= ms) {
+        done(step);
+        return;
+      }
+      const clientX = box.left + box.width * (0.5 + 0.3 * Math.sin(step / 7));
+      const clientY = box.top + box.height * (0.5 + 0.3 * Math.cos(step / 5));
+      // Ten notches in, ten out: the zoom swings without drifting away.
+      const deltaY = step % 20 < 10 ? -100 : 100;
+      container.dispatchEvent(new w.WheelEvent('wheel', { deltaY, clientX, clientY, bubbles: true, cancelable: true }));
+      step++;
+      w.requestAnimationFrame(tick);
+    };
+    w.requestAnimationFrame(tick);
+  });
 }
 
 export function probeFramesStop(): PanZoomTimes {
