@@ -159,11 +159,11 @@ export async function expandInExplorer(page: Page, folder: string): Promise<void
 }
 
 /** Error and warning counts of the Problems status bar item. */
-export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number }> {
-  // The item shows "⊗ 0 ⚠ 11": the first number is errors, the second warnings.
+export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number; infos: number }> {
+  // The item shows "⊗ 0 ⚠ 11 ⓘ 4": errors, warnings, then infos (shown only when there are some).
   const text = (await page.locator('[id="status.problems"]').first().innerText()) ?? '';
-  const [errors = NaN, warnings = NaN] = (text.match(/\d+/g) ?? []).map(Number);
-  return { errors, warnings };
+  const [errors = NaN, warnings = NaN, infos = 0] = (text.match(/\d+/g) ?? []).map(Number);
+  return { errors, warnings, infos };
 }
 
 /** A text of the details panel, or '' while it is not there (the panel re-renders as a selection changes). */
