@@ -67,36 +67,28 @@ export class GraphState {
     this.drafts.remove(producer, (slot) => touched.add(slot));
   }
 
-  /** Replaces what `producer`'s selectors contribute towards the one object `selected`; touches only those edges. */
-  replaceSelected(producer: number, selected: string, claims: readonly SelectorClaim[]): void {
-    const target = this.ids.lookup(selected);
+  /** Replaces what `producer`'s selectors contribute towards the one object `target`; touches only those edges. */
+  replaceSelected(producer: number, target: number, claims: readonly SelectorClaim[]): void {
     const towardsTarget = (draft: number): boolean =>
       this.drafts.bySelector(draft) && this.edges.target(this.drafts.edge(draft)) === target;
     const previous: SelectorClaim[] = [];
-    if (target !== undefined) {
-      for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
-        if (towardsTarget(draft)) previous.push(this.drafts.selectorClaim(draft));
-      }
+    for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
+      if (towardsTarget(draft)) previous.push(this.drafts.selectorClaim(draft));
     }
     if (previous.length === claims.length && claims.every((claim) => previous.includes(claim))) return;
     const touched = new Set<number>();
     if (previous.length) this.drafts.remove(producer, (slot) => touched.add(slot), towardsTarget);
-    // Only an object present here can be selected, and an object holds its id: `target` is known when claims are.
-    for (const claim of claims) this.addSelected(producer, claim, target!, touched);
+    for (const claim of claims) this.addSelected(producer, claim, target, touched);
     this.materialize(touched);
   }
 
   /**
-   * Producers with a reference naming `name` (to re-resolve when it appears, changes or goes), read from the edges
-   * touching it: a reference's target is one end of its edge (the source end for owners, drawn reversed).
+   * Adds to `producers` those with a reference naming `id` (to re-resolve when it appears, changes or goes), read from
+   * the edges touching it: a reference's target is one end of its edge (the source end for owners, drawn reversed).
    */
-  referencing(name: string): number[] {
-    const id = this.ids.lookup(name);
-    if (id === undefined) return [];
-    const producers = new Set<number>();
+  referencing(id: number, producers: Set<number>): void {
     for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot)) this.referencingAt(slot, id, producers);
     for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot)) this.referencingAt(slot, id, producers);
-    return [...producers];
   }
 
   /** Adds to `producers` those whose reference drafts in `slot` name `id`. */
@@ -110,12 +102,11 @@ export class GraphState {
    * Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed); given `touched` (a page
    * of a list), only collects the edges there, to be drawn once with the rest of the page.
    */
-  rematerializeReferencing(producer: number, referenced: string, touched?: Set<number>): void {
-    const id = this.ids.lookup(referenced);
+  rematerializeReferencing(producer: number, referenced: number, touched?: Set<number>): void {
     const slots = touched ?? new Set<number>();
     for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
       const slot = this.drafts.edge(draft);
-      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) slots.add(slot);
+      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === referenced) slots.add(slot);
     }
     if (!touched) this.materialize(slots);
   }
