@@ -1,5 +1,6 @@
 import type { BrokenReason, EdgeType, TopologyEdge } from '../model/graph.js';
 import { EDGE_TYPES, edgeId } from '../model/graph.js';
+import type { EdgeBefore } from './delta.js';
 import { IntColumn, SlotPool, type IdTable } from './idTable.js';
 
 const TYPE_CODES = new Map(EDGE_TYPES.map((type, code) => [type, code]));
@@ -137,6 +138,31 @@ export class EdgeTable {
     this.flags.set(slot, merged.drawn ? flagsOf(merged) : 0);
     this.referrers.set(slot, merged.drawn ? merged.referrer : -1);
     this.vias[slot] = merged.drawn ? merged.via : undefined;
+  }
+
+  /** The drawn edge in `slot` as a change's delta notes it (delta.ts EdgeBefore). */
+  noteOf(slot: number): EdgeBefore {
+    const flags = this.flags.get(slot);
+    const referrer = this.referrers.get(slot);
+    return {
+      source: this.ids.name(this.sources.get(slot)),
+      type: EDGE_TYPES[this.types.get(slot)]!,
+      target: this.ids.name(this.targets.get(slot)),
+      slot,
+      flags,
+      referrer: referrer === -1 ? undefined : this.ids.name(referrer),
+      via: this.vias[slot]!,
+    };
+  }
+
+  /** Whether the drawn edge in `slot` is as `note` was (ends aside: the caller found the slot by them). */
+  holdsNote(slot: number, note: EdgeBefore): boolean {
+    const referrer = this.referrers.get(slot);
+    return (
+      this.flags.get(slot) === note.flags &&
+      (referrer === -1 ? undefined : this.ids.name(referrer)) === note.referrer &&
+      sameVia(this.vias[slot], note.via)
+    );
   }
 
   toEdge(slot: number): TopologyEdge {

@@ -1,7 +1,6 @@
 import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../model/graph.js';
-import { edgeId } from '../model/graph.js';
 import type { RefClaim, SelectorClaim } from '../relations/types.js';
-import type { DeltaTracker } from './delta.js';
+import type { DeltaTracker, EdgeBefore } from './delta.js';
 import type { HeldObjects } from './heldObjects.js';
 import { DraftTable, NONE } from './draftTable.js';
 import { EdgeTable, brokenCode, typeCode, type MergedEdge } from './edgeTable.js';
@@ -134,14 +133,20 @@ export class GraphState {
     return id === undefined ? undefined : this.nodes[id];
   }
 
-  edge(source: string, type: EdgeType, target: string, at?: number): TopologyEdge | undefined {
-    if (at !== undefined && this.edges.inUse(at) && this.holdsEnds(at, source, type, target)) {
-      return this.edges.isLive(at) ? this.edges.toEdge(at) : undefined;
+  /** The slot drawing `before`'s edge now: its own while it holds the same ends, else where the change moved it. */
+  drawnSlotOf(before: EdgeBefore): number | undefined {
+    const own = before.slot;
+    if (this.edges.inUse(own) && this.holdsEnds(own, before.source, before.type, before.target)) {
+      return this.edges.isLive(own) ? own : undefined;
     }
-    const from = this.ids.lookup(source);
-    const to = this.ids.lookup(target);
-    const slot = from === undefined || to === undefined ? undefined : this.edges.find(from, typeCode(type), to);
-    return slot !== undefined && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
+    const from = this.ids.lookup(before.source);
+    const to = this.ids.lookup(before.target);
+    const slot = from === undefined || to === undefined ? undefined : this.edges.find(from, typeCode(before.type), to);
+    return slot !== undefined && this.edges.isLive(slot) ? slot : undefined;
+  }
+
+  unchangedAt(slot: number, before: EdgeBefore): boolean {
+    return this.edges.holdsNote(slot, before);
   }
 
   nodeAt(id: number): TopologyNode | undefined {
@@ -176,20 +181,12 @@ export class GraphState {
     const merged = this.merge(slot);
     const wasLive = this.edges.isLive(slot);
     if (!this.edges.holds(slot, merged)) {
-      if (this.tracker) this.noteEdge(slot, wasLive);
+      this.tracker?.noteSlot(slot, !wasLive, this.edges);
       this.edges.write(slot, merged);
       if (!wasLive && merged.drawn) this.adjustDegree(slot, 1);
       if (wasLive && !merged.drawn) this.adjustDegree(slot, -1);
     }
     if (!merged.drawn && this.drafts.firstOfEdge(slot) === NONE) this.edges.close(slot);
-  }
-
-  private noteEdge(slot: number, wasLive: boolean): void {
-    if (this.tracker!.noteSlot(slot, !wasLive)) return;
-    const source = this.ids.name(this.edges.source(slot));
-    const target = this.ids.name(this.edges.target(slot));
-    const type = this.edges.type(slot);
-    this.tracker!.noteEdge(edgeId(source, type, target), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target, slot });
   }
 
   /** Merges the drafts of `slot` into the one scratch value (read before the next merge). */
