@@ -91,10 +91,9 @@ export class EngineTables {
     }
     candidates.delete(self);
     for (const source of candidates) reevaluatePair(this.pageParts(), source, self);
-    const referrers = new Set<number>();
-    this.state.referencing(self, referrers);
-    referrers.delete(self);
-    for (const producer of referrers) this.state.rematerializeReferencing(producer, self);
+    const touched = new Set<number>();
+    this.state.touchReferencing(self, new Set([self]), touched);
+    this.state.materialize(touched);
   }
 
   /**

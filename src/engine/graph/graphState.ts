@@ -82,32 +82,23 @@ export class GraphState {
   }
 
   /**
-   * Adds to `producers` those with a reference naming `id` (to re-resolve when it appears, changes or goes), read from
-   * the edges touching it: a reference's target is one end of its edge (the source end for owners, drawn reversed).
+   * Adds to `touched` the edges where a producer not in `skip` references `id` (re-resolved when it appears, changes or
+   * goes): a reference's target is one end of its edge (the source end for owners, drawn reversed).
    */
-  referencing(id: number, producers: Set<number>): void {
-    for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot)) this.referencingAt(slot, id, producers);
-    for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot)) this.referencingAt(slot, id, producers);
+  touchReferencing(id: number, skip: ReadonlySet<number>, touched: Set<number>): void {
+    for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot))
+      this.touchIfReferencing(slot, id, skip, touched);
+    for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot))
+      this.touchIfReferencing(slot, id, skip, touched);
   }
 
-  /** Adds to `producers` those whose reference drafts in `slot` name `id`. */
-  private referencingAt(slot: number, id: number, producers: Set<number>): void {
+  private touchIfReferencing(slot: number, id: number, skip: ReadonlySet<number>, touched: Set<number>): void {
     for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
-      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) producers.add(this.drafts.producer(draft));
+      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id && !skip.has(this.drafts.producer(draft))) {
+        touched.add(slot);
+        return;
+      }
     }
-  }
-
-  /**
-   * Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed); given `touched` (a page
-   * of a list), only collects the edges there, to be drawn once with the rest of the page.
-   */
-  rematerializeReferencing(producer: number, referenced: number, touched?: Set<number>): void {
-    const slots = touched ?? new Set<number>();
-    for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
-      const slot = this.drafts.edge(draft);
-      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === referenced) slots.add(slot);
-    }
-    if (!touched) this.materialize(slots);
   }
 
   materializeAll(): void {

@@ -79,9 +79,8 @@ export function resolvePage(parts: PageParts, page: HeldPage): void {
   const touched = new Set<number>();
   for (const number of numbers) state.refreshNodeAt(number);
   for (let index = 0; index < numbers.length; index++) parts.contributeAt(numbers[index]!, touched, before[index] !== undefined);
-  // One set of candidates and one of referrers for the whole page, cleared per object.
+  // One set of candidates for the whole page, cleared per object.
   const candidates = new Set<number>();
-  const referrers = new Set<number>();
   const scratch = { inPage, candidates, touched };
   for (let index = 0; index < numbers.length; index++) {
     const number = numbers[index]!;
@@ -98,9 +97,7 @@ export function resolvePage(parts: PageParts, page: HeldPage): void {
     }
     // An id unknown before the page is named only by the page's own producers.
     if (unknown[index]) continue;
-    referrers.clear();
-    state.referencing(number, referrers);
-    for (const producer of referrers) if (!inPage.has(producer)) state.rematerializeReferencing(producer, number, touched);
+    state.touchReferencing(number, inPage, touched);
   }
   revisitWatchers(parts, page, touched);
   state.materialize(touched);
