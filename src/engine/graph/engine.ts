@@ -125,9 +125,8 @@ export class TopologyEngine {
 
   /** Runs `change` with a delta tracker on the graph and returns what it changed (by id if `sorted`). */
   private tracked(change: () => void, sorted = true): GraphDelta {
-    const tracker = new DeltaTracker();
     const { state } = this.tables;
-    state.tracker = tracker;
+    const tracker = state.track();
     try {
       change();
     } finally {
