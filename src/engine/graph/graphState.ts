@@ -213,7 +213,7 @@ export class GraphState {
     const merged = this.scratch;
     merged.drawn = drawn;
     if (!drawn) return merged;
-    const reason = brokenMask === 0 ? undefined : BROKEN_PRIORITY.find((candidate) => brokenMask & (1 << brokenCode(candidate)));
+    const reason = brokenMask === 0 ? undefined : firstBroken(brokenMask);
     merged.controller = controller;
     merged.broken = reason ? brokenCode(reason) : 0;
     merged.referrer = reason ? referrer : -1;
@@ -270,6 +270,12 @@ export class GraphState {
     if (!before) this.ids.retain(id);
     else if (!node) this.ids.release(id);
   }
+}
+
+/** The reason an edge is drawn broken, of those its drafts give (`mask`: a bit per reason code), by priority. */
+function firstBroken(mask: number): BrokenReason | undefined {
+  for (const reason of BROKEN_PRIORITY) if (mask & (1 << brokenCode(reason))) return reason;
+  return undefined;
 }
 
 function withVia(via: string | string[] | undefined, reason: string): string | string[] {
