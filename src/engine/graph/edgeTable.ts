@@ -165,26 +165,23 @@ export class EdgeTable {
     );
   }
 
+  /**
+   * The edge as drawn. One literal per combination of optional fields, in the order serialization writes them: each
+   * is made at its full size, where fields added afterwards grew a second store for most edges (owners are controllers).
+   */
   toEdge(slot: number): TopologyEdge {
     const flags = this.flags.get(slot);
     const source = this.ids.name(this.sources.get(slot));
     const target = this.ids.name(this.targets.get(slot));
     const type = EDGE_TYPES[this.types.get(slot)]!;
-    const via = this.vias[slot]!;
-    const edge: { -readonly [K in keyof TopologyEdge]: TopologyEdge[K] } = {
-      id: edgeId(source, type, target),
-      source,
-      target,
-      type,
-      via: typeof via === 'string' ? [via] : [...via],
-    };
-    if (flags & CONTROLLER) edge.controller = true;
+    const stored = this.vias[slot]!;
+    const id = edgeId(source, type, target);
+    const via = typeof stored === 'string' ? [stored] : [...stored];
     const broken = BROKEN_REASONS[flags >> BROKEN_SHIFT];
-    if (broken) {
-      edge.broken = broken;
-      edge.referrer = this.ids.name(this.referrers.get(slot));
-    }
-    return edge;
+    if (!broken) return flags & CONTROLLER ? { id, source, target, type, via, controller: true } : { id, source, target, type, via };
+    const referrer = this.ids.name(this.referrers.get(slot));
+    if (flags & CONTROLLER) return { id, source, target, type, via, controller: true, broken, referrer };
+    return { id, source, target, type, via, broken, referrer };
   }
 
   /** Edges into `target`: iterate with `nextInto` until -1. */
