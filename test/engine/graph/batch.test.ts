@@ -107,7 +107,7 @@ describe('applyBatch', () => {
     expect(seen(batched)).toEqual(seen(single));
   });
 
-  it('first lists, then relists mixing adds, updates and deletes: batched equals one by one equals a build, and lets go of every id', () => {
+  it('first lists, then relists mixing adds, updates and deletes: batched = one by one = a build, every id let go', () => {
     // Kind order: Pods come before their ReplicaSets (owners after children), Services and ServiceAccounts after the
     // pods they select or serve, Events before the pods they are about (references into later pages).
     const objects = syntheticCluster(3000, 11);
