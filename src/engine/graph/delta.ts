@@ -1,6 +1,5 @@
 import type { EdgeType, GraphDelta, TopologyEdge, TopologyGraph, TopologyNode } from '../model/graph.js';
 import { edgeId } from '../model/graph.js';
-import { NumberSet } from './numberSet.js';
 
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -39,14 +38,6 @@ export interface CurrentGraph {
 
 /** Remembers the first value of every node and edge a change touches, then reports what really changed. */
 export class DeltaTracker {
-  /** `newSlots` and `newNumbers` are emptied here: an engine lends the same two to each of its changes in turn. */
-  constructor(newSlots = new NumberSet(), newNumbers = new NumberSet()) {
-    newSlots.clear();
-    newNumbers.clear();
-    this.newSlots = newSlots;
-    this.newNumbers = newNumbers;
-  }
-
   private readonly nodesBefore = new Map<string, TopologyNode | undefined>();
   private readonly edgesBefore = new Map<string, { readonly before: TopologyEdge | undefined; readonly at: EdgeEndpoints }>();
 
@@ -59,7 +50,7 @@ export class DeltaTracker {
    * edge was drawn before elsewhere (noted by id, and compared there). Most edges of a list page are new: they need
    * no id, no map entry and no lookup until the end.
    */
-  private readonly newSlots: NumberSet;
+  private readonly newSlots = new Set<number>();
 
   noteEdge(id: string, current: TopologyEdge | undefined, at: EdgeEndpoints): void {
     if (!this.edgesBefore.has(id)) this.edgesBefore.set(id, { before: current, at });
@@ -69,7 +60,7 @@ export class DeltaTracker {
   private readonly drawnBefore = new Map<number, EdgeBefore>();
 
   /** Id numbers first given a node in this change: as `newSlots`, for nodes. */
-  private readonly newNumbers: NumberSet;
+  private readonly newNumbers = new Set<number>();
 
   /** Whether `id` was first written with no node (see newNumbers); notes it if `absent`. */
   noteNumber(id: number, absent: boolean): boolean {
@@ -95,16 +86,15 @@ export class DeltaTracker {
   finish(now: CurrentGraph, sorted = true): GraphDelta {
     const nodes: Changes<TopologyNode> = { added: [], changed: [], removed: [] };
     for (const [id, before] of this.nodesBefore) classify(nodes, id, before, now.node(id), sameNode);
-    for (let index = 0; index < this.newNumbers.size; index++) {
-      const node = now.nodeAt!(this.newNumbers.at(index));
+    for (const number of this.newNumbers) {
+      const node = now.nodeAt!(number);
       if (node && (this.nodesBefore.size === 0 || !this.nodesBefore.has(node.id))) nodes.added.push(node);
     }
     const edges: Changes<TopologyEdge> = { added: [], changed: [], removed: [] };
     for (const [id, { before, at }] of this.edgesBefore) classify(edges, id, before, now.edge!(at.source, at.type, at.target), sameEdge);
     // New slots drawing an edge that was drawn before elsewhere: compared here, not reported as added.
     const compared = this.compareDrawn(now, edges);
-    for (let index = 0; index < this.newSlots.size; index++) {
-      const slot = this.newSlots.at(index);
+    for (const slot of this.newSlots) {
       if (compared?.has(slot)) continue;
       const edge = now.edgeAt!(slot);
       if (edge && (this.edgesBefore.size === 0 || !this.edgesBefore.has(edge.id))) edges.added.push(edge);

@@ -125,8 +125,9 @@ export class TopologyEngine {
 
   /** Runs `change` with a delta tracker on the graph and returns what it changed (by id if `sorted`). */
   private tracked(change: () => void, sorted = true): GraphDelta {
+    const tracker = new DeltaTracker();
     const { state } = this.tables;
-    const tracker = state.track();
+    state.tracker = tracker;
     try {
       change();
     } finally {

@@ -8,7 +8,6 @@ import type { EngineWarning } from './engineWarning.js';
 import { GraphState } from './graphState.js';
 import { HeldObjects } from './heldObjects.js';
 import { IdTable } from './idTable.js';
-import { NumberSet, type NumberSink } from './numberSet.js';
 import { reevaluatePair, type PageParts } from './pageApply.js';
 import { HeldResolveContext } from './resolve.js';
 import { selectableOf } from './selectableIndex.js';
@@ -29,8 +28,6 @@ export class EngineTables {
   private readonly selectors = new SelectorClaims(this.ids);
   private readonly watchers = new Watchers();
   readonly state: GraphState;
-  /** The sets each page of a list empties and fills again (see NumberSet). */
-  private readonly pageScratch = { numbers: new NumberSet(), touched: new NumberSet() };
   /** Claims are read once, as they are made: one pair of arrays serves every object (selectors are copied to keep). */
   private readonly scratchClaims: Claims = { refs: [], selectors: [] };
 
@@ -66,7 +63,6 @@ export class EngineTables {
       watchers: this.watchers,
       state: this.state,
       contributeAt: (producer, touched, takeBack) => this.contributeAt(producer, touched, true, takeBack),
-      scratch: this.pageScratch,
     };
   }
 
@@ -148,7 +144,7 @@ export class EngineTables {
    * matches selectors (`select: false`) once every object is indexed. `takeBack` is false where the producer watched
    * and drafted nothing before (a full build; an object a page holds that was not held before).
    */
-  private contributeAt(producer: number, touched?: NumberSink, select = true, takeBack = touched !== undefined): void {
+  private contributeAt(producer: number, touched?: Set<number>, select = true, takeBack = touched !== undefined): void {
     if (takeBack && touched) {
       // An update: first take back what the producer watched and drew. (A full build starts from nothing.)
       this.watchers.unwatch(this.ids.name(producer));
@@ -164,7 +160,7 @@ export class EngineTables {
     this.selectors.replace(producer, claims?.selectors.length ? [...claims.selectors] : undefined);
   }
 
-  private matchSelectors(producer: number, selectors: readonly SelectorClaim[], touched?: NumberSink): void {
+  private matchSelectors(producer: number, selectors: readonly SelectorClaim[], touched?: Set<number>): void {
     for (const claim of selectors) {
       for (const selected of this.held.index.match(claim, producer)) this.state.addSelected(producer, claim, selected, touched);
     }

@@ -1,11 +1,10 @@
 import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../model/graph.js';
 import type { RefClaim, SelectorClaim } from '../relations/types.js';
-import { DeltaTracker, type EdgeBefore } from './delta.js';
+import type { DeltaTracker, EdgeBefore } from './delta.js';
 import type { HeldObjects } from './heldObjects.js';
 import { DraftTable, NONE } from './draftTable.js';
 import { EdgeTable, brokenCode, typeCode, type MergedEdge } from './edgeTable.js';
 import { IntColumn, type IdTable } from './idTable.js';
-import { NumberSet, type NumberSink } from './numberSet.js';
 import { placeholderNode } from './nodes.js';
 import { resolveRef, type RefOutcome, type ResolveContext } from './resolve.js';
 
@@ -22,9 +21,6 @@ export class GraphState {
   private readonly nodes: (TopologyNode | undefined)[] = [];
   private readonly degree = new IntColumn(1024, 0);
   tracker: DeltaTracker | undefined;
-  /** Lent to each change's tracker in turn (see NumberSet). */
-  private readonly notedSlots = new NumberSet();
-  private readonly notedNumbers = new NumberSet();
   private readonly scratch: MergedEdge = { drawn: false, controller: false, broken: 0, referrer: -1, via: '' };
   private readonly scratchRef: { -readonly [K in keyof RefClaim]: RefClaim[K] } = {
     type: 'owns',
@@ -42,12 +38,6 @@ export class GraphState {
     this.edges = new EdgeTable(ids);
   }
 
-  /** A delta tracker on this graph for the next change (`tracker` until the caller clears it). */
-  track(): DeltaTracker {
-    this.tracker = new DeltaTracker(this.notedSlots, this.notedNumbers);
-    return this.tracker;
-  }
-
   /** Room for a full build of `objects` (clusters average three to four edges per object). */
   reserve(objects: number): void {
     const ids = Math.ceil(objects * 1.1);
@@ -57,7 +47,7 @@ export class GraphState {
     this.drafts.reserve(ids, edges, edges);
   }
 
-  addRef(producer: number, claim: RefClaim, touched?: NumberSink): void {
+  addRef(producer: number, claim: RefClaim, touched?: Set<number>): void {
     const target = this.ids.acquire(claim.target);
     const type = typeCode(claim.type);
     const slot = claim.reverse ? this.edges.open(target, type, producer) : this.edges.open(producer, type, target);
@@ -66,13 +56,13 @@ export class GraphState {
     touched?.add(slot);
   }
 
-  addSelected(producer: number, claim: SelectorClaim, selected: number, touched?: NumberSink): void {
+  addSelected(producer: number, claim: SelectorClaim, selected: number, touched?: Set<number>): void {
     const slot = this.edges.open(producer, typeCode(claim.type), selected);
     this.drafts.addSelected(producer, slot, claim);
     touched?.add(slot);
   }
 
-  clearProducer(producer: number, touched: NumberSink): void {
+  clearProducer(producer: number, touched: Set<number>): void {
     this.drafts.remove(producer, (slot) => touched.add(slot));
   }
 
@@ -95,14 +85,14 @@ export class GraphState {
    * Adds to `touched` the edges where a producer not in `skip` references `id` (re-resolved when it appears, changes or
    * goes): a reference's target is one end of its edge (the source end for owners, drawn reversed).
    */
-  touchReferencing(id: number, skip: { has(producer: number): boolean }, touched: NumberSink): void {
+  touchReferencing(id: number, skip: ReadonlySet<number>, touched: Set<number>): void {
     for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot))
       this.touchIfReferencing(slot, id, skip, touched);
     for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot))
       this.touchIfReferencing(slot, id, skip, touched);
   }
 
-  private touchIfReferencing(slot: number, id: number, skip: { has(producer: number): boolean }, touched: NumberSink): void {
+  private touchIfReferencing(slot: number, id: number, skip: ReadonlySet<number>, touched: Set<number>): void {
     for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
       if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id && !skip.has(this.drafts.producer(draft))) {
         touched.add(slot);
@@ -116,8 +106,7 @@ export class GraphState {
   }
 
   materialize(slots: Iterable<number>): void {
-    if (slots instanceof NumberSet) for (let index = 0; index < slots.size; index++) this.materializeOne(slots.at(index));
-    else for (const slot of slots) this.materializeOne(slot);
+    for (const slot of slots) this.materializeOne(slot);
   }
 
   /** Re-reads an object's node; for an id without an object, keeps a placeholder while edges touch it. */

@@ -83,11 +83,6 @@ export class IntColumn {
     if (length > this.data.length) this.grow(length - 1);
   }
 
-  /** Every position back to the default value. */
-  reset(): void {
-    this.data.fill(this.empty);
-  }
-
   /** By half again, not double: columns are most of the engine's heap, and doubling leaves up to half of it unused. */
   private grow(index: number): void {
     let length = Math.ceil(this.data.length * 1.5);

@@ -3,7 +3,6 @@ import type { ScopeTable } from '../model/scope.js';
 import type { GraphState } from './graphState.js';
 import type { HeldObjects } from './heldObjects.js';
 import type { IdTable } from './idTable.js';
-import type { NumberSet, NumberSink } from './numberSet.js';
 import { selectableOf, type Selectable } from './selectableIndex.js';
 import type { SelectorClaims } from './selectorClaims.js';
 import { namespaceLabelsChanged, type Watchers } from './watchers.js';
@@ -28,9 +27,7 @@ export interface PageParts<Event extends PageEvent = PageEvent> {
    * Re-reads a producer's claims and drafts (`recomputeSource` without drawing): the edges it feeds join `touched`.
    * `takeBack`: first take back what it watched and drafted (false for an object not held before: it has neither).
    */
-  contributeAt(producer: number, touched: NumberSink, takeBack: boolean): void;
-  /** Sets a page empties and fills again: its ids' numbers, and the edge slots it touched. */
-  readonly scratch: { readonly numbers: NumberSet; readonly touched: NumberSet };
+  contributeAt(producer: number, touched: Set<number>, takeBack: boolean): void;
 }
 
 /**
@@ -46,14 +43,12 @@ export interface HeldPage {
    */
   readonly unknown: boolean[];
   /** Numbers of the page (for "is this producer outside the page?"). */
-  readonly inPage: NumberSet;
+  readonly inPage: ReadonlySet<number>;
 }
 
 /** Holds each event's object (the last event for an id wins), noting what each id had before the page. */
 export function holdPage<Event extends PageEvent>(parts: PageParts<Event>, events: readonly Event[]): HeldPage {
-  const inPage = parts.scratch.numbers;
-  inPage.clear();
-  const page = { numbers: [] as number[], before: [] as (ObjectRecord | undefined)[], unknown: [] as boolean[], inPage };
+  const page = { numbers: [] as number[], before: [] as (ObjectRecord | undefined)[], unknown: [] as boolean[], inPage: new Set<number>() };
   const { ids, held } = parts;
   for (const event of events) {
     const record = parts.admit(event);
@@ -81,8 +76,7 @@ export function holdPage<Event extends PageEvent>(parts: PageParts<Event>, event
 export function resolvePage(parts: PageParts, page: HeldPage): void {
   const { numbers, before, unknown, inPage } = page;
   const { state } = parts;
-  const touched = parts.scratch.touched;
-  touched.clear();
+  const touched = new Set<number>();
   for (const number of numbers) state.refreshNodeAt(number);
   for (let index = 0; index < numbers.length; index++) parts.contributeAt(numbers[index]!, touched, before[index] !== undefined);
   // One set of candidates for the whole page, cleared per object.
@@ -118,7 +112,7 @@ function selectNew(
   parts: PageParts,
   selected: number,
   selectable: { readonly cls: SelectableClass; readonly item: Selectable } | undefined,
-  page: { readonly inPage: NumberSet; readonly candidates: Set<number>; readonly touched: NumberSink },
+  page: { readonly inPage: ReadonlySet<number>; readonly candidates: Set<number>; readonly touched: Set<number> },
 ): void {
   if (!selectable) return;
   const { inPage, candidates, touched } = page;
@@ -133,7 +127,7 @@ function selectNew(
 }
 
 /** Producers watching namespace labels (once per page with a Namespace) or a page's ReferenceGrant namespaces. */
-function revisitWatchers(parts: PageParts, page: HeldPage, touched: NumberSink): void {
+function revisitWatchers(parts: PageParts, page: HeldPage, touched: Set<number>): void {
   const revisit = new Set<string>();
   let namespaceChanged = false;
   for (let index = 0; index < page.numbers.length; index++) {
