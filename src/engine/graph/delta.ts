@@ -8,15 +8,30 @@ export interface EdgeEndpoints {
   readonly source: string;
   readonly type: EdgeType;
   readonly target: string;
-  /** Where the edge was when noted (graphState.ts): found there again without hashing its ends, if it is still there. */
-  readonly slot?: number;
+}
+
+/**
+ * An edge drawn when a change first wrote its slot, as the edge table holds it (graphState.ts): compared with the
+ * edge at the end without making an edge or its id unless it changed. Ends and referrer by name: a number freed in
+ * the change may be given to another id.
+ */
+export interface EdgeBefore extends EdgeEndpoints {
+  readonly slot: number;
+  readonly flags: number;
+  readonly referrer: string | undefined;
+  readonly via: string | readonly string[];
 }
 
 export interface CurrentGraph {
   node(id: string): TopologyNode | undefined;
-  edge(source: string, type: EdgeType, target: string, slot?: number): TopologyEdge | undefined;
+  /** The edge drawn now between these ends (for edges noted by id with `noteEdge`). */
+  edge?(source: string, type: EdgeType, target: string): TopologyEdge | undefined;
   /** The edge drawn in `slot` now, if any (for slots noted with `noteSlot`). */
   edgeAt?(slot: number): TopologyEdge | undefined;
+  /** The slot drawing `before`'s edge now (its own, unless the change moved it), if it is drawn. */
+  drawnSlotOf?(before: EdgeBefore): number | undefined;
+  /** Whether the edge drawn in `slot` is as `before` was. */
+  unchangedAt?(slot: number, before: EdgeBefore): boolean;
   /** The node of id number `id` now, if any (for numbers noted with `noteNumber`). */
   nodeAt?(id: number): TopologyNode | undefined;
 }
@@ -41,6 +56,9 @@ export class DeltaTracker {
     if (!this.edgesBefore.has(id)) this.edgesBefore.set(id, { before: current, at });
   }
 
+  /** Edges drawn before the change, by the slot that drew them (see EdgeBefore). */
+  private readonly drawnBefore = new Map<number, EdgeBefore>();
+
   /** Id numbers first given a node in this change: as `newSlots`, for nodes. */
   private readonly newNumbers = new Set<number>();
 
@@ -51,11 +69,14 @@ export class DeltaTracker {
     return absent;
   }
 
-  /** Whether `slot` was first written with no drawn edge in it (see newSlots); notes it if `undrawn`. */
-  noteSlot(slot: number, undrawn: boolean): boolean {
-    if (this.newSlots.has(slot)) return true;
+  /**
+   * Notes a write of `slot`: as new if the change's first write found it drawing nothing, or once it is freed and
+   * given to another edge (see newSlots); else, at the first write, with the edge it drew (`table.noteOf`).
+   */
+  noteSlot(slot: number, undrawn: boolean, table: { noteOf(slot: number): EdgeBefore }): void {
+    if (this.newSlots.has(slot)) return;
     if (undrawn) this.newSlots.add(slot);
-    return undrawn;
+    else if (!this.drawnBefore.has(slot)) this.drawnBefore.set(slot, table.noteOf(slot));
   }
 
   /**
@@ -67,14 +88,16 @@ export class DeltaTracker {
     for (const [id, before] of this.nodesBefore) classify(nodes, id, before, now.node(id), sameNode);
     for (const number of this.newNumbers) {
       const node = now.nodeAt!(number);
-      if (node && !this.nodesBefore.has(node.id)) nodes.added.push(node);
+      if (node && (this.nodesBefore.size === 0 || !this.nodesBefore.has(node.id))) nodes.added.push(node);
     }
     const edges: Changes<TopologyEdge> = { added: [], changed: [], removed: [] };
-    for (const [id, { before, at }] of this.edgesBefore)
-      classify(edges, id, before, now.edge(at.source, at.type, at.target, at.slot), sameEdge);
+    for (const [id, { before, at }] of this.edgesBefore) classify(edges, id, before, now.edge!(at.source, at.type, at.target), sameEdge);
+    // New slots drawing an edge that was drawn before elsewhere: compared here, not reported as added.
+    const compared = this.compareDrawn(now, edges);
     for (const slot of this.newSlots) {
+      if (compared?.has(slot)) continue;
       const edge = now.edgeAt!(slot);
-      if (edge && !this.edgesBefore.has(edge.id)) edges.added.push(edge);
+      if (edge && (this.edgesBefore.size === 0 || !this.edgesBefore.has(edge.id))) edges.added.push(edge);
     }
     if (sorted) {
       sortChanges(nodes);
@@ -88,6 +111,21 @@ export class DeltaTracker {
       changedEdges: edges.changed,
       removedEdges: edges.removed,
     };
+  }
+
+  /** Edges drawn before, compared with now; returns the new slots that drew one of them (undefined: none). */
+  private compareDrawn(now: CurrentGraph, edges: Changes<TopologyEdge>): Set<number> | undefined {
+    let compared: Set<number> | undefined;
+    for (const before of this.drawnBefore.values()) {
+      const slot = now.drawnSlotOf!(before);
+      if (slot === undefined) {
+        edges.removed.push(edgeId(before.source, before.type, before.target));
+        continue;
+      }
+      if (this.newSlots.has(slot)) (compared ??= new Set()).add(slot);
+      if (!now.unchangedAt!(slot, before)) edges.changed.push(now.edgeAt!(slot)!);
+    }
+    return compared;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { BrokenReason, EdgeType, TopologyEdge } from '../model/graph.js';
 import { EDGE_TYPES, edgeId } from '../model/graph.js';
+import type { EdgeBefore } from './delta.js';
 import { IntColumn, SlotPool, type IdTable } from './idTable.js';
 
 const TYPE_CODES = new Map(EDGE_TYPES.map((type, code) => [type, code]));
@@ -139,26 +140,48 @@ export class EdgeTable {
     this.vias[slot] = merged.drawn ? merged.via : undefined;
   }
 
+  /** The drawn edge in `slot` as a change's delta notes it (delta.ts EdgeBefore). */
+  noteOf(slot: number): EdgeBefore {
+    const flags = this.flags.get(slot);
+    const referrer = this.referrers.get(slot);
+    return {
+      source: this.ids.name(this.sources.get(slot)),
+      type: EDGE_TYPES[this.types.get(slot)]!,
+      target: this.ids.name(this.targets.get(slot)),
+      slot,
+      flags,
+      referrer: referrer === -1 ? undefined : this.ids.name(referrer),
+      via: this.vias[slot]!,
+    };
+  }
+
+  /** Whether the drawn edge in `slot` is as `note` was (ends aside: the caller found the slot by them). */
+  holdsNote(slot: number, note: EdgeBefore): boolean {
+    const referrer = this.referrers.get(slot);
+    return (
+      this.flags.get(slot) === note.flags &&
+      (referrer === -1 ? undefined : this.ids.name(referrer)) === note.referrer &&
+      sameVia(this.vias[slot], note.via)
+    );
+  }
+
+  /**
+   * The edge as drawn. One literal per combination of optional fields, in the order serialization writes them: each
+   * is made at its full size, where fields added afterwards grew a second store for most edges (owners are controllers).
+   */
   toEdge(slot: number): TopologyEdge {
     const flags = this.flags.get(slot);
     const source = this.ids.name(this.sources.get(slot));
     const target = this.ids.name(this.targets.get(slot));
     const type = EDGE_TYPES[this.types.get(slot)]!;
-    const via = this.vias[slot]!;
-    const edge: { -readonly [K in keyof TopologyEdge]: TopologyEdge[K] } = {
-      id: edgeId(source, type, target),
-      source,
-      target,
-      type,
-      via: typeof via === 'string' ? [via] : [...via],
-    };
-    if (flags & CONTROLLER) edge.controller = true;
+    const stored = this.vias[slot]!;
+    const id = edgeId(source, type, target);
+    const via = typeof stored === 'string' ? [stored] : [...stored];
     const broken = BROKEN_REASONS[flags >> BROKEN_SHIFT];
-    if (broken) {
-      edge.broken = broken;
-      edge.referrer = this.ids.name(this.referrers.get(slot));
-    }
-    return edge;
+    if (!broken) return flags & CONTROLLER ? { id, source, target, type, via, controller: true } : { id, source, target, type, via };
+    const referrer = this.ids.name(this.referrers.get(slot));
+    if (flags & CONTROLLER) return { id, source, target, type, via, controller: true, broken, referrer };
+    return { id, source, target, type, via, broken, referrer };
   }
 
   /** Edges into `target`: iterate with `nextInto` until -1. */

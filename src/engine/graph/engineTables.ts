@@ -62,14 +62,8 @@ export class EngineTables {
       selectors: this.selectors,
       watchers: this.watchers,
       state: this.state,
-      contributeOf: (id, touched) => this.contributeOf(id, touched),
+      contributeAt: (producer, touched, takeBack) => this.contributeAt(producer, touched, true, takeBack),
     };
-  }
-
-  /** `recomputeSource` without drawing: the edges it feeds join `touched`. */
-  private contributeOf(id: string, touched: Set<number>): void {
-    const producer = this.ids.lookup(id);
-    if (producer !== undefined) this.contributeAt(producer, touched);
   }
 
   applyRecord(next: ObjectRecord | undefined, id: string): void {
@@ -78,20 +72,28 @@ export class EngineTables {
     if (next) this.held.add(next, this.scopes);
     this.state.refreshNode(id);
     this.recomputeSource(id);
-    const candidates = new Set<string>();
-    for (const version of [previous, next]) {
-      const selectable = version && selectableOf(version);
-      if (selectable) this.selectors.candidates(selectable.cls, selectable.item, candidates);
-    }
-    candidates.delete(id);
-    for (const source of candidates) reevaluatePair(this.pageParts(), source, id);
+    // Without a number, the id is neither held nor drawn, and nothing selects or references it.
     const self = this.ids.lookup(id);
-    for (const producer of this.state.referencing(id)) if (producer !== self) this.state.rematerializeReferencing(producer, id);
+    if (self !== undefined) this.revisitSelectorsAndReferrers(self, previous, next);
     const kind = (next ?? previous)?.kind;
     if (kind === 'Namespace' && namespaceLabelsChanged(previous, next))
       for (const source of this.watchers.namespaceDependent()) this.recomputeSource(source);
     if (kind === 'ReferenceGrant')
       for (const source of this.watchers.grantDependent((next ?? previous)!.namespace)) this.recomputeSource(source);
+  }
+
+  /** Selectors that may pick either version of object `self`, and references naming it, re-decided for it alone. */
+  private revisitSelectorsAndReferrers(self: number, previous: ObjectRecord | undefined, next: ObjectRecord | undefined): void {
+    const candidates = new Set<number>();
+    for (const version of [previous, next]) {
+      const selectable = version && selectableOf(version);
+      if (selectable) this.selectors.candidates(selectable.cls, selectable.item, candidates);
+    }
+    candidates.delete(self);
+    for (const source of candidates) reevaluatePair(this.pageParts(), source, self);
+    const touched = new Set<number>();
+    this.state.touchReferencing(self, new Set([self]), touched);
+    this.state.materialize(touched);
   }
 
   /**
@@ -139,10 +141,11 @@ export class EngineTables {
   /**
    * Replaces the claims of `producer` (registered for later events) and the edge drafts they make. Without `touched`
    * (a full build) the drafts are only recorded: `materializeAll` draws every edge once at the end, and a full build
-   * matches selectors (`select: false`) once every object is indexed.
+   * matches selectors (`select: false`) once every object is indexed. `takeBack` is false where the producer watched
+   * and drafted nothing before (a full build; an object a page holds that was not held before).
    */
-  private contributeAt(producer: number, touched?: Set<number>, select = true): void {
-    if (touched) {
+  private contributeAt(producer: number, touched?: Set<number>, select = true, takeBack = touched !== undefined): void {
+    if (takeBack && touched) {
       // An update: first take back what the producer watched and drew. (A full build starts from nothing.)
       this.watchers.unwatch(this.ids.name(producer));
       this.state.clearProducer(producer, touched);

@@ -1,7 +1,6 @@
 import type { BrokenReason, EdgeType, TopologyEdge, TopologyNode } from '../model/graph.js';
-import { edgeId } from '../model/graph.js';
 import type { RefClaim, SelectorClaim } from '../relations/types.js';
-import type { DeltaTracker } from './delta.js';
+import type { DeltaTracker, EdgeBefore } from './delta.js';
 import type { HeldObjects } from './heldObjects.js';
 import { DraftTable, NONE } from './draftTable.js';
 import { EdgeTable, brokenCode, typeCode, type MergedEdge } from './edgeTable.js';
@@ -67,57 +66,39 @@ export class GraphState {
     this.drafts.remove(producer, (slot) => touched.add(slot));
   }
 
-  /** Replaces what `producer`'s selectors contribute towards the one object `selected`; touches only those edges. */
-  replaceSelected(producer: number, selected: string, claims: readonly SelectorClaim[]): void {
-    const target = this.ids.lookup(selected);
+  /** Replaces what `producer`'s selectors contribute towards the one object `target`; touches only those edges. */
+  replaceSelected(producer: number, target: number, claims: readonly SelectorClaim[]): void {
     const towardsTarget = (draft: number): boolean =>
       this.drafts.bySelector(draft) && this.edges.target(this.drafts.edge(draft)) === target;
     const previous: SelectorClaim[] = [];
-    if (target !== undefined) {
-      for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
-        if (towardsTarget(draft)) previous.push(this.drafts.selectorClaim(draft));
-      }
+    for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
+      if (towardsTarget(draft)) previous.push(this.drafts.selectorClaim(draft));
     }
     if (previous.length === claims.length && claims.every((claim) => previous.includes(claim))) return;
     const touched = new Set<number>();
     if (previous.length) this.drafts.remove(producer, (slot) => touched.add(slot), towardsTarget);
-    // Only an object present here can be selected, and an object holds its id: `target` is known when claims are.
-    for (const claim of claims) this.addSelected(producer, claim, target!, touched);
+    for (const claim of claims) this.addSelected(producer, claim, target, touched);
     this.materialize(touched);
   }
 
   /**
-   * Producers with a reference naming `name` (to re-resolve when it appears, changes or goes), read from the edges
-   * touching it: a reference's target is one end of its edge (the source end for owners, drawn reversed).
+   * Adds to `touched` the edges where a producer not in `skip` references `id` (re-resolved when it appears, changes or
+   * goes): a reference's target is one end of its edge (the source end for owners, drawn reversed).
    */
-  referencing(name: string): number[] {
-    const id = this.ids.lookup(name);
-    if (id === undefined) return [];
-    const producers = new Set<number>();
-    for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot)) this.referencingAt(slot, id, producers);
-    for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot)) this.referencingAt(slot, id, producers);
-    return [...producers];
+  touchReferencing(id: number, skip: ReadonlySet<number>, touched: Set<number>): void {
+    for (let slot = this.edges.firstInto(id); slot !== -1; slot = this.edges.nextInto(slot))
+      this.touchIfReferencing(slot, id, skip, touched);
+    for (let slot = this.edges.firstOutOf(id); slot !== -1; slot = this.edges.nextOutOf(slot))
+      this.touchIfReferencing(slot, id, skip, touched);
   }
 
-  /** Adds to `producers` those whose reference drafts in `slot` name `id`. */
-  private referencingAt(slot: number, id: number, producers: Set<number>): void {
+  private touchIfReferencing(slot: number, id: number, skip: ReadonlySet<number>, touched: Set<number>): void {
     for (let draft = this.drafts.firstOfEdge(slot); draft !== NONE; draft = this.drafts.nextOfEdge(draft)) {
-      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) producers.add(this.drafts.producer(draft));
+      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id && !skip.has(this.drafts.producer(draft))) {
+        touched.add(slot);
+        return;
+      }
     }
-  }
-
-  /**
-   * Re-resolves `producer`'s references to `referenced` (it appeared, disappeared or changed); given `touched` (a page
-   * of a list), only collects the edges there, to be drawn once with the rest of the page.
-   */
-  rematerializeReferencing(producer: number, referenced: string, touched?: Set<number>): void {
-    const id = this.ids.lookup(referenced);
-    const slots = touched ?? new Set<number>();
-    for (let draft = this.drafts.firstOfProducer(producer); draft !== NONE; draft = this.drafts.nextOfSameProducer(draft)) {
-      const slot = this.drafts.edge(draft);
-      if (!this.drafts.bySelector(draft) && this.referencedEnd(slot, draft) === id) slots.add(slot);
-    }
-    if (!touched) this.materialize(slots);
   }
 
   materializeAll(): void {
@@ -143,14 +124,20 @@ export class GraphState {
     return id === undefined ? undefined : this.nodes[id];
   }
 
-  edge(source: string, type: EdgeType, target: string, at?: number): TopologyEdge | undefined {
-    if (at !== undefined && this.edges.inUse(at) && this.holdsEnds(at, source, type, target)) {
-      return this.edges.isLive(at) ? this.edges.toEdge(at) : undefined;
+  /** The slot drawing `before`'s edge now: its own while it holds the same ends, else where the change moved it. */
+  drawnSlotOf(before: EdgeBefore): number | undefined {
+    const own = before.slot;
+    if (this.edges.inUse(own) && this.holdsEnds(own, before.source, before.type, before.target)) {
+      return this.edges.isLive(own) ? own : undefined;
     }
-    const from = this.ids.lookup(source);
-    const to = this.ids.lookup(target);
-    const slot = from === undefined || to === undefined ? undefined : this.edges.find(from, typeCode(type), to);
-    return slot !== undefined && this.edges.isLive(slot) ? this.edges.toEdge(slot) : undefined;
+    const from = this.ids.lookup(before.source);
+    const to = this.ids.lookup(before.target);
+    const slot = from === undefined || to === undefined ? undefined : this.edges.find(from, typeCode(before.type), to);
+    return slot !== undefined && this.edges.isLive(slot) ? slot : undefined;
+  }
+
+  unchangedAt(slot: number, before: EdgeBefore): boolean {
+    return this.edges.holdsNote(slot, before);
   }
 
   nodeAt(id: number): TopologyNode | undefined {
@@ -185,20 +172,12 @@ export class GraphState {
     const merged = this.merge(slot);
     const wasLive = this.edges.isLive(slot);
     if (!this.edges.holds(slot, merged)) {
-      if (this.tracker) this.noteEdge(slot, wasLive);
+      this.tracker?.noteSlot(slot, !wasLive, this.edges);
       this.edges.write(slot, merged);
       if (!wasLive && merged.drawn) this.adjustDegree(slot, 1);
       if (wasLive && !merged.drawn) this.adjustDegree(slot, -1);
     }
     if (!merged.drawn && this.drafts.firstOfEdge(slot) === NONE) this.edges.close(slot);
-  }
-
-  private noteEdge(slot: number, wasLive: boolean): void {
-    if (this.tracker!.noteSlot(slot, !wasLive)) return;
-    const source = this.ids.name(this.edges.source(slot));
-    const target = this.ids.name(this.edges.target(slot));
-    const type = this.edges.type(slot);
-    this.tracker!.noteEdge(edgeId(source, type, target), wasLive ? this.edges.toEdge(slot) : undefined, { source, type, target, slot });
   }
 
   /** Merges the drafts of `slot` into the one scratch value (read before the next merge). */
@@ -223,7 +202,7 @@ export class GraphState {
     const merged = this.scratch;
     merged.drawn = drawn;
     if (!drawn) return merged;
-    const reason = brokenMask === 0 ? undefined : BROKEN_PRIORITY.find((candidate) => brokenMask & (1 << brokenCode(candidate)));
+    const reason = brokenMask === 0 ? undefined : firstBroken(brokenMask);
     merged.controller = controller;
     merged.broken = reason ? brokenCode(reason) : 0;
     merged.referrer = reason ? referrer : -1;
@@ -280,6 +259,12 @@ export class GraphState {
     if (!before) this.ids.retain(id);
     else if (!node) this.ids.release(id);
   }
+}
+
+/** The reason an edge is drawn broken, of those its drafts give (`mask`: a bit per reason code), by priority. */
+function firstBroken(mask: number): BrokenReason | undefined {
+  for (const reason of BROKEN_PRIORITY) if (mask & (1 << brokenCode(reason))) return reason;
+  return undefined;
 }
 
 function withVia(via: string | string[] | undefined, reason: string): string | string[] {

@@ -39,6 +39,11 @@ export class IdTable {
     this.references.reserve(count);
   }
 
+  /** How many hold `id` (0 once it is recycled): right after an `acquire`, 1 means the name had no number before. */
+  holders(id: number): number {
+    return this.references.get(id);
+  }
+
   lookup(name: string): number | undefined {
     return this.numbers.get(name);
   }

@@ -12,7 +12,7 @@ const NONE: readonly SelectorClaim[] = [];
  */
 export class SelectorClaims {
   private readonly byNumber: (readonly SelectorClaim[] | undefined)[] = [];
-  private readonly registry = new SelectorRegistry();
+  private readonly registry = new SelectorRegistry<number>();
 
   constructor(private readonly ids: IdTable) {}
 
@@ -24,16 +24,15 @@ export class SelectorClaims {
     const previous = this.byNumber[producer];
     const next = selectors.length > 0 ? selectors : undefined;
     if (!previous && !next) return;
-    const name = this.ids.name(producer);
-    if (previous) this.registry.unregister(name, previous);
+    if (previous) this.registry.unregister(producer, previous);
     this.byNumber[producer] = next;
-    if (next) this.registry.register(name, next);
+    if (next) this.registry.register(producer, next);
     if (next && !previous) this.ids.retain(producer);
     if (previous && !next) this.ids.release(producer);
   }
 
-  /** Adds to `into` the producers with a claim that may select `item` of class `cls`. */
-  candidates(cls: SelectableClass, item: Selectable, into: Set<string>): void {
+  /** Adds to `into` the producers (id numbers) with a claim that may select `item` of class `cls`. */
+  candidates(cls: SelectableClass, item: Selectable, into: Set<number>): void {
     this.registry.candidates(cls, item, into);
   }
 

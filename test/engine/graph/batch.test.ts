@@ -107,6 +107,46 @@ describe('applyBatch', () => {
     expect(seen(batched)).toEqual(seen(single));
   });
 
+  it('first lists, then relists mixing adds, updates and deletes: batched = one by one = a build, every id let go', () => {
+    // Kind order: Pods come before their ReplicaSets (owners after children), Services and ServiceAccounts after the
+    // pods they select or serve, Events before the pods they are about (references into later pages).
+    const objects = syntheticCluster(3000, 11);
+    const byKind = [...objects].sort((a, b) => (a.kind! < b.kind! ? -1 : a.kind! > b.kind! ? 1 : 0));
+    const relabel = (object: KubeObject, app: string): KubeObject => {
+      const copy = structuredClone(object) as KubeObject & { metadata: { labels?: Record<string, string> } };
+      copy.metadata.labels = { ...copy.metadata.labels, app };
+      return copy;
+    };
+    const mixed = byKind.map((object, index): ObjectEvent[] => {
+      if (index % 7 === 0) return [{ type: 'delete', object }];
+      if (index % 7 === 1) return [{ type: 'upsert', object: relabel(object, `moved-${index % 3}`) }];
+      // The same object twice in one page: deleted then listed again, or listed changed then deleted.
+      if (index % 7 === 2)
+        return [
+          { type: 'delete', object },
+          { type: 'upsert', object },
+        ];
+      if (index % 7 === 3)
+        return [
+          { type: 'upsert', object: relabel(object, 'gone') },
+          { type: 'delete', object },
+        ];
+      return index % 7 === 4 ? [{ type: 'upsert', object }] : [];
+    });
+    // Objects never held before, and deletes of objects never held.
+    const extra = syntheticCluster(300, 12).map((object, index): ObjectEvent => ({ type: index % 4 ? 'upsert' : 'delete', object }));
+    const relist = [...mixed.flat(), ...extra];
+    const { single, batched } = applyBoth([], [...pagesOf(upserts(byKind), [500, 1000, 1500, 2000, 2500]), ...pagesOf(relist, [333, 999])]);
+    expect(seen(batched)).toEqual(seen(single));
+    const held = [...single.objects()].map((record) => ({ object: record.object }));
+    expect(held.length).toBeGreaterThan(2000);
+    expect(seen(batched)).toEqual(seen(TopologyEngine.build(held)));
+    const deletes = [...batched.objects()].map((record): ObjectEvent => ({ type: 'delete', object: record.object }));
+    for (const page of pagesOf(shuffled(deletes, 5), [100, 700, 1500])) batched.applyBatch(page);
+    expect(batched.graph()).toEqual({ nodes: [], edges: [] });
+    expect(batched.heldIds).toBe(0);
+  });
+
   it('a page that changes a kind scope (a CRD) goes one by one and folds into one delta', () => {
     const widget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'team' } };
     const crd: KubeObject = {
