@@ -140,7 +140,7 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
     await widget.locator('.quick-input-box input').fill(`${NS}/web-`);
     await pod.click();
     // One container: straight to the shell.
-    await widget.locator('.monaco-list-row', { hasText: /^sh/ }).first().click();
+    await widget.locator('.monaco-list-row', { hasText: /^sh/ }).filter({ visible: true }).first().click();
     const rows = page.locator('.terminal-wrapper.active .xterm-rows, .xterm-rows:visible').first();
     const text = async (): Promise<string> => (await rows.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
     await page.locator('.terminal-wrapper.active, .xterm').first().click();
@@ -155,7 +155,7 @@ describe.skipIf(!available)('actions in a real VS Code against the real control 
   it('deletes a Deployment from the topology after naming what goes, and the diagram drops it and its Pods', async () => {
     const details = await revealWeb();
     await details.getByTestId('object-actions').getByRole('button', { name: 'Delete…' }).click();
-    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Background' }).first();
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Background' }).filter({ visible: true }).first();
     await pick.click();
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 15_000 });

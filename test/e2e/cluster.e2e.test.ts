@@ -151,7 +151,7 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
 
   it('switches to a namespace-limited context, tears the old watches down and says what is hidden', async () => {
     await runCommand(page, 'Kubilitics: Select Context…');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'fake-dev' }).first().click();
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'fake-dev' }).filter({ visible: true }).first().click();
     await waitForNotification(page, /hidden by RBAC/, 30_000);
     const frame = await topologyFrame(page);
     // team-a only: its 4 pods, its service (2 namespaces stay visible: namespaces may be listed).
