@@ -69,6 +69,8 @@ export default defineConfig({
           globalSetup: ['test/webview/globalSetup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits 1 s by default: on a loaded 2-core machine a page can take longer to show a change.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -78,6 +80,7 @@ export default defineConfig({
           globalSetup: ['test/e2e/harness/globalSetup.ts'],
           testTimeout: 240_000,
           hookTimeout: 300_000,
+          expect: { poll: { timeout: 10_000 } },
           // One file at a time, in one worker, after the unit and webview files: each drives a code-server window
           // through Chromium, and two at once on two cores make their UI waits time out. (A project's own
           // `fileParallelism: false` does not limit the shared worker pool; `singleFork` does.)
