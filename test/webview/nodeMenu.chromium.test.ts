@@ -39,6 +39,14 @@ interface DOMTokenListLike {
   contains(name: string): boolean;
 }
 
+/** What the outside-click test uses in the page (the tests compile without DOM types). */
+interface OutsideClick {
+  readonly document: { querySelector(selector: string): unknown; readonly body: { dispatchEvent(event: unknown): boolean } };
+  readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+  readonly MouseEvent: new (type: string, init: { bubbles: boolean }) => unknown;
+  setTimeout(callback: () => void, ms: number): number;
+}
+
 function activeText(page: WebviewPage): Promise<string | null | undefined> {
   return page.page.evaluate(() => (globalThis as unknown as Focus).document.activeElement?.textContent);
 }
@@ -112,6 +120,30 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     await page.page.mouse.click(5, 200);
     await expect.poll(() => menu.count()).toBe(0);
     expect(await actionsPosted(page)).toEqual([]);
+  });
+
+  it('closes on a click outside that comes before the next paint (a busy page, a quick user)', async () => {
+    const page = await suite.open(LIGHT);
+    await openCluster(page);
+    await page.clickNode(DEPLOY);
+    await page.send(createMessage(NodeActionsMessage, { id: DEPLOY, actions: [...OFFERED] }) as never);
+    await page.page.locator('.canvas').focus();
+    // The menu is watched for from inside the page; the moment it is in the document, before any frame, a mousedown
+    // lands outside it. Its listener was added after the next paint: this click found none and the menu stayed.
+    const closed = page.page.evaluate(() => {
+      const w = globalThis as unknown as OutsideClick;
+      return new Promise<boolean>((done) => {
+        const observer = new w.MutationObserver(() => {
+          if (w.document.querySelector('[data-testid=node-menu]') === null) return;
+          observer.disconnect();
+          w.document.body.dispatchEvent(new w.MouseEvent('mousedown', { bubbles: true }));
+          w.setTimeout(() => done(w.document.querySelector('[data-testid=node-menu]') === null), 500);
+        });
+        observer.observe(w.document.body, { childList: true, subtree: true });
+      });
+    });
+    await page.page.keyboard.press('Shift+F10');
+    expect(await closed).toBe(true);
   });
 
   it('stays on screen when opened at the canvas’s bottom-right corner (in a high-contrast theme)', async () => {

@@ -6,7 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ActionId } from '../../engine/actions/catalog';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { GraphMode } from '../../protocol/messages';
@@ -40,7 +40,9 @@ export function NodeMenu({ x, y, label, items, onClose }: NodeMenuProps): JSX.El
     itemButtons(el)[0]?.focus();
   }, [x, y, items.length]);
 
-  useEffect(() => {
+  // A layout effect, not an effect: Preact runs effects after the next paint, and a click outside that comes before it
+  // (a quick user, a busy page) found no listener and left the menu open for good.
+  useLayoutEffect(() => {
     const outside = (event: Event): void => {
       if (menu.current !== null && !menu.current.contains(event.target as Node)) onClose(false);
     };
