@@ -45,6 +45,7 @@ interface OutsideClick {
   readonly MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
   readonly MouseEvent: new (type: string, init: { bubbles: boolean }) => unknown;
   setTimeout(callback: () => void, ms: number): number;
+  __outsideClick?: Promise<string>;
 }
 
 function activeText(page: WebviewPage): Promise<string | null | undefined> {
@@ -128,22 +129,24 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     await page.clickNode(DEPLOY);
     await page.send(createMessage(NodeActionsMessage, { id: DEPLOY, actions: [...OFFERED] }) as never);
     await page.page.locator('.canvas').focus();
-    // The menu is watched for from inside the page; the moment it is in the document, before any frame, a mousedown
-    // lands outside it. Its listener was added after the next paint: this click found none and the menu stayed.
-    const closed = page.page.evaluate(() => {
+    // The menu is watched for from inside the page (the watch is in place before the key is pressed); the moment it is
+    // in the document, before any frame, a mousedown lands outside it. Its listener was added after the next paint:
+    // this click found none and the menu stayed.
+    await page.page.evaluate(() => {
       const w = globalThis as unknown as OutsideClick;
-      return new Promise<boolean>((done) => {
+      w.__outsideClick = new Promise<string>((done) => {
         const observer = new w.MutationObserver(() => {
           if (w.document.querySelector('[data-testid=node-menu]') === null) return;
           observer.disconnect();
           w.document.body.dispatchEvent(new w.MouseEvent('mousedown', { bubbles: true }));
-          w.setTimeout(() => done(w.document.querySelector('[data-testid=node-menu]') === null), 500);
+          w.setTimeout(() => done(w.document.querySelector('[data-testid=node-menu]') === null ? 'closed' : 'open'), 500);
         });
         observer.observe(w.document.body, { childList: true, subtree: true });
+        w.setTimeout(() => done('the menu never opened'), 20_000);
       });
     });
     await page.page.keyboard.press('Shift+F10');
-    expect(await closed).toBe(true);
+    expect(await page.page.evaluate(() => (globalThis as unknown as OutsideClick).__outsideClick)).toBe('closed');
   });
 
   it('stays on screen when opened at the canvas’s bottom-right corner (in a high-contrast theme)', async () => {
