@@ -77,6 +77,7 @@ const GROUP_TITLES: Readonly<Record<string, () => string>> = {
   kustomization: () => l10n.t('Kustomizations in a folder (open one to render it)'),
   'kustomization-input': () => l10n.t('Patches and generator files of kustomizations (not objects)'),
   'external-secret': () => l10n.t('Secrets created outside the manifests (tokens, TLS, pull secrets)'),
+  'kustomize-generated': () => l10n.t('ConfigMaps and Secrets that kustomizations generate'),
   'service-selects-nothing': () => l10n.t('Services that select nothing'),
   'workload-not-selected': () => l10n.t('Workloads their Service does not select'),
   'unbound-claim': () => l10n.t('Unbound volume claims'),

@@ -5,6 +5,7 @@ import { TopologyEngine, type EngineOptions } from './graph/engine.js';
 import type { EngineWarning } from './graph/engineWarning.js';
 import { computeInsights } from './insights.js';
 import { deploymentSetOf } from './intake/deploymentSets.js';
+import { kustomizationGenerated } from './intake/kustomizations.js';
 import { loadManifestPaths, type LoadedManifests } from './intake/files.js';
 import type { ManifestSet } from './intake/manifestSet.js';
 import type { IntakeLimits } from './intake/limits.js';
@@ -59,7 +60,8 @@ export interface ManifestFindingsInput {
 /** Everything to report about a set of manifests, in one list: what the CLI and the extension both show. */
 export function manifestFindings(input: ManifestFindingsInput): Finding[] {
   const { engine } = input;
-  const insights = computeInsights({ graph: engine.graph(), record: (id) => engine.record(id), manifests: true });
+  const generatedBy = kustomizationGenerated(input.intake);
+  const insights = computeInsights({ graph: engine.graph(), record: (id) => engine.record(id), manifests: true, generatedBy });
   return [...input.intake.map(intakeFinding), ...engine.warnings.map((warning) => engineFinding(warning, input.setOf)), ...insights];
 }
 

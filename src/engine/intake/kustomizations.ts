@@ -25,7 +25,40 @@ export function kustomizationNote(kustomization: Record<string, unknown>, file: 
   const folder = posix.dirname(slashes(file));
   const leavesOut = inputPaths(kustomization).map((path) => posix.normalize(posix.join(folder, path)));
   const message = l10n.t('a kustomization, not a Kubernetes object: Open in Topology on its folder draws what kustomize renders');
-  return { file, line, severity: 'note', problem: 'kustomization', message, ...(leavesOut.length > 0 ? { leavesOut } : {}) };
+  const generates = generatedObjects(kustomization);
+  return {
+    file,
+    line,
+    severity: 'note',
+    problem: 'kustomization',
+    message,
+    ...(leavesOut.length > 0 ? { leavesOut } : {}),
+    ...(generates.length > 0 ? { generates } : {}),
+  };
+}
+
+/**
+ * The ConfigMaps and Secrets the kustomization notes among `warnings` generate, as `Kind/name` → the kustomization
+ * file (the first one, in file order). The plain files of such a folder refer to them by these names, which kustomize
+ * rewrites to the generated (hash-suffixed) names when it renders.
+ */
+export function kustomizationGenerated(warnings: readonly IntakeWarning[]): ReadonlyMap<string, string> {
+  const generated = new Map<string, string>();
+  for (const warning of warnings) {
+    if (warning.problem !== 'kustomization') continue;
+    for (const key of warning.generates ?? []) if (!generated.has(key)) generated.set(key, warning.file);
+  }
+  return generated;
+}
+
+/** `ConfigMap/name` and `Secret/name` of the kustomization's generators. */
+function generatedObjects(kustomization: Record<string, unknown>): string[] {
+  const named = (kind: string, generators: unknown): string[] =>
+    list(generators)
+      .map((generator) => field(generator, 'name'))
+      .filter((name): name is string => typeof name === 'string' && name !== '')
+      .map((name) => `${kind}/${name}`);
+  return [...named('ConfigMap', kustomization['configMapGenerator']), ...named('Secret', kustomization['secretGenerator'])];
 }
 
 /** The files the kustomization notes among `warnings` leave out, each with the kustomization file that reads it. */

@@ -41,6 +41,8 @@ export interface IntakeWarning {
   readonly problem?: IntakeProblem;
   /** A kustomization's note: the files it patches or generates from, '/'-separated in the same naming as `file`. */
   readonly leavesOut?: readonly string[];
+  /** A kustomization's note: the ConfigMaps and Secrets its generators make, as `Kind/name`. */
+  readonly generates?: readonly string[];
 }
 
 export interface ParsedManifests {

@@ -27,7 +27,8 @@ import { layoutInput } from '../../engine/viewModel/viewLayout';
 import { groupAnchors, layoutInputChanged, seedsFrom } from './viewGeometry';
 import { CHROME } from '../../engine/visual/theme';
 import { canvasAspect, canvasPng, positionsJson } from './canvasExport';
-import { centreOn, currentViewport, fitCanvas, restoreViewport, showNodes, showsContent } from './canvasViewport';
+import { centreOn, currentViewport, fitCanvas, restoreViewport, showNodes, showsContent, stillFitted } from './canvasViewport';
+import { followContainerSize, type ResizeFollower } from './canvasResize';
 import { listenToGestures, type ScreenPoint } from './canvasGestures';
 import type { HitTesting } from './hitTesting';
 import { installHitTesting } from './hitTesting';
@@ -83,6 +84,7 @@ export class CanvasController {
   private readonly decorations: Decorations;
   private readonly stopGestures: () => void;
   private readonly hitTesting: HitTesting;
+  private readonly resizing: ResizeFollower;
   /** Start points for nodes that just came out of (or went into) a collapsed node. */
   private seeds = new Map<string, Point>();
   private openedByReader = false;
@@ -127,6 +129,11 @@ export class CanvasController {
         callbacks.viewportChanged(viewport);
       },
     });
+    this.resizing = followContainerSize(
+      this.cy,
+      () => stillFitted(this.cy) !== null,
+      () => this.fit(stillFitted(this.cy)?.ids),
+    );
     layout.then(
       (client) => {
         this.layoutClient = client;
@@ -250,6 +257,7 @@ export class CanvasController {
 
   dispose(): void {
     this.stopGestures();
+    this.resizing.dispose();
     this.adding?.dispose();
     this.hitTesting.dispose();
     this.layoutClient?.dispose();

@@ -6,6 +6,14 @@ import { fitViewport } from './fitViewport';
 
 const FIT_PADDING = 30;
 
+interface Fitted {
+  readonly viewport: Viewport;
+  readonly ids: readonly string[] | undefined;
+}
+
+/** The viewport each canvas's last fit set, and what it fitted (undefined: everything). */
+const lastFits = new WeakMap<Core, Fitted>();
+
 /** The current zoom and pan, copied (cytoscape hands out its own pan object). */
 export function currentViewport(cy: Core): Viewport {
   return { zoom: cy.zoom(), pan: { ...cy.pan() } };
@@ -29,6 +37,16 @@ export function fitCanvas(cy: Core, objects: number, ids?: readonly string[]): v
     labelFontSize: NODE_METRICS.fontSize,
   });
   cy.viewport({ zoom: viewport.zoom, pan: viewport.pan });
+  lastFits.set(cy, { viewport: currentViewport(cy), ids });
+}
+
+/** What the last fit showed (undefined: everything), while the viewport is still the one it set; else null. */
+export function stillFitted(cy: Core): { readonly ids: readonly string[] | undefined } | null {
+  const fitted = lastFits.get(cy);
+  if (fitted === undefined) return null;
+  const { zoom, pan } = fitted.viewport;
+  const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+  return close(cy.zoom(), zoom) && close(cy.pan().x, pan.x) && close(cy.pan().y, pan.y) ? { ids: fitted.ids } : null;
 }
 
 /** A saved viewport, or a fit of the whole view where there is none. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { itemsToApply } from '../../../src/engine/actions/applyManifests.js';
 import { loadManifestPaths } from '../../../src/engine/intake/files.js';
 import { ManifestSet } from '../../../src/engine/intake/manifestSet.js';
+import { topologyFromManifestSet, topologyFromPaths } from '../../../src/engine/topology.js';
 
 const ROOT = resolve(__dirname, '../../fixtures/kustomize/patched');
 
@@ -89,5 +90,36 @@ describe('kustomizations in a folder read as plain files', () => {
     // kustomize's apiVersion marks one under any file name (a Component of kustomize's, too).
     const component = itemsToApply('apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n', 'x/parts.yaml');
     expect(component.items).toEqual([]);
+  });
+
+  it('takes a reference to a ConfigMap a kustomization generates for a note, not a broken reference', async () => {
+    const { findings } = await topologyFromPaths([ROOT], { root: ROOT });
+    expect(findings.filter((finding) => finding.severity === 'warning')).toEqual([]);
+    const generated = findings.filter((finding) => finding.kind === 'kustomize-generated');
+    expect(generated.map((finding) => [finding.severity, finding.objects])).toEqual([
+      ['info', ['apps/Deployment/default/web', 'core/ConfigMap/default/web-settings']],
+    ]);
+    expect(generated[0]?.message).toContain('base/kustomization.yaml');
+    expect(generated[0]?.source).toEqual({ file: 'base/deployment.yaml', line: 23 });
+  });
+
+  it('follows generators as they are edited; a name no generator makes stays a broken reference', () => {
+    const set = new ManifestSet();
+    const web = (secret: string): string =>
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  template:\n    spec:\n      containers:\n' +
+      `        - name: web\n          envFrom: [{ secretRef: { name: ${secret} } }]\n`;
+    const kindsOf = (): string[][] =>
+      topologyFromManifestSet(set, ['app'])
+        .findings.filter((finding) => finding.objects.length === 2)
+        .map((finding) => [finding.kind, finding.severity]);
+    set.update('app/web.yaml', web('db'));
+    set.update('app/kustomization.yaml', 'resources: [web.yaml]\nsecretGenerator:\n  - name: db\n    literals: [user=demo]\n');
+    expect(kindsOf()).toEqual([['kustomize-generated', 'info']]);
+    set.update('app/web.yaml', web('database'));
+    expect(kindsOf()).toEqual([['broken-reference', 'warning']]);
+    set.update('app/web.yaml', web('db'));
+    set.update('app/kustomization.yaml', 'resources: [web.yaml]\nconfigMapGenerator:\n  - name: db\n    literals: [user=demo]\n');
+    // A ConfigMap named db is generated, not a Secret.
+    expect(kindsOf()).toEqual([['broken-reference', 'warning']]);
   });
 });
