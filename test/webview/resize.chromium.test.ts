@@ -43,9 +43,9 @@ describe.skipIf(!chromiumAvailable())(
   () => {
     const suite = chromiumSuite();
 
-    async function open(folder: string): Promise<WebviewPage> {
+    async function open(folder: string, width = 1100): Promise<WebviewPage> {
       const graph = (await topologyFromPaths([folder])).engine.graph();
-      const page = await suite.open(DARK, { viewport: { width: 1100, height: 800 } });
+      const page = await suite.open(DARK, { viewport: { width, height: 800 } });
       await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
       await page.send(createMessage(GraphInit, { title: 'shop', mode: 'manifests', graph, findings: [] }) as never);
       await page.settled();
@@ -78,6 +78,23 @@ describe.skipIf(!chromiumAvailable())(
       expect(after.zoom).toBe(moved.zoom);
       expect(after.centre.x).toBeCloseTo(moved.centre.x, 3);
       expect(after.centre.y).toBeCloseTo(moved.centre.y, 3);
+    });
+
+    it('does not move or zoom the diagram when a click opens the details beside the canvas', async () => {
+      const page = await open(SMALL, 1400);
+      const id = 'apps/Deployment/default/web';
+      const at = (): Promise<{ x: number; y: number; zoom: number }> =>
+        page.page.evaluate((node) => {
+          const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
+          return { ...cy.getElementById(node).renderedPosition(), zoom: cy.zoom() };
+        }, id);
+      const before = await at();
+      await page.clickNode(id);
+      await page.page.locator('.details').waitFor({ state: 'visible' });
+      // Beside the canvas at this width: the canvas is narrower now, and cytoscape learns it within 100 ms.
+      await expect.poll(() => page.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.cy.width())).toBeLessThan(1100);
+      await page.page.waitForTimeout(300);
+      expect(await at()).toEqual(before);
     });
   },
 );

@@ -28,7 +28,7 @@ import { groupAnchors, layoutInputChanged, seedsFrom } from './viewGeometry';
 import { CHROME } from '../../engine/visual/theme';
 import { canvasAspect, canvasPng, positionsJson } from './canvasExport';
 import { centreOn, currentViewport, fitCanvas, restoreViewport, showNodes, showsContent, stillFitted } from './canvasViewport';
-import { followContainerSize, type ResizeFollower } from './canvasResize';
+import { followPanelSize, type ResizeFollower } from './canvasResize';
 import { listenToGestures, type ScreenPoint } from './canvasGestures';
 import type { HitTesting } from './hitTesting';
 import { installHitTesting } from './hitTesting';
@@ -129,7 +129,7 @@ export class CanvasController {
         callbacks.viewportChanged(viewport);
       },
     });
-    this.resizing = followContainerSize(
+    this.resizing = followPanelSize(
       this.cy,
       () => stillFitted(this.cy) !== null,
       () => this.fit(stillFitted(this.cy)?.ids),

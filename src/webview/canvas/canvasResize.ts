@@ -3,6 +3,9 @@
  * split, the window is resized). Cytoscape keeps its pan, which is anchored at the top-left corner, so the diagram
  * drifted off centre as the panel grew or shrank, and out of view when it shrank enough. A view still as it was
  * fitted is fitted again to its new size; a view the reader moved keeps the point at its centre in the centre.
+ *
+ * The panel is the webview's window, not the canvas: the details column opening beside the canvas narrows the canvas
+ * too, and a click on a node must not move or zoom the diagram under the pointer.
  */
 import type { Core } from 'cytoscape';
 
@@ -15,27 +18,23 @@ export interface ResizeFollower {
   dispose(): void;
 }
 
-/**
- * Follows the size of `cy`'s container. `fitted()` says whether the viewport is still the one the last fit set;
- * `fit()` fits again.
- */
-export function followContainerSize(cy: Core, fitted: () => boolean, fit: () => void): ResizeFollower {
-  const container = cy.container();
-  const view = container?.ownerDocument.defaultView;
-  if (container === null || view === null || view === undefined || view.ResizeObserver === undefined) return { dispose: () => undefined };
-  let last: Size = { width: container.clientWidth, height: container.clientHeight };
-  const observer = new view.ResizeObserver(() => {
-    const now: Size = { width: container.clientWidth, height: container.clientHeight };
+/** Follows the size of the window `cy` is drawn in. `fitted()`: the viewport is still the one the last fit set. */
+export function followPanelSize(cy: Core, fitted: () => boolean, fit: () => void): ResizeFollower {
+  const view = cy.container()?.ownerDocument.defaultView;
+  if (view === null || view === undefined) return { dispose: () => undefined };
+  let last: Size = { width: view.innerWidth, height: view.innerHeight };
+  const resized = (): void => {
+    const now: Size = { width: view.innerWidth, height: view.innerHeight };
     // A hidden panel measures 0: nothing to keep in place, and the size it comes back at is compared with the last shown.
     if (now.width === 0 || now.height === 0 || (now.width === last.width && now.height === last.height)) return;
     const before = last;
     last = now;
-    // Read before cytoscape learns the new size: whether the viewport is still as fitted does not depend on it.
     const asFitted = fitted();
+    // Cytoscape learns the new size itself, 100 ms later (debounced): it must know it now to fit to it.
     cy.resize();
     if (asFitted) fit();
-    else if (before.width > 0 && before.height > 0) cy.panBy({ x: (now.width - before.width) / 2, y: (now.height - before.height) / 2 });
-  });
-  observer.observe(container);
-  return { dispose: () => observer.disconnect() };
+    else cy.panBy({ x: (now.width - before.width) / 2, y: (now.height - before.height) / 2 });
+  };
+  view.addEventListener('resize', resized);
+  return { dispose: () => view.removeEventListener('resize', resized) };
 }
