@@ -43,12 +43,7 @@ export function kustomizationNote(kustomization: Record<string, unknown>, file: 
  * rewrites to the generated (hash-suffixed) names when it renders.
  */
 export function kustomizationGenerated(warnings: readonly IntakeWarning[]): ReadonlyMap<string, string> {
-  const generated = new Map<string, string>();
-  for (const warning of warnings) {
-    if (warning.problem !== 'kustomization') continue;
-    for (const key of warning.generates ?? []) if (!generated.has(key)) generated.set(key, warning.file);
-  }
-  return generated;
+  return byKustomization(warnings, (note) => note.generates);
 }
 
 /** `ConfigMap/name` and `Secret/name` of the kustomization's generators. */
@@ -63,12 +58,20 @@ function generatedObjects(kustomization: Record<string, unknown>): string[] {
 
 /** The files the kustomization notes among `warnings` leave out, each with the kustomization file that reads it. */
 export function kustomizationInputs(warnings: readonly IntakeWarning[]): ReadonlyMap<string, string> {
-  const inputs = new Map<string, string>();
+  return byKustomization(warnings, (note) => note.leavesOut);
+}
+
+/** Each key `keysOf` reads from a kustomization note → the file of the first note that has it. */
+function byKustomization(
+  warnings: readonly IntakeWarning[],
+  keysOf: (note: IntakeWarning) => readonly string[] | undefined,
+): ReadonlyMap<string, string> {
+  const files = new Map<string, string>();
   for (const warning of warnings) {
     if (warning.problem !== 'kustomization') continue;
-    for (const path of warning.leavesOut ?? []) if (!inputs.has(path)) inputs.set(path, warning.file);
+    for (const key of keysOf(warning) ?? []) if (!files.has(key)) files.set(key, warning.file);
   }
-  return inputs;
+  return files;
 }
 
 /** The kustomization that reads `file` (`inputs` from kustomizationInputs), if any. */
