@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TopologyEngine } from '../../../src/engine/graph/engine.js';
 import type { KubeObject } from '../../../src/engine/model/object.js';
 
-const event = (fields: Record<string, unknown>): KubeObject => ({
-  apiVersion: 'v1',
-  kind: 'Event',
-  metadata: { name: 'e', namespace: 'shop', creationTimestamp: '2026-01-05T09:00:00Z' },
-  ...fields,
-});
+const metadata: Record<string, unknown> = { name: 'e', namespace: 'shop', creationTimestamp: '2026-01-05T09:00:00Z' };
+const event = (fields: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Event', metadata, ...fields });
 
 const nodeOfEvent = (fields: Record<string, unknown>): unknown => {
   const { status, detail, warning, time } = TopologyEngine.build([{ object: event(fields) }]).graph().nodes[0]!;
