@@ -3,7 +3,7 @@ import { parseId } from '../model/kinds.js';
 import { list, loose, type ObjectRecord } from '../model/object.js';
 import { ownerReferenceId } from '../relations/owners.js';
 import type { ScopeTable } from '../model/scope.js';
-import { eventFacts, statusOf } from './status.js';
+import { eventFacts, eventStatusOf, statusOf } from './status.js';
 
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 const PART_OF_LABEL = 'app.kubernetes.io/part-of';
@@ -24,11 +24,12 @@ export function sortedLabels(labels: Readonly<Record<string, string>>): Readonly
 
 /** The node an object is drawn as. Depends on the object alone, so only its own events change it. */
 export function nodeOf(record: ObjectRecord, scopes: ScopeTable): TopologyNode {
-  const { status, detail } = statusOf(record);
+  // An Event's facts feed both its status and its fields: read once.
+  const event = record.kind === 'Event' ? eventFacts(record) : undefined;
+  const { status, detail } = event ? eventStatusOf(record, event) : statusOf(record);
   const controller = controllerOf(record, scopes);
   const instance = record.labels[INSTANCE_LABEL];
   const partOf = record.labels[PART_OF_LABEL];
-  const event = record.kind === 'Event' ? eventFacts(record) : undefined;
   // One literal with every field (absent ones undefined, which serialization skips): one shape for hundreds of
   // thousands of nodes, no properties added afterwards, and the key order snapshots and exports expect.
   const node: TopologyNode = {
