@@ -129,11 +129,12 @@ export class CanvasController {
         callbacks.viewportChanged(viewport);
       },
     });
-    this.resizing = followPanelSize(
-      this.cy,
-      () => stillFitted(this.cy) !== null,
-      () => this.fit(stillFitted(this.cy)?.ids),
-    );
+    this.resizing = followPanelSize(this.cy, () => {
+      // Resizing changes no viewport: whether it is still as fitted reads the same after cytoscape learns the size.
+      const fitted = stillFitted(this.cy);
+      if (fitted !== null) this.fit(fitted.ids);
+      return fitted !== null;
+    });
     layout.then(
       (client) => {
         this.layoutClient = client;

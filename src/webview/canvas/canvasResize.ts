@@ -18,8 +18,11 @@ export interface ResizeFollower {
   dispose(): void;
 }
 
-/** Follows the size of the window `cy` is drawn in. `fitted()`: the viewport is still the one the last fit set. */
-export function followPanelSize(cy: Core, fitted: () => boolean, fit: () => void): ResizeFollower {
+/**
+ * Follows the size of the window `cy` is drawn in. `refitIfFitted()` fits the view again if its viewport is still the
+ * one the last fit set, and says whether it did; else the view keeps its centre.
+ */
+export function followPanelSize(cy: Core, refitIfFitted: () => boolean): ResizeFollower {
   const view = cy.container()?.ownerDocument.defaultView;
   if (view === null || view === undefined) return { dispose: () => undefined };
   let last: Size = { width: view.innerWidth, height: view.innerHeight };
@@ -29,11 +32,9 @@ export function followPanelSize(cy: Core, fitted: () => boolean, fit: () => void
     if (now.width === 0 || now.height === 0 || (now.width === last.width && now.height === last.height)) return;
     const before = last;
     last = now;
-    const asFitted = fitted();
     // Cytoscape learns the new size itself, 100 ms later (debounced): it must know it now to fit to it.
     cy.resize();
-    if (asFitted) fit();
-    else cy.panBy({ x: (now.width - before.width) / 2, y: (now.height - before.height) / 2 });
+    if (!refitIfFitted()) cy.panBy({ x: (now.width - before.width) / 2, y: (now.height - before.height) / 2 });
   };
   view.addEventListener('resize', resized);
   return { dispose: () => view.removeEventListener('resize', resized) };
