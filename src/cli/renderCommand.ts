@@ -10,6 +10,7 @@ import { renderFormat } from '../engine/export/formats.js';
 import { headlessScene } from '../engine/export/headlessScene.js';
 import type { ExportMeta, Scene } from '../engine/export/scene.js';
 import { staleTopologyLines } from './checkChanges.js';
+import { expectedPlaceholders } from '../engine/findings.js';
 import { findingsCountLine } from './findingsReport.js';
 import type { OutputFile, RenderRequest } from './renderArgs.js';
 import { isoSeconds } from './renderArgs.js';
@@ -64,7 +65,8 @@ export async function runRender(request: RenderRequest, version: string, io: Cli
     version,
     generatedAt: request.now ?? isoSeconds(sourceDateEpoch() ?? new Date()) ?? new Date(0).toISOString(),
   };
-  const scene = await headlessScene({ graph, options, theme: request.theme, meta });
+  const expected = expectedPlaceholders(topology.findings);
+  const scene = await headlessScene({ graph, options, expected, theme: request.theme, meta });
   if (scene.nodes.length === 0) {
     io.err('kubilitics: the filters leave nothing to draw');
     return 1;

@@ -119,3 +119,22 @@ function groupTitle(key: string): string {
 export function findingLine(finding: Finding): string {
   return finding.source ? `${finding.source.file}:${finding.source.line}  ${finding.message}` : finding.message;
 }
+
+/**
+ * Kinds of finding that say a referenced object is absent from the files on purpose (insights.ts `expectedMissing`):
+ * kustomize generates it when it renders, or the cluster makes it (tokens, TLS, pull secrets).
+ */
+const EXPECTED_ABSENCE: ReadonlySet<string> = new Set(['kustomize-generated', 'external-secret']);
+
+/**
+ * Placeholder ids the findings expect to be absent: the view and exports draw them as made elsewhere, not as broken.
+ * Such a finding names the referring object first and the absent one second.
+ */
+export function expectedPlaceholders(findings: readonly Finding[]): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const finding of findings) {
+    const absent = finding.objects[1];
+    if (EXPECTED_ABSENCE.has(finding.kind) && finding.severity === 'info' && absent !== undefined) ids.add(absent);
+  }
+  return ids;
+}

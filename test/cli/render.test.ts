@@ -206,6 +206,22 @@ describe('kubilitics render', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain(`no Kubernetes objects found in ${empty}`);
   });
+
+  it('draws a ConfigMap a kustomization generates as made outside the files, not as a broken reference', async () => {
+    const svgFile = join(dir, 'generated.svg');
+    const result = await run('render', join(ROOT, 'test/fixtures/kustomize/patched'), '-o', svgFile, '--now', NOW);
+    expect(result.code).toBe(0);
+    const svg = readFileSync(svgFile, 'utf8');
+    const generated = /<g data-id="core\/ConfigMap\/default\/web-settings"><path [^>]*stroke="([^"]+)"/.exec(svg);
+    expect(generated?.[1]).toBe('#59636e'); // the muted grey of the legend's "Made outside the files", not the error red
+    expect(svg).toMatch(/<title>Deployment web [^<]*ConfigMap web-settings<\/title>/);
+    expect(svg).not.toContain('broken reference');
+    // The legend keys the families drawn, and only those.
+    expect(svg).toContain('>Made outside the files (generated, external)<');
+    expect(svg).toContain('>Workloads<');
+    expect(svg).not.toContain('>Missing (referenced, not found)<');
+    expect(svg).not.toContain('>Custom resources<');
+  });
 });
 
 describe('the built kubilitics command', () => {

@@ -22,6 +22,8 @@ export interface HeadlessSceneInput {
   readonly meta: ExportMeta;
   /** Width ÷ height the layout packs towards, as the view does with its canvas size. */
   readonly aspect?: number;
+  /** Placeholders expected to be absent (findings.ts `expectedPlaceholders`): drawn as made elsewhere. */
+  readonly expected?: ReadonlySet<string>;
 }
 
 export async function headlessPositions(
@@ -33,13 +35,20 @@ export async function headlessPositions(
 }
 
 /** Positions, routes and cross-cutting edges of the headless layout: what the view's layout worker gives. */
-export async function headlessLayout(graph: TopologyGraph, options: ViewOptions, aspect = DEFAULT_ASPECT): Promise<LayoutOutput> {
+export async function headlessLayout(
+  graph: TopologyGraph,
+  options: ViewOptions,
+  aspect = DEFAULT_ASPECT,
+  expected: ReadonlySet<string> = new Set(),
+): Promise<LayoutOutput> {
   const store = new GraphStore();
   store.reset(graph);
+  store.setExpected(expected);
   return layoutViewHeadless(deriveView(store, options), aspect);
 }
 
 export async function headlessScene(input: HeadlessSceneInput): Promise<Scene> {
-  const { positions, routes, crossCutting } = await headlessLayout(input.graph, input.options, input.aspect);
-  return buildScene({ graph: input.graph, options: input.options, positions, routes, crossCutting, theme: input.theme, meta: input.meta });
+  const { graph, options, expected = new Set<string>() } = input;
+  const { positions, routes, crossCutting } = await headlessLayout(graph, options, input.aspect, expected);
+  return buildScene({ graph, options, positions, routes, crossCutting, expected, theme: input.theme, meta: input.meta });
 }

@@ -1,7 +1,8 @@
 /**
  * The legend drawn into exports: the view's legend (src/webview/components/Legend.tsx) with the same three
- * sections — every kind family (shape and fill), every status colour plus the collapsed marker, and the
- * relation types present in this drawing — laid out beside or below the diagram in model coordinates.
+ * sections — the kind families (shape and fill) and relation types present in this drawing, and every status
+ * colour plus the collapsed marker — laid out beside or below the diagram in model coordinates. A key to what
+ * the drawing does not hold would only make an exported picture larger.
  */
 import type { KindFamily } from '../visual/kinds.js';
 import type { StatusTone } from '../visual/status.js';
@@ -11,7 +12,7 @@ import { FAMILY_VISUALS } from '../visual/kinds.js';
 import { TONE_VISUALS } from '../visual/status.js';
 import { DASHES } from './edgeGeometry.js';
 import type { Point } from '../viewModel/layoutTypes.js';
-import type { LegendBox, LegendColumn, LegendItem, SceneEdge, StubPlacement } from './scene.js';
+import type { LegendBox, LegendColumn, LegendItem, SceneEdge, SceneNode, StubPlacement } from './scene.js';
 import type { Palette } from './palette.js';
 
 export const LEGEND = {
@@ -32,6 +33,7 @@ type Entry = Pick<LegendItem, 'label' | 'sample'>;
  * one under another (for a legend beside it).
  */
 export function layoutLegend(
+  nodes: readonly Pick<SceneNode, 'family'>[],
   edges: readonly SceneEdge[],
   stubs: StubPlacement,
   at: Point,
@@ -39,7 +41,7 @@ export function layoutLegend(
   arrangement: 'columns' | 'stacked',
 ): LegendBox {
   const sections: { title: string; entries: Entry[] }[] = [
-    { title: 'Kinds (shape and fill)', entries: familyEntries(colours) },
+    { title: 'Kinds (shape and fill)', entries: familyEntries(nodes, colours) },
     { title: 'Status (border)', entries: statusEntries(colours) },
     { title: 'Relations (source → target)', entries: relationEntries(edges, stubs, colours) },
   ];
@@ -69,13 +71,19 @@ function estimate(text: string, size: number): number {
   return Math.ceil(text.length * size * 0.58);
 }
 
-function familyEntries(colours: Palette): Entry[] {
-  return (Object.keys(FAMILY_VISUALS) as KindFamily[]).map((f) => {
-    const v = FAMILY_VISUALS[f];
-    const paint = colours.paint(v.color);
-    const fill = { color: paint.color, opacity: 0.2 };
-    return { label: v.label, sample: { kind: 'shape', shape: v.shape, fill, border: paint, dashed: f === 'missing' } };
-  });
+function familyEntries(nodes: readonly Pick<SceneNode, 'family'>[], colours: Palette): Entry[] {
+  const drawn = new Set(nodes.map((n) => n.family));
+  return (Object.keys(FAMILY_VISUALS) as KindFamily[])
+    .filter((f) => drawn.has(f))
+    .map((f) => {
+      const v = FAMILY_VISUALS[f];
+      const paint = colours.paint(v.color);
+      const fill = { color: paint.color, opacity: 0.2 };
+      return {
+        label: v.label,
+        sample: { kind: 'shape', shape: v.shape, fill, border: paint, dashed: f === 'missing' || f === 'external' },
+      };
+    });
 }
 
 function statusEntries(colours: Palette): Entry[] {

@@ -32,6 +32,8 @@ export interface SceneInput {
   readonly routes?: Readonly<Record<string, readonly Point[]>>;
   /** Ids of the edges the layout left out: kept in the scene (DOT, Mermaid, JSON), left out of drawings. */
   readonly crossCutting?: readonly string[];
+  /** Placeholders expected to be absent (findings.ts `expectedPlaceholders`): drawn as made elsewhere, not broken. */
+  readonly expected?: ReadonlySet<string>;
   readonly theme: ExportTheme;
   readonly meta: ExportMeta;
 }
@@ -45,6 +47,7 @@ const STUB_MARGIN = 24;
 export function buildScene(input: SceneInput): Scene {
   const store = new GraphStore();
   store.reset(input.graph);
+  store.setExpected(input.expected ?? new Set());
   const view = deriveView(store, input.options);
   const colours = palette(input.theme);
   const nodes = view.nodes.flatMap((n) => {
@@ -64,7 +67,7 @@ export function buildScene(input: SceneInput): Scene {
     title: input.meta.title,
     subtitle: [input.meta.source, ...input.meta.filters].filter((s) => s !== '').join('  ·  '),
   };
-  const legend = placeLegend(edges, stubs, drawing, colours);
+  const legend = placeLegend(nodes, edges, stubs, drawing, colours);
   const top = drawing.y - HEADER_HEIGHT;
   const right = Math.max(drawing.x + drawing.width, legend.x + legend.width, drawing.x + textWidth(header.title, 16));
   const bottom = Math.max(drawing.y + drawing.height, legend.y + legend.height);
@@ -94,9 +97,15 @@ export function textWidth(text: string, fontSize: number): number {
  * Beside the diagram or below it, whichever keeps the whole picture closer to the shape the layout aimed
  * for: a wide diagram gets its legend below, a tall one beside it.
  */
-function placeLegend(edges: readonly SceneEdge[], stubs: StubPlacement, drawing: Rect, colours: Palette): LegendBox {
-  const below = layoutLegend(edges, stubs, { x: drawing.x, y: drawing.y + drawing.height + LEGEND_GAP }, colours, 'columns');
-  const beside = layoutLegend(edges, stubs, { x: drawing.x + drawing.width + LEGEND_GAP, y: drawing.y }, colours, 'stacked');
+function placeLegend(
+  nodes: readonly SceneNode[],
+  edges: readonly SceneEdge[],
+  stubs: StubPlacement,
+  drawing: Rect,
+  colours: Palette,
+): LegendBox {
+  const below = layoutLegend(nodes, edges, stubs, { x: drawing.x, y: drawing.y + drawing.height + LEGEND_GAP }, colours, 'columns');
+  const beside = layoutLegend(nodes, edges, stubs, { x: drawing.x + drawing.width + LEGEND_GAP, y: drawing.y }, colours, 'stacked');
   const misfit = (width: number, height: number): number => Math.abs(Math.log(width / Math.max(1, height) / DEFAULT_ASPECT));
   const belowMisfit = misfit(Math.max(drawing.width, below.width), drawing.height + LEGEND_GAP + below.height);
   const besideMisfit = misfit(drawing.width + LEGEND_GAP + beside.width, Math.max(drawing.height, beside.height));

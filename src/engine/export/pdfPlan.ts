@@ -102,8 +102,14 @@ function onePageFits(scene: Scene, pageWidth: number, pageHeight: number): Fit[]
   const height = pageHeight - 2 * PAGE_MARGIN - TITLE_BLOCK_HEIGHT;
   const d = scene.drawing;
   const placements: [LegendBox, boolean][] = [
-    [layoutLegend(scene.edges, placementOf(scene), { x: d.x + d.width + LEGEND_GAP, y: d.y }, scene.palette, 'stacked'), false],
-    [layoutLegend(scene.edges, placementOf(scene), { x: d.x, y: d.y + d.height + LEGEND_GAP }, scene.palette, 'columns'), false],
+    [
+      layoutLegend(scene.nodes, scene.edges, placementOf(scene), { x: d.x + d.width + LEGEND_GAP, y: d.y }, scene.palette, 'stacked'),
+      false,
+    ],
+    [
+      layoutLegend(scene.nodes, scene.edges, placementOf(scene), { x: d.x, y: d.y + d.height + LEGEND_GAP }, scene.palette, 'columns'),
+      false,
+    ],
     [scene.legend, true],
   ];
   return placements.map(([legend, apart]) => {

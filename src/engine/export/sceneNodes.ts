@@ -16,7 +16,7 @@ const BORDER = { base: 1.5, missing: 2, collapsed: 4.5, ok: 2, other: 3 } as con
 const MISSING_FILL_OPACITY = 0.06;
 
 export function sceneNode(n: ViewNode, p: Point, colours: Palette): SceneNode {
-  const visual = kindVisual(n.kind, n.missing);
+  const visual = kindVisual(n.kind, n.missing, n.expected === true);
   const familyPaint = colours.paint(FAMILY_VISUALS[visual.family].color);
   const tone = STATUS_TONE[n.status];
   let border: Paint = familyPaint;

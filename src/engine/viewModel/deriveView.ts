@@ -51,6 +51,8 @@ export interface ViewNode {
   /** Exactly what the canvas draws: tag and name lines joined by newlines. */
   readonly label: string;
   readonly missing: boolean;
+  /** A missing placeholder expected to be absent (made outside the files): drawn as such, not as broken. */
+  readonly expected?: true;
   readonly aggregate?: AggregateKind;
   /** Real node ids this view node stands for (itself for an ordinary node). */
   readonly members: readonly string[];
@@ -286,7 +288,7 @@ function viewTitle(store: GraphStore, viewId: string): string {
 function plainNode(store: GraphStore, node: TopologyNode, options: ViewOptions, level: DetailLevel): ViewNode {
   const tag = kindVisual(node.kind, node.missing === true).abbreviation;
   const lines = nodeLabelLines(tag, node.name);
-  const view: ViewNode = {
+  const plain: ViewNode = {
     id: node.id,
     kind: node.kind,
     name: node.name,
@@ -298,6 +300,7 @@ function plainNode(store: GraphStore, node: TopologyNode, options: ViewOptions, 
     members: [node.id],
     ...estimateNodeSize(lines),
   };
+  const view: ViewNode = store.isExpected(node.id) ? { ...plain, expected: true } : plain;
   // At the summary levels a Namespace object folds with its contents, so it opens into their box too.
   const summaryLevel = level === 'namespace' || level === 'application';
   if (summaryLevel && node.kind === 'Namespace' && options.groupByNamespace) return { ...view, parent: GROUP_PREFIX + node.name };

@@ -118,6 +118,8 @@ export function warningNeighbourhood(store: GraphStore, visible: ReadonlySet<str
 
 /** The status an object is drawn with: its own, or Degraded when a recent Warning is about it (or it is one). */
 export function shownStatus(store: GraphStore, node: TopologyNode): NodeStatus {
+  // Absent on purpose (made outside the files): nothing is known of it, and nothing is wrong with it.
+  if (store.isExpected(node.id)) return 'Unknown';
   const w = warnings(store);
   if (!w.objects.has(node.id) && !w.events.has(node.id)) return node.status;
   return TONE_SEVERITY[STATUS_TONE[node.status]] >= TONE_SEVERITY.degraded ? node.status : 'Degraded';

@@ -18,6 +18,28 @@ export class GraphStore {
   private readonly in = new Map<string, Set<string>>();
   /** Bumped on every change so derived views can be memoised on it. */
   version = 0;
+  /** Placeholders expected to be absent (findings.ts `expectedPlaceholders`): drawn as made elsewhere, not broken. */
+  private expected: ReadonlySet<string> = new Set();
+
+  /** Takes the expected placeholders of the latest findings; returns whether that changed anything (and bumps `version`). */
+  setExpected(ids: ReadonlySet<string>): boolean {
+    if (ids.size === this.expected.size && [...ids].every((id) => this.expected.has(id))) return false;
+    this.expected = ids;
+    this.version++;
+    return true;
+  }
+
+  /** Whether `id` is a placeholder whose absence is expected (a held object of that id is never "expected"). */
+  isExpected(id: string): boolean {
+    return this.expected.has(id) && this.nodes.get(id)?.missing === true;
+  }
+
+  /** Whether this broken edge only points at an expected placeholder: drawn as its relation, counted as no problem. */
+  brokenOnlyByExpected(edge: TopologyEdge): boolean {
+    if (edge.broken !== 'missing') return false;
+    const referrer = edge.referrer ?? edge.source;
+    return this.isExpected(referrer === edge.source ? edge.target : edge.source);
+  }
 
   reset(graph: TopologyGraph): void {
     this.nodes.clear();

@@ -50,11 +50,11 @@ export function deriveEdges(
     const byFamily = counted.has(source) || counted.has(target);
     const key = `${source}>${byFamily ? EDGE_FAMILY[edge.type] : edge.type}>${target}`;
     const acc = byKey.get(key);
-    if (acc === undefined) byKey.set(key, accumulate(edge, source, target, byFamily));
+    if (acc === undefined) byKey.set(key, accumulate(edge, brokenAsDrawn(store, edge), source, target, byFamily));
     else {
       acc.members.push(edge.id);
       acc.types.set(edge.type, (acc.types.get(edge.type) ?? 0) + 1);
-      acc.broken ??= edge.broken;
+      acc.broken ??= brokenAsDrawn(store, edge);
       acc.controller ||= edge.controller === true;
     }
   }
@@ -63,11 +63,22 @@ export function deriveEdges(
   return edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function accumulate(edge: TopologyEdge, source: string, target: string, counted: boolean): EdgeAccumulator {
+/** An edge to a placeholder expected to be absent is drawn as its relation: kustomize or the cluster will make the end. */
+function brokenAsDrawn(store: GraphStore, edge: TopologyEdge): BrokenReason | undefined {
+  return edge.broken === undefined || store.brokenOnlyByExpected(edge) ? undefined : edge.broken;
+}
+
+function accumulate(
+  edge: TopologyEdge,
+  broken: BrokenReason | undefined,
+  source: string,
+  target: string,
+  counted: boolean,
+): EdgeAccumulator {
   return {
     source,
     target,
-    broken: edge.broken,
+    broken,
     controller: edge.controller === true,
     members: [edge.id],
     types: new Map([[edge.type, 1]]),

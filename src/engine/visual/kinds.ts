@@ -6,7 +6,7 @@ import type { TopologyNode } from '../model/graph.js';
 import type { ThemeColor } from './theme.js';
 import { CHROME, themeColor } from './theme.js';
 
-export type KindFamily = 'workload' | 'pod' | 'networking' | 'config' | 'storage' | 'rbac' | 'cluster' | 'custom' | 'missing';
+export type KindFamily = 'workload' | 'pod' | 'networking' | 'config' | 'storage' | 'rbac' | 'cluster' | 'custom' | 'missing' | 'external';
 
 /** Cytoscape shape names; the subset exporters know how to draw. */
 export type NodeShape = 'round-rectangle' | 'ellipse' | 'hexagon' | 'cut-rectangle' | 'barrel' | 'octagon' | 'rectangle' | 'rhomboid';
@@ -40,6 +40,8 @@ export const FAMILY_VISUALS: Readonly<Record<KindFamily, FamilyVisual>> = {
   cluster: family('cluster', 'Cluster', 'rectangle', CHROME.muted),
   custom: family('custom', 'Custom resources', 'rhomboid', GREEN),
   missing: family('missing', 'Missing (referenced, not found)', 'round-rectangle', CHROME.error),
+  // Referenced, not in the files, and expected so: kustomize generates it, or it is made in the cluster (findings.ts).
+  external: family('external', 'Made outside the files (generated, external)', 'round-rectangle', CHROME.muted),
 };
 
 /** Known kinds per family as `Kind:TAG`; the tag is the short label drawn above the name. */
@@ -70,7 +72,7 @@ const KINDS: ReadonlyMap<string, { readonly family: KindFamily; readonly tag: st
 );
 
 export interface KindVisual {
-  /** The family the node is drawn as: `missing` overrides the kind's own family. */
+  /** The family the node is drawn as: `missing` (or `external`, when expected) overrides the kind's own family. */
   readonly family: KindFamily;
   /** The family of the kind itself, which decides the shape even for missing placeholders. */
   readonly kindFamily: KindFamily;
@@ -86,10 +88,11 @@ export function abbreviateKind(kind: string): string {
   return kind.slice(0, 6).toUpperCase();
 }
 
-export function kindVisual(kind: string, missing = false): KindVisual {
+/** `expected`: a missing placeholder whose absence is expected (made outside the files, findings.ts). */
+export function kindVisual(kind: string, missing = false, expected = false): KindVisual {
   const entry = KINDS.get(kind);
   const kindFamily: KindFamily = entry?.family ?? 'custom';
-  const family: KindFamily = missing ? 'missing' : kindFamily;
+  const family: KindFamily = missing ? (expected ? 'external' : 'missing') : kindFamily;
   return {
     family,
     kindFamily,

@@ -4,6 +4,7 @@ import { renderDot } from '../../engine/export/dot.js';
 import { describeFilters } from '../../engine/export/filters.js';
 import { renderMermaid } from '../../engine/export/mermaid.js';
 import { buildScene } from '../../engine/export/model.js';
+import { expectedPlaceholders } from '../../engine/findings.js';
 import type { Scene } from '../../engine/export/scene.js';
 import type { ExportTheme } from '../../engine/export/palette.js';
 import { renderPdf } from '../../engine/export/pdf.js';
@@ -146,6 +147,7 @@ async function sceneOf(panel: TopologyPanel, theme: ExportTheme): Promise<Scene>
     positions: positionsById(parsed.value),
     ...(parsed.value.routes === undefined ? {} : { routes: parsed.value.routes }),
     ...(parsed.value.crossCutting === undefined ? {} : { crossCutting: parsed.value.crossCutting }),
+    expected: expectedPlaceholders(panel.findingsShown),
     theme,
     meta: {
       title: panel.source.title,

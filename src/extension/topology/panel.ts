@@ -20,6 +20,7 @@ import {
   type WebviewMessage,
 } from '../../protocol/messages.js';
 import { BULK_ACTIONS } from '../../engine/actions/catalog.js';
+import type { Finding } from '../../engine/findings.js';
 import { actionCommand } from '../actions/registerActions.js';
 import { renderWebviewHtml } from './html.js';
 import { PendingRequests } from './pendingRequests.js';
@@ -40,6 +41,8 @@ export class TopologyPanel extends DisposableStore {
   private readonly exports = new PendingRequests<ExportReply>();
   /** Findings last sent, so unchanged ones are not re-sent with every delta. */
   private sentMeta = '';
+  /** The findings the view was last sent: what it draws by (placeholders expected to be absent, findings.ts). */
+  private sentFindings: readonly Finding[] = [];
   private selected: string | undefined;
   private pendingFocus: { id: string; neighbourhood: boolean } | undefined;
   /** What the view draws recent use of (`metrics/watch`): their history follows every poll. */
@@ -67,6 +70,7 @@ export class TopologyPanel extends DisposableStore {
         const meta = JSON.stringify(update.findings);
         if (meta !== this.sentMeta) {
           this.sentMeta = meta;
+          this.sentFindings = update.findings;
           this.post(createMessage(GraphMetaMessage, { findings: update.findings }));
         }
       }),
@@ -99,6 +103,11 @@ export class TopologyPanel extends DisposableStore {
     this.register(panel.onDidDispose(() => this.dispose()));
     this.onDispose(() => panel.dispose());
     this.onDispose(() => this.exports.close('the topology view was closed before it answered the export request'));
+  }
+
+  /** The findings the view draws by: an export of the view marks the same placeholders as made elsewhere. */
+  get findingsShown(): readonly Finding[] {
+    return this.sentFindings;
   }
 
   get selection(): string | undefined {
@@ -210,6 +219,7 @@ export class TopologyPanel extends DisposableStore {
   private sendInit(): void {
     const state = this.source.snapshot();
     this.sentMeta = JSON.stringify(state.findings);
+    this.sentFindings = state.findings;
     this.post(
       createMessage(GraphInit, {
         title: state.title,

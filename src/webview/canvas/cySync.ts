@@ -21,7 +21,7 @@ type Data = Record<string, string | number | boolean>;
 const GROUP_TITLE_WIDTH = 1000;
 
 export function nodeData(n: ViewNode): Data {
-  const visual = kindVisual(n.kind, n.missing);
+  const visual = kindVisual(n.kind, n.missing, n.expected === true);
   const data: Data = {
     id: n.id,
     label: n.label,

@@ -90,8 +90,17 @@ export function DetailsPanel(props: DetailsPanelProps): JSX.Element {
 }
 
 /** `label`: what the second line says instead of the kind (an application drawn in its main workload's colours). */
-function Header({ kind, name, missing, label }: { kind: string; name: string; missing: boolean; label?: string }): JSX.Element {
-  const visual = kindVisual(kind, missing);
+interface HeaderProps {
+  readonly kind: string;
+  readonly name: string;
+  readonly missing: boolean;
+  /** A missing placeholder whose absence is expected (made outside the files). */
+  readonly expected?: boolean;
+  readonly label?: string;
+}
+
+function Header({ kind, name, missing, expected = false, label }: HeaderProps): JSX.Element {
+  const visual = kindVisual(kind, missing, expected);
   return (
     <header class="details-header">
       <span class="tag" style={{ borderColor: cssColor(visual.color), color: cssColor(visual.color) }}>
@@ -121,9 +130,10 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
   const labels = Object.entries(node.labels).sort(([a], [b]) => (a < b ? -1 : 1));
   const insights = props.findings.filter((i) => i.objects.includes(node.id));
   const collapsedPod = node.kind === 'Pod' && node.controller !== undefined && shownAs?.startsWith(POD_AGGREGATE_PREFIX);
+  const expected = store.isExpected(node.id);
   return (
     <div class="details-body">
-      <Header kind={node.kind} name={node.name} missing={node.missing === true} />
+      <Header kind={node.kind} name={node.name} missing={node.missing === true} expected={expected} />
       <dl class="facts">
         <dt>{NAMESPACE_FIELD}</dt>
         <dd>{node.namespace === '' ? CLUSTER_SCOPE_LABEL : node.namespace}</dd>
@@ -133,7 +143,10 @@ function NodeDetails(props: DetailsPanelProps & { node: TopologyNode }): JSX.Ele
           <StatusLine node={{ status: shownStatus(store, node), detail: node.detail }} />
         </dd>
       </dl>
-      {node.missing === true && <p class="notice error">{l10n.t('Referenced but not found: nothing in the input defines this object.')}</p>}
+      {node.missing === true && !expected && (
+        <p class="notice error">{l10n.t('Referenced but not found: nothing in the input defines this object.')}</p>
+      )}
+      {expected && <p class="notice">{l10n.t('Not in the files, as expected: it is made outside them (see the note below).')}</p>}
       {shownAs === undefined && <p class="notice">{l10n.t('Hidden by the current filters.')}</p>}
       <NodeActions {...props} collapsedPod={collapsedPod === true} />
       {props.onAction !== undefined && props.objectActions?.id === node.id && !node.missing && (

@@ -10,6 +10,7 @@ import { ViewExportResult, createMessage } from '../../protocol/messages';
 import type { GraphMeta, HostStatus } from './graphMeta';
 import { revealOptions } from './reveal';
 import { applyDisplayLanguage } from '../displayLanguage';
+import { expectedPlaceholders } from '../../engine/findings';
 
 export interface MessageContext {
   readonly host: Host;
@@ -64,6 +65,7 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
       applyDisplayLanguage(message.params);
       const another = ctx.meta !== null && ctx.meta.title !== message.params.title;
       ctx.store.reset(message.params.graph);
+      ctx.store.setExpected(expectedPlaceholders(message.params.findings));
       const { l10n: _translations, language: _language, ...meta } = message.params;
       ctx.setMeta(meta);
       // Focus on an object of another context would show an empty view: it goes, unless this graph has that id too.
@@ -84,6 +86,8 @@ export function handleHostMessage(message: HostMessage, ctx: MessageContext): vo
       return;
     case 'graph/meta':
       ctx.updateMeta(message.params);
+      // Findings decide which placeholders are drawn as made elsewhere rather than broken.
+      if (ctx.store.setExpected(expectedPlaceholders(message.params.findings))) ctx.setGraphVersion(ctx.store.version);
       return;
     case 'view/focus':
       focus(ctx, message.params);
