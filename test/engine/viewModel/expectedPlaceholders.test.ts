@@ -13,21 +13,20 @@ import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions.
 import { kindVisual } from '../../../src/engine/visual/kinds.js';
 import { graphOf } from '../support.js';
 
-const YAML = `apiVersion: v1
-kind: ServiceAccount
-metadata: { name: web }
-imagePullSecrets: [{ name: registry }]
----
-apiVersion: apps/v1
+const YAML = `apiVersion: apps/v1
 kind: Deployment
 metadata: { name: web }
 spec:
   template:
     spec:
+      containers: [{ name: app, image: shop/web, envFrom: [{ secretRef: { name: app-keys } }] }]
+      volumes: [{ name: token, secret: { secretName: default-token-kchbk } }]
       serviceAccountName: web
-      volumes:
-        - { name: k, secret: { secretName: default-token-kchbk } }
-        - { name: own, secret: { secretName: app-keys } }
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: { name: web }
+imagePullSecrets: [{ name: registry }]
 `;
 const DEPLOY = 'apps/Deployment/default/web';
 const TOKEN = 'core/Secret/default/default-token-kchbk';
