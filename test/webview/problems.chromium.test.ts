@@ -60,6 +60,35 @@ describe.skipIf(!chromiumAvailable())('problems in the view (Chromium)', { timeo
     await expect.poll(() => page.page.getByTestId('details').locator('.details-name').textContent()).toBe(first.objects[0]!.split('/')[3]);
   });
 
+  it('draws a ConfigMap a kustomization generates as made outside the files, and says so when selected', async () => {
+    const folder = join(ROOT, 'test/fixtures/kustomize/patched');
+    const topology = await topologyFromPaths([folder], { root: folder });
+    const page = await suite.open(LIGHT);
+    await page.page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.length > 0);
+    const graph = topology.engine.graph();
+    await page.send(createMessage(GraphInit, { title: 'patched', mode: 'manifests', graph, findings: topology.findings }) as never);
+    await page.settled();
+    const generated = 'core/ConfigMap/default/web-settings';
+    expect(await page.nodeData(generated)).toMatchObject({ missing: true, family: 'external' });
+    const edges = await page.page.evaluate(
+      (id) =>
+        (globalThis as unknown as PageGlobals).__kubilitics.cy
+          .getElementById(id)
+          .connectedEdges()
+          .map((e) => e.data('broken') ?? 'none'),
+      generated,
+    );
+    expect(edges).toEqual(['none']);
+    await page.clickNode(generated);
+    const details = page.page.getByTestId('details');
+    await expect.poll(() => details.locator('.notice').first().textContent()).toContain('made outside them');
+    expect(await details.locator('.notice.error').count()).toBe(0);
+    // Its reference reads as the relation it is, not as broken.
+    expect(await details.locator('.relations li').allTextContents()).toEqual([expect.stringContaining('Deployment web')]);
+    expect(await details.locator('.relations li.broken, .relations .badge.error').count()).toBe(0);
+    await page.screenshot('generated-configmap');
+  });
+
   it('a light theme keeps severities readable (screenshot)', async () => {
     const topology = await topologyFromPaths([join(ROOT, 'examples/shop')]);
     const page = await suite.open(LIGHT);

@@ -236,8 +236,10 @@ function Relations(props: {
           const other = outgoing ? edge.target : edge.source;
           const target = props.store.nodes.get(other);
           const visual = EDGE_VISUALS[edge.type];
+          // A reference to an object made outside the files is drawn as its relation, and read so here too.
+          const broken = props.store.brokenOnlyByExpected(edge) ? undefined : edge.broken;
           return (
-            <li key={edge.id} class={edge.broken === undefined ? '' : 'broken'}>
+            <li key={edge.id} class={broken === undefined ? '' : 'broken'}>
               {/* Read from this node: "selects Pod x" going out, "selected by Service y" coming in. */}
               <span class="rel" style={{ color: cssColor(visual.color) }} title={l10n.t('relation type: {0}', edge.type)}>
                 {outgoing ? visual.label : visual.reverse}
@@ -245,7 +247,7 @@ function Relations(props: {
               <button type="button" class="link" onClick={() => props.onSelect(other)} title={other}>
                 {`${target?.kind ?? ''} ${target?.name ?? nameFromId(other)}`.trim()}
               </button>
-              {edge.broken !== undefined && <span class="badge error">{l10n.t('broken: {0}', edge.broken)}</span>}
+              {broken !== undefined && <span class="badge error">{l10n.t('broken: {0}', broken)}</span>}
               {edge.via.length > 0 && <span class="via">{edge.via.join(', ')}</span>}
             </li>
           );
