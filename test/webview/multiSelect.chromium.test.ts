@@ -84,8 +84,8 @@ describe.skipIf(!chromiumAvailable())('multi-selection (Chromium)', { timeout: 1
     await page.page.keyboard.press('Control+Enter');
     const count = page.page.getByTestId('selection-count');
     await expect.poll(() => count.textContent()).toBe('2 objects selected');
-    const selected = await selectedOnCanvas(page);
-    expect(selected).toEqual([DEPLOY, SVC].sort());
+    // The canvas takes the selection after the count is drawn (CI once read it in between).
+    await expect.poll(() => selectedOnCanvas(page)).toEqual([DEPLOY, SVC].sort());
 
     await page.clickNodeWith(DEPLOY, { button: 'right' });
     const menu = page.page.getByRole('menu', { name: 'Actions for 2 selected objects' });
