@@ -325,6 +325,8 @@ function stateBlocks(theme: ResolvedTheme): StyleBlock[] {
         'text-background-padding': '2px',
       },
     },
+    // A reading that would run over the boxes its edge joins (decorations.ts) is left off.
+    { selector: 'edge.related.crowded', style: { label: '' } },
     {
       // The keyboard focus ring: a solid outline outside the node, in the theme's focus colour.
       selector: 'node.kbfocus',

@@ -4,7 +4,7 @@
  * re-applied after every sync, because nodes waiting for layout are not on the canvas yet when the
  * selection or search is set.
  */
-import type { Core, NodeSingular } from 'cytoscape';
+import type { BoundingBox12, Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { groupTitle } from './groupTitle';
 
 /** Cytoscape draws the full picture again this long after the last wheel event (its wheel handler's timeout). */
@@ -66,7 +66,7 @@ export class Decorations {
     const ids = this.selection;
     this.cy.batch(() => {
       this.cy.elements(':selected').unselect();
-      this.cy.edges('.related').removeClass('related');
+      this.cy.edges('.related').removeClass('related crowded');
       for (const id of ids) {
         const node = this.cy.getElementById(id);
         if (node.empty()) continue;
@@ -74,6 +74,10 @@ export class Decorations {
         (node as NodeSingular).connectedEdges().addClass('related');
       }
     });
+    // Measured once the readings are styled on: a reading longer than its edge would run over the boxes it joins, so
+    // such an edge stays unlabelled (the details panel lists it).
+    const crowded = this.cy.edges('.related').filter((edge) => readingCoversEnds(edge));
+    if (crowded.nonempty()) crowded.addClass('crowded');
   }
 
   private applySearch(): void {
@@ -114,4 +118,64 @@ export class Decorations {
       }
     });
   }
+}
+
+const BOX_ONLY = { includeLabels: false, includeOverlays: false, includeUnderlays: false };
+/** The reading's background padding and a pixel of slack (cyStyle.ts `edge.related`). */
+const READING_PADDING = 3;
+
+interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** The drawn width of `text` in the edge's label font (cytoscape's edge label bounds are not kept up to date). */
+function textWidth(edge: EdgeSingular, text: string): number {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return text.length * 6;
+  measureContext.font = `${String(edge.style('font-size'))} ${String(edge.style('font-family'))}`;
+  return measureContext.measureText(text).width;
+}
+
+/**
+ * Whether the edge's reading, as cytoscape draws it (centred on the edge's midpoint, turned along the stretch of the
+ * edge it sits on), overlaps the box of its source or target.
+ */
+function readingCoversEnds(edge: EdgeSingular): boolean {
+  const reading = String(edge.data('reading') ?? '');
+  if (reading === '') return false;
+  const mid = edge.midpoint();
+  const path: Point[] = [edge.sourceEndpoint(), ...(edge.segmentPoints() ?? []), edge.targetEndpoint()];
+  const [a, b] = stretchAt(path, mid);
+  const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const along = { x: (b.x - a.x) / length, y: (b.y - a.y) / length };
+  const halfWidth = textWidth(edge, reading) / 2 + READING_PADDING;
+  const halfHeight = parseFloat(String(edge.style('font-size'))) / 2 + READING_PADDING;
+  const dx = Math.abs(along.x) * halfWidth + Math.abs(along.y) * halfHeight;
+  const dy = Math.abs(along.y) * halfWidth + Math.abs(along.x) * halfHeight;
+  const label = { x1: mid.x - dx, x2: mid.x + dx, y1: mid.y - dy, y2: mid.y + dy };
+  return overlaps(edge.source().boundingBox(BOX_ONLY), label) || overlaps(edge.target().boundingBox(BOX_ONLY), label);
+}
+
+/** The stretch of `path` closest to `point`. */
+function stretchAt(path: readonly Point[], point: Point): readonly [Point, Point] {
+  let best: readonly [Point, Point] = [path[0]!, path[path.length - 1]!];
+  let bestDistance = Infinity;
+  for (let i = 1; i < path.length; i++) {
+    const distance = distanceToStretch(point, path[i - 1]!, path[i]!);
+    if (distance < bestDistance) [best, bestDistance] = [[path[i - 1]!, path[i]!], distance];
+  }
+  return best;
+}
+
+function distanceToStretch(p: Point, a: Point, b: Point): number {
+  const lengthSquared = (b.x - a.x) ** 2 + (b.y - a.y) ** 2;
+  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / lengthSquared));
+  return Math.hypot(p.x - (a.x + t * (b.x - a.x)), p.y - (a.y + t * (b.y - a.y)));
+}
+
+function overlaps(a: BoundingBox12, b: BoundingBox12): boolean {
+  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 }
