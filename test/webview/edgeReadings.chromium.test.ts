@@ -61,6 +61,14 @@ describe.skipIf(!chromiumAvailable())('relation readings on a selection (Chromiu
     await page.clickNode('apps/Deployment/default/web');
     await expect.poll(() => readings(page)).toEqual([expect.objectContaining({ label: '', overEnds: false })]);
     await page.screenshot('readings-short-edge');
+    // Dragged apart, the edge has room for its reading again.
+    const from = await page.nodePoint('core/ConfigMap/default/web-settings');
+    await page.page.mouse.move(from.x, from.y);
+    await page.page.mouse.down();
+    await page.page.mouse.move(from.x + 40, from.y + 220, { steps: 12 });
+    await page.page.mouse.up();
+    await expect.poll(() => readings(page)).toEqual([expect.objectContaining({ label: 'mounts (volume)', overEnds: false })]);
+    await page.screenshot('readings-dragged-apart');
   });
 
   it('draws the readings of the shop that fit, none over the boxes they join', async () => {

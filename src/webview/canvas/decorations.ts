@@ -74,9 +74,17 @@ export class Decorations {
         (node as NodeSingular).connectedEdges().addClass('related');
       }
     });
-    // Measured once the readings are styled on: a reading longer than its edge would run over the boxes it joins, so
-    // such an edge stays unlabelled (the details panel lists it).
-    const crowded = this.cy.edges('.related').filter((edge) => readingCoversEnds(edge));
+    this.markCrowdedReadings();
+  }
+
+  /**
+   * A reading longer than its edge would run over the boxes it joins, so such an edge stays unlabelled (the details
+   * panel lists it). Measured again with every selection and every sync.
+   */
+  private markCrowdedReadings(): void {
+    const related = this.cy.edges('.related');
+    related.removeClass('crowded');
+    const crowded = related.filter((edge) => readingCoversEnds(edge));
     if (crowded.nonempty()) crowded.addClass('crowded');
   }
 
