@@ -139,7 +139,7 @@ interface Point {
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
 
-/** The drawn width of `text` in the edge's label font (cytoscape's edge label bounds are not kept up to date). */
+/** The drawn width of `text` in the edge's label font (cytoscape's bounds of these labels came back empty, even once drawn). */
 function textWidth(edge: EdgeSingular, text: string): number {
   measureContext ??= document.createElement('canvas').getContext('2d');
   if (!measureContext) return text.length * 6;
