@@ -792,7 +792,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     await mkdir(execDir);
     const debugging = [clusterLogs, clusterExec(execDir), clusterPortForward(portForwardTargetPort)].map((rule) => JSON.stringify(rule));
     await writeFile(kwokConfig, `${await readFile(stagesFile, 'utf8')}\n---\n${debugging.join('\n---\n')}\n${metricsConfig}`);
-    startChild('kwok', [
+    const kwokArgs = [
       `--kubeconfig=${kwokKubeconfig}`,
       `--config=${kwokConfig}`,
       '--manage-all-nodes=false',
@@ -803,12 +803,27 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       `--node-port=${kwokPort}`,
       `--server-address=127.0.0.1:${kwokPort}`,
       '--node-lease-duration-seconds=40',
-    ]);
+    ];
     const healthy = (url: string) => async (): Promise<boolean> => (await httpCall(url, { tls: { insecure: true } })).status === 200;
+    // kwok v0.8.0 sometimes dies as it starts, in a race of its own while it builds its CEL environment ("fatal error:
+    // concurrent map writes"; CI saw it once): that death alone starts it again, twice at most.
+    const kwokHealthy = async (): Promise<void> => {
+      for (let attempt = 1; ; attempt++) {
+        startChild('kwok', kwokArgs);
+        try {
+          return await waitFor('kwok /healthz', 'kwok', healthy(`http://127.0.0.1:${kwokPort}/healthz`));
+        } catch (error) {
+          const text = await readFile(logFiles.kwok, 'utf8');
+          const raced = text.slice(text.lastIndexOf('\n==== ')).includes('fatal error: concurrent map writes');
+          if (!raced || attempt === 3) throw error;
+          log(`kwok died of its start-up race (attempt ${attempt}); starting it again`);
+        }
+      }
+    };
     await Promise.all([
       waitFor('kube-controller-manager /healthz', 'kube-controller-manager', healthy(`https://127.0.0.1:${kcmPort}/healthz`)),
       waitFor('kube-scheduler /healthz', 'kube-scheduler', healthy(`https://127.0.0.1:${schedulerPort}/healthz`)),
-      waitFor('kwok /healthz', 'kwok', healthy(`http://127.0.0.1:${kwokPort}/healthz`)),
+      kwokHealthy(),
     ]);
     log(`controller-manager, scheduler, kwok healthy (${Date.now() - t0} ms)`);
 
