@@ -1,7 +1,7 @@
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { runCommand, screenshot, waitForNotification } from './harness/codeServer.js';
+import { pickAfterCommand, runCommand, screenshot, waitForNotification } from './harness/codeServer.js';
 import {
   e2eAvailable,
   graphStats,
@@ -150,8 +150,7 @@ describe.skipIf(!available)('the live cluster in a real VS Code (code-server) ag
   }, 120_000);
 
   it('switches to a namespace-limited context, tears the old watches down and says what is hidden', async () => {
-    await runCommand(page, 'Kubilitics: Select Context…');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'fake-dev' }).filter({ visible: true }).first().click();
+    await pickAfterCommand(page, 'Kubilitics: Select Context…', 'fake-dev');
     await waitForNotification(page, /hidden by RBAC/, 30_000);
     const frame = await topologyFrame(page);
     // team-a only: its 4 pods, its service (2 namespaces stay visible: namespaces may be listed).

@@ -376,6 +376,27 @@ export async function openWorkbench(url: string, folder: string, opts: OpenWorkb
 const QUICK_INPUT = '.quick-input-widget';
 
 /**
+ * Runs `command` and picks the row of the quick pick it opens that shows `rowText`. Under load, a view taking the focus
+ * as it redraws can close the pick before it shows (CI: the row never showed in 30 s); then the command is run again,
+ * until `timeoutMs`.
+ */
+export async function pickAfterCommand(page: Page, command: string, rowText: string, timeoutMs = 60_000): Promise<void> {
+  const row = page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: rowText }).filter({ visible: true }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await runCommand(page, command);
+    const clicked = await row.click({ timeout: 10_000 }).then(
+      () => true,
+      (err: unknown) => {
+        if (Date.now() >= deadline) throw err;
+        return false;
+      },
+    );
+    if (clicked) return;
+  }
+}
+
+/**
  * Opens the command palette (F1), types `title` and runs the entry whose label is exactly `title`
  * (e.g. "Category: Title"). Right after the workbench loads, extension contributions may not be registered
  * yet and an open palette does not refresh, so it closes and reopens the palette until the entry shows up.
