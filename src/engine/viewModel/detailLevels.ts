@@ -151,7 +151,7 @@ const RUN_BY_OWNER: ReadonlySet<string> = new Set(['ReplicaSet', 'Job']);
 export function brokenReferrers(store: GraphStore): Map<string, number> {
   const result = new Map<string, number>();
   for (const edge of store.edges.values()) {
-    if (edge.broken === undefined || store.brokenOnlyByExpected(edge)) continue;
+    if (store.brokenAsDrawn(edge) === undefined) continue;
     const referrer = edge.referrer ?? edge.source;
     result.set(referrer, (result.get(referrer) ?? 0) + 1);
   }

@@ -2,7 +2,7 @@
  * The webview's copy of the topology: nodes and edges by id plus adjacency, updated in place by deltas.
  * Domain data only; what the user sees is derived from it (deriveView) and never stored here.
  */
-import type { GraphDelta, TopologyEdge, TopologyGraph, TopologyNode } from '../model/graph.js';
+import type { BrokenReason, GraphDelta, TopologyEdge, TopologyGraph, TopologyNode } from '../model/graph.js';
 
 export interface DeltaEffect {
   /** Nodes or edges were added or removed: the visible graph's shape may change. */
@@ -34,11 +34,14 @@ export class GraphStore {
     return this.expected.has(id) && this.nodes.get(id)?.missing === true;
   }
 
-  /** Whether this broken edge only points at an expected placeholder: drawn as its relation, counted as no problem. */
-  brokenOnlyByExpected(edge: TopologyEdge): boolean {
-    if (edge.broken !== 'missing') return false;
+  /**
+   * Why the edge is drawn and counted as broken, if it is: a reference to an expected placeholder is drawn as its
+   * relation and counted as no problem. Every reader of brokenness (edges, summaries, status bar, details) asks here.
+   */
+  brokenAsDrawn(edge: TopologyEdge): BrokenReason | undefined {
+    if (edge.broken !== 'missing') return edge.broken;
     const referrer = edge.referrer ?? edge.source;
-    return this.isExpected(referrer === edge.source ? edge.target : edge.source);
+    return this.isExpected(referrer === edge.source ? edge.target : edge.source) ? undefined : edge.broken;
   }
 
   reset(graph: TopologyGraph): void {

@@ -50,22 +50,17 @@ export function deriveEdges(
     const byFamily = counted.has(source) || counted.has(target);
     const key = `${source}>${byFamily ? EDGE_FAMILY[edge.type] : edge.type}>${target}`;
     const acc = byKey.get(key);
-    if (acc === undefined) byKey.set(key, accumulate(edge, brokenAsDrawn(store, edge), source, target, byFamily));
+    if (acc === undefined) byKey.set(key, accumulate(edge, store.brokenAsDrawn(edge), source, target, byFamily));
     else {
       acc.members.push(edge.id);
       acc.types.set(edge.type, (acc.types.get(edge.type) ?? 0) + 1);
-      acc.broken ??= brokenAsDrawn(store, edge);
+      acc.broken ??= store.brokenAsDrawn(edge);
       acc.controller ||= edge.controller === true;
     }
   }
   const edges: ViewEdge[] = [];
   for (const [id, acc] of byKey) edges.push(finish(id, acc));
   return edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** An edge to a placeholder expected to be absent is drawn as its relation: kustomize or the cluster will make the end. */
-function brokenAsDrawn(store: GraphStore, edge: TopologyEdge): BrokenReason | undefined {
-  return edge.broken === undefined || store.brokenOnlyByExpected(edge) ? undefined : edge.broken;
 }
 
 function accumulate(

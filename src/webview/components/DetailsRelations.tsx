@@ -27,7 +27,7 @@ export function Relations(props: {
           const target = props.store.nodes.get(other);
           const visual = EDGE_VISUALS[edge.type];
           // A reference to an object made outside the files is drawn as its relation, and read so here too.
-          const broken = props.store.brokenOnlyByExpected(edge) ? undefined : edge.broken;
+          const broken = props.store.brokenAsDrawn(edge);
           return (
             <li key={edge.id} class={broken === undefined ? '' : 'broken'}>
               {/* Read from this node: "selects Pod x" going out, "selected by Service y" coming in. */}

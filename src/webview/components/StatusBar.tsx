@@ -28,7 +28,7 @@ export function StatusBar({ meta, status, view, total, layoutBusy, crossCutting,
   const objects = view.nodes.reduce((sum, n) => sum + n.members.length, 0);
   const folds = foldStatus(view);
   let broken = 0;
-  for (const edge of total.edges.values()) if (edge.broken !== undefined && !total.brokenOnlyByExpected(edge)) broken++;
+  for (const edge of total.edges.values()) if (total.brokenAsDrawn(edge) !== undefined) broken++;
   return (
     <footer class="statusbar">
       {status.connection !== undefined && <span class="connection">{status.connection}</span>}
