@@ -81,7 +81,7 @@ function familyEntries(nodes: readonly Pick<SceneNode, 'family'>[], colours: Pal
       const fill = { color: paint.color, opacity: 0.2 };
       return {
         label: v.label,
-        sample: { kind: 'shape', shape: v.shape, fill, border: paint, dashed: f === 'missing' || f === 'external' },
+        sample: { kind: 'shape', shape: v.shape, fill, border: paint, dashed: v.dashed },
       };
     });
 }

@@ -16,10 +16,12 @@ export interface FamilyVisual {
   readonly label: string;
   readonly shape: NodeShape;
   readonly color: ThemeColor;
+  /** Placeholders (objects referenced but not in the input) are outlined dashed, in the view and in legends. */
+  readonly dashed: boolean;
 }
 
-function family(f: KindFamily, label: string, shape: NodeShape, c: ThemeColor): FamilyVisual {
-  return { family: f, label, shape, color: c };
+function family(f: KindFamily, label: string, shape: NodeShape, c: ThemeColor, dashed = false): FamilyVisual {
+  return { family: f, label, shape, color: c, dashed };
 }
 
 const BLUE = themeColor('--vscode-charts-blue', '#1a85ff', '#3794ff', '#3794ff');
@@ -39,9 +41,9 @@ export const FAMILY_VISUALS: Readonly<Record<KindFamily, FamilyVisual>> = {
   rbac: family('rbac', 'Access control', 'octagon', MAGENTA),
   cluster: family('cluster', 'Cluster', 'rectangle', CHROME.muted),
   custom: family('custom', 'Custom resources', 'rhomboid', GREEN),
-  missing: family('missing', 'Missing (referenced, not found)', 'round-rectangle', CHROME.error),
+  missing: family('missing', 'Missing (referenced, not found)', 'round-rectangle', CHROME.error, true),
   // Referenced, not in the files, and expected so: kustomize generates it, or it is made in the cluster (findings.ts).
-  external: family('external', 'Made outside the files (generated, external)', 'round-rectangle', CHROME.muted),
+  external: family('external', 'Made outside the files (generated, external)', 'round-rectangle', CHROME.muted, true),
 };
 
 /** Known kinds per family as `Kind:TAG`; the tag is the short label drawn above the name. */

@@ -40,7 +40,7 @@ function Families({ heated }: { heated: boolean }): JSX.Element {
                 <path
                   d={shapePath(v.shape, 30, 18)}
                   stroke-width="1.5"
-                  stroke-dasharray={f === 'missing' || f === 'external' ? '4 2' : undefined}
+                  stroke-dasharray={v.dashed ? '4 2' : undefined}
                   style={{ stroke: css(v.color), fill: css(v.color), fillOpacity: 0.2 }}
                 />
               </svg>
