@@ -200,12 +200,16 @@ export class WebviewPage {
     return this.page.evaluate(() => (globalThis as unknown as PageGlobals).__kubilitics.counts());
   }
 
-  /** Waits until every node of the current view is drawn at a position. */
+  /**
+   * Waits until every node of the current view is drawn at a position and the viewport has stopped moving: a block
+   * that just opened is brought into view by an animation, and a point measured during it is stale by the click.
+   */
   async settled(): Promise<Counts> {
     await this.page.waitForFunction(
       () => {
-        const c = (globalThis as unknown as Partial<PageGlobals>).__kubilitics?.counts();
-        return c !== undefined && c.viewNodes > 0 && c.pending === 0 && c.nodes === c.viewNodes;
+        const view = (globalThis as unknown as Partial<PageGlobals>).__kubilitics;
+        const c = view?.counts();
+        return c !== undefined && c.viewNodes > 0 && c.pending === 0 && c.nodes === c.viewNodes && !view?.cy.animated();
       },
       undefined,
       { timeout: 60_000 },

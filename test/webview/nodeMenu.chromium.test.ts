@@ -207,12 +207,21 @@ describe.skipIf(!chromiumAvailable())('node context menu (Chromium)', { timeout:
     // No cluster actions were asked for: a fold has none.
     expect((await page.posted()).filter((m) => m.type === 'view/action')).toEqual([]);
 
-    // A namespace box is right-clicked inside its corner, where no node of its own sits.
+    // A namespace box is right-clicked on its own background: inside the box and the canvas, on no node within it.
     const corner = await page.page.evaluate((box) => {
       const cy = (globalThis as unknown as PageGlobals).__kubilitics.cy;
       const bounds = cy.getElementById(box).renderedBoundingBox({ includeLabels: false });
+      const ownBoxes = cy.getElementById(box).ancestors().union(cy.getElementById(box));
+      const inside = cy
+        .nodes()
+        .difference(ownBoxes)
+        .map((n) => n.renderedBoundingBox({ includeLabels: false }));
+      const free = (x: number, y: number): boolean => inside.every((b) => x < b.x1 || x > b.x2 || y < b.y1 || y > b.y2);
       const rect = cy.container()?.getBoundingClientRect();
-      return { x: (rect?.left ?? 0) + bounds.x1 + 8, y: (rect?.top ?? 0) + bounds.y1 + 8 };
+      const y = bounds.y1 + 8;
+      let x = Math.max(bounds.x1, 0) + 8;
+      while (x < Math.min(bounds.x2, cy.width()) && !free(x, y)) x += 4;
+      return { x: (rect?.left ?? 0) + x, y: (rect?.top ?? 0) + y };
     }, `ns:${NS}`);
     await page.page.mouse.click(corner.x, corner.y, { button: 'right' });
     await expect.poll(() => labels(page), { timeout: 10_000 }).toEqual(['Fold']);

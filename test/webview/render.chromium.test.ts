@@ -20,6 +20,8 @@ interface Frame {
   readonly corner: readonly number[];
   /** Elements cytoscape drew in the frames of the two notches (none when the picture on screen became the snapshot). */
   readonly elementsDrawn: number;
+  /** Whether the wheel gesture was still under way in that frame (cytoscape ends it 150 ms after the last notch). */
+  readonly gesture: boolean;
 }
 
 async function openEveryObject(open: (theme: typeof DARK) => Promise<WebviewPage>, graph: TopologyGraph): Promise<WebviewPage> {
@@ -29,6 +31,20 @@ async function openEveryObject(open: (theme: typeof DARK) => Promise<WebviewPage
   await page.send(createMessage(GraphInit, { title: 'render', mode: 'manifests', graph, findings: [] }) as never);
   await page.settled();
   return page;
+}
+
+/**
+ * The frame after two wheel notches out, taken again (at most five times) while the frame came after the gesture had
+ * ended: on a loaded machine the next animation frame can come more than 150 ms after a notch, and such a frame is
+ * rightly drawn in full.
+ */
+async function gestureFrame(page: WebviewPage): Promise<Frame> {
+  let frame = await wheelOutFrame(page);
+  for (let tries = 1; !frame.gesture && tries < 5; tries++) {
+    await new Promise((done) => setTimeout(done, 300));
+    frame = await wheelOutFrame(page);
+  }
+  return frame;
 }
 
 /**
@@ -53,6 +69,7 @@ function wheelOutFrame(page: WebviewPage): Promise<Frame> {
         const cy = w.__kubilitics.cy;
         interface Drawing {
           textureCache: unknown;
+          readonly data: { readonly wheelZooming?: boolean };
           drawCachedElement(...args: unknown[]): unknown;
           drawElement(...args: unknown[]): unknown;
           render(...args: unknown[]): unknown;
@@ -63,6 +80,11 @@ function wheelOutFrame(page: WebviewPage): Promise<Frame> {
         let rendering = false;
         // Drawn by the frame itself: cytoscape also fills its texture caches a few elements a frame, outside `render`.
         const render = renderer.render;
+        const drawn = { drawCachedElement: renderer.drawCachedElement, drawElement: renderer.drawElement };
+        const unwrap = (): void => {
+          renderer.render = render;
+          Object.assign(renderer, drawn);
+        };
         renderer.render = function (this: Drawing, ...args: unknown[]): unknown {
           rendering = true;
           try {
@@ -72,7 +94,7 @@ function wheelOutFrame(page: WebviewPage): Promise<Frame> {
           }
         };
         for (const name of ['drawCachedElement', 'drawElement'] as const) {
-          const draw = renderer[name];
+          const draw = drawn[name];
           renderer[name] = function (this: Drawing, ...args: unknown[]): unknown {
             if (counting && rendering) elementsDrawn++;
             return draw.apply(this, args);
@@ -94,7 +116,8 @@ function wheelOutFrame(page: WebviewPage): Promise<Frame> {
             cy.one('render', () => {
               const data = layer.getContext('2d').getImageData(1, 1, 1, 1).data;
               const snapshot = renderer.textureCache !== null && renderer.textureCache !== undefined;
-              resolve({ snapshot, corner: Array.from(data), elementsDrawn });
+              unwrap();
+              resolve({ snapshot, corner: Array.from(data), elementsDrawn, gesture: renderer.data.wheelZooming === true });
             });
             notch();
           });
@@ -135,8 +158,9 @@ describe.skipIf(!chromiumAvailable())('drawing while panning and zooming in Chro
     const page = await openEveryObject(suite.open, syntheticGraph(1000));
     const counts = await page.counts();
     expect(counts.nodes + counts.edges).toBeGreaterThan(1500);
-    const frame = await wheelOutFrame(page);
-    expect(frame.snapshot).toBe(true);
+    const frame = await gestureFrame(page);
+    // Both at once, so a failure says which of the two it was.
+    expect({ gesture: frame.gesture, snapshot: frame.snapshot }).toEqual({ gesture: true, snapshot: true });
     // The snapshot is a copy of the picture on screen (viewportTexture.ts): no element drawn again for it.
     expect(frame.elementsDrawn).toBe(0);
     // #1f1f1f, the dark theme's editor background (cytoscape's own default there is black).
@@ -150,8 +174,9 @@ describe.skipIf(!chromiumAvailable())('drawing while panning and zooming in Chro
     const page = await openEveryObject(suite.open, syntheticGraph(100));
     const counts = await page.counts();
     expect(counts.nodes + counts.edges).toBeLessThan(1500);
-    const frame = await wheelOutFrame(page);
-    expect(frame.snapshot).toBe(false);
+    const frame = await gestureFrame(page);
+    // Both at once, so a failure says which of the two it was.
+    expect({ gesture: frame.gesture, snapshot: frame.snapshot }).toEqual({ gesture: true, snapshot: false });
     expect(frame.elementsDrawn).toBeGreaterThan(100);
   });
 });
