@@ -13,13 +13,24 @@ import { chartRelativePath, helmErrorLocation } from '../engine/render/helmSourc
 import { attributeRendered } from '../engine/render/renderedManifests.js';
 import type { RenderedSet } from '../engine/render/renderedTopology.js';
 import type { RenderTarget } from '../engine/render/renderTarget.js';
-import { checkVersion, minimumText, missingMessage, runTool, ToolError, type ToolLocation, type ToolName } from './toolCommand.js';
+import {
+  checkVersion,
+  minimumText,
+  missingMessage,
+  runTool,
+  ToolError,
+  type RunOptions,
+  type ToolLocation,
+  type ToolName,
+} from './toolCommand.js';
 
 export interface ToolSettings {
   /** Configured programs (a setting or a flag); a tool not named here is looked up on PATH. */
   readonly paths: Partial<Record<ToolName, string>>;
   /** How to point at a tool, for messages: `set kubilitics.helm.path` or `pass --helm PATH`. */
   readonly pointAt: (tool: ToolName) => string;
+  /** Restricted Mode: the tools start no other program and reach no other host (toolCommand.ts `sealed`). */
+  readonly sealed?: boolean;
 }
 
 export interface HelmChoices {
@@ -137,7 +148,7 @@ async function renderChart(options: RenderOptions): Promise<ToolOutput> {
   if (!DNS_LABEL.test(choices.namespace) || choices.namespace.length > 63)
     throw new ToolError('helm', 'bad-input', `'${choices.namespace}' is not a namespace name (lower-case letters, digits and '-')`);
   const helm = locate('helm', options.tools);
-  const version = await checkVersion(helm, { ...signalOf(options) });
+  const version = await checkVersion(helm, { ...sharedRunOptions(options) });
   const values = choices.valuesFiles.flatMap((file) => ['--values', absolute(file)]);
   const args = ['template', choices.release, absolute(options.target.root), '--namespace', choices.namespace, '--skip-tests'];
   const output = await runTool(helm, [...args, '--include-crds', ...values], runOptions(options));
@@ -174,13 +185,13 @@ async function renderKustomization(options: RenderOptions): Promise<ToolOutput> 
 async function kustomizeProgram(options: RenderOptions): Promise<{ location: ToolLocation; version: string }> {
   const kustomize = locate('kustomize', options.tools);
   try {
-    return { location: kustomize, version: await checkVersion(kustomize, signalOf(options)) };
+    return { location: kustomize, version: await checkVersion(kustomize, sharedRunOptions(options)) };
   } catch (error) {
     if (!(error instanceof ToolError) || error.problem !== 'missing' || kustomize.configured) throw error;
   }
   const kubectl = locate('kubectl', options.tools);
   try {
-    return { location: kubectl, version: await checkVersion(kubectl, signalOf(options)) };
+    return { location: kubectl, version: await checkVersion(kubectl, sharedRunOptions(options)) };
   } catch (error) {
     if (!(error instanceof ToolError) || error.problem !== 'missing') throw error;
     const instead = `kubectl ${minimumText('kubectl')} or later would do too (kubectl kustomize; ${options.tools.pointAt('kubectl')}).`;
@@ -192,10 +203,11 @@ function absolute(path: string): string {
   return resolve(path);
 }
 
-function signalOf(options: RenderOptions): { signal?: AbortSignal } {
-  return options.signal ? { signal: options.signal } : {};
+/** What every run of a tool for this render shares: its cancellation, and whether it is sealed (Restricted Mode). */
+function sharedRunOptions(options: RenderOptions): RunOptions {
+  return { ...(options.signal ? { signal: options.signal } : {}), ...(options.tools.sealed === true ? { sealed: true } : {}) };
 }
 
-function runOptions(options: RenderOptions): { signal?: AbortSignal; timeoutMs?: number } {
-  return { ...signalOf(options), ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) };
+function runOptions(options: RenderOptions): RunOptions {
+  return { ...sharedRunOptions(options), ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) };
 }

@@ -4,6 +4,7 @@
  * install it, and where to point at it (a setting in the extension, a flag in the CLI).
  */
 import { execFile, type ExecFileException } from 'node:child_process';
+import which from 'which';
 
 export type ToolName = 'helm' | 'kustomize' | 'kubectl';
 
@@ -51,6 +52,30 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Restricted Mode (an untrusted workspace): the program may start no other program and reach no other host. A
+   * kustomization's remote base would run `git` and fetch from wherever the workspace's files say.
+   */
+  readonly sealed?: boolean;
+}
+
+/**
+ * Where a sealed program cannot reach: a closed port on this machine. Go's HTTP client (kustomize, helm, kubectl)
+ * takes it from the environment, so a remote base fails at once instead of being fetched.
+ */
+const NOWHERE = 'http://127.0.0.1:9';
+
+/** The environment of a sealed run: no PATH to find `git` or any other program on, and every proxy set to nowhere. */
+function sealedEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!/^(path|https?_proxy|all_proxy|no_proxy)$/i.test(key)) env[key] = value;
+  return { ...env, PATH: '', HTTP_PROXY: NOWHERE, HTTPS_PROXY: NOWHERE, http_proxy: NOWHERE, https_proxy: NOWHERE, NO_PROXY: '' };
+}
+
+/** The program to start: looked up on our PATH first when sealed, since its own environment has none. */
+async function programOf(location: ToolLocation, sealed: boolean): Promise<string | undefined> {
+  if (!sealed || location.configured) return location.command;
+  return (await which(location.command, { nothrow: true })) ?? undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -73,11 +98,15 @@ export function missingMessage(location: ToolLocation): string {
 export async function runTool(location: ToolLocation, args: readonly string[], options: RunOptions = {}): Promise<string> {
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBuffer = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const sealed = options.sealed === true;
+  const program = await programOf(location, sealed);
+  if (program === undefined) throw new ToolError(location.tool, 'missing', missingMessage(location));
+  const env = sealed ? sealedEnvironment() : undefined;
   return new Promise((resolve, reject) => {
     execFile(
-      location.command,
+      program,
       [...args],
-      { cwd: options.cwd, timeout, maxBuffer, windowsHide: true, shell: false, encoding: 'utf8', signal: options.signal },
+      { cwd: options.cwd, timeout, maxBuffer, windowsHide: true, shell: false, encoding: 'utf8', signal: options.signal, env },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
         reject(toolFailure(location, args, error, stderr, options));
@@ -105,7 +134,13 @@ function toolFailure(
     return new ToolError(tool, 'timeout', `${tool} ${args[0] ?? ''} did not finish within ${limit}; stopped`);
   }
   const said = lastLines(stderr, 12) || error.message;
-  return new ToolError(tool, 'failed', `${tool} ${args[0] ?? ''} failed: ${said}`);
+  const sealedOut = options.sealed === true && (stderr.includes("no 'git' program on path") || stderr.includes(NOWHERE.slice(7)));
+  // Said first: the tool's own words that follow are long, and a notification shows only its first line folded.
+  const why = sealedOut
+    ? 'in Restricted Mode remote bases and charts are not fetched (that would run git and reach other hosts): ' +
+      'trust this workspace to build it.\n'
+    : '';
+  return new ToolError(tool, 'failed', `${tool} ${args[0] ?? ''} failed: ${why}${said}`);
 }
 
 function lastLines(text: string, count: number): string {

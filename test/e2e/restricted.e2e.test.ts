@@ -14,8 +14,10 @@ import {
   startCodeServer,
   type CodeServerInstance,
   type TempDirs,
+  waitForNotification,
 } from './harness/codeServer.js';
 import { ROOT, e2eAvailable, openSharedWindow, packagedVsix, type SharedWindow } from './support.js';
+import { toolsBin } from '../tools/support.js';
 
 const available = e2eAvailable();
 
@@ -45,6 +47,10 @@ async function evilWorkspace(root: string, workspaceFolder: string): Promise<{ m
   await cp(join(ROOT, 'test/fixtures/charts/shop'), join(workspaceFolder, 'shop'), { recursive: true });
   const settings = { 'kubilitics.kubeconfig': join(workspaceFolder, 'evil-kubeconfig'), 'kubilitics.helm.path': helm };
   await writeFile(join(workspaceFolder, '.vscode', 'settings.json'), JSON.stringify(settings));
+  // A kustomization whose remote base kustomize would fetch by running git.
+  await mkdir(join(workspaceFolder, 'remote'));
+  const remote = 'resources:\n- https://github.com/kubernetes-sigs/kustomize//examples/helloWorld?ref=v3.3.1\n';
+  await writeFile(join(workspaceFolder, 'remote', 'kustomization.yaml'), remote);
   return { marker, helmMarker };
 }
 
@@ -108,7 +114,10 @@ describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
     // normal state for a new user now, and says nothing in a notification.)
     const environmentKubeconfig = join(dirs.root, 'environment-kubeconfig');
     await writeFile(environmentKubeconfig, 'apiVersion: v1\nclusters: [unclosed\n');
-    server = await startCodeServer({ ...dirs, settings: trust, env: { KUBECONFIG: environmentKubeconfig } });
+    // The real kustomize, set by the user (the extension host's PATH is the login shell's, not the server's).
+    const tools = toolsBin();
+    const kustomize = tools ? { 'kubilitics.kustomize.path': join(tools, 'kustomize') } : {};
+    server = await startCodeServer({ ...dirs, settings: { ...trust, ...kustomize }, env: { KUBECONFIG: environmentKubeconfig } });
     const { browser, page } = await openWorkbench(server.url, dirs.workspaceFolder);
     try {
       const notifications = await reconnect(page, true);
@@ -118,6 +127,19 @@ describe.skipIf(!available)('Restricted Mode in a real VS Code', () => {
       // Nor does the workspace's kubilitics.helm.path run: the chart is rendered with a helm on PATH, or not at all.
       await openChart(page);
       expect(existsSync(helmMarker)).toBe(false);
+      // Nor does a kustomization's remote base make kustomize run git: it runs with no PATH to find one on (kustomize
+      // says so), and the message says why. (test/tools/renderTarget.test.ts shows, with a git that leaves a marker,
+      // that the same kustomization runs git when not sealed.)
+      if (tools !== undefined) {
+        await explorerContextMenu(page, 'remote', 'Open in Topology');
+        const said = await waitForNotification(
+          page,
+          /kustomize build failed: in Restricted Mode remote bases and charts are not fetched/,
+          60_000,
+        );
+        await screenshot(page, 'restricted-remote-base');
+        expect(said).toContain("no 'git' program on path");
+      }
     } finally {
       await browser.close();
     }

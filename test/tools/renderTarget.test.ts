@@ -2,7 +2,7 @@
  * Rendering with real helm and kustomize (built by scripts/build-tools.sh): the public charts and overlays in
  * ../shared/charts and our own fixtures, through src/tools and the engine, as the CLI and the extension do.
  */
-import { chmodSync, copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -236,6 +236,75 @@ describe.runIf(bin)('our fixtures: edge cases', () => {
   it('a release name that could be read as a flag is refused before helm runs', async () => {
     const error = (await render(chart(shop), { valuesFiles: [], release: '--post-renderer', namespace: 'x' }).catch((e) => e)) as ToolError;
     expect(error.problem).toBe('bad-input');
+  });
+
+  describe('sealed, as in Restricted Mode (an untrusted workspace)', () => {
+    /** A `git` that only notes that it ran: whether kustomize started it is the question. */
+    function recordingGit(): { bin: string; ran: string } {
+      const dir = mkdtempSync(join(tmpdir(), 'recording-git-'));
+      const ran = join(dir, 'ran');
+      writeFileSync(join(dir, 'git'), `#!/bin/sh\necho "$@" >> '${ran}'\nexit 1\n`);
+      chmodSync(join(dir, 'git'), 0o755);
+      return { bin: dir, ran };
+    }
+    function remoteBase(): string {
+      const dir = mkdtempSync(join(tmpdir(), 'remote-base-'));
+      writeFileSync(
+        join(dir, 'kustomization.yaml'),
+        'resources:\n- https://github.com/kubernetes-sigs/kustomize//examples/helloWorld?ref=v3.3.1\n',
+      );
+      return dir;
+    }
+    const withPath = async <T>(path: string, work: () => Promise<T>): Promise<T> => {
+      const saved = process.env['PATH'];
+      process.env['PATH'] = path;
+      try {
+        return await work();
+      } finally {
+        process.env['PATH'] = saved;
+      }
+    };
+
+    it('a remote base runs no git and is not fetched; the message says why and how to build it', async () => {
+      const git = recordingGit();
+      const root = remoteBase();
+      const sealed = await withPath(`${git.bin}:${process.env['PATH']}`, () =>
+        render(kustomization(root), undefined, { ...tools(), sealed: true }).catch((e: unknown) => e),
+      );
+      expect(sealed).toBeInstanceOf(ToolError);
+      expect((sealed as ToolError).problem).toBe('failed');
+      expect((sealed as ToolError).message).toContain('kustomize build failed: in Restricted Mode remote bases and charts are not fetched');
+      expect((sealed as ToolError).message).toContain('trust this workspace to build it');
+      expect(existsSync(git.ran)).toBe(false);
+      // Not sealed, the same kustomization starts that git (so the check above can fail).
+      const open = await withPath(`${git.bin}:${process.env['PATH']}`, () => render(kustomization(root)).catch((e: unknown) => e));
+      expect(open).toBeInstanceOf(ToolError);
+      expect((open as ToolError).message).not.toContain('Restricted Mode');
+      expect(readFileSync(git.ran, 'utf8')).toMatch(/^init/m);
+    });
+
+    it('a local kustomization and a chart render as they do unsealed, the programs found on PATH', async () => {
+      const onPath: ToolSettings = { paths: {}, pointAt: (tool) => `set kubilitics.${tool}.path`, sealed: true };
+      const [overlay, shopChart] = await withPath(`${bin!}:${process.env['PATH']}`, () =>
+        Promise.all([
+          render(kustomization(join(FIXTURES, 'kustomize/app/overlays/prod')), undefined, onPath),
+          render(chart(shop), undefined, onPath),
+        ]),
+      );
+      const plain = await render(kustomization(join(FIXTURES, 'kustomize/app/overlays/prod')));
+      expect(described(overlay)).toEqual(described(plain));
+      expect(described(shopChart)).toEqual(described(await render(chart(shop))));
+      expect(overlay.ranWith).toMatch(/^kustomize v5/);
+    });
+
+    it('a program on no PATH is missing, named as such', async () => {
+      const onPath: ToolSettings = { paths: {}, pointAt: (tool) => `set kubilitics.${tool}.path`, sealed: true };
+      const error = (await withPath(mkdtempSync(join(tmpdir(), 'empty-path-')), () =>
+        render(chart(shop), undefined, onPath).catch((e: unknown) => e),
+      )) as ToolError;
+      expect(error.problem).toBe('missing');
+      expect(error.message).toContain('helm was not found on PATH');
+    });
   });
 
   it('a chart copied elsewhere renders the same objects (nothing depends on the repository layout)', async () => {

@@ -34,7 +34,8 @@ export function renderOnce(
   return renderTarget({
     target,
     ...(choices ? { helm: choices } : {}),
-    tools: { paths: settings.toolPaths(), pointAt: (tool) => `set kubilitics.${tool}.path` },
+    // In Restricted Mode the workspace's files must not make helm or kustomize run git or fetch from other hosts.
+    tools: { paths: settings.toolPaths(), pointAt: (tool) => `set kubilitics.${tool}.path`, sealed: !vscode.workspace.isTrusted },
     shownName: (absolute) => shownFileName(root, absolute),
     limits: settings.intakeLimits(),
     ...(signal ? { signal } : {}),

@@ -57,6 +57,8 @@ export class RenderedSource extends DisposableStore implements TopologySource {
     this.onDispose(() => this.running?.abort());
     this.onDispose(() => this.watcherStore.dispose());
     this.onDispose(() => diagnostics.clear(this));
+    // Restricted Mode kept remote bases from being fetched (renderRun.ts): once trusted, they may be.
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.queue()));
   }
 
   /** Renders once; a failure (missing tool, template error) rejects with the ToolError and opens nothing. */
