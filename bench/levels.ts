@@ -6,7 +6,7 @@
  */
 import { TopologyEngine } from '../src/engine/graph/engine.js';
 import type { TopologyGraph } from '../src/engine/model/graph.js';
-import type { ViewGraph } from '../src/engine/viewModel/deriveView.js';
+import type { ViewGraph } from '../src/engine/viewModel/viewGraph.js';
 import { deriveView } from '../src/engine/viewModel/deriveView.js';
 import { GraphStore } from '../src/engine/viewModel/graphStore.js';
 import { headlessScene } from '../src/engine/export/headlessScene.js';

@@ -3,7 +3,7 @@
  * the bundle loads; a real webview never has it, so nothing is exposed there.
  */
 import type { CanvasController } from './canvas/canvasController';
-import type { ViewGraph } from '../engine/viewModel/deriveView';
+import type { ViewGraph } from '../engine/viewModel/viewGraph';
 
 interface TestGlobal {
   __kubiliticsTest?: boolean;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewEdge, ViewGraph } from '../../src/engine/viewModel/deriveView';
+import type { ViewEdge } from '../../src/engine/viewModel/deriveView';
+import type { ViewGraph } from '../../src/engine/viewModel/viewGraph';
 import type { LayoutPatch } from '../../src/engine/viewModel/incrementalLayout';
 import type { Point } from '../../src/engine/viewModel/layoutTypes';
 import { LayoutContexts, applyPatch, recordDrop, unpinAll } from '../../src/webview/canvas/layoutContext';

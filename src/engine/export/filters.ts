@@ -3,7 +3,7 @@
  * described in words for title blocks and subtitles, whoever built them (CLI flags or the webview state).
  */
 import type { TopologyGraph } from '../model/graph.js';
-import { compare } from '../viewModel/deriveView.js';
+import { compare } from '../viewModel/viewGraph.js';
 import type { DetailLevel, LevelChoice, ViewOptions } from '../viewModel/viewOptions.js';
 import { CLUSTER_SCOPE_LABEL, DEFAULT_VIEW_OPTIONS, resolveLevel } from '../viewModel/viewOptions.js';
 

@@ -4,7 +4,7 @@
  * status colour on the border, in the same order of precedence.
  */
 import { CLUSTER_SCOPE_LABEL } from '../viewModel/viewOptions.js';
-import type { ViewGroup, ViewNode } from '../viewModel/deriveView.js';
+import type { ViewGroup, ViewNode } from '../viewModel/viewGraph.js';
 import type { Point } from '../viewModel/layoutTypes.js';
 import { FAMILY_VISUALS, kindVisual } from '../visual/kinds.js';
 import { GROUP_VISUAL } from '../visual/theme.js';

@@ -3,7 +3,7 @@
  * a namespace folded by hand, what an owner runs, the Events about one object. Pure, so the webview's double-click,
  * search and reveal all open folds the same way.
  */
-import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from './deriveView.js';
+import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from './viewGraph.js';
 import { appOfGroup } from './applications.js';
 import { isEventFold } from './eventFolds.js';
 import { INFRA_NODE_PREFIX, NAMESPACE_NODE_PREFIX, isSummaryGroup } from './groupFamilies.js';

@@ -4,7 +4,7 @@
  * ELK is deterministic, so the same view always gets the same positions.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ViewGraph } from './deriveView.js';
+import type { ViewGraph } from './viewGraph.js';
 import { ComponentLayouter } from './componentLayout.js';
 import { computeLayout } from './layoutCore.js';
 import type { LayoutOutput } from './layoutCore.js';

@@ -1,6 +1,6 @@
 /** Search by name, kind, namespace, label (`key=value` or either part) or an Event's text, case-insensitive. */
 import type { TopologyNode } from '../model/graph.js';
-import type { ViewGraph } from './deriveView.js';
+import type { ViewGraph } from './viewGraph.js';
 import { deriveView } from './deriveView.js';
 import { isFold, openFold } from './foldActions.js';
 import type { GraphStore } from './graphStore.js';

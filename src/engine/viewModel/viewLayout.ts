@@ -1,5 +1,5 @@
 /** From a derived view to the layout core's input; shared by the webview's canvas and the headless exporters. */
-import type { ViewGraph, ViewNode } from './deriveView.js';
+import type { ViewGraph, ViewNode } from './viewGraph.js';
 import type { LayoutInput } from './layoutCore.js';
 
 /** Width ÷ height the layout packs towards when no screen says otherwise (CLI, exports). */

@@ -1,6 +1,6 @@
 /** A comparison's marks on the canvas: what it added, removed and changed, by the view elements that stand for them. */
 import type { Core } from 'cytoscape';
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import type { GraphDiff } from '../../protocol/messages';
 
 const MARKS = 'diff-added diff-removed diff-changed';

@@ -2,7 +2,7 @@
  * Positions, routes and viewport per "layout context" (grouping + focus), so leaving focus mode returns to the picture
  * the user left, and how a layout answer or a drag changes them. Pure: no cytoscape here.
  */
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import type { LayoutPatch } from '../../engine/viewModel/incrementalLayout';
 import type { Point } from '../../engine/viewModel/layoutTypes';
 import type { Viewport } from '../uiState';

@@ -1,5 +1,5 @@
 /** Pure helpers that turn a derived view into layout and placement inputs. */
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import type { Point } from '../../engine/viewModel/layoutTypes';
 
 /**

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CanvasController } from '../canvas/canvasController';
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import { deriveView } from '../../engine/viewModel/deriveView';
 import { isOpenedFold } from '../../engine/viewModel/foldActions';
 import { GraphStore } from '../../engine/viewModel/graphStore';

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { CanvasController } from '../canvas/canvasController';
 import type { ScreenPoint } from '../canvas/canvasGestures';
 import { resolveTheme, watchTheme } from '../canvas/theme';
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import { LayoutClient } from '../layout/layoutClient';
 import { exposeForTests } from '../testHooks';
 import type { Viewport } from '../uiState';

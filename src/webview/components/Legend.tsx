@@ -9,7 +9,7 @@ import { BROKEN_EDGE, EDGE_VISUALS } from '../../engine/visual/edges';
 import { FAMILY_VISUALS } from '../../engine/visual/kinds';
 import { TONE_VISUALS } from '../../engine/visual/status';
 import { shapePath } from '../../engine/visual/nodeGeometry';
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import { cssColor as css } from './cssColor';
 import type { OverlayChoice } from '../../engine/metrics/overlay';
 import { OverlayPicker } from './MetricsOverlay';

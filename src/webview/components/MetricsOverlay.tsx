@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import type { MetricsOverlay, OverlayChoice, OverlayEntry } from '../../engine/metrics/overlay';
 import { HEAT_LABELS, HEAT_LEVELS } from '../../engine/metrics/overlay';
 import { formatCpu, formatMemory } from '../../engine/metrics/quantity';
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import { HEAT_VISUALS } from '../../engine/visual/heat';
 import { cssColor } from './cssColor';
 

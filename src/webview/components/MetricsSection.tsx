@@ -10,7 +10,7 @@ import { describeMeasure, measureState, type MeasureState } from '../../engine/m
 import type { MetricsSeries } from '../../engine/metrics/history';
 import type { Measure, MetricsFigures } from '../../engine/metrics/metricsModel';
 import { formatCpu, formatMemory } from '../../engine/metrics/quantity';
-import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
+import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/viewGraph';
 import type { MetricsUpdate } from '../../protocol/messages';
 import { Sparkline } from './Sparkline';
 

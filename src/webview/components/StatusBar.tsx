@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { countFindings, describeCounts } from '../../engine/findings';
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { GraphMeta, HostStatus } from './graphMeta';
 import { ProblemGroups } from './ProblemGroups';

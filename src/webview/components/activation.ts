@@ -2,7 +2,7 @@
  * What "activating" a node means (double-click, or Enter on the selection): unfold or fold what it
  * stands for, or open the YAML of a real object. Pure, so the rules read in one place.
  */
-import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/deriveView';
+import { GROUP_PREFIX, POD_AGGREGATE_PREFIX } from '../../engine/viewModel/viewGraph';
 import { EVENT_FOLD_PREFIX } from '../../engine/viewModel/eventFolds';
 import { foldGroupBox, isFold, openFold } from '../../engine/viewModel/foldActions';
 import { appOfGroup } from '../../engine/viewModel/applications';

@@ -1,6 +1,6 @@
 /** What the status bar says about folded groups: how many, and how to open them. Pure, for unit tests. */
 import * as l10n from '@vscode/l10n';
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import { isAppGroup } from '../../engine/viewModel/applications';
 import { NAMESPACE_NODE_PREFIX } from '../../engine/viewModel/groupFamilies';
 

@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { actionSpec, bulkActionsFor, type ActionId } from '../../engine/actions/catalog';
 import { isLogKind } from '../../engine/logs/targets';
 import type { TopologyNode } from '../../engine/model/graph';
-import { GROUP_PREFIX } from '../../engine/viewModel/deriveView';
+import { GROUP_PREFIX } from '../../engine/viewModel/viewGraph';
 import type { GraphMode, NodeActionState } from '../../protocol/messages';
 import type { Activation } from './activation';
 

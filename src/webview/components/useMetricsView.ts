@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { buildOverlay, type HeatLevel, type MetricsOverlay, type OverlayResource } from '../../engine/metrics/overlay';
-import type { ViewGraph } from '../../engine/viewModel/deriveView';
+import type { ViewGraph } from '../../engine/viewModel/viewGraph';
 import type { Host } from '../host';
 import { MetricsWatch, createMessage, type GraphMode, type MetricsUpdate } from '../../protocol/messages';
 import { metricsIdOf } from './MetricsSection';

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ScreenPoint } from '../canvas/canvasGestures';
-import { GROUP_PREFIX } from '../../engine/viewModel/deriveView';
+import { GROUP_PREFIX } from '../../engine/viewModel/viewGraph';
 import { isFold } from '../../engine/viewModel/foldActions';
 import type { GraphStore } from '../../engine/viewModel/graphStore';
 import type { NodeActionState } from '../../protocol/messages';

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TopologyEdge, TopologyNode } from '../../../src/engine/model/graph.js';
-import { deriveView, POD_AGGREGATE_PREFIX, type ViewGraph } from '../../../src/engine/viewModel/deriveView.js';
+import { deriveView } from '../../../src/engine/viewModel/deriveView.js';
+import { POD_AGGREGATE_PREFIX, type ViewGraph } from '../../../src/engine/viewModel/viewGraph.js';
 import { RECENT_WARNING_MS, recentWarningCount, shownStatus } from '../../../src/engine/viewModel/eventFolds.js';
 import { GraphStore } from '../../../src/engine/viewModel/graphStore.js';
 import { DEFAULT_VIEW_OPTIONS } from '../../../src/engine/viewModel/viewOptions.js';

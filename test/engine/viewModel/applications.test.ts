@@ -3,7 +3,7 @@ import { TopologyEngine } from '../../../src/engine/graph/engine';
 import type { EdgeType, TopologyEdge, TopologyGraph, TopologyNode } from '../../../src/engine/model/graph';
 import { edgeId } from '../../../src/engine/model/graph';
 import { applicationGroups } from '../../../src/engine/viewModel/applications';
-import type { ViewGraph } from '../../../src/engine/viewModel/deriveView';
+import type { ViewGraph } from '../../../src/engine/viewModel/viewGraph';
 import { deriveView } from '../../../src/engine/viewModel/deriveView';
 import { foldGroupBox, openFold } from '../../../src/engine/viewModel/foldActions';
 import { GraphStore } from '../../../src/engine/viewModel/graphStore';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeType, NodeStatus, TopologyEdge, TopologyGraph, TopologyNode } from '../../../src/engine/model/graph';
 import { edgeId } from '../../../src/engine/model/graph';
-import type { ViewGraph } from '../../../src/engine/viewModel/deriveView';
+import type { ViewGraph } from '../../../src/engine/viewModel/viewGraph';
 import { deriveView } from '../../../src/engine/viewModel/deriveView';
 import { foldGroupBox, openFold } from '../../../src/engine/viewModel/foldActions';
 import { GraphStore } from '../../../src/engine/viewModel/graphStore';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyGraph } from '../../../src/engine/model/graph';
-import type { ViewGraph } from '../../../src/engine/viewModel/deriveView';
+import type { ViewGraph } from '../../../src/engine/viewModel/viewGraph';
 import { deriveView } from '../../../src/engine/viewModel/deriveView';
 import { openFold } from '../../../src/engine/viewModel/foldActions';
 import { GraphStore } from '../../../src/engine/viewModel/graphStore';
