@@ -4,6 +4,7 @@
  * install it, and where to point at it (a setting in the extension, a flag in the CLI).
  */
 import { execFile, type ExecFileException } from 'node:child_process';
+import { isAbsolute } from 'node:path';
 import which from 'which';
 
 export type ToolName = 'helm' | 'kustomize' | 'kubectl';
@@ -72,9 +73,12 @@ function sealedEnvironment(): NodeJS.ProcessEnv {
   return { ...env, PATH: '', HTTP_PROXY: NOWHERE, HTTPS_PROXY: NOWHERE, http_proxy: NOWHERE, https_proxy: NOWHERE, NO_PROXY: '' };
 }
 
-/** The program to start: looked up on our PATH first when sealed, since its own environment has none. */
+/**
+ * The program to start: looked up on our PATH first when sealed, since its own environment has none (a setting may
+ * name a bare `helm` too).
+ */
 async function programOf(location: ToolLocation, sealed: boolean): Promise<string | undefined> {
-  if (!sealed || location.configured) return location.command;
+  if (!sealed || isAbsolute(location.command)) return location.command;
   return (await which(location.command, { nothrow: true })) ?? undefined;
 }
 

@@ -297,6 +297,12 @@ describe.runIf(bin)('our fixtures: edge cases', () => {
       expect(overlay.ranWith).toMatch(/^kustomize v5/);
     });
 
+    it('a setting that names a bare program is looked up on PATH, as unsealed', async () => {
+      const bare: ToolSettings = { paths: { helm: 'helm' }, pointAt: (tool) => `set kubilitics.${tool}.path`, sealed: true };
+      const result = await withPath(`${bin!}:${process.env['PATH']}`, () => render(chart(shop), undefined, bare));
+      expect(described(result)).toEqual(described(await render(chart(shop))));
+    });
+
     it('a program on no PATH is missing, named as such', async () => {
       const onPath: ToolSettings = { paths: {}, pointAt: (tool) => `set kubilitics.${tool}.path`, sealed: true };
       const error = (await withPath(mkdtempSync(join(tmpdir(), 'empty-path-')), () =>
