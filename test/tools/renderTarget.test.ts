@@ -283,6 +283,16 @@ describe.runIf(bin)('our fixtures: edge cases', () => {
       expect(readFileSync(git.ran, 'utf8')).toMatch(/^init/m);
     });
 
+    it('a resource fetched over HTTPS is not fetched: every proxy points at a closed port', async () => {
+      const root = mkdtempSync(join(tmpdir(), 'remote-file-'));
+      const url = 'https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/application/deployment.yaml';
+      writeFileSync(join(root, 'kustomization.yaml'), `resources:\n- ${url}\n`);
+      const error = (await render(kustomization(root), undefined, { ...tools(), sealed: true }).catch((e: unknown) => e)) as ToolError;
+      expect(error.problem).toBe('failed');
+      expect(error.message).toContain('kustomize build failed: in Restricted Mode remote bases and charts are not fetched');
+      expect(error.message).toContain('proxyconnect tcp: dial tcp 127.0.0.1:9');
+    });
+
     it('a local kustomization and a chart render as they do unsealed, the programs found on PATH', async () => {
       const onPath: ToolSettings = { paths: {}, pointAt: (tool) => `set kubilitics.${tool}.path`, sealed: true };
       const [overlay, shopChart] = await withPath(`${bin!}:${process.env['PATH']}`, () =>
