@@ -148,7 +148,7 @@ async function renderChart(options: RenderOptions): Promise<ToolOutput> {
   if (!DNS_LABEL.test(choices.namespace) || choices.namespace.length > 63)
     throw new ToolError('helm', 'bad-input', `'${choices.namespace}' is not a namespace name (lower-case letters, digits and '-')`);
   const helm = locate('helm', options.tools);
-  const version = await checkVersion(helm, { ...sharedRunOptions(options) });
+  const version = await checkVersion(helm, sharedRunOptions(options));
   const values = choices.valuesFiles.flatMap((file) => ['--values', absolute(file)]);
   const args = ['template', choices.release, absolute(options.target.root), '--namespace', choices.namespace, '--skip-tests'];
   const output = await runTool(helm, [...args, '--include-crds', ...values], runOptions(options));

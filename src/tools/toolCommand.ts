@@ -64,7 +64,8 @@ export interface RunOptions {
  * Where a sealed program cannot reach: a closed port on this machine. Go's HTTP client (kustomize, helm, kubectl)
  * takes it from the environment, so a remote base fails at once instead of being fetched.
  */
-const NOWHERE = 'http://127.0.0.1:9';
+const NOWHERE_HOST = '127.0.0.1:9';
+const NOWHERE = `http://${NOWHERE_HOST}`;
 
 /** The environment of a sealed run: no PATH to find `git` or any other program on, and every proxy set to nowhere. */
 function sealedEnvironment(): NodeJS.ProcessEnv {
@@ -138,7 +139,7 @@ function toolFailure(
     return new ToolError(tool, 'timeout', `${tool} ${args[0] ?? ''} did not finish within ${limit}; stopped`);
   }
   const said = lastLines(stderr, 12) || error.message;
-  const sealedOut = options.sealed === true && (stderr.includes("no 'git' program on path") || stderr.includes(NOWHERE.slice(7)));
+  const sealedOut = options.sealed === true && (stderr.includes("no 'git' program on path") || stderr.includes(NOWHERE_HOST));
   // Said first: the tool's own words that follow are long, and a notification shows only its first line folded.
   const why = sealedOut
     ? 'in Restricted Mode remote bases and charts are not fetched (that would run git and reach other hosts): ' +
